@@ -1,0 +1,119 @@
+package ru.appealdesk.chat;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A Bot API call the bot must make, stored in the same transaction as the change that caused it. */
+@Entity
+@Table(name = "outbound_message")
+class OutboundMessage {
+
+    /** Which Bot API call it is. */
+    enum Method { SEND_MESSAGE, EDIT_MESSAGE, SEND_MEDIA, ANSWER_CALLBACK }
+
+    /** Where it is in its life. */
+    enum Status { PENDING, SENT, UNDELIVERABLE, DEAD }
+
+    /** Replies to a person's own action go first, then cards and notices, then bulk reminders. */
+    static final int PRIORITY_REPLY = 0;
+    static final int PRIORITY_CARD = 1;
+    static final int PRIORITY_BULK = 2;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "chat_id")
+    private long chatId;
+    @Enumerated(EnumType.STRING)
+    private Method method;
+    private String payload;
+    @Column(name = "card_id")
+    private Long cardId;
+    private int priority;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+    @Column(name = "last_error")
+    private String lastError;
+
+    protected OutboundMessage() {
+    }
+
+    OutboundMessage(long chatId, Method method, String payload, Long cardId, int priority, Instant now) {
+        this.chatId = chatId;
+        this.method = method;
+        this.payload = payload;
+        this.cardId = cardId;
+        this.priority = priority;
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    void sent(Instant now) {
+        status = Status.SENT;
+        sentAt = now;
+        attempts++;
+    }
+
+    void retryAt(Instant at, String error, int maxAttempts) {
+        attempts++;
+        lastError = error;
+        nextAttemptAt = at;
+        if (attempts >= maxAttempts) {
+            status = Status.DEAD;
+        }
+    }
+
+    void deferTo(Instant at) {
+        nextAttemptAt = at;
+    }
+
+    void fail(Status terminal, String error) {
+        attempts++;
+        status = terminal;
+        lastError = error;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    long chatId() {
+        return chatId;
+    }
+
+    Method method() {
+        return method;
+    }
+
+    String payload() {
+        return payload;
+    }
+
+    Long cardId() {
+        return cardId;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    Status status() {
+        return status;
+    }
+}

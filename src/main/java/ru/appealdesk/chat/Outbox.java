@@ -1,0 +1,116 @@
+package ru.appealdesk.chat;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import ru.appealdesk.chat.ChatRepositories.CardRepository;
+import ru.appealdesk.chat.ChatRepositories.OutboundMessageRepository;
+
+/**
+ * Stores every message the bot must send, in the caller's transaction; {@link OutboxSender} delivers them after
+ * the commit. Long texts are split into several messages, buttons go on the last one.
+ */
+@Component
+class Outbox {
+
+    /** What is stored for one Bot API call. */
+    record Payload(String text, List<List<Button>> keyboard, List<Media> media, String callbackQueryId,
+                   Boolean alert) {
+    }
+
+    /** A photo or document to send: a URL or a Telegram file_id. */
+    record Media(String kind, String ref) {
+    }
+
+    private final OutboundMessageRepository messages;
+    private final CardRepository cards;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
+    private final OutboxSignal signal;
+
+    Outbox(OutboundMessageRepository messages, CardRepository cards, Clock clock, OutboxSignal signal) {
+        this.messages = messages;
+        this.cards = cards;
+        this.clock = clock;
+        this.signal = signal;
+    }
+
+    /** Sends HTML text (split if long); the last part carries the buttons and, if {@code kind} is set, is a card. */
+    Card send(long chatId, String header, String body, List<List<Button>> keyboard, int priority, Card.Kind kind,
+              long appealId, int step) {
+        List<String> parts = Html.chunks(header, body);
+        for (int i = 0; i < parts.size() - 1; i++) {
+            enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE, new Payload(parts.get(i), null, null, null, null),
+                    null, priority);
+        }
+        String last = parts.get(parts.size() - 1);
+        Card card = null;
+        if (kind != null) {
+            card = cards.save(new Card(appealId, kind, chatId, step, last, clock.instant()));
+        }
+        enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE, new Payload(last, keyboard, null, null, null),
+                card == null ? null : card.id(), priority);
+        return card;
+    }
+
+    void text(long chatId, String html, int priority) {
+        send(chatId, html, null, null, priority, null, 0, 0);
+    }
+
+    void text(long chatId, String html, List<List<Button>> keyboard, int priority) {
+        send(chatId, html, null, keyboard, priority, null, 0, 0);
+    }
+
+    /** Closes a card: edits its text to end with {@code statusLine} and removes its buttons. */
+    void closeCard(Card card, String statusLine) {
+        card.close();
+        enqueue(card.chatId(), OutboundMessage.Method.EDIT_MESSAGE,
+                new Payload(card.text() + "\n\n" + statusLine, List.of(), null, null, null), card.id(),
+                OutboundMessage.PRIORITY_CARD);
+    }
+
+    void media(long chatId, List<Media> media, int priority) {
+        if (!media.isEmpty()) {
+            enqueue(chatId, OutboundMessage.Method.SEND_MEDIA, new Payload(null, null, media, null, null), null,
+                    priority);
+        }
+    }
+
+    void answerCallback(long chatId, String callbackQueryId, String text, boolean alert) {
+        enqueue(chatId, OutboundMessage.Method.ANSWER_CALLBACK,
+                new Payload(text, null, null, callbackQueryId, alert), null, OutboundMessage.PRIORITY_REPLY);
+    }
+
+    private void enqueue(long chatId, OutboundMessage.Method method, Payload payload, Long cardId, int priority) {
+        try {
+            messages.save(new OutboundMessage(chatId, method, json.writeValueAsString(payload), cardId, priority,
+                    clock.instant()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an outbound message", e);
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signal.wake();
+                }
+            });
+        } else {
+            signal.wake();
+        }
+    }
+
+    Payload read(OutboundMessage message) {
+        try {
+            return json.readValue(message.payload(), Payload.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable outbound message " + message.id(), e);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package ru.appealdesk.directory;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import ru.appealdesk.directory.ConfigFiles.CategoryEntry;
+import ru.appealdesk.directory.ConfigFiles.DepartmentEntry;
+import ru.appealdesk.directory.ConfigFiles.OrganizationFile;
+import ru.appealdesk.directory.ConfigFiles.RegulationsFile;
+import ru.appealdesk.directory.ConfigFiles.RoutingFile;
+import ru.appealdesk.directory.ConfigFiles.SourceEntry;
+import ru.appealdesk.directory.ConfigFiles.StaffEntry;
+import ru.appealdesk.directory.ConfigFiles.StaffFile;
+
+/** Reads and validates {@code bot-config/}: every reference resolved, every value parsed, or a clear error. */
+final class BotConfigLoader {
+
+    static final List<String> DEFAULT_REMINDERS = List.of("30 working minutes", "4 working hours", "24 hours");
+    static final List<String> DEFAULT_BEFORE_DUE = List.of("24 hours", "4 hours", "30 minutes");
+    private static final String ID_PATTERN = "[a-z0-9][a-z0-9_.-]{0,31}";
+
+    private BotConfigLoader() {
+    }
+
+    static BotConfig load(Path dir) {
+        Organization organization = organization(dir);
+        YamlFile staffYaml = YamlFile.read(dir, "staff.yml");
+        StaffFile staffFile = staffYaml.bind(StaffFile.class);
+        Map<String, Department> departments = departments(staffYaml, staffFile);
+        Map<String, StaffMember> staff = staff(staffYaml, staffFile, departments);
+        checkDepartmentPeople(staffYaml, staffFile, staff);
+        YamlFile routingYaml = YamlFile.read(dir, "routing.yml");
+        Map<String, Category> categories = categories(routingYaml, routingYaml.bind(RoutingFile.class),
+                departments, staff);
+        Map<Source, SourceRegulation> regulations = regulations(YamlFile.read(dir, "regulations.yml"));
+        return new BotConfig(organization, departments, staff, categories, regulations);
+    }
+
+    private static Organization organization(Path dir) {
+        YamlFile yaml = YamlFile.read(dir, "organization.yml");
+        OrganizationFile file = yaml.bind(OrganizationFile.class);
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(file.timeZone());
+        } catch (DateTimeException e) {
+            throw yaml.error("unknown time zone '" + file.timeZone() + "'", "time-zone");
+        }
+        Map<DayOfWeek, DailyHours> hours = new EnumMap<>(DayOfWeek.class);
+        file.workingHours().forEach((day, span) -> {
+            DayOfWeek dayOfWeek;
+            try {
+                dayOfWeek = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw yaml.error("'" + day + "' is not a day of the week (MONDAY..SUNDAY)", "working-hours", day);
+            }
+            hours.put(dayOfWeek, parse(yaml, DailyHours::parse, span, "working-hours", day));
+        });
+        if (hours.isEmpty()) {
+            throw yaml.error("at least one working day is required", "working-hours");
+        }
+        DailyHours lunch = file.lunchBreak() == null ? null
+                : parse(yaml, DailyHours::parse, file.lunchBreak(), "lunch-break");
+        ProductionCalendar calendar = file.productionCalendar() == null ? ProductionCalendar.empty()
+                : CalendarLoader.load(dir, file.productionCalendar());
+        return new Organization(file.name(), zone, Map.copyOf(hours), lunch, calendar);
+    }
+
+    private static Map<String, Department> departments(YamlFile yaml, StaffFile file) {
+        Map<String, Department> result = new LinkedHashMap<>();
+        for (int i = 0; i < file.departments().size(); i++) {
+            DepartmentEntry d = file.departments().get(i);
+            checkId(yaml, d.id(), "departments", i, "id");
+            if (result.put(d.id(), new Department(d.id(), d.name(), d.deputyHead(), d.approver())) != null) {
+                throw yaml.error("duplicate department id '" + d.id() + "'", "departments", i, "id");
+            }
+        }
+        return result;
+    }
+
+    private static Map<String, StaffMember> staff(YamlFile yaml, StaffFile file, Map<String, Department> departments) {
+        Map<String, StaffMember> result = new LinkedHashMap<>();
+        Set<Long> telegramIds = new HashSet<>();
+        for (int i = 0; i < file.staff().size(); i++) {
+            StaffEntry s = file.staff().get(i);
+            checkId(yaml, s.id(), "staff", i, "id");
+            if (s.department() != null && !departments.containsKey(s.department())) {
+                throw yaml.error("unknown department '" + s.department() + "'", "staff", i, "department");
+            }
+            if (s.roles().isEmpty()) {
+                throw yaml.error("at least one role is required", "staff", i, "roles");
+            }
+            if (s.roles().contains(Role.EXECUTOR) && s.department() == null) {
+                throw yaml.error("an EXECUTOR must belong to a department", "staff", i, "department");
+            }
+            if (s.telegramId() != null && (s.telegramId() <= 0 || !telegramIds.add(s.telegramId()))) {
+                throw yaml.error("telegram-id must be a positive number used by one person only", "staff", i,
+                        "telegram-id");
+            }
+            String shortName = s.shortName() != null ? s.shortName() : s.name();
+            StaffMember member = new StaffMember(s.id(), s.name(), shortName, s.position(), s.department(),
+                    Set.copyOf(s.roles()), s.telegramId(), s.phone());
+            if (result.put(s.id(), member) != null) {
+                throw yaml.error("duplicate staff id '" + s.id() + "'", "staff", i, "id");
+            }
+        }
+        if (result.values().stream().noneMatch(m -> m.hasRole(Role.COORDINATOR))) {
+            throw yaml.error("at least one COORDINATOR is required", "staff");
+        }
+        return result;
+    }
+
+    private static void checkDepartmentPeople(YamlFile yaml, StaffFile file, Map<String, StaffMember> staff) {
+        for (int i = 0; i < file.departments().size(); i++) {
+            DepartmentEntry d = file.departments().get(i);
+            if (d.deputyHead() != null && !hasRole(staff, d.deputyHead(), Role.DEPUTY_HEAD)) {
+                throw yaml.error("'" + d.deputyHead() + "' is not a staff member with role DEPUTY_HEAD",
+                        "departments", i, "deputy-head");
+            }
+            if (d.approver() != null && !hasRole(staff, d.approver(), Role.MODERATOR)) {
+                throw yaml.error("'" + d.approver() + "' is not a staff member with role MODERATOR",
+                        "departments", i, "approver");
+            }
+        }
+    }
+
+    private static Map<String, Category> categories(YamlFile yaml, RoutingFile file,
+                                                    Map<String, Department> departments,
+                                                    Map<String, StaffMember> staff) {
+        Map<String, Category> result = new LinkedHashMap<>();
+        for (int i = 0; i < file.categories().size(); i++) {
+            CategoryEntry c = file.categories().get(i);
+            checkId(yaml, c.code(), "categories", i, "code");
+            if (!departments.containsKey(c.department())) {
+                throw yaml.error("unknown department '" + c.department() + "'", "categories", i, "department");
+            }
+            List<String> executors = c.executors() == null ? List.of() : List.copyOf(c.executors());
+            for (int j = 0; j < executors.size(); j++) {
+                if (!hasRole(staff, executors.get(j), Role.EXECUTOR)) {
+                    throw yaml.error("'" + executors.get(j) + "' is not a staff member with role EXECUTOR",
+                            "categories", i, "executors", j);
+                }
+            }
+            if (c.fastTrackDays() != null && (c.fastTrackDays() < 1 || c.fastTrackDays() > 30)) {
+                throw yaml.error("fast-track-days must be from 1 to 30", "categories", i, "fast-track-days");
+            }
+            if (result.put(c.code(), new Category(c.code(), c.name(), c.department(), executors,
+                    c.fastTrackDays())) != null) {
+                throw yaml.error("duplicate category code '" + c.code() + "'", "categories", i, "code");
+            }
+        }
+        return result;
+    }
+
+    private static Map<Source, SourceRegulation> regulations(YamlFile yaml) {
+        RegulationsFile file = yaml.bind(RegulationsFile.class);
+        List<WorkDuration> reminders = durations(yaml, file.reminders(), DEFAULT_REMINDERS, "reminders");
+        List<WorkDuration> beforeDue = durations(yaml, file.beforeDue(), DEFAULT_BEFORE_DUE, "before-due");
+        if (reminders.size() != 3) {
+            throw yaml.error("the reminder ladder has exactly three levels", "reminders");
+        }
+        Map<Source, SourceRegulation> result = new EnumMap<>(Source.class);
+        for (Map.Entry<Source, SourceEntry> entry : file.sources().entrySet()) {
+            String key = entry.getKey().name();
+            SourceEntry s = entry.getValue();
+            List<WorkDuration> sourceReminders = s.reminders() == null ? reminders
+                    : durations(yaml, s.reminders(), null, "sources", key, "reminders");
+            if (sourceReminders.size() != 3) {
+                throw yaml.error("the reminder ladder has exactly three levels", "sources", key, "reminders");
+            }
+            result.put(entry.getKey(), new SourceRegulation(
+                    duration(yaml, s.answerDeadline(), "sources", key, "answer-deadline"),
+                    duration(yaml, s.answerLead(), "sources", key, "answer-lead"),
+                    duration(yaml, s.highPriorityAnswerDeadline(), "sources", key, "high-priority-answer-deadline"),
+                    duration(yaml, s.acceptWithin(), "sources", key, "accept-within"),
+                    duration(yaml, s.reviewWithin(), "sources", key, "review-within"),
+                    s.claimUntil() == null ? null : parse(yaml, v -> DailyHours.minutes(v, v), s.claimUntil(),
+                            "sources", key, "claim-until"),
+                    sourceReminders,
+                    s.beforeDue() == null ? beforeDue
+                            : durations(yaml, s.beforeDue(), null, "sources", key, "before-due")));
+        }
+        for (Source source : Source.values()) {
+            if (!result.containsKey(source)) {
+                throw yaml.error("no regulation for source " + source, "sources");
+            }
+        }
+        return result;
+    }
+
+    private static List<WorkDuration> durations(YamlFile yaml, List<String> values, List<String> defaults,
+                                                Object... path) {
+        List<String> source = values != null ? values : defaults;
+        List<WorkDuration> result = new ArrayList<>();
+        for (int i = 0; i < source.size(); i++) {
+            Object[] itemPath = java.util.Arrays.copyOf(path, path.length + 1);
+            itemPath[path.length] = i;
+            result.add(parse(yaml, WorkDuration::parse, source.get(i), itemPath));
+        }
+        return List.copyOf(result);
+    }
+
+    private static WorkDuration duration(YamlFile yaml, String value, Object... path) {
+        return value == null ? null : parse(yaml, WorkDuration::parse, value, path);
+    }
+
+    private static <T> T parse(YamlFile yaml, Function<String, T> parser, String value, Object... path) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw yaml.error(e.getMessage(), path);
+        }
+    }
+
+    private static void checkId(YamlFile yaml, String id, Object... path) {
+        if (!id.matches(ID_PATTERN)) {
+            throw yaml.error("'" + id + "' is not a valid id: lowercase latin letters, digits, '_', '.', '-', "
+                    + "at most 32 characters", path);
+        }
+    }
+
+    private static boolean hasRole(Map<String, StaffMember> staff, String id, Role role) {
+        StaffMember member = staff.get(id);
+        return member != null && member.hasRole(role);
+    }
+}

@@ -1,0 +1,7 @@
+package ru.appealdesk.directory;
+
+import java.util.List;
+
+/** An appeal category from {@code routing.yml}: which department handles it and who may execute it. */
+public record Category(String code, String name, String departmentId, List<String> executorIds, Integer fastTrackDays) {
+}

@@ -1,0 +1,55 @@
+package ru.appealdesk.directory;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The raw shape of the {@code bot-config/} YAML files, as Jackson reads them (kebab-case keys). */
+final class ConfigFiles {
+
+    private ConfigFiles() {
+    }
+
+    record OrganizationFile(@JsonProperty(required = true) String name,
+                            @JsonProperty(required = true) String timeZone,
+                            @JsonProperty(required = true) Map<String, String> workingHours,
+                            String lunchBreak, String productionCalendar) {
+    }
+
+    record StaffFile(@JsonProperty(required = true) List<DepartmentEntry> departments,
+                     @JsonProperty(required = true) List<StaffEntry> staff) {
+    }
+
+    record DepartmentEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
+                           String deputyHead, String approver) {
+    }
+
+    record StaffEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
+                      String shortName, String position, String department,
+                      @JsonProperty(required = true) List<Role> roles, Long telegramId, String phone) {
+    }
+
+    record RoutingFile(@JsonProperty(required = true) List<CategoryEntry> categories) {
+    }
+
+    record CategoryEntry(@JsonProperty(required = true) String code, @JsonProperty(required = true) String name,
+                         @JsonProperty(required = true) String department, List<String> executors,
+                         Integer fastTrackDays) {
+    }
+
+    record RegulationsFile(List<String> reminders, List<String> beforeDue,
+                           @JsonProperty(required = true) Map<Source, SourceEntry> sources) {
+    }
+
+    record SourceEntry(@JsonProperty(required = true) String answerDeadline, String answerLead,
+                       String highPriorityAnswerDeadline, String acceptWithin, String reviewWithin,
+                       String claimUntil, List<String> reminders, List<String> beforeDue) {
+    }
+
+    record CalendarFile(@JsonProperty(required = true) Map<Integer, CalendarYear> years) {
+    }
+
+    record CalendarYear(List<String> holidays, List<String> workingDays, List<String> shortDays) {
+    }
+}

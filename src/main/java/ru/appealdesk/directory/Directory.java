@@ -1,0 +1,86 @@
+package ru.appealdesk.directory;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The organisation as configured in {@code bot-config/}: staff, departments, categories and regulations. */
+@Component
+public class Directory {
+
+    private static final Logger log = LoggerFactory.getLogger(Directory.class);
+
+    private final BotConfig config;
+
+    Directory(@Value("${appealdesk.bot-config-dir}") Path configDir) {
+        this.config = BotConfigLoader.load(configDir);
+        log.info("Loaded bot-config from {}: {} departments, {} staff, {} categories",
+                configDir.toAbsolutePath(), config.departments().size(), config.staff().size(),
+                config.categories().size());
+    }
+
+    public Organization organization() {
+        return config.organization();
+    }
+
+    public Optional<StaffMember> staff(String id) {
+        return Optional.ofNullable(id == null ? null : config.staff().get(id));
+    }
+
+    public Collection<StaffMember> allStaff() {
+        return config.staff().values();
+    }
+
+    public List<StaffMember> withRole(Role role) {
+        return config.staff().values().stream().filter(s -> s.hasRole(role)).toList();
+    }
+
+    public Optional<Department> department(String id) {
+        return Optional.ofNullable(id == null ? null : config.departments().get(id));
+    }
+
+    public Optional<Category> category(String code) {
+        return Optional.ofNullable(code == null ? null : config.categories().get(code));
+    }
+
+    public SourceRegulation regulation(Source source) {
+        return config.regulations().get(source);
+    }
+
+    /** Who may execute appeals of a category: its listed executors, else its department's executors. */
+    public List<StaffMember> executorsFor(Category category) {
+        if (!category.executorIds().isEmpty()) {
+            return category.executorIds().stream().map(config.staff()::get).toList();
+        }
+        return executorsOf(category.departmentId());
+    }
+
+    public List<StaffMember> executorsOf(String departmentId) {
+        return withRole(Role.EXECUTOR).stream().filter(s -> departmentId.equals(s.departmentId())).toList();
+    }
+
+    /** The people who approve answers for a department: its approver, else every moderator. */
+    public List<StaffMember> approversFor(String departmentId) {
+        return department(departmentId).map(Department::approverId).flatMap(this::staff)
+                .map(List::of).orElseGet(() -> withRole(Role.MODERATOR));
+    }
+
+    /** The deputy head who supervises a department, if one is configured. */
+    public Optional<StaffMember> deputyHeadOf(String departmentId) {
+        return department(departmentId).map(Department::deputyHeadId).flatMap(this::staff);
+    }
+
+    /** Executors sorted by department then name, for choosing someone by hand. */
+    public List<StaffMember> allExecutors() {
+        return withRole(Role.EXECUTOR).stream()
+                .sorted(Comparator.comparing(StaffMember::departmentId).thenComparing(StaffMember::shortName))
+                .toList();
+    }
+}

@@ -1,0 +1,56 @@
+package ru.appealdesk.directory;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A one-time, expiring invite code; only its SHA-256 hash is stored. */
+@Entity
+@Table(name = "invite")
+class Invite {
+
+    @Id
+    @Column(name = "code_hash")
+    private String codeHash;
+
+    @Column(name = "staff_id", nullable = false)
+    private String staffId;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "expires_at", nullable = false)
+    private Instant expiresAt;
+
+    @Column(name = "used_at")
+    private Instant usedAt;
+
+    @Column(name = "used_by")
+    private Long usedBy;
+
+    protected Invite() {
+    }
+
+    Invite(String codeHash, String staffId, Instant createdAt, Instant expiresAt) {
+        this.codeHash = codeHash;
+        this.staffId = staffId;
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+    }
+
+    boolean usableAt(Instant now) {
+        return usedAt == null && now.isBefore(expiresAt);
+    }
+
+    void use(long telegramUserId, Instant at) {
+        this.usedAt = at;
+        this.usedBy = telegramUserId;
+    }
+
+    String staffId() {
+        return staffId;
+    }
+}

@@ -1,0 +1,13 @@
+package ru.appealdesk.directory;
+
+import java.util.List;
+
+/**
+ * Deadlines and reminders for appeals from one source ({@code regulations.yml}). Optional values are null.
+ * {@code claimUntilMinute} is minutes from local midnight.
+ */
+public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
+                               WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
+                               WorkDuration reviewWithin, Integer claimUntilMinute,
+                               List<WorkDuration> reminders, List<WorkDuration> beforeDue) {
+}

@@ -1,0 +1,115 @@
+package ru.appealdesk.directory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who a Telegram user is: bindings from {@code staff.yml} ({@code telegram-id}) or made with a one-time,
+ * expiring invite code ({@code /start <code>}). Never by @username.
+ */
+@Service
+public class StaffAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffAccounts.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
+    private final Directory directory;
+    private final TelegramBindingRepository bindings;
+    private final InviteRepository invites;
+    private final Clock clock;
+    private final Duration inviteTtl;
+
+    StaffAccounts(Directory directory, TelegramBindingRepository bindings, InviteRepository invites, Clock clock,
+                  @Value("${appealdesk.telegram.invite-ttl:72h}") Duration inviteTtl) {
+        this.directory = directory;
+        this.bindings = bindings;
+        this.invites = invites;
+        this.clock = clock;
+        this.inviteTtl = inviteTtl;
+    }
+
+    /** A freshly issued invite code: shown once, stored only as a hash. */
+    public record IssuedInvite(String staffId, String code, Instant expiresAt) {
+    }
+
+    /** The staff member bound to a Telegram user, if any. */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> byTelegramUser(long telegramUserId) {
+        Optional<StaffMember> configured = directory.allStaff().stream()
+                .filter(s -> s.telegramId() != null && s.telegramId() == telegramUserId).findFirst();
+        if (configured.isPresent()) {
+            return configured;
+        }
+        return bindings.findByTelegramUserId(telegramUserId).flatMap(b -> directory.staff(b.staffId()))
+                .filter(s -> s.telegramId() == null);
+    }
+
+    /** The Telegram chat of a staff member, if bound. */
+    @Transactional(readOnly = true)
+    public Optional<Long> telegramIdOf(String staffId) {
+        return directory.staff(staffId).flatMap(s -> s.telegramId() != null ? Optional.of(s.telegramId())
+                : bindings.findById(staffId).map(TelegramBinding::telegramUserId));
+    }
+
+    @Transactional
+    public IssuedInvite issueInvite(String staffId) {
+        StaffMember member = directory.staff(staffId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown staff member '" + staffId + "'"));
+        char[] code = new char[20];
+        for (int i = 0; i < code.length; i++) {
+            code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        String plain = new String(code);
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(inviteTtl);
+        invites.save(new Invite(hash(plain), member.id(), now, expiresAt));
+        log.info("Issued an invite for staff member {} valid until {}", member.id(), expiresAt);
+        return new IssuedInvite(member.id(), plain, expiresAt);
+    }
+
+    /** Binds a Telegram user with an invite code; empty if the code is unknown, used or expired. */
+    @Transactional
+    public Optional<StaffMember> redeemInvite(String code, long telegramUserId) {
+        Instant now = clock.instant();
+        Optional<Invite> invite = invites.findForUpdate(hash(code)).filter(i -> i.usableAt(now));
+        if (invite.isEmpty()) {
+            log.info("Telegram user {} presented an unknown, used or expired invite code", telegramUserId);
+            return Optional.empty();
+        }
+        Invite used = invite.get();
+        used.use(telegramUserId, now);
+        bindings.findByTelegramUserId(telegramUserId).ifPresent(old -> {
+            bindings.delete(old);
+            bindings.flush();
+        });
+        TelegramBinding binding = bindings.findById(used.staffId())
+                .orElseGet(() -> new TelegramBinding(used.staffId(), telegramUserId, now));
+        binding.rebind(telegramUserId, now);
+        bindings.save(binding);
+        log.info("Telegram user {} is now bound to staff member {}", telegramUserId, used.staffId());
+        return directory.staff(used.staffId());
+    }
+
+    static String hash(String code) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package ru.appealdesk.sla;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.directory.Category;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Priority;
+import ru.appealdesk.directory.Source;
+import ru.appealdesk.directory.SourceRegulation;
+import ru.appealdesk.directory.WorkDuration;
+
+/** Computes an appeal's final deadline and the deadline for submitting its answer (PRODUCT.md §6). */
+@Component
+public class Deadlines {
+
+    private final Directory directory;
+    private final WorkingTime workingTime;
+
+    Deadlines(Directory directory, WorkingTime workingTime) {
+        this.directory = directory;
+        this.workingTime = workingTime;
+    }
+
+    /** {@code dueAt}: the final deadline; {@code answerDueAt}: when the answer must be submitted. */
+    public record Deadline(Instant dueAt, Instant answerDueAt) {
+    }
+
+    public Deadline compute(Source source, String categoryCode, Priority priority, Instant receivedAt) {
+        SourceRegulation regulation = directory.regulation(source);
+        WorkDuration term = answerTerm(source, directory.category(categoryCode).orElse(null), priority, regulation);
+        Instant dueAt = workingTime.plus(receivedAt, term);
+        if (regulation.answerLead() == null) {
+            return new Deadline(dueAt, dueAt);
+        }
+        Instant answerDueAt = workingTime.minusLead(dueAt, regulation.answerLead());
+        if (answerDueAt.isBefore(receivedAt)) {
+            answerDueAt = dueAt;
+        }
+        return new Deadline(dueAt, answerDueAt);
+    }
+
+    /**
+     * The term that applies: HIGH priority uses the source's high-priority deadline where one is set; a category
+     * with {@code fast-track-days} uses them (calendar days) for ПОС appeals and for FAST_TRACK priority.
+     */
+    static WorkDuration answerTerm(Source source, Category category, Priority priority, SourceRegulation regulation) {
+        if (priority == Priority.HIGH && regulation.highPriorityAnswerDeadline() != null) {
+            return regulation.highPriorityAnswerDeadline();
+        }
+        if (category != null && category.fastTrackDays() != null
+                && (source == Source.POS || priority == Priority.FAST_TRACK)) {
+            return new WorkDuration(category.fastTrackDays(), WorkDuration.Unit.DAYS, false);
+        }
+        return regulation.answerDeadline();
+    }
+}

@@ -1,0 +1,292 @@
+package ru.appealdesk.workflow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import ru.appealdesk.directory.Priority;
+import ru.appealdesk.directory.Source;
+import ru.appealdesk.sla.Deadlines.Deadline;
+import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
+import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
+import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
+import ru.appealdesk.workflow.AppealEvents.AppealAccepted;
+import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
+import ru.appealdesk.workflow.AppealEvents.AppealClosed;
+import ru.appealdesk.workflow.AppealEvents.AppealReturned;
+import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * The Appeal aggregate: its status changes only through the guarded methods below, each of which records a
+ * history entry and returns the event that describes it. Every change increments {@code step}, so a button
+ * made for an earlier step is recognised as stale.
+ */
+@Entity
+@Table(name = "appeal")
+class Appeal {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Enumerated(EnumType.STRING)
+    private Source source;
+    @Column(name = "external_id")
+    private String externalId;
+    private String category;
+    @Column(name = "department_id")
+    private String departmentId;
+    @Enumerated(EnumType.STRING)
+    private Priority priority;
+    private boolean fz59;
+    @Column(name = "socially_significant")
+    private boolean sociallySignificant;
+    private String text;
+    private String address;
+    @Column(name = "applicant_name")
+    private String applicantName;
+    @Column(name = "applicant_phone")
+    private String applicantPhone;
+    @Column(name = "applicant_email")
+    private String applicantEmail;
+    @ElementCollection
+    @CollectionTable(name = "appeal_photo", joinColumns = @JoinColumn(name = "appeal_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "url")
+    private List<String> photos = new ArrayList<>();
+    @Column(name = "received_at")
+    private Instant receivedAt;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    @Column(name = "answer_due_at")
+    private Instant answerDueAt;
+    @Enumerated(EnumType.STRING)
+    private AppealStatus status;
+    @Column(name = "executor_id")
+    private String executorId;
+    private int step;
+    @Column(name = "step_started_at")
+    private Instant stepStartedAt;
+    @Column(name = "postponed_once")
+    private boolean postponedOnce;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "answer_type")
+    private AnswerType answerType;
+    @Column(name = "answer_text")
+    private String answerText;
+    @Column(name = "answer_postponed_until")
+    private LocalDate answerPostponedUntil;
+    @Column(name = "answer_submitted_at")
+    private Instant answerSubmittedAt;
+    @Column(name = "answer_submitted_by")
+    private String answerSubmittedBy;
+    @ElementCollection
+    @CollectionTable(name = "answer_attachment", joinColumns = @JoinColumn(name = "appeal_id"))
+    @OrderColumn(name = "position")
+    private List<AnswerAttachment> attachments = new ArrayList<>();
+    @OneToMany(mappedBy = "appeal", cascade = CascadeType.PERSIST)
+    @OrderBy("id")
+    private List<HistoryEntry> history = new ArrayList<>();
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    protected Appeal() {
+    }
+
+    static Appeal register(NewAppeal request, String departmentId, Deadline deadline, Instant now) {
+        Appeal appeal = new Appeal();
+        appeal.source = request.source();
+        appeal.externalId = request.externalId();
+        appeal.category = request.category();
+        appeal.departmentId = departmentId;
+        appeal.priority = request.priority();
+        appeal.fz59 = request.fz59();
+        appeal.sociallySignificant = request.sociallySignificant();
+        appeal.text = request.text();
+        appeal.address = request.address();
+        if (request.applicant() != null) {
+            appeal.applicantName = request.applicant().name();
+            appeal.applicantPhone = request.applicant().phone();
+            appeal.applicantEmail = request.applicant().email();
+        }
+        appeal.photos = new ArrayList<>(request.photos());
+        appeal.receivedAt = request.receivedAt();
+        appeal.dueAt = deadline.dueAt();
+        appeal.answerDueAt = deadline.answerDueAt();
+        appeal.status = AppealStatus.NEW;
+        appeal.stepStartedAt = now;
+        appeal.createdAt = now;
+        appeal.record(now, null, "REGISTERED", null, AppealStatus.NEW, null);
+        return appeal;
+    }
+
+    AppealAssigned assign(String executor, String department, String actor, Instant now) {
+        require(Set.of(AppealStatus.NEW, AppealStatus.RETURNED), "assign");
+        String previous = executorId;
+        this.executorId = executor;
+        this.departmentId = department;
+        move(now, actor, previous == null ? "ASSIGNED" : "REASSIGNED", AppealStatus.ASSIGNED, null);
+        return new AppealAssigned(id, executor, previous, actor, now);
+    }
+
+    AppealAccepted accept(String actor, Instant now) {
+        require(Set.of(AppealStatus.ASSIGNED), "accept");
+        requireExecutor(actor);
+        move(now, actor, actor == null ? "AUTO_ACCEPTED" : "ACCEPTED", AppealStatus.IN_PROGRESS,
+                actor == null ? "Принято в работу автоматически: срок на возврат истёк" : null);
+        return new AppealAccepted(id, executorId, actor == null, now);
+    }
+
+    AppealReturned returnToCoordinators(String actor, String reason, Instant now) {
+        require(Set.of(AppealStatus.ASSIGNED), "return");
+        requireExecutor(actor);
+        String checked = ReturnReasons.check(reason);
+        move(now, actor, "RETURNED", AppealStatus.RETURNED, checked);
+        return new AppealReturned(id, executorId, checked, now);
+    }
+
+    ReturnRejected rejectReturn(String coordinator, Instant now) {
+        require(Set.of(AppealStatus.RETURNED), "reject the return of");
+        move(now, coordinator, "RETURN_REJECTED", AppealStatus.IN_PROGRESS, "Возврат отклонён, обращение "
+                + "остаётся за исполнителем");
+        return new ReturnRejected(id, executorId, coordinator, now);
+    }
+
+    AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, LocalDate today, Instant now) {
+        require(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK), "submit an answer to");
+        requireExecutor(actor);
+        if (draft.text() == null || draft.text().isBlank()) {
+            throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
+        }
+        if (draft.type() == AnswerType.POSTPONED) {
+            checkPostponement(draft.postponedUntil(), today);
+        }
+        boolean hasPhoto = draft.attachments().stream().anyMatch(a -> a.kind() == AttachmentKind.PHOTO);
+        if (!photos.isEmpty() && !hasPhoto) {
+            throw new TransitionRefused(Reason.PHOTOS_REQUIRED,
+                    "the applicant attached photos, so the answer must carry photos too");
+        }
+        answerType = draft.type();
+        answerText = draft.text().strip();
+        answerPostponedUntil = draft.type() == AnswerType.POSTPONED ? draft.postponedUntil() : null;
+        answerSubmittedAt = now;
+        answerSubmittedBy = actor;
+        attachments.clear();
+        draft.attachments().forEach(a -> attachments.add(new AnswerAttachment(a.kind(), a.fileId())));
+        move(now, actor, "ANSWER_SUBMITTED", AppealStatus.ANSWER_REVIEW, answerType.title());
+        return new AnswerSubmitted(id, executorId, now);
+    }
+
+    /** «Отложено»: a date after today, at most 30 days ahead, at most once per appeal (seeds 001, 003). */
+    void checkPostponement(LocalDate until, LocalDate today) {
+        if (postponedOnce) {
+            throw new TransitionRefused(Reason.POSTPONED_TWICE, "the appeal has already been postponed once");
+        }
+        if (until == null || !until.isAfter(today) || until.isAfter(today.plusDays(30))) {
+            throw new TransitionRefused(Reason.POSTPONE_DATE_INVALID,
+                    "the postponement date must be after today and at most 30 days ahead");
+        }
+    }
+
+    AnswerApproved approve(String moderator, Instant now) {
+        require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
+        if (answerType == AnswerType.POSTPONED) {
+            postponedOnce = true;
+        }
+        move(now, moderator, "ANSWER_APPROVED", AppealStatus.APPROVED, null);
+        return new AnswerApproved(id, moderator, now);
+    }
+
+    AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {
+        require(Set.of(AppealStatus.ANSWER_REVIEW), "return the answer of");
+        if (reason == null || reason.strip().length() < 5) {
+            throw new TransitionRefused(Reason.REASON_TOO_SHORT, "a rework reason is required");
+        }
+        move(now, moderator, "SENT_TO_REWORK", AppealStatus.REWORK, reason.strip());
+        return new AnswerSentToRework(id, moderator, executorId, reason.strip(), now);
+    }
+
+    AppealClosed markPublished(String coordinator, Instant now) {
+        require(Set.of(AppealStatus.APPROVED), "publish");
+        move(now, coordinator, "PUBLISHED", AppealStatus.CLOSED, "Ответ размещён на портале");
+        return new AppealClosed(id, coordinator, now);
+    }
+
+    void requireStep(int expected) {
+        if (expected != step) {
+            throw new TransitionRefused(Reason.STALE, "the button was made for an earlier state of the appeal");
+        }
+    }
+
+    private void require(Set<AppealStatus> allowed, String action) {
+        if (!allowed.contains(status)) {
+            throw new TransitionRefused(Reason.WRONG_STATE,
+                    "cannot " + action + " appeal " + id + " in status " + status);
+        }
+    }
+
+    private void requireExecutor(String actor) {
+        if (actor != null && !actor.equals(executorId)) {
+            throw new TransitionRefused(Reason.NOT_ALLOWED, actor + " is not the executor of appeal " + id);
+        }
+    }
+
+    private void move(Instant now, String actor, String type, AppealStatus to, String comment) {
+        AppealStatus from = status;
+        status = to;
+        step++;
+        stepStartedAt = now;
+        record(now, actor, type, from, to, comment);
+    }
+
+    private void record(Instant now, String actor, String type, AppealStatus from, AppealStatus to, String comment) {
+        history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment));
+    }
+
+    Long id() {
+        return id;
+    }
+
+    AppealStatus status() {
+        return status;
+    }
+
+    String executorId() {
+        return executorId;
+    }
+
+    String departmentId() {
+        return departmentId;
+    }
+
+    AppealView view() {
+        AppealView.Answer answer = answerType == null ? null : new AppealView.Answer(answerType, answerText,
+                answerPostponedUntil, answerSubmittedAt, answerSubmittedBy,
+                attachments.stream().map(AnswerAttachment::view).toList());
+        return new AppealView(id, source, externalId, category, departmentId, priority, fz59, sociallySignificant,
+                text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
+                List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
+                answer, history.stream().map(HistoryEntry::view).toList());
+    }
+}

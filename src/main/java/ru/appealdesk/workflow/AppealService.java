@@ -1,0 +1,200 @@
+package ru.appealdesk.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.appealdesk.directory.Category;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.sla.Deadlines;
+import ru.appealdesk.sla.WorkingTime;
+import ru.appealdesk.workflow.AppealEvents.AppealEvent;
+import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * The workflow's public face: registers appeals and carries out transitions on behalf of a staff member,
+ * checking that the step belongs to them and that the button was made for the appeal's current step.
+ * Every change and its event share one transaction.
+ */
+@Service
+public class AppealService {
+
+    private static final Logger log = LoggerFactory.getLogger(AppealService.class);
+
+    private final AppealRepository appeals;
+    private final Directory directory;
+    private final Deadlines deadlines;
+    private final WorkingTime workingTime;
+    private final Router router;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AppealService(AppealRepository appeals, Directory directory, Deadlines deadlines, WorkingTime workingTime,
+                  Router router, ApplicationEventPublisher events, Clock clock) {
+        this.appeals = appeals;
+        this.directory = directory;
+        this.deadlines = deadlines;
+        this.workingTime = workingTime;
+        this.router = router;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The outcome of registration: {@code created} is false when the same source and id was already stored. */
+    public record Registration(AppealView appeal, boolean created) {
+    }
+
+    @Transactional
+    public Registration register(NewAppeal request) {
+        Optional<Appeal> existing = appeals.findBySourceAndExternalId(request.source(), request.externalId());
+        if (existing.isPresent()) {
+            return new Registration(existing.get().view(), false);
+        }
+        Instant now = clock.instant();
+        Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
+        NewAppeal normalized = new NewAppeal(request.source(), request.externalId(), request.category(),
+                request.priority(), request.fz59(), request.sociallySignificant(), request.text(), request.address(),
+                request.applicant(), request.photos(), receivedAt);
+        Optional<Category> category = directory.category(request.category());
+        Appeal appeal = Appeal.register(normalized, category.map(Category::departmentId).orElse(null),
+                deadlines.compute(request.source(), request.category(), request.priority(), receivedAt), now);
+        appeals.saveAndFlush(appeal);
+        Optional<StaffMember> executor = category.flatMap(router::pick);
+        AppealEvent assigned = executor.map(e -> appeal.assign(e.id(), e.departmentId(), null, now)).orElse(null);
+        appeals.saveAndFlush(appeal);
+        events.publishEvent(new AppealRegistered(appeal.id(), executor.isPresent(), now));
+        if (assigned != null) {
+            events.publishEvent(assigned);
+        }
+        log.info("Registered appeal {} ({} {}) as {}", appeal.id(), request.source(), request.externalId(),
+                appeal.status());
+        return new Registration(appeal.view(), true);
+    }
+
+    @Transactional
+    public AppealView accept(long id, int step, String executorId) {
+        return change(id, step, executorId, (a, now) -> a.accept(executorId, now));
+    }
+
+    @Transactional
+    public AppealView returnToCoordinators(long id, int step, String executorId, String reason) {
+        return change(id, step, executorId, (a, now) -> a.returnToCoordinators(executorId, reason, now));
+    }
+
+    @Transactional
+    public AppealView reassign(long id, int step, String coordinatorId, String executorId) {
+        requireRole(coordinatorId, Role.COORDINATOR);
+        StaffMember executor = directory.staff(executorId).filter(s -> s.hasRole(Role.EXECUTOR))
+                .orElseThrow(() -> new TransitionRefused(Reason.UNKNOWN_EXECUTOR, "unknown executor " + executorId));
+        return change(id, step, coordinatorId,
+                (a, now) -> a.assign(executor.id(), executor.departmentId(), coordinatorId, now));
+    }
+
+    @Transactional
+    public AppealView rejectReturn(long id, int step, String coordinatorId) {
+        requireRole(coordinatorId, Role.COORDINATOR);
+        return change(id, step, coordinatorId, (a, now) -> a.rejectReturn(coordinatorId, now));
+    }
+
+    /** Checks a postponement date before the executor goes on typing the answer. */
+    @Transactional(readOnly = true)
+    public void checkPostponement(long id, LocalDate until) {
+        load(id).checkPostponement(until, today());
+    }
+
+    @Transactional
+    public AppealView submitAnswer(long id, int step, String executorId, AnswerDraft draft) {
+        return change(id, step, executorId, (a, now) -> a.submitAnswer(executorId, draft, today(), now));
+    }
+
+    @Transactional
+    public AppealView approve(long id, int step, String moderatorId) {
+        requireApprover(id, moderatorId);
+        return change(id, step, moderatorId, (a, now) -> a.approve(moderatorId, now));
+    }
+
+    @Transactional
+    public AppealView sendToRework(long id, int step, String moderatorId, String reason) {
+        requireApprover(id, moderatorId);
+        return change(id, step, moderatorId, (a, now) -> a.sendToRework(moderatorId, reason, now));
+    }
+
+    @Transactional
+    public AppealView markPublished(long id, int step, String coordinatorId) {
+        requireRole(coordinatorId, Role.COORDINATOR);
+        return change(id, step, coordinatorId, (a, now) -> a.markPublished(coordinatorId, now));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AppealView> find(long id) {
+        return appeals.findById(id).map(Appeal::view);
+    }
+
+    /** By the portal's number (any source) or by {@code #<id>}. */
+    @Transactional(readOnly = true)
+    public List<AppealView> findByNumber(String number) {
+        String n = number.strip();
+        if (n.matches("#?\\d{1,18}") && n.startsWith("#")) {
+            return find(Long.parseLong(n.substring(1))).map(List::of).orElse(List.of());
+        }
+        return appeals.findByExternalIdIgnoreCase(n).stream().map(Appeal::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AppealView> search(AppealStatus status, String executorId, boolean overdueOnly) {
+        Instant now = clock.instant();
+        return appeals.search(status, executorId).stream().map(Appeal::view)
+                .filter(a -> !overdueOnly || a.overdueAt(now)).toList();
+    }
+
+    /** A person's open appeals, nearest answer deadline first. */
+    @Transactional(readOnly = true)
+    public List<AppealView> openAppealsOf(String executorId) {
+        return appeals.openOf(executorId, AppealStatus.OPEN).stream().map(Appeal::view).toList();
+    }
+
+    private AppealView change(long id, int step, String actor, BiFunction<Appeal, Instant, AppealEvent> transition) {
+        Appeal appeal = load(id);
+        appeal.requireStep(step);
+        AppealEvent event = transition.apply(appeal, clock.instant());
+        appeals.saveAndFlush(appeal);
+        events.publishEvent(event);
+        log.info("Appeal {}: {} by {}", id, event.getClass().getSimpleName(), actor == null ? "system" : actor);
+        return appeal.view();
+    }
+
+    private Appeal load(long id) {
+        return appeals.findById(id).orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + id));
+    }
+
+    private void requireRole(String staffId, Role role) {
+        if (directory.staff(staffId).filter(s -> s.hasRole(role)).isEmpty()) {
+            throw new TransitionRefused(Reason.NOT_ALLOWED, staffId + " does not have role " + role);
+        }
+    }
+
+    private void requireApprover(long id, String moderatorId) {
+        Appeal appeal = load(id);
+        boolean allowed = directory.approversFor(appeal.departmentId()).stream()
+                .anyMatch(s -> s.id().equals(moderatorId));
+        if (!allowed) {
+            throw new TransitionRefused(Reason.NOT_ALLOWED, moderatorId + " does not approve answers of appeal " + id);
+        }
+    }
+
+    private LocalDate today() {
+        return workingTime.localDate(clock.instant());
+    }
+}

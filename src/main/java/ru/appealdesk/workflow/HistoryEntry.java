@@ -1,0 +1,71 @@
+package ru.appealdesk.workflow;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+/** One entry of an appeal's append-only history: who, when, from, to, reason. */
+@Entity
+@Immutable
+@Table(name = "appeal_history")
+class HistoryEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "appeal_id")
+    private Appeal appeal;
+
+    @Column(nullable = false)
+    private Instant at;
+
+    @Column(name = "actor_id")
+    private String actorId;
+
+    @Column(nullable = false)
+    private String type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    private AppealStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false)
+    private AppealStatus toStatus;
+
+    @Column(name = "executor_id")
+    private String executorId;
+
+    private String comment;
+
+    protected HistoryEntry() {
+    }
+
+    HistoryEntry(Appeal appeal, Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
+                 String executorId, String comment) {
+        this.appeal = appeal;
+        this.at = at;
+        this.actorId = actorId;
+        this.type = type;
+        this.fromStatus = from;
+        this.toStatus = to;
+        this.executorId = executorId;
+        this.comment = comment;
+    }
+
+    AppealView.HistoryItem view() {
+        return new AppealView.HistoryItem(at, actorId, type, fromStatus, toStatus, executorId, comment);
+    }
+}

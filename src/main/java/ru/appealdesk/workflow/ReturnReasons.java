@@ -1,0 +1,34 @@
+package ru.appealdesk.workflow;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * A return must cite the legal basis (НПА) that makes the executor not competent (seed 000 п.4, seed 004 п.11):
+ * an empty, one-word or basis-less reason is refused.
+ */
+final class ReturnReasons {
+
+    static final int MIN_LENGTH = 20;
+    static final int MIN_WORDS = 3;
+    private static final Pattern LEGAL_BASIS = Pattern.compile(
+            "(нпа|закон|фз|кодекс|постановлен|распоряжен|приказ|решени[ея] совета|устав|регламент|положени"
+                    + "|ст\\.|стать|п\\.|пункт|часть|ч\\.|№)", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+
+    private ReturnReasons() {
+    }
+
+    static String check(String reason) {
+        String text = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+        if (text.length() < MIN_LENGTH || text.split(" ").length < MIN_WORDS) {
+            throw new TransitionRefused(Reason.REASON_TOO_SHORT, "the return reason is too short");
+        }
+        if (!LEGAL_BASIS.matcher(text.toLowerCase(Locale.ROOT)).find()) {
+            throw new TransitionRefused(Reason.REASON_WITHOUT_LEGAL_BASIS,
+                    "the return reason does not cite a legal basis (НПА)");
+        }
+        return text;
+    }
+}

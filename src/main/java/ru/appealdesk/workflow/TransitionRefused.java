@@ -1,0 +1,22 @@
+package ru.appealdesk.workflow;
+
+/** A transition the appeal's state or the actor does not allow; nothing was changed. */
+public class TransitionRefused extends RuntimeException {
+
+    /** Why a transition was refused; the chat turns each into a Russian explanation. */
+    public enum Reason {
+        WRONG_STATE, STALE, NOT_ALLOWED, REASON_TOO_SHORT, REASON_WITHOUT_LEGAL_BASIS, PHOTOS_REQUIRED,
+        POSTPONED_TWICE, POSTPONE_DATE_INVALID, TEXT_REQUIRED, UNKNOWN_EXECUTOR, NOT_FOUND
+    }
+
+    private final Reason reason;
+
+    public TransitionRefused(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}
