@@ -9,8 +9,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import ru.appealdesk.chat.ChatRepositories.CardRepository;
-import ru.appealdesk.chat.ChatRepositories.OutboundMessageRepository;
 
 /**
  * Stores every message the bot must send, in the caller's transaction; {@link OutboxSender} delivers them after

@@ -30,8 +30,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import ru.appealdesk.chat.ChatRepositories.CardRepository;
-import ru.appealdesk.chat.ChatRepositories.OutboundMessageRepository;
 
 /**
  * Delivers the outbox: claims due messages with {@code FOR UPDATE SKIP LOCKED}, calls the Bot API and records the

@@ -26,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiErrors.class);
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
@@ -68,6 +70,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 ? " (one of " + Arrays.toString(ex.getRequiredType().getEnumConstants()) + ")" : "";
         String detail = "Parameter '" + ex.getName() + "' has an invalid value '" + ex.getValue() + "'" + allowed;
         return problem(HttpStatus.BAD_REQUEST, detail, Map.of(ex.getName(), detail));
+    }
+
+    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+    ResponseEntity<Object> status(org.springframework.web.server.ResponseStatusException ex) {
+        return problem(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason(), null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected error while handling an API request", ex);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error; nothing was stored. Try again later.", null);
     }
 
     private static String describe(JsonMappingException e, String field) {

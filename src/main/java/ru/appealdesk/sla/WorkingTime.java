@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.directory.DailyHours;
@@ -41,6 +42,7 @@ public class WorkingTime {
     private final Organization organization;
     private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
 
+    @Autowired
     WorkingTime(Directory directory) {
         this(directory.organization());
     }

@@ -20,6 +20,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -46,7 +47,8 @@ import ru.appealdesk.workflow.TransitionRefused.Reason;
 class Appeal {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "appeal_seq")
+    @SequenceGenerator(name = "appeal_seq", sequenceName = "appeal_id_seq", allocationSize = 1)
     private Long id;
     @Enumerated(EnumType.STRING)
     private Source source;
@@ -287,6 +289,6 @@ class Appeal {
         return new AppealView(id, source, externalId, category, departmentId, priority, fz59, sociallySignificant,
                 text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
                 List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
-                answer, history.stream().map(HistoryEntry::view).toList());
+                postponedOnce, answer, history.stream().map(HistoryEntry::view).toList());
     }
 }

@@ -56,7 +56,7 @@ public class AppealService {
     public record Registration(AppealView appeal, boolean created) {
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TransitionRefused.class)
     public Registration register(NewAppeal request) {
         Optional<Appeal> existing = appeals.findBySourceAndExternalId(request.source(), request.externalId());
         if (existing.isPresent()) {
@@ -73,7 +73,7 @@ public class AppealService {
         appeals.saveAndFlush(appeal);
         Optional<StaffMember> executor = category.flatMap(router::pick);
         AppealEvent assigned = executor.map(e -> appeal.assign(e.id(), e.departmentId(), null, now)).orElse(null);
-        appeals.saveAndFlush(appeal);
+        appeals.flush();
         events.publishEvent(new AppealRegistered(appeal.id(), executor.isPresent(), now));
         if (assigned != null) {
             events.publishEvent(assigned);
@@ -83,17 +83,17 @@ public class AppealService {
         return new Registration(appeal.view(), true);
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView accept(long id, int step, String executorId) {
         return change(id, step, executorId, (a, now) -> a.accept(executorId, now));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView returnToCoordinators(long id, int step, String executorId, String reason) {
         return change(id, step, executorId, (a, now) -> a.returnToCoordinators(executorId, reason, now));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView reassign(long id, int step, String coordinatorId, String executorId) {
         requireRole(coordinatorId, Role.COORDINATOR);
         StaffMember executor = directory.staff(executorId).filter(s -> s.hasRole(Role.EXECUTOR))
@@ -102,48 +102,48 @@ public class AppealService {
                 (a, now) -> a.assign(executor.id(), executor.departmentId(), coordinatorId, now));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView rejectReturn(long id, int step, String coordinatorId) {
         requireRole(coordinatorId, Role.COORDINATOR);
         return change(id, step, coordinatorId, (a, now) -> a.rejectReturn(coordinatorId, now));
     }
 
     /** Checks a postponement date before the executor goes on typing the answer. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public void checkPostponement(long id, LocalDate until) {
         load(id).checkPostponement(until, today());
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView submitAnswer(long id, int step, String executorId, AnswerDraft draft) {
         return change(id, step, executorId, (a, now) -> a.submitAnswer(executorId, draft, today(), now));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView approve(long id, int step, String moderatorId) {
         requireApprover(id, moderatorId);
         return change(id, step, moderatorId, (a, now) -> a.approve(moderatorId, now));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView sendToRework(long id, int step, String moderatorId, String reason) {
         requireApprover(id, moderatorId);
         return change(id, step, moderatorId, (a, now) -> a.sendToRework(moderatorId, reason, now));
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView markPublished(long id, int step, String coordinatorId) {
         requireRole(coordinatorId, Role.COORDINATOR);
         return change(id, step, coordinatorId, (a, now) -> a.markPublished(coordinatorId, now));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public Optional<AppealView> find(long id) {
         return appeals.findById(id).map(Appeal::view);
     }
 
     /** By the portal's number (any source) or by {@code #<id>}. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public List<AppealView> findByNumber(String number) {
         String n = number.strip();
         if (n.matches("#?\\d{1,18}") && n.startsWith("#")) {
@@ -152,7 +152,7 @@ public class AppealService {
         return appeals.findByExternalIdIgnoreCase(n).stream().map(Appeal::view).toList();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public List<AppealView> search(AppealStatus status, String executorId, boolean overdueOnly) {
         Instant now = clock.instant();
         return appeals.search(status, executorId).stream().map(Appeal::view)
@@ -160,7 +160,7 @@ public class AppealService {
     }
 
     /** A person's open appeals, nearest answer deadline first. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public List<AppealView> openAppealsOf(String executorId) {
         return appeals.openOf(executorId, AppealStatus.OPEN).stream().map(Appeal::view).toList();
     }
@@ -169,7 +169,7 @@ public class AppealService {
         Appeal appeal = load(id);
         appeal.requireStep(step);
         AppealEvent event = transition.apply(appeal, clock.instant());
-        appeals.saveAndFlush(appeal);
+        appeals.flush();
         events.publishEvent(event);
         log.info("Appeal {}: {} by {}", id, event.getClass().getSimpleName(), actor == null ? "system" : actor);
         return appeal.view();

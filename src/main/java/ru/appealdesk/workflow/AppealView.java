@@ -13,7 +13,7 @@ public record AppealView(long id, Source source, String externalId, String categ
                          Priority priority, boolean fz59, boolean sociallySignificant, String text, String address,
                          Applicant applicant, List<String> photos, Instant receivedAt, Instant dueAt,
                          Instant answerDueAt, AppealStatus status, String executorId, int step, Instant stepStartedAt,
-                         Answer answer, List<HistoryItem> history) {
+                         boolean postponedOnce, Answer answer, List<HistoryItem> history) {
 
     /** The citizen who wrote; contacts are shown only to the assigned executor and moderators. */
     public record Applicant(String name, String phone, String email) {

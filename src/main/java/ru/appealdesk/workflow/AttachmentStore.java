@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,8 +40,5 @@ public class AttachmentStore {
     @Transactional(readOnly = true)
     public Optional<byte[]> content(UUID id) {
         return files.findById(id).map(StoredFile::content);
-    }
-
-    interface StoredFileRepository extends JpaRepository<StoredFile, UUID> {
     }
 }

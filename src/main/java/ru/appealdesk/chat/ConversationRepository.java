@@ -1,0 +1,6 @@
+package ru.appealdesk.chat;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ConversationRepository extends JpaRepository<Conversation, Long> {
+}

@@ -1,0 +1,306 @@
+package ru.appealdesk.chat;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.Document;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+
+import ru.appealdesk.chat.Callback.Action;
+import ru.appealdesk.chat.Conversation.State;
+import ru.appealdesk.workflow.AnswerDraft;
+import ru.appealdesk.workflow.AnswerType;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.AttachmentKind;
+import ru.appealdesk.workflow.AttachmentStore;
+import ru.appealdesk.workflow.TransitionRefused;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * Free-text questions and the answer dialog: «Подготовить ответ» → type → (date for «Отложено») → text → photos
+ * or documents → «Отправить на согласование». The state lives in {@link Conversation}.
+ */
+@Component
+class Dialogs {
+
+    private static final Logger log = LoggerFactory.getLogger(Dialogs.class);
+    private static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    /** Seed 001 §4.6: jpg, png, tiff; 50 MB per answer. The Bot API serves files of at most 20 MB. */
+    static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+    static final long MAX_ANSWER_BYTES = 50L * 1024 * 1024;
+    static final int MAX_TEXT = 4000;
+    private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/tiff");
+
+    private final ConversationRepository conversations;
+    private final AppealService appeals;
+    private final AttachmentStore files;
+    private final ObjectProvider<FileFetcher> fetcher;
+    private final Outbox outbox;
+    private final CardTexts texts;
+    private final Refusals refusals;
+    private final Clock clock;
+
+    Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files,
+            ObjectProvider<FileFetcher> fetcher, Outbox outbox, CardTexts texts, Refusals refusals, Clock clock) {
+        this.conversations = conversations;
+        this.appeals = appeals;
+        this.files = files;
+        this.fetcher = fetcher;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.refusals = refusals;
+        this.clock = clock;
+    }
+
+    void askReturnReason(Inbound in, AppealView a) {
+        start(in, State.AWAITING_RETURN_REASON, a);
+        reply(in, "↩️ Укажите причину возврата обращения № " + Html.escape(a.number())
+                + " со ссылкой на нормативный правовой акт (НПА), по которому вопрос не относится к вашей "
+                + "компетенции. Следующее ваше сообщение будет принято как причина. /cancel — отменить.");
+    }
+
+    void askReworkReason(Inbound in, AppealView a) {
+        start(in, State.AWAITING_REWORK_REASON, a);
+        reply(in, "🔁 Укажите, что нужно доработать в ответе по обращению № " + Html.escape(a.number())
+                + ". Следующее ваше сообщение будет передано исполнителю. /cancel — отменить.");
+    }
+
+    void chooseType(Inbound in, AppealView a) {
+        start(in, State.CHOOSING_ANSWER_TYPE, a);
+        List<List<Button>> keyboard = List.of(
+                List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")),
+                List.of(type(a, AnswerType.POSTPONED, "⏳ "), type(a, AnswerType.REJECTED, "🚫 ")));
+        outbox.send(in.chatId(), "✍️ Ответ по обращению № " + Html.escape(a.number()) + ": выберите тип ответа.",
+                null, keyboard, OutboundMessage.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
+    }
+
+    void typeChosen(Inbound in, AppealView a, String code) {
+        AnswerType type = Optional.ofNullable(code).flatMap(Dialogs::typeOf)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "unknown answer type " + code));
+        Conversation c = current(in, a).orElseGet(() -> start(in, State.CHOOSING_ANSWER_TYPE, a));
+        if (type == AnswerType.POSTPONED && a.postponedOnce()) {
+            throw new TransitionRefused(Reason.POSTPONED_TWICE, "already postponed");
+        }
+        c.chooseType(type);
+        if (type == AnswerType.POSTPONED) {
+            c.moveTo(State.AWAITING_POSTPONE_DATE, clock.instant());
+            reply(in, "⏳ До какой даты откладывается решение? Введите дату в формате ДД.ММ.ГГГГ "
+                    + "(не позднее чем через 30 дней).");
+        } else {
+            c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
+            reply(in, "Тип ответа: «" + type.title() + "». Пришлите текст ответа заявителю одним сообщением.");
+        }
+    }
+
+    void submit(Inbound in, AppealView a) {
+        Conversation c = current(in, a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
+        List<AppealView.Attachment> attachments = new ArrayList<>();
+        for (String line : c.attachments().lines().toList()) {
+            String[] parts = line.split(" ");
+            attachments.add(new AppealView.Attachment(UUID.fromString(parts[1]), AttachmentKind.valueOf(parts[0])));
+        }
+        appeals.submitAnswer(a.id(), a.step(), in.staff().id(),
+                new AnswerDraft(c.answerType(), c.answerText(), c.postponedUntil(), attachments));
+        conversations.delete(c);
+    }
+
+    /** A text message outside a command; false if no question is pending. */
+    boolean onText(Inbound in, String text) {
+        Optional<Conversation> found = conversations.findById(in.userId());
+        if (found.isEmpty()) {
+            return false;
+        }
+        Conversation c = found.get();
+        if (text.length() > MAX_TEXT) {
+            reply(in, "Сообщение слишком длинное (" + text.length() + " символов). Сократите его до " + MAX_TEXT
+                    + " символов и отправьте снова.");
+            return true;
+        }
+        try {
+            switch (c.state()) {
+                case AWAITING_RETURN_REASON -> {
+                    appeals.returnToCoordinators(c.appealId(), c.step(), in.staff().id(), text);
+                    conversations.delete(c);
+                }
+                case AWAITING_REWORK_REASON -> {
+                    appeals.sendToRework(c.appealId(), c.step(), in.staff().id(), text);
+                    conversations.delete(c);
+                    reply(in, "🔁 Ответ возвращён исполнителю на доработку.");
+                }
+                case AWAITING_POSTPONE_DATE -> postponeDate(in, c, text.strip());
+                case AWAITING_ANSWER_TEXT, COLLECTING_ATTACHMENTS -> answerText(in, c, text.strip());
+                case CHOOSING_ANSWER_TYPE -> reply(in, "Сначала выберите тип ответа кнопкой выше.");
+            }
+        } catch (TransitionRefused refused) {
+            if (refused.reason() == Reason.STALE || refused.reason() == Reason.WRONG_STATE
+                    || refused.reason() == Reason.NOT_ALLOWED || refused.reason() == Reason.NOT_FOUND) {
+                conversations.delete(c);
+            }
+            reply(in, Html.escape(refusals.explain(refused, c.appealId())));
+        }
+        return true;
+    }
+
+    /** A photo or document; answers «not expected» outside the answer dialog. */
+    void onFile(Inbound in, Message message) {
+        Optional<Conversation> found = conversations.findById(in.userId())
+                .filter(c -> c.state() == State.COLLECTING_ATTACHMENTS);
+        if (found.isEmpty()) {
+            reply(in, "Сейчас я не жду файлов. Фото и документы прикладываются к ответу после ввода его текста.");
+            return;
+        }
+        Conversation c = found.get();
+        String fileId;
+        String telegramKind;
+        String name;
+        String mime;
+        Long size;
+        if (message.hasPhoto()) {
+            PhotoSize largest = message.getPhoto().stream()
+                    .max(Comparator.comparingInt(p -> p.getWidth() * p.getHeight())).orElseThrow();
+            fileId = largest.getFileId();
+            telegramKind = "photo";
+            name = "photo_" + largest.getFileUniqueId() + ".jpg";
+            mime = "image/jpeg";
+            size = largest.getFileSize() == null ? null : largest.getFileSize().longValue();
+        } else {
+            Document document = message.getDocument();
+            fileId = document.getFileId();
+            telegramKind = "document";
+            name = document.getFileName() == null ? "document" : document.getFileName();
+            mime = mimeOf(document.getMimeType(), name);
+            size = document.getFileSize();
+            if (mime == null) {
+                reply(in, "Файл «" + Html.escape(name) + "» не принят: допускаются фото в форматах JPG, PNG, TIFF "
+                        + "и документы PDF.");
+                return;
+            }
+        }
+        long used = c.attachments().lines().mapToLong(l -> Long.parseLong(l.split(" ")[3])).sum();
+        if (size != null && (size > MAX_FILE_BYTES || used + size > MAX_ANSWER_BYTES)) {
+            reply(in, "Файл не принят: размер файла — не более 20 МБ, всех вложений ответа — не более 50 МБ.");
+            return;
+        }
+        byte[] content;
+        try {
+            content = fetcher.getObject().fetch(fileId, Math.min(MAX_FILE_BYTES, MAX_ANSWER_BYTES - used));
+        } catch (IOException e) {
+            log.warn("Could not download a file from Telegram user {}: {}", in.userId(), e.getMessage());
+            reply(in, "Не удалось получить файл из Telegram. Отправьте его ещё раз.");
+            return;
+        }
+        AttachmentKind kind = IMAGE_TYPES.contains(mime) ? AttachmentKind.PHOTO : AttachmentKind.DOCUMENT;
+        AttachmentStore.FileInfo stored = files.store(kind, name, mime, content, telegramKind + ":" + fileId);
+        c.attach(kind + " " + stored.id() + " " + telegramKind + ":" + fileId + " " + content.length);
+        long count = c.attachments().lines().count();
+        reply(in, "📎 Файл добавлен к ответу (всего вложений: " + count
+                + "). Пришлите ещё или нажмите «Отправить на согласование».");
+    }
+
+    /** Drops a pending question; false if there was none. */
+    boolean cancel(Inbound in) {
+        Optional<Conversation> found = conversations.findById(in.userId());
+        found.ifPresent(conversations::delete);
+        return found.isPresent();
+    }
+
+    private void postponeDate(Inbound in, Conversation c, String text) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text, DATE_INPUT);
+        } catch (DateTimeParseException e) {
+            reply(in, "Дата должна быть в формате ДД.ММ.ГГГГ, например "
+                    + CardTexts.DATE.format(LocalDate.now(clock).plusDays(10)) + ". Введите дату ещё раз.");
+            return;
+        }
+        appeals.checkPostponement(c.appealId(), date);
+        c.postponeUntil(date);
+        c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
+        reply(in, "Решение откладывается до " + CardTexts.DATE.format(date) + ". Пришлите текст ответа заявителю "
+                + "одним сообщением.");
+    }
+
+    private void answerText(Inbound in, Conversation c, String text) {
+        if (text.isBlank()) {
+            reply(in, Html.escape(refusals.explain(new TransitionRefused(Reason.TEXT_REQUIRED, "blank"),
+                    c.appealId())));
+            return;
+        }
+        boolean replacing = c.state() == State.COLLECTING_ATTACHMENTS;
+        c.answerText(text);
+        c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
+        AppealView a = appeals.find(c.appealId()).orElseThrow();
+        String photos = a.photos().isEmpty() ? "" : "\n❗ Заявитель приложил фото (" + a.photos().size()
+                + "): ответ должен содержать фото с того же ракурса.";
+        List<List<Button>> keyboard = List.of(List.of(
+                Callback.of(Action.SUBMIT, a.id(), c.step()).button("📨 Отправить на согласование")));
+        outbox.send(in.chatId(), (replacing ? "Текст ответа обновлён." : "Текст ответа сохранён.")
+                        + " Тип: «" + Html.escape(c.answerType().title()) + "».\nПришлите фото или документы "
+                        + "(JPG, PNG, TIFF, PDF), если нужно, и нажмите «Отправить на согласование»." + photos
+                        + "\n\n<b>Черновик:</b>\n", text, keyboard, OutboundMessage.PRIORITY_REPLY,
+                Card.Kind.ANSWER_DRAFT, a.id(), c.step());
+    }
+
+    private Conversation start(Inbound in, State state, AppealView a) {
+        Conversation c = conversations.findById(in.userId()).orElseGet(() -> new Conversation(in.userId(), in.chatId()));
+        c.start(state, a.id(), a.step(), clock.instant());
+        return conversations.save(c);
+    }
+
+    private Optional<Conversation> current(Inbound in, AppealView a) {
+        return conversations.findById(in.userId()).filter(c -> c.appealId() == a.id() && c.step() == a.step());
+    }
+
+    private void reply(Inbound in, String html) {
+        outbox.text(in.chatId(), html, OutboundMessage.PRIORITY_REPLY);
+    }
+
+    private static Button type(AppealView a, AnswerType type, String emoji) {
+        return new Callback(Action.ANSWER_TYPE, a.id(), a.step(), type.name().substring(0, 1) + type.ordinal())
+                .button(emoji + type.title());
+    }
+
+    private static Optional<AnswerType> typeOf(String code) {
+        for (AnswerType t : AnswerType.values()) {
+            if ((t.name().substring(0, 1) + t.ordinal()).equals(code)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String mimeOf(String declared, String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+            return "image/jpeg";
+        }
+        if (lower.endsWith(".png")) {
+            return "image/png";
+        }
+        if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
+            return "image/tiff";
+        }
+        if (lower.endsWith(".pdf")) {
+            return "application/pdf";
+        }
+        return declared != null && IMAGE_TYPES.contains(declared) ? declared : null;
+    }
+}

@@ -1,0 +1,54 @@
+package ru.appealdesk.chat;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
+import org.telegram.telegrambots.meta.api.objects.File;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Downloads a file a person sent: {@code getFile}, then {@code <TELEGRAM_API_URL>/file/bot<token>/<path>} (the
+ * library's own download hardcodes api.telegram.org).
+ */
+class FileFetcher {
+
+    private final TelegramClient telegram;
+    private final OkHttpClient http;
+    private final TelegramProperties properties;
+
+    FileFetcher(TelegramClient telegram, OkHttpClient http, TelegramProperties properties) {
+        this.telegram = telegram;
+        this.http = http;
+        this.properties = properties;
+    }
+
+    byte[] fetch(String fileId, long maxBytes) throws IOException {
+        File file;
+        try {
+            file = telegram.execute(new GetFile(fileId));
+        } catch (TelegramApiException e) {
+            throw new IOException("getFile failed: " + e.getMessage(), e);
+        }
+        if (file.getFilePath() == null) {
+            throw new IOException("the Bot API gave no file_path for the file");
+        }
+        Request request = new Request.Builder().url(properties.fileUrl(file.getFilePath())).build();
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful() || response.body() == null) {
+                throw new IOException("file download answered HTTP " + response.code());
+            }
+            try (InputStream in = response.body().byteStream()) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (bytes.length > maxBytes) {
+                    throw new IOException("the file is larger than " + maxBytes + " bytes");
+                }
+                return bytes;
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package ru.appealdesk.chat;
+
+/** Fixed Russian replies of the bot. */
+final class Replies {
+
+    static final String NOT_REGISTERED = "Вы не зарегистрированы. Чтобы подключиться, получите код приглашения "
+            + "у администратора и отправьте /start <код>.";
+    static final String HINT = "Я жду действий через кнопки в карточках обращений. Команды: /my — мои обращения, "
+            + "/appeal <номер> — карточка обращения, /help — справка.";
+
+    private Replies() {
+    }
+}

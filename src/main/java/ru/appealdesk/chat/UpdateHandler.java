@@ -1,0 +1,118 @@
+package ru.appealdesk.chat;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+import ru.appealdesk.directory.StaffAccounts;
+
+/**
+ * Entry point of every Telegram update, from long polling or the webhook. Each update is handled in one
+ * transaction together with the record of its {@code update_id}, so a redelivered update is handled once.
+ */
+@Component
+class UpdateHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
+    private final ProcessedUpdates processed;
+    private final StaffAccounts accounts;
+    private final Commands commands;
+    private final Presses presses;
+    private final Dialogs dialogs;
+    private final Outbox outbox;
+    private final Refusals refusals;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    UpdateHandler(ProcessedUpdates processed, StaffAccounts accounts, Commands commands, Presses presses,
+                  Dialogs dialogs, Outbox outbox, Refusals refusals, TransactionTemplate tx, Clock clock) {
+        this.processed = processed;
+        this.accounts = accounts;
+        this.commands = commands;
+        this.presses = presses;
+        this.dialogs = dialogs;
+        this.outbox = outbox;
+        this.refusals = refusals;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    void handle(Update update) {
+        try {
+            tx.executeWithoutResult(status -> {
+                if (processed.markProcessed(update.getUpdateId(), clock.instant()) == 0) {
+                    log.info("Update {} was already handled; skipping the redelivery", update.getUpdateId());
+                    return;
+                }
+                dispatch(update);
+            });
+        } catch (RuntimeException e) {
+            log.warn("Update {} failed: {}; answering with an apology", update.getUpdateId(), e.toString());
+            try {
+                tx.executeWithoutResult(status -> {
+                    if (processed.markProcessed(update.getUpdateId(), clock.instant()) == 1) {
+                        apologise(update);
+                    }
+                });
+            } catch (RuntimeException again) {
+                log.error("Update {} could not be recorded as failed", update.getUpdateId(), again);
+            }
+        }
+    }
+
+    private void dispatch(Update update) {
+        if (update.hasCallbackQuery()) {
+            CallbackQuery q = update.getCallbackQuery();
+            presses.handle(inbound(q.getFrom().getId(), chatOf(q)), q);
+            return;
+        }
+        Message m = update.getMessage();
+        if (m == null || m.getFrom() == null || m.getChat() == null || !m.getChat().isUserChat()) {
+            return;
+        }
+        Inbound in = inbound(m.getFrom().getId(), m.getChatId());
+        if (m.hasText() && m.getText().startsWith("/")) {
+            commands.handle(in, m.getText());
+        } else if (!in.registered()) {
+            outbox.text(in.chatId(), Replies.NOT_REGISTERED, OutboundMessage.PRIORITY_REPLY);
+        } else if (m.hasText()) {
+            if (!dialogs.onText(in, m.getText())) {
+                outbox.text(in.chatId(), Replies.HINT, OutboundMessage.PRIORITY_REPLY);
+            }
+        } else if (m.hasPhoto() || m.hasDocument()) {
+            dialogs.onFile(in, m);
+        } else {
+            outbox.text(in.chatId(), "Я понимаю только текст, фото и документы. " + Replies.HINT,
+                    OutboundMessage.PRIORITY_REPLY);
+        }
+    }
+
+    /** After a failure (e.g. two people pressing one card at once): say so, change nothing. */
+    private void apologise(Update update) {
+        if (update.hasCallbackQuery()) {
+            CallbackQuery q = update.getCallbackQuery();
+            String text = Callback.parse(q.getData()).map(cb -> refusals.stale(cb.appealId()))
+                    .orElse("Действие не выполнено.");
+            outbox.answerCallback(chatOf(q), q.getId(), text, true);
+        } else if (update.getMessage() != null && update.getMessage().getChat() != null
+                && update.getMessage().getChat().isUserChat()) {
+            outbox.text(update.getMessage().getChatId(), "Не удалось обработать сообщение. Попробуйте ещё раз.",
+                    OutboundMessage.PRIORITY_REPLY);
+        }
+    }
+
+    private Inbound inbound(long userId, long chatId) {
+        return new Inbound(userId, chatId, accounts.byTelegramUser(userId).orElse(null));
+    }
+
+    private static long chatOf(CallbackQuery q) {
+        return q.getMessage() != null ? q.getMessage().getChatId() : q.getFrom().getId();
+    }
+}
