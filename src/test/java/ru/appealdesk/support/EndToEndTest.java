@@ -1,0 +1,150 @@
+package ru.appealdesk.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import ru.appealdesk.AppealDeskApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Base of end-to-end tests: the whole service on a random port, real PostgreSQL, the real TelegramBots client
+ * talking to {@link FakeTelegram}, the shipped {@code bot-config/}, and a {@link MutableClock}. Staff are bound
+ * to fake Telegram users through invite codes, as in production.
+ */
+@SpringBootTest(classes = AppealDeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(EndToEndTest.TestClock.class)
+public abstract class EndToEndTest {
+
+    /** Monday 2 March 2026, 10:00 Moscow time: a working morning. */
+    public static final Instant START = Instant.parse("2026-03-02T07:00:00Z");
+    protected static final FakeTelegram telegram = new FakeTelegram();
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final Map<String, Long> USERS = new LinkedHashMap<>();
+    private static final Set<String> BOUND = ConcurrentHashMap.newKeySet();
+    private static String databaseUrl;
+
+    static {
+        long id = 200_001;
+        for (String staff : List.of("petrova", "sidorov", "morozov", "volkova", "zaitsev", "egorova", "kuznetsova",
+                "belov", "smirnova", "sokolova", "popov", "orlov", "lebedeva")) {
+            USERS.put(staff, id++);
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected MutableClock clock;
+    protected Api api;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", EndToEndTest::database);
+        registry.add("appealdesk.telegram.token", () -> FakeTelegram.TOKEN);
+        registry.add("appealdesk.telegram.api-url", telegram::url);
+        registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
+        registry.add("appealdesk.telegram.outbox-poll-interval", () -> "200ms");
+        registry.add("appealdesk.api-token", () -> Api.TOKEN);
+        registry.add("appealdesk.bot-config-dir", () -> "bot-config");
+    }
+
+    private static synchronized String database() {
+        if (databaseUrl == null) {
+            databaseUrl = TestDatabase.newDatabase();
+        }
+        return databaseUrl;
+    }
+
+    /** The test clock, in place of the system clock. */
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(START);
+        }
+    }
+
+    @BeforeEach
+    void bindStaff() {
+        api = new Api(port);
+        clock.set(START);
+        USERS.forEach((staff, userId) -> {
+            if (BOUND.add(staff)) {
+                Api.Response invite = api.post("/api/staff/" + staff + "/invites", "");
+                assertThat(invite.status()).isEqualTo(201);
+                telegram.userSends(userId, "/start " + invite.json().get("code").asText());
+                telegram.awaitText(userId, "Вы подключены");
+            }
+        });
+    }
+
+    @AfterEach
+    void telegramCallsFollowedTheSpec() {
+        assertThat(telegram.violations()).as("Bot API calls that broke the spec").isEmpty();
+    }
+
+    protected static long user(String staffId) {
+        return USERS.get(staffId);
+    }
+
+    /** A registration request for the given portal number and category; change fields with the returned node. */
+    protected static ObjectNode appealRequest(String externalId, String category) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("source", "DOBRODEL").put("externalId", externalId).put("category", category)
+                .put("text", "Яма на дороге у дома 5, глубина около 20 см.")
+                .put("address", "г. Руза, ул. Солнцева, 5")
+                .put("receivedAt", "2026-03-02T10:15:00+03:00");
+        body.putObject("applicant").put("name", "Иванов И.И.").put("phone", "+79990001122").put("email", "a@b.ru");
+        return body;
+    }
+
+    protected JsonNode register(ObjectNode body) {
+        Api.Response response = api.post("/api/appeals", body.toString());
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.json();
+    }
+
+    protected JsonNode appeal(long id) {
+        Api.Response response = api.get("/api/appeals/" + id);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    protected JsonNode awaitStatus(long id, String status) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> appeal(id), a -> a.get("status").asText().equals(status));
+    }
+
+    /** The latest message to a staff member that has a button with this label. */
+    protected FakeTelegram.Sent awaitButton(String staffId, String label) {
+        return telegram.awaitMessage(user(staffId), m -> m.hasButton(label));
+    }
+
+    /** The latest message to a staff member with this label whose text mentions the appeal number. */
+    protected FakeTelegram.Sent awaitCard(String staffId, String number, String label) {
+        return telegram.awaitMessage(user(staffId), m -> m.hasButton(label) && m.text().contains(number));
+    }
+}

@@ -1,0 +1,461 @@
+package ru.appealdesk.support;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests. The real TelegramBots client talks to it over
+ * HTTP: it holds {@code getUpdates} until an update arrives, checks every call against the Bot API spec (fields,
+ * types, callback_data ≤ 64 bytes, text length after entity parsing, HTML well-formedness, known chats), keeps
+ * what the bot sent so tests can read messages and press their buttons, and serves files for {@code getFile}.
+ */
+public final class FakeTelegram implements AutoCloseable {
+
+    public static final String TOKEN = "123456:TEST-token-for-the-fake-server";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A message the bot sent (its latest version after edits). */
+    public record Sent(int messageId, long chatId, String method, String text, List<List<Btn>> keyboard,
+                       List<String> edits) {
+
+        public boolean hasButton(String label) {
+            return keyboard.stream().flatMap(List::stream).anyMatch(b -> b.text().contains(label));
+        }
+
+        public Btn button(String label) {
+            return keyboard.stream().flatMap(List::stream).filter(b -> b.text().contains(label)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no button '" + label + "' in: " + text + " " + keyboard));
+        }
+    }
+
+    /** An inline button of a sent message. */
+    public record Btn(String text, String data) {
+    }
+
+    /** The bot's answer to a button press. */
+    public record CallbackAnswer(String callbackQueryId, String text, boolean alert) {
+    }
+
+    private final HttpServer server;
+    private final BotApiSpec spec = BotApiSpec.load();
+    private final List<ObjectNode> pendingUpdates = new ArrayList<>();
+    private final AtomicInteger updateIds = new AtomicInteger(1000);
+    private final AtomicInteger messageIds = new AtomicInteger(1);
+    private final AtomicInteger callbackIds = new AtomicInteger(1);
+    private final Map<Long, List<Sent>> byChat = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, CallbackAnswer> callbackAnswers = Collections.synchronizedMap(new HashMap<>());
+    private final Map<String, byte[]> files = Collections.synchronizedMap(new HashMap<>());
+    private final Set<Long> knownChats = Collections.synchronizedSet(new HashSet<>());
+
+    public FakeTelegram() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    // ---- what a person does in Telegram ----
+
+    /** A user writes a text message to the bot in their private chat. */
+    public void userSends(long userId, String text) {
+        knownChats.add(userId);
+        ObjectNode message = message(userId);
+        message.put("text", text);
+        if (text.startsWith("/")) {
+            ArrayNode entities = message.putArray("entities");
+            entities.addObject().put("type", "bot_command").put("offset", 0)
+                    .put("length", text.split("\\s")[0].length());
+        }
+        enqueue("message", message);
+    }
+
+    /** A user sends a photo (Telegram offers it in several sizes). */
+    public void userSendsPhoto(long userId, byte[] jpeg) {
+        knownChats.add(userId);
+        String fileId = "photo-" + updateIds.incrementAndGet();
+        files.put(fileId, jpeg);
+        ObjectNode message = message(userId);
+        ArrayNode sizes = message.putArray("photo");
+        sizes.addObject().put("file_id", fileId + "-small").put("file_unique_id", fileId + "-s").put("width", 90)
+                .put("height", 60).put("file_size", 100);
+        sizes.addObject().put("file_id", fileId).put("file_unique_id", fileId + "-u").put("width", 1280)
+                .put("height", 960).put("file_size", jpeg.length);
+        files.put(fileId + "-small", new byte[100]);
+        enqueue("message", message);
+    }
+
+    /** A user sends a file as a document. */
+    public void userSendsDocument(long userId, String fileName, String mimeType, byte[] content) {
+        knownChats.add(userId);
+        String fileId = "doc-" + updateIds.incrementAndGet();
+        files.put(fileId, content);
+        ObjectNode message = message(userId);
+        message.putObject("document").put("file_id", fileId).put("file_unique_id", fileId + "-u")
+                .put("file_name", fileName).put("mime_type", mimeType).put("file_size", content.length);
+        enqueue("message", message);
+    }
+
+    /** A user presses a button of a message the bot sent them; returns the callback query id. */
+    public String press(long userId, Sent message, String label) {
+        return pressData(userId, message, message.button(label).data());
+    }
+
+    /** A press with arbitrary callback data (e.g. forged). */
+    public String pressData(long userId, Sent message, String data) {
+        knownChats.add(userId);
+        String id = "cb-" + callbackIds.incrementAndGet();
+        ObjectNode query = JSON.createObjectNode();
+        query.put("id", id);
+        query.set("from", user(userId));
+        ObjectNode msg = query.putObject("message");
+        msg.put("message_id", message.messageId()).put("date", 1_700_000_000);
+        msg.putObject("chat").put("id", message.chatId()).put("type", "private");
+        msg.put("text", message.text());
+        query.put("chat_instance", "ci-" + message.chatId());
+        query.put("data", data);
+        enqueue("callback_query", query);
+        return id;
+    }
+
+    /** Delivers a raw update again (Telegram redelivers when it did not see the acknowledgement). */
+    public int enqueueRaw(ObjectNode update) {
+        synchronized (pendingUpdates) {
+            pendingUpdates.add(update);
+            pendingUpdates.notifyAll();
+        }
+        return update.get("update_id").asInt();
+    }
+
+    public ObjectNode lastUpdate() {
+        synchronized (pendingUpdates) {
+            return pendingUpdates.isEmpty() ? null : pendingUpdates.get(pendingUpdates.size() - 1).deepCopy();
+        }
+    }
+
+    // ---- what tests read ----
+
+    public List<Sent> messagesTo(long chatId) {
+        synchronized (byChat) {
+            return List.copyOf(byChat.getOrDefault(chatId, List.of()));
+        }
+    }
+
+    /** Waits until the bot has sent (or edited to) a message to {@code chatId} that matches. */
+    public Sent awaitMessage(long chatId, Predicate<Sent> condition) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> messagesTo(chatId).stream().filter(condition).reduce((a, b) -> b).orElse(null),
+                java.util.Objects::nonNull);
+    }
+
+    public Sent awaitText(long chatId, String fragment) {
+        return awaitMessage(chatId, m -> m.text() != null && m.text().contains(fragment));
+    }
+
+    public CallbackAnswer awaitAnswer(String callbackQueryId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> callbackAnswers.get(callbackQueryId),
+                java.util.Objects::nonNull);
+    }
+
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    public boolean idle() {
+        synchronized (pendingUpdates) {
+            return pendingUpdates.isEmpty();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    // ---- the server ----
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.startsWith("/file/bot" + TOKEN + "/")) {
+                serveFile(exchange, path.substring(("/file/bot" + TOKEN + "/").length()));
+                return;
+            }
+            if (!path.startsWith("/bot" + TOKEN + "/")) {
+                violations.add("request with a wrong token or path: " + path);
+                respond(exchange, 404, error(404, "Not Found"));
+                return;
+            }
+            String method = spec.canonical(path.substring(("/bot" + TOKEN + "/").length()));
+            if (method == null) {
+                violations.add("unknown method " + path);
+                respond(exchange, 404, error(404, "Not Found: method not found"));
+                return;
+            }
+            Map<String, JsonNode> params = Requests.parse(exchange);
+            params.remove("method");
+            calls.add(method);
+            List<String> problems = new ArrayList<>(spec.check(method, params));
+            problems.addAll(Content.check(method, params));
+            if (!problems.isEmpty()) {
+                violations.addAll(problems);
+                respond(exchange, 400, error(400, "Bad Request: " + String.join("; ", problems)));
+                return;
+            }
+            JsonNode chatId = params.get("chat_id");
+            if (chatId != null && !knownChats.contains(chatId.asLong())) {
+                violations.add(method + " to unknown chat " + chatId);
+                respond(exchange, 400, error(400, "Bad Request: chat not found"));
+                return;
+            }
+            respond(exchange, 200, answer(method, params));
+        } catch (RuntimeException e) {
+            violations.add("fake server failure: " + e);
+            throw e;
+        }
+    }
+
+    private ObjectNode answer(String method, Map<String, JsonNode> p) {
+        return switch (method) {
+            case "getUpdates" -> ok(updates(p.containsKey("offset") ? p.get("offset").asInt() : 0,
+                    p.containsKey("timeout") ? p.get("timeout").asInt() : 0));
+            case "getMe" -> ok(user(999).put("is_bot", true).put("username", "appealdesk_test_bot"));
+            case "sendMessage" -> ok(record(p, "sendMessage", p.get("text").asText()));
+            case "sendPhoto" -> ok(record(p, "sendPhoto", "[photo] " + p.get("photo").asText()));
+            case "sendDocument" -> ok(record(p, "sendDocument", "[document] " + p.get("document").asText()));
+            case "sendMediaGroup" -> {
+                ArrayNode result = JSON.createArrayNode();
+                for (JsonNode media : p.get("media")) {
+                    result.add(record(p, "sendMediaGroup", "[" + media.get("type").asText() + "] "
+                            + media.get("media").asText()));
+                }
+                yield ok(result);
+            }
+            case "editMessageText" -> edit(p);
+            case "answerCallbackQuery" -> {
+                String id = p.get("callback_query_id").asText();
+                callbackAnswers.put(id, new CallbackAnswer(id, p.containsKey("text") ? p.get("text").asText() : null,
+                        p.containsKey("show_alert") && p.get("show_alert").asBoolean()));
+                yield ok(JSON.getNodeFactory().booleanNode(true));
+            }
+            case "getFile" -> {
+                String fileId = p.get("file_id").asText();
+                if (!files.containsKey(fileId)) {
+                    yield error(400, "Bad Request: invalid file_id");
+                }
+                yield ok(JSON.createObjectNode().put("file_id", fileId).put("file_unique_id", fileId + "-u")
+                        .put("file_size", files.get(fileId).length).put("file_path", "files/" + fileId));
+            }
+            default -> ok(JSON.getNodeFactory().booleanNode(true));
+        };
+    }
+
+    private ObjectNode record(Map<String, JsonNode> p, String method, String text) {
+        long chatId = p.get("chat_id").asLong();
+        int id = messageIds.incrementAndGet();
+        Sent sent = new Sent(id, chatId, method, text, keyboard(p.get("reply_markup")), List.of());
+        synchronized (byChat) {
+            byChat.computeIfAbsent(chatId, c -> new ArrayList<>()).add(sent);
+        }
+        ObjectNode message = JSON.createObjectNode().put("message_id", id).put("date", 1_700_000_000);
+        message.putObject("chat").put("id", chatId).put("type", "private");
+        message.set("from", user(999).put("is_bot", true));
+        if (method.equals("sendMessage")) {
+            message.put("text", text);
+        }
+        return message;
+    }
+
+    private ObjectNode edit(Map<String, JsonNode> p) {
+        long chatId = p.get("chat_id").asLong();
+        int messageId = p.get("message_id").asInt();
+        synchronized (byChat) {
+            List<Sent> list = byChat.getOrDefault(chatId, new ArrayList<>());
+            for (int i = 0; i < list.size(); i++) {
+                Sent old = list.get(i);
+                if (old.messageId() == messageId) {
+                    String text = p.get("text").asText();
+                    List<List<Btn>> keyboard = keyboard(p.get("reply_markup"));
+                    if (text.equals(old.text()) && keyboard.equals(old.keyboard())) {
+                        return error(400, "Bad Request: message is not modified");
+                    }
+                    List<String> edits = new ArrayList<>(old.edits());
+                    edits.add(old.text());
+                    list.set(i, new Sent(messageId, chatId, old.method(), text, keyboard, edits));
+                    ObjectNode message = JSON.createObjectNode().put("message_id", messageId).put("date", 1);
+                    message.putObject("chat").put("id", chatId).put("type", "private");
+                    message.put("text", text);
+                    return ok(message);
+                }
+            }
+        }
+        violations.add("editMessageText of unknown message " + messageId + " in chat " + chatId);
+        return error(400, "Bad Request: message to edit not found");
+    }
+
+    private static List<List<Btn>> keyboard(JsonNode markup) {
+        List<List<Btn>> rows = new ArrayList<>();
+        if (markup != null && markup.has("inline_keyboard")) {
+            for (JsonNode row : markup.get("inline_keyboard")) {
+                List<Btn> buttons = new ArrayList<>();
+                row.forEach(b -> buttons.add(new Btn(b.get("text").asText(), b.path("callback_data").asText(null))));
+                rows.add(buttons);
+            }
+        }
+        return rows;
+    }
+
+    private ArrayNode updates(int offset, int timeoutSeconds) {
+        long deadline = System.currentTimeMillis() + Math.min(timeoutSeconds, 2) * 1000L;
+        synchronized (pendingUpdates) {
+            pendingUpdates.removeIf(u -> u.get("update_id").asInt() < offset);
+            while (pendingUpdates.isEmpty() && System.currentTimeMillis() < deadline) {
+                try {
+                    pendingUpdates.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            ArrayNode result = JSON.createArrayNode();
+            pendingUpdates.stream().filter(u -> u.get("update_id").asInt() >= offset).forEach(result::add);
+            return result;
+        }
+    }
+
+    private void serveFile(HttpExchange exchange, String filePath) throws IOException {
+        byte[] content = files.get(filePath.replace("files/", ""));
+        if (content == null) {
+            exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(200, content.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(content);
+        }
+    }
+
+    private void enqueue(String kind, ObjectNode payload) {
+        ObjectNode update = JSON.createObjectNode();
+        update.put("update_id", updateIds.incrementAndGet());
+        update.set(kind, payload);
+        enqueueRaw(update);
+    }
+
+    private ObjectNode message(long userId) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("message_id", messageIds.incrementAndGet());
+        message.put("date", 1_700_000_000);
+        message.set("from", user(userId));
+        message.putObject("chat").put("id", userId).put("type", "private").put("first_name", "User" + userId);
+        return message;
+    }
+
+    private static ObjectNode user(long id) {
+        return JSON.createObjectNode().put("id", id).put("is_bot", false).put("first_name", "User" + id);
+    }
+
+    private static ObjectNode ok(JsonNode result) {
+        ObjectNode node = JSON.createObjectNode().put("ok", true);
+        node.set("result", result);
+        return node;
+    }
+
+    private static ObjectNode error(int code, String description) {
+        return JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+    }
+
+    private static void respond(HttpExchange exchange, int status, ObjectNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Reading a Bot API request: JSON, multipart/form-data or URL-encoded. */
+    static final class Requests {
+
+        private Requests() {
+        }
+
+        static Map<String, JsonNode> parse(HttpExchange exchange) throws IOException {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+            Map<String, JsonNode> params = new LinkedHashMap<>();
+            if (type.startsWith("application/json")) {
+                JsonNode node = JSON.readTree(body);
+                Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    params.put(e.getKey(), e.getValue());
+                }
+            } else if (type.startsWith("multipart/form-data")) {
+                String boundary = type.substring(type.indexOf("boundary=") + 9).replace("\"", "");
+                Multipart.parse(body, boundary).forEach((name, value) -> params.put(name, value));
+            } else if (body.length > 0 || exchange.getRequestURI().getRawQuery() != null) {
+                String form = body.length > 0 ? BotApiSpec.utf8(body) : exchange.getRequestURI().getRawQuery();
+                for (String pair : form.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                            value(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : ""));
+                }
+            }
+            return params;
+        }
+
+        static JsonNode value(String text) {
+            String t = text.trim();
+            if (t.startsWith("{") || t.startsWith("[")) {
+                try {
+                    return JSON.readTree(t);
+                } catch (IOException e) {
+                    return TextNode.valueOf(text);
+                }
+            }
+            return TextNode.valueOf(text);
+        }
+    }
+}
