@@ -42,6 +42,11 @@ final class Html {
      * an escape sequence and never dropping a character.
      */
     static List<String> chunks(String header, String body) {
+        return chunks(header, body, "");
+    }
+
+    /** As {@link #chunks(String, String)}, each part after the first starting with {@code continuation} (HTML). */
+    static List<String> chunks(String header, String body, String continuation) {
         List<String> result = new ArrayList<>();
         String rest = body == null ? "" : body;
         StringBuilder current = new StringBuilder(header);
@@ -50,14 +55,14 @@ final class Html {
             int take = fitting(rest, room);
             if (take == 0) {
                 result.add(current.toString());
-                current = new StringBuilder();
+                current = new StringBuilder(continuation);
                 continue;
             }
             current.append(escape(rest.substring(0, take)));
             rest = rest.substring(take);
             if (!rest.isEmpty()) {
                 result.add(current.toString());
-                current = new StringBuilder();
+                current = new StringBuilder(continuation);
             }
         }
         if (!current.isEmpty() || result.isEmpty()) {

@@ -128,7 +128,7 @@ class Notifier {
         chatOf(e.executorId()).ifPresent(chat -> {
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
-            outbox.send(chat, texts.header("🔁 <b>Ответ возвращён на доработку</b>", a, true),
+            card(a, chat, texts.header("🔁 <b>Ответ возвращён на доработку</b>", a, true),
                     "Причина (" + texts.name(e.moderatorId()) + "):\n" + e.reason()
                             + "\n\n" + CardTexts.appealAndAnswer(a),
                     keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.REWORK, a.id(), a.step());
@@ -200,7 +200,7 @@ class Notifier {
             }
         }
         boolean contacts = executor || person.hasRole(Role.MODERATOR);
-        outbox.send(chatId, texts.header("📄 <b>Карточка обращения</b>", a, contacts),
+        card(a, chatId, texts.header("📄 <b>Карточка обращения</b>", a, contacts),
                 CardTexts.appealAndAnswer(a), null, OutboundMessage.PRIORITY_REPLY, null, 0, 0);
     }
 
@@ -217,7 +217,7 @@ class Notifier {
         List<List<Button>> keyboard = List.of(List.of(
                 Callback.of(Action.ACCEPT, a.id(), a.step()).button("✅ Взять в работу"),
                 Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть")));
-        outbox.send(chat.get(), texts.header("📥 <b>Новое обращение для вас</b>", a, true), "Текст обращения:\n"
+        card(a, chat.get(), texts.header("📥 <b>Новое обращение для вас</b>", a, true), "Текст обращения:\n"
                 + a.text(), keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.EXECUTOR, a.id(), a.step());
     }
 
@@ -225,7 +225,7 @@ class Notifier {
         chatOf(a.executorId()).ifPresent(chat -> {
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
-            outbox.send(chat, texts.header(title, a, true), "Текст обращения:\n" + a.text(), keyboard,
+            card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text(), keyboard,
                     OutboundMessage.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
         });
     }
@@ -235,7 +235,7 @@ class Notifier {
             List<StaffMember> candidates = directory.category(a.category()).map(directory::executorsFor)
                     .filter(l -> !l.isEmpty()).orElseGet(directory::allExecutors);
             applicantPhotos(a, chat);
-            outbox.send(chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
+            card(a, chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
                     "Текст обращения:\n" + a.text(), executorButtons(a, candidates, null),
                     OutboundMessage.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
         });
@@ -252,7 +252,7 @@ class Notifier {
             }
             List<List<Button>> keyboard = executorButtons(a, candidates,
                     Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button("❌ Отклонить возврат"));
-            outbox.send(chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
+            card(a, chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
                     "Причина возврата (" + texts.name(a.executorId()) + "):\n" + reason + "\n\nТекст обращения:\n"
                             + a.text(), keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
         });
@@ -264,7 +264,7 @@ class Notifier {
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.APPROVE, a.id(), a.step()).button("✅ Согласовать"),
                     Callback.of(Action.REWORK, a.id(), a.step()).button("🔁 На доработку")));
-            outbox.send(chat, texts.header("📝 <b>Ответ на согласование</b>", a, true), CardTexts.appealAndAnswer(a),
+            card(a, chat, texts.header("📝 <b>Ответ на согласование</b>", a, true), CardTexts.appealAndAnswer(a),
                     keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step());
         });
     }
@@ -274,7 +274,7 @@ class Notifier {
             answerFiles(a, chat);
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.PUBLISHED, a.id(), a.step()).button("📌 Размещено")));
-            outbox.send(chat, texts.header("✅ <b>Ответ согласован — разместите его на портале</b>", a, false)
+            card(a, chat, texts.header("✅ <b>Ответ согласован — разместите его на портале</b>", a, false)
                             + "Текст для размещения (" + Html.escape(a.answer().type().title()) + "):\n",
                     a.answer().text(), keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.APPROVED, a.id(), a.step());
         });
@@ -316,6 +316,12 @@ class Notifier {
                                         f.telegramFileId().indexOf(':') + 1))))
                 .flatMap(Optional::stream).toList();
         outbox.media(chat, media, OutboundMessage.PRIORITY_CARD);
+    }
+
+    private void card(AppealView a, long chat, String header, String body, List<List<Button>> keyboard,
+                      int priority, Card.Kind kind, long appealId, int step) {
+        outbox.send(chat, header, body, "<i>Обращение № " + Html.escape(a.number()) + " (продолжение)</i>\n\n",
+                keyboard, priority, kind, appealId, step);
     }
 
     private void closeCards(AppealView a, String statusLine) {

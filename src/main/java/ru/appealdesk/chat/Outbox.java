@@ -42,7 +42,13 @@ class Outbox {
     /** Sends HTML text (split if long); the last part carries the buttons and, if {@code kind} is set, is a card. */
     Card send(long chatId, String header, String body, List<List<Button>> keyboard, int priority, Card.Kind kind,
               long appealId, int step) {
-        List<String> parts = Html.chunks(header, body);
+        return send(chatId, header, body, "", keyboard, priority, kind, appealId, step);
+    }
+
+    /** As above; parts after the first start with {@code continuation} so a reader knows what they continue. */
+    Card send(long chatId, String header, String body, String continuation, List<List<Button>> keyboard,
+              int priority, Card.Kind kind, long appealId, int step) {
+        List<String> parts = Html.chunks(header, body, continuation);
         for (int i = 0; i < parts.size() - 1; i++) {
             enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE, new Payload(parts.get(i), null, null, null, null),
                     null, priority);

@@ -4,7 +4,7 @@ package ru.appealdesk.chat;
 final class Replies {
 
     static final String NOT_REGISTERED = "Вы не зарегистрированы. Чтобы подключиться, получите код приглашения "
-            + "у администратора и отправьте /start <код>.";
+            + "у администратора и отправьте /start &lt;код&gt;.";
     static final String HINT = "Я жду действий через кнопки в карточках обращений. Команды: /my — мои обращения, "
             + "/appeal <номер> — карточка обращения, /help — справка.";
 

@@ -103,7 +103,7 @@ public abstract class EndToEndTest {
 
     @AfterEach
     void telegramCallsFollowedTheSpec() {
-        assertThat(telegram.violations()).as("Bot API calls that broke the spec").isEmpty();
+        assertThat(telegram.takeViolations()).as("Bot API calls that broke the spec").isEmpty();
     }
 
     protected static long user(String staffId) {
@@ -146,5 +146,28 @@ public abstract class EndToEndTest {
     /** The latest message to a staff member with this label whose text mentions the appeal number. */
     protected FakeTelegram.Sent awaitCard(String staffId, String number, String label) {
         return telegram.awaitMessage(user(staffId), m -> m.hasButton(label) && m.text().contains(number));
+    }
+
+    /** The executor accepts the appeal with the given number through its card; returns the accepted card. */
+    protected FakeTelegram.Sent accept(String executor, String number) {
+        FakeTelegram.Sent card = awaitCard(executor, number, "Взять в работу");
+        telegram.press(user(executor), card, "Взять в работу");
+        return awaitCard(executor, number, "Подготовить ответ");
+    }
+
+    /** Walks the answer dialog from «Подготовить ответ» up to the draft with «Отправить на согласование». */
+    protected FakeTelegram.Sent draftAnswer(String executor, FakeTelegram.Sent prepareCard, String type, String text) {
+        telegram.press(user(executor), prepareCard, "Подготовить ответ");
+        FakeTelegram.Sent types = telegram.awaitMessage(user(executor),
+                m -> m.hasButton("Отклонено") && m.text().contains("выберите тип ответа"));
+        telegram.press(user(executor), types, type);
+        telegram.awaitMessage(user(executor), m -> m.text().contains("Пришлите текст ответа")
+                || m.text().contains("ДД.ММ.ГГГГ"));
+        if (!type.equals("Отложено")) {
+            telegram.userSends(user(executor), text);
+            return telegram.awaitMessage(user(executor), m -> m.hasButton("Отправить на согласование")
+                    && m.text().contains(text));
+        }
+        return null;
     }
 }

@@ -193,8 +193,13 @@ public final class FakeTelegram implements AutoCloseable {
                 java.util.Objects::nonNull);
     }
 
-    public List<String> violations() {
-        return List.copyOf(violations);
+    /** The spec violations seen since the last call, which clears them. */
+    public List<String> takeViolations() {
+        synchronized (violations) {
+            List<String> seen = List.copyOf(violations);
+            violations.clear();
+            return seen;
+        }
     }
 
     public List<String> calls() {

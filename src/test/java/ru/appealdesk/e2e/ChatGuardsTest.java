@@ -1,0 +1,141 @@
+package ru.appealdesk.e2e;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.FakeTelegram.Sent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Nobody unauthorised gets in: strangers, unregistered users, stale and forged buttons, redelivered updates. */
+class ChatGuardsTest extends EndToEndTest {
+
+    @Test
+    void aStrangersPressOnSomeoneElsesCardIsRefusedAndChangesNothing() {
+        JsonNode created = register(appealRequest("DD-2026-300001", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent card = awaitCard(executor, "DD-2026-300001", "Взять в работу");
+
+        // another executor presses the same button data in their own chat
+        String press = telegram.pressData(user("petrova"), card, card.button("Взять в работу").data());
+
+        var answer = telegram.awaitAnswer(press);
+        assertThat(answer.alert()).isTrue();
+        assertThat(answer.text()).contains("недоступно");
+        assertThat(appeal(id).get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(appeal(id).get("history")).hasSize(2);
+    }
+
+    @Test
+    void aPressOnACardMadeForAnEarlierStepIsRefused() {
+        JsonNode created = register(appealRequest("DD-2026-300002", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent card = awaitCard(executor, "DD-2026-300002", "Вернуть");
+        accept(executor, "DD-2026-300002");
+
+        // the old card's «Вернуть» is pressed after the appeal was accepted
+        String press = telegram.pressData(user(executor), card, card.button("Вернуть").data());
+
+        var answer = telegram.awaitAnswer(press);
+        assertThat(answer.alert()).isTrue();
+        assertThat(answer.text()).contains("Карточка устарела", "В работе");
+        assertThat(appeal(id).get("status").asText()).isEqualTo("IN_PROGRESS");
+    }
+
+    @Test
+    void anUnregisteredUserGetsOnlyTheNotRegisteredReply() {
+        long stranger = 777_001;
+        telegram.userSends(stranger, "/my");
+        telegram.awaitText(stranger, "Вы не зарегистрированы");
+        telegram.userSends(stranger, "/appeal DD-2026-300001");
+        telegram.userSends(stranger, "/start WRONG-CODE");
+        telegram.userSends(stranger, "покажите обращения");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(stranger).size() == 4);
+
+        List<Sent> replies = telegram.messagesTo(stranger);
+        assertThat(replies).allMatch(m -> m.text().contains("не зарегистрированы"));
+        assertThat(replies).allMatch(m -> m.keyboard().isEmpty());
+        assertThat(replies).noneMatch(m -> m.text().contains("DD-2026"));
+    }
+
+    @Test
+    void anInviteCodeWorksOnceAndBindsByTelegramId() {
+        String code = api.post("/api/staff/zaitsev/invites", "").json().get("code").asText();
+        long first = 777_101;
+        long second = 777_102;
+
+        telegram.userSends(first, "/start " + code);
+        telegram.awaitText(first, "Вы подключены как Зайцев Игорь Николаевич");
+        telegram.userSends(second, "/start " + code);
+
+        telegram.awaitText(second, "Код приглашения недействителен");
+        telegram.userSends(second, "/my");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(second).size() == 2);
+        assertThat(telegram.messagesTo(second).get(1).text()).contains("не зарегистрированы");
+    }
+
+    @Test
+    void forgedAndUnknownCallbackDataIsRefused() {
+        JsonNode created = register(appealRequest("DD-2026-300003", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent card = awaitCard(executor, "DD-2026-300003", "Взять в работу");
+
+        String unknown = telegram.pressData(user(executor), card, "zzz:1:1");
+        String forgedApproval = telegram.pressData(user(executor), card, "apr:" + id + ":1");
+        String otherAppeal = telegram.pressData(user("petrova"), card, "acc:" + id + ":1");
+
+        assertThat(telegram.awaitAnswer(unknown).text()).contains("Неизвестная кнопка");
+        assertThat(telegram.awaitAnswer(forgedApproval).alert()).isTrue();
+        assertThat(telegram.awaitAnswer(otherAppeal).alert()).isTrue();
+        assertThat(appeal(id).get("status").asText()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void anUpdateDeliveredTwiceIsHandledOnce() {
+        // given the executor's acceptance press
+        JsonNode created = register(appealRequest("DD-2026-300004", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent card = awaitCard(executor, "DD-2026-300004", "Взять в работу");
+        telegram.press(user(executor), card, "Взять в работу");
+        ObjectNode update = telegram.lastUpdate();
+        awaitCard(executor, "DD-2026-300004", "Подготовить ответ");
+        awaitStatus(id, "IN_PROGRESS");
+        int cards = telegram.messagesTo(user(executor)).size();
+
+        // when Telegram delivers the same update again
+        telegram.enqueueRaw(update);
+        telegram.userSends(user(executor), "/help");
+        telegram.awaitText(user(executor), "AppealDesk</b> — работа");
+
+        // then nothing happened twice
+        assertThat(appeal(id).get("history")).hasSize(3);
+        assertThat(telegram.messagesTo(user(executor))).hasSize(cards + 1);
+    }
+
+    @Test
+    void myListsOpenAppealsNearestDeadlineFirstAndAppealShowsTheCard() {
+        JsonNode created = register(appealRequest("DD-2026-300005", "other"));
+        String executor = created.get("executor").asText();
+        assertThat(executor).isEqualTo("egorova");
+        awaitCard(executor, "DD-2026-300005", "Взять в работу");
+
+        telegram.userSends(user(executor), "/my");
+        Sent list = telegram.awaitText(user(executor), "Ваши открытые обращения");
+        assertThat(list.text()).contains("DD-2026-300005", "Направлено исполнителю");
+
+        telegram.userSends(user("lebedeva"), "/appeal DD-2026-300005");
+        Sent shown = telegram.awaitText(user("lebedeva"), "Карточка обращения");
+        assertThat(shown.keyboard()).isEmpty();
+        assertThat(shown.text()).doesNotContain("+79990001122");
+    }
+}

@@ -1,0 +1,122 @@
+package ru.appealdesk.e2e;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import ru.appealdesk.support.Api;
+import ru.appealdesk.support.EndToEndTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The REST API: idempotent intake, routing, authentication and clear errors for bad input. */
+class IntakeApiTest extends EndToEndTest {
+
+    @Test
+    void theSameAppealTwiceIsStoredOnceAndAnnouncedOnce() {
+        ObjectNode request = appealRequest("DD-2026-400001", "roads");
+        JsonNode first = register(request);
+        String executor = first.get("executor").asText();
+        awaitCard(executor, "DD-2026-400001", "Взять в работу");
+
+        Api.Response again = api.post("/api/appeals", request.toString());
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asLong()).isEqualTo(first.get("id").asLong());
+        telegram.userSends(user(executor), "/help");
+        telegram.awaitText(user(executor), "AppealDesk</b> — работа");
+        assertThat(telegram.messagesTo(user(executor))).filteredOn(m -> m.text().contains("DD-2026-400001"))
+                .hasSize(1);
+        assertThat(api.get("/api/appeals?executor=" + executor).json())
+                .filteredOn(a -> a.get("externalId").asText().equals("DD-2026-400001")).hasSize(1);
+    }
+
+    @Test
+    void anUnknownCategoryStaysNewAndCoordinatorsRouteIt() {
+        JsonNode created = register(appealRequest("DD-2026-400002", "potholes-unknown"));
+        long id = created.get("id").asLong();
+        assertThat(created.get("status").asText()).isEqualTo("NEW");
+        assertThat(created.get("executor").isNull()).isTrue();
+
+        var card = awaitCard("sokolova", "DD-2026-400002", "Егорова Н.Ю.");
+        assertThat(card.text()).contains("не распределено");
+        telegram.press(user("sokolova"), card, "Егорова Н.Ю.");
+
+        JsonNode assigned = awaitStatus(id, "ASSIGNED");
+        assertThat(assigned.get("executor").asText()).isEqualTo("egorova");
+        awaitCard("egorova", "DD-2026-400002", "Взять в работу");
+        telegram.awaitMessage(user("popov"), m -> m.text().contains("DD-2026-400002")
+                && m.text().contains("Назначено исполнителю Егорова Н.Ю. (Соколова Т.А.)"));
+    }
+
+    @Test
+    void routingGivesTheAppealToTheLeastLoadedExecutor() {
+        JsonNode a = register(appealRequest("DD-2026-400003", "buildings"));
+        JsonNode b = register(appealRequest("DD-2026-400004", "buildings"));
+        assertThat(a.get("executor").asText()).isNotEqualTo(b.get("executor").asText());
+    }
+
+    @Test
+    void requestsWithoutTheTokenAreRefused() {
+        Api.Response none = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/appeals")).GET());
+        Api.Response wrong = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/appeals"))
+                .header("Authorization", "Bearer nope").GET());
+        Api.Response health = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/actuator/health")).GET());
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(health.status()).isEqualTo(200);
+    }
+
+    @Test
+    void badInputGetsAProblemWithADetailAndStoresNothing() {
+        int before = api.get("/api/appeals").json().size();
+
+        assertProblem(api.post("/api/appeals", "{\"source\": \"DOBRODEL\", "), 400, "not valid JSON");
+        assertProblem(api.post("/api/appeals", appealRequest("X-1", "roads").put("source", "VK").toString()), 400,
+                "unknown value 'VK'");
+        assertProblem(api.post("/api/appeals", appealRequest("X-2", "roads").put("priority", "URGENT").toString()),
+                400, "priority");
+        ObjectNode missing = appealRequest("X-3", "roads");
+        missing.remove("text");
+        assertProblem(api.post("/api/appeals", missing.toString()), 400, "text must not be blank");
+        assertProblem(api.post("/api/appeals", appealRequest("X-4", "roads").put("text", "я".repeat(20_001))
+                .toString()), 400, "text size must be between");
+        assertProblem(api.post("/api/appeals", appealRequest("X-5", "roads").put("unexpected", 1).toString()), 400,
+                "Unknown field 'unexpected'");
+        assertProblem(api.post("/api/appeals", appealRequest("X-6", "roads").put("receivedAt", "вчера").toString()),
+                400, "receivedAt");
+        ObjectNode badPhoto = appealRequest("X-7", "roads");
+        badPhoto.putArray("photos").add("file:///etc/passwd");
+        assertProblem(api.post("/api/appeals", badPhoto.toString()), 400, "photos");
+        assertProblem(api.post("/api/appeals", "{\"text\": \"" + "a".repeat(300_000) + "\"}"), 413, "larger than");
+        assertProblem(api.get("/api/appeals/999999"), 404, "No appeal with id 999999");
+        assertProblem(api.post("/api/staff/nobody/invites", ""), 404, "No staff member");
+
+        assertThat(api.get("/api/appeals").json()).hasSize(before);
+    }
+
+    @Test
+    void overdueAppealsAreListed() {
+        ObjectNode request = appealRequest("DD-2026-400005", "roads").put("receivedAt", "2026-02-02T10:00:00+03:00");
+        long id = register(request).get("id").asLong();
+
+        JsonNode overdue = await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/appeals?overdue=true")
+                .json(), list -> list.size() > 0);
+
+        assertThat(overdue).anyMatch(a -> a.get("id").asLong() == id && a.get("overdue").asBoolean());
+        assertThat(overdue).allMatch(a -> a.get("overdue").asBoolean());
+    }
+
+    private static void assertProblem(Api.Response response, int status, String detail) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asText()).contains(detail);
+    }
+}

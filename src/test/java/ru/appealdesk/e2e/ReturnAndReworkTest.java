@@ -1,0 +1,171 @@
+package ru.appealdesk.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.FakeTelegram.Sent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Returns with a legal basis, reassignment, rejected returns, rework and postponement through the chat. */
+class ReturnAndReworkTest extends EndToEndTest {
+
+    private static final String LEGAL_REASON = "Вопрос не относится к компетенции управления: согласно п. 2.3 "
+            + "Положения об Управлении ЖКХ содержание дворовых проездов ведёт управляющая компания.";
+
+    @Test
+    void returnWithLegalBasisAndReassignment() {
+        // given a buildings appeal routed to one of its two executors
+        JsonNode created = register(appealRequest("DD-2026-200001", "buildings"));
+        long id = created.get("id").asLong();
+        String first = created.get("executor").asText();
+        String other = first.equals("petrova") ? "sidorov" : "petrova";
+        Sent card = awaitCard(first, "DD-2026-200001", "Вернуть");
+
+        // when the executor returns it with a reason without substance
+        telegram.press(user(first), card, "Вернуть");
+        telegram.awaitText(user(first), "Укажите причину возврата");
+        telegram.userSends(user(first), "не моё");
+
+        // then the reason is refused with an explanation and nothing changes
+        telegram.awaitText(user(first), "Причина слишком короткая");
+        telegram.userSends(user(first), "Это обращение не относится к нашему управлению вообще");
+        telegram.awaitText(user(first), "нет ссылки на нормативный правовой акт");
+        assertThat(appeal(id).get("status").asText()).isEqualTo("ASSIGNED");
+
+        // when the executor gives a reason citing the legal basis
+        telegram.userSends(user(first), LEGAL_REASON);
+
+        // then coordinators get the reason with a button per candidate executor and «Отклонить возврат»
+        Sent returned = awaitCard("sokolova", "DD-2026-200001", "Отклонить возврат");
+        assertThat(returned.text()).contains("п. 2.3 Положения об Управлении ЖКХ");
+        assertThat(returned.hasButton(shortName(other))).isTrue();
+        assertThat(returned.hasButton(shortName(first))).isFalse();
+        JsonNode afterReturn = awaitStatus(id, "RETURNED");
+        assertThat(afterReturn.at("/history/2/comment").asText()).contains("п. 2.3");
+
+        // when a coordinator reassigns to the other executor
+        telegram.press(user("sokolova"), returned, shortName(other));
+
+        // then the other executor gets the card and the appeal is assigned to them
+        awaitCard(other, "DD-2026-200001", "Взять в работу");
+        JsonNode reassigned = awaitStatus(id, "ASSIGNED");
+        assertThat(reassigned.get("executor").asText()).isEqualTo(other);
+        assertThat(reassigned.at("/history/3/type").asText()).isEqualTo("REASSIGNED");
+        Sent popovCopy = telegram.awaitMessage(user("popov"), m -> m.text().contains("DD-2026-200001")
+                && m.text().contains("Назначено исполнителю"));
+        assertThat(popovCopy.keyboard()).isEmpty();
+    }
+
+    @Test
+    void rejectedReturnLeavesTheAppealWithTheSameExecutorInProgress() {
+        JsonNode created = register(appealRequest("DD-2026-200002", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent card = awaitCard(executor, "DD-2026-200002", "Вернуть");
+        telegram.press(user(executor), card, "Вернуть");
+        telegram.awaitText(user(executor), "Укажите причину возврата");
+        telegram.userSends(user(executor), LEGAL_REASON);
+        Sent returned = awaitCard("popov", "DD-2026-200002", "Отклонить возврат");
+
+        telegram.press(user("popov"), returned, "Отклонить возврат");
+
+        JsonNode inProgress = awaitStatus(id, "IN_PROGRESS");
+        assertThat(inProgress.get("executor").asText()).isEqualTo(executor);
+        Sent told = telegram.awaitMessage(user(executor), m -> m.text().contains("отклонил возврат"));
+        assertThat(told.hasButton("Подготовить ответ")).isTrue();
+    }
+
+    @Test
+    void moderatorSendsTheAnswerForReworkWithAReason() {
+        // given an answer under review
+        JsonNode created = register(appealRequest("DD-2026-200003", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent draft = draftAnswer(executor, accept(executor, "DD-2026-200003"), "Не решено", "Ремонт в мае.");
+        telegram.press(user(executor), draft, "Отправить на согласование");
+        Sent review = awaitCard("belov", "DD-2026-200003", "На доработку");
+
+        // when the moderator returns it with a reason
+        telegram.press(user("belov"), review, "На доработку");
+        telegram.awaitText(user("belov"), "что нужно доработать");
+        telegram.userSends(user("belov"), "Укажите точную дату ремонта и подрядчика.");
+
+        // then the executor gets the reason and can prepare the answer again
+        Sent rework = awaitCard(executor, "DD-2026-200003", "Подготовить ответ");
+        assertThat(rework.text()).contains("Укажите точную дату ремонта и подрядчика.");
+        assertThat(awaitStatus(id, "REWORK").at("/history/4/comment").asText())
+                .isEqualTo("Укажите точную дату ремонта и подрядчика.");
+        Sent second = draftAnswer(executor, rework, "Решено", "Ремонт выполнен 10.03.2026 подрядчиком ООО «Дорстрой».");
+        telegram.press(user(executor), second, "Отправить на согласование");
+        JsonNode again = awaitStatus(id, "ANSWER_REVIEW");
+        assertThat(again.at("/answer/text").asText()).contains("ООО «Дорстрой»");
+    }
+
+    @Test
+    void postponedAnswerNeedsAValidDateAtMostThirtyDaysAhead() {
+        JsonNode created = register(appealRequest("DD-2026-200004", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        draftAnswer(executor, accept(executor, "DD-2026-200004"), "Отложено", null);
+
+        telegram.userSends(user(executor), "15 апреля");
+        telegram.awaitText(user(executor), "Дата должна быть в формате ДД.ММ.ГГГГ");
+        telegram.userSends(user(executor), "31.02.2026");
+        telegram.awaitMessage(user(executor), m -> m.text().contains("формате ДД.ММ.ГГГГ")
+                && telegram.messagesTo(user(executor)).stream().filter(x -> x.text().contains("формате ДД.ММ.ГГГГ"))
+                .count() >= 2);
+        telegram.userSends(user(executor), "15.04.2026");
+        telegram.awaitText(user(executor), "не далее чем через 30 дней");
+        telegram.userSends(user(executor), "20.03.2026");
+        telegram.awaitText(user(executor), "Решение откладывается до 20.03.2026");
+        telegram.userSends(user(executor), "Ремонт запланирован на 20.03.2026 после схода снега.");
+        Sent draft = awaitButton(executor, "Отправить на согласование");
+        telegram.press(user(executor), draft, "Отправить на согласование");
+
+        Sent review = awaitCard("belov", "DD-2026-200004", "Согласовать");
+        assertThat(review.text()).contains("Отложено", "отложено до 20.03.2026");
+        JsonNode answered = awaitStatus(id, "ANSWER_REVIEW");
+        assertThat(answered.at("/answer/type").asText()).isEqualTo("POSTPONED");
+        assertThat(answered.at("/answer/postponedUntil").asText()).isEqualTo("2026-03-20");
+    }
+
+    @Test
+    void answerWithoutPhotosIsRefusedWhenTheApplicantSentPhotos() {
+        // given an appeal with two applicant photos
+        var request = appealRequest("DD-2026-200005", "roads");
+        request.putArray("photos").add("https://portal.example/p/1.jpg").add("https://portal.example/p/2.jpg");
+        JsonNode created = register(request);
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        assertThat(telegram.awaitMessage(user(executor), m -> m.method().equals("sendMediaGroup")
+                && m.text().contains("p/2.jpg"))).isNotNull();
+        Sent draft = draftAnswer(executor, accept(executor, "DD-2026-200005"), "Решено", "Сделано.");
+        assertThat(draft.text()).contains("Заявитель приложил фото (2)");
+
+        // when the executor submits without photos
+        String press = telegram.press(user(executor), draft, "Отправить на согласование");
+
+        // then the press is refused with an alert and the appeal stays in progress
+        var answer = telegram.awaitAnswer(press);
+        assertThat(answer.alert()).isTrue();
+        assertThat(answer.text()).contains("ответ должен содержать фото");
+        assertThat(appeal(id).get("status").asText()).isEqualTo("IN_PROGRESS");
+
+        // when a photo is added, the same draft can be submitted
+        telegram.userSendsPhoto(user(executor), new byte[] {(byte) 0xFF, (byte) 0xD8, 9, 9});
+        telegram.awaitText(user(executor), "Файл добавлен");
+        telegram.press(user(executor), draft, "Отправить на согласование");
+        awaitStatus(id, "ANSWER_REVIEW");
+    }
+
+    private static String shortName(String staffId) {
+        return switch (staffId) {
+            case "petrova" -> "Петрова А.С.";
+            case "sidorov" -> "Сидоров П.И.";
+            case "morozov" -> "Морозов Д.А.";
+            default -> "Волкова Е.А.";
+        };
+    }
+}
