@@ -28,7 +28,7 @@ final class CalendarLoader {
                 dates(yaml, year, data.shortDays(), "short-days"))));
         years.forEach((year, data) -> data.workingDays().forEach(date -> {
             if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                throw yaml.error(date + " is not a Saturday or Sunday", "years", year, "working-days");
+                throw yaml.error(date + " is not a Saturday or Sunday", "years", String.valueOf(year), "working-days");
             }
         }));
         return new ProductionCalendar(Map.copyOf(years));
@@ -43,11 +43,11 @@ final class CalendarLoader {
             try {
                 LocalDate date = LocalDate.parse(values.get(i));
                 if (date.getYear() != year) {
-                    throw yaml.error(date + " does not belong to year " + year, "years", year, key, i);
+                    throw yaml.error(date + " does not belong to year " + year, "years", String.valueOf(year), key, i);
                 }
                 result.add(date);
             } catch (DateTimeException e) {
-                throw yaml.error("'" + values.get(i) + "' is not a date YYYY-MM-DD", "years", year, key, i);
+                throw yaml.error("'" + values.get(i) + "' is not a date YYYY-MM-DD", "years", String.valueOf(year), key, i);
             }
         }
         return Set.copyOf(result);

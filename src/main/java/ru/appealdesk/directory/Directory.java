@@ -26,6 +26,11 @@ public class Directory {
                 config.categories().size());
     }
 
+    /** Loads a {@code bot-config/} folder outside Spring (tests, tools). */
+    public static Directory load(Path configDir) {
+        return new Directory(configDir);
+    }
+
     public Organization organization() {
         return config.organization();
     }

@@ -64,7 +64,12 @@ final class YamlFile {
             }
             return value;
         } catch (JsonMappingException e) {
-            throw new BotConfigException(where(e.getLocation()) + ": " + describe(e), e);
+            Object[] path = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? (Object) ref.getFieldName() : (Object) ref.getIndex())
+                    .toArray();
+            String line = path.length == 0 ? "" : lineOf(path);
+            throw new BotConfigException((line.isEmpty() ? where(e.getLocation()) : displayName + line) + ": "
+                    + describe(e), e);
         } catch (JsonProcessingException e) {
             throw new BotConfigException(where(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage(), e);
         }
@@ -110,7 +115,10 @@ final class YamlFile {
             for (Object element : pathElements) {
                 Node next = child(found, element);
                 if (next == null) {
-                    break;
+                    next = keyNode(found, element);
+                    if (next == null) {
+                        break;
+                    }
                 }
                 found = next;
             }
@@ -118,6 +126,18 @@ final class YamlFile {
         } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /** The key node itself (for an unknown key, whose value is what Jackson could not bind). */
+    private static Node keyNode(Node node, Object element) {
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(String.valueOf(element))) {
+                    return key;
+                }
+            }
+        }
+        return null;
     }
 
     private static Node child(Node node, Object element) {

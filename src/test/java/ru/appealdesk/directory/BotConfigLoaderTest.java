@@ -1,0 +1,99 @@
+package ru.appealdesk.directory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The shipped bot-config loads; a broken file stops start-up with the file, the line and the reason. */
+class BotConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedSampleLoadsCompletely() {
+        Directory directory = Directory.load(Path.of("bot-config"));
+
+        assertThat(directory.organization().name()).isEqualTo("Администрация Рузского городского округа");
+        assertThat(directory.organization().calendar().years()).containsKeys(2025, 2026, 2027);
+        for (Role role : Role.values()) {
+            assertThat(directory.withRole(role)).as("someone with role " + role).isNotEmpty();
+        }
+        for (Source source : Source.values()) {
+            assertThat(directory.regulation(source).answerDeadline()).isNotNull();
+            assertThat(directory.regulation(source).reminders()).hasSize(3);
+        }
+        assertThat(directory.regulation(Source.ECUR).claimUntilMinute()).isEqualTo(15 * 60);
+        assertThat(directory.executorsFor(directory.category("roads").orElseThrow())).extracting(StaffMember::id)
+                .containsExactly("morozov", "volkova");
+        assertThat(directory.approversFor("roads")).extracting(StaffMember::id).containsExactly("belov");
+        assertThat(directory.approversFor("improvement")).extracting(StaffMember::id)
+                .containsExactlyInAnyOrder("smirnova", "popov", "kuznetsova", "belov");
+        assertThat(directory.deputyHeadOf("housing")).map(StaffMember::id).contains("orlov");
+    }
+
+    @ParameterizedTest(name = "{0}: {1} → {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "staff.yml|    department: housing\\n    roles: [EXECUTOR]\\n  - id: sidorov|    department: hosing\\n    roles: [EXECUTOR]\\n  - id: sidorov|staff.yml line 38: staff[0].department: unknown department 'hosing'",
+            "staff.yml|roles: [EXECUTOR]\\n  - id: sidorov|roles: [EXECTOR]\\n  - id: sidorov|staff.yml line 39: staff[0].roles[0]: 'EXECTOR' is not a valid Role",
+            "routing.yml|executors: [morozov, volkova]|executors: [morozov, kuznetsova]|routing.yml line 8: categories[0].executors[1]: 'kuznetsova' is not a staff member with role EXECUTOR",
+            "regulations.yml|answer-deadline: \"8 working days\"   # seed 001|answer-deadline: \"8 workin days\"   # seed 001|regulations.yml line 7: sources.DOBRODEL.answer-deadline: '8 workin days' is not a duration",
+            "organization.yml|time-zone: Europe/Moscow|time-zone: Europe/Ruza|organization.yml line 4: time-zone: unknown time zone 'Europe/Ruza'",
+            "organization.yml|FRIDAY: \"09:00-16:45\"|FRIDAY: \"09:00-25:45\"|organization.yml line 10: working-hours.FRIDAY: '09:00-25:45' has an impossible time 25:45",
+            "organization.yml|lunch-break: \"13:00-13:48\"|lunch-brake: \"13:00-13:48\"|organization.yml line 11: lunch-brake: unknown key 'lunch-brake'",
+            "calendar/ru.yml|working-days: [2025-11-01]|working-days: [2025-11-03]|ru.yml line 10: years.2025.working-days: 2025-11-03 is not a Saturday or Sunday",
+            "staff.yml|deputy-head: orlov\\n    approver: kuznetsova|deputy-head: petrova\\n    approver: kuznetsova|staff.yml line 7: departments[0].deputy-head: 'petrova' is not a staff member with role DEPUTY_HEAD",
+    })
+    void aBrokenFileNamesTheFileTheLineAndTheReason(String file, String original, String broken, String message)
+            throws IOException {
+        copySample();
+        Path path = dir.resolve(file);
+        String content = Files.readString(path);
+        String from = original.replace("\\n", "\n");
+        assertThat(content).contains(from);
+        Files.writeString(path, content.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(broken.replace("\\n", "\n"))));
+
+        assertThatThrownBy(() -> Directory.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aMissingFileIsNamed() throws IOException {
+        copySample();
+        Files.delete(dir.resolve("routing.yml"));
+
+        assertThatThrownBy(() -> Directory.load(dir)).hasMessageContaining("routing.yml: file not found");
+    }
+
+    @Test
+    void invalidYamlIsReportedWithItsLine() throws IOException {
+        copySample();
+        Files.writeString(dir.resolve("routing.yml"), "categories:\n  - code: roads\n    name: [unclosed\n");
+
+        assertThatThrownBy(() -> Directory.load(dir)).hasMessageContaining("routing.yml line");
+    }
+
+    private void copySample() throws IOException {
+        Path sample = Path.of("bot-config");
+        try (Stream<Path> files = Files.walk(sample)) {
+            for (Path p : files.toList()) {
+                Path target = dir.resolve(sample.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package ru.appealdesk.sla;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Priority;
+import ru.appealdesk.directory.Source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static ru.appealdesk.sla.WorkingTimeTest.msk;
+
+/** dueAt and answerDueAt for every source of the shipped regulations.yml (seeds 000-004). */
+class DeadlinesTest {
+
+    static final Directory DIRECTORY = Directory.load(Path.of("bot-config"));
+    static final Deadlines DEADLINES = new Deadlines(DIRECTORY, new WorkingTime(DIRECTORY.organization()));
+
+    @ParameterizedTest(name = "{0} {1} {2} received {3}: due {4}, answer due {5}")
+    @CsvSource({
+            // Добродел: 8 working days, answer 2 working days earlier (seed 001 §3, seed 000 п.10)
+            "DOBRODEL, roads, NORMAL, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T18:00",
+            "DOBRODEL, roads, NORMAL, 2025-12-29T10:00, 2026-01-20T18:00, 2026-01-16T16:45",
+            "DOBRODEL, roads, NORMAL, 2026-03-06T16:30, 2026-03-19T18:00, 2026-03-17T18:00",
+            "DOBRODEL, roads, NORMAL, 2026-03-07T23:00, 2026-03-19T18:00, 2026-03-17T18:00",
+            "DOBRODEL, roads, NORMAL, 2026-11-02T13:20, 2026-11-13T16:45, 2026-11-11T18:00",
+            // Добродел: a fast-track category does not change a Добродел deadline at normal priority
+            "DOBRODEL, snow, NORMAL, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T18:00",
+            // ПОС: 30 calendar days; a fast-track category uses its fast-track-days (seed 002 п.7, seed 003)
+            "POS, other, NORMAL, 2025-12-29T10:00, 2026-01-28T18:00, 2026-01-28T18:00",
+            "POS, other, NORMAL, 2026-02-06T11:00, 2026-03-10T18:00, 2026-03-10T18:00",
+            "POS, roads, NORMAL, 2026-03-02T10:00, 2026-03-10T18:00, 2026-03-10T18:00",
+            "POS, heating, NORMAL, 2026-12-29T12:00, 2027-01-11T18:00, 2027-01-11T18:00",
+            "POS, benefits, NORMAL, 2026-04-28T12:00, 2026-05-08T15:45, 2026-05-08T15:45",
+            // (08.05.2026 is a Friday and a short day: 16:45 - 1 hour)
+            // FAST_TRACK priority uses the category's days from any source
+            "OTHER, waste, FAST_TRACK, 2026-03-02T10:00, 2026-03-10T18:00, 2026-03-10T18:00",
+            // ЕЦУР: 8 working days, no lead
+            "ECUR, water, NORMAL, 2026-03-02T14:00, 2026-03-13T16:45, 2026-03-13T16:45",
+            // Инцидент Менеджмент: 6 working hours; 3 for high priority (seed 004 п.12)
+            "INCIDENT, snow, NORMAL, 2026-03-02T10:00, 2026-03-02T16:48, 2026-03-02T16:48",
+            "INCIDENT, snow, NORMAL, 2026-03-06T15:00, 2026-03-10T14:03, 2026-03-10T14:03",
+            "INCIDENT, snow, HIGH, 2026-03-02T12:00, 2026-03-02T15:48, 2026-03-02T15:48",
+            "INCIDENT, snow, HIGH, 2026-03-02T20:00, 2026-03-03T12:00, 2026-03-03T12:00",
+            // HIGH priority without a high-priority term keeps the normal term
+            "DOBRODEL, roads, HIGH, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T18:00",
+            // 59-ФЗ / other: 30 days
+            "OTHER, other, NORMAL, 2026-03-02T10:00, 2026-04-01T18:00, 2026-04-01T18:00",
+            // an unknown category falls back to the source's term
+            "POS, unknown-category, NORMAL, 2026-03-02T10:00, 2026-04-01T18:00, 2026-04-01T18:00",
+    })
+    void computesBothDeadlines(Source source, String category, Priority priority, String received, String dueAt,
+                               String answerDueAt) {
+        Deadlines.Deadline deadline = DEADLINES.compute(source, category, priority, msk(received));
+
+        assertThat(deadline.dueAt()).isEqualTo(msk(dueAt));
+        assertThat(deadline.answerDueAt()).isEqualTo(msk(answerDueAt));
+    }
+}

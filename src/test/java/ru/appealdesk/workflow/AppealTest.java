@@ -1,0 +1,124 @@
+package ru.appealdesk.workflow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import ru.appealdesk.directory.Priority;
+import ru.appealdesk.directory.Source;
+import ru.appealdesk.sla.Deadlines.Deadline;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The aggregate's guarded transitions: a wrong call changes nothing and says why. */
+class AppealTest {
+
+    static final Instant NOW = Instant.parse("2026-03-02T07:00:00Z");
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    static final String LEGAL = "Не относится к компетенции: согласно п. 2.3 Положения об управлении.";
+
+    static Appeal appeal(List<String> photos) {
+        NewAppeal request = new NewAppeal(Source.DOBRODEL, "DD-1", "roads", Priority.NORMAL, false, false, "Яма",
+                null, null, photos, NOW);
+        Appeal appeal = Appeal.register(request, "roads", new Deadline(NOW.plusSeconds(86400), NOW.plusSeconds(3600)),
+                NOW);
+        ReflectionTestUtils.setField(appeal, "id", 1L);
+        return appeal;
+    }
+
+    static AnswerDraft draft(AnswerType type, LocalDate until, AttachmentKind... kinds) {
+        return new AnswerDraft(type, "Ответ", until, java.util.Arrays.stream(kinds)
+                .map(k -> new AppealView.Attachment(UUID.randomUUID(), k)).toList());
+    }
+
+    @Test
+    void walksTheWholeLifecycleAndRecordsEveryStep() {
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+        a.accept("morozov", NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.sendToRework("belov", "Уточните сроки", NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.approve("belov", NOW);
+        a.markPublished("popov", NOW);
+
+        AppealView view = a.view();
+        assertThat(view.status()).isEqualTo(AppealStatus.CLOSED);
+        assertThat(view.step()).isEqualTo(7);
+        assertThat(view.history()).extracting(AppealView.HistoryItem::type).containsExactly("REGISTERED", "ASSIGNED",
+                "ACCEPTED", "ANSWER_SUBMITTED", "SENT_TO_REWORK", "ANSWER_SUBMITTED", "ANSWER_APPROVED", "PUBLISHED");
+    }
+
+    @Test
+    void aWrongStateCallChangesNothing() {
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+
+        assertRefused(() -> a.approve("belov", NOW), Reason.WRONG_STATE);
+        assertRefused(() -> a.markPublished("popov", NOW), Reason.WRONG_STATE);
+        assertRefused(() -> a.rejectReturn("popov", NOW), Reason.WRONG_STATE);
+        assertRefused(() -> a.accept("volkova", NOW), Reason.NOT_ALLOWED);
+        assertRefused(() -> a.requireStep(0), Reason.STALE);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.ASSIGNED);
+        assertThat(a.view().history()).hasSize(2);
+    }
+
+    @Test
+    void aReturnNeedsAReasonCitingTheLegalBasis() {
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+
+        assertRefused(() -> a.returnToCoordinators("morozov", "", NOW), Reason.REASON_TOO_SHORT);
+        assertRefused(() -> a.returnToCoordinators("morozov", "неподведомственно", NOW), Reason.REASON_TOO_SHORT);
+        assertRefused(() -> a.returnToCoordinators("morozov", "Это совсем не наш вопрос, пусть решают другие",
+                NOW), Reason.REASON_WITHOUT_LEGAL_BASIS);
+        a.returnToCoordinators("morozov", LEGAL, NOW);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.RETURNED);
+
+        a.rejectReturn("popov", NOW);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.IN_PROGRESS);
+        assertThat(a.view().executorId()).isEqualTo("morozov");
+    }
+
+    @Test
+    void photosOfTheApplicantRequirePhotosInTheAnswer() {
+        Appeal a = appeal(List.of("https://portal.example/1.jpg"));
+        a.assign("morozov", "roads", null, NOW);
+        a.accept("morozov", NOW);
+
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW),
+                Reason.PHOTOS_REQUIRED);
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null, AttachmentKind.DOCUMENT),
+                TODAY, NOW), Reason.PHOTOS_REQUIRED);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null, AttachmentKind.PHOTO), TODAY, NOW);
+        assertThat(a.view().answer().attachments()).hasSize(1);
+    }
+
+    @Test
+    void postponementIsAtMostThirtyDaysAheadAndOnce() {
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+        a.accept("morozov", NOW);
+
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY), TODAY, NOW),
+                Reason.POSTPONE_DATE_INVALID);
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(31)), TODAY, NOW),
+                Reason.POSTPONE_DATE_INVALID);
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(30)), TODAY, NOW);
+        a.approve("belov", NOW);
+
+        assertThat(a.view().postponedOnce()).isTrue();
+        assertRefused(() -> a.checkPostponement(TODAY.plusDays(5), TODAY), Reason.POSTPONED_TWICE);
+    }
+
+    private static void assertRefused(Runnable action, Reason reason) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(TransitionRefused.class,
+                e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+}
