@@ -138,4 +138,33 @@ class ChatGuardsTest extends EndToEndTest {
         assertThat(shown.keyboard()).isEmpty();
         assertThat(shown.text()).doesNotContain("+79990001122");
     }
+
+    @Test
+    void theFirstCoordinatorToPressWinsAndTheOtherIsToldWhoActed() {
+        // given an unrouted appeal: both coordinators have a card
+        JsonNode created = register(appealRequest("DD-2026-300006", "no-such-category"));
+        long id = created.get("id").asLong();
+        Sent sokolovaCard = awaitCard("sokolova", "DD-2026-300006", "Петрова А.С.");
+        Sent popovCard = awaitCard("popov", "DD-2026-300006", "Сидоров П.И.");
+
+        // when both press at once, for different executors
+        String first = telegram.press(user("popov"), popovCard, "Сидоров П.И.");
+        String second = telegram.press(user("sokolova"), sokolovaCard, "Петрова А.С.");
+
+        // then the appeal changed once, and the loser's alert names who acted
+        assertThat(telegram.awaitAnswer(first).alert()).isFalse();
+        var lost = telegram.awaitAnswer(second);
+        assertThat(lost.alert()).isTrue();
+        assertThat(lost.text()).contains("Карточка устарела", "Попов А.Е.");
+        JsonNode assigned = awaitStatus(id, "ASSIGNED");
+        assertThat(assigned.get("executor").asText()).isEqualTo("sidorov");
+        assertThat(assigned.get("history")).hasSize(2);
+        telegram.awaitMessage(user("sokolova"), m -> m.messageId() == sokolovaCard.messageId()
+                && m.text().contains("Назначено исполнителю Сидоров П.И. (Попов А.Е.)") && m.keyboard().isEmpty());
+    }
+
+    @Test
+    void theBotRegisteredItsCommands() {
+        assertThat(telegram.calls()).contains("deleteWebhook", "setMyCommands", "getUpdates");
+    }
 }

@@ -160,6 +160,28 @@ class ReturnAndReworkTest extends EndToEndTest {
         awaitStatus(id, "ANSWER_REVIEW");
     }
 
+    @Test
+    void documentsOfAllowedFormatsAreAttachedAndOthersRefused() {
+        JsonNode created = register(appealRequest("DD-2026-200006", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent draft = draftAnswer(executor, accept(executor, "DD-2026-200006"), "Отклонено",
+                "Вопрос решается в порядке 59-ФЗ, акт прилагается.");
+
+        telegram.userSendsDocument(user(executor), "virus.exe", "application/octet-stream", new byte[] {1, 2});
+        telegram.awaitText(user(executor), "Файл «virus.exe» не принят");
+        telegram.userSendsDocument(user(executor), "акт обследования.pdf", "application/pdf",
+                "%PDF-1.4 test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        telegram.awaitText(user(executor), "Файл добавлен к ответу (всего вложений: 1)");
+        telegram.press(user(executor), draft, "Отправить на согласование");
+
+        awaitCard("belov", "DD-2026-200006", "Согласовать");
+        assertThat(telegram.messagesTo(user("belov"))).anyMatch(m -> m.method().equals("sendDocument"));
+        JsonNode review = awaitStatus(id, "ANSWER_REVIEW");
+        assertThat(review.at("/answer/attachments/0/kind").asText()).isEqualTo("DOCUMENT");
+        assertThat(review.at("/answer/type").asText()).isEqualTo("REJECTED");
+    }
+
     private static String shortName(String staffId) {
         return switch (staffId) {
             case "petrova" -> "Петрова А.С.";
