@@ -19,7 +19,7 @@ class ModularityTest {
     void theCoreDoesNotDependOnTheMessenger() {
         assertThat(MODULES.getModuleByName("workflow").orElseThrow().getBootstrapDependencies(MODULES)
                 .map(m -> m.getName())).doesNotContain("chat", "intake");
-        assertThat(MODULES.getModuleByName("sla").orElseThrow().getBootstrapDependencies(MODULES)
+        assertThat(MODULES.getModuleByName("workflow").orElseThrow().getBootstrapDependencies(MODULES)
                 .map(m -> m.getName())).containsOnly("directory");
     }
 }

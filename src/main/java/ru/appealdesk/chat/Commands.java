@@ -150,18 +150,12 @@ class Commands {
             reply(in, "Укажите номер обращения: /appeal &lt;номер&gt;, например /appeal DD-2026-001234.");
             return;
         }
-        List<AppealView> found = appeals.findByNumber(number).stream().filter(a -> mayView(in.staff(), a)).toList();
+        List<AppealView> found = appeals.findByNumber(number).stream().filter(a -> notifier.mayView(in.staff(), a)).toList();
         if (found.isEmpty()) {
             reply(in, "Обращение № " + Html.escape(number) + " не найдено или недоступно вам.");
             return;
         }
         found.forEach(a -> notifier.showTo(a, in.staff(), in.chatId()));
-    }
-
-    private boolean mayView(StaffMember s, AppealView a) {
-        return s.id().equals(a.executorId()) || s.hasRole(Role.COORDINATOR) || s.hasRole(Role.MODERATOR)
-                || s.hasRole(Role.CURATOR) || s.hasRole(Role.HEAD) || s.hasRole(Role.ADMIN)
-                || (s.hasRole(Role.DEPUTY_HEAD) && directory.deputyHeadOf(a.departmentId()).filter(s::equals).isPresent());
     }
 
     private void reply(Inbound in, String html) {

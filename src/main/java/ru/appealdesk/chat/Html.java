@@ -102,4 +102,24 @@ final class Html {
         }
         return end;
     }
+
+    /** Joins HTML blocks (each well-formed on its own) into messages of at most {@link #CHUNK_LIMIT} characters. */
+    static List<String> joinBlocks(List<String> blocks, String separator) {
+        List<String> result = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String block : blocks) {
+            if (!current.isEmpty() && current.length() + separator.length() + block.length() > CHUNK_LIMIT) {
+                result.add(current.toString());
+                current = new StringBuilder();
+            }
+            if (!current.isEmpty()) {
+                current.append(separator);
+            }
+            current.append(block);
+        }
+        if (!current.isEmpty()) {
+            result.add(current.toString());
+        }
+        return result;
+    }
 }

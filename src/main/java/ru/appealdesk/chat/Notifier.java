@@ -22,11 +22,13 @@ import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
 import ru.appealdesk.workflow.AppealEvents.AppealClosed;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
+import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentStore;
+import ru.appealdesk.sla.WorkingTime;
 
 /**
  * Turns workflow events into messages, inside the transaction of the change: closes the cards of the step that
@@ -44,9 +46,13 @@ class Notifier {
     private final Outbox outbox;
     private final CardTexts texts;
     private final AttachmentStore files;
+    private final WorkingTime workingTime;
+    private final java.time.Clock clock;
 
     Notifier(AppealService appeals, Directory directory, StaffAccounts accounts, CardRepository cards, Outbox outbox,
-             CardTexts texts, AttachmentStore files) {
+             CardTexts texts, AttachmentStore files, WorkingTime workingTime, java.time.Clock clock) {
+        this.workingTime = workingTime;
+        this.clock = clock;
         this.appeals = appeals;
         this.directory = directory;
         this.accounts = accounts;
@@ -79,11 +85,35 @@ class Notifier {
     @EventListener
     void on(AppealAccepted e) {
         AppealView a = appeal(e);
-        closeCards(a, e.automatic() ? "⏱ Принято в работу автоматически" : "✅ Принято в работу");
-        String title = e.automatic()
-                ? "⏱ Срок на возврат истёк: обращение принято в работу автоматически и закреплено за вами."
-                : "✅ Вы приняли обращение в работу.";
-        acceptedCard(a, title);
+        Runnable notify = () -> {
+            closeCards(a, e.automatic() ? "⏱ Принято в работу автоматически" : "✅ Принято в работу");
+            String title = e.automatic()
+                    ? "⏱ Срок на возврат истёк: обращение принято в работу автоматически и закреплено за вами."
+                    : "✅ Вы приняли обращение в работу.";
+            acceptedCard(a, title);
+        };
+        if (e.automatic()) {
+            outbox.notBefore(quietUntil(a), notify);
+        } else {
+            notify.run();
+        }
+    }
+
+    @EventListener
+    void on(AppealReleased e) {
+        AppealView a = appeal(e);
+        outbox.notBefore(quietUntil(a), () -> {
+            closeCards(a, "⏱ Не принято в работу до установленного времени — передано координаторам");
+            tell(e.executorId(), "⏱ Обращение № " + Html.escape(a.number()) + " не было принято в работу до "
+                    + "установленного времени и передано координаторам для назначения.");
+            directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
+        });
+    }
+
+    /** System-initiated messages wait for working time, except for HIGH priority appeals. */
+    private java.time.Instant quietUntil(AppealView a) {
+        java.time.Instant now = clock.instant();
+        return a.priority() == ru.appealdesk.directory.Priority.HIGH ? now : workingTime.nextWorkingInstant(now);
     }
 
     @EventListener
@@ -145,6 +175,14 @@ class Notifier {
 
     private AppealView appeal(AppealEvent event) {
         return appeals.find(event.appealId()).orElseThrow();
+    }
+
+    /** Who may see an appeal's card: its executor and the roles that oversee appeals. */
+    boolean mayView(StaffMember s, AppealView a) {
+        return s.id().equals(a.executorId()) || s.hasRole(Role.COORDINATOR) || s.hasRole(Role.MODERATOR)
+                || s.hasRole(Role.CURATOR) || s.hasRole(Role.HEAD) || s.hasRole(Role.ADMIN)
+                || (s.hasRole(Role.DEPUTY_HEAD)
+                && directory.deputyHeadOf(a.departmentId()).filter(s::equals).isPresent());
     }
 
     /** Sends a person the card of the appeal's current step: with buttons if the step is theirs. */

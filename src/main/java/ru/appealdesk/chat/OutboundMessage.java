@@ -53,14 +53,15 @@ class OutboundMessage {
     protected OutboundMessage() {
     }
 
-    OutboundMessage(long chatId, Method method, String payload, Long cardId, int priority, Instant now) {
+    OutboundMessage(long chatId, Method method, String payload, Long cardId, int priority, Instant now,
+                    Instant notBefore) {
         this.chatId = chatId;
         this.method = method;
         this.payload = payload;
         this.cardId = cardId;
         this.priority = priority;
         this.status = Status.PENDING;
-        this.nextAttemptAt = now;
+        this.nextAttemptAt = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
         this.createdAt = now;
     }
 

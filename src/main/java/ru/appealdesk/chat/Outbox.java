@@ -26,6 +26,8 @@ class Outbox {
     record Media(String kind, String ref) {
     }
 
+    private static final ThreadLocal<java.time.Instant> NOT_BEFORE = new ThreadLocal<>();
+
     private final OutboundMessageRepository messages;
     private final CardRepository cards;
     private final ObjectMapper json = new ObjectMapper();
@@ -71,6 +73,15 @@ class Outbox {
         send(chatId, html, null, keyboard, priority, null, 0, 0);
     }
 
+    /** Sends HTML blocks (each well-formed) as few messages as the limit allows; the last one gets the buttons. */
+    void blocks(long chatId, List<String> blocks, String separator, List<List<Button>> keyboard, int priority) {
+        List<String> parts = Html.joinBlocks(blocks, separator);
+        for (int i = 0; i < parts.size(); i++) {
+            enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE, new Payload(parts.get(i),
+                    i == parts.size() - 1 ? keyboard : null, null, null, null), null, priority);
+        }
+    }
+
     /** Closes a card: edits its text to end with {@code statusLine} and removes its buttons. */
     void closeCard(Card card, String statusLine) {
         card.close();
@@ -91,10 +102,21 @@ class Outbox {
                 new Payload(text, null, null, callbackQueryId, alert), null, OutboundMessage.PRIORITY_REPLY);
     }
 
+    /** Runs {@code action} so that what it enqueues is delivered no earlier than {@code notBefore} (quiet hours). */
+    void notBefore(java.time.Instant notBefore, Runnable action) {
+        java.time.Instant previous = NOT_BEFORE.get();
+        NOT_BEFORE.set(notBefore);
+        try {
+            action.run();
+        } finally {
+            NOT_BEFORE.set(previous);
+        }
+    }
+
     private void enqueue(long chatId, OutboundMessage.Method method, Payload payload, Long cardId, int priority) {
         try {
             messages.save(new OutboundMessage(chatId, method, json.writeValueAsString(payload), cardId, priority,
-                    clock.instant()));
+                    clock.instant(), NOT_BEFORE.get()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an outbound message", e);
         }

@@ -25,8 +25,11 @@ class Presses {
     private final Dialogs dialogs;
     private final Outbox outbox;
     private final Refusals refusals;
+    private final Notifier notifier;
 
-    Presses(AppealService appeals, Directory directory, Dialogs dialogs, Outbox outbox, Refusals refusals) {
+    Presses(AppealService appeals, Directory directory, Dialogs dialogs, Outbox outbox, Refusals refusals,
+            Notifier notifier) {
+        this.notifier = notifier;
         this.appeals = appeals;
         this.directory = directory;
         this.dialogs = dialogs;
@@ -101,6 +104,14 @@ class Presses {
                 AppealView a = guard(cb, Set.of(AppealStatus.ANSWER_REVIEW), approver);
                 dialogs.askReworkReason(in, a);
                 return "Укажите причину возврата на доработку";
+            }
+            case OPEN -> {
+                AppealView a = current(cb);
+                if (!notifier.mayView(in.staff(), a)) {
+                    throw new TransitionRefused(Reason.NOT_ALLOWED, "may not view");
+                }
+                notifier.showTo(a, in.staff(), in.chatId());
+                return "Карточка обращения";
             }
             case PUBLISHED -> {
                 appeals.markPublished(cb.appealId(), cb.step(), me);

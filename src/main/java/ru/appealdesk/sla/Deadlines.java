@@ -10,10 +10,11 @@ import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.directory.SourceRegulation;
 import ru.appealdesk.directory.WorkDuration;
+import ru.appealdesk.workflow.DeadlinePolicy;
 
 /** Computes an appeal's final deadline and the deadline for submitting its answer (PRODUCT.md §6). */
 @Component
-public class Deadlines {
+public class Deadlines implements DeadlinePolicy {
 
     private final Directory directory;
     private final WorkingTime workingTime;
@@ -23,10 +24,7 @@ public class Deadlines {
         this.workingTime = workingTime;
     }
 
-    /** {@code dueAt}: the final deadline; {@code answerDueAt}: when the answer must be submitted. */
-    public record Deadline(Instant dueAt, Instant answerDueAt) {
-    }
-
+    @Override
     public Deadline compute(Source source, String categoryCode, Priority priority, Instant receivedAt) {
         SourceRegulation regulation = directory.regulation(source);
         WorkDuration term = answerTerm(source, directory.category(categoryCode).orElse(null), priority, regulation);
@@ -39,6 +37,11 @@ public class Deadlines {
             answerDueAt = dueAt;
         }
         return new Deadline(dueAt, answerDueAt);
+    }
+
+    @Override
+    public java.time.LocalDate localDate(Instant instant) {
+        return workingTime.localDate(instant);
     }
 
     /**

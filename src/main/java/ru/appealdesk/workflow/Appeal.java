@@ -26,13 +26,14 @@ import jakarta.persistence.Version;
 
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
-import ru.appealdesk.sla.Deadlines.Deadline;
+import ru.appealdesk.workflow.DeadlinePolicy.Deadline;
 import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
 import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
 import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
 import ru.appealdesk.workflow.AppealEvents.AppealAccepted;
 import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
 import ru.appealdesk.workflow.AppealEvents.AppealClosed;
+import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
@@ -166,6 +167,16 @@ class Appeal {
         String checked = ReturnReasons.check(reason);
         move(now, actor, "RETURNED", AppealStatus.RETURNED, checked);
         return new AppealReturned(id, executorId, checked, now);
+    }
+
+    /** ЕЦУР (seed 000 п.7): not accepted by the claim deadline, the appeal goes back to the coordinators. */
+    AppealReleased releaseUnclaimed(Instant now) {
+        require(Set.of(AppealStatus.ASSIGNED), "release");
+        String previous = executorId;
+        move(now, null, "CLAIM_EXPIRED", AppealStatus.NEW, "Не принято в работу до установленного времени: "
+                + "передано координаторам для назначения");
+        executorId = null;
+        return new AppealReleased(id, previous, now);
     }
 
     ReturnRejected rejectReturn(String coordinator, Instant now) {

@@ -10,7 +10,7 @@ public final class AppealEvents {
 
     /** Any lifecycle event of one appeal. */
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
-            ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed {
+            ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased {
         long appealId();
 
         Instant at();
@@ -54,5 +54,9 @@ public final class AppealEvents {
 
     /** The answer was published on the portal (or the appeal was closed by a coordinator). */
     public record AppealClosed(long appealId, String byStaffId, Instant at) implements AppealEvent {
+    }
+
+    /** An ЕЦУР appeal not accepted by the claim deadline went back to the coordinators ({@code NEW}). */
+    public record AppealReleased(long appealId, String executorId, Instant at) implements AppealEvent {
     }
 }

@@ -17,8 +17,6 @@ import ru.appealdesk.directory.Category;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.sla.Deadlines;
-import ru.appealdesk.sla.WorkingTime;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
@@ -35,18 +33,16 @@ public class AppealService {
 
     private final AppealRepository appeals;
     private final Directory directory;
-    private final Deadlines deadlines;
-    private final WorkingTime workingTime;
+    private final DeadlinePolicy deadlines;
     private final Router router;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AppealService(AppealRepository appeals, Directory directory, Deadlines deadlines, WorkingTime workingTime,
-                  Router router, ApplicationEventPublisher events, Clock clock) {
+    AppealService(AppealRepository appeals, Directory directory, DeadlinePolicy deadlines, Router router,
+                  ApplicationEventPublisher events, Clock clock) {
         this.appeals = appeals;
         this.directory = directory;
         this.deadlines = deadlines;
-        this.workingTime = workingTime;
         this.router = router;
         this.events = events;
         this.clock = clock;
@@ -86,6 +82,18 @@ public class AppealService {
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView accept(long id, int step, String executorId) {
         return change(id, step, executorId, (a, now) -> a.accept(executorId, now));
+    }
+
+    /** The accept window passed: the appeal is accepted for its executor (seed 000 п.5). */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView acceptAutomatically(long id, int step) {
+        return change(id, step, null, (a, now) -> a.accept(null, now));
+    }
+
+    /** The ЕЦУР claim deadline passed with the appeal not accepted: back to the coordinators. */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView releaseUnclaimed(long id, int step) {
+        return change(id, step, null, (a, now) -> a.releaseUnclaimed(now));
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)
@@ -195,6 +203,6 @@ public class AppealService {
     }
 
     private LocalDate today() {
-        return workingTime.localDate(clock.instant());
+        return deadlines.localDate(clock.instant());
     }
 }

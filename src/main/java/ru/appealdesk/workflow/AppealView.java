@@ -38,9 +38,13 @@ public record AppealView(long id, Source source, String externalId, String categ
         return externalId;
     }
 
-    public boolean overdueAt(Instant now) {
-        boolean answerPending = status != AppealStatus.ANSWER_REVIEW && status != AppealStatus.APPROVED
+    /** No answer has been submitted (or it was sent back): the answer deadline still applies. */
+    public boolean answerPending() {
+        return status != AppealStatus.ANSWER_REVIEW && status != AppealStatus.APPROVED
                 && status != AppealStatus.CLOSED;
-        return (answerPending && now.isAfter(answerDueAt)) || (status != AppealStatus.CLOSED && now.isAfter(dueAt));
+    }
+
+    public boolean overdueAt(Instant now) {
+        return (answerPending() && now.isAfter(answerDueAt)) || (status != AppealStatus.CLOSED && now.isAfter(dueAt));
     }
 }

@@ -3,6 +3,7 @@ package ru.appealdesk.e2e;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,10 +56,31 @@ class IntakeApiTest extends EndToEndTest {
     }
 
     @Test
-    void routingGivesTheAppealToTheLeastLoadedExecutor() {
-        JsonNode a = register(appealRequest("DD-2026-400003", "buildings"));
-        JsonNode b = register(appealRequest("DD-2026-400004", "buildings"));
-        assertThat(a.get("executor").asText()).isNotEqualTo(b.get("executor").asText());
+    void routingGivesEachAppealToTheLeastLoadedExecutor() {
+        // given whatever load earlier tests left on the two buildings executors
+        int petrova = openLoad("petrova");
+        int sidorov = openLoad("sidorov");
+
+        // when enough appeals arrive to even it out and go beyond
+        int count = Math.abs(petrova - sidorov) + 3;
+        for (int i = 0; i < count; i++) {
+            String expected = openLoad("petrova") <= openLoad("sidorov") ? "petrova" : "sidorov";
+            JsonNode created = register(appealRequest("DD-2026-4001" + String.format("%02d", i), "buildings"));
+            // then each goes to the less loaded one (the first listed on a tie)
+            assertThat(created.get("executor").asText()).isEqualTo(expected);
+        }
+        assertThat(Math.abs(openLoad("petrova") - openLoad("sidorov"))).isLessThanOrEqualTo(1);
+    }
+
+    private int openLoad(String executor) {
+        int load = 0;
+        for (JsonNode a : api.get("/api/appeals?executor=" + executor).json()) {
+            if (List.of("ASSIGNED", "IN_PROGRESS", "RETURNED", "ANSWER_REVIEW", "REWORK")
+                    .contains(a.get("status").asText())) {
+                load++;
+            }
+        }
+        return load;
     }
 
     @Test

@@ -53,7 +53,7 @@ class DeadlinesTest {
     })
     void computesBothDeadlines(Source source, String category, Priority priority, String received, String dueAt,
                                String answerDueAt) {
-        Deadlines.Deadline deadline = DEADLINES.compute(source, category, priority, msk(received));
+        ru.appealdesk.workflow.DeadlinePolicy.Deadline deadline = DEADLINES.compute(source, category, priority, msk(received));
 
         assertThat(deadline.dueAt()).isEqualTo(msk(dueAt));
         assertThat(deadline.answerDueAt()).isEqualTo(msk(answerDueAt));

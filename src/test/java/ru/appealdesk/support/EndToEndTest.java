@@ -67,6 +67,7 @@ public abstract class EndToEndTest {
         registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
         registry.add("appealdesk.telegram.outbox-poll-interval", () -> "200ms");
         registry.add("appealdesk.api-token", () -> Api.TOKEN);
+        registry.add("appealdesk.scheduler.tick", () -> "300ms");
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
     }
 

@@ -10,7 +10,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
-import ru.appealdesk.sla.Deadlines.Deadline;
+import ru.appealdesk.workflow.DeadlinePolicy.Deadline;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,37 @@
+package ru.appealdesk.sla;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the timers ask to tell people; published once per tick so one person's alerts can go as one message. */
+public final class Alerts {
+
+    private Alerts() {
+    }
+
+    /** Why a person is told. */
+    public enum Type {
+        /** Ladder levels 1 and 2: the step's owner is reminded. */
+        REMINDER,
+        /** Ladder levels 2 and 3: the coordinators are alerted about a step that waits. */
+        COORDINATOR_ALERT,
+        /** Ladder level 3: the deputy head of the owner's department. */
+        ESCALATION,
+        /** Deadline countdown: the executor, some time before answerDueAt. */
+        COUNTDOWN,
+        /** answerDueAt passed: the deputy head and the coordinators. */
+        OVERDUE
+    }
+
+    /**
+     * One alert to one person about one appeal: {@code holders} are who the step waits for, since {@code since};
+     * {@code level} is the ladder level (0 otherwise).
+     */
+    public record Alert(String recipientId, Type type, long appealId, int level, List<String> holders,
+                        Instant since) {
+    }
+
+    /** The alerts of one tick. */
+    public record AlertsDue(List<Alert> alerts, Instant at) {
+    }
+}

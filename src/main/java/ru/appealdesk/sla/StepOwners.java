@@ -1,0 +1,55 @@
+package ru.appealdesk.sla;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.AppealView;
+
+/** Who a step of an appeal waits for, and the deputy heads who supervise them. */
+@Component
+class StepOwners {
+
+    private final Directory directory;
+
+    StepOwners(Directory directory) {
+        this.directory = directory;
+    }
+
+    List<StaffMember> owners(AppealView a) {
+        return switch (a.status()) {
+            case ASSIGNED, IN_PROGRESS, REWORK -> directory.staff(a.executorId()).map(List::of).orElse(List.of());
+            case ANSWER_REVIEW -> directory.approversFor(a.departmentId());
+            case NEW, RETURNED, APPROVED -> directory.withRole(Role.COORDINATOR);
+            case CLOSED -> List.of();
+        };
+    }
+
+    List<StaffMember> coordinators() {
+        return directory.withRole(Role.COORDINATOR);
+    }
+
+    /** The deputy heads of the owners' departments (the appeal's department for owners without one). */
+    List<StaffMember> deputyHeadsOf(AppealView a, List<StaffMember> owners) {
+        Set<StaffMember> result = new LinkedHashSet<>();
+        for (StaffMember owner : owners) {
+            String department = owner.departmentId() != null ? owner.departmentId() : a.departmentId();
+            directory.deputyHeadOf(department).ifPresent(result::add);
+        }
+        if (result.isEmpty()) {
+            directory.deputyHeadOf(a.departmentId()).ifPresent(result::add);
+        }
+        return List.copyOf(result);
+    }
+
+    /** The deputy head of the executor's department (the appeal's department if there is no executor). */
+    List<StaffMember> deputyHeadOfExecutor(AppealView a) {
+        String department = directory.staff(a.executorId()).map(StaffMember::departmentId).orElse(a.departmentId());
+        return directory.deputyHeadOf(department).map(List::of).orElse(List.of());
+    }
+}

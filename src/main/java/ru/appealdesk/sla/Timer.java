@@ -1,0 +1,108 @@
+package ru.appealdesk.sla;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A point in time at which something must happen to an appeal; fires once, or is cancelled. */
+@Entity
+@Table(name = "timer")
+class Timer {
+
+    /** What the timer does when it fires. */
+    enum Kind {
+        /** A level of the reminder ladder for the step {@code step}. */
+        LADDER,
+        /** The accept window of the step passed: accept automatically. */
+        AUTO_ACCEPT,
+        /** The ЕЦУР claim deadline of the step passed: back to the coordinators. */
+        CLAIM,
+        /** An offset before answerDueAt: remind the executor. */
+        BEFORE_DUE,
+        /** answerDueAt passed: alert the deputy head and the coordinators. */
+        OVERDUE;
+
+        /** Timers that only send messages: held back outside working time unless the appeal is HIGH. */
+        boolean quiet() {
+            return this == LADDER || this == BEFORE_DUE || this == OVERDUE;
+        }
+    }
+
+    /** The life of a timer. */
+    enum Status { PENDING, FIRED, CANCELLED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "appeal_id")
+    private long appealId;
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+    private int level;
+    private int step;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "fired_at")
+    private Instant firedAt;
+
+    protected Timer() {
+    }
+
+    Timer(long appealId, Kind kind, int level, int step, Instant dueAt, Instant now) {
+        this.appealId = appealId;
+        this.kind = kind;
+        this.level = level;
+        this.step = step;
+        this.dueAt = dueAt;
+        this.status = Status.PENDING;
+        this.createdAt = now;
+    }
+
+    void fired(Instant now) {
+        status = Status.FIRED;
+        firedAt = now;
+    }
+
+    void cancel() {
+        status = Status.CANCELLED;
+    }
+
+    void deferTo(Instant at) {
+        dueAt = at;
+    }
+
+    long appealId() {
+        return appealId;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    int level() {
+        return level;
+    }
+
+    int step() {
+        return step;
+    }
+
+    Instant dueAt() {
+        return dueAt;
+    }
+
+    Status status() {
+        return status;
+    }
+}

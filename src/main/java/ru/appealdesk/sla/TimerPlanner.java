@@ -1,0 +1,119 @@
+package ru.appealdesk.sla;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.SourceRegulation;
+import ru.appealdesk.directory.WorkDuration;
+import ru.appealdesk.workflow.AppealEvents.AppealEvent;
+import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealStatus;
+import ru.appealdesk.workflow.AppealView;
+
+/**
+ * Keeps an appeal's timers in step with its status, in the transaction of each change (PRODUCT.md §6): a step
+ * that ends cancels what has not fired; a step that begins gets its ladder, accept window and claim deadline;
+ * the countdown runs while the appeal is with the executor; the overdue alert is set once at registration.
+ */
+@Component
+class TimerPlanner {
+
+    /** Steps that wait on a quick reaction from a person. */
+    static final Set<AppealStatus> LADDER_STEPS = EnumSet.of(AppealStatus.ASSIGNED, AppealStatus.RETURNED,
+            AppealStatus.ANSWER_REVIEW, AppealStatus.REWORK, AppealStatus.APPROVED);
+    private static final Set<Timer.Kind> STEP_KINDS = EnumSet.of(Timer.Kind.LADDER, Timer.Kind.AUTO_ACCEPT,
+            Timer.Kind.CLAIM);
+
+    private final AppealService appeals;
+    private final Directory directory;
+    private final WorkingTime workingTime;
+    private final TimerRepository timers;
+
+    TimerPlanner(AppealService appeals, Directory directory, WorkingTime workingTime, TimerRepository timers) {
+        this.appeals = appeals;
+        this.directory = directory;
+        this.workingTime = workingTime;
+        this.timers = timers;
+    }
+
+    @EventListener
+    void on(AppealEvent event) {
+        AppealView a = appeals.find(event.appealId()).orElseThrow();
+        Instant now = event.at();
+        if (event instanceof AppealRegistered) {
+            timers.save(new Timer(a.id(), Timer.Kind.OVERDUE, 0, 0, latest(a.answerDueAt(), now), now));
+            return;
+        }
+        timers.cancel(a.id(), STEP_KINDS);
+        SourceRegulation regulation = directory.regulation(a.source());
+        if (LADDER_STEPS.contains(a.status())) {
+            List<WorkDuration> ladder = regulation.reminders();
+            for (int level = 1; level <= ladder.size(); level++) {
+                schedule(a, Timer.Kind.LADDER, level, workingTime.plus(a.stepStartedAt(), ladder.get(level - 1)), now);
+            }
+        }
+        if (a.status() == AppealStatus.ASSIGNED && regulation.acceptWithin() != null) {
+            schedule(a, Timer.Kind.AUTO_ACCEPT, 0, workingTime.plus(a.stepStartedAt(), regulation.acceptWithin()), now);
+        }
+        if (a.status() == AppealStatus.ASSIGNED && regulation.claimUntilMinute() != null) {
+            schedule(a, Timer.Kind.CLAIM, 0, claimDeadline(a.stepStartedAt(), regulation.claimUntilMinute()), now);
+        }
+        planCountdown(a, regulation.beforeDue(), now);
+    }
+
+    private void planCountdown(AppealView a, List<WorkDuration> offsets, Instant now) {
+        if (!AppealStatus.WITH_EXECUTOR.contains(a.status())) {
+            timers.cancel(a.id(), EnumSet.of(Timer.Kind.BEFORE_DUE));
+            return;
+        }
+        if (timers.existsByAppealIdAndKindAndStatus(a.id(), Timer.Kind.BEFORE_DUE, Timer.Status.PENDING)) {
+            return;
+        }
+        for (int i = 0; i < offsets.size(); i++) {
+            Instant at = countdownAt(a.answerDueAt(), offsets.get(i));
+            if (at.isAfter(now)) {
+                schedule(a, Timer.Kind.BEFORE_DUE, i + 1, at, now);
+            }
+        }
+    }
+
+    /** When the countdown reminder of one offset is due: that long before answerDueAt. */
+    Instant countdownAt(Instant answerDueAt, WorkDuration offset) {
+        if (offset.unit() == WorkDuration.Unit.DAYS || !offset.working()) {
+            return offset.unit() == WorkDuration.Unit.DAYS ? answerDueAt.minus(java.time.Duration.ofDays(offset.amount()))
+                    : answerDueAt.minus(offset.asDuration());
+        }
+        return workingTime.minusWorkingTime(answerDueAt, offset.asDuration());
+    }
+
+    /** seed 000 п.7: the claim-until time of the working day the appeal reached the executor (or the next one). */
+    Instant claimDeadline(Instant assignedAt, int claimUntilMinute) {
+        LocalDate date = workingTime.localDate(assignedAt);
+        for (int i = 0; i < 3660; i++, date = date.plusDays(1)) {
+            if (workingTime.isWorkingDay(date)) {
+                Instant deadline = date.atStartOfDay().plusMinutes(claimUntilMinute).atZone(workingTime.zone())
+                        .toInstant();
+                if (deadline.isAfter(assignedAt)) {
+                    return deadline;
+                }
+            }
+        }
+        throw new IllegalStateException("no working day after " + assignedAt);
+    }
+
+    private void schedule(AppealView a, Timer.Kind kind, int level, Instant at, Instant now) {
+        timers.save(new Timer(a.id(), kind, level, a.step(), at, now));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,152 @@
+package ru.appealdesk.sla;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ru.appealdesk.directory.Priority;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.sla.Alerts.Alert;
+import ru.appealdesk.sla.Alerts.AlertsDue;
+import ru.appealdesk.sla.Alerts.Type;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealStatus;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.TransitionRefused;
+
+/**
+ * One tick of the scheduler: claims the due timers ({@code FOR UPDATE SKIP LOCKED}, so two instances never take
+ * the same one), fires each once in the transaction that marks it fired, and publishes the tick's alerts together.
+ * Outside working time a message-only timer is moved to the start of the next working period unless the appeal
+ * is HIGH priority.
+ */
+@Component
+public class TimerTick {
+
+    private static final Logger log = LoggerFactory.getLogger(TimerTick.class);
+    static final int BATCH = 1000;
+
+    private final TimerRepository timers;
+    private final AppealService appeals;
+    private final StepOwners owners;
+    private final WorkingTime workingTime;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TimerTick(TimerRepository timers, AppealService appeals, StepOwners owners, WorkingTime workingTime,
+              ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.timers = timers;
+        this.appeals = appeals;
+        this.owners = owners;
+        this.workingTime = workingTime;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Fires everything that is due, batch by batch; returns how many timers were handled. */
+    public int run() {
+        int total = 0;
+        int handled;
+        do {
+            Integer batch = tx.execute(status -> runBatch(clock.instant()));
+            handled = batch == null ? 0 : batch;
+            total += handled;
+        } while (handled == BATCH);
+        return total;
+    }
+
+    private int runBatch(Instant now) {
+        List<Timer> due = timers.claimDue(now, BATCH);
+        List<Alert> alerts = new ArrayList<>();
+        for (Timer timer : due) {
+            fire(timer, now, alerts);
+        }
+        if (!alerts.isEmpty()) {
+            events.publishEvent(new AlertsDue(List.copyOf(alerts), now));
+        }
+        if (!due.isEmpty()) {
+            log.info("Timer tick at {}: {} timers due, {} alerts", now, due.size(), alerts.size());
+        }
+        return due.size();
+    }
+
+    private void fire(Timer timer, Instant now, List<Alert> alerts) {
+        if (timer.status() != Timer.Status.PENDING) {
+            return;
+        }
+        Optional<AppealView> found = appeals.find(timer.appealId());
+        if (found.isEmpty()) {
+            timer.cancel();
+            return;
+        }
+        AppealView a = found.get();
+        if (timer.kind().quiet() && a.priority() != Priority.HIGH && !workingTime.isWorkingTime(now)) {
+            timer.deferTo(workingTime.nextWorkingInstant(now));
+            return;
+        }
+        boolean stepTimer = timer.kind() == Timer.Kind.LADDER || timer.kind() == Timer.Kind.AUTO_ACCEPT
+                || timer.kind() == Timer.Kind.CLAIM;
+        if (stepTimer && a.step() != timer.step()) {
+            timer.cancel();
+            return;
+        }
+        timer.fired(now);
+        switch (timer.kind()) {
+            case LADDER -> ladder(a, timer.level(), alerts);
+            case AUTO_ACCEPT -> transition(() -> appeals.acceptAutomatically(a.id(), a.step()), a);
+            case CLAIM -> transition(() -> appeals.releaseUnclaimed(a.id(), a.step()), a);
+            case BEFORE_DUE -> {
+                if (AppealStatus.WITH_EXECUTOR.contains(a.status())) {
+                    alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, timer.level());
+                }
+            }
+            case OVERDUE -> {
+                if (a.answerPending()) {
+                    alert(alerts, List.of(owners.deputyHeadOfExecutor(a), owners.coordinators()), Type.OVERDUE,
+                            a, 0);
+                }
+            }
+        }
+    }
+
+    /** Level 1 reminds the owner; 2 reminds again and alerts the coordinators; 3 escalates and alerts them. */
+    private void ladder(AppealView a, int level, List<Alert> alerts) {
+        List<StaffMember> stepOwners = owners.owners(a);
+        if (level <= 2) {
+            alert(alerts, List.of(stepOwners), Type.REMINDER, a, level);
+        }
+        if (level == 3) {
+            alert(alerts, List.of(owners.deputyHeadsOf(a, stepOwners)), Type.ESCALATION, a, level);
+        }
+        if (level >= 2) {
+            List<StaffMember> coordinators = owners.coordinators().stream()
+                    .filter(c -> level == 3 || !stepOwners.contains(c)).toList();
+            alert(alerts, List.of(coordinators), Type.COORDINATOR_ALERT, a, level);
+        }
+    }
+
+    private void alert(List<Alert> alerts, List<List<StaffMember>> recipientGroups, Type type, AppealView a,
+                       int level) {
+        List<String> holders = owners.owners(a).stream().map(StaffMember::id).toList();
+        recipientGroups.stream().flatMap(List::stream).map(StaffMember::id).distinct().forEach(id ->
+                alerts.add(new Alert(id, type, a.id(), level, holders, a.stepStartedAt())));
+    }
+
+    private static void transition(Runnable action, AppealView a) {
+        try {
+            action.run();
+        } catch (TransitionRefused refused) {
+            log.info("Timer for appeal {} found it changed: {}", a.id(), refused.getMessage());
+        }
+    }
+}

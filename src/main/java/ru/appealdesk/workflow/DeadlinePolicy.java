@@ -1,0 +1,20 @@
+package ru.appealdesk.workflow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import ru.appealdesk.directory.Priority;
+import ru.appealdesk.directory.Source;
+
+/** What the workflow needs to know about time: an appeal's deadlines and today's local date (implemented by sla). */
+public interface DeadlinePolicy {
+
+    /** {@code dueAt}: the final deadline; {@code answerDueAt}: when the answer must be submitted. */
+    record Deadline(Instant dueAt, Instant answerDueAt) {
+    }
+
+    Deadline compute(Source source, String categoryCode, Priority priority, Instant receivedAt);
+
+    /** The organisation's local date at an instant. */
+    LocalDate localDate(Instant instant);
+}
