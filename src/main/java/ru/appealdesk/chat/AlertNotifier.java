@@ -28,6 +28,11 @@ import ru.appealdesk.workflow.AppealView;
 class AlertNotifier {
 
     private static final int MAX_BUTTONS = 10;
+    /** A digest stays one message: well below Telegram's 4096 characters. */
+    private static final int DIGEST_LIMIT = 3600;
+    private static final Map<Type, String> TITLES = Map.of(Type.REMINDER, "⏰ Ждут вашего действия",
+            Type.COORDINATOR_ALERT, "⚠️ Без движения", Type.ESCALATION, "🚨 Эскалации", Type.COUNTDOWN,
+            "⏳ Приближается срок", Type.OVERDUE, "🔥 Просрочено");
 
     private final AppealService appeals;
     private final StaffAccounts accounts;
@@ -47,33 +52,68 @@ class AlertNotifier {
                 .collect(Collectors.groupingBy(Alert::recipientId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, AppealView> cache = new LinkedHashMap<>();
         byRecipient.forEach((recipient, alerts) -> accounts.telegramIdOf(recipient).ifPresent(chat -> {
-            List<String> lines = new ArrayList<>();
-            List<List<Button>> buttons = new ArrayList<>();
-            boolean urgent = false;
-            for (Alert alert : alerts) {
-                Optional<AppealView> appeal = Optional.ofNullable(cache.computeIfAbsent(alert.appealId(),
-                        id -> appeals.find(id).orElse(null)));
-                if (appeal.isEmpty()) {
-                    continue;
-                }
-                AppealView a = appeal.get();
-                lines.add(line(alert, a));
-                urgent |= alert.type() == Type.ESCALATION || alert.type() == Type.OVERDUE;
-                if (buttons.size() < MAX_BUTTONS && buttons.stream().noneMatch(r -> r.get(0).data()
-                        .startsWith(Action.OPEN.code + ":" + a.id() + ":"))) {
-                    buttons.add(List.of(Callback.of(Action.OPEN, a.id(), a.step())
-                            .button("📄 Открыть № " + shorten(a.number()))));
-                }
-            }
-            if (lines.isEmpty()) {
+            List<Alert> known = alerts.stream().filter(al -> cache.computeIfAbsent(al.appealId(),
+                    id -> appeals.find(id).orElse(null)) != null).toList();
+            if (known.isEmpty()) {
                 return;
             }
-            if (lines.size() > 1) {
-                lines.add(0, "<b>Уведомления по обращениям (" + lines.size() + "):</b>");
-            }
+            boolean urgent = known.stream().anyMatch(al -> al.type() == Type.ESCALATION || al.type() == Type.OVERDUE);
             int priority = urgent ? OutboundMessage.PRIORITY_CARD : OutboundMessage.PRIORITY_BULK;
-            outbox.blocks(chat, lines, "\n\n", buttons, priority);
+            if (known.size() == 1) {
+                AppealView a = cache.get(known.get(0).appealId());
+                outbox.text(chat, line(known.get(0), a), List.of(List.of(open(a))), priority);
+                return;
+            }
+            outbox.text(chat, digest(known, cache), buttons(known, cache), priority);
         }));
+    }
+
+    /** Several alerts as one message: a count per kind, then the most urgent first, one short line each. */
+    private String digest(List<Alert> alerts, Map<Long, AppealView> appealsById) {
+        List<Alert> sorted = new ArrayList<>(alerts);
+        sorted.sort(java.util.Comparator.comparing((Alert al) -> al.type().ordinal() < 2 ? 1 : 0)
+                .thenComparing(al -> appealsById.get(al.appealId()).answerDueAt()));
+        Map<Type, Long> counts = alerts.stream().collect(Collectors.groupingBy(Alert::type,
+                () -> new java.util.EnumMap<>(Type.class), Collectors.counting()));
+        StringBuilder sb = new StringBuilder("<b>Уведомления по обращениям (" + alerts.size() + ")</b>\n");
+        counts.forEach((type, n) -> sb.append(TITLES.get(type)).append(": ").append(n).append('\n'));
+        sb.append('\n');
+        int shown = 0;
+        for (Alert alert : sorted) {
+            String line = shortLine(alert, appealsById.get(alert.appealId())) + "\n";
+            if (sb.length() + line.length() > DIGEST_LIMIT) {
+                break;
+            }
+            sb.append(line);
+            shown++;
+        }
+        if (shown < sorted.size()) {
+            sb.append("…и ещё ").append(sorted.size() - shown).append(". Карточка: /appeal &lt;номер&gt;");
+        }
+        return sb.toString().strip();
+    }
+
+    private String shortLine(Alert alert, AppealView a) {
+        String number = "<b>№ " + Html.escape(a.number()) + "</b>";
+        String holders = Html.escape(alert.holders().stream().map(texts::name).collect(Collectors.joining(", ")));
+        return switch (alert.type()) {
+            case REMINDER -> "⏰ " + number + ": ждёт вас с " + texts.time(alert.since());
+            case COORDINATOR_ALERT -> "⚠️ " + number + ": без движения с " + texts.time(alert.since()) + ", у "
+                    + holders;
+            case ESCALATION -> "🚨 " + number + ": без движения с " + texts.time(alert.since()) + ", у " + holders;
+            case COUNTDOWN -> "⏳ " + number + ": " + texts.left(a.answerDueAt());
+            case OVERDUE -> "🔥 " + number + ": срок истёк " + texts.time(a.answerDueAt()) + ", "
+                    + Html.escape(texts.name(a.executorId()));
+        };
+    }
+
+    private List<List<Button>> buttons(List<Alert> alerts, Map<Long, AppealView> appealsById) {
+        return alerts.stream().map(Alert::appealId).distinct().limit(MAX_BUTTONS)
+                .map(id -> List.of(open(appealsById.get(id)))).toList();
+    }
+
+    private static Button open(AppealView a) {
+        return Callback.of(Action.OPEN, a.id(), a.step()).button("📄 Открыть № " + shorten(a.number()));
     }
 
     private String line(Alert alert, AppealView a) {
@@ -83,19 +123,19 @@ class AlertNotifier {
         String since = texts.time(alert.since());
         return switch (alert.type()) {
             case REMINDER -> "⏰ Напоминание" + (alert.level() > 1 ? " (повторное)" : "") + ": обращение " + number
-                    + " ждёт вас с " + since + ". Требуется: " + expected(a.status()) + ".";
+                    + " ждёт вас с " + since + ". Требуется: " + expected(alert.status()) + ".";
             case COORDINATOR_ALERT -> "⚠️ Обращение " + number + " без движения с " + since + ": «"
-                    + Html.escape(a.status().title()) + "», у " + holders + ". Требуется: " + expected(a.status())
+                    + Html.escape(alert.status().title()) + "», у " + holders + ". Требуется: " + expected(alert.status())
                     + ".";
             case ESCALATION -> "🚨 Эскалация: обращение " + number + " с " + since + " без движения, у " + holders
-                    + " («" + Html.escape(a.status().title()) + "»). Требуется: " + expected(a.status())
+                    + " («" + Html.escape(alert.status().title()) + "»). Требуется: " + expected(alert.status())
                     + ". Срок ответа: " + texts.time(a.answerDueAt()) + ".";
             case COUNTDOWN -> "⏳ До срока ответа по обращению " + number + " " + texts.left(a.answerDueAt())
-                    + " (срок " + texts.time(a.answerDueAt()) + "). Статус: «" + Html.escape(a.status().title())
+                    + " (срок " + texts.time(a.answerDueAt()) + "). Статус: «" + Html.escape(alert.status().title())
                     + "».";
             case OVERDUE -> "🔥 Просрочено: обращение " + number + ", срок ответа истёк " + texts.time(a.answerDueAt())
                     + ". Исполнитель: " + Html.escape(texts.name(a.executorId())) + ", статус «"
-                    + Html.escape(a.status().title()) + "».";
+                    + Html.escape(alert.status().title()) + "».";
         };
     }
 

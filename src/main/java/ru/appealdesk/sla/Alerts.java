@@ -3,6 +3,8 @@ package ru.appealdesk.sla;
 import java.time.Instant;
 import java.util.List;
 
+import ru.appealdesk.workflow.AppealStatus;
+
 /** What the timers ask to tell people; published once per tick so one person's alerts can go as one message. */
 public final class Alerts {
 
@@ -24,11 +26,11 @@ public final class Alerts {
     }
 
     /**
-     * One alert to one person about one appeal: {@code holders} are who the step waits for, since {@code since};
-     * {@code level} is the ladder level (0 otherwise).
+     * One alert to one person about one appeal: {@code holders} are who the step waits for, since {@code since},
+     * in {@code status} (as it was when the alert fell due); {@code level} is the ladder level (0 otherwise).
      */
     public record Alert(String recipientId, Type type, long appealId, int level, List<String> holders,
-                        Instant since) {
+                        Instant since, AppealStatus status) {
     }
 
     /** The alerts of one tick. */

@@ -22,7 +22,12 @@ class StepOwners {
     }
 
     List<StaffMember> owners(AppealView a) {
-        return switch (a.status()) {
+        return owners(a, a.status());
+    }
+
+    /** The owners of the step the appeal was in when it had {@code status}. */
+    List<StaffMember> owners(AppealView a, ru.appealdesk.workflow.AppealStatus status) {
+        return switch (status) {
             case ASSIGNED, IN_PROGRESS, REWORK -> directory.staff(a.executorId()).map(List::of).orElse(List.of());
             case ANSWER_REVIEW -> directory.approversFor(a.departmentId());
             case NEW, RETURNED, APPROVED -> directory.withRole(Role.COORDINATOR);

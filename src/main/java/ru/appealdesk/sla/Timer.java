@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import ru.appealdesk.workflow.AppealStatus;
+
 /** A point in time at which something must happen to an appeal; fires once, or is cancelled. */
 @Entity
 @Table(name = "timer")
@@ -55,6 +57,9 @@ class Timer {
     private Instant createdAt;
     @Column(name = "fired_at")
     private Instant firedAt;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "held_status")
+    private AppealStatus heldStatus;
 
     protected Timer() {
     }
@@ -78,8 +83,17 @@ class Timer {
         status = Status.CANCELLED;
     }
 
-    void deferTo(Instant at) {
+    /** Fell due outside working time: delivery waits until {@code at}; the step it fired in is kept. */
+    void hold(Instant at, AppealStatus statusWhenDue) {
         dueAt = at;
+        if (heldStatus == null) {
+            heldStatus = statusWhenDue;
+        }
+    }
+
+    /** The appeal's status when the timer fell due, if it was held for working time. */
+    AppealStatus heldStatus() {
+        return heldStatus;
     }
 
     long appealId() {

@@ -17,7 +17,8 @@ interface TimerRepository extends JpaRepository<Timer, Long> {
 
     @Modifying(flushAutomatically = true)
     @Query("update Timer t set t.status = ru.appealdesk.sla.Timer.Status.CANCELLED "
-            + "where t.appealId = ?1 and t.status = ru.appealdesk.sla.Timer.Status.PENDING and t.kind in ?2")
+            + "where t.appealId = ?1 and t.status = ru.appealdesk.sla.Timer.Status.PENDING and t.kind in ?2 "
+            + "and t.heldStatus is null")
     int cancel(long appealId, Collection<Timer.Kind> kinds);
 
     boolean existsByAppealIdAndKindAndStatus(long appealId, Timer.Kind kind, Timer.Status status);

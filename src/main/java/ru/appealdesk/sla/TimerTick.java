@@ -90,56 +90,63 @@ public class TimerTick {
             return;
         }
         AppealView a = found.get();
-        if (timer.kind().quiet() && a.priority() != Priority.HIGH && !workingTime.isWorkingTime(now)) {
-            timer.deferTo(workingTime.nextWorkingInstant(now));
-            return;
-        }
         boolean stepTimer = timer.kind() == Timer.Kind.LADDER || timer.kind() == Timer.Kind.AUTO_ACCEPT
                 || timer.kind() == Timer.Kind.CLAIM;
-        if (stepTimer && a.step() != timer.step()) {
+        if (stepTimer && timer.heldStatus() == null && a.step() != timer.step()) {
             timer.cancel();
             return;
         }
+        if (timer.kind().quiet() && a.priority() != Priority.HIGH && !workingTime.isWorkingTime(now)) {
+            timer.hold(workingTime.nextWorkingInstant(now), a.status());
+            return;
+        }
         timer.fired(now);
+        AppealStatus status = timer.heldStatus() != null ? timer.heldStatus() : a.status();
         switch (timer.kind()) {
-            case LADDER -> ladder(a, timer.level(), alerts);
+            case LADDER -> ladder(a, status, stepStart(a, timer.step()), timer.level(), alerts);
             case AUTO_ACCEPT -> transition(() -> appeals.acceptAutomatically(a.id(), a.step()), a);
             case CLAIM -> transition(() -> appeals.releaseUnclaimed(a.id(), a.step()), a);
             case BEFORE_DUE -> {
-                if (AppealStatus.WITH_EXECUTOR.contains(a.status())) {
-                    alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, timer.level());
+                if (AppealStatus.WITH_EXECUTOR.contains(a.status()) && now.isBefore(a.answerDueAt())) {
+                    alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), a.stepStartedAt(),
+                            timer.level());
                 }
             }
             case OVERDUE -> {
-                if (a.answerPending()) {
+                if (a.answerPending() || timer.heldStatus() != null) {
                     alert(alerts, List.of(owners.deputyHeadOfExecutor(a), owners.coordinators()), Type.OVERDUE,
-                            a, 0);
+                            a, status, a.stepStartedAt(), 0);
                 }
             }
         }
     }
 
     /** Level 1 reminds the owner; 2 reminds again and alerts the coordinators; 3 escalates and alerts them. */
-    private void ladder(AppealView a, int level, List<Alert> alerts) {
-        List<StaffMember> stepOwners = owners.owners(a);
+    /** When step {@code step} began: each transition adds one history entry, so entry N starts step N. */
+    private static Instant stepStart(AppealView a, int step) {
+        return a.history().get(Math.min(step, a.history().size() - 1)).at();
+    }
+
+    private void ladder(AppealView a, AppealStatus status, Instant since, int level, List<Alert> alerts) {
+        List<StaffMember> stepOwners = owners.owners(a, status);
         if (level <= 2) {
-            alert(alerts, List.of(stepOwners), Type.REMINDER, a, level);
+            alert(alerts, List.of(stepOwners), Type.REMINDER, a, status, since, level);
         }
         if (level == 3) {
-            alert(alerts, List.of(owners.deputyHeadsOf(a, stepOwners)), Type.ESCALATION, a, level);
+            alert(alerts, List.of(owners.deputyHeadsOf(a, stepOwners)), Type.ESCALATION, a, status, since, level);
         }
         if (level >= 2) {
             List<StaffMember> coordinators = owners.coordinators().stream()
                     .filter(c -> level == 3 || !stepOwners.contains(c)).toList();
-            alert(alerts, List.of(coordinators), Type.COORDINATOR_ALERT, a, level);
+            alert(alerts, List.of(coordinators), Type.COORDINATOR_ALERT, a, status, since, level);
         }
     }
 
     private void alert(List<Alert> alerts, List<List<StaffMember>> recipientGroups, Type type, AppealView a,
-                       int level) {
-        List<String> holders = owners.owners(a).stream().map(StaffMember::id).toList();
+                       AppealStatus status, Instant since, int level) {
+        List<String> holders = owners.owners(a, status).stream().map(StaffMember::id).toList();
         recipientGroups.stream().flatMap(List::stream).map(StaffMember::id).distinct().forEach(id ->
-                alerts.add(new Alert(id, type, a.id(), level, holders, a.stepStartedAt())));
+                alerts.add(new Alert(id, type, a.id(), level, holders, since, status)));
     }
 
     private static void transition(Runnable action, AppealView a) {

@@ -169,6 +169,11 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    /** Marks a chat as known (the user has started the bot), as when the user talked to another instance. */
+    public void knowChat(long chatId) {
+        knownChats.add(chatId);
+    }
+
     // ---- what tests read ----
 
     public List<Sent> messagesTo(long chatId) {
@@ -182,6 +187,12 @@ public final class FakeTelegram implements AutoCloseable {
         return await().atMost(Duration.ofSeconds(20)).until(
                 () -> messagesTo(chatId).stream().filter(condition).reduce((a, b) -> b).orElse(null),
                 java.util.Objects::nonNull);
+    }
+
+    /** The lines of every message to a chat that mention {@code fragment}. */
+    public List<String> linesMentioning(long chatId, String fragment) {
+        return messagesTo(chatId).stream().flatMap(m -> java.util.Arrays.stream(m.text().split("\n")))
+                .filter(block -> block.contains(fragment)).toList();
     }
 
     public Sent awaitText(long chatId, String fragment) {

@@ -1,0 +1,212 @@
+package ru.appealdesk.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.FakeTelegram.Sent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The service keeps time for people (PRODUCT.md §6): the reminder ladder, auto-accept, the deadline countdown,
+ * overdue alerts, the ЕЦУР claim deadline, quiet hours and grouping, all driven by moving the clock.
+ */
+class ReminderTest extends EndToEndTest {
+
+    static Instant msk(String local) {
+        return java.time.LocalDateTime.parse(local).atZone(java.time.ZoneId.of("Europe/Moscow")).toInstant();
+    }
+
+    /** Alert lines to a person about one appeal that contain a marker (⏰ reminder, ⚠️ coordinators, 🚨
+     * escalation, ⏳ countdown, 🔥 overdue: the same in a single alert and in a digest). */
+    List<String> alerts(String staff, String number, String phrase) {
+        return telegram.linesMentioning(user(staff), number).stream().filter(b -> b.contains(phrase)).toList();
+    }
+
+    void awaitAlert(String staff, String number, String phrase) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !alerts(staff, number, phrase).isEmpty());
+    }
+
+    /** Lets at least two ticks pass, so that anything due has fired. */
+    void settle() {
+        long calls = telegram.calls().stream().filter("getUpdates"::equals).count();
+        await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(10)).until(() -> true);
+        assertThat(telegram.calls().stream().filter("getUpdates"::equals).count()).isGreaterThanOrEqualTo(calls);
+    }
+
+    @Test
+    void eachLadderLevelReachesTheRightPeopleOnceThenTheAppealIsAcceptedAutomatically() {
+        // given a Добродел roads appeal assigned at 10:00 on a Monday
+        clock.set(msk("2026-03-16T10:00"));
+        JsonNode created = register(appealRequest("DD-2026-600001", "roads").put("receivedAt",
+                "2026-03-16T10:00:00+03:00"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        awaitCard(executor, "DD-2026-600001", "Взять в работу");
+
+        // level 1 after 30 working minutes: the executor is reminded
+        clock.set(msk("2026-03-16T10:31"));
+        awaitAlert(executor, "DD-2026-600001", "⏰");
+        assertThat(alerts("sokolova", "DD-2026-600001", "⚠️")).isEmpty();
+
+        // level 2 after 4 working hours (lunch excluded): the executor again, and the coordinators
+        clock.set(msk("2026-03-16T14:49"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts(executor, "DD-2026-600001", "⏰").size() == 2);
+        awaitAlert("sokolova", "DD-2026-600001", "без движения с 16.03.2026 10:00");
+        awaitAlert("popov", "DD-2026-600001", "⚠️");
+        assertThat(alerts("orlov", "DD-2026-600001", "🚨")).isEmpty();
+
+        // level 3 after 24 hours: the deputy head of the executor's department, and the coordinators;
+        // the accept window (24 hours) passes at the same moment: accepted automatically
+        clock.set(msk("2026-03-17T10:01"));
+        awaitAlert("orlov", "DD-2026-600001", "🚨");
+        assertThat(alerts("orlov", "DD-2026-600001", "🚨").get(0)).contains("с 16.03.2026 10:00 без движения",
+                "взять в работу");
+        JsonNode accepted = awaitStatus(id, "IN_PROGRESS");
+        assertThat(accepted.get("history")).anyMatch(h -> h.get("type").asText().equals("AUTO_ACCEPTED")
+                && h.get("actor").isNull());
+        telegram.awaitMessage(user(executor), m -> m.text().contains("принято в работу автоматически")
+                && m.text().contains("DD-2026-600001") && m.hasButton("Подготовить ответ"));
+
+        // each level fired once
+        clock.set(msk("2026-03-17T12:00"));
+        settle();
+        assertThat(alerts(executor, "DD-2026-600001", "⏰")).hasSize(2);
+        assertThat(alerts("sokolova", "DD-2026-600001", "⚠️")).hasSize(2);
+        assertThat(alerts("orlov", "DD-2026-600001", "🚨")).hasSize(1);
+    }
+
+    @Test
+    void actingBetweenLevelsCancelsWhatHasNotFired() {
+        clock.set(msk("2026-03-23T10:00"));
+        JsonNode created = register(appealRequest("DD-2026-600002", "roads").put("receivedAt",
+                "2026-03-23T10:00:00+03:00"));
+        String executor = created.get("executor").asText();
+        clock.set(msk("2026-03-23T10:31"));
+        awaitAlert(executor, "DD-2026-600002", "⏰");
+
+        accept(executor, "DD-2026-600002");
+        clock.set(msk("2026-03-24T11:00"));
+        settle();
+
+        assertThat(alerts(executor, "DD-2026-600002", "⏰")).hasSize(1);
+        assertThat(alerts("sokolova", "DD-2026-600002", "⚠️")).isEmpty();
+        assertThat(alerts("orlov", "DD-2026-600002", "🚨")).isEmpty();
+    }
+
+    @Test
+    void theCountdownRemindsTheExecutorInWorkingTimeAndOverdueIsAlertedOnce() {
+        // registered Monday 30 March: due Thursday 9 April, answer due Tuesday 7 April 18:00
+        clock.set(msk("2026-03-30T10:00"));
+        JsonNode created = register(appealRequest("DD-2026-600003", "roads").put("receivedAt",
+                "2026-03-30T10:00:00+03:00"));
+        long id = created.get("id").asLong();
+        assertThat(created.get("answerDueAt").asText()).isEqualTo("2026-04-07T18:00:00+03:00");
+        String executor = created.get("executor").asText();
+        accept(executor, "DD-2026-600003");
+
+        // 24 hours before is 18:00 on Monday, outside working time: delivered at 09:00 on Tuesday
+        clock.set(msk("2026-04-06T18:30"));
+        settle();
+        assertThat(alerts(executor, "DD-2026-600003", "⏳")).isEmpty();
+        clock.set(msk("2026-04-07T09:00:30"));
+        awaitAlert(executor, "DD-2026-600003", "⏳");
+
+        // 4 hours before: 14:00; 30 minutes before: 17:30
+        clock.set(msk("2026-04-07T14:01"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts(executor, "DD-2026-600003", "⏳").size() == 2);
+        clock.set(msk("2026-04-07T17:31"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts(executor, "DD-2026-600003", "⏳").size() == 3);
+
+        // answerDueAt passes at 18:00; the alert waits for the morning, goes to the deputy head and coordinators
+        clock.set(msk("2026-04-07T18:30"));
+        settle();
+        assertThat(alerts("orlov", "DD-2026-600003", "🔥")).isEmpty();
+        clock.set(msk("2026-04-08T09:00:30"));
+        awaitAlert("orlov", "DD-2026-600003", "🔥");
+        awaitAlert("popov", "DD-2026-600003", "🔥");
+        assertThat(api.get("/api/appeals?overdue=true").json()).anyMatch(a -> a.get("id").asLong() == id);
+        clock.set(msk("2026-04-10T11:00"));
+        settle();
+        assertThat(alerts("orlov", "DD-2026-600003", "🔥")).hasSize(1);
+        assertThat(alerts(executor, "DD-2026-600003", "⏳")).hasSize(3);
+    }
+
+    @Test
+    void nothingIsSentAtNightExceptForHighPriority() {
+        // registered Friday 16:30; the 24-hour level falls on Saturday
+        clock.set(msk("2026-04-17T16:30"));
+        JsonNode normal = register(appealRequest("DD-2026-600004", "roads").put("receivedAt",
+                "2026-04-17T16:30:00+03:00"));
+        JsonNode high = register(appealRequest("DD-2026-600005", "roads").put("priority", "HIGH")
+                .put("receivedAt", "2026-04-17T16:30:00+03:00"));
+
+        clock.set(msk("2026-04-18T16:31"));
+        awaitAlert("orlov", "DD-2026-600005", "🚨");
+        settle();
+        assertThat(alerts("orlov", "DD-2026-600004", "🚨")).isEmpty();
+        assertThat(appeal(normal.get("id").asLong()).get("status").asText()).isEqualTo("IN_PROGRESS");
+        String executor = normal.get("executor").asText();
+        assertThat(telegram.messagesTo(user(executor))).noneMatch(m -> m.text().contains("DD-2026-600004")
+                && m.text().contains("принято в работу автоматически"));
+
+        // Monday 09:00 the deferred escalation and the auto-accept notice arrive
+        clock.set(msk("2026-04-20T09:00:30"));
+        awaitAlert("orlov", "DD-2026-600004", "🚨");
+        telegram.awaitMessage(user(executor), m -> m.text().contains("DD-2026-600004")
+                && m.text().contains("принято в работу автоматически"));
+        assertThat(high.get("priority").asText()).isEqualTo("HIGH");
+    }
+
+    @Test
+    void alertsForOnePersonInOneTickGoAsOneMessage() {
+        // thirty appeals long overdue arrive on a Sunday evening
+        clock.set(msk("2026-04-26T20:00"));
+        for (int i = 0; i < 30; i++) {
+            register(appealRequest("DD-2026-6100" + String.format("%02d", i), "roads")
+                    .put("receivedAt", "2026-03-02T10:00:00+03:00"));
+        }
+        settle();
+        int before = telegram.messagesTo(user("orlov")).size();
+
+        // Monday morning: one message to the deputy head lists them all
+        clock.set(msk("2026-04-27T09:00:30"));
+        Sent digest = telegram.awaitMessage(user("orlov"), m -> m.text().contains("DD-2026-610029"));
+        List<Sent> received = telegram.messagesTo(user("orlov"));
+        assertThat(received.subList(before, received.size()).stream()
+                .filter(m -> m.text().contains("DD-2026-6100"))).hasSize(1);
+        assertThat(digest.text()).contains("Уведомления по обращениям (30)", "🔥 Просрочено: 30");
+        assertThat(alerts("orlov", "DD-2026-6100", "🔥")).hasSize(30);
+        assertThat(digest.text().length()).isLessThanOrEqualTo(4096);
+        assertThat(digest.keyboard()).hasSize(10);
+    }
+
+    @Test
+    void anEcurAppealNotAcceptedBy15IsPutToTheCoordinators() {
+        clock.set(msk("2026-05-12T14:00"));
+        JsonNode created = register(appealRequest("EC-2026-700001", "water").put("source", "ECUR")
+                .put("receivedAt", "2026-05-12T14:00:00+03:00"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        awaitCard(executor, "EC-2026-700001", "Взять в работу");
+
+        clock.set(msk("2026-05-12T14:59"));
+        settle();
+        assertThat(appeal(id).get("status").asText()).isEqualTo("ASSIGNED");
+
+        clock.set(msk("2026-05-12T15:00:30"));
+        JsonNode released = awaitStatus(id, "NEW");
+        assertThat(released.get("executor").isNull()).isTrue();
+        assertThat(released.get("history")).anyMatch(h -> h.get("type").asText().equals("CLAIM_EXPIRED"));
+        Sent card = awaitCard("sokolova", "EC-2026-700001", "Сидоров П.И.");
+        telegram.awaitText(user(executor), "не было принято в работу до установленного времени");
+        telegram.press(user("sokolova"), card, "Сидоров П.И.");
+        assertThat(awaitStatus(id, "ASSIGNED").get("executor").asText()).isEqualTo("sidorov");
+    }
+}
