@@ -1,0 +1,160 @@
+package ru.appealdesk.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import ru.appealdesk.AppealDeskApplication;
+import ru.appealdesk.support.Api;
+import ru.appealdesk.support.FakeTelegram;
+import ru.appealdesk.support.MutableClock;
+import ru.appealdesk.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Timers live in the database: two instances on one database never send a reminder twice and never skip one,
+ * and timers that came due while the service was down fire exactly once when it starts again.
+ */
+class ClusterAndDowntimeTest {
+
+    static final MutableClock CLOCK = new MutableClock(msk("2026-03-16T10:00"));
+    static final Map<String, Long> USERS = Map.of("morozov", 300_001L, "volkova", 300_002L, "sokolova", 300_003L,
+            "popov", 300_004L, "orlov", 300_005L, "lebedeva", 300_006L);
+
+    /** One clock for every instance started by this test. */
+    @Configuration(proxyBeanMethods = false)
+    static class SharedClock {
+        @Bean
+        @Primary
+        MutableClock sharedClock() {
+            return CLOCK;
+        }
+    }
+
+    static Instant msk(String local) {
+        return LocalDateTime.parse(local).atZone(ZoneId.of("Europe/Moscow")).toInstant();
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseSendEachReminderExactlyOnce() {
+        CLOCK.set(msk("2026-03-16T10:00"));
+        String database = TestDatabase.newDatabase();
+        try (FakeTelegram telegramA = new FakeTelegram(); FakeTelegram telegramB = new FakeTelegram();
+             ConfigurableApplicationContext a = start(database, telegramA);
+             ConfigurableApplicationContext b = start(database, telegramB)) {
+            // given staff bound through instance A, and twenty appeals registered through A and B
+            bind(api(a), telegramA, telegramB);
+            for (int i = 0; i < 20; i++) {
+                Api api = i % 2 == 0 ? api(a) : api(b);
+                assertThat(api.post("/api/appeals", appeal("DD-CL-" + (100 + i))).status()).isEqualTo(201);
+            }
+
+            // when level 1 and then level 2 of the ladder come due
+            CLOCK.set(msk("2026-03-16T10:31"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> executorLines("⏰", telegramA, telegramB) == 20);
+            CLOCK.set(msk("2026-03-16T14:49"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> executorLines("⏰", telegramA, telegramB) == 40);
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+
+            // then every reminder went out once, from one instance or the other, and coordinators got level 2 once
+            assertThat(executorLines("⏰", telegramA, telegramB)).isEqualTo(40);
+            assertThat(lines(USERS.get("sokolova"), "⚠️", telegramA, telegramB)).isEqualTo(20);
+            assertThat(lines(USERS.get("popov"), "⚠️", telegramA, telegramB)).isEqualTo(20);
+            assertThat(telegramA.takeViolations()).isEmpty();
+            assertThat(telegramB.takeViolations()).isEmpty();
+        }
+    }
+
+    @Test
+    void timersDueDuringDowntimeFireOnceAtStartUp() {
+        CLOCK.set(msk("2026-03-16T10:00"));
+        String database = TestDatabase.newDatabase();
+        try (FakeTelegram telegram = new FakeTelegram()) {
+            long id;
+            try (ConfigurableApplicationContext first = start(database, telegram)) {
+                bind(api(first), telegram);
+                Api.Response created = api(first).post("/api/appeals", appeal("DD-DOWN-1"));
+                id = created.json().get("id").asLong();
+                String executor = created.json().get("executor").asText();
+                telegram.awaitMessage(USERS.get(executor), m -> m.hasButton("Взять в работу"));
+            }
+
+            // the service is down from Monday 10:00 until Tuesday 11:00: every ladder level and the accept window pass
+            CLOCK.set(msk("2026-03-17T11:00"));
+            try (ConfigurableApplicationContext second = start(database, telegram)) {
+                Api api = api(second);
+                await().atMost(Duration.ofSeconds(30)).until(() -> lines(USERS.get("orlov"), "🚨", telegram) == 1);
+                await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+
+                JsonNode appeal = api.get("/api/appeals/" + id).json();
+                assertThat(appeal.get("status").asText()).isEqualTo("IN_PROGRESS");
+                assertThat(appeal.get("history")).filteredOn(h -> h.get("type").asText().equals("AUTO_ACCEPTED"))
+                        .hasSize(1);
+                assertThat(executorLines("⏰", telegram)).isEqualTo(2);
+                assertThat(lines(USERS.get("sokolova"), "⚠️", telegram)).isEqualTo(2);
+                assertThat(lines(USERS.get("orlov"), "🚨", telegram)).isEqualTo(1);
+                assertThat(telegram.takeViolations()).isEmpty();
+            }
+        }
+    }
+
+    private static String appeal(String number) {
+        return new ObjectMapper().createObjectNode().put("source", "DOBRODEL").put("externalId", number)
+                .put("category", "roads").put("text", "Яма").put("receivedAt", "2026-03-16T10:00:00+03:00")
+                .toString();
+    }
+
+    private static long executorLines(String marker, FakeTelegram... fakes) {
+        return lines(USERS.get("morozov"), marker, fakes) + lines(USERS.get("volkova"), marker, fakes);
+    }
+
+    private static long lines(long chat, String marker, FakeTelegram... fakes) {
+        return Stream.of(fakes).flatMap(f -> f.linesMentioning(chat, "DD-").stream())
+                .filter(line -> line.contains(marker)).count();
+    }
+
+    private static void bind(Api api, FakeTelegram telegram, FakeTelegram... others) {
+        USERS.forEach((staff, userId) -> {
+            String code = api.post("/api/staff/" + staff + "/invites", "").json().get("code").asText();
+            telegram.userSends(userId, "/start " + code);
+            telegram.awaitText(userId, "Вы подключены");
+            for (FakeTelegram other : others) {
+                other.knowChat(userId);
+            }
+        });
+    }
+
+    private static ConfigurableApplicationContext start(String database, FakeTelegram telegram) {
+        return new SpringApplicationBuilder(AppealDeskApplication.class, SharedClock.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database,
+                "--appealdesk.api-token=" + Api.TOKEN,
+                "--appealdesk.bot-config-dir=bot-config",
+                "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
+                "--appealdesk.telegram.api-url=" + telegram.url(),
+                "--appealdesk.telegram.poll-timeout=1s",
+                "--appealdesk.telegram.outbox-poll-interval=200ms",
+                "--appealdesk.scheduler.tick=300ms",
+                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000");
+    }
+
+    private static Api api(ConfigurableApplicationContext context) {
+        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+}
