@@ -48,7 +48,9 @@ class DefaultRunTest {
                 "--appealdesk.embedded-db.data-dir=" + dataDir,
                 "--appealdesk.api-token=" + Api.TOKEN,
                 "--appealdesk.telegram.token=",
-                "--appealdesk.bot-config-dir=bot-config");
+                "--appealdesk.bot-config-dir=bot-config",
+                // Quartz registers data sources JVM-wide by scheduler name; keep clear of other tests' schedulers
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=appealdesk-default-run");
     }
 
     private static Api api(ConfigurableApplicationContext context) {

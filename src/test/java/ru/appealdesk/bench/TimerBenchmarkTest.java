@@ -46,6 +46,7 @@ class TimerBenchmarkTest {
         registry.add("appealdesk.scheduler.tick", () -> "1h");
         registry.add("appealdesk.telegram.token", () -> "");
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
+        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-benchmark");
     }
 
     @Test

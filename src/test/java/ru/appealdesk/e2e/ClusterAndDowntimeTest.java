@@ -46,6 +46,9 @@ class ClusterAndDowntimeTest {
         }
     }
 
+    /** Quartz keeps data sources in a JVM-wide registry by scheduler name: each cluster here gets its own name. */
+    static final java.util.concurrent.atomic.AtomicInteger CLUSTERS = new java.util.concurrent.atomic.AtomicInteger();
+
     static Instant msk(String local) {
         return LocalDateTime.parse(local).atZone(ZoneId.of("Europe/Moscow")).toInstant();
     }
@@ -54,9 +57,10 @@ class ClusterAndDowntimeTest {
     void twoInstancesOnOneDatabaseSendEachReminderExactlyOnce() {
         CLOCK.set(msk("2026-03-16T10:00"));
         String database = TestDatabase.newDatabase();
+        String cluster = "appealdesk-cluster-" + CLUSTERS.incrementAndGet();
         try (FakeTelegram telegramA = new FakeTelegram(); FakeTelegram telegramB = new FakeTelegram();
-             ConfigurableApplicationContext a = start(database, telegramA);
-             ConfigurableApplicationContext b = start(database, telegramB)) {
+             ConfigurableApplicationContext a = start(database, telegramA, cluster);
+             ConfigurableApplicationContext b = start(database, telegramB, cluster)) {
             // given staff bound through instance A, and twenty appeals registered through A and B
             bind(api(a), telegramA, telegramB);
             for (int i = 0; i < 20; i++) {
@@ -84,9 +88,10 @@ class ClusterAndDowntimeTest {
     void timersDueDuringDowntimeFireOnceAtStartUp() {
         CLOCK.set(msk("2026-03-16T10:00"));
         String database = TestDatabase.newDatabase();
+        String cluster = "appealdesk-cluster-" + CLUSTERS.incrementAndGet();
         try (FakeTelegram telegram = new FakeTelegram()) {
             long id;
-            try (ConfigurableApplicationContext first = start(database, telegram)) {
+            try (ConfigurableApplicationContext first = start(database, telegram, cluster)) {
                 bind(api(first), telegram);
                 Api.Response created = api(first).post("/api/appeals", appeal("DD-DOWN-1"));
                 id = created.json().get("id").asLong();
@@ -96,7 +101,7 @@ class ClusterAndDowntimeTest {
 
             // the service is down from Monday 10:00 until Tuesday 11:00: every ladder level and the accept window pass
             CLOCK.set(msk("2026-03-17T11:00"));
-            try (ConfigurableApplicationContext second = start(database, telegram)) {
+            try (ConfigurableApplicationContext second = start(database, telegram, cluster)) {
                 Api api = api(second);
                 await().atMost(Duration.ofSeconds(30)).until(() -> lines(USERS.get("orlov"), "🚨", telegram) == 1);
                 await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
@@ -139,7 +144,7 @@ class ClusterAndDowntimeTest {
         });
     }
 
-    private static ConfigurableApplicationContext start(String database, FakeTelegram telegram) {
+    private static ConfigurableApplicationContext start(String database, FakeTelegram telegram, String cluster) {
         return new SpringApplicationBuilder(AppealDeskApplication.class, SharedClock.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
@@ -150,7 +155,8 @@ class ClusterAndDowntimeTest {
                 "--appealdesk.telegram.poll-timeout=1s",
                 "--appealdesk.telegram.outbox-poll-interval=200ms",
                 "--appealdesk.scheduler.tick=300ms",
-                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000");
+                "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + cluster);
     }
 
     private static Api api(ConfigurableApplicationContext context) {
