@@ -17,6 +17,7 @@ import org.telegram.telegrambots.longpolling.util.ExponentialBackOff;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -50,8 +51,13 @@ class BotSessionRunner implements SmartLifecycle {
     public void start() {
         running = true;
         registerCommands();
+        if ("webhook".equalsIgnoreCase(properties.mode())) {
+            startWebhook();
+            return;
+        }
         if (!"longpolling".equalsIgnoreCase(properties.mode())) {
-            log.warn("TELEGRAM_MODE={} is not supported; using long polling", properties.mode());
+            throw new IllegalStateException("TELEGRAM_MODE must be 'longpolling' or 'webhook', not '"
+                    + properties.mode() + "'");
         }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-poll");
@@ -81,6 +87,29 @@ class BotSessionRunner implements SmartLifecycle {
         } catch (TelegramApiException e) {
             log.error("Telegram long polling could not start: {}", e.getMessage());
         }
+    }
+
+    /** Webhook mode: Telegram calls POST /telegram/webhook with the secret; several instances can share it. */
+    private void startWebhook() {
+        if (isBlank(properties.webhookUrl()) || isBlank(properties.webhookSecret())) {
+            throw new IllegalStateException("TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_URL and "
+                    + "TELEGRAM_WEBHOOK_SECRET");
+        }
+        if (!properties.webhookSecret().matches("[A-Za-z0-9_-]{1,256}")) {
+            throw new IllegalStateException("TELEGRAM_WEBHOOK_SECRET may contain only A-Z, a-z, 0-9, _ and -, "
+                    + "1-256 characters");
+        }
+        try {
+            telegram.execute(SetWebhook.builder().url(properties.webhookUrl()).secretToken(properties.webhookSecret())
+                    .allowedUpdates(List.of("message", "callback_query")).build());
+            log.info("Telegram webhook set to {}", properties.webhookUrl());
+        } catch (TelegramApiException e) {
+            log.error("setWebhook failed: {}", e.getMessage());
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private void registerCommands() {

@@ -20,7 +20,7 @@ class OutboundMessage {
     enum Method { SEND_MESSAGE, EDIT_MESSAGE, SEND_MEDIA, ANSWER_CALLBACK }
 
     /** Where it is in its life. */
-    enum Status { PENDING, SENT, UNDELIVERABLE, DEAD }
+    enum Status { PENDING, SENT, UNDELIVERABLE, DEAD, SUPERSEDED }
 
     /** Replies to a person's own action go first, then cards and notices, then bulk reminders. */
     static final int PRIORITY_REPLY = 0;
@@ -49,6 +49,9 @@ class OutboundMessage {
     private Instant sentAt;
     @Column(name = "last_error")
     private String lastError;
+    /** Wall-clock time before which a retry must not happen (429 retry_after, back-off). */
+    @Column(name = "retry_at")
+    private Instant retryAt;
 
     protected OutboundMessage() {
     }
@@ -71,17 +74,32 @@ class OutboundMessage {
         attempts++;
     }
 
-    void retryAt(Instant at, String error, int maxAttempts) {
+    void retryAt(Instant wallClock, String error, int maxAttempts) {
         attempts++;
         lastError = error;
-        nextAttemptAt = at;
+        retryAt = wallClock;
         if (attempts >= maxAttempts) {
             status = Status.DEAD;
         }
     }
 
-    void deferTo(Instant at) {
-        nextAttemptAt = at;
+    void deferTo(Instant wallClock) {
+        retryAt = wallClock;
+    }
+
+    /** An admin puts a dead or undeliverable message back in the queue. */
+    void requeue() {
+        status = Status.PENDING;
+        attempts = 0;
+        retryAt = null;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 
     void fail(Status terminal, String error) {

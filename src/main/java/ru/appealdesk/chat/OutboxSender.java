@@ -30,17 +30,23 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffAccounts;
+import ru.appealdesk.directory.StaffMember;
 
 /**
- * Delivers the outbox: claims due messages with {@code FOR UPDATE SKIP LOCKED}, calls the Bot API and records the
- * outcome. Temporary failures (429 with {@code retry_after}, 5xx, network) are retried with back-off; a message
- * that keeps failing is kept as DEAD, never dropped.
+ * Delivers the outbox. Each round claims the oldest due message of each chat ({@code FOR UPDATE SKIP LOCKED}),
+ * holds Telegram's limits with {@link RateLimits}, calls the Bot API and records the outcome: 429 waits
+ * {@code retry_after}; 5xx and network errors back off exponentially; "message is not modified" counts as sent;
+ * a blocked or missing chat is marked undeliverable and reported to the coordinators once; a message that keeps
+ * failing is kept as DEAD for admins, never dropped.
  */
 class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     static final int MAX_ATTEMPTS = 12;
-    private static final int BATCH = 20;
+    private static final int BATCH = 50;
 
     private final OutboundMessageRepository messages;
     private final CardRepository cards;
@@ -48,36 +54,74 @@ class OutboxSender {
     private final TelegramClient telegram;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final RateLimits limits;
+    private final DeliveryMetrics metrics;
+    private final StaffAccounts accounts;
+    private final Directory directory;
+    private long lastCleanup = System.nanoTime();
 
     OutboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox, TelegramClient telegram,
-                 TransactionTemplate tx, Clock clock) {
+                 TransactionTemplate tx, Clock clock, RateLimits limits, DeliveryMetrics metrics,
+                 StaffAccounts accounts, Directory directory) {
         this.messages = messages;
         this.cards = cards;
         this.outbox = outbox;
         this.telegram = telegram;
         this.tx = tx;
         this.clock = clock;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.accounts = accounts;
+        this.directory = directory;
     }
 
-    /** Sends what is due; returns how many messages were handled. */
-    int drainOnce() {
-        Integer handled = tx.execute(status -> {
-            List<OutboundMessage> due = messages.claimDue(clock.instant(), BATCH);
-            due.forEach(this::deliver);
-            return due.size();
+    /**
+     * One round: returns -1 when nothing was due, 0 when something was sent (go again), or the nanoseconds until a
+     * rate-limited chat may get its next message.
+     */
+    long drainOnce() {
+        if (System.nanoTime() - lastCleanup > 60_000_000_000L) {
+            limits.forgetIdle();
+            lastCleanup = System.nanoTime();
+        }
+        Long result = tx.execute(status -> {
+            List<OutboundMessage> heads = messages.claimHeads(clock.instant(), Instant.now(), BATCH);
+            if (heads.isEmpty()) {
+                return -1L;
+            }
+            long wait = Long.MAX_VALUE;
+            int sent = 0;
+            for (OutboundMessage message : heads) {
+                if (message.method() != OutboundMessage.Method.ANSWER_CALLBACK) {
+                    long chatWait = limits.tryChat(message.chatId());
+                    if (chatWait > 0) {
+                        wait = Math.min(wait, chatWait);
+                        continue;
+                    }
+                    try {
+                        limits.awaitGlobal();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                deliver(message);
+                sent++;
+            }
+            return sent > 0 ? 0L : wait;
         });
-        return handled == null ? 0 : handled;
+        return result == null ? -1 : result;
     }
 
     private void deliver(OutboundMessage message) {
-        Instant now = clock.instant();
+        Instant now = Instant.now();
         try {
             Outbox.Payload payload = outbox.read(message);
             switch (message.method()) {
                 case SEND_MESSAGE -> {
                     Message sent = telegram.execute(SendMessage.builder().chatId(message.chatId())
                             .text(payload.text()).parseMode(ParseMode.HTML).replyMarkup(markup(payload.keyboard()))
-                            .linkPreviewOptions(null).build());
+                            .build());
                     if (message.cardId() != null) {
                         cards.findById(message.cardId()).ifPresent(c -> c.delivered(sent.getMessageId()));
                     }
@@ -89,6 +133,7 @@ class OutboxSender {
                             message.deferTo(now.plusSeconds(1));
                         } else {
                             message.fail(OutboundMessage.Status.DEAD, "the card was never delivered");
+                            metrics.dead.increment();
                         }
                         return;
                     }
@@ -102,6 +147,7 @@ class OutboxSender {
                         .showAlert(Boolean.TRUE.equals(payload.alert())).build());
             }
             message.sent(now);
+            metrics.sent.increment();
         } catch (TelegramApiRequestException e) {
             handleApiError(message, e, now);
         } catch (TelegramApiException e) {
@@ -109,6 +155,7 @@ class OutboxSender {
         } catch (RuntimeException e) {
             log.error("Outbound message {} cannot be sent", message.id(), e);
             message.fail(OutboundMessage.Status.DEAD, e.toString());
+            metrics.dead.increment();
         }
     }
 
@@ -122,28 +169,51 @@ class OutboxSender {
             retry(message, now, backoff(message.attempts()), code + " " + e.getApiResponse());
         } else if (description.contains("message is not modified")) {
             message.sent(now);
-        } else if (code == 403 || description.contains("chat not found")) {
-            log.warn("Outbound message {} to chat {} is undeliverable: {}", message.id(), message.chatId(),
-                    e.getApiResponse());
+            metrics.sent.increment();
+        } else if (message.method() == OutboundMessage.Method.ANSWER_CALLBACK
+                && description.contains("query is too old")) {
             message.fail(OutboundMessage.Status.UNDELIVERABLE, code + " " + e.getApiResponse());
+        } else if (code == 403 || description.contains("chat not found") || description.contains("user is deactivated")) {
+            undeliverable(message, code + " " + e.getApiResponse());
         } else {
             log.error("Outbound message {} was refused by the Bot API: {} {}", message.id(), code, e.getApiResponse());
             message.fail(OutboundMessage.Status.DEAD, code + " " + e.getApiResponse());
+            metrics.dead.increment();
+        }
+    }
+
+    /** Telegram will not deliver to this chat (blocked, deleted): keep the message, tell the coordinators once. */
+    private void undeliverable(OutboundMessage message, String reason) {
+        message.fail(OutboundMessage.Status.UNDELIVERABLE, reason);
+        metrics.undeliverable.increment();
+        log.warn("Outbound message {} to chat {} is undeliverable: {}", message.id(), message.chatId(), reason);
+        if (messages.markUndeliverable(message.chatId(), reason, clock.instant()) == 1) {
+            String who = accounts.byTelegramUser(message.chatId()).map(StaffMember::name)
+                    .orElse("чат " + message.chatId());
+            for (StaffMember coordinator : directory.withRole(Role.COORDINATOR)) {
+                accounts.telegramIdOf(coordinator.id()).filter(chat -> chat != message.chatId())
+                        .ifPresent(chat -> outbox.text(chat, "⚠️ Сообщения сотруднику " + Html.escape(who)
+                                + " не доставляются: Telegram отвечает, что бот заблокирован или чат недоступен. "
+                                + "Свяжитесь с сотрудником: ему нужно снова открыть бота и нажать «Старт».",
+                                OutboundMessage.PRIORITY_CARD));
+            }
         }
     }
 
     private void retry(OutboundMessage message, Instant now, Duration delay, String error) {
         message.retryAt(now.plus(delay), error, MAX_ATTEMPTS);
         if (message.status() == OutboundMessage.Status.DEAD) {
+            metrics.dead.increment();
             log.error("Outbound message {} failed {} times and is kept as dead: {}", message.id(),
                     message.attempts(), error);
         } else {
+            metrics.retried.increment();
             log.warn("Outbound message {} will be retried in {}: {}", message.id(), delay, error);
         }
     }
 
     private static Duration backoff(int attempts) {
-        return Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
+        return Duration.ofMillis(Math.min(300_000, 500L << Math.min(attempts, 10)));
     }
 
     private void sendMedia(long chatId, List<Outbox.Media> media) throws TelegramApiException {
@@ -183,5 +253,4 @@ class OutboxSender {
                 .toList())).toList();
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
-
 }

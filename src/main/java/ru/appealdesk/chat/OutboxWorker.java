@@ -34,8 +34,11 @@ class OutboxWorker implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                if (sender.drainOnce() == 0) {
+                long wait = sender.drainOnce();
+                if (wait < 0) {
                     signal.await(pollInterval.toMillis());
+                } else if (wait > 0) {
+                    signal.await(Math.max(1, Math.min(pollInterval.toMillis(), wait / 1_000_000)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -13,19 +13,34 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.StaffAccounts;
+
 
 /** The Telegram client, outbox sender and bot session; present only when TELEGRAM_BOT_TOKEN is set. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${appealdesk.telegram.token:}'.isBlank()")
 class TelegramConfiguration {
 
+    /** For Bot API calls: a bounded read timeout, so a hung request is retried. */
     @Bean(destroyMethod = "")
-    OkHttpClient telegramHttpClient(@Value("${appealdesk.telegram.poll-timeout:50s}") Duration pollTimeout) {
+    OkHttpClient telegramHttpClient(@Value("${appealdesk.telegram.request-timeout:30s}") Duration requestTimeout) {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(pollTimeout.plusSeconds(20))
+                .readTimeout(requestTimeout)
                 .writeTimeout(Duration.ofSeconds(60))
                 .build();
+    }
+
+    /** For long polling: a read timeout longer than the getUpdates timeout. */
+    private static OkHttpClient pollingClient(OkHttpClient base, Duration pollTimeout) {
+        return base.newBuilder().readTimeout(pollTimeout.plusSeconds(20)).build();
+    }
+
+    @Bean
+    RateLimits rateLimits(@Value("${appealdesk.telegram.rate.global-per-second:30}") int globalPerSecond,
+                          @Value("${appealdesk.telegram.rate.group-per-minute:20}") int groupPerMinute) {
+        return new RateLimits(globalPerSecond, groupPerMinute);
     }
 
     @Bean
@@ -48,8 +63,9 @@ class TelegramConfiguration {
 
     @Bean
     OutboxSender outboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox,
-                              TelegramClient telegram, TransactionTemplate tx, Clock clock) {
-        return new OutboxSender(messages, cards, outbox, telegram, tx, clock);
+                              TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
+                              DeliveryMetrics metrics, StaffAccounts accounts, Directory directory) {
+        return new OutboxSender(messages, cards, outbox, telegram, tx, clock, limits, metrics, accounts, directory);
     }
 
     @Bean
@@ -61,6 +77,6 @@ class TelegramConfiguration {
     BotSessionRunner botSessionRunner(TelegramProperties properties, TelegramUrl url, TelegramClient telegram,
                                       OkHttpClient http, UpdateHandler handler,
                                       @Value("${appealdesk.telegram.poll-timeout:50s}") Duration pollTimeout) {
-        return new BotSessionRunner(properties, url, telegram, http, handler, pollTimeout);
+        return new BotSessionRunner(properties, url, telegram, pollingClient(http, pollTimeout), handler, pollTimeout);
     }
 }

@@ -30,9 +30,14 @@ class UpdateHandler {
     private final Refusals refusals;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final OutboundMessageRepository messages;
+    private final DeliveryMetrics metrics;
 
     UpdateHandler(ProcessedUpdates processed, StaffAccounts accounts, Commands commands, Presses presses,
-                  Dialogs dialogs, Outbox outbox, Refusals refusals, TransactionTemplate tx, Clock clock) {
+                  Dialogs dialogs, Outbox outbox, Refusals refusals, TransactionTemplate tx, Clock clock,
+                  OutboundMessageRepository messages, DeliveryMetrics metrics) {
+        this.messages = messages;
+        this.metrics = metrics;
         this.processed = processed;
         this.accounts = accounts;
         this.commands = commands;
@@ -49,12 +54,15 @@ class UpdateHandler {
             tx.executeWithoutResult(status -> {
                 if (processed.markProcessed(update.getUpdateId(), clock.instant()) == 0) {
                     log.info("Update {} was already handled; skipping the redelivery", update.getUpdateId());
+                    metrics.updatesDuplicate.increment();
                     return;
                 }
                 dispatch(update);
+                metrics.updatesHandled.increment();
             });
         } catch (RuntimeException e) {
             log.warn("Update {} failed: {}; answering with an apology", update.getUpdateId(), e.toString());
+            metrics.updatesFailed.increment();
             try {
                 tx.executeWithoutResult(status -> {
                     if (processed.markProcessed(update.getUpdateId(), clock.instant()) == 1) {
@@ -109,6 +117,7 @@ class UpdateHandler {
     }
 
     private Inbound inbound(long userId, long chatId) {
+        messages.markReachable(userId);
         return new Inbound(userId, chatId, accounts.byTelegramUser(userId).orElse(null));
     }
 

@@ -29,8 +29,9 @@ class IntakeApiTest extends EndToEndTest {
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("id").asLong()).isEqualTo(first.get("id").asLong());
+        int before = telegram.messagesTo(user(executor)).size();
         telegram.userSends(user(executor), "/help");
-        telegram.awaitText(user(executor), "AppealDesk</b> — работа");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(user(executor)).size() > before);
         assertThat(telegram.messagesTo(user(executor))).filteredOn(m -> m.text().contains("DD-2026-400001"))
                 .hasSize(1);
         assertThat(api.get("/api/appeals?executor=" + executor).json())

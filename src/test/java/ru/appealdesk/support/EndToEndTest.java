@@ -68,6 +68,7 @@ public abstract class EndToEndTest {
         registry.add("appealdesk.telegram.outbox-poll-interval", () -> "200ms");
         registry.add("appealdesk.api-token", () -> Api.TOKEN);
         registry.add("appealdesk.scheduler.tick", () -> "300ms");
+        registry.add("appealdesk.telegram.request-timeout", () -> "2s");
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
     }
 
@@ -104,6 +105,7 @@ public abstract class EndToEndTest {
 
     @AfterEach
     void telegramCallsFollowedTheSpec() {
+        telegram.clearFaults();
         assertThat(telegram.takeViolations()).as("Bot API calls that broke the spec").isEmpty();
     }
 

@@ -75,6 +75,19 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<String, CallbackAnswer> callbackAnswers = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, byte[]> files = Collections.synchronizedMap(new HashMap<>());
     private final Set<Long> knownChats = Collections.synchronizedSet(new HashSet<>());
+    private final Set<Long> blockedChats = Collections.synchronizedSet(new HashSet<>());
+    private final List<Fault> faults = new CopyOnWriteArrayList<>();
+    private final Map<Long, Long> lastMessageAt = new HashMap<>();
+    private final java.util.ArrayDeque<Long> recentMessages = new java.util.ArrayDeque<>();
+    private final AtomicInteger rateLimited = new AtomicInteger();
+
+    /** An injected failure for the next calls of a method: an error answer, or a request lost after a delay. */
+    private record Fault(String method, AtomicInteger remaining, int code, String description, Integer retryAfter,
+                         Duration lostAfter) {
+    }
+
+    /** Sending methods that count towards Telegram's per-chat and global message limits. */
+    private static final Set<String> MESSAGES = Set.of("sendMessage", "sendPhoto", "sendDocument", "sendMediaGroup");
 
     public FakeTelegram() {
         try {
@@ -174,6 +187,35 @@ public final class FakeTelegram implements AutoCloseable {
         knownChats.add(chatId);
     }
 
+    /** The next {@code times} calls of {@code method} fail with this Bot API error. */
+    public void failNext(String method, int times, int code, String description, Integer retryAfter) {
+        faults.add(new Fault(method, new AtomicInteger(times), code, description, retryAfter, null));
+    }
+
+    /** The next {@code times} calls of {@code method} are lost: no answer until {@code after}, then a reset. */
+    public void loseNext(String method, int times, Duration after) {
+        faults.add(new Fault(method, new AtomicInteger(times), 0, null, null, after));
+    }
+
+    /** The user blocked the bot: every message to the chat is refused with 403. */
+    public void block(long chatId) {
+        blockedChats.add(chatId);
+    }
+
+    public void unblock(long chatId) {
+        blockedChats.remove(chatId);
+    }
+
+    /** How many calls were answered 429 because the bot broke a rate limit. */
+    public int rateLimitedCalls() {
+        return rateLimited.get();
+    }
+
+    public void clearFaults() {
+        faults.clear();
+        blockedChats.clear();
+    }
+
     // ---- what tests read ----
 
     public List<Sent> messagesTo(long chatId) {
@@ -265,10 +307,73 @@ public final class FakeTelegram implements AutoCloseable {
                 respond(exchange, 400, error(400, "Bad Request: chat not found"));
                 return;
             }
+            Fault fault = takeFault(method);
+            if (fault != null && fault.lostAfter() != null) {
+                sleep(fault.lostAfter());
+                exchange.sendResponseHeaders(502, -1);
+                return;
+            }
+            if (fault != null) {
+                ObjectNode body = error(fault.code(), fault.description());
+                if (fault.retryAfter() != null) {
+                    body.putObject("parameters").put("retry_after", fault.retryAfter());
+                }
+                respond(exchange, fault.code(), body);
+                return;
+            }
+            if (chatId != null && blockedChats.contains(chatId.asLong())) {
+                respond(exchange, 403, error(403, "Forbidden: bot was blocked by the user"));
+                return;
+            }
+            if (MESSAGES.contains(method) && !withinLimits(chatId.asLong())) {
+                rateLimited.incrementAndGet();
+                violations.add(method + " to chat " + chatId + " broke Telegram's rate limits");
+                ObjectNode body = error(429, "Too Many Requests: retry after 1");
+                body.putObject("parameters").put("retry_after", 1);
+                respond(exchange, 429, body);
+                return;
+            }
             respond(exchange, 200, answer(method, params));
         } catch (RuntimeException e) {
             violations.add("fake server failure: " + e);
             throw e;
+        }
+    }
+
+    /** Telegram's limits, with a little slack for timing: 1 message per second to a chat, 30 per second overall. */
+    private boolean withinLimits(long chatId) {
+        long now = System.nanoTime();
+        synchronized (recentMessages) {
+            Long last = lastMessageAt.get(chatId);
+            if (last != null && now - last < 900_000_000L) {
+                return false;
+            }
+            while (!recentMessages.isEmpty() && now - recentMessages.peekFirst() > 1_000_000_000L) {
+                recentMessages.pollFirst();
+            }
+            if (recentMessages.size() >= 32) {
+                return false;
+            }
+            recentMessages.addLast(now);
+            lastMessageAt.put(chatId, now);
+            return true;
+        }
+    }
+
+    private Fault takeFault(String method) {
+        for (Fault fault : faults) {
+            if (fault.method().equals(method) && fault.remaining().getAndDecrement() > 0) {
+                return fault;
+            }
+        }
+        return null;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
