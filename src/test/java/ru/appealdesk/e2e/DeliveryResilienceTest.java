@@ -1,0 +1,144 @@
+package ru.appealdesk.e2e;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.FakeTelegram.Sent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Nothing is lost and nothing is sent twice while Telegram misbehaves: 429 with retry_after, 5xx, lost requests,
+ * "message is not modified", a user who blocked the bot, permanent errors, and the rate limits.
+ */
+class DeliveryResilienceTest extends EndToEndTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long helpReplies(String staff) {
+        return telegram.messagesTo(user(staff)).stream().filter(m -> m.text().contains("/my — мои обращения")).count();
+    }
+
+    private void askHelpAndExpectOneReply(String staff) {
+        long before = helpReplies(staff);
+        telegram.userSends(user(staff), "/help");
+        await().atMost(Duration.ofSeconds(30)).until(() -> helpReplies(staff) == before + 1);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(helpReplies(staff)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void tooManyRequestsIsHonouredAndTheMessageArrivesOnce() {
+        telegram.failNext("sendMessage", 2, 429, "Too Many Requests: retry after 1", 1);
+        askHelpAndExpectOneReply("zaitsev");
+    }
+
+    @Test
+    void serverErrorsAreRetriedWithBackOff() {
+        telegram.failNext("sendMessage", 2, 502, "Bad Gateway", null);
+        askHelpAndExpectOneReply("egorova");
+    }
+
+    @Test
+    void aLostRequestTimesOutAndIsRetried() {
+        telegram.loseNext("sendMessage", 1, Duration.ofMillis(2500));
+        askHelpAndExpectOneReply("smirnova");
+    }
+
+    @Test
+    void messageIsNotModifiedCountsAsDelivered() {
+        JsonNode created = register(appealRequest("DD-2026-800001", "roads"));
+        String executor = created.get("executor").asText();
+        Sent card = awaitCard(executor, "DD-2026-800001", "Взять в работу");
+        long editsBefore = telegram.calls().stream().filter("editMessageText"::equals).count();
+        telegram.failNext("editMessageText", 1, 400, "Bad Request: message is not modified: specified new message "
+                + "content and reply markup are exactly the same", null);
+
+        telegram.press(user(executor), card, "Взять в работу");
+
+        awaitCard(executor, "DD-2026-800001", "Подготовить ответ");
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(telegram.calls().stream().filter("editMessageText"::equals).count()).isEqualTo(editsBefore + 1);
+        assertThat(api.get("/api/outbox?status=DEAD").json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aUserWhoBlockedTheBotIsReportedToCoordinatorsOnce() {
+        telegram.block(user("volkova"));
+        telegram.block(user("morozov"));
+        register(appealRequest("DD-2026-800002", "roads"));
+        register(appealRequest("DD-2026-800003", "roads"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/outbox?status=UNDELIVERABLE").json()
+                .get("total").asLong() >= 2);
+        Sent report = telegram.awaitText(user("popov"), "не доставляются");
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        long reports = telegram.messagesTo(user("popov")).stream()
+                .filter(m -> m.text().contains("не доставляются")).count();
+        assertThat(reports).isBetween(1L, 2L);
+        assertThat(report.text()).containsAnyOf("Морозов Денис Алексеевич", "Волкова Екатерина Андреевна");
+
+        // when the user writes to the bot again, messages reach them and a later block is reported again
+        telegram.unblock(user("volkova"));
+        telegram.unblock(user("morozov"));
+        askHelpAndExpectOneReply("volkova");
+    }
+
+    @Test
+    void aPermanentErrorBecomesADeadLetterAnAdminCanRetry() {
+        telegram.failNext("sendMessage", 1, 400, "Bad Request: can't parse entities", null);
+        long before = helpReplies("kuznetsova");
+        telegram.userSends(user("kuznetsova"), "/help");
+
+        JsonNode dead = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/outbox?status=DEAD").json(),
+                list -> list.get("total").asLong() > 0);
+        long id = dead.at("/latest/0/id").asLong();
+        assertThat(dead.at("/latest/0/lastError").asText()).contains("can't parse entities");
+        assertThat(helpReplies("kuznetsova")).isEqualTo(before);
+
+        assertThat(api.post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> helpReplies("kuznetsova") == before + 1);
+        assertThat(api.post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(409);
+    }
+
+    @Test
+    void aBurstToManyChatsKeepsTheGlobalLimitAndEveryMessageArrivesOnce() {
+        // given 90 messages for 90 chats queued at once (well above 30 per second)
+        int chats = 90;
+        int rateLimitedBefore = telegram.rateLimitedCalls();
+        Instant now = clock.instant();
+        for (int i = 0; i < chats; i++) {
+            long chat = 900_000 + i;
+            telegram.knowChat(chat);
+            jdbc.update("insert into outbound_message (chat_id, method, payload, priority, status, attempts, "
+                    + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', ?, 2, 'PENDING', 0, ?, ?)", chat,
+                    "{\"text\":\"Сообщение " + i + "\"}", java.sql.Timestamp.from(now), java.sql.Timestamp.from(now));
+        }
+        long start = System.nanoTime();
+
+        // then all arrive, once each, within the limits (the fake answers 429 and records a violation otherwise)
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.util.stream.IntStream.range(0, chats)
+                .allMatch(i -> telegram.messagesTo(900_000 + i).size() == 1));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertThat(seconds).isGreaterThan(2.5);
+        assertThat(telegram.rateLimitedCalls()).isEqualTo(rateLimitedBefore);
+    }
+
+    @Test
+    void severalMessagesToOneChatAreSpacedAtLeastASecondApart() {
+        long before = helpReplies("lebedeva");
+        for (int i = 0; i < 4; i++) {
+            telegram.userSends(user("lebedeva"), "/help");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> helpReplies("lebedeva") == before + 4);
+        assertThat(telegram.rateLimitedCalls()).isZero();
+    }
+}
