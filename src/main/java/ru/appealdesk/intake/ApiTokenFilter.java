@@ -32,10 +32,14 @@ class ApiTokenFilter extends OncePerRequestFilter {
         this.token = token.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Guards {@code /api/**} and every actuator endpoint except health. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.equals("/api") || path.startsWith("/api/"));
+        boolean api = path.equals("/api") || path.startsWith("/api/");
+        boolean actuator = path.startsWith("/actuator") && !path.equals("/actuator/health")
+                && !path.startsWith("/actuator/health/");
+        return !(api || actuator);
     }
 
     @Override

@@ -5,10 +5,14 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.FakeTelegram;
 import ru.appealdesk.support.FakeTelegram.Sent;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * Nothing is lost and nothing is sent twice while Telegram misbehaves: 429 with retry_after, 5xx, lost requests,
  * "message is not modified", a user who blocked the bot, permanent errors, and the rate limits.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DeliveryResilienceTest extends EndToEndTest {
 
     @Autowired
@@ -48,9 +53,11 @@ class DeliveryResilienceTest extends EndToEndTest {
     }
 
     @Test
-    void aLostRequestTimesOutAndIsRetried() {
+    void aLostRequestTimesOutAndIsRetried(CapturedOutput output) {
         telegram.loseNext("sendMessage", 1, Duration.ofMillis(2500));
         askHelpAndExpectOneReply("smirnova");
+        assertThat(output.getAll()).contains("will be retried").doesNotContain(FakeTelegram.TOKEN)
+                .doesNotContain("+79990001122");
     }
 
     @Test

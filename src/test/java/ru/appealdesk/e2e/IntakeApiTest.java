@@ -126,6 +126,25 @@ class IntakeApiTest extends EndToEndTest {
     }
 
     @Test
+    void healthShowsTheDatabaseAndTelegramAndMetricsNeedTheToken() {
+        JsonNode health = await().atMost(Duration.ofSeconds(10)).until(() -> api.send(HttpRequest.newBuilder(
+                URI.create(api.base() + "/actuator/health")).GET()).json(), h -> h.has("components"));
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/telegram/status").asText()).isEqualTo("UP");
+        assertThat(health.toString()).doesNotContain("outboxPending");
+
+        Api.Response anonymous = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/actuator/metrics")).GET());
+        assertThat(anonymous.status()).isEqualTo(401);
+        Api.Response metrics = api.get("/actuator/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).contains("appealdesk.outbox.pending", "appealdesk.outbox.sent",
+                "appealdesk.telegram.updates");
+        assertThat(api.get("/actuator/metrics/appealdesk.telegram.updates").json().at("/measurements/0/value")
+                .asDouble()).isPositive();
+    }
+
+    @Test
     void overdueAppealsAreListed() {
         ObjectNode request = appealRequest("DD-2026-400005", "roads").put("receivedAt", "2026-02-02T10:00:00+03:00");
         long id = register(request).get("id").asLong();

@@ -1,0 +1,56 @@
+package ru.appealdesk.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * The {@code telegram} component of {@code /actuator/health}: UP when the Bot API answers {@code getMe} (checked
+ * at most every 30 seconds), DOWN when it does not, UNKNOWN when the messenger is off.
+ */
+@Component("telegram")
+class TelegramHealth extends AbstractHealthIndicator {
+
+    private static final Duration CACHE = Duration.ofSeconds(30);
+
+    private final ObjectProvider<TelegramClient> telegram;
+    private final OutboundMessageRepository messages;
+    private volatile Instant checkedAt = Instant.EPOCH;
+    private volatile Health last = Health.unknown().build();
+
+    TelegramHealth(ObjectProvider<TelegramClient> telegram, OutboundMessageRepository messages) {
+        super("Telegram health check failed");
+        this.telegram = telegram;
+        this.messages = messages;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        TelegramClient client = telegram.getIfAvailable();
+        if (client == null) {
+            builder.unknown().withDetail("messenger", "off: TELEGRAM_BOT_TOKEN is not set");
+            return;
+        }
+        if (Instant.now().isAfter(checkedAt.plus(CACHE))) {
+            Health.Builder fresh = new Health.Builder();
+            try {
+                client.execute(new GetMe());
+                fresh.up();
+            } catch (TelegramApiException e) {
+                fresh.down().withDetail("error", e.getClass().getSimpleName());
+            }
+            last = fresh.build();
+            checkedAt = Instant.now();
+        }
+        builder.status(last.getStatus()).withDetails(last.getDetails())
+                .withDetail("outboxPending", messages.countByStatus(OutboundMessage.Status.PENDING))
+                .withDetail("outboxDead", messages.countByStatus(OutboundMessage.Status.DEAD));
+    }
+}
