@@ -10,15 +10,16 @@ import org.springframework.data.jpa.repository.Query;
 interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long> {
 
     /**
-     * The oldest message of each chat that is due in business time (quiet hours), most urgent chats first, if its
-     * wall-clock retry time has come: a chat's messages go in order, and a chat in back-off waits as a whole.
+     * The next message of each chat that is due in business time (quiet hours): the most urgent first (replies,
+     * then cards and escalations, then bulk reminders), in order within a priority; the most urgent chats first;
+     * only if its wall-clock retry time has come, so a chat in back-off waits as a whole.
      * Locked for this transaction; rows another instance holds are skipped.
      */
     @Query(value = """
             select * from outbound_message where id in (
                 select id from (
                     select id, priority,
-                           row_number() over (partition by chat_id order by id) as position
+                           row_number() over (partition by chat_id order by priority, id) as position
                     from outbound_message
                     where status = 'PENDING' and next_attempt_at <= ?1
                 ) heads

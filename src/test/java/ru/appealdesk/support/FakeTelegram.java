@@ -80,6 +80,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<Long, Long> lastMessageAt = new HashMap<>();
     private final java.util.ArrayDeque<Long> recentMessages = new java.util.ArrayDeque<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private volatile Duration delay = Duration.ZERO;
 
     /** An injected failure for the next calls of a method: an error answer, or a request lost after a delay. */
     private record Fault(String method, AtomicInteger remaining, int code, String description, Integer retryAfter,
@@ -197,6 +198,11 @@ public final class FakeTelegram implements AutoCloseable {
         faults.add(new Fault(method, new AtomicInteger(times), 0, null, null, after));
     }
 
+    /** Every sending call waits this long before it is answered (to keep messages in flight). */
+    public void slowDown(Duration delay) {
+        this.delay = delay;
+    }
+
     /** The user blocked the bot: every message to the chat is refused with 403. */
     public void block(long chatId) {
         blockedChats.add(chatId);
@@ -306,6 +312,9 @@ public final class FakeTelegram implements AutoCloseable {
                 violations.add(method + " to unknown chat " + chatId);
                 respond(exchange, 400, error(400, "Bad Request: chat not found"));
                 return;
+            }
+            if (MESSAGES.contains(method) && !delay.isZero()) {
+                sleep(delay);
             }
             Fault fault = takeFault(method);
             if (fault != null && fault.lostAfter() != null) {
