@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,13 @@ class OutboxSender {
     private final StaffAccounts accounts;
     private final Directory directory;
     private long lastCleanup = System.nanoTime();
+    /** Bot API calls of one round run here, several at a time; the global limit paces them. */
+    private final java.util.concurrent.ExecutorService calls = java.util.concurrent.Executors.newFixedThreadPool(4,
+            r -> {
+                Thread t = new Thread(r, "outbox-call");
+                t.setDaemon(true);
+                return t;
+            });
 
     OutboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox, TelegramClient telegram,
                  TransactionTemplate tx, Clock clock, RateLimits limits, DeliveryMetrics metrics,
@@ -75,9 +83,20 @@ class OutboxSender {
         this.directory = directory;
     }
 
+    /** What a Bot API call came to; applied to the stored message on the draining thread. */
+    private record Outcome(Kind kind, Integer messageId, Duration delay, String error) {
+
+        enum Kind { SENT, NOT_MODIFIED, RETRY, UNDELIVERABLE, DEAD, WAIT_FOR_CARD, EXPIRED_CALLBACK }
+
+        static Outcome of(Kind kind, String error) {
+            return new Outcome(kind, null, null, error);
+        }
+    }
+
     /**
      * One round: returns -1 when nothing was due, 0 when something was sent (go again), or the nanoseconds until a
-     * rate-limited chat may get its next message.
+     * rate-limited chat may get its next message. A round holds at most one message per chat, so its calls run in
+     * parallel (paced by the global limit) without reordering any chat's messages.
      */
     long drainOnce() {
         if (System.nanoTime() - lastCleanup > 60_000_000_000L) {
@@ -90,55 +109,70 @@ class OutboxSender {
                 return -1L;
             }
             long wait = Long.MAX_VALUE;
-            int sent = 0;
+            List<OutboundMessage> batch = new ArrayList<>();
             for (OutboundMessage message : heads) {
-                if (message.method() != OutboundMessage.Method.ANSWER_CALLBACK) {
-                    long chatWait = limits.tryChat(message.chatId());
-                    if (chatWait > 0) {
-                        wait = Math.min(wait, chatWait);
-                        continue;
-                    }
-                    try {
-                        limits.awaitGlobal();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
+                if (message.method() == OutboundMessage.Method.ANSWER_CALLBACK) {
+                    batch.add(message);
+                    continue;
                 }
-                deliver(message);
-                sent++;
+                long chatWait = limits.tryChat(message.chatId());
+                if (chatWait > 0) {
+                    wait = Math.min(wait, chatWait);
+                } else {
+                    batch.add(message);
+                }
             }
-            return sent > 0 ? 0L : wait;
+            List<Future<Outcome>> outcomes = new ArrayList<>();
+            for (OutboundMessage message : batch) {
+                Outbox.Payload payload = outbox.read(message);
+                Integer cardMessageId = message.method() == OutboundMessage.Method.EDIT_MESSAGE
+                        ? cards.findById(message.cardId()).map(Card::messageId).orElse(null) : null;
+                boolean paced = message.method() != OutboundMessage.Method.ANSWER_CALLBACK;
+                outcomes.add(calls.submit(() -> call(message, payload, cardMessageId, paced)));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                apply(batch.get(i), await(outcomes.get(i)));
+            }
+            return batch.isEmpty() ? wait : 0L;
         });
         return result == null ? -1 : result;
     }
 
-    private void deliver(OutboundMessage message) {
-        Instant now = Instant.now();
+    /** Stops the call pool when the application context closes. */
+    void shutdown() {
+        calls.shutdownNow();
+    }
+
+    private static Outcome await(Future<Outcome> outcome) {
         try {
-            Outbox.Payload payload = outbox.read(message);
+            return outcome.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(1), "interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Outcome.of(Outcome.Kind.DEAD, String.valueOf(e.getCause()));
+        }
+    }
+
+    /** The Bot API call itself: no database access here, it runs on the call pool. */
+    private Outcome call(OutboundMessage message, Outbox.Payload payload, Integer cardMessageId, boolean paced) {
+        try {
+            if (message.method() == OutboundMessage.Method.EDIT_MESSAGE && cardMessageId == null) {
+                return Outcome.of(Outcome.Kind.WAIT_FOR_CARD, null);
+            }
+            if (paced) {
+                limits.awaitGlobal();
+            }
             switch (message.method()) {
                 case SEND_MESSAGE -> {
                     Message sent = telegram.execute(SendMessage.builder().chatId(message.chatId())
                             .text(payload.text()).parseMode(ParseMode.HTML).replyMarkup(markup(payload.keyboard()))
                             .build());
-                    if (message.cardId() != null) {
-                        cards.findById(message.cardId()).ifPresent(c -> c.delivered(sent.getMessageId()));
-                    }
+                    return new Outcome(Outcome.Kind.SENT, sent.getMessageId(), null, null);
                 }
                 case EDIT_MESSAGE -> {
-                    Card card = cards.findById(message.cardId()).orElseThrow();
-                    if (card.messageId() == null) {
-                        if (messages.pendingSendsOfCard(card.id()) > 0) {
-                            message.deferTo(now.plusSeconds(1));
-                        } else {
-                            message.fail(OutboundMessage.Status.DEAD, "the card was never delivered");
-                            metrics.dead.increment();
-                        }
-                        return;
-                    }
                     Serializable ignored = telegram.execute(EditMessageText.builder().chatId(message.chatId())
-                            .messageId(card.messageId()).text(payload.text()).parseMode(ParseMode.HTML)
+                            .messageId(cardMessageId).text(payload.text()).parseMode(ParseMode.HTML)
                             .replyMarkup(markup(payload.keyboard())).build());
                 }
                 case SEND_MEDIA -> sendMedia(message.chatId(), payload.media());
@@ -146,40 +180,71 @@ class OutboxSender {
                         .callbackQueryId(payload.callbackQueryId()).text(payload.text())
                         .showAlert(Boolean.TRUE.equals(payload.alert())).build());
             }
-            message.sent(now);
-            metrics.sent.increment();
+            return Outcome.of(Outcome.Kind.SENT, null);
         } catch (TelegramApiRequestException e) {
-            handleApiError(message, e, now);
+            return classify(message, e);
         } catch (TelegramApiException e) {
-            retry(message, now, backoff(message.attempts()), "network: " + e.getMessage());
+            return new Outcome(Outcome.Kind.RETRY, null, backoff(message.attempts()), "network: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(1), "interrupted");
         } catch (RuntimeException e) {
             log.error("Outbound message {} cannot be sent", message.id(), e);
-            message.fail(OutboundMessage.Status.DEAD, e.toString());
-            metrics.dead.increment();
+            return Outcome.of(Outcome.Kind.DEAD, e.toString());
         }
     }
 
-    private void handleApiError(OutboundMessage message, TelegramApiRequestException e, Instant now) {
+    private void apply(OutboundMessage message, Outcome outcome) {
+        Instant now = Instant.now();
+        switch (outcome.kind()) {
+            case SENT, NOT_MODIFIED -> {
+                message.sent(now);
+                metrics.sent.increment();
+                if (outcome.messageId() != null && message.cardId() != null) {
+                    cards.findById(message.cardId()).ifPresent(c -> c.delivered(outcome.messageId()));
+                }
+            }
+            case RETRY -> retry(message, now, outcome.delay(), outcome.error());
+            case UNDELIVERABLE -> undeliverable(message, outcome.error());
+            case EXPIRED_CALLBACK -> message.fail(OutboundMessage.Status.UNDELIVERABLE, outcome.error());
+            case DEAD -> {
+                log.error("Outbound message {} was refused: {}", message.id(), outcome.error());
+                message.fail(OutboundMessage.Status.DEAD, outcome.error());
+                metrics.dead.increment();
+            }
+            case WAIT_FOR_CARD -> {
+                if (messages.pendingSendsOfCard(message.cardId()) > 0) {
+                    message.deferTo(now.plusSeconds(1));
+                } else {
+                    message.fail(OutboundMessage.Status.DEAD, "the card was never delivered");
+                    metrics.dead.increment();
+                }
+            }
+        }
+    }
+
+    private Outcome classify(OutboundMessage message, TelegramApiRequestException e) {
         int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
+        String error = code + " " + e.getApiResponse();
         if (code == 429) {
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-            retry(message, now, Duration.ofSeconds(retryAfter == null ? 1 : retryAfter), "429 too many requests");
-        } else if (code >= 500 || code == 0) {
-            retry(message, now, backoff(message.attempts()), code + " " + e.getApiResponse());
-        } else if (description.contains("message is not modified")) {
-            message.sent(now);
-            metrics.sent.increment();
-        } else if (message.method() == OutboundMessage.Method.ANSWER_CALLBACK
-                && description.contains("query is too old")) {
-            message.fail(OutboundMessage.Status.UNDELIVERABLE, code + " " + e.getApiResponse());
-        } else if (code == 403 || description.contains("chat not found") || description.contains("user is deactivated")) {
-            undeliverable(message, code + " " + e.getApiResponse());
-        } else {
-            log.error("Outbound message {} was refused by the Bot API: {} {}", message.id(), code, e.getApiResponse());
-            message.fail(OutboundMessage.Status.DEAD, code + " " + e.getApiResponse());
-            metrics.dead.increment();
+            return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(retryAfter == null ? 1 : retryAfter),
+                    "429 too many requests");
         }
+        if (code >= 500 || code == 0) {
+            return new Outcome(Outcome.Kind.RETRY, null, backoff(message.attempts()), error);
+        }
+        if (description.contains("message is not modified")) {
+            return Outcome.of(Outcome.Kind.NOT_MODIFIED, null);
+        }
+        if (message.method() == OutboundMessage.Method.ANSWER_CALLBACK && description.contains("query is too old")) {
+            return Outcome.of(Outcome.Kind.EXPIRED_CALLBACK, error);
+        }
+        if (code == 403 || description.contains("chat not found") || description.contains("user is deactivated")) {
+            return Outcome.of(Outcome.Kind.UNDELIVERABLE, error);
+        }
+        return Outcome.of(Outcome.Kind.DEAD, error);
     }
 
     /** Telegram will not deliver to this chat (blocked, deleted): keep the message, tell the coordinators once. */

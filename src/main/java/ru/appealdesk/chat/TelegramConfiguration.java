@@ -61,7 +61,7 @@ class TelegramConfiguration {
         return new FileFetcher(telegram, http, properties);
     }
 
-    @Bean
+    @Bean(destroyMethod = "shutdown")
     OutboxSender outboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox,
                               TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
                               DeliveryMetrics metrics, StaffAccounts accounts, Directory directory) {

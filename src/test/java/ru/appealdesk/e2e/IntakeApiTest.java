@@ -119,6 +119,13 @@ class IntakeApiTest extends EndToEndTest {
         badPhoto.putArray("photos").add("file:///etc/passwd");
         assertProblem(api.post("/api/appeals", badPhoto.toString()), 400, "photos");
         assertProblem(api.post("/api/appeals", "{\"text\": \"" + "a".repeat(300_000) + "\"}"), 413, "larger than");
+        assertProblem(api.post("/api/appeals", "{\"text\": " + "[".repeat(5000) + "]".repeat(5000) + "}"), 400,
+                "not valid JSON");
+        Api.Response invalidUtf8 = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/api/appeals"))
+                .header("Authorization", "Bearer " + Api.TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {'{', '"', 't', 'e', 'x', 't', '"', ':', '"',
+                        (byte) 0xC3, (byte) 0x28, '"', '}'})));
+        assertThat(invalidUtf8.status()).isEqualTo(400);
         assertProblem(api.get("/api/appeals/999999"), 404, "No appeal with id 999999");
         assertProblem(api.post("/api/staff/nobody/invites", ""), 404, "No staff member");
 

@@ -170,6 +170,8 @@ class ReturnAndReworkTest extends EndToEndTest {
 
         telegram.userSendsDocument(user(executor), "virus.exe", "application/octet-stream", new byte[] {1, 2});
         telegram.awaitText(user(executor), "Файл «virus.exe» не принят");
+        telegram.userSendsDocument(user(executor), "scan.tiff", "image/tiff", new byte[] {1}, 30L * 1024 * 1024);
+        telegram.awaitText(user(executor), "размер файла — не более 20 МБ");
         telegram.userSendsDocument(user(executor), "акт обследования.pdf", "application/pdf",
                 "%PDF-1.4 test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         telegram.awaitText(user(executor), "Файл добавлен к ответу (всего вложений: 1)");

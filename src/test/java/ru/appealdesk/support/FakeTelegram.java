@@ -137,12 +137,17 @@ public final class FakeTelegram implements AutoCloseable {
 
     /** A user sends a file as a document. */
     public void userSendsDocument(long userId, String fileName, String mimeType, byte[] content) {
+        userSendsDocument(userId, fileName, mimeType, content, content.length);
+    }
+
+    /** A user sends a document whose size Telegram reports as {@code declaredSize}. */
+    public void userSendsDocument(long userId, String fileName, String mimeType, byte[] content, long declaredSize) {
         knownChats.add(userId);
         String fileId = "doc-" + updateIds.incrementAndGet();
         files.put(fileId, content);
         ObjectNode message = message(userId);
         message.putObject("document").put("file_id", fileId).put("file_unique_id", fileId + "-u")
-                .put("file_name", fileName).put("mime_type", mimeType).put("file_size", content.length);
+                .put("file_name", fileName).put("mime_type", mimeType).put("file_size", declaredSize);
         enqueue("message", message);
     }
 
