@@ -68,6 +68,13 @@ class Notifier {
         if (!e.routed()) {
             directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
         }
+        if (a.sociallySignificant()) {
+            // seed 002 п.11, seed 004 п.25: a socially significant appeal goes to the head at once
+            directory.withRole(Role.HEAD).forEach(head -> chatOf(head.id()).ifPresent(chat -> card(a, chat,
+                    texts.header("❗ <b>Социально значимое обращение</b>", a, false), "Текст обращения:\n" + a.text(),
+                    List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button("📄 Открыть"))),
+                    OutboundMessage.PRIORITY_CARD, null, a.id(), a.step())));
+        }
     }
 
     @EventListener

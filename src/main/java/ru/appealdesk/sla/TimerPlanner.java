@@ -55,7 +55,11 @@ class TimerPlanner {
         timers.cancel(a.id(), STEP_KINDS);
         SourceRegulation regulation = directory.regulation(a.source());
         if (LADDER_STEPS.contains(a.status())) {
-            List<WorkDuration> ladder = regulation.reminders();
+            List<WorkDuration> ladder = new java.util.ArrayList<>(regulation.reminders());
+            if (a.status() == AppealStatus.ANSWER_REVIEW && regulation.reviewWithin() != null) {
+                // seed 004 п.14: the moderator's window is the first reminder of a review step
+                ladder.set(0, regulation.reviewWithin());
+            }
             for (int level = 1; level <= ladder.size(); level++) {
                 schedule(a, Timer.Kind.LADDER, level, workingTime.plus(a.stepStartedAt(), ladder.get(level - 1)), now);
             }
