@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Primary;
 import ru.appealdesk.AppealDeskApplication;
 import ru.appealdesk.support.Api;
 import ru.appealdesk.support.FakeTelegram;
+import ru.appealdesk.support.Staff;
 import ru.appealdesk.support.MutableClock;
 import ru.appealdesk.support.TestDatabase;
 
@@ -62,7 +63,7 @@ class ClusterAndDowntimeTest {
              ConfigurableApplicationContext a = start(database, telegramA, cluster);
              ConfigurableApplicationContext b = start(database, telegramB, cluster)) {
             // given staff bound through instance A, and twenty appeals registered through A and B
-            bind(api(a), telegramA, telegramB);
+            Staff.bind(api(a), telegramA, USERS, telegramB);
             for (int i = 0; i < 20; i++) {
                 Api api = i % 2 == 0 ? api(a) : api(b);
                 assertThat(api.post("/api/appeals", appeal("DD-CL-" + (100 + i))).status()).isEqualTo(201);
@@ -92,7 +93,7 @@ class ClusterAndDowntimeTest {
         try (FakeTelegram telegram = new FakeTelegram()) {
             long id;
             try (ConfigurableApplicationContext first = start(database, telegram, cluster)) {
-                bind(api(first), telegram);
+                Staff.bind(api(first), telegram, USERS);
                 Api.Response created = api(first).post("/api/appeals", appeal("DD-DOWN-1"));
                 id = created.json().get("id").asLong();
                 String executor = created.json().get("executor").asText();
@@ -131,17 +132,6 @@ class ClusterAndDowntimeTest {
     private static long lines(long chat, String marker, FakeTelegram... fakes) {
         return Stream.of(fakes).flatMap(f -> f.linesMentioning(chat, "DD-").stream())
                 .filter(line -> line.contains(marker)).count();
-    }
-
-    private static void bind(Api api, FakeTelegram telegram, FakeTelegram... others) {
-        USERS.forEach((staff, userId) -> {
-            String code = api.post("/api/staff/" + staff + "/invites", "").json().get("code").asText();
-            telegram.userSends(userId, "/start " + code);
-            telegram.awaitText(userId, "Вы подключены");
-            for (FakeTelegram other : others) {
-                other.knowChat(userId);
-            }
-        });
     }
 
     private static ConfigurableApplicationContext start(String database, FakeTelegram telegram, String cluster) {

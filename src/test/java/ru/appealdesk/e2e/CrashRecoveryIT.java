@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.appealdesk.support.Api;
 import ru.appealdesk.support.FakeTelegram;
+import ru.appealdesk.support.Staff;
 import ru.appealdesk.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,7 @@ class CrashRecoveryIT {
             Api api = new Api(port);
             try {
                 awaitHealthy(api);
-                bind(api, telegram);
+                Staff.bind(api, telegram, USERS);
 
                 // given appeals arriving from a portal while Telegram answers slowly
                 telegram.slowDown(Duration.ofMillis(150));
@@ -124,14 +125,6 @@ class CrashRecoveryIT {
     private static String appeal(String number) {
         return JSON.createObjectNode().put("source", "DOBRODEL").put("externalId", number).put("category", "roads")
                 .put("text", "Яма у дома").put("receivedAt", "2026-03-02T10:15:00+03:00").toString();
-    }
-
-    private static void bind(Api api, FakeTelegram telegram) {
-        USERS.forEach((staff, userId) -> {
-            String code = api.post("/api/staff/" + staff + "/invites", "").json().get("code").asText();
-            telegram.userSends(userId, "/start " + code);
-            telegram.awaitText(userId, "Вы подключены");
-        });
     }
 
     private static void awaitHealthy(Api api) {
