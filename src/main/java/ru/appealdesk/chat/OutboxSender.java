@@ -115,7 +115,7 @@ class OutboxSender {
                     batch.add(message);
                     continue;
                 }
-                long chatWait = limits.tryChat(message.chatId());
+                long chatWait = limits.chatWait(message.chatId());
                 if (chatWait > 0) {
                     wait = Math.min(wait, chatWait);
                 } else {
@@ -161,6 +161,8 @@ class OutboxSender {
                 return Outcome.of(Outcome.Kind.WAIT_FOR_CARD, null);
             }
             if (paced) {
+                // the chat's token first, then the global one, both at the moment the message goes out
+                limits.awaitChat(message.chatId());
                 limits.awaitGlobal();
             }
             switch (message.method()) {
