@@ -73,8 +73,10 @@ class ClusterAndDowntimeTest {
             CLOCK.set(msk("2026-03-16T10:31"));
             await().atMost(Duration.ofSeconds(30)).until(() -> executorLines("⏰", telegramA, telegramB) == 20);
             CLOCK.set(msk("2026-03-16T14:49"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> executorLines("⏰", telegramA, telegramB) == 40);
-            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> executorLines("⏰", telegramA, telegramB) == 40
+                    && lines(USERS.get("sokolova"), "⚠️", telegramA, telegramB) == 20
+                    && lines(USERS.get("popov"), "⚠️", telegramA, telegramB) == 20);
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> true);
 
             // then every reminder went out once, from one instance or the other, and coordinators got level 2 once
             assertThat(executorLines("⏰", telegramA, telegramB)).isEqualTo(40);
@@ -104,8 +106,9 @@ class ClusterAndDowntimeTest {
             CLOCK.set(msk("2026-03-17T11:00"));
             try (ConfigurableApplicationContext second = start(database, telegram, cluster)) {
                 Api api = api(second);
-                await().atMost(Duration.ofSeconds(30)).until(() -> lines(USERS.get("orlov"), "🚨", telegram) == 1);
-                await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+                await().atMost(Duration.ofSeconds(30)).until(() -> lines(USERS.get("orlov"), "🚨", telegram) == 1
+                        && executorLines("⏰", telegram) == 2 && lines(USERS.get("sokolova"), "⚠️", telegram) == 2);
+                await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> true);
 
                 JsonNode appeal = api.get("/api/appeals/" + id).json();
                 assertThat(appeal.get("status").asText()).isEqualTo("IN_PROGRESS");
