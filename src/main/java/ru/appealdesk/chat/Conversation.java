@@ -2,6 +2,8 @@ package ru.appealdesk.chat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import ru.appealdesk.workflow.AnswerType;
+import ru.appealdesk.workflow.AttachmentKind;
 
 /**
  * What the bot last asked a person and what they have typed so far; kept in the database so that a restart does
@@ -44,7 +47,7 @@ class Conversation {
     private LocalDate postponedUntil;
     @Column(name = "answer_text")
     private String answerText;
-    /** Attached files as lines {@code <kind> <stored file uuid> <telegram file id> <size>}. */
+    /** Attached files as lines {@code <kind> <stored file uuid> <telegram file reference> <size>}. */
     private String attachments;
     @Column(name = "updated_at")
     private Instant updatedAt;
@@ -87,8 +90,26 @@ class Conversation {
         this.answerText = text;
     }
 
-    void attach(String line) {
-        this.attachments = attachments == null ? line : attachments + "\n" + line;
+    /** A file attached to the answer draft: stored as {@code fileId}, sent on by its Telegram reference. */
+    record AttachedFile(AttachmentKind kind, UUID fileId, String telegramRef, long sizeBytes) {
+
+        String line() {
+            return kind + " " + fileId + " " + telegramRef + " " + sizeBytes;
+        }
+
+        static AttachedFile parse(String line) {
+            String[] parts = line.split(" ");
+            return new AttachedFile(AttachmentKind.valueOf(parts[0]), UUID.fromString(parts[1]), parts[2],
+                    Long.parseLong(parts[3]));
+        }
+    }
+
+    void attach(AttachedFile file) {
+        this.attachments = attachments == null ? file.line() : attachments + "\n" + file.line();
+    }
+
+    List<AttachedFile> attachedFiles() {
+        return attachments == null ? List.of() : attachments.lines().map(AttachedFile::parse).toList();
     }
 
     State state() {
@@ -115,9 +136,6 @@ class Conversation {
         return answerText;
     }
 
-    String attachments() {
-        return attachments == null ? "" : attachments;
-    }
 
     long chatId() {
         return chatId;

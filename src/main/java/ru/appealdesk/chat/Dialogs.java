@@ -6,12 +6,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,11 +110,8 @@ class Dialogs {
     void submit(Inbound in, AppealView a) {
         Conversation c = current(in, a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
-        List<AppealView.Attachment> attachments = new ArrayList<>();
-        for (String line : c.attachments().lines().toList()) {
-            String[] parts = line.split(" ");
-            attachments.add(new AppealView.Attachment(UUID.fromString(parts[1]), AttachmentKind.valueOf(parts[0])));
-        }
+        List<AppealView.Attachment> attachments = c.attachedFiles().stream()
+                .map(f -> new AppealView.Attachment(f.fileId(), f.kind())).toList();
         appeals.submitAnswer(a.id(), a.step(), in.staff().id(),
                 new AnswerDraft(c.answerType(), c.answerText(), c.postponedUntil(), attachments));
         conversations.delete(c);
@@ -194,7 +189,7 @@ class Dialogs {
                 return;
             }
         }
-        long used = c.attachments().lines().mapToLong(l -> Long.parseLong(l.split(" ")[3])).sum();
+        long used = c.attachedFiles().stream().mapToLong(Conversation.AttachedFile::sizeBytes).sum();
         if (size != null && (size > MAX_FILE_BYTES || used + size > MAX_ANSWER_BYTES)) {
             reply(in, "Файл не принят: размер файла — не более 20 МБ, всех вложений ответа — не более 50 МБ.");
             return;
@@ -209,8 +204,8 @@ class Dialogs {
         }
         AttachmentKind kind = IMAGE_TYPES.contains(mime) ? AttachmentKind.PHOTO : AttachmentKind.DOCUMENT;
         AttachmentStore.FileInfo stored = files.store(kind, name, mime, content, telegramKind + ":" + fileId);
-        c.attach(kind + " " + stored.id() + " " + telegramKind + ":" + fileId + " " + content.length);
-        long count = c.attachments().lines().count();
+        c.attach(new Conversation.AttachedFile(kind, stored.id(), telegramKind + ":" + fileId, content.length));
+        long count = c.attachedFiles().size();
         reply(in, "📎 Файл добавлен к ответу (всего вложений: " + count
                 + "). Пришлите ещё или нажмите «Отправить на согласование».");
     }

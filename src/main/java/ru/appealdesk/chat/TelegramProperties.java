@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** Telegram settings ({@code appealdesk.telegram.*}, from the TELEGRAM_* environment variables). */
 @ConfigurationProperties("appealdesk.telegram")
 record TelegramProperties(String token, URI apiUrl, String mode, String webhookUrl, String webhookSecret,
-                          String botUsername, Duration outboxPollInterval, Duration inviteTtl) {
+                          Duration outboxPollInterval) {
 
     TelegramProperties {
         apiUrl = apiUrl == null ? URI.create("https://api.telegram.org") : apiUrl;

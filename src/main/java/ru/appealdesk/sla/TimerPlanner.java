@@ -100,17 +100,16 @@ class TimerPlanner {
 
     /** seed 000 п.7: the claim-until time of the working day the appeal reached the executor (or the next one). */
     Instant claimDeadline(Instant assignedAt, int claimUntilMinute) {
-        LocalDate date = workingTime.localDate(assignedAt);
-        for (int i = 0; i < 3660; i++, date = date.plusDays(1)) {
-            if (workingTime.isWorkingDay(date)) {
-                Instant deadline = date.atStartOfDay().plusMinutes(claimUntilMinute).atZone(workingTime.zone())
-                        .toInstant();
-                if (deadline.isAfter(assignedAt)) {
-                    return deadline;
-                }
-            }
+        LocalDate date = workingTime.nextWorkingDay(workingTime.localDate(assignedAt));
+        Instant deadline = claimTime(date, claimUntilMinute);
+        if (!deadline.isAfter(assignedAt)) {
+            deadline = claimTime(workingTime.nextWorkingDay(date.plusDays(1)), claimUntilMinute);
         }
-        throw new IllegalStateException("no working day after " + assignedAt);
+        return deadline;
+    }
+
+    private Instant claimTime(LocalDate date, int minuteOfDay) {
+        return date.atStartOfDay().plusMinutes(minuteOfDay).atZone(workingTime.zone()).toInstant();
     }
 
     private void schedule(AppealView a, Timer.Kind kind, int level, Instant at, Instant now) {

@@ -200,7 +200,7 @@ public class WorkingTime {
     public Instant plusWorkingDays(Instant from, long days) {
         LocalDate date = localDate(from);
         if (days == 0) {
-            return endOfWorkingDay(nextWorkingDay(date, 0));
+            return endOfWorkingDay(nextWorkingDay(date));
         }
         for (long counted = 0; counted < days; ) {
             date = date.plusDays(1);
@@ -213,7 +213,7 @@ public class WorkingTime {
 
     /** The end of working hours of (local date + N), or of the next working day if that date is a day off. */
     public Instant plusCalendarDays(Instant from, long days) {
-        return endOfWorkingDay(nextWorkingDay(localDate(from).plusDays(days), 0));
+        return endOfWorkingDay(nextWorkingDay(localDate(from).plusDays(days)));
     }
 
     /** answerDueAt: the end of the working day that lies {@code lead} before {@code dueAt}'s date. */
@@ -234,9 +234,10 @@ public class WorkingTime {
         return lead.working() ? minusWorkingTime(dueAt, lead.asDuration()) : dueAt.minus(lead.asDuration());
     }
 
-    private LocalDate nextWorkingDay(LocalDate date, int guard) {
+    /** The date itself if it is a working day, else the next working day. */
+    public LocalDate nextWorkingDay(LocalDate date) {
         LocalDate d = date;
-        for (int i = guard; i < SEARCH_LIMIT_DAYS; i++, d = d.plusDays(1)) {
+        for (int i = 0; i < SEARCH_LIMIT_DAYS; i++, d = d.plusDays(1)) {
             if (isWorkingDay(d)) {
                 return d;
             }

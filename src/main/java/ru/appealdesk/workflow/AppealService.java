@@ -154,7 +154,7 @@ public class AppealService {
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public List<AppealView> findByNumber(String number) {
         String n = number.strip();
-        if (n.matches("#?\\d{1,18}") && n.startsWith("#")) {
+        if (n.matches("#\\d{1,18}")) {
             return find(Long.parseLong(n.substring(1))).map(List::of).orElse(List.of());
         }
         return appeals.findByExternalIdIgnoreCase(n).stream().map(Appeal::view).toList();
