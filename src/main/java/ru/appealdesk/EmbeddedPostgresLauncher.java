@@ -1,0 +1,154 @@
+package ru.appealdesk;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Starts the default run's embedded PostgreSQL durably and behind a password. zonky starts PostgreSQL with fsync
+ * and synchronous commit off and initialises it with trust authentication; here both are turned on again and
+ * {@code pg_hba.conf} is rewritten before every start to require scram-sha-256 for every connection. A data
+ * directory that is not secured yet (new, or made by an older version) is secured once: started with trust,
+ * the {@code postgres} password set, stopped, and started again with passwords required.
+ */
+final class EmbeddedPostgresLauncher {
+
+    static final String USER = "postgres";
+    static final String PASSWORD_FILE = "appealdesk-db-password";
+    private static final String HBA_MARKER = "# AppealDesk: passwords required";
+    private static final String HBA = HBA_MARKER + " (rewritten at every start of the embedded PostgreSQL)\n"
+            + "local all all scram-sha-256\n"
+            + "host all all 127.0.0.1/32 scram-sha-256\n"
+            + "host all all ::1/128 scram-sha-256\n";
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
+
+    /** The running database and the password of its {@code postgres} user; closed with the context. */
+    record Started(EmbeddedPostgres postgres, String password) implements DisposableBean {
+        @Override
+        public void destroy() throws IOException {
+            postgres.close();
+        }
+
+        @Override
+        public String toString() {
+            return "Started[port=" + postgres.getPort() + "]";
+        }
+    }
+
+    private EmbeddedPostgresLauncher() {
+    }
+
+    static Started start(EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties) {
+        Path dir = properties.dataDir().toAbsolutePath();
+        try {
+            if (properties.clean()) {
+                wipe(dir);
+            }
+            Files.createDirectories(dir);
+            log.info("No spring.datasource.url configured: starting embedded PostgreSQL with data in {}", dir);
+            if (!secured(dir)) {
+                secure(dir, properties);
+            }
+            String password = password(dir, properties);
+            EmbeddedPostgres postgres = builder(dir, properties.port())
+                    .setDataDirectoryCustomizer(d -> writeHba(d.toPath()))
+                    .setConnectConfig("password", password)
+                    .start();
+            return new Started(postgres, password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + dir
+                    + " (PostgreSQL refuses to run as root: run as a normal user or under 'unshare -U')", e);
+        }
+    }
+
+    /** First start of a data directory (or one made before passwords were required): set the password. */
+    private static void secure(Path dir, EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties)
+            throws IOException {
+        log.info("Securing the embedded PostgreSQL in {}: setting the password of '{}'", dir, USER);
+        try (EmbeddedPostgres open = builder(dir, 0).start()) {
+            String password = properties.password().isEmpty() ? generate() : properties.password();
+            if (properties.password().isEmpty()) {
+                Path file = dir.resolve(PASSWORD_FILE);
+                Files.writeString(file, password, StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            try (Connection c = open.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("alter role " + USER + " with password '" + password.replace("'", "''") + "'");
+            } catch (SQLException e) {
+                throw new IOException("cannot set the embedded database password", e);
+            }
+        }
+        writeHba(dir);
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dir, int port) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
+    }
+
+    private static boolean secured(Path dir) throws IOException {
+        Path hba = dir.resolve("pg_hba.conf");
+        return Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARKER);
+    }
+
+    private static String password(Path dir, EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties)
+            throws IOException {
+        if (!properties.password().isEmpty()) {
+            return properties.password();
+        }
+        Path file = dir.resolve(PASSWORD_FILE);
+        if (!Files.exists(file)) {
+            throw new IOException("the data directory is secured but " + file + " is missing: set "
+                    + "appealdesk.embedded-db.password to the password of the database user '" + USER + "'");
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+
+    private static void writeHba(Path dir) {
+        try {
+            Files.writeString(dir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write pg_hba.conf in " + dir, e);
+        }
+    }
+
+    private static String generate() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        log.info("appealdesk.embedded-db.clean=true: wiping {}", dir);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
