@@ -46,7 +46,7 @@ class DefaultRunTest {
         return new SpringApplicationBuilder(AppealDeskApplication.class).run(
                 "--server.port=0",
                 "--appealdesk.embedded-db.data-dir=" + dataDir,
-                "--appealdesk.api-token=" + Api.TOKEN,
+                "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
                 "--appealdesk.telegram.token=",
                 "--appealdesk.bot-config-dir=bot-config",
                 // Quartz registers data sources JVM-wide by scheduler name; keep clear of other tests' schedulers

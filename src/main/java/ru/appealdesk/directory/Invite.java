@@ -31,6 +31,9 @@ class Invite {
     @Column(name = "used_by")
     private Long usedBy;
 
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
     protected Invite() {
     }
 
@@ -42,7 +45,7 @@ class Invite {
     }
 
     boolean usableAt(Instant now) {
-        return usedAt == null && now.isBefore(expiresAt);
+        return usedAt == null && revokedAt == null && now.isBefore(expiresAt);
     }
 
     void use(long telegramUserId, Instant at) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +33,12 @@ public class StaffAccounts {
     private final InviteRepository invites;
     private final Clock clock;
     private final Duration inviteTtl;
+    private final ApplicationEventPublisher events;
 
     StaffAccounts(Directory directory, TelegramBindingRepository bindings, InviteRepository invites, Clock clock,
-                  @Value("${appealdesk.telegram.invite-ttl:72h}") Duration inviteTtl) {
+                  @Value("${appealdesk.telegram.invite-ttl:72h}") Duration inviteTtl,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.directory = directory;
         this.bindings = bindings;
         this.invites = invites;
@@ -65,10 +69,25 @@ public class StaffAccounts {
                 : bindings.findById(staffId).map(TelegramBinding::telegramUserId));
     }
 
+    /** The staff member's Telegram account is fixed by {@code telegram-id} in {@code staff.yml}. */
+    public static class ConfiguredAccountException extends IllegalStateException {
+        ConfiguredAccountException(String staffId) {
+            super("Staff member '" + staffId + "' has a telegram-id in staff.yml; change it there instead");
+        }
+    }
+
+    /**
+     * Issues a one-time invite code; the staff member's earlier unused codes stop working.
+     *
+     * @throws ConfiguredAccountException when {@code staff.yml} fixes the account
+     */
     @Transactional
     public IssuedInvite issueInvite(String staffId) {
         StaffMember member = directory.staff(staffId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown staff member '" + staffId + "'"));
+        if (member.telegramId() != null) {
+            throw new ConfiguredAccountException(staffId);
+        }
         char[] code = new char[20];
         for (int i = 0; i < code.length; i++) {
             code[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
@@ -76,8 +95,10 @@ public class StaffAccounts {
         String plain = new String(code);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(inviteTtl);
+        int revoked = invites.revokeUnused(member.id(), now);
         invites.save(new Invite(hash(plain), member.id(), now, expiresAt));
-        log.info("Issued an invite for staff member {} valid until {}", member.id(), expiresAt);
+        log.info("Issued an invite for staff member {} valid until {}; {} earlier unused invite(s) revoked",
+                member.id(), expiresAt, revoked);
         return new IssuedInvite(member.id(), plain, expiresAt);
     }
 
@@ -96,12 +117,21 @@ public class StaffAccounts {
             bindings.delete(old);
             bindings.flush();
         });
-        TelegramBinding binding = bindings.findById(used.staffId())
-                .orElseGet(() -> new TelegramBinding(used.staffId(), telegramUserId, now));
+        Optional<TelegramBinding> existing = bindings.findById(used.staffId());
+        Long previous = existing.map(TelegramBinding::telegramUserId).filter(id -> id != telegramUserId)
+                .orElse(null);
+        TelegramBinding binding = existing.orElseGet(() -> new TelegramBinding(used.staffId(), telegramUserId, now));
         binding.rebind(telegramUserId, now);
         bindings.save(binding);
-        log.info("Telegram user {} is now bound to staff member {}", telegramUserId, used.staffId());
-        return directory.staff(used.staffId());
+        Optional<StaffMember> member = directory.staff(used.staffId());
+        if (previous != null) {
+            log.warn("Staff member {} moved from Telegram user {} to {}", used.staffId(), previous, telegramUserId);
+            events.publishEvent(new TelegramAccountReplaced(used.staffId(),
+                    member.map(StaffMember::name).orElse(used.staffId()), previous, telegramUserId, now));
+        } else {
+            log.info("Telegram user {} is now bound to staff member {}", telegramUserId, used.staffId());
+        }
+        return member;
     }
 
     static String hash(String code) {

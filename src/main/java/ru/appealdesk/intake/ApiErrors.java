@@ -22,6 +22,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import ru.appealdesk.web.BodyTooLargeException;
+
 /** Turns bad requests into {@code application/problem+json} with a readable {@code detail} and field errors. */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -33,7 +35,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof BoundedBodyRequest.BodyTooLargeException) {
+        if (cause instanceof BodyTooLargeException) {
             return problem(HttpStatus.PAYLOAD_TOO_LARGE, cause.getMessage(), null);
         }
         String detail = "The request body is not valid JSON";

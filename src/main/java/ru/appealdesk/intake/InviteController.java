@@ -14,7 +14,10 @@ import org.springframework.web.server.ResponseStatusException;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.StaffAccounts;
 
-/** {@code POST /api/staff/{staffId}/invites}: issues a one-time invite link for binding a Telegram account. */
+/**
+ * {@code POST /api/staff/{staffId}/invites} (administration token): issues a one-time invite link for binding a
+ * Telegram account; the staff member's earlier unused links stop working.
+ */
 @RestController
 class InviteController {
 
@@ -38,7 +41,12 @@ class InviteController {
         if (directory.staff(staffId).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No staff member with id '" + staffId + "'");
         }
-        StaffAccounts.IssuedInvite invite = accounts.issueInvite(staffId);
+        StaffAccounts.IssuedInvite invite;
+        try {
+            invite = accounts.issueInvite(staffId);
+        } catch (StaffAccounts.ConfiguredAccountException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, e.getMessage());
+        }
         String bot = botUsername.isBlank() ? "<bot>" : botUsername;
         ZoneId zone = directory.organization().timeZone();
         Instant expiresAt = invite.expiresAt();

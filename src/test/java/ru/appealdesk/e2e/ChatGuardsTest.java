@@ -69,7 +69,7 @@ class ChatGuardsTest extends EndToEndTest {
     @Test
     void anInviteCodeWorksOnceAndBindsByTelegramId() {
         // nikitina is not bound by the test base, so binding her here does not disturb other tests
-        String code = api.post("/api/staff/nikitina/invites", "").json().get("code").asText();
+        String code = api.admin().post("/api/staff/nikitina/invites", "").json().get("code").asText();
         long first = 777_101;
         long second = 777_102;
 
@@ -81,6 +81,31 @@ class ChatGuardsTest extends EndToEndTest {
         telegram.userSends(second, "/my");
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(second).size() == 2);
         assertThat(telegram.messagesTo(second).get(1).text()).contains("не зарегистрированы");
+    }
+
+    @Test
+    void aNewInviteRevokesTheEarlierOneAndTheReplacedAccountIsTold() {
+        // given two invites for gromov (not bound by the test base): only the newer one works
+        String older = api.admin().post("/api/staff/gromov/invites", "").json().get("code").asText();
+        String newer = api.admin().post("/api/staff/gromov/invites", "").json().get("code").asText();
+        long phone = 777_201;
+        long stranger = 777_202;
+        telegram.userSends(phone, "/start " + older);
+        telegram.awaitText(phone, "Код приглашения недействителен");
+        telegram.userSends(phone, "/start " + newer);
+        telegram.awaitText(phone, "Вы подключены как Громов");
+
+        // when a third invite binds another account
+        String third = api.admin().post("/api/staff/gromov/invites", "").json().get("code").asText();
+        telegram.userSends(stranger, "/start " + third);
+        telegram.awaitText(stranger, "Вы подключены как Громов");
+
+        // then the replaced account is told and no longer acts for gromov
+        telegram.awaitText(phone, "больше не подключён как Громов");
+        int before = telegram.messagesTo(phone).size();
+        telegram.userSends(phone, "/my");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(phone).size() > before);
+        assertThat(telegram.messagesTo(phone).get(before).text()).contains("не зарегистрированы");
     }
 
     @Test

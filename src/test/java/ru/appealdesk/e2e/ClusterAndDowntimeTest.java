@@ -141,7 +141,7 @@ class ClusterAndDowntimeTest {
         return new SpringApplicationBuilder(AppealDeskApplication.class, SharedClock.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
-                "--appealdesk.api-token=" + Api.TOKEN,
+                "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
                 "--appealdesk.bot-config-dir=bot-config",
                 "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
                 "--appealdesk.telegram.api-url=" + telegram.url(),

@@ -149,6 +149,7 @@ class CrashRecoveryIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN);
         builder.environment().put("APPEALDESK_API_TOKEN", Api.TOKEN);
+        builder.environment().put("APPEALDESK_ADMIN_TOKEN", Api.ADMIN_TOKEN);
         return builder.start();
     }
 

@@ -74,7 +74,7 @@ class DeliveryResilienceTest extends EndToEndTest {
         awaitCard(executor, "DD-2026-800001", "Подготовить ответ");
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         assertThat(telegram.calls().stream().filter("editMessageText"::equals).count()).isEqualTo(editsBefore + 1);
-        assertThat(api.get("/api/outbox?status=DEAD").json().get("total").asLong()).isZero();
+        assertThat(api.admin().get("/api/outbox?status=DEAD").json().get("total").asLong()).isZero();
     }
 
     @Test
@@ -84,7 +84,7 @@ class DeliveryResilienceTest extends EndToEndTest {
         register(appealRequest("DD-2026-800002", "roads"));
         register(appealRequest("DD-2026-800003", "roads"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/outbox?status=UNDELIVERABLE").json()
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.admin().get("/api/outbox?status=UNDELIVERABLE").json()
                 .get("total").asLong() >= 2);
         Sent report = telegram.awaitText(user("popov"), "не доставляются");
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
@@ -105,15 +105,15 @@ class DeliveryResilienceTest extends EndToEndTest {
         long before = helpReplies("kuznetsova");
         telegram.userSends(user("kuznetsova"), "/help");
 
-        JsonNode dead = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/outbox?status=DEAD").json(),
+        JsonNode dead = await().atMost(Duration.ofSeconds(20)).until(() -> api.admin().get("/api/outbox?status=DEAD").json(),
                 list -> list.get("total").asLong() > 0);
         long id = dead.at("/latest/0/id").asLong();
         assertThat(dead.at("/latest/0/lastError").asText()).contains("can't parse entities");
         assertThat(helpReplies("kuznetsova")).isEqualTo(before);
 
-        assertThat(api.post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(200);
+        assertThat(api.admin().post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> helpReplies("kuznetsova") == before + 1);
-        assertThat(api.post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(409);
+        assertThat(api.admin().post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(409);
     }
 
     @Test

@@ -137,7 +137,7 @@ class IntakeApiTest extends EndToEndTest {
                         (byte) 0xC3, (byte) 0x28, '"', '}'})));
         assertThat(invalidUtf8.status()).isEqualTo(400);
         assertProblem(api.get("/api/appeals/999999"), 404, "No appeal with id 999999");
-        assertProblem(api.post("/api/staff/nobody/invites", ""), 404, "No staff member");
+        assertProblem(api.admin().post("/api/staff/nobody/invites", ""), 404, "No staff member");
 
         assertThat(api.get("/api/appeals").json()).hasSize(before);
     }
@@ -153,11 +153,11 @@ class IntakeApiTest extends EndToEndTest {
 
         Api.Response anonymous = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/actuator/metrics")).GET());
         assertThat(anonymous.status()).isEqualTo(401);
-        Api.Response metrics = api.get("/actuator/metrics");
+        Api.Response metrics = api.admin().get("/actuator/metrics");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw()).contains("appealdesk.outbox.pending", "appealdesk.outbox.sent",
                 "appealdesk.telegram.updates");
-        assertThat(api.get("/actuator/metrics/appealdesk.telegram.updates").json().at("/measurements/0/value")
+        assertThat(api.admin().get("/actuator/metrics/appealdesk.telegram.updates").json().at("/measurements/0/value")
                 .asDouble()).isPositive();
     }
 

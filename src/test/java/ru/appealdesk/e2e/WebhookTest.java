@@ -55,7 +55,7 @@ class WebhookTest {
         app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
                 "--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.newDatabase(),
-                "--appealdesk.api-token=" + Api.TOKEN,
+                "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
                 "--appealdesk.bot-config-dir=bot-config",
                 "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
                 "--appealdesk.telegram.api-url=" + telegram.url(),
@@ -67,7 +67,7 @@ class WebhookTest {
         api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
         for (var e : java.util.Map.of("sokolova", SOKOLOVA, "popov", POPOV, "petrova", PETROVA, "sidorov", SIDOROV)
                 .entrySet()) {
-            String code = api.post("/api/staff/" + e.getKey() + "/invites", "").json().get("code").asText();
+            String code = api.admin().post("/api/staff/" + e.getKey() + "/invites", "").json().get("code").asText();
             telegram.knowChat(e.getValue());
             assertThat(post(message(e.getValue(), "/start " + code), SECRET)).isEqualTo(200);
             telegram.awaitText(e.getValue(), "Вы подключены");

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** A small HTTP client for the service's REST API in tests. */
 public final class Api {
 
+    /** The portals' intake token ({@code APPEALDESK_API_TOKEN}) the test services run with. */
     public static final String TOKEN = "test-api-token";
+    /** The administration token ({@code APPEALDESK_ADMIN_TOKEN}) the test services run with. */
+    public static final String ADMIN_TOKEN = "test-admin-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A response: status, content type and body (JSON when there is one). */
@@ -29,18 +32,30 @@ public final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
+    private final String token;
 
+    /** A client that presents the intake token. */
     public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, TOKEN);
+    }
+
+    private Api(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same service, with the administration token. */
+    public Api admin() {
+        return new Api(base, ADMIN_TOKEN);
     }
 
     public Response post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TOKEN)
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TOKEN).GET());
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token).GET());
     }
 
     public Response send(HttpRequest.Builder request) {

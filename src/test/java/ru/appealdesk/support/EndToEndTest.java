@@ -67,6 +67,7 @@ public abstract class EndToEndTest {
         registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
         registry.add("appealdesk.telegram.outbox-poll-interval", () -> "200ms");
         registry.add("appealdesk.api-token", () -> Api.TOKEN);
+        registry.add("appealdesk.admin-token", () -> Api.ADMIN_TOKEN);
         registry.add("appealdesk.scheduler.tick", () -> "300ms");
         registry.add("appealdesk.telegram.request-timeout", () -> "2s");
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
@@ -95,7 +96,7 @@ public abstract class EndToEndTest {
         clock.set(START);
         USERS.forEach((staff, userId) -> {
             if (BOUND.add(staff)) {
-                Api.Response invite = api.post("/api/staff/" + staff + "/invites", "");
+                Api.Response invite = api.admin().post("/api/staff/" + staff + "/invites", "");
                 assertThat(invite.status()).isEqualTo(201);
                 telegram.userSends(userId, "/start " + invite.json().get("code").asText());
                 telegram.awaitText(userId, "Вы подключены");

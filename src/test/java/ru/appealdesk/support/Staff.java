@@ -11,7 +11,7 @@ public final class Staff {
     /** Binds each staff id to its Telegram user; {@code others} are further fakes that should know the chats. */
     public static void bind(Api api, FakeTelegram telegram, Map<String, Long> users, FakeTelegram... others) {
         users.forEach((staff, userId) -> {
-            String code = api.post("/api/staff/" + staff + "/invites", "").json().get("code").asText();
+            String code = api.admin().post("/api/staff/" + staff + "/invites", "").json().get("code").asText();
             telegram.userSends(userId, "/start " + code);
             telegram.awaitText(userId, "Вы подключены");
             for (FakeTelegram other : others) {

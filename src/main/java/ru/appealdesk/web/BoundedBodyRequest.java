@@ -1,4 +1,4 @@
-package ru.appealdesk.intake;
+package ru.appealdesk.web;
 
 import java.io.IOException;
 
@@ -15,13 +15,6 @@ class BoundedBodyRequest extends HttpServletRequestWrapper {
     BoundedBodyRequest(HttpServletRequest request, long limit) {
         super(request);
         this.limit = limit;
-    }
-
-    /** The body went past the limit. */
-    static class BodyTooLargeException extends IOException {
-        BodyTooLargeException(long limit) {
-            super("The request body is larger than " + limit / 1024 + " KiB");
-        }
     }
 
     @Override
