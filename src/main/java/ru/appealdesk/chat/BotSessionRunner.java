@@ -47,18 +47,18 @@ class BotSessionRunner implements SmartLifecycle {
         this.pollTimeout = pollTimeout;
     }
 
+    private static final long FIRST_RETRY_MILLIS = 500;
+    private static final long MAX_RETRY_MILLIS = 30_000;
+
     @Override
     public void start() {
         running = true;
-        registerCommands();
-        if ("webhook".equalsIgnoreCase(properties.mode())) {
+        if (properties.mode() == TelegramProperties.Mode.WEBHOOK) {
             startWebhook();
+            registerCommands();
             return;
         }
-        if (!"longpolling".equalsIgnoreCase(properties.mode())) {
-            throw new IllegalStateException("TELEGRAM_MODE must be 'longpolling' or 'webhook', not '"
-                    + properties.mode() + "'");
-        }
+        registerCommands();
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "telegram-poll");
             t.setDaemon(true);
@@ -67,49 +67,74 @@ class BotSessionRunner implements SmartLifecycle {
         application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> executor,
                 () -> new ExponentialBackOff.Builder().setInitialIntervalMillis(500).setMaxIntervalMillis(30_000)
                         .setMaxElapsedTimeMillis(Integer.MAX_VALUE).build());
+        register(FIRST_RETRY_MILLIS);
+    }
+
+    /** Starts polling; while Telegram cannot be reached, tries again with growing pauses. */
+    private void register(long retryMillis) {
+        if (!running) {
+            return;
+        }
         try {
             application.registerBot(properties.token(), () -> url,
                     lastId -> GetUpdates.builder().offset(lastId + 1).limit(100)
                             .timeout((int) pollTimeout.toSeconds())
                             .allowedUpdates(List.of("message", "callback_query")).build(),
-                    updates -> updates.forEach(update -> {
-                        if (!running) {
-                            return;
-                        }
-                        try {
-                            handler.handle(update);
-                        } catch (Throwable e) {
-                            log.error("Update {} could not be handled", update.getUpdateId(), e);
-                        }
-                    }));
+                    updates -> updates.forEach(this::handleUntilDone));
             log.info("Telegram long polling started against {}://{}:{}", url.getSchema(), url.getHost(),
                     url.getPort());
-        } catch (TelegramApiException e) {
-            log.error("Telegram long polling could not start: {}", e.getMessage());
+        } catch (TelegramApiException | RuntimeException e) {
+            log.error("Telegram long polling could not start ({}); trying again in {} ms", e.getMessage(),
+                    retryMillis);
+            try {
+                application.unregisterBot(properties.token());
+            } catch (TelegramApiException | RuntimeException ignored) {
+                // it was never registered
+            }
+            executor.schedule(() -> register(Math.min(retryMillis * 2, MAX_RETRY_MILLIS)), retryMillis,
+                    TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Webhook mode: Telegram calls POST /telegram/webhook with the secret; several instances can share it. */
+    /**
+     * Handles one polled update, retrying with growing pauses while it can be neither handled nor recorded (the
+     * database is down). Until then no further getUpdates is made, so Telegram keeps the update unconfirmed and
+     * delivers it again after a restart: nothing a person typed or pressed is lost.
+     */
+    private void handleUntilDone(org.telegram.telegrambots.meta.api.objects.Update update) {
+        long pause = FIRST_RETRY_MILLIS;
+        while (running) {
+            try {
+                handler.handle(update);
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Update {} is not confirmed ({}); trying again in {} ms", update.getUpdateId(),
+                        e.getMessage(), pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("stopped before update " + update.getUpdateId() + " was handled");
+                }
+                pause = Math.min(pause * 2, MAX_RETRY_MILLIS);
+            }
+        }
+        throw new IllegalStateException("stopped before update " + update.getUpdateId() + " was handled");
+    }
+
+    /**
+     * Webhook mode: Telegram calls POST /telegram/webhook with the secret; several instances can share it. The URL
+     * and secret were checked when the properties were bound.
+     */
     private void startWebhook() {
-        if (isBlank(properties.webhookUrl()) || isBlank(properties.webhookSecret())) {
-            throw new IllegalStateException("TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_URL and "
-                    + "TELEGRAM_WEBHOOK_SECRET");
-        }
-        if (!properties.webhookSecret().matches("[A-Za-z0-9_-]{1,256}")) {
-            throw new IllegalStateException("TELEGRAM_WEBHOOK_SECRET may contain only A-Z, a-z, 0-9, _ and -, "
-                    + "1-256 characters");
-        }
         try {
             telegram.execute(SetWebhook.builder().url(properties.webhookUrl()).secretToken(properties.webhookSecret())
                     .allowedUpdates(List.of("message", "callback_query")).build());
             log.info("Telegram webhook set to {}", properties.webhookUrl());
         } catch (TelegramApiException e) {
-            log.error("setWebhook failed: {}", e.getMessage());
+            // a half-registered instance (serving the endpoint Telegram does not call) must not pass for a working one
+            throw new IllegalStateException("setWebhook failed: " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 
     private void registerCommands() {

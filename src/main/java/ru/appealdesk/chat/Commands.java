@@ -43,9 +43,11 @@ class Commands {
     private final Notifier notifier;
     private final Outbox outbox;
     private final CardTexts texts;
+    private final Strangers strangers;
 
     Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, Notifier notifier,
-             Outbox outbox, CardTexts texts) {
+             Outbox outbox, CardTexts texts, Strangers strangers) {
+        this.strangers = strangers;
         this.accounts = accounts;
         this.appeals = appeals;
         this.directory = directory;
@@ -64,7 +66,7 @@ class Commands {
             return;
         }
         if (!in.registered()) {
-            reply(in, Replies.NOT_REGISTERED);
+            strangers.answer(in, Replies.NOT_REGISTERED);
             return;
         }
         switch (command) {
@@ -83,12 +85,13 @@ class Commands {
             return;
         }
         if (code.isEmpty() || code.length() > 64) {
-            reply(in, Replies.NOT_REGISTERED);
+            strangers.answer(in, Replies.NOT_REGISTERED);
             return;
         }
         Optional<StaffMember> bound = accounts.redeemInvite(code, in.userId());
         if (bound.isEmpty()) {
-            reply(in, "Код приглашения недействителен, уже использован или истёк. " + Replies.NOT_REGISTERED);
+            strangers.answer(in, "Код приглашения недействителен, уже использован или истёк. "
+                    + Replies.NOT_REGISTERED);
             return;
         }
         StaffMember s = bound.get();
@@ -127,7 +130,7 @@ class Commands {
         }
         if (s.hasRole(Role.MODERATOR)) {
             appeals.search(AppealStatus.ANSWER_REVIEW, null, false).stream()
-                    .filter(a -> directory.approversFor(a.departmentId()).contains(s))
+                    .filter(a -> directory.approversFor(a.departmentId(), a.executorId()).contains(s))
                     .forEach(a -> mine.put(a.id(), a));
         }
         if (mine.isEmpty()) {

@@ -149,7 +149,7 @@ class Dialogs {
                     || refused.reason() == Reason.NOT_ALLOWED || refused.reason() == Reason.NOT_FOUND) {
                 conversations.delete(c);
             }
-            reply(in, Html.escape(refusals.explain(refused, c.appealId())));
+            reply(in, Html.escape(refusals.explain(refused, c.appealId(), in.staff())));
         }
         return true;
     }
@@ -236,7 +236,7 @@ class Dialogs {
     private void answerText(Inbound in, Conversation c, String text) {
         if (text.isBlank()) {
             reply(in, Html.escape(refusals.explain(new TransitionRefused(Reason.TEXT_REQUIRED, "blank"),
-                    c.appealId())));
+                    c.appealId(), in.staff())));
             return;
         }
         boolean replacing = c.state() == State.COLLECTING_ATTACHMENTS;

@@ -146,7 +146,7 @@ class Notifier {
         closeCards(a, "📨 Ответ отправлен на согласование");
         tell(e.executorId(), "📨 Ответ по обращению № " + Html.escape(a.number())
                 + " отправлен на согласование.");
-        directory.approversFor(a.departmentId()).forEach(m -> reviewCard(a, m));
+        directory.approversFor(a.departmentId(), a.executorId()).forEach(m -> reviewCard(a, m));
     }
 
     @EventListener

@@ -26,6 +26,8 @@ class OutboundMessage {
     static final int PRIORITY_REPLY = 0;
     static final int PRIORITY_CARD = 1;
     static final int PRIORITY_BULK = 2;
+    /** Answers to people who are not registered: after everything else. */
+    static final int PRIORITY_STRANGER = 3;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -43,6 +43,10 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
     long countByStatus(OutboundMessage.Status status);
 
+    @Query(value = "select count(*) from outbound_message where chat_id = ?1 and status = 'PENDING'",
+            nativeQuery = true)
+    long countPendingInChat(long chatId);
+
     List<OutboundMessage> findTop200ByStatusOrderByIdDesc(OutboundMessage.Status status);
 
     @Modifying

@@ -5,6 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -26,6 +29,7 @@ class Outbox {
     record Media(String kind, String ref) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final ThreadLocal<java.time.Instant> NOT_BEFORE = new ThreadLocal<>();
 
     private final OutboundMessageRepository messages;
@@ -33,8 +37,11 @@ class Outbox {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final OutboxSignal signal;
+    private final int maxQueuedReplies;
 
-    Outbox(OutboundMessageRepository messages, CardRepository cards, Clock clock, OutboxSignal signal) {
+    Outbox(OutboundMessageRepository messages, CardRepository cards, Clock clock, OutboxSignal signal,
+           @Value("${appealdesk.telegram.max-queued-replies-per-chat:20}") int maxQueuedReplies) {
+        this.maxQueuedReplies = maxQueuedReplies;
         this.messages = messages;
         this.cards = cards;
         this.clock = clock;
@@ -115,6 +122,11 @@ class Outbox {
     }
 
     private void enqueue(long chatId, OutboundMessage.Method method, Payload payload, Long cardId, int priority) {
+        if (isReply(method, cardId, priority) && messages.countPendingInChat(chatId) >= maxQueuedReplies) {
+            log.warn("Chat {} already has {} or more messages waiting; a reply to it was dropped", chatId,
+                    maxQueuedReplies);
+            return;
+        }
         try {
             messages.save(new OutboundMessage(chatId, method, json.writeValueAsString(payload), cardId, priority,
                     clock.instant(), NOT_BEFORE.get()));
@@ -131,6 +143,16 @@ class Outbox {
         } else {
             signal.wake();
         }
+    }
+
+    /**
+     * An answer to what someone typed (not a card, alert or edit): dropped when the chat already has too much
+     * waiting, so one person writing in a loop cannot grow the queue without bound.
+     */
+    private static boolean isReply(OutboundMessage.Method method, Long cardId, int priority) {
+        return cardId == null && (priority == OutboundMessage.PRIORITY_REPLY
+                || priority == OutboundMessage.PRIORITY_STRANGER)
+                && (method == OutboundMessage.Method.SEND_MESSAGE || method == OutboundMessage.Method.SEND_MEDIA);
     }
 
     Payload read(OutboundMessage message) {

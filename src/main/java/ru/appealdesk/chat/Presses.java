@@ -52,7 +52,8 @@ class Presses {
             String reply = perform(in, cb);
             outbox.answerCallback(in.chatId(), query.getId(), reply, false);
         } catch (TransitionRefused refused) {
-            outbox.answerCallback(in.chatId(), query.getId(), refusals.explain(refused, cb.appealId()), true);
+            outbox.answerCallback(in.chatId(), query.getId(), refusals.explain(refused, cb.appealId(), in.staff()),
+                    true);
         }
     }
 
@@ -100,7 +101,8 @@ class Presses {
             }
             case REWORK -> {
                 AppealView current = current(cb);
-                boolean approver = directory.approversFor(current.departmentId()).contains(in.staff());
+                boolean approver = directory.approversFor(current.departmentId(), current.executorId())
+                        .contains(in.staff());
                 AppealView a = guard(cb, Set.of(AppealStatus.ANSWER_REVIEW), approver);
                 dialogs.askReworkReason(in, a);
                 return "Укажите причину возврата на доработку";

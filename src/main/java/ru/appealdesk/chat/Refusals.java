@@ -2,6 +2,7 @@ package ru.appealdesk.chat;
 
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused;
@@ -10,17 +11,24 @@ import ru.appealdesk.workflow.TransitionRefused;
 @Component
 class Refusals {
 
+    private static final String STALE = "Карточка устарела: действие не выполнено.";
+
     private final AppealService appeals;
     private final CardTexts texts;
+    private final Notifier notifier;
 
-    Refusals(AppealService appeals, CardTexts texts) {
+    Refusals(AppealService appeals, CardTexts texts, Notifier notifier) {
         this.appeals = appeals;
         this.texts = texts;
+        this.notifier = notifier;
     }
 
-    String explain(TransitionRefused refused, long appealId) {
+    /** Why {@code presser}'s action on the appeal was refused; details only for someone who may see the appeal. */
+    String explain(TransitionRefused refused, long appealId, StaffMember presser) {
         return switch (refused.reason()) {
-            case WRONG_STATE, STALE -> stale(appealId);
+            case WRONG_STATE, STALE -> stale(appealId, presser);
+            case SELF_APPROVAL -> "Нельзя согласовать или вернуть собственный ответ: его рассматривает другой "
+                    + "согласующий.";
             case NOT_ALLOWED -> "Это действие вам недоступно: карточка предназначена другому сотруднику.";
             case REASON_TOO_SHORT -> "Причина слишком короткая. Опишите, почему обращение не относится к вашей "
                     + "компетенции, и укажите нормативный правовой акт (например: «в соответствии с п. 3.2 "
@@ -39,9 +47,15 @@ class Refusals {
         };
     }
 
-    /** «Карточка устарела»: the appeal's current status and who acted last. */
-    String stale(long appealId) {
-        return appeals.find(appealId).map(this::describe).orElse("Обращение не найдено.");
+    /**
+     * «Карточка устарела»: to someone who may see the appeal, its current status and who acted last; to anyone
+     * else (a forged press, a former executor) nothing about it.
+     */
+    String stale(long appealId, StaffMember presser) {
+        if (presser == null) {
+            return STALE;
+        }
+        return appeals.find(appealId).filter(a -> notifier.mayView(presser, a)).map(this::describe).orElse(STALE);
     }
 
     private String describe(AppealView a) {

@@ -11,6 +11,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import ru.appealdesk.directory.StaffAccounts;
+import ru.appealdesk.directory.StaffMember;
 
 /**
  * Entry point of every Telegram update, from long polling or the webhook. Each update is handled in one
@@ -32,10 +33,12 @@ class UpdateHandler {
     private final Clock clock;
     private final OutboundMessageRepository messages;
     private final DeliveryMetrics metrics;
+    private final Strangers strangers;
 
     UpdateHandler(ProcessedUpdates processed, StaffAccounts accounts, Commands commands, Presses presses,
                   Dialogs dialogs, Outbox outbox, Refusals refusals, TransactionTemplate tx, Clock clock,
-                  OutboundMessageRepository messages, DeliveryMetrics metrics) {
+                  OutboundMessageRepository messages, DeliveryMetrics metrics, Strangers strangers) {
+        this.strangers = strangers;
         this.messages = messages;
         this.metrics = metrics;
         this.processed = processed;
@@ -49,6 +52,18 @@ class UpdateHandler {
         this.clock = clock;
     }
 
+    /** The update could be neither handled nor recorded as failed (the database is down): do not confirm it. */
+    static class UpdateNotHandled extends RuntimeException {
+        UpdateNotHandled(Integer updateId, Throwable cause) {
+            super("Update " + updateId + " was not handled; it must be delivered again", cause);
+        }
+    }
+
+    /**
+     * Handles an update once. If it fails, the person gets an apology and the update counts as handled; if even
+     * the apology cannot be stored, {@link UpdateNotHandled} is thrown and the caller must not confirm the update
+     * to Telegram, which then delivers it again.
+     */
     void handle(Update update) {
         try {
             tx.executeWithoutResult(status -> {
@@ -70,7 +85,9 @@ class UpdateHandler {
                     }
                 });
             } catch (RuntimeException again) {
-                log.error("Update {} could not be recorded as failed", update.getUpdateId(), again);
+                log.error("Update {} could not be recorded as failed either: {}", update.getUpdateId(),
+                        again.toString());
+                throw new UpdateNotHandled(update.getUpdateId(), again);
             }
         }
     }
@@ -78,7 +95,12 @@ class UpdateHandler {
     private void dispatch(Update update) {
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();
-            presses.handle(inbound(q.getFrom().getId(), chatOf(q)), q);
+            if (!fromPrivateChat(q)) {
+                log.info("Dropped a button press from a group, channel or inline message (update {})",
+                        update.getUpdateId());
+                return;
+            }
+            presses.handle(inbound(q.getFrom().getId(), q.getFrom().getId()), q);
             return;
         }
         Message m = update.getMessage();
@@ -89,7 +111,7 @@ class UpdateHandler {
         if (m.hasText() && m.getText().startsWith("/")) {
             commands.handle(in, m.getText());
         } else if (!in.registered()) {
-            outbox.text(in.chatId(), Replies.NOT_REGISTERED, OutboundMessage.PRIORITY_REPLY);
+            strangers.answer(in, Replies.NOT_REGISTERED);
         } else if (m.hasText()) {
             if (!dialogs.onText(in, m.getText())) {
                 outbox.text(in.chatId(), Replies.HINT, OutboundMessage.PRIORITY_REPLY);
@@ -106,9 +128,13 @@ class UpdateHandler {
     private void apologise(Update update) {
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();
-            String text = Callback.parse(q.getData()).map(cb -> refusals.stale(cb.appealId()))
+            if (!fromPrivateChat(q)) {
+                return;
+            }
+            StaffMember presser = accounts.byTelegramUser(q.getFrom().getId()).orElse(null);
+            String text = Callback.parse(q.getData()).map(cb -> refusals.stale(cb.appealId(), presser))
                     .orElse("Действие не выполнено.");
-            outbox.answerCallback(chatOf(q), q.getId(), text, true);
+            outbox.answerCallback(q.getFrom().getId(), q.getId(), text, true);
         } else if (update.getMessage() != null && update.getMessage().getChat() != null
                 && update.getMessage().getChat().isUserChat()) {
             outbox.text(update.getMessage().getChatId(), "Не удалось обработать сообщение. Попробуйте ещё раз.",
@@ -121,7 +147,9 @@ class UpdateHandler {
         return new Inbound(userId, chatId, accounts.byTelegramUser(userId).orElse(null));
     }
 
-    private static long chatOf(CallbackQuery q) {
-        return q.getMessage() != null ? q.getMessage().getChatId() : q.getFrom().getId();
+    /** Presses count only on the bot's messages in a private chat with the presser. */
+    private static boolean fromPrivateChat(CallbackQuery q) {
+        return q.getFrom() != null && q.getMessage() != null && q.getMessage().getChat() != null
+                && q.getMessage().getChat().isUserChat() && q.getMessage().getChatId().equals(q.getFrom().getId());
     }
 }

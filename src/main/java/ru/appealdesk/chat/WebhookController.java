@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +24,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * {@code X-Telegram-Bot-Api-Secret-Token} (compared in constant time), and handled like polled ones.
  */
 @RestController
-@ConditionalOnExpression("!'${appealdesk.telegram.token:}'.isBlank() and '${appealdesk.telegram.mode:longpolling}' == 'webhook'")
+@Conditional(WebhookMode.class)
 class WebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
@@ -65,7 +65,14 @@ class WebhookController {
         if (update.getUpdateId() == null) {
             return problem(HttpStatus.BAD_REQUEST, "The update has no update_id");
         }
-        handler.handle(update);
+        try {
+            handler.handle(update);
+        } catch (RuntimeException e) {
+            // not confirmed: Telegram delivers the update again later
+            log.warn("Update {} was not handled; answering 503 so that Telegram retries: {}", update.getUpdateId(),
+                    e.getMessage());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "The update could not be handled now; retry later");
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("{}");
     }
 

@@ -77,6 +77,17 @@ public class Directory {
                 .map(List::of).orElseGet(() -> withRole(Role.MODERATOR));
     }
 
+    /**
+     * Who approves the answer of an appeal: the department's approvers other than its executor (nobody approves
+     * their own answer); if that leaves nobody, the moderators other than the executor.
+     */
+    public List<StaffMember> approversFor(String departmentId, String executorId) {
+        List<StaffMember> named = approversFor(departmentId).stream().filter(s -> !s.id().equals(executorId))
+                .toList();
+        return !named.isEmpty() ? named
+                : withRole(Role.MODERATOR).stream().filter(s -> !s.id().equals(executorId)).toList();
+    }
+
     /** The deputy head who supervises a department, if one is configured. */
     public Optional<StaffMember> deputyHeadOf(String departmentId) {
         return department(departmentId).map(Department::deputyHeadId).flatMap(this::staff);

@@ -29,7 +29,7 @@ class StepOwners {
     List<StaffMember> owners(AppealView a, ru.appealdesk.workflow.AppealStatus status) {
         return switch (status) {
             case ASSIGNED, IN_PROGRESS, REWORK -> directory.staff(a.executorId()).map(List::of).orElse(List.of());
-            case ANSWER_REVIEW -> directory.approversFor(a.departmentId());
+            case ANSWER_REVIEW -> directory.approversFor(a.departmentId(), a.executorId());
             case NEW, RETURNED, APPROVED -> directory.withRole(Role.COORDINATOR);
             case CLOSED -> List.of();
         };

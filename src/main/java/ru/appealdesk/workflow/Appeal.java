@@ -224,6 +224,7 @@ class Appeal {
 
     AnswerApproved approve(String moderator, Instant now) {
         require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
+        requireNotExecutor(moderator);
         if (answerType == AnswerType.POSTPONED) {
             postponedOnce = true;
         }
@@ -233,6 +234,7 @@ class Appeal {
 
     AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {
         require(Set.of(AppealStatus.ANSWER_REVIEW), "return the answer of");
+        requireNotExecutor(moderator);
         if (reason == null || reason.strip().length() < 5) {
             throw new TransitionRefused(Reason.REASON_TOO_SHORT, "a rework reason is required");
         }
@@ -256,6 +258,13 @@ class Appeal {
         if (!allowed.contains(status)) {
             throw new TransitionRefused(Reason.WRONG_STATE,
                     "cannot " + action + " appeal " + id + " in status " + status);
+        }
+    }
+
+    /** Nobody approves (or sends back) their own answer. */
+    private void requireNotExecutor(String moderator) {
+        if (moderator != null && moderator.equals(executorId)) {
+            throw new TransitionRefused(Reason.SELF_APPROVAL, moderator + " is the executor of appeal " + id);
         }
     }
 

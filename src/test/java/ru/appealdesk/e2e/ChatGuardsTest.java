@@ -6,6 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.support.FakeTelegram.Sent;
@@ -15,6 +17,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Nobody unauthorised gets in: strangers, unregistered users, stale and forged buttons, redelivered updates. */
 class ChatGuardsTest extends EndToEndTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aStrangersPressOnSomeoneElsesCardIsRefusedAndChangesNothing() {
@@ -51,19 +56,78 @@ class ChatGuardsTest extends EndToEndTest {
     }
 
     @Test
-    void anUnregisteredUserGetsOnlyTheNotRegisteredReply() {
+    void anUnregisteredUserIsAnsweredOncePerIntervalAndLearnsNothing() {
+        // given a stranger writing in a loop
         long stranger = 777_001;
         telegram.userSends(stranger, "/my");
-        telegram.awaitText(stranger, "Вы не зарегистрированы");
         telegram.userSends(stranger, "/appeal DD-2026-300001");
         telegram.userSends(stranger, "/start WRONG-CODE");
         telegram.userSends(stranger, "покажите обращения");
-        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(stranger).size() == 4);
+        for (int i = 0; i < 20; i++) {
+            telegram.userSends(stranger, "сообщение " + i);
+        }
+        telegram.awaitText(stranger, "Вы не зарегистрированы");
 
-        List<Sent> replies = telegram.messagesTo(stranger);
-        assertThat(replies).allMatch(m -> m.text().contains("не зарегистрированы"));
-        assertThat(replies).allMatch(m -> m.keyboard().isEmpty());
-        assertThat(replies).noneMatch(m -> m.text().contains("DD-2026"));
+        // when staff use the bot meanwhile (updates are handled in order, so all the stranger's are done)
+        long before = telegram.messagesTo(user("petrova")).size();
+        telegram.userSends(user("petrova"), "/help");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(user("petrova")).size() > before);
+
+        // then the stranger got one answer, without buttons or appeal data
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> telegram.messagesTo(stranger).size() == 1);
+        Sent reply = telegram.messagesTo(stranger).get(0);
+        assertThat(reply.text()).contains("не зарегистрированы").doesNotContain("DD-2026");
+        assertThat(reply.keyboard()).isEmpty();
+
+        // and is answered again only after the interval
+        clock.advance(Duration.ofMinutes(11));
+        telegram.userSends(stranger, "/my");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(stranger).size() == 2);
+    }
+
+    @Test
+    void anUpdateThatCannotBeStoredIsRetriedUntilItIsHandledOnce() {
+        // given the database cannot record updates (as when it is down)
+        long before = telegram.messagesTo(user("zaitsev")).size();
+        jdbc.execute("alter table processed_update rename to processed_update_away");
+        try {
+            // when a message arrives, it is neither answered nor confirmed
+            telegram.userSends(user("zaitsev"), "/help");
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            assertThat(telegram.messagesTo(user("zaitsev"))).hasSize((int) before);
+        } finally {
+            jdbc.execute("alter table processed_update_away rename to processed_update");
+        }
+
+        // then, once the database is back, the same update is handled, once
+        await().atMost(Duration.ofSeconds(40)).until(() -> telegram.messagesTo(user("zaitsev")).size() == before + 1);
+        assertThat(telegram.messagesTo(user("zaitsev")).get((int) before).text()).contains("AppealDesk");
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(telegram.messagesTo(user("zaitsev"))).hasSize((int) before + 1);
+    }
+
+    @Test
+    void aChatWithTooMuchWaitingGetsNoMoreReplies() {
+        // given 20 messages waiting for zaitsev's chat (held until tomorrow)
+        long chat = user("zaitsev");
+        jdbc.update("insert into outbound_message (chat_id, method, payload, priority, status, next_attempt_at, "
+                + "created_at) select ?, 'SEND_MESSAGE', '{\"text\":\"x\"}', 2, 'PENDING', now() + interval '1 day', "
+                + "now() from generate_series(1, 20)", chat);
+        try {
+            long before = telegram.messagesTo(chat).size();
+
+            // when he writes, no reply is queued
+            telegram.userSends(chat, "/help");
+            telegram.userSends(user("petrova"), "/help");
+            telegram.awaitText(user("petrova"), "AppealDesk");
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            assertThat(telegram.messagesTo(chat)).hasSize((int) before);
+            assertThat(jdbc.queryForObject("select count(*) from outbound_message where chat_id = ? and status = "
+                    + "'PENDING'", Long.class, chat)).isEqualTo(20);
+        } finally {
+            jdbc.update("delete from outbound_message where chat_id = ? and payload = '{\"text\":\"x\"}'", chat);
+        }
     }
 
     @Test
@@ -78,6 +142,7 @@ class ChatGuardsTest extends EndToEndTest {
         telegram.userSends(second, "/start " + code);
 
         telegram.awaitText(second, "Код приглашения недействителен");
+        clock.advance(Duration.ofMinutes(11));
         telegram.userSends(second, "/my");
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(second).size() == 2);
         assertThat(telegram.messagesTo(second).get(1).text()).contains("не зарегистрированы");
@@ -102,6 +167,7 @@ class ChatGuardsTest extends EndToEndTest {
 
         // then the replaced account is told and no longer acts for gromov
         telegram.awaitText(phone, "больше не подключён как Громов");
+        clock.advance(Duration.ofMinutes(11)); // it was answered as a stranger («invalid code») a moment ago
         int before = telegram.messagesTo(phone).size();
         telegram.userSends(phone, "/my");
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(phone).size() > before);
@@ -123,6 +189,31 @@ class ChatGuardsTest extends EndToEndTest {
         assertThat(telegram.awaitAnswer(forgedApproval).alert()).isTrue();
         assertThat(telegram.awaitAnswer(otherAppeal).alert()).isTrue();
         assertThat(appeal(id).get("status").asText()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void aStalePressBySomeoneWhoMayNotSeeTheAppealLearnsNothingAboutIt() {
+        // given an appeal of one executor, already accepted
+        JsonNode created = register(appealRequest("DD-2026-300013", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        String other = executor.equals("petrova") ? "sidorov" : "petrova";
+        Sent card = awaitCard(executor, "DD-2026-300013", "Вернуть");
+        accept(executor, "DD-2026-300013");
+
+        // when another executor replays the old card's data, and the owner presses it in a group chat
+        String forged = telegram.pressData(user(other), card, card.button("Вернуть").data());
+        String inGroup = telegram.pressInChat(user(executor), -100_123, "supergroup", card,
+                card.button("Вернуть").data());
+        String owner = telegram.pressData(user(executor), card, card.button("Вернуть").data());
+
+        // then the stranger to the appeal hears only that the card is stale; the group press is dropped
+        var answer = telegram.awaitAnswer(forged);
+        assertThat(answer.text()).contains("Карточка устарела").doesNotContain("DD-2026-300013", "В работе");
+        assertThat(telegram.awaitAnswer(owner).text()).contains("DD-2026-300013");
+        assertThat(telegram.answered(inGroup)).isFalse();
+        assertThat(telegram.messagesTo(-100_123)).isEmpty();
+        assertThat(appeal(id).get("status").asText()).isEqualTo("IN_PROGRESS");
     }
 
     @Test

@@ -59,7 +59,7 @@ class WebhookTest {
                 "--appealdesk.bot-config-dir=bot-config",
                 "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
                 "--appealdesk.telegram.api-url=" + telegram.url(),
-                "--appealdesk.telegram.mode=webhook",
+                "--appealdesk.telegram.mode=Webhook", // any letter case
                 "--appealdesk.telegram.webhook-url=https://appealdesk.example/telegram/webhook",
                 "--appealdesk.telegram.webhook-secret=" + SECRET,
                 "--appealdesk.telegram.outbox-poll-interval=200ms",
@@ -94,6 +94,28 @@ class WebhookTest {
         assertThat(post(message(SOKOLOVA, "/help"), SECRET.substring(0, SECRET.length() - 1))).isEqualTo(401);
         assertThat(post(message(SOKOLOVA, "/help"), SECRET)).isEqualTo(200);
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> telegram.messagesTo(SOKOLOVA).size() == before + 1);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(telegram.messagesTo(SOKOLOVA)).hasSize(before + 1);
+    }
+
+    @Test
+    void anUpdateThatCannotBeStoredIsNotConfirmedAndIsHandledWhenTelegramRetries() {
+        // given the database cannot record updates (as when it is down)
+        var jdbc = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+        int before = telegram.messagesTo(SOKOLOVA).size();
+        ObjectNode update = message(SOKOLOVA, "/help");
+        jdbc.execute("alter table processed_update rename to processed_update_away");
+        try {
+            // when Telegram delivers an update, it is not confirmed
+            assertThat(post(update, SECRET)).isEqualTo(503);
+        } finally {
+            jdbc.execute("alter table processed_update_away rename to processed_update");
+        }
+
+        // then Telegram's retry of the same update is handled, once
+        assertThat(post(update, SECRET)).isEqualTo(200);
+        assertThat(post(update, SECRET)).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> telegram.messagesTo(SOKOLOVA).size() == before + 1);
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
         assertThat(telegram.messagesTo(SOKOLOVA)).hasSize(before + 1);

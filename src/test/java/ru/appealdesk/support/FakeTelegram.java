@@ -156,7 +156,10 @@ public final class FakeTelegram implements AutoCloseable {
         return pressData(userId, message, message.button(label).data());
     }
 
-    /** A press with arbitrary callback data (e.g. forged). */
+    /**
+     * A press with arbitrary callback data (e.g. forged, or another person's card replayed). As in Telegram, a
+     * press in a private chat comes from the presser's own chat with the bot.
+     */
     public String pressData(long userId, Sent message, String data) {
         knownChats.add(userId);
         String id = "cb-" + callbackIds.incrementAndGet();
@@ -165,12 +168,33 @@ public final class FakeTelegram implements AutoCloseable {
         query.set("from", user(userId));
         ObjectNode msg = query.putObject("message");
         msg.put("message_id", message.messageId()).put("date", 1_700_000_000);
-        msg.putObject("chat").put("id", message.chatId()).put("type", "private");
+        msg.putObject("chat").put("id", userId).put("type", "private");
         msg.put("text", message.text());
-        query.put("chat_instance", "ci-" + message.chatId());
+        query.put("chat_instance", "ci-" + userId);
         query.put("data", data);
         enqueue("callback_query", query);
         return id;
+    }
+
+    /** A press on a copy of the bot's message in a group or channel ({@code chatType}); returns the query id. */
+    public String pressInChat(long userId, long chatId, String chatType, Sent message, String data) {
+        String id = "cb-" + callbackIds.incrementAndGet();
+        ObjectNode query = JSON.createObjectNode();
+        query.put("id", id);
+        query.set("from", user(userId));
+        ObjectNode msg = query.putObject("message");
+        msg.put("message_id", message.messageId()).put("date", 1_700_000_000);
+        msg.putObject("chat").put("id", chatId).put("type", chatType).put("title", "Группа");
+        msg.put("text", message.text());
+        query.put("chat_instance", "ci-" + chatId);
+        query.put("data", data);
+        enqueue("callback_query", query);
+        return id;
+    }
+
+    /** Whether the bot answered a callback query (so far). */
+    public boolean answered(String callbackQueryId) {
+        return callbackAnswers.containsKey(callbackQueryId);
     }
 
     /** Delivers a raw update again (Telegram redelivers when it did not see the acknowledgement). */

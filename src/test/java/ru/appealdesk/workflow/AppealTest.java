@@ -56,6 +56,20 @@ class AppealTest {
     }
 
     @Test
+    void nobodyApprovesOrSendsBackTheirOwnAnswer() {
+        Appeal a = appeal(List.of());
+        a.assign("belov", "roads", null, NOW);
+        a.accept("belov", NOW);
+        a.submitAnswer("belov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+
+        assertRefused(() -> a.approve("belov", NOW), Reason.SELF_APPROVAL);
+        assertRefused(() -> a.sendToRework("belov", "Сам себе на доработку", NOW), Reason.SELF_APPROVAL);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.ANSWER_REVIEW);
+        a.approve("smirnova", NOW);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.APPROVED);
+    }
+
+    @Test
     void aWrongStateCallChangesNothing() {
         Appeal a = appeal(List.of());
         a.assign("morozov", "roads", null, NOW);
