@@ -76,7 +76,9 @@ class Card {
         this.messageId = messageId;
     }
 
+    /** No more buttons; the text (it may quote applicants' contacts) is no longer kept. */
     void close() {
         this.active = false;
+        this.text = "";
     }
 }

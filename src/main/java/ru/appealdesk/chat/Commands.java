@@ -1,20 +1,22 @@
 package ru.appealdesk.chat;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.AppealFilter;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -117,34 +119,31 @@ class Commands {
         return sb.toString();
     }
 
+    /** What is waiting for this person, nearest deadline first: at most {@link #MY_LIMIT}, with the total. */
     private void my(Inbound in) {
         StaffMember s = in.staff();
-        Map<Long, AppealView> mine = new LinkedHashMap<>();
+        List<AppealFilter> mine = new ArrayList<>();
         if (s.hasRole(Role.EXECUTOR)) {
-            appeals.openAppealsOf(s.id()).forEach(a -> mine.put(a.id(), a));
+            mine.add(new AppealFilter(AppealStatus.OPEN, s.id(), null, null, false));
         }
         if (s.hasRole(Role.COORDINATOR)) {
-            for (AppealStatus st : EnumSet.of(AppealStatus.NEW, AppealStatus.RETURNED, AppealStatus.APPROVED)) {
-                appeals.search(st, null, false).forEach(a -> mine.put(a.id(), a));
-            }
+            mine.add(AppealFilter.statuses(EnumSet.of(AppealStatus.NEW, AppealStatus.RETURNED,
+                    AppealStatus.APPROVED)));
         }
-        if (s.hasRole(Role.MODERATOR)) {
-            appeals.search(AppealStatus.ANSWER_REVIEW, null, false).stream()
-                    .filter(a -> directory.approversFor(a.departmentId(), a.executorId()).contains(s))
-                    .forEach(a -> mine.put(a.id(), a));
-        }
-        if (mine.isEmpty()) {
+        mine.add(new AppealFilter(Set.of(AppealStatus.ANSWER_REVIEW), null, directory.departmentsReviewedBy(s),
+                s.id(), false));
+        Page<AppealView> found = appeals.search(mine, 0, MY_LIMIT);
+        if (found.isEmpty()) {
             reply(in, "У вас нет открытых обращений.");
             return;
         }
-        List<AppealView> sorted = new ArrayList<>(mine.values());
-        sorted.sort(Comparator.comparing(AppealView::answerDueAt).thenComparing(AppealView::id));
-        String lines = sorted.stream().limit(MY_LIMIT).map(a -> "• <b>" + Html.escape(a.number()) + "</b> — "
+        String lines = found.stream().map(a -> "• <b>" + Html.escape(a.number()) + "</b> — "
                         + Html.escape(a.status().title()) + ", срок " + texts.time(a.answerDueAt()) + " ("
                         + texts.left(a.answerDueAt()) + ")")
                 .collect(Collectors.joining("\n"));
-        String more = sorted.size() > MY_LIMIT ? "\n…и ещё " + (sorted.size() - MY_LIMIT) : "";
-        reply(in, "<b>Ваши открытые обращения (" + sorted.size() + "):</b>\n" + lines + more
+        long more = found.getTotalElements() - found.getNumberOfElements();
+        String tail = more > 0 ? "\n…и ещё " + more : "";
+        reply(in, "<b>Ваши открытые обращения (" + found.getTotalElements() + "):</b>\n" + lines + tail
                 + "\n\nКарточка: /appeal &lt;номер&gt;");
     }
 

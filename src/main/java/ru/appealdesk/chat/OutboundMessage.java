@@ -22,6 +22,9 @@ class OutboundMessage {
     /** Where it is in its life. */
     enum Status { PENDING, SENT, UNDELIVERABLE, DEAD, SUPERSEDED }
 
+    /** What is left of a payload once it was delivered or superseded. */
+    static final String DELIVERED = "{}";
+
     /** Replies to a person's own action go first, then cards and notices, then bulk reminders. */
     static final int PRIORITY_REPLY = 0;
     static final int PRIORITY_CARD = 1;
@@ -70,8 +73,10 @@ class OutboundMessage {
         this.createdAt = now;
     }
 
+    /** Delivered: the content (it may quote applicants' contacts) is no longer kept. */
     void sent(Instant now) {
         status = Status.SENT;
+        payload = DELIVERED;
         sentAt = now;
         attempts++;
     }

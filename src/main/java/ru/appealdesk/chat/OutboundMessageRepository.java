@@ -37,7 +37,8 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
     /** Earlier, not yet sent edits of a card are replaced by the newest one. */
     @Modifying(flushAutomatically = true)
-    @Query(value = "update outbound_message set status = 'SUPERSEDED' where status = 'PENDING' and card_id = ?1 "
+    @Query(value = "update outbound_message set status = 'SUPERSEDED', payload = '{}' where status = 'PENDING' "
+            + "and card_id = ?1 "
             + "and method = 'EDIT_MESSAGE'", nativeQuery = true)
     int supersedeEdits(long cardId);
 

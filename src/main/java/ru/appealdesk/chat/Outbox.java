@@ -91,11 +91,11 @@ class Outbox {
 
     /** Closes a card: edits its text to end with {@code statusLine} and removes its buttons. */
     void closeCard(Card card, String statusLine) {
+        String closed = card.text() + "\n\n" + statusLine;
         card.close();
         messages.supersedeEdits(card.id());
         enqueue(card.chatId(), OutboundMessage.Method.EDIT_MESSAGE,
-                new Payload(card.text() + "\n\n" + statusLine, List.of(), null, null, null), card.id(),
-                OutboundMessage.PRIORITY_CARD);
+                new Payload(closed, List.of(), null, null, null), card.id(), OutboundMessage.PRIORITY_CARD);
     }
 
     void media(long chatId, List<Media> media, int priority) {

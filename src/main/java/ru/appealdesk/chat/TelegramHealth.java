@@ -12,8 +12,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * The {@code telegram} component of {@code /actuator/health}: UP when the Bot API answers {@code getMe} (checked
- * at most every 30 seconds), DOWN when it does not, UNKNOWN when the messenger is off.
+ * The {@code telegram} component of {@code /actuator/health}: UP when the Bot API answers {@code getMe}, DOWN when
+ * it does not, UNKNOWN when the messenger is off. Checked, with the outbox counts, at most every 30 seconds
+ * however often the (public) endpoint is called.
  */
 @Component("telegram")
 class TelegramHealth extends AbstractHealthIndicator {
@@ -46,11 +47,11 @@ class TelegramHealth extends AbstractHealthIndicator {
             } catch (TelegramApiException e) {
                 fresh.down().withDetail("error", e.getClass().getSimpleName());
             }
+            fresh.withDetail("outboxPending", messages.countByStatus(OutboundMessage.Status.PENDING))
+                    .withDetail("outboxDead", messages.countByStatus(OutboundMessage.Status.DEAD));
             last = fresh.build();
             checkedAt = Instant.now();
         }
-        builder.status(last.getStatus()).withDetails(last.getDetails())
-                .withDetail("outboxPending", messages.countByStatus(OutboundMessage.Status.PENDING))
-                .withDetail("outboxDead", messages.countByStatus(OutboundMessage.Status.DEAD));
+        builder.status(last.getStatus()).withDetails(last.getDetails());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,17 @@ public class Directory {
                 .toList();
         return !named.isEmpty() ? named
                 : withRole(Role.MODERATOR).stream().filter(s -> !s.id().equals(executorId)).toList();
+    }
+
+    /**
+     * The departments whose answers this person reviews: where they are the named approver, and, for a
+     * moderator, those without one.
+     */
+    public Set<String> departmentsReviewedBy(StaffMember person) {
+        return config.departments().values().stream()
+                .filter(d -> person.id().equals(d.approverId())
+                        || (d.approverId() == null && person.hasRole(Role.MODERATOR)))
+                .map(Department::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The deputy head who supervises a department, if one is configured. */

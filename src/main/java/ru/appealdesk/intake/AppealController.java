@@ -3,10 +3,13 @@ package ru.appealdesk.intake;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,9 +20,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
+import ru.appealdesk.workflow.AppealFilter;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -29,6 +35,9 @@ import ru.appealdesk.workflow.NewAppeal;
 @RestController
 @RequestMapping("/api/appeals")
 class AppealController {
+
+    static final int DEFAULT_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 200;
 
     private final AppealService appeals;
     private final Directory directory;
@@ -63,11 +72,36 @@ class AppealController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal with id " + id));
     }
 
+    /**
+     * One page of matching appeals, nearest answer deadline first, as a JSON array; the total is in
+     * {@code X-Total-Count} and the neighbouring pages in {@code Link} (rel {@code next}, {@code prev}).
+     */
     @GetMapping
-    List<AppealResource> search(@RequestParam(required = false) AppealStatus status,
-                                @RequestParam(required = false) String executor,
-                                @RequestParam(defaultValue = "false") boolean overdue) {
-        return appeals.search(status, executor, overdue).stream().map(this::resource).toList();
+    ResponseEntity<List<AppealResource>> search(@RequestParam(required = false) AppealStatus status,
+                                                @RequestParam(required = false) String executor,
+                                                @RequestParam(defaultValue = "false") boolean overdue,
+                                                @RequestParam(defaultValue = "0") int page,
+                                                @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'page' must be 0 or more and 'size' between 1 "
+                    + "and " + MAX_PAGE_SIZE);
+        }
+        Page<AppealView> found = appeals.search(List.of(AppealFilter.of(status, executor, overdue)), page, size);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Total-Count", Long.toString(found.getTotalElements()));
+        List<String> links = new ArrayList<>();
+        UriComponentsBuilder self = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("size", size);
+        if (found.hasNext()) {
+            links.add("<" + self.replaceQueryParam("page", page + 1).build().toUriString() + ">; rel=\"next\"");
+        }
+        if (page > 0) {
+            links.add("<" + self.replaceQueryParam("page", Math.min(page - 1, Math.max(found.getTotalPages() - 1, 0)))
+                    .build().toUriString() + ">; rel=\"prev\"");
+        }
+        if (!links.isEmpty()) {
+            headers.set(HttpHeaders.LINK, String.join(", ", links));
+        }
+        return ResponseEntity.ok().headers(headers).body(found.map(this::resource).getContent());
     }
 
     private AppealResource resource(AppealView view) {

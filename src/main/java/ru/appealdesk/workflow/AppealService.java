@@ -11,6 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Transactional;
 
 import ru.appealdesk.directory.Category;
@@ -160,17 +164,14 @@ public class AppealService {
         return appeals.findByExternalIdIgnoreCase(n).stream().map(Appeal::view).toList();
     }
 
+    /**
+     * Appeals matching any of the filters, nearest answer deadline first, one page at a time; filtered and counted
+     * in the database, collections fetched in batches.
+     */
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
-    public List<AppealView> search(AppealStatus status, String executorId, boolean overdueOnly) {
-        Instant now = clock.instant();
-        return appeals.search(status, executorId).stream().map(Appeal::view)
-                .filter(a -> !overdueOnly || a.overdueAt(now)).toList();
-    }
-
-    /** A person's open appeals, nearest answer deadline first. */
-    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
-    public List<AppealView> openAppealsOf(String executorId) {
-        return appeals.openOf(executorId, AppealStatus.OPEN).stream().map(Appeal::view).toList();
+    public Page<AppealView> search(List<AppealFilter> filters, int page, int size) {
+        Pageable pageable = PageRequest.of(page, size, Sort.by("answerDueAt", "id"));
+        return appeals.findAll(AppealSpecifications.anyOf(filters, clock.instant()), pageable).map(Appeal::view);
     }
 
     private AppealView change(long id, int step, String actor, BiFunction<Appeal, Instant, AppealEvent> transition) {

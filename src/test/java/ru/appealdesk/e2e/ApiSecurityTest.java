@@ -45,6 +45,7 @@ class ApiSecurityTest extends EndToEndTest {
     void noPathFormReachesDataWithoutAToken() {
         // given an appeal with an applicant's name in it
         long id = register(withApplicant("SEC-1")).get("id").asLong();
+        String total = api.get("/api/appeals").header("X-Total-Count");
 
         // when every endpoint is tried in every form without a token
         List<String> leaks = new ArrayList<>();
@@ -60,7 +61,7 @@ class ApiSecurityTest extends EndToEndTest {
 
         // then nothing answered with data, and nothing was registered
         assertThat(leaks).isEmpty();
-        assertThat(api.get("/api/appeals").raw()).doesNotContain("SECX-");
+        assertThat(api.get("/api/appeals").header("X-Total-Count")).isEqualTo(total);
     }
 
     @Test

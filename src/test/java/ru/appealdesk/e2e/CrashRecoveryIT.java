@@ -86,7 +86,7 @@ class CrashRecoveryIT {
                 }
 
                 // then every appeal is stored once, assigned once, and its executor card arrives
-                JsonNode all = api.get("/api/appeals").json();
+                JsonNode all = api.get("/api/appeals?size=200").json();
                 List<String> numbers = new ArrayList<>();
                 all.forEach(a -> numbers.add(a.get("externalId").asText()));
                 assertThat(numbers.stream().filter(n -> n.startsWith("DD-CRASH-"))).hasSize(APPEALS)

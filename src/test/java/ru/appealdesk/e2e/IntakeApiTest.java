@@ -34,7 +34,7 @@ class IntakeApiTest extends EndToEndTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(user(executor)).size() > before);
         assertThat(telegram.messagesTo(user(executor))).filteredOn(m -> m.text().contains("DD-2026-400001"))
                 .hasSize(1);
-        assertThat(api.get("/api/appeals?executor=" + executor).json())
+        assertThat(api.get("/api/appeals?size=200&executor=" + executor).json())
                 .filteredOn(a -> a.get("externalId").asText().equals("DD-2026-400001")).hasSize(1);
     }
 
@@ -84,7 +84,7 @@ class IntakeApiTest extends EndToEndTest {
 
     private int openLoad(String executor) {
         int load = 0;
-        for (JsonNode a : api.get("/api/appeals?executor=" + executor).json()) {
+        for (JsonNode a : api.get("/api/appeals?size=200&executor=" + executor).json()) {
             if (List.of("ASSIGNED", "IN_PROGRESS", "RETURNED", "ANSWER_REVIEW", "REWORK")
                     .contains(a.get("status").asText())) {
                 load++;
@@ -108,7 +108,7 @@ class IntakeApiTest extends EndToEndTest {
 
     @Test
     void badInputGetsAProblemWithADetailAndStoresNothing() {
-        int before = api.get("/api/appeals").json().size();
+        String before = api.get("/api/appeals").header("X-Total-Count");
 
         assertProblem(api.post("/api/appeals", "{\"source\": \"DOBRODEL\", "), 400, "not valid JSON");
         assertProblem(api.post("/api/appeals", appealRequest("X-1", "roads").put("source", "VK").toString()), 400,
@@ -139,7 +139,7 @@ class IntakeApiTest extends EndToEndTest {
         assertProblem(api.get("/api/appeals/999999"), 404, "No appeal with id 999999");
         assertProblem(api.admin().post("/api/staff/nobody/invites", ""), 404, "No staff member");
 
-        assertThat(api.get("/api/appeals").json()).hasSize(before);
+        assertThat(api.get("/api/appeals").header("X-Total-Count")).isEqualTo(before);
     }
 
     @Test
@@ -162,11 +162,37 @@ class IntakeApiTest extends EndToEndTest {
     }
 
     @Test
+    void theListIsPagedWithATotal() {
+        // given six appeals of one category registered at once
+        for (int i = 1; i <= 6; i++) {
+            register(appealRequest("PG-2026-" + i, "waste"));
+        }
+        String query = "/api/appeals?status=ASSIGNED&executor=" + register(appealRequest("PG-2026-7", "waste"))
+                .get("executor").asText();
+        long total = Long.parseLong(api.get(query).header("X-Total-Count"));
+
+        // when it is read two at a time
+        Api.Response first = api.get(query + "&size=2");
+        Api.Response last = api.get(query + "&size=2&page=" + ((total - 1) / 2));
+
+        // then each page holds at most two, the total is the same, and the pages link to each other
+        assertThat(first.json()).hasSize(2);
+        assertThat(first.header("X-Total-Count")).isEqualTo(Long.toString(total));
+        assertThat(first.header("Link")).contains("page=1", "rel=\"next\"").doesNotContain("prev");
+        assertThat(last.json().size()).isEqualTo((int) (total - 2 * ((total - 1) / 2)));
+        assertThat(last.header("Link")).contains("rel=\"prev\"").doesNotContain("next");
+        assertThat(first.json().get(0).get("answerDueAt").asText())
+                .isLessThanOrEqualTo(first.json().get(1).get("answerDueAt").asText());
+        assertProblem(api.get(query + "&size=201"), 400, "size");
+        assertProblem(api.get(query + "&page=-1"), 400, "page");
+    }
+
+    @Test
     void overdueAppealsAreListed() {
         ObjectNode request = appealRequest("DD-2026-400005", "roads").put("receivedAt", "2026-02-02T10:00:00+03:00");
         long id = register(request).get("id").asLong();
 
-        JsonNode overdue = await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/appeals?overdue=true")
+        JsonNode overdue = await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/appeals?overdue=true&size=200")
                 .json(), list -> list.size() > 0);
 
         assertThat(overdue).anyMatch(a -> a.get("id").asLong() == id && a.get("overdue").asBoolean());

@@ -131,7 +131,7 @@ class ReminderTest extends EndToEndTest {
         clock.set(msk("2026-04-08T09:00:30"));
         awaitAlert("orlov", "DD-2026-600003", "🔥");
         awaitAlert("popov", "DD-2026-600003", "🔥");
-        assertThat(api.get("/api/appeals?overdue=true").json()).anyMatch(a -> a.get("id").asLong() == id);
+        assertThat(api.get("/api/appeals?overdue=true&size=200").json()).anyMatch(a -> a.get("id").asLong() == id);
         clock.set(msk("2026-04-10T11:00"));
         settle();
         assertThat(alerts("orlov", "DD-2026-600003", "🔥")).hasSize(1);

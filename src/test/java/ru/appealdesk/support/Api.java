@@ -19,7 +19,11 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A response: status, content type and body (JSON when there is one). */
-    public record Response(int status, String contentType, String raw) {
+    public record Response(int status, String contentType, String raw, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         public JsonNode json() {
             try {
@@ -61,7 +65,8 @@ public final class Api {
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

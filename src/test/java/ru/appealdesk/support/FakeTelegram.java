@@ -162,18 +162,7 @@ public final class FakeTelegram implements AutoCloseable {
      */
     public String pressData(long userId, Sent message, String data) {
         knownChats.add(userId);
-        String id = "cb-" + callbackIds.incrementAndGet();
-        ObjectNode query = JSON.createObjectNode();
-        query.put("id", id);
-        query.set("from", user(userId));
-        ObjectNode msg = query.putObject("message");
-        msg.put("message_id", message.messageId()).put("date", 1_700_000_000);
-        msg.putObject("chat").put("id", userId).put("type", "private");
-        msg.put("text", message.text());
-        query.put("chat_instance", "ci-" + userId);
-        query.put("data", data);
-        enqueue("callback_query", query);
-        return id;
+        return pressInChat(userId, userId, "private", message, data);
     }
 
     /** A press on a copy of the bot's message in a group or channel ({@code chatType}); returns the query id. */
@@ -184,7 +173,10 @@ public final class FakeTelegram implements AutoCloseable {
         query.set("from", user(userId));
         ObjectNode msg = query.putObject("message");
         msg.put("message_id", message.messageId()).put("date", 1_700_000_000);
-        msg.putObject("chat").put("id", chatId).put("type", chatType).put("title", "Группа");
+        ObjectNode chat = msg.putObject("chat").put("id", chatId).put("type", chatType);
+        if (!chatType.equals("private")) {
+            chat.put("title", "Группа");
+        }
         msg.put("text", message.text());
         query.put("chat_instance", "ci-" + chatId);
         query.put("data", data);

@@ -1,0 +1,51 @@
+package ru.appealdesk.workflow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.data.jpa.domain.Specification;
+
+/** {@link AppealFilter}s as SQL conditions, so that filtering and counting happen in the database. */
+final class AppealSpecifications {
+
+    private static final Set<AppealStatus> ANSWER_NOT_DUE = Set.of(AppealStatus.ANSWER_REVIEW, AppealStatus.APPROVED,
+            AppealStatus.CLOSED);
+
+    private AppealSpecifications() {
+    }
+
+    /** Appeals matching any of the filters (no filters: none). */
+    static Specification<Appeal> anyOf(List<AppealFilter> filters, Instant now) {
+        return (root, query, cb) -> {
+            List<Predicate> parts = new ArrayList<>();
+            for (AppealFilter f : filters) {
+                List<Predicate> all = new ArrayList<>();
+                if (!f.statuses().isEmpty()) {
+                    all.add(root.get("status").in(f.statuses()));
+                }
+                if (f.executorId() != null) {
+                    all.add(cb.equal(root.get("executorId"), f.executorId()));
+                }
+                if (f.departmentIds() != null) {
+                    all.add(f.departmentIds().isEmpty() ? cb.disjunction()
+                            : root.get("departmentId").in(f.departmentIds()));
+                }
+                if (f.excludedExecutorId() != null) {
+                    all.add(cb.or(cb.isNull(root.get("executorId")),
+                            cb.notEqual(root.get("executorId"), f.excludedExecutorId())));
+                }
+                if (f.overdueOnly()) {
+                    all.add(cb.notEqual(root.get("status"), AppealStatus.CLOSED));
+                    all.add(cb.or(cb.lessThan(root.get("dueAt"), now),
+                            cb.and(root.get("status").in(ANSWER_NOT_DUE).not(),
+                                    cb.lessThan(root.get("answerDueAt"), now))));
+                }
+                parts.add(cb.and(all.toArray(Predicate[]::new)));
+            }
+            return parts.isEmpty() ? cb.disjunction() : cb.or(parts.toArray(Predicate[]::new));
+        };
+    }
+}
