@@ -1,23 +1,17 @@
 package ru.appealdesk.chat;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.objects.Document;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 import ru.appealdesk.chat.Callback.Action;
 import ru.appealdesk.chat.Conversation.State;
@@ -40,27 +34,21 @@ class Dialogs {
     private static final Logger log = LoggerFactory.getLogger(Dialogs.class);
     private static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
-    /** Seed 001 §4.6: jpg, png, tiff; 50 MB per answer. The Bot API serves files of at most 20 MB. */
-    static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-    static final long MAX_ANSWER_BYTES = 50L * 1024 * 1024;
     static final int MAX_TEXT = 4000;
-    private static final List<String> IMAGE_TYPES = List.of("image/jpeg", "image/png", "image/tiff");
 
     private final ConversationRepository conversations;
     private final AppealService appeals;
     private final AttachmentStore files;
-    private final ObjectProvider<FileFetcher> fetcher;
     private final Outbox outbox;
     private final CardTexts texts;
     private final Refusals refusals;
     private final Clock clock;
 
     Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files,
-            ObjectProvider<FileFetcher> fetcher, Outbox outbox, CardTexts texts, Refusals refusals, Clock clock) {
+            Outbox outbox, CardTexts texts, Refusals refusals, Clock clock) {
         this.conversations = conversations;
         this.appeals = appeals;
         this.files = files;
-        this.fetcher = fetcher;
         this.outbox = outbox;
         this.texts = texts;
         this.refusals = refusals;
@@ -155,65 +143,53 @@ class Dialogs {
     }
 
     /** A photo or document; answers «not expected» outside the answer dialog. */
-    void onFile(Inbound in, Message message) {
+    /** A photo or document for the answer being prepared, already fetched by {@link IncomingFiles}. */
+    void onFile(Inbound in, Optional<IncomingFiles.Download> prefetched) {
         Optional<Conversation> found = conversations.findById(in.userId())
                 .filter(c -> c.state() == State.COLLECTING_ATTACHMENTS);
-        if (found.isEmpty()) {
+        if (found.isEmpty() || prefetched.isEmpty()) {
             reply(in, "Сейчас я не жду файлов. Фото и документы прикладываются к ответу после ввода его текста.");
             return;
         }
+        IncomingFiles.Download download = prefetched.get();
+        if (download.refusal() != null) {
+            reply(in, download.refusal());
+            return;
+        }
         Conversation c = found.get();
-        String fileId;
-        String telegramKind;
-        String name;
-        String mime;
-        Long size;
-        if (message.hasPhoto()) {
-            PhotoSize largest = message.getPhoto().stream()
-                    .max(Comparator.comparingInt(p -> p.getWidth() * p.getHeight())).orElseThrow();
-            fileId = largest.getFileId();
-            telegramKind = "photo";
-            name = "photo_" + largest.getFileUniqueId() + ".jpg";
-            mime = "image/jpeg";
-            size = largest.getFileSize() == null ? null : largest.getFileSize().longValue();
-        } else {
-            Document document = message.getDocument();
-            fileId = document.getFileId();
-            telegramKind = "document";
-            name = document.getFileName() == null ? "document" : document.getFileName();
-            mime = mimeOf(document.getMimeType(), name);
-            size = document.getFileSize();
-            if (mime == null) {
-                reply(in, "Файл «" + Html.escape(name) + "» не принят: допускаются фото в форматах JPG, PNG, TIFF "
-                        + "и документы PDF.");
-                return;
-            }
-        }
         long used = c.attachedFiles().stream().mapToLong(Conversation.AttachedFile::sizeBytes).sum();
-        if (size != null && (size > MAX_FILE_BYTES || used + size > MAX_ANSWER_BYTES)) {
-            reply(in, "Файл не принят: размер файла — не более 20 МБ, всех вложений ответа — не более 50 МБ.");
+        if (used + download.content().length > IncomingFiles.MAX_ANSWER_BYTES) {
+            reply(in, IncomingFiles.tooLarge());
             return;
         }
-        byte[] content;
-        try {
-            content = fetcher.getObject().fetch(fileId, Math.min(MAX_FILE_BYTES, MAX_ANSWER_BYTES - used));
-        } catch (IOException e) {
-            log.warn("Could not download a file from Telegram user {}: {}", in.userId(), e.getMessage());
-            reply(in, "Не удалось получить файл из Telegram. Отправьте его ещё раз.");
-            return;
-        }
-        AttachmentKind kind = IMAGE_TYPES.contains(mime) ? AttachmentKind.PHOTO : AttachmentKind.DOCUMENT;
-        AttachmentStore.FileInfo stored = files.store(kind, name, mime, content, telegramKind + ":" + fileId);
-        c.attach(new Conversation.AttachedFile(kind, stored.id(), telegramKind + ":" + fileId, content.length));
+        AttachmentKind kind = FileTypes.isImage(download.mimeType()) ? AttachmentKind.PHOTO : AttachmentKind.DOCUMENT;
+        String name = nameFor(download.file().name(), download.mimeType());
+        AttachmentStore.FileInfo stored = files.store(kind, name, download.mimeType(), download.content(),
+                download.file().telegramRef());
+        c.attach(new Conversation.AttachedFile(kind, stored.id(), download.file().telegramRef(),
+                download.content().length));
         long count = c.attachedFiles().size();
         reply(in, "📎 Файл добавлен к ответу (всего вложений: " + count
                 + "). Пришлите ещё или нажмите «Отправить на согласование».");
     }
 
+    /** The sender's file name, with the extension of what the file really is. */
+    private static String nameFor(String name, String mimeType) {
+        String extension = FileTypes.extension(mimeType);
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean fits = lower.endsWith(extension) || (extension.equals(".jpg") && lower.endsWith(".jpeg"))
+                || (extension.equals(".tif") && lower.endsWith(".tiff"));
+        String base = name.length() > 200 ? name.substring(0, 200) : name;
+        return fits ? base : base + extension;
+    }
+
     /** Drops a pending question; false if there was none. */
     boolean cancel(Inbound in) {
         Optional<Conversation> found = conversations.findById(in.userId());
-        found.ifPresent(conversations::delete);
+        found.ifPresent(c -> {
+            files.deleteDrafts(c.attachedFiles().stream().map(Conversation.AttachedFile::fileId).toList());
+            conversations.delete(c);
+        });
         return found.isPresent();
     }
 
@@ -280,22 +256,5 @@ class Dialogs {
             }
         }
         return Optional.empty();
-    }
-
-    private static String mimeOf(String declared, String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
-            return "image/jpeg";
-        }
-        if (lower.endsWith(".png")) {
-            return "image/png";
-        }
-        if (lower.endsWith(".tif") || lower.endsWith(".tiff")) {
-            return "image/tiff";
-        }
-        if (lower.endsWith(".pdf")) {
-            return "application/pdf";
-        }
-        return declared != null && IMAGE_TYPES.contains(declared) ? declared : null;
     }
 }

@@ -2,10 +2,14 @@ package ru.appealdesk.chat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
+import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -13,21 +17,27 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Downloads a file a person sent: {@code getFile}, then {@code <TELEGRAM_API_URL>/file/bot<token>/<path>} (the
- * library's own download hardcodes api.telegram.org).
+ * library's own download hardcodes api.telegram.org), within an overall deadline. Called outside any database
+ * transaction.
  */
 class FileFetcher {
 
     private final TelegramClient telegram;
     private final OkHttpClient http;
     private final TelegramProperties properties;
+    private final Duration deadline;
 
-    FileFetcher(TelegramClient telegram, OkHttpClient http, TelegramProperties properties) {
+    FileFetcher(TelegramClient telegram, OkHttpClient http, TelegramProperties properties, Duration deadline) {
         this.telegram = telegram;
         this.http = http;
         this.properties = properties;
+        this.deadline = deadline;
     }
 
     byte[] fetch(String fileId, long maxBytes) throws IOException {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("a file download must not hold a database transaction open");
+        }
         File file;
         try {
             file = telegram.execute(new GetFile(fileId));
@@ -38,7 +48,9 @@ class FileFetcher {
             throw new IOException("the Bot API gave no file_path for the file");
         }
         Request request = new Request.Builder().url(properties.fileUrl(file.getFilePath())).build();
-        try (Response response = http.newCall(request).execute()) {
+        Call call = http.newCall(request);
+        call.timeout().timeout(deadline.toMillis(), TimeUnit.MILLISECONDS); // the whole download, not each read
+        try (Response response = call.execute()) {
             if (!response.isSuccessful() || response.body() == null) {
                 throw new IOException("file download answered HTTP " + response.code());
             }

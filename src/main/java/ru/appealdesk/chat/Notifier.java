@@ -2,7 +2,10 @@ package ru.appealdesk.chat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -353,8 +356,11 @@ class Notifier {
         if (a.answer() == null) {
             return;
         }
+        Map<UUID, AttachmentStore.FileInfo> known = files.infos(a.answer().attachments().stream()
+                        .map(AppealView.Attachment::fileId).toList()).stream()
+                .collect(Collectors.toMap(AttachmentStore.FileInfo::id, f -> f));
         List<Outbox.Media> media = a.answer().attachments().stream()
-                .map(att -> files.info(att.fileId()).filter(f -> f.telegramFileId() != null)
+                .map(att -> Optional.ofNullable(known.get(att.fileId())).filter(f -> f.telegramFileId() != null)
                         .map(f -> f.telegramFileId().startsWith("photo:")
                                 ? new Outbox.Media("PHOTO", f.telegramFileId().substring(6))
                                 : new Outbox.Media("DOCUMENT", f.telegramFileId().substring(

@@ -57,8 +57,9 @@ class TelegramConfiguration {
     }
 
     @Bean
-    FileFetcher fileFetcher(TelegramClient telegram, OkHttpClient http, TelegramProperties properties) {
-        return new FileFetcher(telegram, http, properties);
+    FileFetcher fileFetcher(TelegramClient telegram, OkHttpClient http, TelegramProperties properties,
+                            @Value("${appealdesk.telegram.file-download-timeout:60s}") Duration deadline) {
+        return new FileFetcher(telegram, http, properties, deadline);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -1,6 +1,7 @@
 package ru.appealdesk.chat;
 
 import java.time.Clock;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,14 @@ class UpdateHandler {
     private final OutboundMessageRepository messages;
     private final DeliveryMetrics metrics;
     private final Strangers strangers;
+    private final IncomingFiles incomingFiles;
 
     UpdateHandler(ProcessedUpdates processed, StaffAccounts accounts, Commands commands, Presses presses,
                   Dialogs dialogs, Outbox outbox, Refusals refusals, TransactionTemplate tx, Clock clock,
-                  OutboundMessageRepository messages, DeliveryMetrics metrics, Strangers strangers) {
+                  OutboundMessageRepository messages, DeliveryMetrics metrics, Strangers strangers,
+                  IncomingFiles incomingFiles) {
         this.strangers = strangers;
+        this.incomingFiles = incomingFiles;
         this.messages = messages;
         this.metrics = metrics;
         this.processed = processed;
@@ -65,6 +69,11 @@ class UpdateHandler {
      * to Telegram, which then delivers it again.
      */
     void handle(Update update) {
+        // a file is downloaded before the transaction, so the download holds no connection or lock
+        Optional<IncomingFiles.Download> file = update.hasMessage() && update.getMessage().getFrom() != null
+                && update.getMessage().getChat() != null && update.getMessage().getChat().isUserChat()
+                ? incomingFiles.prefetch(update.getMessage().getFrom().getId(), update.getMessage())
+                : Optional.empty();
         try {
             tx.executeWithoutResult(status -> {
                 if (processed.markProcessed(update.getUpdateId(), clock.instant()) == 0) {
@@ -72,7 +81,7 @@ class UpdateHandler {
                     metrics.updatesDuplicate.increment();
                     return;
                 }
-                dispatch(update);
+                dispatch(update, file);
                 metrics.updatesHandled.increment();
             });
         } catch (RuntimeException e) {
@@ -92,7 +101,7 @@ class UpdateHandler {
         }
     }
 
-    private void dispatch(Update update) {
+    private void dispatch(Update update, Optional<IncomingFiles.Download> file) {
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();
             if (!fromPrivateChat(q)) {
@@ -117,7 +126,7 @@ class UpdateHandler {
                 outbox.text(in.chatId(), Replies.HINT, OutboundMessage.PRIORITY_REPLY);
             }
         } else if (m.hasPhoto() || m.hasDocument()) {
-            dialogs.onFile(in, m);
+            dialogs.onFile(in, file);
         } else {
             outbox.text(in.chatId(), "Я понимаю только текст, фото и документы. " + Replies.HINT,
                     OutboundMessage.PRIORITY_REPLY);

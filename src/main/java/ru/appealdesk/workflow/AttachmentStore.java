@@ -1,6 +1,9 @@
 package ru.appealdesk.workflow;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,13 +35,48 @@ public class AttachmentStore {
         return files.save(file).info();
     }
 
+    /** A file's description; its bytes are not read. */
     @Transactional(readOnly = true)
     public Optional<FileInfo> info(UUID id) {
-        return files.findById(id).map(StoredFile::info);
+        return infos(List.of(id)).stream().findFirst();
     }
 
+    /** Descriptions of several files in one query; their bytes are not read. */
+    @Transactional(readOnly = true)
+    public List<FileInfo> infos(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return files.findMeta(ids).stream().map(m -> new FileInfo(m.getId(), m.getKind(), m.getFileName(),
+                m.getMimeType(), m.getSizeBytes(), m.getTelegramFileId())).toList();
+    }
+
+    /** A file's bytes, for sending it. */
     @Transactional(readOnly = true)
     public Optional<byte[]> content(UUID id) {
-        return files.findById(id).map(StoredFile::content);
+        return files.findContent(id);
+    }
+
+    /** Deletes files of a draft that was dropped; files an answer refers to are kept. */
+    @Transactional
+    public void deleteDrafts(Collection<UUID> ids) {
+        if (!ids.isEmpty()) {
+            files.deleteUnreferenced(ids);
+        }
+    }
+
+    /**
+     * Deletes files older than {@code before} that no answer refers to, except those a draft still holds
+     * ({@code inUse}): files of abandoned drafts and of answers that were replaced. Returns how many.
+     */
+    @Transactional
+    public int purgeOrphans(Instant before, Collection<UUID> inUse) {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = files.deleteOrphans(before, inUse.toArray(UUID[]::new));
+            total += deleted;
+        } while (deleted == 1000);
+        return total;
     }
 }

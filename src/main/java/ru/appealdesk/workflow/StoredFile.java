@@ -3,12 +3,10 @@ package ru.appealdesk.workflow;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -29,7 +27,7 @@ class StoredFile {
     private long sizeBytes;
     @Column(name = "telegram_file_id")
     private String telegramFileId;
-    @Basic(fetch = FetchType.LAZY)
+    /** Written once; read only through {@code StoredFileRepository.findContent}, never with the entity. */
     private byte[] content;
     @Column(name = "created_at")
     private Instant createdAt;
@@ -51,9 +49,5 @@ class StoredFile {
 
     AttachmentStore.FileInfo info() {
         return new AttachmentStore.FileInfo(id, kind, fileName, mimeType, sizeBytes, telegramFileId);
-    }
-
-    byte[] content() {
-        return content;
     }
 }

@@ -44,6 +44,44 @@ class RetentionTest extends EndToEndTest {
     }
 
     @Test
+    void filesOfACancelledDraftAreDeletedAtOnceAndUnusedOnesLater() {
+        // given a draft answer with a photo
+        String executor = register(appealRequest("RT-2026-2", "roads")).get("executor").asText();
+        draftAnswer(executor, accept(executor, "RT-2026-2"), "Решено", "Яма заделана.");
+        long before = files();
+        telegram.userSendsPhoto(user(executor), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2});
+        telegram.awaitText(user(executor), "Файл добавлен");
+        assertThat(files()).isEqualTo(before + 1);
+
+        // when the draft is cancelled, its file goes with it
+        telegram.userSends(user(executor), "/cancel");
+        telegram.awaitText(user(executor), "Ввод отменён");
+        assertThat(files()).isEqualTo(before);
+
+        // and files nobody refers to are purged once a day old, unless a draft holds them
+        java.util.UUID old = java.util.UUID.randomUUID();
+        java.util.UUID fresh = java.util.UUID.randomUUID();
+        java.util.UUID held = java.util.UUID.randomUUID();
+        Timestamp twoDaysAgo = Timestamp.from(START.minus(Duration.ofDays(2)));
+        for (var id : java.util.List.of(old, fresh, held)) {
+            jdbc.update("insert into stored_file (id, kind, file_name, mime_type, size_bytes, content, created_at) "
+                    + "values (?, 'PHOTO', 'x.jpg', 'image/jpeg', 1, '\\xff', ?)", id,
+                    id == fresh ? Timestamp.from(START) : twoDaysAgo);
+        }
+        jdbc.update("insert into conversation (telegram_user_id, chat_id, state, appeal_id, step, attachments, "
+                + "updated_at, version) values (-77, -77, 'COLLECTING_ATTACHMENTS', 1, 1, ?, ?, 0)",
+                "PHOTO " + held + " photo:x 1", Timestamp.from(START));
+        retention.purge();
+        assertThat(jdbc.queryForList("select id from stored_file where id in (?, ?, ?)", java.util.UUID.class,
+                old, fresh, held)).containsExactlyInAnyOrder(fresh, held);
+        jdbc.update("delete from conversation where telegram_user_id = -77");
+    }
+
+    private long files() {
+        return jdbc.queryForObject("select count(*) from stored_file", Long.class);
+    }
+
+    @Test
     void oldRecordsArePurgedAndRecentOnesKept() {
         // given handled updates and delivered messages 40 days and 1 day old
         Timestamp old = Timestamp.from(START.minus(Duration.ofDays(40)));

@@ -46,14 +46,16 @@ class AppealLifecycleTest extends EndToEndTest {
         assertThat(appeal(id).get("status").asText()).isEqualTo("IN_PROGRESS");
 
         // when the executor prepares an answer «Решено» with text and a photo
+        int seen = telegram.messagesTo(user(executor)).size();
         telegram.press(user(executor), accepted, "Подготовить ответ");
-        Sent types = telegram.awaitMessage(user(executor), m -> m.hasButton("Решено") && m.hasButton("Отложено"));
+        Sent types = awaitNew(user(executor), seen, m -> m.hasButton("Решено") && m.hasButton("Отложено"));
         assertThat(types.hasButton("Не решено")).isTrue();
         assertThat(types.hasButton("Отклонено")).isTrue();
         telegram.press(user(executor), types, "Решено");
         telegram.awaitText(user(executor), "Пришлите текст ответа");
+        seen = telegram.messagesTo(user(executor)).size();
         telegram.userSends(user(executor), "Яма заделана 05.03.2026, фото прилагается.");
-        Sent draft = awaitButton(executor, "Отправить на согласование");
+        Sent draft = awaitNew(user(executor), seen, m -> m.hasButton("Отправить на согласование"));
         telegram.userSendsPhoto(user(executor), JPEG);
         telegram.awaitText(user(executor), "Файл добавлен");
         telegram.press(user(executor), draft, "Отправить на согласование");

@@ -120,8 +120,9 @@ class ReturnAndReworkTest extends EndToEndTest {
         telegram.awaitText(user(executor), "не далее чем через 30 дней");
         telegram.userSends(user(executor), "20.03.2026");
         telegram.awaitText(user(executor), "Решение откладывается до 20.03.2026");
+        int seen = telegram.messagesTo(user(executor)).size();
         telegram.userSends(user(executor), "Ремонт запланирован на 20.03.2026 после схода снега.");
-        Sent draft = awaitButton(executor, "Отправить на согласование");
+        Sent draft = awaitNew(user(executor), seen, m -> m.hasButton("Отправить на согласование"));
         telegram.press(user(executor), draft, "Отправить на согласование");
 
         Sent review = awaitCard("belov", "DD-2026-200004", "Согласовать");
@@ -154,7 +155,7 @@ class ReturnAndReworkTest extends EndToEndTest {
         assertThat(appeal(id).get("status").asText()).isEqualTo("IN_PROGRESS");
 
         // when a photo is added, the same draft can be submitted
-        telegram.userSendsPhoto(user(executor), new byte[] {(byte) 0xFF, (byte) 0xD8, 9, 9});
+        telegram.userSendsPhoto(user(executor), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9});
         telegram.awaitText(user(executor), "Файл добавлен");
         telegram.press(user(executor), draft, "Отправить на согласование");
         awaitStatus(id, "ANSWER_REVIEW");
@@ -175,12 +176,22 @@ class ReturnAndReworkTest extends EndToEndTest {
         telegram.userSendsDocument(user(executor), "акт обследования.pdf", "application/pdf",
                 "%PDF-1.4 test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         telegram.awaitText(user(executor), "Файл добавлен к ответу (всего вложений: 1)");
+        // the content decides, not the name: a text file named .jpg is refused, a PNG named .pdf is a photo
+        telegram.userSendsDocument(user(executor), "фото.jpg", "image/jpeg",
+                "это не картинка".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        telegram.awaitText(user(executor), "Файл «фото.jpg» не принят: по содержимому");
+        telegram.userSendsDocument(user(executor), "схема.pdf", "application/pdf",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0});
+        telegram.awaitText(user(executor), "Файл добавлен к ответу (всего вложений: 2)");
         telegram.press(user(executor), draft, "Отправить на согласование");
 
         awaitCard("belov", "DD-2026-200006", "Согласовать");
-        assertThat(telegram.messagesTo(user("belov"))).anyMatch(m -> m.method().equals("sendDocument"));
+        // both arrived in Telegram as documents, so they are shown as an album of documents
+        assertThat(telegram.messagesTo(user("belov"))).filteredOn(m -> m.method().equals("sendMediaGroup")
+                && m.text().startsWith("[document]")).hasSizeGreaterThanOrEqualTo(2);
         JsonNode review = awaitStatus(id, "ANSWER_REVIEW");
         assertThat(review.at("/answer/attachments/0/kind").asText()).isEqualTo("DOCUMENT");
+        assertThat(review.at("/answer/attachments/1/kind").asText()).isEqualTo("PHOTO");
         assertThat(review.at("/answer/type").asText()).isEqualTo("REJECTED");
     }
 

@@ -161,17 +161,28 @@ public abstract class EndToEndTest {
 
     /** Walks the answer dialog from «Подготовить ответ» up to the draft with «Отправить на согласование». */
     protected FakeTelegram.Sent draftAnswer(String executor, FakeTelegram.Sent prepareCard, String type, String text) {
-        telegram.press(user(executor), prepareCard, "Подготовить ответ");
-        FakeTelegram.Sent types = telegram.awaitMessage(user(executor),
+        long chat = user(executor);
+        int seen = telegram.messagesTo(chat).size();
+        telegram.press(chat, prepareCard, "Подготовить ответ");
+        FakeTelegram.Sent types = awaitNew(chat, seen,
                 m -> m.hasButton("Отклонено") && m.text().contains("выберите тип ответа"));
-        telegram.press(user(executor), types, type);
-        telegram.awaitMessage(user(executor), m -> m.text().contains("Пришлите текст ответа")
-                || m.text().contains("ДД.ММ.ГГГГ"));
+        seen = telegram.messagesTo(chat).size();
+        telegram.press(chat, types, type);
+        awaitNew(chat, seen, m -> m.text().contains("Пришлите текст ответа") || m.text().contains("ДД.ММ.ГГГГ"));
         if (!type.equals("Отложено")) {
-            telegram.userSends(user(executor), text);
-            return telegram.awaitMessage(user(executor), m -> m.hasButton("Отправить на согласование")
-                    && m.text().contains(text));
+            seen = telegram.messagesTo(chat).size();
+            telegram.userSends(chat, text);
+            return awaitNew(chat, seen, m -> m.hasButton("Отправить на согласование") && m.text().contains(text));
         }
         return null;
+    }
+
+    /** The first message to the chat after the first {@code seen} ones that matches (earlier tests leave theirs). */
+    protected FakeTelegram.Sent awaitNew(long chat, int seen, java.util.function.Predicate<FakeTelegram.Sent> match) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> {
+            List<FakeTelegram.Sent> all = telegram.messagesTo(chat);
+            return all.subList(Math.min(seen, all.size()), all.size()).stream().filter(match).findFirst()
+                    .orElse(null);
+        }, java.util.Objects::nonNull);
     }
 }
