@@ -3,6 +3,7 @@ package ru.appealdesk.directory;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -73,7 +74,43 @@ final class BotConfigLoader {
                 : parse(yaml, DailyHours::parse, file.lunchBreak(), "lunch-break");
         ProductionCalendar calendar = file.productionCalendar() == null ? ProductionCalendar.empty()
                 : CalendarLoader.load(dir, file.productionCalendar());
-        return new Organization(file.name(), zone, Map.copyOf(hours), lunch, calendar);
+        Organization organization = new Organization(file.name(), zone, Map.copyOf(hours), lunch, calendar);
+        requireWorkingTime(yaml, organization, file.workingHours().keySet());
+        return organization;
+    }
+
+    /** The longest run of days without working time a configuration may have (New Year holidays are 8-11). */
+    static final int MAX_DAYS_WITHOUT_WORK = 31;
+
+    /**
+     * Refuses a configuration that gives no working time: a listed day the lunch break swallows, or a month without
+     * a working minute in the calendar's years (or this year and the next, without a calendar). Deadlines and
+     * reminders count working time, so they would never come due.
+     */
+    private static void requireWorkingTime(YamlFile yaml, Organization o, java.util.Set<String> keys) {
+        new java.util.TreeMap<>(o.workingHours()).forEach((day, span) -> {
+            if (o.lunchBreak() != null && o.lunchBreak().startMinute() <= span.startMinute()
+                    && o.lunchBreak().endMinute() >= span.endMinute()) {
+                String key = keys.stream().filter(k -> k.equalsIgnoreCase(day.name())).findFirst().orElse(day.name());
+                throw yaml.error("the lunch break covers the whole working day, which leaves no working time",
+                        "working-hours", key);
+            }
+        });
+        int thisYear = LocalDate.now(o.timeZone()).getYear();
+        int first = o.calendar().years().keySet().stream().min(Integer::compare).orElse(thisYear);
+        int last = o.calendar().years().keySet().stream().max(Integer::compare).orElse(thisYear + 1);
+        LocalDate idleSince = null;
+        for (LocalDate d = LocalDate.of(first, 1, 1); !d.isAfter(LocalDate.of(last, 12, 31)); d = d.plusDays(1)) {
+            if (!o.workingSpans(d).isEmpty()) {
+                idleSince = null;
+            } else if (idleSince == null) {
+                idleSince = d;
+            } else if (d.toEpochDay() - idleSince.toEpochDay() + 1 > MAX_DAYS_WITHOUT_WORK) {
+                throw yaml.error("working-hours, lunch-break and production-calendar give no working time from "
+                        + idleSince + " for more than " + MAX_DAYS_WITHOUT_WORK + " days; deadlines and reminders "
+                        + "would never come due", "working-hours");
+            }
+        }
     }
 
     private static Map<String, Department> departments(YamlFile yaml, StaffFile file) {

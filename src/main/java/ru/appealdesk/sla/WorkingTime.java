@@ -1,15 +1,11 @@
 package ru.appealdesk.sla;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,22 +17,17 @@ import org.springframework.stereotype.Component;
 import ru.appealdesk.directory.DailyHours;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Organization;
-import ru.appealdesk.directory.ProductionCalendar;
 import ru.appealdesk.directory.WorkDuration;
 
 /**
- * The organisation's working time: working hours of working days in its time zone, minus the lunch break,
- * a short day ending one hour earlier, holidays and working weekend days from the production calendar.
+ * The organisation's working time as instants: the working spans {@link Organization} decides for each date, in
+ * its time zone. Every search over dates is bounded (ten years); {@code bot-config} refuses a configuration with
+ * no working time for a month, so the bound is never reached in practice.
  */
 @Component
 public class WorkingTime {
 
     private static final Logger log = LoggerFactory.getLogger(WorkingTime.class);
-    /** Non-working holidays of Labour Code art. 112, used for years without calendar data. */
-    private static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(
-            MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(1, 3), MonthDay.of(1, 4), MonthDay.of(1, 5),
-            MonthDay.of(1, 6), MonthDay.of(1, 7), MonthDay.of(1, 8), MonthDay.of(2, 23), MonthDay.of(3, 8),
-            MonthDay.of(5, 1), MonthDay.of(5, 9), MonthDay.of(6, 12), MonthDay.of(11, 4));
     private static final int SEARCH_LIMIT_DAYS = 3660;
 
     private final Organization organization;
@@ -61,53 +52,26 @@ public class WorkingTime {
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        Optional<ProductionCalendar.Year> year = organization.calendar().year(date.getYear());
-        if (year.isPresent()) {
-            if (year.get().holidays().contains(date)) {
-                return false;
-            }
-            return year.get().workingDays().contains(date) || organization.workingHours().containsKey(date.getDayOfWeek());
+        warnIfCalendarLacks(date.getYear());
+        return organization.isWorkingDay(date);
+    }
+
+    /** Said once per year and instance, however many times the year is looked at. */
+    private void warnIfCalendarLacks(int year) {
+        if (organization.calendarLacks(year) && warnedYears.add(year)) {
+            log.warn("The production calendar has no data for {}: the days listed in working-hours are working "
+                    + "days, except the fixed holidays of Labour Code art. 112", year);
         }
-        if (warnedYears.add(date.getYear())) {
-            log.warn("The production calendar has no data for {}: assuming Saturdays, Sundays and the fixed "
-                    + "holidays of Labour Code art. 112 are days off", date.getYear());
-        }
-        DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
-                && !FIXED_HOLIDAYS.contains(MonthDay.from(date))
-                && organization.workingHours().containsKey(day);
     }
 
     /** The working periods of a date, in order; empty on a day off. */
     public List<Period> periods(LocalDate date) {
-        if (!isWorkingDay(date)) {
-            return List.of();
-        }
-        Map<DayOfWeek, DailyHours> hours = organization.workingHours();
-        DailyHours day = hours.getOrDefault(date.getDayOfWeek(),
-                hours.getOrDefault(DayOfWeek.MONDAY, hours.values().iterator().next()));
-        int start = day.startMinute();
-        int end = day.endMinute();
-        boolean shortDay = organization.calendar().year(date.getYear())
-                .map(y -> y.shortDays().contains(date)).orElse(false);
-        if (shortDay) {
-            end = Math.max(start, end - 60);
-        }
+        warnIfCalendarLacks(date.getYear());
         List<Period> result = new ArrayList<>(2);
-        DailyHours lunch = organization.lunchBreak();
-        if (lunch == null || lunch.endMinute() <= start || lunch.startMinute() >= end) {
-            add(result, date, start, end);
-        } else {
-            add(result, date, start, lunch.startMinute());
-            add(result, date, lunch.endMinute(), end);
+        for (DailyHours span : organization.workingSpans(date)) {
+            result.add(new Period(at(date, span.startMinute()), at(date, span.endMinute())));
         }
         return result;
-    }
-
-    private void add(List<Period> periods, LocalDate date, int fromMinute, int toMinute) {
-        if (fromMinute < toMinute) {
-            periods.add(new Period(at(date, fromMinute), at(date, toMinute)));
-        }
     }
 
     private Instant at(LocalDate date, int minuteOfDay) {
@@ -202,10 +166,13 @@ public class WorkingTime {
         if (days == 0) {
             return endOfWorkingDay(nextWorkingDay(date));
         }
+        LocalDate start = date;
         for (long counted = 0; counted < days; ) {
             date = date.plusDays(1);
             if (isWorkingDay(date)) {
                 counted++;
+            } else if (date.isAfter(start.plusDays(days + SEARCH_LIMIT_DAYS))) {
+                throw new IllegalStateException("no " + days + " working days within ten years after " + start);
             }
         }
         return endOfWorkingDay(date);
@@ -220,10 +187,13 @@ public class WorkingTime {
     public Instant minusLead(Instant dueAt, WorkDuration lead) {
         LocalDate date = localDate(dueAt);
         if (lead.unit() == WorkDuration.Unit.DAYS && lead.working()) {
+            LocalDate start = date;
             for (long counted = 0; counted < lead.amount(); ) {
                 date = date.minusDays(1);
                 if (isWorkingDay(date)) {
                     counted++;
+                } else if (date.isBefore(start.minusDays(lead.amount() + SEARCH_LIMIT_DAYS))) {
+                    throw new IllegalStateException("no working days within ten years before " + start);
                 }
             }
             return endOfWorkingDay(date);

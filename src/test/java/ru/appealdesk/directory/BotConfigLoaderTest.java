@@ -51,6 +51,7 @@ class BotConfigLoaderTest {
             "organization.yml|FRIDAY: \"09:00-16:45\"|FRIDAY: \"09:00-25:45\"|organization.yml line 10: working-hours.FRIDAY: '09:00-25:45' has an impossible time 25:45",
             "organization.yml|lunch-break: \"13:00-13:48\"|lunch-brake: \"13:00-13:48\"|organization.yml line 11: lunch-brake: unknown key 'lunch-brake'",
             "calendar/ru.yml|working-days: [2025-11-01]|working-days: [2025-11-03]|ru.yml line 10: years.2025.working-days: 2025-11-03 is not a Saturday or Sunday",
+            "organization.yml|lunch-break: \"13:00-13:48\"|lunch-break: \"08:00-19:00\"|organization.yml line 6: working-hours.MONDAY: the lunch break covers the whole working day",
             "staff.yml|deputy-head: orlov\\n    approver: kuznetsova|deputy-head: petrova\\n    approver: kuznetsova|staff.yml line 7: departments[0].deputy-head: 'petrova' is not a staff member with role DEPUTY_HEAD",
     })
     void aBrokenFileNamesTheFileTheLineAndTheReason(String file, String original, String broken, String message)
@@ -81,6 +82,36 @@ class BotConfigLoaderTest {
         Files.writeString(dir.resolve("routing.yml"), "categories:\n  - code: roads\n    name: [unclosed\n");
 
         assertThatThrownBy(() -> Directory.load(dir)).hasMessageContaining("routing.yml line");
+    }
+
+    @Test
+    void aCalendarThatLeavesAMonthWithoutWorkIsRefused() throws IOException {
+        // given a calendar that makes February and the first week of March 2026 holidays
+        copySample();
+        Path calendar = dir.resolve("calendar/ru.yml");
+        String february = java.util.stream.IntStream.rangeClosed(0, 33)
+                .mapToObj(d -> java.time.LocalDate.of(2026, 2, 1).plusDays(d).toString())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String content = Files.readString(calendar);
+        int at = content.indexOf("2026:");
+        int holidays = content.indexOf("holidays: [", at) + "holidays: [".length();
+        Files.writeString(calendar, content.substring(0, holidays) + february + ", " + content.substring(holidays));
+
+        // then loading names organization.yml, the line of working-hours and the reason
+        assertThatThrownBy(() -> Directory.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("organization.yml line 6: working-hours: working-hours, lunch-break and "
+                        + "production-calendar give no working time from 2026-01-31");
+    }
+
+    @Test
+    void noWorkingHoursAtAllAreRefused() throws IOException {
+        copySample();
+        Path organization = dir.resolve("organization.yml");
+        String content = Files.readString(organization);
+        Files.writeString(organization, content.replaceAll("(?s)working-hours:.*?lunch-break", "working-hours: {}\nlunch-break"));
+
+        assertThatThrownBy(() -> Directory.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("organization.yml line 5: working-hours: at least one working day is required");
     }
 
     private void copySample() throws IOException {

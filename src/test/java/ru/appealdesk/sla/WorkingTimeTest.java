@@ -10,10 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import ru.appealdesk.directory.DailyHours;
 import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Organization;
+import ru.appealdesk.directory.ProductionCalendar;
 import ru.appealdesk.directory.WorkDuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Working-time arithmetic on the shipped organisation: Mon-Thu 09:00-18:00, Fri 09:00-16:45, lunch 13:00-13:48,
@@ -113,7 +117,7 @@ class WorkingTimeTest {
     }
 
     @Test
-    void aYearWithoutDataFallsBackToWeekendsAndTheFixedHolidays() {
+    void aYearWithoutDataFallsBackToTheListedDaysAndTheFixedHolidays() {
         assertThat(TIME.isWorkingDay(LocalDate.of(2028, 1, 3))).isFalse();
         assertThat(TIME.isWorkingDay(LocalDate.of(2028, 1, 10))).isTrue();
         assertThat(TIME.isWorkingDay(LocalDate.of(2028, 6, 12))).isFalse();
@@ -136,5 +140,55 @@ class WorkingTimeTest {
             Instant to = TIME.plus(from, WorkDuration.parse(d));
             assertThat(TIME.minusWorkingTime(to, WorkDuration.parse(d).asDuration())).isEqualTo(from);
         }
+    }
+
+    /** A duty dispatch service: round the clock, seven days a week, no production calendar. */
+    static Organization roundTheClock(ProductionCalendar calendar) {
+        java.util.Map<java.time.DayOfWeek, DailyHours> hours = new java.util.EnumMap<>(java.time.DayOfWeek.class);
+        for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+            hours.put(day, DailyHours.parse("00:00-24:00"));
+        }
+        return new Organization("ЕДДС", MSK, hours, null, calendar);
+    }
+
+    @Test
+    void withoutACalendarEveryListedDayWorksExceptTheFixedHolidays() {
+        WorkingTime time = new WorkingTime(roundTheClock(ProductionCalendar.empty()));
+
+        assertThat(time.isWorkingDay(LocalDate.of(2026, 3, 1))).as("a Sunday").isTrue();
+        assertThat(time.isWorkingDay(LocalDate.of(2026, 3, 7))).as("a Saturday").isTrue();
+        assertThat(time.isWorkingDay(LocalDate.of(2026, 1, 5))).as("New Year holidays").isFalse();
+        assertThat(time.isWorkingDay(LocalDate.of(2026, 6, 12))).as("Russia Day").isFalse();
+        // a reminder 30 working minutes after Sunday 10:00 is due on Sunday, not on Monday
+        assertThat(time.plusWorkingTime(msk("2026-03-01T10:00"), java.time.Duration.ofMinutes(30)))
+                .isEqualTo(msk("2026-03-01T10:30"));
+        assertThat(time.plusWorkingDays(msk("2026-03-06T10:00"), 1)).isEqualTo(msk("2026-03-08T00:00"));
+    }
+
+    @Test
+    void aConfigurationWithoutWorkingTimeFailsFastInsteadOfSearchingForever() {
+        // every day of 2026 a holiday (bot-config refuses this; WorkingTime must not hang on it either)
+        java.util.Set<LocalDate> all = new java.util.HashSet<>();
+        for (LocalDate d = LocalDate.of(2026, 1, 1); d.getYear() == 2026; d = d.plusDays(1)) {
+            all.add(d);
+        }
+        java.util.Map<Integer, ProductionCalendar.Year> years = new java.util.HashMap<>();
+        for (int y = 2010; y <= 2045; y++) {
+            java.util.Set<LocalDate> days = new java.util.HashSet<>();
+            for (LocalDate d = LocalDate.of(y, 1, 1); d.getYear() == y; d = d.plusDays(1)) {
+                days.add(d);
+            }
+            years.put(y, new ProductionCalendar.Year(days, java.util.Set.of(), java.util.Set.of()));
+        }
+        WorkingTime time = new WorkingTime(roundTheClock(new ProductionCalendar(years)));
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> time.plusWorkingDays(msk("2026-03-02T10:00"), 3))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> time.plusWorkingTime(msk("2026-03-02T10:00"), java.time.Duration.ofHours(1)))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> time.minusLead(msk("2026-03-02T10:00"), WorkDuration.parse("2 working days")))
+                    .isInstanceOf(IllegalStateException.class);
+        });
     }
 }
