@@ -97,10 +97,12 @@ class AlertNotifier {
         String holders = Html.escape(alert.holders().stream().map(texts::name).collect(Collectors.joining(", ")));
         return switch (alert.type()) {
             case REMINDER -> "⏰ " + number + ": ждёт вас с " + texts.time(alert.since());
-            case COORDINATOR_ALERT -> "⚠️ " + number + ": без движения с " + texts.time(alert.since()) + ", у "
-                    + holders;
+            case COORDINATOR_ALERT -> alert.level() >= 3
+                    ? "🚨 " + number + ": эскалировано " + escalatedTo(alert) + ", ждёт с " + texts.time(alert.since())
+                    + ", у " + holders
+                    : "⚠️ " + number + ": без движения с " + texts.time(alert.since()) + ", у " + holders;
             case ESCALATION -> "🚨 " + number + ": без движения с " + texts.time(alert.since()) + ", у " + holders;
-            case COUNTDOWN -> "⏳ " + number + ": " + texts.left(a.answerDueAt());
+            case COUNTDOWN -> "⏳ " + number + ": " + countdownLeft(alert, a);
             case OVERDUE -> "🔥 " + number + ": срок истёк " + texts.time(a.answerDueAt()) + ", "
                     + Html.escape(texts.name(a.executorId()));
         };
@@ -123,19 +125,39 @@ class AlertNotifier {
         return switch (alert.type()) {
             case REMINDER -> "⏰ Напоминание" + (alert.level() > 1 ? " (повторное)" : "") + ": обращение " + number
                     + " ждёт вас с " + since + ". Требуется: " + expected(alert.status()) + ".";
-            case COORDINATOR_ALERT -> "⚠️ Обращение " + number + " без движения с " + since + ": «"
-                    + Html.escape(alert.status().title()) + "», у " + holders + ". Требуется: " + expected(alert.status())
-                    + ".";
+            case COORDINATOR_ALERT -> alert.level() >= 3
+                    ? "🚨 Эскалировано " + escalatedTo(alert) + ": обращение " + number + " ждёт с " + since
+                    + " («" + Html.escape(alert.status().title()) + "», у " + holders + "). Требуется: "
+                    + expected(alert.status()) + ". Срок ответа: " + texts.time(a.answerDueAt()) + "."
+                    : "⚠️ Обращение " + number + " без движения с " + since + ": «"
+                    + Html.escape(alert.status().title()) + "», у " + holders + ". Требуется: "
+                    + expected(alert.status()) + ".";
             case ESCALATION -> "🚨 Эскалация: обращение " + number + " с " + since + " без движения, у " + holders
                     + " («" + Html.escape(alert.status().title()) + "»). Требуется: " + expected(alert.status())
                     + ". Срок ответа: " + texts.time(a.answerDueAt()) + ".";
-            case COUNTDOWN -> "⏳ До срока ответа по обращению " + number + " " + texts.left(a.answerDueAt())
-                    + " (срок " + texts.time(a.answerDueAt()) + "). Статус: «" + Html.escape(alert.status().title())
-                    + "».";
+            case COUNTDOWN -> "⏳ " + (alert.offset() == null ? "Приближается срок ответа"
+                    : "За " + texts.duration(alert.offset()) + " до срока ответа") + ": обращение " + number
+                    + ", срок " + texts.time(a.answerDueAt()) + ", " + countdownLeft(alert, a) + ". Статус: «"
+                    + Html.escape(alert.status().title()) + "».";
             case OVERDUE -> "🔥 Просрочено: обращение " + number + ", срок ответа истёк " + texts.time(a.answerDueAt())
                     + ". Исполнитель: " + Html.escape(texts.name(a.executorId())) + ", статус «"
                     + Html.escape(alert.status().title()) + "».";
         };
+    }
+
+    /** Whom a level-3 step was escalated to, by name; the coordinators learn it from this alert. */
+    private String escalatedTo(Alert alert) {
+        return alert.escalatedTo().isEmpty() ? "(заместитель главы не назначен)"
+                : "заместителю главы " + Html.escape(alert.escalatedTo().stream().map(texts::name)
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** What is left: the working time (what the countdown counts), and the calendar time when it differs. */
+    private String countdownLeft(Alert alert, AppealView a) {
+        if (alert.workingLeft() == null) {
+            return texts.left(a.answerDueAt());
+        }
+        return "рабочего времени осталось " + texts.amount(alert.workingLeft());
     }
 
     private static String expected(AppealStatus status) {

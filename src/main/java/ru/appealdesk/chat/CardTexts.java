@@ -86,7 +86,12 @@ class CardTexts {
     String left(Instant deadline) {
         Duration d = Duration.between(clock.instant(), deadline);
         boolean overdue = d.isNegative();
-        d = d.abs();
+        String amount = amount(d.abs());
+        return overdue ? "просрочено на " + amount : "осталось " + amount;
+    }
+
+    /** A span as «2 д 3 ч», «3 ч 59 мин», «менее минуты». */
+    String amount(Duration d) {
         List<String> parts = new ArrayList<>();
         if (d.toDays() > 0) {
             parts.add(d.toDays() + " д");
@@ -97,8 +102,24 @@ class CardTexts {
         if (d.toDays() == 0 && d.toMinutesPart() > 0) {
             parts.add(d.toMinutesPart() + " мин");
         }
-        String amount = parts.isEmpty() ? "менее минуты" : String.join(" ", parts);
-        return overdue ? "просрочено на " + amount : "осталось " + amount;
+        return parts.isEmpty() ? "менее минуты" : String.join(" ", parts);
+    }
+
+    /** A configured duration in words after «за»: «24 часа», «4 рабочих часа», «30 рабочих минут», «1 рабочий день». */
+    String duration(ru.appealdesk.directory.WorkDuration duration) {
+        long n = duration.amount();
+        int form = n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;
+        String[] words = switch (duration.unit()) {
+            case SECONDS -> duration.working() ? new String[] {"рабочую секунду", "рабочие секунды", "рабочих секунд"}
+                    : new String[] {"секунду", "секунды", "секунд"};
+            case MINUTES -> duration.working() ? new String[] {"рабочую минуту", "рабочие минуты", "рабочих минут"}
+                    : new String[] {"минуту", "минуты", "минут"};
+            case HOURS -> duration.working() ? new String[] {"рабочий час", "рабочих часа", "рабочих часов"}
+                    : new String[] {"час", "часа", "часов"};
+            case DAYS -> duration.working() ? new String[] {"рабочий день", "рабочих дня", "рабочих дней"}
+                    : new String[] {"день", "дня", "дней"};
+        };
+        return n + " " + words[form];
     }
 
     String name(String staffId) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import okhttp3.OkHttpClient;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,15 @@ class TelegramConfiguration {
                 .readTimeout(requestTimeout)
                 .writeTimeout(Duration.ofSeconds(60))
                 .build();
+    }
+
+    /** The client's dispatcher threads and pooled connections end with the context. */
+    @Bean
+    DisposableBean telegramHttpClientShutdown(OkHttpClient http) {
+        return () -> {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        };
     }
 
     /** For long polling: a read timeout longer than the getUpdates timeout. */

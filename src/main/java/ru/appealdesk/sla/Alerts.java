@@ -1,8 +1,10 @@
 package ru.appealdesk.sla;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import ru.appealdesk.directory.WorkDuration;
 import ru.appealdesk.workflow.AppealStatus;
 
 /** What the timers ask to tell people; published once per tick so one person's alerts can go as one message. */
@@ -28,9 +30,16 @@ public final class Alerts {
     /**
      * One alert to one person about one appeal: {@code holders} are who the step waits for, since {@code since},
      * in {@code status} (as it was when the alert fell due); {@code level} is the ladder level (0 otherwise).
+     * At ladder level 3 {@code escalatedTo} names the deputy heads the step was escalated to. A countdown carries
+     * its {@code offset} (how long before the answer deadline it was set) and the working time left.
      */
     public record Alert(String recipientId, Type type, long appealId, int level, List<String> holders,
-                        Instant since, AppealStatus status) {
+                        Instant since, AppealStatus status, List<String> escalatedTo, WorkDuration offset,
+                        Duration workingLeft) {
+
+        public Alert {
+            escalatedTo = escalatedTo == null ? List.of() : List.copyOf(escalatedTo);
+        }
     }
 
     /** The alerts of one tick. */

@@ -12,8 +12,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.directory.WorkDuration;
 import ru.appealdesk.sla.Alerts.Alert;
 import ru.appealdesk.sla.Alerts.AlertsDue;
 import ru.appealdesk.sla.Alerts.Type;
@@ -41,9 +43,11 @@ public class TimerTick {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final Directory directory;
 
     TimerTick(TimerRepository timers, AppealService appeals, StepOwners owners, WorkingTime workingTime,
-              ApplicationEventPublisher events, TransactionTemplate tx, Clock clock) {
+              ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory) {
+        this.directory = directory;
         this.timers = timers;
         this.appeals = appeals;
         this.owners = owners;
@@ -108,14 +112,17 @@ public class TimerTick {
             case CLAIM -> transition(() -> appeals.releaseUnclaimed(a.id(), a.step()), a);
             case BEFORE_DUE -> {
                 if (AppealStatus.WITH_EXECUTOR.contains(a.status()) && now.isBefore(a.answerDueAt())) {
+                    List<WorkDuration> offsets = directory.regulation(a.source()).beforeDue();
+                    WorkDuration offset = timer.level() >= 1 && timer.level() <= offsets.size()
+                            ? offsets.get(timer.level() - 1) : null;
                     alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), a.stepStartedAt(),
-                            timer.level());
+                            timer.level(), List.of(), offset, workingTime.workingBetween(now, a.answerDueAt()));
                 }
             }
             case OVERDUE -> {
                 if (a.answerPending() || timer.heldStatus() != null) {
                     alert(alerts, List.of(owners.deputyHeadOfExecutor(a), owners.coordinators()), Type.OVERDUE,
-                            a, status, a.stepStartedAt(), 0);
+                            a, status, a.stepStartedAt(), 0, List.of(), null, null);
                 }
             }
         }
@@ -129,24 +136,29 @@ public class TimerTick {
 
     private void ladder(AppealView a, AppealStatus status, Instant since, int level, List<Alert> alerts) {
         List<StaffMember> stepOwners = owners.owners(a, status);
+        List<StaffMember> deputies = level == 3 ? owners.deputyHeadsOf(a, stepOwners) : List.of();
+        List<String> escalatedTo = deputies.stream().map(StaffMember::id).toList();
         if (level <= 2) {
-            alert(alerts, List.of(stepOwners), Type.REMINDER, a, status, since, level);
+            alert(alerts, List.of(stepOwners), Type.REMINDER, a, status, since, level, escalatedTo, null, null);
         }
         if (level == 3) {
-            alert(alerts, List.of(owners.deputyHeadsOf(a, stepOwners)), Type.ESCALATION, a, status, since, level);
+            alert(alerts, List.of(deputies), Type.ESCALATION, a, status, since, level, escalatedTo, null, null);
         }
         if (level >= 2) {
             List<StaffMember> coordinators = owners.coordinators().stream()
                     .filter(c -> level == 3 || !stepOwners.contains(c)).toList();
-            alert(alerts, List.of(coordinators), Type.COORDINATOR_ALERT, a, status, since, level);
+            alert(alerts, List.of(coordinators), Type.COORDINATOR_ALERT, a, status, since, level, escalatedTo, null,
+                    null);
         }
     }
 
     private void alert(List<Alert> alerts, List<List<StaffMember>> recipientGroups, Type type, AppealView a,
-                       AppealStatus status, Instant since, int level) {
+                       AppealStatus status, Instant since, int level, List<String> escalatedTo,
+                       WorkDuration offset, java.time.Duration workingLeft) {
         List<String> holders = owners.owners(a, status).stream().map(StaffMember::id).toList();
         recipientGroups.stream().flatMap(List::stream).map(StaffMember::id).distinct().forEach(id ->
-                alerts.add(new Alert(id, type, a.id(), level, holders, since, status)));
+                alerts.add(new Alert(id, type, a.id(), level, holders, since, status, escalatedTo, offset,
+                        workingLeft)));
     }
 
     private static void transition(Runnable action, AppealView a) {

@@ -138,6 +138,23 @@ public class WorkingTime {
         throw noWorkingTime(from);
     }
 
+    /** How much working time lies between two instants (zero if {@code to} is not after {@code from}). */
+    public Duration workingBetween(Instant from, Instant to) {
+        Duration total = Duration.ZERO;
+        LocalDate last = localDate(to);
+        LocalDate date = localDate(from);
+        for (int i = 0; i < SEARCH_LIMIT_DAYS && !date.isAfter(last); i++, date = date.plusDays(1)) {
+            for (Period p : periods(date)) {
+                Instant start = p.start().isAfter(from) ? p.start() : from;
+                Instant end = p.end().isBefore(to) ? p.end() : to;
+                if (end.isAfter(start)) {
+                    total = total.plus(Duration.between(start, end));
+                }
+            }
+        }
+        return total;
+    }
+
     /** Goes back through working time from {@code to}; the inverse of {@link #plusWorkingTime}. */
     public Instant minusWorkingTime(Instant to, Duration amount) {
         Duration remaining = amount;

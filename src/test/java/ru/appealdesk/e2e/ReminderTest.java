@@ -29,8 +29,9 @@ class ReminderTest extends EndToEndTest {
         return telegram.linesMentioning(user(staff), number).stream().filter(b -> b.contains(phrase)).toList();
     }
 
-    void awaitAlert(String staff, String number, String phrase) {
+    String awaitAlert(String staff, String number, String phrase) {
         await().atMost(Duration.ofSeconds(20)).until(() -> !alerts(staff, number, phrase).isEmpty());
+        return alerts(staff, number, phrase).get(0);
     }
 
     /** Lets at least two ticks pass, so that anything due has fired. */
@@ -68,6 +69,10 @@ class ReminderTest extends EndToEndTest {
         awaitAlert("orlov", "DD-2026-600001", "🚨");
         assertThat(alerts("orlov", "DD-2026-600001", "🚨").get(0)).contains("с 16.03.2026 10:00 без движения",
                 "взять в работу");
+        // the coordinators' level-3 alert says to whom it was escalated and since when, unlike level 2
+        String escalated = awaitAlert("sokolova", "DD-2026-600001", "🚨");
+        assertThat(escalated).contains("Эскалировано заместителю главы Орлов В.С.", "ждёт с 16.03.2026 10:00");
+        assertThat(alerts("sokolova", "DD-2026-600001", "⚠️").get(0)).doesNotContain("Эскалировано");
         JsonNode accepted = awaitStatus(id, "IN_PROGRESS");
         assertThat(accepted.get("history")).anyMatch(h -> h.get("type").asText().equals("AUTO_ACCEPTED")
                 && h.get("actor").isNull());
@@ -78,7 +83,8 @@ class ReminderTest extends EndToEndTest {
         clock.set(msk("2026-03-17T12:00"));
         settle();
         assertThat(alerts(executor, "DD-2026-600001", "⏰")).hasSize(2);
-        assertThat(alerts("sokolova", "DD-2026-600001", "⚠️")).hasSize(2);
+        assertThat(alerts("sokolova", "DD-2026-600001", "⚠️")).hasSize(1);
+        assertThat(alerts("sokolova", "DD-2026-600001", "🚨")).hasSize(1);
         assertThat(alerts("orlov", "DD-2026-600001", "🚨")).hasSize(1);
     }
 
@@ -123,6 +129,12 @@ class ReminderTest extends EndToEndTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> alerts(executor, "DD-2026-600003", "⏳").size() == 2);
         clock.set(msk("2026-04-07T17:31"));
         await().atMost(Duration.ofSeconds(20)).until(() -> alerts(executor, "DD-2026-600003", "⏳").size() == 3);
+        // each countdown says which one it is and how much working time is left
+        List<String> countdowns = alerts(executor, "DD-2026-600003", "⏳");
+        assertThat(countdowns.get(0)).contains("За 24 часа до срока ответа", "рабочего времени осталось 8 ч");
+        assertThat(countdowns.get(1)).contains("За 4 часа до срока ответа", "рабочего времени осталось 3 ч 59 мин");
+        assertThat(countdowns.get(2)).contains("За 30 минут до срока ответа", "рабочего времени осталось 29 мин");
+        assertThat(countdowns).doesNotHaveDuplicates();
 
         // answerDueAt passes at 18:00; the alert waits for the morning, goes to the deputy head and coordinators
         clock.set(msk("2026-04-07T18:30"));

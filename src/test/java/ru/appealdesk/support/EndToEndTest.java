@@ -71,6 +71,8 @@ public abstract class EndToEndTest {
         registry.add("appealdesk.scheduler.tick", () -> "300ms");
         registry.add("appealdesk.telegram.request-timeout", () -> "2s");
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
+        // Quartz registers data sources JVM-wide by scheduler name: a name of its own for this context
+        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-e2e");
     }
 
     private static synchronized String database() {

@@ -1,0 +1,69 @@
+package ru.appealdesk;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import ru.appealdesk.support.Api;
+import ru.appealdesk.support.FakeTelegram;
+import ru.appealdesk.support.Staff;
+import ru.appealdesk.support.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Closing the context ends every thread it started that could keep the JVM alive (Quartz, OkHttp, polling). */
+class ShutdownTest {
+
+    @Test
+    void noThreadOfTheServiceOutlivesItsContext() {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        String database = TestDatabase.newDatabase();
+        try (FakeTelegram telegram = new FakeTelegram()) {
+            // given a running service that polled, sent, fired timers and answered HTTP
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
+                    "--server.port=0", "--spring.datasource.url=" + database,
+                    "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
+                    "--appealdesk.bot-config-dir=bot-config", "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
+                    "--appealdesk.telegram.api-url=" + telegram.url(), "--appealdesk.telegram.poll-timeout=1s",
+                    "--appealdesk.scheduler.tick=200ms",
+                    "--spring.quartz.properties.org.quartz.scheduler.instanceName=appealdesk-shutdown-test");
+            Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+            Staff.bind(api, telegram, Map.of("sokolova", 900_001L));
+            telegram.userSends(900_001L, "/my");
+            telegram.awaitText(900_001L, "обращени");
+
+            // when its database goes away in the middle of a timer tick (held on a lock), and then it is closed
+            try (java.sql.Connection lock = java.sql.DriverManager.getConnection(database)) {
+                lock.setAutoCommit(false);
+                lock.createStatement().execute("lock table timer in access exclusive mode");
+                Thread.sleep(1000); // a tick is now waiting for the lock
+                app.getBean(com.zaxxer.hikari.HikariDataSource.class).close();
+                lock.rollback();
+            }
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(40), app::close,
+                    "closing the context must not wait for ever on a job that cannot reach the database");
+        } catch (java.sql.SQLException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+
+        // then no thread it started, apart from daemons, is still alive
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(survivors(before)).isEmpty());
+    }
+
+    private static List<String> survivors(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t.isAlive() && !t.isDaemon() && t != Thread.currentThread()
+                        && !t.getName().startsWith("awaitility"))
+                .map(t -> t.getName() + " " + List.of(t.getStackTrace()).stream().limit(3).map(Object::toString)
+                        .collect(Collectors.joining(" < ")))
+                .toList();
+    }
+}
