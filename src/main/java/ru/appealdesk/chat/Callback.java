@@ -11,7 +11,7 @@ record Callback(Action action, long appealId, int step, String argument) {
     /** What a button does. */
     enum Action {
         ACCEPT("acc"), RETURN("ret"), ASSIGN("asg"), REJECT_RETURN("rjr"), PREPARE_ANSWER("ans"), ANSWER_TYPE("typ"),
-        SUBMIT("sub"), APPROVE("apr"), REWORK("rwk"), PUBLISHED("pub"), OPEN("opn");
+        SUBMIT("sub"), APPROVE("apr"), REWORK("rwk"), PUBLISHED("pub"), OPEN("opn"), REMOVE_FILES("rmf");
 
         final String code;
 

@@ -108,6 +108,10 @@ class Conversation {
         this.attachments = attachments == null ? file.line() : attachments + "\n" + file.line();
     }
 
+    void clearAttachments() {
+        this.attachments = null;
+    }
+
     List<AttachedFile> attachedFiles() {
         return attachments == null ? List.of() : attachments.lines().map(AttachedFile::parse).toList();
     }

@@ -43,9 +43,11 @@ class Dialogs {
     private final CardTexts texts;
     private final Refusals refusals;
     private final Clock clock;
+    private final DraftCards draftCards;
 
     Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files,
-            Outbox outbox, CardTexts texts, Refusals refusals, Clock clock) {
+            Outbox outbox, CardTexts texts, Refusals refusals, Clock clock, DraftCards draftCards) {
+        this.draftCards = draftCards;
         this.conversations = conversations;
         this.appeals = appeals;
         this.files = files;
@@ -85,6 +87,7 @@ class Dialogs {
             throw new TransitionRefused(Reason.POSTPONED_TWICE, "already postponed");
         }
         c.chooseType(type);
+        draftCards.retire(in.chatId(), a.id());
         if (type == AnswerType.POSTPONED) {
             c.moveTo(State.AWAITING_POSTPONE_DATE, clock.instant());
             reply(in, "⏳ До какой даты откладывается решение? Введите дату в формате ДД.ММ.ГГГГ "
@@ -168,9 +171,21 @@ class Dialogs {
                 download.file().telegramRef());
         c.attach(new Conversation.AttachedFile(kind, stored.id(), download.file().telegramRef(),
                 download.content().length));
-        long count = c.attachedFiles().size();
-        reply(in, "📎 Файл добавлен к ответу (всего вложений: " + count
-                + "). Пришлите ещё или нажмите «Отправить на согласование».");
+        int count = c.attachedFiles().size();
+        AppealView a = appeals.find(c.appealId()).orElseThrow();
+        draftCards.show(in, a, c.step(), "📎 Файл добавлен к ответу по обращению № " + Html.escape(a.number())
+                + " (всего вложений: " + count + "). Пришлите ещё или нажмите «Отправить на согласование».", null,
+                count, download.file().mediaGroupId() != null);
+    }
+
+    /** «Убрать вложения»: the draft keeps its text and loses its files. */
+    void removeFiles(Inbound in, AppealView a) {
+        Conversation c = current(in, a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
+        files.deleteDrafts(c.attachedFiles().stream().map(Conversation.AttachedFile::fileId).toList());
+        c.clearAttachments();
+        draftCards.show(in, a, c.step(), "🗑 Вложения убраны из ответа по обращению № " + Html.escape(a.number())
+                + ". Пришлите фото или документы заново либо нажмите «Отправить на согласование».", null, 0, false);
     }
 
     /** The sender's file name, with the extension of what the file really is. */
@@ -221,13 +236,10 @@ class Dialogs {
         AppealView a = appeals.find(c.appealId()).orElseThrow();
         String photos = a.photos().isEmpty() ? "" : "\n❗ Заявитель приложил фото (" + a.photos().size()
                 + "): ответ должен содержать фото с того же ракурса.";
-        List<List<Button>> keyboard = List.of(List.of(
-                Callback.of(Action.SUBMIT, a.id(), c.step()).button("📨 Отправить на согласование")));
-        outbox.send(in.chatId(), (replacing ? "Текст ответа обновлён." : "Текст ответа сохранён.")
-                        + " Тип: «" + Html.escape(c.answerType().title()) + "».\nПришлите фото или документы "
-                        + "(JPG, PNG, TIFF, PDF), если нужно, и нажмите «Отправить на согласование»." + photos
-                        + "\n\n<b>Черновик:</b>\n", text, keyboard, OutboundMessage.PRIORITY_REPLY,
-                Card.Kind.ANSWER_DRAFT, a.id(), c.step());
+        draftCards.show(in, a, c.step(), (replacing ? "Текст ответа обновлён." : "Текст ответа сохранён.")
+                + " Тип: «" + Html.escape(c.answerType().title()) + "».\nПришлите фото или документы "
+                + "(JPG, PNG, TIFF, PDF), если нужно, и нажмите «Отправить на согласование»." + photos
+                + "\n\n<b>Черновик:</b>\n", text, c.attachedFiles().size(), false);
     }
 
     private Conversation start(Inbound in, State state, AppealView a) {

@@ -25,7 +25,7 @@ class IncomingFiles {
     static final long MAX_ANSWER_BYTES = 50L * 1024 * 1024;
 
     /** A file as announced in the message. */
-    record Announced(String fileId, String telegramKind, String name, Long declaredSize) {
+    record Announced(String fileId, String telegramKind, String name, Long declaredSize, String mediaGroupId) {
 
         String telegramRef() {
             return telegramKind + ":" + fileId;
@@ -99,11 +99,13 @@ class IncomingFiles {
             PhotoSize largest = message.getPhoto().stream()
                     .max(Comparator.comparingInt(p -> p.getWidth() * p.getHeight())).orElseThrow();
             return new Announced(largest.getFileId(), "photo", "photo_" + largest.getFileUniqueId() + ".jpg",
-                    largest.getFileSize() == null ? null : largest.getFileSize().longValue());
+                    largest.getFileSize() == null ? null : largest.getFileSize().longValue(),
+                    message.getMediaGroupId());
         }
         Document document = message.getDocument();
         String name = document.getFileName() == null || document.getFileName().isBlank() ? "document"
                 : document.getFileName();
-        return new Announced(document.getFileId(), "document", name, document.getFileSize());
+        return new Announced(document.getFileId(), "document", name, document.getFileSize(),
+                message.getMediaGroupId());
     }
 }

@@ -73,6 +73,11 @@ class OutboundMessage {
         this.createdAt = now;
     }
 
+    /** Not to be sent before this wall-clock instant (e.g. to let the rest of an album arrive). */
+    void holdUntil(Instant wallClock) {
+        this.retryAt = wallClock;
+    }
+
     /** Delivered: the content (it may quote applicants' contacts) is no longer kept. */
     void sent(Instant now) {
         status = Status.SENT;

@@ -42,6 +42,12 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
             + "and method = 'EDIT_MESSAGE'", nativeQuery = true)
     int supersedeEdits(long cardId);
 
+    /** A card's message that was not sent yet will not be sent. */
+    @Modifying(flushAutomatically = true)
+    @Query(value = "update outbound_message set status = 'SUPERSEDED', payload = '{}' where status = 'PENDING' "
+            + "and card_id = ?1 and method = 'SEND_MESSAGE'", nativeQuery = true)
+    int supersedeSends(long cardId);
+
     long countByStatus(OutboundMessage.Status status);
 
     @Query(value = "select count(*) from outbound_message where chat_id = ?1 and status = 'PENDING'",

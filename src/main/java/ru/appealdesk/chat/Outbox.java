@@ -31,6 +31,7 @@ class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final ThreadLocal<java.time.Instant> NOT_BEFORE = new ThreadLocal<>();
+    private static final ThreadLocal<java.time.Instant> HOLD_UNTIL = new ThreadLocal<>();
 
     private final OutboundMessageRepository messages;
     private final CardRepository cards;
@@ -110,6 +111,30 @@ class Outbox {
                 new Payload(text, null, null, callbackQueryId, alert), null, OutboundMessage.PRIORITY_REPLY);
     }
 
+    /**
+     * Closes a card whatever became of it: if its message is still waiting, it is not sent at all; if it was sent,
+     * it is edited to end with {@code statusLine} and lose its buttons.
+     */
+    void retireCard(Card card, String statusLine) {
+        if (messages.supersedeSends(card.id()) > 0) {
+            card.close();
+            messages.supersedeEdits(card.id());
+            return;
+        }
+        closeCard(card, statusLine);
+    }
+
+    /** Runs {@code action} so that what it enqueues waits {@code wait} of real time before it may be sent. */
+    void holdFor(java.time.Duration wait, Runnable action) {
+        java.time.Instant previous = HOLD_UNTIL.get();
+        HOLD_UNTIL.set(java.time.Instant.now().plus(wait));
+        try {
+            action.run();
+        } finally {
+            HOLD_UNTIL.set(previous);
+        }
+    }
+
     /** Runs {@code action} so that what it enqueues is delivered no earlier than {@code notBefore} (quiet hours). */
     void notBefore(java.time.Instant notBefore, Runnable action) {
         java.time.Instant previous = NOT_BEFORE.get();
@@ -128,8 +153,12 @@ class Outbox {
             return;
         }
         try {
-            messages.save(new OutboundMessage(chatId, method, json.writeValueAsString(payload), cardId, priority,
-                    clock.instant(), NOT_BEFORE.get()));
+            OutboundMessage message = new OutboundMessage(chatId, method, json.writeValueAsString(payload), cardId,
+                    priority, clock.instant(), NOT_BEFORE.get());
+            if (HOLD_UNTIL.get() != null) {
+                message.holdUntil(HOLD_UNTIL.get());
+            }
+            messages.save(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an outbound message", e);
         }

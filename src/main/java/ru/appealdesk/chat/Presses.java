@@ -54,6 +54,9 @@ class Presses {
         } catch (TransitionRefused refused) {
             outbox.answerCallback(in.chatId(), query.getId(), refusals.explain(refused, cb.appealId(), in.staff()),
                     true);
+            if (refused.reason() == Reason.PHOTOS_REQUIRED) {
+                outbox.text(in.chatId(), Refusals.PHOTOS_NEXT_STEP, OutboundMessage.PRIORITY_REPLY);
+            }
         }
     }
 
@@ -94,6 +97,12 @@ class Presses {
                         me.equals(current(cb).executorId()));
                 dialogs.submit(in, a);
                 return "Ответ отправлен на согласование";
+            }
+            case REMOVE_FILES -> {
+                AppealView a = guard(cb, Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK),
+                        me.equals(current(cb).executorId()));
+                dialogs.removeFiles(in, a);
+                return "Вложения убраны";
             }
             case APPROVE -> {
                 appeals.approve(cb.appealId(), cb.step(), me);

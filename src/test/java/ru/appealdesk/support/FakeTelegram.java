@@ -122,6 +122,18 @@ public final class FakeTelegram implements AutoCloseable {
 
     /** A user sends a photo (Telegram offers it in several sizes). */
     public void userSendsPhoto(long userId, byte[] jpeg) {
+        userSendsPhoto(userId, jpeg, null);
+    }
+
+    /** A user sends several photos at once: Telegram delivers one message per photo, with one media_group_id. */
+    public void userSendsAlbum(long userId, byte[]... photos) {
+        String group = "album-" + updateIds.incrementAndGet();
+        for (byte[] photo : photos) {
+            userSendsPhoto(userId, photo, group);
+        }
+    }
+
+    private void userSendsPhoto(long userId, byte[] jpeg, String mediaGroupId) {
         knownChats.add(userId);
         String fileId = "photo-" + updateIds.incrementAndGet();
         files.put(fileId, jpeg);
@@ -132,6 +144,9 @@ public final class FakeTelegram implements AutoCloseable {
         sizes.addObject().put("file_id", fileId).put("file_unique_id", fileId + "-u").put("width", 1280)
                 .put("height", 960).put("file_size", jpeg.length);
         files.put(fileId + "-small", new byte[100]);
+        if (mediaGroupId != null) {
+            message.put("media_group_id", mediaGroupId);
+        }
         enqueue("message", message);
     }
 
