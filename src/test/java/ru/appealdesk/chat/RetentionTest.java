@@ -100,5 +100,6 @@ class RetentionTest extends EndToEndTest {
                 .containsExactly(-1002L);
         assertThat(jdbc.queryForList("select status from outbound_message where chat_id = -5 order by id",
                 String.class)).containsExactly("SENT", "DEAD");
+        jdbc.update("delete from outbound_message where chat_id = -5"); // other tests count dead letters
     }
 }
