@@ -20,7 +20,7 @@ class OutboundMessage {
     enum Method { SEND_MESSAGE, EDIT_MESSAGE, SEND_MEDIA, ANSWER_CALLBACK }
 
     /** Where it is in its life. */
-    enum Status { PENDING, SENT, UNDELIVERABLE, DEAD, SUPERSEDED }
+    enum Status { PENDING, IN_FLIGHT, SENT, UNDELIVERABLE, DEAD, SUPERSEDED }
 
     /** What is left of a payload once it was delivered or superseded. */
     static final String DELIVERED = "{}";
@@ -57,6 +57,10 @@ class OutboundMessage {
     /** Wall-clock time before which a retry must not happen (429 retry_after, back-off). */
     @Column(name = "retry_at")
     private Instant retryAt;
+    @Column(name = "lease_owner")
+    private String leaseOwner;
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
 
     protected OutboundMessage() {
     }
@@ -86,7 +90,13 @@ class OutboundMessage {
         attempts++;
     }
 
+    /** Whether this instance still holds the message's lease (an expired one may have been taken over). */
+    boolean leasedTo(String owner) {
+        return status == Status.IN_FLIGHT && owner.equals(leaseOwner);
+    }
+
     void retryAt(Instant wallClock, String error, int maxAttempts) {
+        status = Status.PENDING;
         attempts++;
         lastError = error;
         retryAt = wallClock;
@@ -96,6 +106,7 @@ class OutboundMessage {
     }
 
     void deferTo(Instant wallClock) {
+        status = Status.PENDING;
         retryAt = wallClock;
     }
 

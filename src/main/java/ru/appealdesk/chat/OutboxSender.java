@@ -37,8 +37,12 @@ import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
 
 /**
- * Delivers the outbox. Each round claims the oldest due message of each chat ({@code FOR UPDATE SKIP LOCKED}),
- * holds Telegram's limits with {@link RateLimits}, calls the Bot API and records the outcome: 429 waits
+ * Delivers the outbox, with no database transaction open while Telegram is called. A round reads the head of each
+ * chat's queue, leases the heads whose chat may get a message now ({@code IN_FLIGHT} until the lease expires, in a
+ * short transaction), calls the Bot API for them in parallel under Telegram's limits ({@link RateLimits}, shared by
+ * every instance through the database) and records each outcome in its own short transaction. A crashed instance's
+ * leases expire and the messages are taken again: nothing is lost, at most the one in-flight message of a chat is
+ * sent twice. Outcomes: 429 waits
  * {@code retry_after}; 5xx and network errors back off exponentially; "message is not modified" counts as sent;
  * a blocked or missing chat is marked undeliverable and reported to the coordinators once; a message that keeps
  * failing is kept as DEAD for admins, never dropped.
@@ -59,6 +63,10 @@ class OutboxSender {
     private final DeliveryMetrics metrics;
     private final StaffAccounts accounts;
     private final Directory directory;
+    private final Duration lease;
+    private final Clock wall;
+    /** Who holds a lease: this instance. */
+    private final String owner = java.util.UUID.randomUUID().toString();
     private long lastCleanup = System.nanoTime();
     /** Bot API calls of one round run here, several at a time; the global limit paces them. */
     private final java.util.concurrent.ExecutorService calls = java.util.concurrent.Executors.newFixedThreadPool(4,
@@ -70,7 +78,9 @@ class OutboxSender {
 
     OutboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox, TelegramClient telegram,
                  TransactionTemplate tx, Clock clock, RateLimits limits, DeliveryMetrics metrics,
-                 StaffAccounts accounts, Directory directory) {
+                 StaffAccounts accounts, Directory directory, Duration lease, Clock wall) {
+        this.lease = lease;
+        this.wall = wall;
         this.messages = messages;
         this.cards = cards;
         this.outbox = outbox;
@@ -100,42 +110,68 @@ class OutboxSender {
      */
     long drainOnce() {
         if (System.nanoTime() - lastCleanup > 60_000_000_000L) {
-            limits.forgetIdle();
             lastCleanup = System.nanoTime();
+            limits.forgetIdle();
         }
-        Long result = tx.execute(status -> {
-            List<OutboundMessage> heads = messages.claimHeads(clock.instant(), Instant.now(), BATCH);
-            if (heads.isEmpty()) {
-                return -1L;
+        Instant wallNow = wall.instant();
+        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, BATCH);
+        if (heads.isEmpty()) {
+            return -1;
+        }
+        long wait = Long.MAX_VALUE;
+        List<Long> ready = new ArrayList<>();
+        for (OutboundMessageRepository.Head head : heads) {
+            // an answer to a button press is not a chat message: no chat limit
+            long chatWait = OutboundMessage.Method.ANSWER_CALLBACK.name().equals(head.getMethod()) ? 0
+                    : limits.chatWait(head.getChatId());
+            if (chatWait > 0) {
+                wait = Math.min(wait, chatWait);
+            } else {
+                ready.add(head.getId());
             }
-            long wait = Long.MAX_VALUE;
-            List<OutboundMessage> batch = new ArrayList<>();
-            for (OutboundMessage message : heads) {
-                if (message.method() == OutboundMessage.Method.ANSWER_CALLBACK) {
-                    batch.add(message);
-                    continue;
-                }
-                long chatWait = limits.chatWait(message.chatId());
-                if (chatWait > 0) {
-                    wait = Math.min(wait, chatWait);
+        }
+        List<Claimed> batch = ready.isEmpty() ? List.of() : claim(ready, wallNow);
+        if (batch.isEmpty()) {
+            return wait == Long.MAX_VALUE ? 0L : wait;
+        }
+        List<Future<Outcome>> outcomes = new ArrayList<>();
+        for (Claimed c : batch) {
+            boolean paced = c.method() != OutboundMessage.Method.ANSWER_CALLBACK;
+            outcomes.add(calls.submit(() -> call(c, paced)));
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Claimed c = batch.get(i);
+            Outcome outcome = await(outcomes.get(i));
+            tx.executeWithoutResult(status -> messages.findById(c.id()).ifPresent(m -> {
+                if (m.leasedTo(owner)) {
+                    apply(m, outcome);
                 } else {
-                    batch.add(message);
+                    log.warn("The lease on outbound message {} expired before its outcome was recorded", c.id());
                 }
+            }));
+        }
+        return 0L;
+    }
+
+    /** A leased message, with what its call needs, read in the claiming transaction. */
+    private record Claimed(long id, long chatId, OutboundMessage.Method method, int attempts,
+                           Outbox.Payload payload, Integer cardMessageId) {
+    }
+
+    /** Leases the given heads in one short transaction; returns the ones this instance got. */
+    private List<Claimed> claim(List<Long> ids, Instant wallNow) {
+        List<Claimed> claimed = tx.execute(status -> {
+            List<Long> leased = messages.lease(ids.toArray(Long[]::new), wallNow, wallNow.plus(lease), owner);
+            List<Claimed> result = new ArrayList<>();
+            for (OutboundMessage m : messages.findAllById(leased)) {
+                Integer cardMessageId = m.method() == OutboundMessage.Method.EDIT_MESSAGE
+                        ? cards.findById(m.cardId()).map(Card::messageId).orElse(null) : null;
+                result.add(new Claimed(m.id(), m.chatId(), m.method(), m.attempts(), outbox.read(m), cardMessageId));
             }
-            List<Future<Outcome>> outcomes = new ArrayList<>();
-            for (OutboundMessage message : batch) {
-                Outbox.Payload payload = outbox.read(message);
-                Integer cardMessageId = message.method() == OutboundMessage.Method.EDIT_MESSAGE
-                        ? cards.findById(message.cardId()).map(Card::messageId).orElse(null) : null;
-                boolean paced = message.method() != OutboundMessage.Method.ANSWER_CALLBACK;
-                outcomes.add(calls.submit(() -> call(message, payload, cardMessageId, paced)));
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                apply(batch.get(i), await(outcomes.get(i)));
-            }
-            return batch.isEmpty() ? wait : 0L;
+            result.sort(java.util.Comparator.comparingLong(Claimed::id));
+            return result;
         });
-        return result == null ? -1 : result;
+        return claimed == null ? List.of() : claimed;
     }
 
     /** Stops the call pool when the application context closes. */
@@ -155,7 +191,9 @@ class OutboxSender {
     }
 
     /** The Bot API call itself: no database access here, it runs on the call pool. */
-    private Outcome call(OutboundMessage message, Outbox.Payload payload, Integer cardMessageId, boolean paced) {
+    private Outcome call(Claimed message, boolean paced) {
+        Outbox.Payload payload = message.payload();
+        Integer cardMessageId = message.cardMessageId();
         try {
             if (message.method() == OutboundMessage.Method.EDIT_MESSAGE && cardMessageId == null) {
                 return Outcome.of(Outcome.Kind.WAIT_FOR_CARD, null);
@@ -197,7 +235,7 @@ class OutboxSender {
     }
 
     private void apply(OutboundMessage message, Outcome outcome) {
-        Instant now = Instant.now();
+        Instant now = wall.instant();
         switch (outcome.kind()) {
             case SENT, NOT_MODIFIED -> {
                 message.sent(now);
@@ -225,7 +263,7 @@ class OutboxSender {
         }
     }
 
-    private Outcome classify(OutboundMessage message, TelegramApiRequestException e) {
+    private Outcome classify(Claimed message, TelegramApiRequestException e) {
         int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
         String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
         String error = code + " " + e.getApiResponse();

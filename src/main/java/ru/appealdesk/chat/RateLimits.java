@@ -1,16 +1,20 @@
 package ru.appealdesk.chat;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BandwidthBuilder;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 /**
- * Telegram's sending limits, held with bucket4j token buckets in real time: at most {@code globalPerSecond}
- * messages overall, one per {@link #PRIVATE_CHAT_SPACING} to a private chat, {@code groupPerMinute} to a group.
+ * Telegram's sending limits, held by every instance together: bucket4j token buckets kept in PostgreSQL (table
+ * {@code rate_bucket}), one for the bot and one per chat. At most {@code globalPerSecond} messages overall, one per
+ * {@link #PRIVATE_CHAT_SPACING} to a private chat, {@code groupPerMinute} to a group. Buckets of capacity one with
+ * greedy refill space messages evenly, and a blocking consume reserves the next free slot, so instances waiting at
+ * the same time are given different slots rather than racing.
  */
 class RateLimits {
 
@@ -19,44 +23,53 @@ class RateLimits {
      * keeps network and scheduling jitter from bringing two messages closer than that.
      */
     static final Duration PRIVATE_CHAT_SPACING = Duration.ofMillis(1100);
+    /** The bot-wide bucket's key; chat ids never reach it. */
+    static final long GLOBAL_KEY = Long.MIN_VALUE;
 
-    private final Bucket global;
-    private final int groupPerMinute;
-    private final Map<Long, Bucket> chats = new ConcurrentHashMap<>();
+    private final PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets;
+    private final Supplier<BucketConfiguration> global;
+    private final Supplier<BucketConfiguration> privateChat;
+    private final Supplier<BucketConfiguration> group;
 
-    RateLimits(int globalPerSecond, int groupPerMinute) {
-        // capacity 1 with greedy refill spaces messages evenly: never more than the limit in any one-second window
-        this.global = Bucket.builder().addLimit(Bandwidth.builder().capacity(1)
-                .refillGreedy(globalPerSecond, Duration.ofSeconds(1)).build()).build();
-        this.groupPerMinute = groupPerMinute;
+    RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, int globalPerSecond, int groupPerMinute) {
+        if (globalPerSecond < 1 || globalPerSecond > 30 || groupPerMinute < 1 || groupPerMinute > 20) {
+            throw new IllegalArgumentException("appealdesk.telegram.rate: global-per-second must be 1..30 and "
+                    + "group-per-minute 1..20 (Telegram's limits)");
+        }
+        this.buckets = buckets;
+        this.global = spacing(Duration.ofNanos(1_000_000_000L / globalPerSecond));
+        this.privateChat = spacing(PRIVATE_CHAT_SPACING);
+        this.group = spacing(Duration.ofNanos(60_000_000_000L / groupPerMinute));
+    }
+
+    private static Supplier<BucketConfiguration> spacing(Duration interval) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(BandwidthBuilder.builder().capacity(1).refillGreedy(1, interval).build()).build();
+        return () -> configuration;
     }
 
     /** Nanoseconds until the chat may get a message (0 if it may now); consumes nothing. */
     long chatWait(long chatId) {
-        Bucket bucket = chats.computeIfAbsent(chatId, this::bucketFor);
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
+        EstimationProbe probe = chat(chatId).estimateAbilityToConsume(1);
         return probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill();
     }
 
     /** Takes the chat's token right before a message goes out, waiting if another message just went. */
     void awaitChat(long chatId) throws InterruptedException {
-        chats.computeIfAbsent(chatId, this::bucketFor).asBlocking().consume(1);
+        chat(chatId).asBlocking().consume(1);
     }
 
-    /** Waits until a message may go out under the global limit. */
+    /** Waits until a message may go out under the bot-wide limit. */
     void awaitGlobal() throws InterruptedException {
-        global.asBlocking().consume(1);
+        buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1);
     }
 
-    /** Forgets buckets of chats that are idle (full again), so the map does not grow without bound. */
-    void forgetIdle() {
-        chats.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= 1);
+    /** Deletes buckets that have been full long enough to be forgotten (idle chats). */
+    int forgetIdle() {
+        return buckets.removeExpired(1000);
     }
 
-    private Bucket bucketFor(long chatId) {
-        Bandwidth limit = chatId < 0
-                ? Bandwidth.builder().capacity(1).refillGreedy(groupPerMinute, Duration.ofMinutes(1)).build()
-                : Bandwidth.builder().capacity(1).refillGreedy(1, PRIVATE_CHAT_SPACING).build();
-        return Bucket.builder().addLimit(limit).build();
+    private BucketProxy chat(long chatId) {
+        return buckets.getProxy(chatId, chatId < 0 ? group : privateChat);
     }
 }

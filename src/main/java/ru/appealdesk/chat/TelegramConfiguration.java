@@ -3,6 +3,10 @@ package ru.appealdesk.chat;
 import java.time.Clock;
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,9 +52,14 @@ class TelegramConfiguration {
     }
 
     @Bean
-    RateLimits rateLimits(@Value("${appealdesk.telegram.rate.global-per-second:30}") int globalPerSecond,
+    RateLimits rateLimits(DataSource dataSource,
+                          @Value("${appealdesk.telegram.rate.global-per-second:28}") int globalPerSecond,
                           @Value("${appealdesk.telegram.rate.group-per-minute:20}") int groupPerMinute) {
-        return new RateLimits(globalPerSecond, groupPerMinute);
+        var buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).table("rate_bucket")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofSeconds(30)))
+                .build();
+        return new RateLimits(buckets, globalPerSecond, groupPerMinute);
     }
 
     @Bean
@@ -75,8 +84,10 @@ class TelegramConfiguration {
     @Bean(destroyMethod = "shutdown")
     OutboxSender outboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox,
                               TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
-                              DeliveryMetrics metrics, StaffAccounts accounts, Directory directory) {
-        return new OutboxSender(messages, cards, outbox, telegram, tx, clock, limits, metrics, accounts, directory);
+                              DeliveryMetrics metrics, StaffAccounts accounts, Directory directory,
+                              @Value("${appealdesk.telegram.delivery-lease:2m}") Duration lease) {
+        return new OutboxSender(messages, cards, outbox, telegram, tx, clock, limits, metrics, accounts, directory,
+                lease, Clock.systemUTC());
     }
 
     @Bean

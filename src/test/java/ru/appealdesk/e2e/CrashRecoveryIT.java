@@ -95,7 +95,8 @@ class CrashRecoveryIT {
                 await().atMost(Duration.ofSeconds(90)).until(() -> cardsDelivered(telegram) >= APPEALS);
                 await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> true);
                 int cards = cardsDelivered(telegram);
-                assertThat(cards).isBetween(APPEALS, APPEALS + 1);
+                // at most the one message in flight of each of the two executors' chats went twice
+                assertThat(cards).isBetween(APPEALS, APPEALS + 2);
                 for (int i = 0; i < APPEALS; i++) {
                     String number = "DD-CRASH-" + (100 + i);
                     assertThat(cardsFor(telegram, number)).as(number).isBetween(1L, 2L);
@@ -145,7 +146,9 @@ class CrashRecoveryIT {
                 "--appealdesk.telegram.api-url=" + telegram.url(),
                 "--appealdesk.telegram.poll-timeout=1s",
                 "--appealdesk.telegram.outbox-poll-interval=200ms",
-                "--appealdesk.scheduler.tick=1s")
+                "--appealdesk.scheduler.tick=1s",
+                // a killed instance's leases expire soon, so the second run takes its messages over
+                "--appealdesk.telegram.delivery-lease=10s")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN);
         builder.environment().put("APPEALDESK_API_TOKEN", Api.TOKEN);
