@@ -1,0 +1,129 @@
+package ru.appealdesk.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import ru.appealdesk.AppealDeskApplication;
+import ru.appealdesk.support.Api;
+import ru.appealdesk.support.FakeTelegram;
+import ru.appealdesk.support.Staff;
+import ru.appealdesk.support.TestDatabase;
+
+/**
+ * Benchmark: appeals posted by 4 concurrent HTTP clients through the whole path (deadlines, routing, history,
+ * timers, outbox) while their cards are being delivered to a fake Bot API that enforces Telegram's limits. Reports
+ * the intake rate, the delivery rate against the limit and the 429s. {@code -Dbench.appeals=N} (default 600).
+ */
+@Tag("benchmark")
+@SpringBootTest(classes = AppealDeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IntakeBenchmarkTest {
+
+    static final int APPEALS = Integer.getInteger("bench.appeals", 600);
+    static final int MESSAGES = Integer.getInteger("bench.messages", 1_500);
+    static final long FIRST_CHAT = 2_000_000L;
+    static final FakeTelegram TELEGRAM = new FakeTelegram();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        String url = TestDatabase.newDatabase();
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("appealdesk.telegram.token", () -> FakeTelegram.TOKEN);
+        registry.add("appealdesk.telegram.api-url", TELEGRAM::url);
+        registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
+        registry.add("appealdesk.api-token", () -> Api.TOKEN);
+        registry.add("appealdesk.admin-token", () -> Api.ADMIN_TOKEN);
+        registry.add("appealdesk.bot-config-dir", () -> "bot-config");
+        registry.add("appealdesk.scheduler.tick", () -> "1h");
+        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-intake-bench");
+    }
+
+    @AfterAll
+    static void stop() {
+        TELEGRAM.close();
+    }
+
+    @Test
+    void appealsFromFourClientsWhileCardsAreDelivered() throws Exception {
+        // given the executors of every category bound to Telegram
+        Api api = new Api(port);
+        Staff.bind(api, TELEGRAM, Map.of("petrova", 500_001L, "sidorov", 500_002L, "morozov", 500_003L,
+                "volkova", 500_004L, "zaitsev", 500_005L, "nikitina", 500_006L, "fedorova", 500_007L,
+                "gromov", 500_008L, "egorova", 500_009L, "kuznetsova", 500_010L));
+        String[] categories = {"roads", "waste", "heating", "roads", "waste"};
+        // and a backlog of messages to 1,000 other chats, so that delivery runs at the bot-wide limit meanwhile
+        java.time.Instant now = java.time.Instant.now();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < MESSAGES; i++) {
+            rows.add(new Object[] {FIRST_CHAT + i % 1_000, "{\"text\":\"Сообщение " + i + "\"}",
+                    java.sql.Timestamp.from(now), java.sql.Timestamp.from(now)});
+        }
+        for (int c = 0; c < 1_000; c++) {
+            TELEGRAM.knowChat(FIRST_CHAT + c);
+        }
+        long sendsBefore = TELEGRAM.calls().stream().filter("sendMessage"::equals).count();
+        long deliveryStart = System.nanoTime();
+        jdbc.batchUpdate("insert into outbound_message (chat_id, method, payload, priority, status, attempts, "
+                + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', ?, 2, 'PENDING', 0, ?, ?)", rows);
+
+        // when 4 clients post the appeals as fast as they are answered
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        AtomicLong slowest = new AtomicLong();
+        List<Future<Integer>> results = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < APPEALS; i++) {
+            String body = JSON.createObjectNode().put("source", "DOBRODEL").put("externalId", "BENCH-" + i)
+                    .put("category", categories[i % categories.length]).put("text", "Обращение " + i)
+                    .put("address", "г. Руза, ул. Солнцева, " + i).toString();
+            results.add(clients.submit(() -> {
+                long t = System.nanoTime();
+                int status = api.post("/api/appeals", body).status();
+                slowest.accumulateAndGet(System.nanoTime() - t, Math::max);
+                return status;
+            }));
+        }
+        int created = 0;
+        for (Future<Integer> r : results) {
+            created += r.get() == 201 ? 1 : 0;
+        }
+        double intakeSeconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+
+        // then the backlog is delivered within the limits
+        long delivered;
+        do {
+            Thread.sleep(500);
+            delivered = java.util.stream.LongStream.range(0, 1_000)
+                    .map(c -> TELEGRAM.messagesTo(FIRST_CHAT + c).size()).sum();
+        } while (delivered < MESSAGES && System.nanoTime() - deliveryStart < Duration.ofMinutes(10).toNanos());
+        double deliverySeconds = (System.nanoTime() - deliveryStart) / 1e9;
+        long sends = TELEGRAM.calls().stream().filter("sendMessage"::equals).count() - sendsBefore;
+        System.out.printf("BENCHMARK intake: %d appeals by 4 clients in %.1f s = %.1f appeals/s (slowest request "
+                        + "%d ms)%n", created, intakeSeconds, created / intakeSeconds, slowest.get() / 1_000_000);
+        System.out.printf("BENCHMARK delivery during intake: %d queued messages to 1,000 chats delivered in %.1f s; "
+                        + "all sendMessage calls meanwhile (with the cards): %d = %.2f messages/s (%.3f of 30/s); "
+                        + "429 answers: %d; spec violations: %d%n", delivered, deliverySeconds, sends,
+                sends / deliverySeconds, sends / deliverySeconds / 30, TELEGRAM.rateLimitedCalls(),
+                TELEGRAM.takeViolations().size());
+    }
+}
