@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
@@ -23,7 +24,8 @@ class Card {
     enum Kind { EXECUTOR, ACCEPTED, ANSWER_TYPE, ANSWER_DRAFT, UNROUTED, RETURNED, REVIEW, APPROVED, REWORK }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "card_ids")
+    @SequenceGenerator(name = "card_ids", sequenceName = "card_id_seq", allocationSize = 50)
     private Long id;
     @Column(name = "appeal_id")
     private long appealId;

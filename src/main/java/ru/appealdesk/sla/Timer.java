@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import ru.appealdesk.workflow.AppealStatus;
@@ -41,7 +42,8 @@ class Timer {
     enum Status { PENDING, FIRED, CANCELLED }
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "timer_ids")
+    @SequenceGenerator(name = "timer_ids", sequenceName = "timer_id_seq", allocationSize = 50)
     private Long id;
     @Column(name = "appeal_id")
     private long appealId;

@@ -56,6 +56,8 @@ class IntakeBenchmarkTest {
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
         registry.add("appealdesk.scheduler.tick", () -> "1h");
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-intake-bench");
+        // a log line per appeal written through Surefire's console pipe would measure the pipe, not the service
+        registry.add("logging.level.ru.appealdesk", () -> "WARN");
     }
 
     @AfterAll
@@ -86,6 +88,36 @@ class IntakeBenchmarkTest {
         jdbc.batchUpdate("insert into outbound_message (chat_id, method, payload, priority, status, attempts, "
                 + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', ?, 2, 'PENDING', 0, ?, ?)", rows);
 
+        // (-Dbench.profile=true: sample what the request threads are doing)
+        Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.getAllStackTraces().forEach((t, stack) -> {
+                    if (t.getName().startsWith("http-nio") && t.getState() != Thread.State.WAITING
+                            && stack.length > 0 && java.util.Arrays.stream(stack)
+                            .anyMatch(f -> f.getClassName().startsWith("ru.appealdesk"))) {
+                        String where = java.util.Arrays.stream(stack)
+                                .filter(f -> f.getClassName().startsWith("ru.appealdesk")).findFirst()
+                                .map(f -> f.getClassName() + "." + f.getMethodName() + ":" + f.getLineNumber())
+                                .orElse("?");
+                        samples.merge(where, 1, Integer::sum);
+                        if (stack[0].getMethodName().equals("write0") && samples.get(where) == 50) {
+                            java.util.Arrays.stream(stack).limit(45).forEach(f -> System.out.println(
+                                    "BENCHMARK stack " + f));
+                        }
+                    }
+                });
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        if (Boolean.getBoolean("bench.profile")) {
+            sampler.start();
+        }
+
         // when 4 clients post the appeals as fast as they are answered
         ExecutorService clients = Executors.newFixedThreadPool(4);
         AtomicLong slowest = new AtomicLong();
@@ -108,6 +140,9 @@ class IntakeBenchmarkTest {
         }
         double intakeSeconds = (System.nanoTime() - start) / 1e9;
         clients.shutdown();
+        sampler.interrupt();
+        samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                .forEach(e -> System.out.println("BENCHMARK profile " + e.getValue() + " " + e.getKey()));
 
         // then the backlog is delivered within the limits
         long delivered;

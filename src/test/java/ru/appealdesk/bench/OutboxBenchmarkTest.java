@@ -28,8 +28,8 @@ import ru.appealdesk.support.TestDatabase;
 @SpringBootTest(classes = AppealDeskApplication.class)
 class OutboxBenchmarkTest {
 
-    static final int CHATS = 1_000;
-    static final int PER_CHAT = 10;
+    static final int CHATS = Integer.getInteger("bench.chats", 1_000);
+    static final int PER_CHAT = Integer.getInteger("bench.perChat", 10);
     static final FakeTelegram TELEGRAM = new FakeTelegram();
 
     @Autowired

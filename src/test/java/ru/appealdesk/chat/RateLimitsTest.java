@@ -9,11 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import ru.appealdesk.support.TestDatabase;
 
@@ -25,12 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RateLimitsTest {
 
-    static PGSimpleDataSource database;
+    static HikariDataSource database;
 
     @BeforeAll
     static void createTable() throws SQLException {
-        database = new PGSimpleDataSource();
-        database.setURL(TestDatabase.newDatabase());
+        // pooled, as the application's data source is: a new connection per call would measure PostgreSQL's fork
+        database = new HikariDataSource();
+        database.setJdbcUrl(TestDatabase.newDatabase());
+        database.setMaximumPoolSize(10);
         try (Connection c = database.getConnection()) {
             c.createStatement().execute("create table rate_bucket (id bigint primary key, state bytea, "
                     + "expires_at bigint)");
