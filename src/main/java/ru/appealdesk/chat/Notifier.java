@@ -28,7 +28,6 @@ import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
-import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentStore;
 import ru.appealdesk.sla.WorkingTime;
@@ -42,7 +41,6 @@ class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
-    private final AppealService appeals;
     private final Directory directory;
     private final StaffAccounts accounts;
     private final CardRepository cards;
@@ -52,11 +50,10 @@ class Notifier {
     private final WorkingTime workingTime;
     private final java.time.Clock clock;
 
-    Notifier(AppealService appeals, Directory directory, StaffAccounts accounts, CardRepository cards, Outbox outbox,
+    Notifier(Directory directory, StaffAccounts accounts, CardRepository cards, Outbox outbox,
              CardTexts texts, AttachmentStore files, WorkingTime workingTime, java.time.Clock clock) {
         this.workingTime = workingTime;
         this.clock = clock;
-        this.appeals = appeals;
         this.directory = directory;
         this.accounts = accounts;
         this.cards = cards;
@@ -83,8 +80,10 @@ class Notifier {
     @EventListener
     void on(AppealAssigned e) {
         AppealView a = appeal(e);
-        closeCards(a, "➡️ Назначено исполнителю " + texts.name(e.executorId())
-                + (e.byStaffId() == null ? "" : " (" + texts.name(e.byStaffId()) + ")"));
+        if (!e.atRegistration()) {
+            closeCards(a, "➡️ Назначено исполнителю " + texts.name(e.executorId())
+                    + (e.byStaffId() == null ? "" : " (" + texts.name(e.byStaffId()) + ")"));
+        }
         if (e.previousExecutorId() != null && !e.previousExecutorId().equals(e.executorId())) {
             tell(e.previousExecutorId(), "ℹ️ Обращение № " + Html.escape(a.number())
                     + " передано другому исполнителю: " + Html.escape(texts.name(e.executorId())) + ".");
@@ -183,8 +182,8 @@ class Notifier {
                 + " размещён на портале. Обращение закрыто.");
     }
 
-    private AppealView appeal(AppealEvent event) {
-        return appeals.find(event.appealId()).orElseThrow();
+    private static AppealView appeal(AppealEvent event) {
+        return event.appeal();
     }
 
     /** Who may see an appeal's card: its executor and the roles that oversee appeals. */

@@ -14,7 +14,6 @@ import ru.appealdesk.directory.SourceRegulation;
 import ru.appealdesk.directory.WorkDuration;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
-import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 
@@ -32,13 +31,11 @@ class TimerPlanner {
     private static final Set<Timer.Kind> STEP_KINDS = EnumSet.of(Timer.Kind.LADDER, Timer.Kind.AUTO_ACCEPT,
             Timer.Kind.CLAIM);
 
-    private final AppealService appeals;
     private final Directory directory;
     private final WorkingTime workingTime;
     private final TimerRepository timers;
 
-    TimerPlanner(AppealService appeals, Directory directory, WorkingTime workingTime, TimerRepository timers) {
-        this.appeals = appeals;
+    TimerPlanner(Directory directory, WorkingTime workingTime, TimerRepository timers) {
         this.directory = directory;
         this.workingTime = workingTime;
         this.timers = timers;
@@ -46,13 +43,17 @@ class TimerPlanner {
 
     @EventListener
     void on(AppealEvent event) {
-        AppealView a = appeals.find(event.appealId()).orElseThrow();
+        AppealView a = event.appeal();
         Instant now = event.at();
         if (event instanceof AppealRegistered) {
             timers.save(new Timer(a.id(), Timer.Kind.OVERDUE, 0, 0, latest(a.answerDueAt(), now), now));
             return;
         }
-        timers.cancel(a.id(), STEP_KINDS);
+        AppealStatus from = a.history().get(a.history().size() - 1).from();
+        if (from != AppealStatus.NEW) {
+            // a NEW appeal has no step timers: its ladder begins only when someone is given it
+            timers.cancel(a.id(), STEP_KINDS);
+        }
         SourceRegulation regulation = directory.regulation(a.source());
         if (LADDER_STEPS.contains(a.status())) {
             List<WorkDuration> ladder = new java.util.ArrayList<>(regulation.reminders());
@@ -70,15 +71,20 @@ class TimerPlanner {
         if (a.status() == AppealStatus.ASSIGNED && regulation.claimUntilMinute() != null) {
             schedule(a, Timer.Kind.CLAIM, 0, claimDeadline(a.stepStartedAt(), regulation.claimUntilMinute()), now);
         }
-        planCountdown(a, regulation.beforeDue(), now);
+        planCountdown(a, from, regulation.beforeDue(), now);
     }
 
-    private void planCountdown(AppealView a, List<WorkDuration> offsets, Instant now) {
+    /** The countdown is planned as the appeal comes to the executor and cancelled as it leaves them. */
+    private void planCountdown(AppealView a, AppealStatus from, List<WorkDuration> offsets, Instant now) {
+        boolean wasWithExecutor = AppealStatus.WITH_EXECUTOR.contains(from);
         if (!AppealStatus.WITH_EXECUTOR.contains(a.status())) {
-            timers.cancel(a.id(), EnumSet.of(Timer.Kind.BEFORE_DUE));
+            if (wasWithExecutor) {
+                timers.cancel(a.id(), EnumSet.of(Timer.Kind.BEFORE_DUE));
+            }
             return;
         }
-        if (timers.existsByAppealIdAndKindAndStatus(a.id(), Timer.Kind.BEFORE_DUE, Timer.Status.PENDING)) {
+        if (wasWithExecutor
+                && timers.existsByAppealIdAndKindAndStatus(a.id(), Timer.Kind.BEFORE_DUE, Timer.Status.PENDING)) {
             return;
         }
         for (int i = 0; i < offsets.size(); i++) {

@@ -21,6 +21,7 @@ interface TimerRepository extends JpaRepository<Timer, Long> {
             + "and t.heldStatus is null")
     int cancel(long appealId, Collection<Timer.Kind> kinds);
 
+    @Query("select count(t) > 0 from Timer t where t.appealId = ?1 and t.kind = ?2 and t.status = ?3")
     boolean existsByAppealIdAndKindAndStatus(long appealId, Timer.Kind kind, Timer.Status status);
 
     List<Timer> findByAppealIdOrderById(long appealId);

@@ -145,12 +145,22 @@ class Appeal {
     }
 
     AppealAssigned assign(String executor, String department, String actor, Instant now) {
+        return assign(executor, department, actor, false, now);
+    }
+
+    /** Routing as the appeal is registered (the first step, nothing earlier to close). */
+    AppealAssigned route(String executor, String department, Instant now) {
+        return assign(executor, department, null, true, now);
+    }
+
+    private AppealAssigned assign(String executor, String department, String actor, boolean atRegistration,
+                                  Instant now) {
         require(Set.of(AppealStatus.NEW, AppealStatus.RETURNED), "assign");
         String previous = executorId;
         this.executorId = executor;
         this.departmentId = department;
         move(now, actor, previous == null ? "ASSIGNED" : "REASSIGNED", AppealStatus.ASSIGNED, null);
-        return new AppealAssigned(id, executor, previous, actor, now);
+        return new AppealAssigned(view(), executor, previous, actor, atRegistration, now);
     }
 
     AppealAccepted accept(String actor, Instant now) {
@@ -158,7 +168,7 @@ class Appeal {
         requireExecutor(actor);
         move(now, actor, actor == null ? "AUTO_ACCEPTED" : "ACCEPTED", AppealStatus.IN_PROGRESS,
                 actor == null ? "Принято в работу автоматически: срок на возврат истёк" : null);
-        return new AppealAccepted(id, executorId, actor == null, now);
+        return new AppealAccepted(view(), executorId, actor == null, now);
     }
 
     AppealReturned returnToCoordinators(String actor, String reason, Instant now) {
@@ -166,7 +176,7 @@ class Appeal {
         requireExecutor(actor);
         String checked = ReturnReasons.check(reason);
         move(now, actor, "RETURNED", AppealStatus.RETURNED, checked);
-        return new AppealReturned(id, executorId, checked, now);
+        return new AppealReturned(view(), executorId, checked, now);
     }
 
     /** ЕЦУР (seed 000 п.7): not accepted by the claim deadline, the appeal goes back to the coordinators. */
@@ -176,14 +186,14 @@ class Appeal {
         move(now, null, "CLAIM_EXPIRED", AppealStatus.NEW, "Не принято в работу до установленного времени: "
                 + "передано координаторам для назначения");
         executorId = null;
-        return new AppealReleased(id, previous, now);
+        return new AppealReleased(view(), previous, now);
     }
 
     ReturnRejected rejectReturn(String coordinator, Instant now) {
         require(Set.of(AppealStatus.RETURNED), "reject the return of");
         move(now, coordinator, "RETURN_REJECTED", AppealStatus.IN_PROGRESS, "Возврат отклонён, обращение "
                 + "остаётся за исполнителем");
-        return new ReturnRejected(id, executorId, coordinator, now);
+        return new ReturnRejected(view(), executorId, coordinator, now);
     }
 
     AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, LocalDate today, Instant now) {
@@ -208,7 +218,7 @@ class Appeal {
         attachments.clear();
         draft.attachments().forEach(a -> attachments.add(new AnswerAttachment(a.kind(), a.fileId())));
         move(now, actor, "ANSWER_SUBMITTED", AppealStatus.ANSWER_REVIEW, answerType.title());
-        return new AnswerSubmitted(id, executorId, now);
+        return new AnswerSubmitted(view(), executorId, now);
     }
 
     /** «Отложено»: a date after today, at most 30 days ahead, at most once per appeal (seeds 001, 003). */
@@ -229,7 +239,7 @@ class Appeal {
             postponedOnce = true;
         }
         move(now, moderator, "ANSWER_APPROVED", AppealStatus.APPROVED, null);
-        return new AnswerApproved(id, moderator, now);
+        return new AnswerApproved(view(), moderator, now);
     }
 
     AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {
@@ -239,13 +249,13 @@ class Appeal {
             throw new TransitionRefused(Reason.REASON_TOO_SHORT, "a rework reason is required");
         }
         move(now, moderator, "SENT_TO_REWORK", AppealStatus.REWORK, reason.strip());
-        return new AnswerSentToRework(id, moderator, executorId, reason.strip(), now);
+        return new AnswerSentToRework(view(), moderator, executorId, reason.strip(), now);
     }
 
     AppealClosed markPublished(String coordinator, Instant now) {
         require(Set.of(AppealStatus.APPROVED), "publish");
         move(now, coordinator, "PUBLISHED", AppealStatus.CLOSED, "Ответ размещён на портале");
-        return new AppealClosed(id, coordinator, now);
+        return new AppealClosed(view(), coordinator, now);
     }
 
     void requireStep(int expected) {

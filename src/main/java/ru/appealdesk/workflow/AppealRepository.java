@@ -12,6 +12,8 @@ import ru.appealdesk.directory.Source;
 
 interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecificationExecutor<Appeal> {
 
+    // a JPQL string, translated once (a derived query is a new criteria query, translated on every call)
+    @Query("select a from Appeal a where a.source = ?1 and a.externalId = ?2")
     Optional<Appeal> findBySourceAndExternalId(Source source, String externalId);
 
     List<Appeal> findByExternalIdIgnoreCase(String externalId);

@@ -70,11 +70,10 @@ public class AppealService {
         Optional<Category> category = directory.category(request.category());
         Appeal appeal = Appeal.register(normalized, category.map(Category::departmentId).orElse(null),
                 deadlines.compute(request.source(), request.category(), request.priority(), receivedAt), now);
-        appeals.saveAndFlush(appeal);
+        appeals.save(appeal);
         Optional<StaffMember> executor = category.flatMap(router::pick);
-        AppealEvent assigned = executor.map(e -> appeal.assign(e.id(), e.departmentId(), null, now)).orElse(null);
-        appeals.flush();
-        events.publishEvent(new AppealRegistered(appeal.id(), executor.isPresent(), now));
+        AppealEvent assigned = executor.map(e -> appeal.route(e.id(), e.departmentId(), now)).orElse(null);
+        events.publishEvent(new AppealRegistered(appeal.view(), executor.isPresent(), now));
         if (assigned != null) {
             events.publishEvent(assigned);
         }

@@ -12,7 +12,7 @@ import static ru.appealdesk.sla.WorkingTimeTest.msk;
 /** When ladder levels, countdown reminders and the ЕЦУР claim deadline fall, with the shipped working time. */
 class TimerPlannerTest {
 
-    static final TimerPlanner PLANNER = new TimerPlanner(null, null, TIME, null);
+    static final TimerPlanner PLANNER = new TimerPlanner(null, TIME, null);
 
     @ParameterizedTest(name = "step from {0}: level {1} at {2}")
     @CsvSource({
