@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,17 +67,26 @@ class OutboxSender {
     /** Who holds a lease: this instance. */
     private final String owner = java.util.UUID.randomUUID().toString();
     private long lastCleanup = System.nanoTime();
-    /** Bot API calls of one round run here, several at a time; the global limit paces them. */
-    private final java.util.concurrent.ExecutorService calls = java.util.concurrent.Executors.newFixedThreadPool(4,
-            r -> {
-                Thread t = new Thread(r, "outbox-call");
-                t.setDaemon(true);
-                return t;
-            });
+    /** Bot API calls run here, several at a time: the global limit, not the pool, paces them. */
+    private final java.util.concurrent.ExecutorService calls;
+    /** Free places for calls: a message is leased only when a call can start on it at once. */
+    private final java.util.concurrent.Semaphore places;
+    private final OutboxSignal signal;
+    /** How many places must be free before more messages are leased. */
+    private final int refill;
 
     OutboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox, TelegramClient telegram,
                  TransactionTemplate tx, Clock clock, RateLimits limits, DeliveryMetrics metrics,
-                 StaffAccounts accounts, Directory directory, Duration lease, Clock wall) {
+                 StaffAccounts accounts, Directory directory, Duration lease, Clock wall, int parallelCalls,
+                 OutboxSignal signal) {
+        this.calls = java.util.concurrent.Executors.newFixedThreadPool(parallelCalls, r -> {
+            Thread t = new Thread(r, "outbox-call");
+            t.setDaemon(true);
+            return t;
+        });
+        this.places = new java.util.concurrent.Semaphore(parallelCalls);
+        this.refill = Math.max(1, parallelCalls / 4);
+        this.signal = signal;
         this.lease = lease;
         this.wall = wall;
         this.messages = messages;
@@ -104,23 +112,34 @@ class OutboxSender {
     }
 
     /**
-     * One round: returns -1 when nothing was due, 0 when something was sent (go again), or the nanoseconds until a
-     * rate-limited chat may get its next message. A round holds at most one message per chat, so its calls run in
-     * parallel (paced by the global limit) without reordering any chat's messages.
+     * Leases what can go out now (once a quarter of the call places are free) and hands each message to a call
+     * thread, which calls Telegram and records the outcome in its own transaction; does not wait for the calls.
+     * Returns -1 when nothing is due, 0 when it handed something over, {@link #BUSY} when the call places are taken
+     * (a finished call wakes the worker), or the nanoseconds until a rate-limited chat may get its next message. A
+     * chat's next message is not a head while one is in flight, so no chat's messages are reordered.
      */
     long drainOnce() {
         if (System.nanoTime() - lastCleanup > 60_000_000_000L) {
             lastCleanup = System.nanoTime();
             limits.forgetIdle();
         }
+        int free = places.availablePermits();
+        if (free < refill) {
+            // leasing a few at a time would run the heads query for every finished call; the calls still waiting
+            // for their slots keep the bot-wide pace meanwhile
+            return BUSY;
+        }
         Instant wallNow = wall.instant();
-        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, BATCH);
+        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, Math.max(free, BATCH));
         if (heads.isEmpty()) {
             return -1;
         }
         long wait = Long.MAX_VALUE;
         List<Long> ready = new ArrayList<>();
         for (OutboundMessageRepository.Head head : heads) {
+            if (ready.size() == free) {
+                break;
+            }
             // an answer to a button press is not a chat message: no chat limit
             long chatWait = OutboundMessage.Method.ANSWER_CALLBACK.name().equals(head.getMethod()) ? 0
                     : limits.chatWait(head.getChatId());
@@ -134,14 +153,25 @@ class OutboxSender {
         if (batch.isEmpty()) {
             return wait == Long.MAX_VALUE ? 0L : wait;
         }
-        List<Future<Outcome>> outcomes = new ArrayList<>();
         for (Claimed c : batch) {
-            boolean paced = c.method() != OutboundMessage.Method.ANSWER_CALLBACK;
-            outcomes.add(calls.submit(() -> call(c, paced)));
+            places.acquireUninterruptibly();
+            try {
+                calls.execute(() -> callAndRecord(c));
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                places.release();
+                return -1;
+            }
         }
-        for (int i = 0; i < batch.size(); i++) {
-            Claimed c = batch.get(i);
-            Outcome outcome = await(outcomes.get(i));
+        return 0L;
+    }
+
+    /** The worker waits this long (at most) while every call place is busy; a finished call wakes it sooner. */
+    static final long BUSY = 50_000_000L;
+
+    /** On a call thread: the Bot API call with no transaction open, then the outcome in a short one of its own. */
+    private void callAndRecord(Claimed c) {
+        try {
+            Outcome outcome = call(c, c.method() != OutboundMessage.Method.ANSWER_CALLBACK);
             tx.executeWithoutResult(status -> messages.findById(c.id()).ifPresent(m -> {
                 if (m.leasedTo(owner)) {
                     apply(m, outcome);
@@ -149,8 +179,13 @@ class OutboxSender {
                     log.warn("The lease on outbound message {} expired before its outcome was recorded", c.id());
                 }
             }));
+        } catch (RuntimeException e) {
+            // the lease expires and the message is taken again
+            log.error("The outcome of outbound message {} could not be recorded", c.id(), e);
+        } finally {
+            places.release();
+            signal.wake();
         }
-        return 0L;
     }
 
     /** A leased message, with what its call needs, read in the claiming transaction. */
@@ -179,17 +214,6 @@ class OutboxSender {
         calls.shutdownNow();
     }
 
-    private static Outcome await(Future<Outcome> outcome) {
-        try {
-            return outcome.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(1), "interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            return Outcome.of(Outcome.Kind.DEAD, String.valueOf(e.getCause()));
-        }
-    }
-
     /** The Bot API call itself: no database access here, it runs on the call pool. */
     private Outcome call(Claimed message, boolean paced) {
         Outbox.Payload payload = message.payload();
@@ -199,9 +223,7 @@ class OutboxSender {
                 return Outcome.of(Outcome.Kind.WAIT_FOR_CARD, null);
             }
             if (paced) {
-                // the chat's token first, then the global one, both at the moment the message goes out
-                limits.awaitChat(message.chatId());
-                limits.awaitGlobal();
+                limits.awaitTurn(message.chatId());
             }
             switch (message.method()) {
                 case SEND_MESSAGE -> {

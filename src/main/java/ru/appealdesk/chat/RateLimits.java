@@ -23,6 +23,9 @@ class RateLimits {
      * keeps network and scheduling jitter from bringing two messages closer than that.
      */
     static final Duration PRIVATE_CHAT_SPACING = Duration.ofMillis(1100);
+    /** At most this many of one instance's sends in any {@link #WINDOW}: Telegram's 30 a second, with a margin. */
+    static final int WINDOW_MESSAGES = 30;
+    static final Duration WINDOW = Duration.ofMillis(1065);
     /** The bot-wide bucket's key; chat ids never reach it. */
     static final long GLOBAL_KEY = Long.MIN_VALUE;
 
@@ -33,6 +36,8 @@ class RateLimits {
     private final Supplier<BucketConfiguration> group;
     /** When this instance may next send to a chat, as it knows from its own sends: spares a database round trip. */
     private final java.util.Map<Long, Long> localNotBefore = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When this instance's last {@link #WINDOW_MESSAGES} sends went. */
+    private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
 
     RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, int globalPerSecond, int groupPerMinute) {
         if (globalPerSecond < 1 || globalPerSecond > 30 || groupPerMinute < 1 || groupPerMinute > 20) {
@@ -63,15 +68,34 @@ class RateLimits {
         return probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill();
     }
 
-    /** Takes the chat's token right before a message goes out, waiting if another message just went. */
+    /**
+     * Waits until a message to the chat may go out, and takes what it uses: the bot-wide bucket's next slot (the
+     * wait, if any, is here), then the chat's token (so that the chat's spacing counts from the moment the message
+     * really goes out; the chat was free when the message was leased, so the token is normally there at once), then
+     * this instance's own check of what it really sent. The bucket spaces slots evenly, but a thread can wake late
+     * for its slot, or its database round trip can be slow, while the next ones go on time; so a send also waits
+     * until the one {@link #WINDOW_MESSAGES} sends back is more than {@link #WINDOW} ago. At the bucket's pace that
+     * holds nothing up; after a late send it keeps 31 consecutive sends from fitting in a second.
+     */
+    void awaitTurn(long chatId) throws InterruptedException {
+        buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1);
+        awaitChat(chatId);
+        synchronized (recentSends) {
+            if (recentSends.size() == WINDOW_MESSAGES) {
+                long wait = recentSends.peekFirst() + WINDOW.toNanos() - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                recentSends.pollFirst();
+            }
+            recentSends.addLast(System.nanoTime());
+        }
+    }
+
+    /** Takes the chat's token, waiting if another message to it just went. */
     void awaitChat(long chatId) throws InterruptedException {
         chat(chatId).asBlocking().consume(1);
         localNotBefore.put(chatId, System.nanoTime() + (chatId < 0 ? groupSpacing : PRIVATE_CHAT_SPACING).toNanos());
-    }
-
-    /** Waits until a message may go out under the bot-wide limit. */
-    void awaitGlobal() throws InterruptedException {
-        buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1);
     }
 
     /** Deletes buckets that have been full long enough to be forgotten (idle chats). */

@@ -85,9 +85,11 @@ class TelegramConfiguration {
     OutboxSender outboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox,
                               TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
                               DeliveryMetrics metrics, StaffAccounts accounts, Directory directory,
-                              @Value("${appealdesk.telegram.delivery-lease:2m}") Duration lease) {
+                              @Value("${appealdesk.telegram.delivery-lease:2m}") Duration lease,
+                              @Value("${appealdesk.telegram.delivery-parallel-calls:32}") int parallelCalls,
+                              OutboxSignal signal) {
         return new OutboxSender(messages, cards, outbox, telegram, tx, clock, limits, metrics, accounts, directory,
-                lease, Clock.systemUTC());
+                lease, Clock.systemUTC(), parallelCalls, signal);
     }
 
     @Bean

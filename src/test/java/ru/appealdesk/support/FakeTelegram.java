@@ -79,6 +79,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<Long, Long> lastMessageAt = new HashMap<>();
     private final java.util.ArrayDeque<Long> recentMessages = new java.util.ArrayDeque<>();
+    private final List<Long> acceptedAt = new ArrayList<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
 
@@ -370,9 +371,10 @@ public final class FakeTelegram implements AutoCloseable {
                 respond(exchange, 403, error(403, "Forbidden: bot was blocked by the user"));
                 return;
             }
-            if (MESSAGES.contains(method) && !withinLimits(chatId.asLong())) {
+            String broken = MESSAGES.contains(method) ? brokenLimit(chatId.asLong()) : null;
+            if (broken != null) {
                 rateLimited.incrementAndGet();
-                violations.add(method + " to chat " + chatId + " broke Telegram's rate limits");
+                violations.add(method + " to chat " + chatId + " broke Telegram's rate limits: " + broken);
                 ObjectNode body = error(429, "Too Many Requests: retry after 1");
                 body.putObject("parameters").put("retry_after", 1);
                 respond(exchange, 429, body);
@@ -385,23 +387,32 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    /** Telegram's limits, with a little slack for timing: 1 message per second to a chat, 30 per second overall. */
-    private boolean withinLimits(long chatId) {
+    /** Telegram's limits as the issue measured them: a 31st message in any sliding second, or a second one to a
+     * chat within a second, is refused; returns which was broken, or null. */
+    private String brokenLimit(long chatId) {
         long now = System.nanoTime();
         synchronized (recentMessages) {
             Long last = lastMessageAt.get(chatId);
-            if (last != null && now - last < 900_000_000L) {
-                return false;
+            if (last != null && now - last < 1_000_000_000L) {
+                return "a second message to the chat within " + (now - last) / 1_000_000 + " ms";
             }
-            while (!recentMessages.isEmpty() && now - recentMessages.peekFirst() > 1_000_000_000L) {
+            while (!recentMessages.isEmpty() && now - recentMessages.peekFirst() >= 1_000_000_000L) {
                 recentMessages.pollFirst();
             }
-            if (recentMessages.size() >= 32) {
-                return false;
+            if (recentMessages.size() >= 30) {
+                return "the 31st message in a second";
             }
             recentMessages.addLast(now);
             lastMessageAt.put(chatId, now);
-            return true;
+            acceptedAt.add(now);
+            return null;
+        }
+    }
+
+    /** When each message that counted towards the limits was accepted ({@link System#nanoTime()}), in order. */
+    public List<Long> acceptedAt() {
+        synchronized (recentMessages) {
+            return List.copyOf(acceptedAt);
         }
     }
 
