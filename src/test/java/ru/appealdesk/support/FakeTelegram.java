@@ -97,7 +97,8 @@ public final class FakeTelegram implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // enough handlers for every call of a slowed-down Telegram to be in flight at once
+        server.setExecutor(Executors.newFixedThreadPool(64));
         server.createContext("/", this::serve);
         server.start();
     }
