@@ -5,7 +5,7 @@ import org.springframework.modulith.core.ApplicationModules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Module boundaries: each feature package uses only the public face of the others; workflow never sees chat. */
+/** Module boundaries: each feature package uses only the public face of the others; workflow never sees the messenger. */
 class ModularityTest {
 
     static final ApplicationModules MODULES = ApplicationModules.of(AppealDeskApplication.class);
@@ -18,7 +18,7 @@ class ModularityTest {
     @Test
     void theCoreDoesNotDependOnTheMessenger() {
         assertThat(MODULES.getModuleByName("workflow").orElseThrow().getBootstrapDependencies(MODULES)
-                .map(m -> m.getName())).doesNotContain("chat", "intake");
+                .map(m -> m.getName())).doesNotContain("bot", "delivery", "telegram", "intake");
         assertThat(MODULES.getModuleByName("workflow").orElseThrow().getBootstrapDependencies(MODULES)
                 .map(m -> m.getName())).containsOnly("directory");
     }

@@ -1,0 +1,29 @@
+package ru.appealdesk.bot;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.directory.TelegramAccountReplaced;
+
+/**
+ * Tells a Telegram account that it no longer acts for a staff member because an invite bound another account:
+ * if that was not the person's own doing, they learn of it at once. Stored in the same transaction as the binding.
+ */
+@Component
+class AccountNotices {
+
+    private final Outbox outbox;
+
+    AccountNotices(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void on(TelegramAccountReplaced replaced) {
+        outbox.text(replaced.previousTelegramUserId(), "🔒 Этот аккаунт Telegram больше не подключён как "
+                + Html.escape(replaced.staffName()) + ": по коду приглашения подключён другой аккаунт. "
+                + "Карточки и уведомления сюда больше не придут.\n\n"
+                + "Если вы этого не делали, сразу сообщите координатору или администратору.",
+                OutboundMessage.PRIORITY_CARD);
+    }
+}

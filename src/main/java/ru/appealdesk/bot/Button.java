@@ -1,0 +1,11 @@
+package ru.appealdesk.bot;
+
+/** An inline button: its label and its callback data (at most 64 bytes). */
+record Button(String text, String data) {
+
+    Button {
+        if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+            throw new IllegalArgumentException("callback data longer than 64 bytes: " + data);
+        }
+    }
+}

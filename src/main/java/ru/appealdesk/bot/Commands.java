@@ -1,0 +1,166 @@
+package ru.appealdesk.bot;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffAccounts;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.AppealFilter;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealStatus;
+import ru.appealdesk.workflow.AppealView;
+
+/** The bot's commands: {@code /start [code]}, {@code /help}, {@code /my}, {@code /appeal <номер>}, {@code /cancel}. */
+@Component
+class Commands {
+
+    /** Commands as registered with setMyCommands. */
+    static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>(Map.of());
+
+    static {
+        DESCRIPTIONS.put("start", "Подключиться к боту (/start <код приглашения>)");
+        DESCRIPTIONS.put("my", "Мои обращения: ближайший срок первым");
+        DESCRIPTIONS.put("appeal", "Карточка обращения: /appeal <номер>");
+        DESCRIPTIONS.put("cancel", "Отменить ввод ответа или причины");
+        DESCRIPTIONS.put("help", "Справка");
+    }
+
+    private static final int MY_LIMIT = 30;
+
+    private final StaffAccounts accounts;
+    private final AppealService appeals;
+    private final Directory directory;
+    private final Dialogs dialogs;
+    private final Notifier notifier;
+    private final Outbox outbox;
+    private final CardTexts texts;
+    private final Strangers strangers;
+
+    Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, Notifier notifier,
+             Outbox outbox, CardTexts texts, Strangers strangers) {
+        this.strangers = strangers;
+        this.accounts = accounts;
+        this.appeals = appeals;
+        this.directory = directory;
+        this.dialogs = dialogs;
+        this.notifier = notifier;
+        this.outbox = outbox;
+        this.texts = texts;
+    }
+
+    void handle(Inbound in, String text) {
+        String[] parts = text.strip().split("\\s+", 2);
+        String command = parts[0].substring(1).replaceAll("@.*$", "").toLowerCase(java.util.Locale.ROOT);
+        String argument = parts.length > 1 ? parts[1].strip() : "";
+        if (command.equals("start")) {
+            start(in, argument);
+            return;
+        }
+        if (!in.registered()) {
+            strangers.answer(in, Replies.NOT_REGISTERED);
+            return;
+        }
+        switch (command) {
+            case "help" -> reply(in, help(in.staff()));
+            case "my" -> my(in);
+            case "appeal" -> appeal(in, argument);
+            case "cancel" -> reply(in, dialogs.cancel(in) ? "Ввод отменён." : "Отменять нечего.");
+            default -> reply(in, "Неизвестная команда. " + Replies.HINT);
+        }
+    }
+
+    private void start(Inbound in, String code) {
+        if (in.registered()) {
+            reply(in, "Здравствуйте, " + Html.escape(in.staff().name()) + "! Вы подключены к AppealDesk.\n\n"
+                    + help(in.staff()));
+            return;
+        }
+        if (code.isEmpty() || code.length() > 64) {
+            strangers.answer(in, Replies.NOT_REGISTERED);
+            return;
+        }
+        Optional<StaffMember> bound = accounts.redeemInvite(code, in.userId());
+        if (bound.isEmpty()) {
+            strangers.answer(in, "Код приглашения недействителен, уже использован или истёк. "
+                    + Replies.NOT_REGISTERED);
+            return;
+        }
+        StaffMember s = bound.get();
+        reply(in, "✅ Вы подключены как " + Html.escape(s.name())
+                + (s.position() == null ? "" : ", " + Html.escape(s.position())) + ".\n\n" + help(s));
+    }
+
+    private String help(StaffMember s) {
+        StringBuilder sb = new StringBuilder("<b>AppealDesk</b> — работа с обращениями граждан.\n");
+        if (s.hasRole(Role.EXECUTOR)) {
+            sb.append("• Новые обращения приходят карточкой: «Взять в работу» или «Вернуть» (с причиной и "
+                    + "ссылкой на НПА). Ответ готовится кнопкой «Подготовить ответ».\n");
+        }
+        if (s.hasRole(Role.MODERATOR)) {
+            sb.append("• Ответы на согласование: «Согласовать» или «На доработку» с причиной.\n");
+        }
+        if (s.hasRole(Role.COORDINATOR)) {
+            sb.append("• Нераспределённые и возвращённые обращения: выберите исполнителя; согласованные ответы "
+                    + "разместите на портале и нажмите «Размещено».\n");
+        }
+        sb.append("\n/my — мои обращения\n/appeal &lt;номер&gt; — карточка обращения\n/cancel — отменить ввод\n"
+                + "/help — справка");
+        return sb.toString();
+    }
+
+    /** What is waiting for this person, nearest deadline first: at most {@link #MY_LIMIT}, with the total. */
+    private void my(Inbound in) {
+        StaffMember s = in.staff();
+        List<AppealFilter> mine = new ArrayList<>();
+        if (s.hasRole(Role.EXECUTOR)) {
+            mine.add(new AppealFilter(AppealStatus.OPEN, s.id(), null, null, false));
+        }
+        if (s.hasRole(Role.COORDINATOR)) {
+            mine.add(AppealFilter.statuses(EnumSet.of(AppealStatus.NEW, AppealStatus.RETURNED,
+                    AppealStatus.APPROVED)));
+        }
+        mine.add(new AppealFilter(Set.of(AppealStatus.ANSWER_REVIEW), null, directory.departmentsReviewedBy(s),
+                s.id(), false));
+        Page<AppealView> found = appeals.search(mine, 0, MY_LIMIT);
+        if (found.isEmpty()) {
+            reply(in, "У вас нет открытых обращений.");
+            return;
+        }
+        String lines = found.stream().map(a -> "• <b>" + Html.escape(a.number()) + "</b> — "
+                        + Html.escape(a.status().title()) + ", срок " + texts.time(a.answerDueAt()) + " ("
+                        + texts.left(a.answerDueAt()) + ")")
+                .collect(Collectors.joining("\n"));
+        long more = found.getTotalElements() - found.getNumberOfElements();
+        String tail = more > 0 ? "\n…и ещё " + more : "";
+        reply(in, "<b>Ваши открытые обращения (" + found.getTotalElements() + "):</b>\n" + lines + tail
+                + "\n\nКарточка: /appeal &lt;номер&gt;");
+    }
+
+    private void appeal(Inbound in, String number) {
+        if (number.isEmpty() || number.length() > 100) {
+            reply(in, "Укажите номер обращения: /appeal &lt;номер&gt;, например /appeal DD-2026-001234.");
+            return;
+        }
+        List<AppealView> found = appeals.findByNumber(number).stream().filter(a -> notifier.mayView(in.staff(), a)).toList();
+        if (found.isEmpty()) {
+            reply(in, "Обращение № " + Html.escape(number) + " не найдено или недоступно вам.");
+            return;
+        }
+        found.forEach(a -> notifier.showTo(a, in.staff(), in.chatId()));
+    }
+
+    private void reply(Inbound in, String html) {
+        outbox.text(in.chatId(), html, OutboundMessage.PRIORITY_REPLY);
+    }
+}

@@ -1,0 +1,6 @@
+package ru.appealdesk.bot;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ConversationRepository extends JpaRepository<Conversation, Long> {
+}

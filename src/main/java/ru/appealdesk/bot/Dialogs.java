@@ -1,0 +1,272 @@
+package ru.appealdesk.bot;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.bot.Callback.Action;
+import ru.appealdesk.bot.Conversation.State;
+import ru.appealdesk.workflow.AnswerDraft;
+import ru.appealdesk.workflow.AnswerType;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.AttachmentKind;
+import ru.appealdesk.workflow.AttachmentStore;
+import ru.appealdesk.workflow.TransitionRefused;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * Free-text questions and the answer dialog: «Подготовить ответ» → type → (date for «Отложено») → text → photos
+ * or documents → «Отправить на согласование». The state lives in {@link Conversation}.
+ */
+@Component
+class Dialogs {
+
+    private static final Logger log = LoggerFactory.getLogger(Dialogs.class);
+    private static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    static final int MAX_TEXT = 4000;
+
+    private final ConversationRepository conversations;
+    private final AppealService appeals;
+    private final AttachmentStore files;
+    private final Outbox outbox;
+    private final CardTexts texts;
+    private final Refusals refusals;
+    private final Clock clock;
+    private final DraftCards draftCards;
+
+    Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files,
+            Outbox outbox, CardTexts texts, Refusals refusals, Clock clock, DraftCards draftCards) {
+        this.draftCards = draftCards;
+        this.conversations = conversations;
+        this.appeals = appeals;
+        this.files = files;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.refusals = refusals;
+        this.clock = clock;
+    }
+
+    void askReturnReason(Inbound in, AppealView a) {
+        start(in, State.AWAITING_RETURN_REASON, a);
+        reply(in, "↩️ Укажите причину возврата обращения № " + Html.escape(a.number())
+                + " со ссылкой на нормативный правовой акт (НПА), по которому вопрос не относится к вашей "
+                + "компетенции. Следующее ваше сообщение будет принято как причина. /cancel — отменить.");
+    }
+
+    void askReworkReason(Inbound in, AppealView a) {
+        start(in, State.AWAITING_REWORK_REASON, a);
+        reply(in, "🔁 Укажите, что нужно доработать в ответе по обращению № " + Html.escape(a.number())
+                + ". Следующее ваше сообщение будет передано исполнителю. /cancel — отменить.");
+    }
+
+    void chooseType(Inbound in, AppealView a) {
+        start(in, State.CHOOSING_ANSWER_TYPE, a);
+        List<List<Button>> keyboard = List.of(
+                List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")),
+                List.of(type(a, AnswerType.POSTPONED, "⏳ "), type(a, AnswerType.REJECTED, "🚫 ")));
+        outbox.send(in.chatId(), "✍️ Ответ по обращению № " + Html.escape(a.number()) + ": выберите тип ответа.",
+                null, keyboard, OutboundMessage.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
+    }
+
+    void typeChosen(Inbound in, AppealView a, String code) {
+        AnswerType type = Optional.ofNullable(code).flatMap(Dialogs::typeOf)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "unknown answer type " + code));
+        Conversation c = current(in, a).orElseGet(() -> start(in, State.CHOOSING_ANSWER_TYPE, a));
+        if (type == AnswerType.POSTPONED && a.postponedOnce()) {
+            throw new TransitionRefused(Reason.POSTPONED_TWICE, "already postponed");
+        }
+        c.chooseType(type);
+        draftCards.retire(in.chatId(), a.id());
+        if (type == AnswerType.POSTPONED) {
+            c.moveTo(State.AWAITING_POSTPONE_DATE, clock.instant());
+            reply(in, "⏳ До какой даты откладывается решение? Введите дату в формате ДД.ММ.ГГГГ "
+                    + "(не позднее чем через 30 дней).");
+        } else {
+            c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
+            reply(in, "Тип ответа: «" + type.title() + "». Пришлите текст ответа заявителю одним сообщением.");
+        }
+    }
+
+    void submit(Inbound in, AppealView a) {
+        Conversation c = current(in, a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
+        List<AppealView.Attachment> attachments = c.attachedFiles().stream()
+                .map(f -> new AppealView.Attachment(f.fileId(), f.kind())).toList();
+        appeals.submitAnswer(a.id(), a.step(), in.staff().id(),
+                new AnswerDraft(c.answerType(), c.answerText(), c.postponedUntil(), attachments));
+        conversations.delete(c);
+    }
+
+    /** A text message outside a command; false if no question is pending. */
+    boolean onText(Inbound in, String text) {
+        Optional<Conversation> found = conversations.findById(in.userId());
+        if (found.isEmpty()) {
+            return false;
+        }
+        Conversation c = found.get();
+        if (text.length() > MAX_TEXT) {
+            reply(in, "Сообщение слишком длинное (" + text.length() + " символов). Сократите его до " + MAX_TEXT
+                    + " символов и отправьте снова.");
+            return true;
+        }
+        try {
+            switch (c.state()) {
+                case AWAITING_RETURN_REASON -> {
+                    appeals.returnToCoordinators(c.appealId(), c.step(), in.staff().id(), text);
+                    conversations.delete(c);
+                }
+                case AWAITING_REWORK_REASON -> {
+                    appeals.sendToRework(c.appealId(), c.step(), in.staff().id(), text);
+                    conversations.delete(c);
+                    reply(in, "🔁 Ответ возвращён исполнителю на доработку.");
+                }
+                case AWAITING_POSTPONE_DATE -> postponeDate(in, c, text.strip());
+                case AWAITING_ANSWER_TEXT, COLLECTING_ATTACHMENTS -> answerText(in, c, text.strip());
+                case CHOOSING_ANSWER_TYPE -> reply(in, "Сначала выберите тип ответа кнопкой выше.");
+            }
+        } catch (TransitionRefused refused) {
+            if (refused.reason() == Reason.STALE || refused.reason() == Reason.WRONG_STATE
+                    || refused.reason() == Reason.NOT_ALLOWED || refused.reason() == Reason.NOT_FOUND) {
+                conversations.delete(c);
+            }
+            reply(in, Html.escape(refusals.explain(refused, c.appealId(), in.staff())));
+        }
+        return true;
+    }
+
+    /** A photo or document; answers «not expected» outside the answer dialog. */
+    /** A photo or document for the answer being prepared, already fetched by {@link IncomingFiles}. */
+    void onFile(Inbound in, Optional<IncomingFiles.Download> prefetched) {
+        Optional<Conversation> found = conversations.findById(in.userId())
+                .filter(c -> c.state() == State.COLLECTING_ATTACHMENTS);
+        if (found.isEmpty() || prefetched.isEmpty()) {
+            reply(in, "Сейчас я не жду файлов. Фото и документы прикладываются к ответу после ввода его текста.");
+            return;
+        }
+        IncomingFiles.Download download = prefetched.get();
+        if (download.refusal() != null) {
+            reply(in, download.refusal());
+            return;
+        }
+        Conversation c = found.get();
+        long used = c.attachedFiles().stream().mapToLong(Conversation.AttachedFile::sizeBytes).sum();
+        if (used + download.content().length > IncomingFiles.MAX_ANSWER_BYTES) {
+            reply(in, IncomingFiles.tooLarge());
+            return;
+        }
+        AttachmentKind kind = FileTypes.isImage(download.mimeType()) ? AttachmentKind.PHOTO : AttachmentKind.DOCUMENT;
+        String name = nameFor(download.file().name(), download.mimeType());
+        AttachmentStore.FileInfo stored = files.store(kind, name, download.mimeType(), download.content(),
+                download.file().telegramRef());
+        c.attach(new Conversation.AttachedFile(kind, stored.id(), download.file().telegramRef(),
+                download.content().length));
+        int count = c.attachedFiles().size();
+        AppealView a = appeals.find(c.appealId()).orElseThrow();
+        draftCards.show(in, a, c.step(), "📎 Файл добавлен к ответу по обращению № " + Html.escape(a.number())
+                + " (всего вложений: " + count + "). Пришлите ещё или нажмите «Отправить на согласование».", null,
+                count, download.file().mediaGroupId() != null);
+    }
+
+    /** «Убрать вложения»: the draft keeps its text and loses its files. */
+    void removeFiles(Inbound in, AppealView a) {
+        Conversation c = current(in, a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
+        files.deleteDrafts(c.attachedFiles().stream().map(Conversation.AttachedFile::fileId).toList());
+        c.clearAttachments();
+        draftCards.show(in, a, c.step(), "🗑 Вложения убраны из ответа по обращению № " + Html.escape(a.number())
+                + ". Пришлите фото или документы заново либо нажмите «Отправить на согласование».", null, 0, false);
+    }
+
+    /** The sender's file name, with the extension of what the file really is. */
+    private static String nameFor(String name, String mimeType) {
+        String extension = FileTypes.extension(mimeType);
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean fits = lower.endsWith(extension) || (extension.equals(".jpg") && lower.endsWith(".jpeg"))
+                || (extension.equals(".tif") && lower.endsWith(".tiff"));
+        String base = name.length() > 200 ? name.substring(0, 200) : name;
+        return fits ? base : base + extension;
+    }
+
+    /** Drops a pending question; false if there was none. */
+    boolean cancel(Inbound in) {
+        Optional<Conversation> found = conversations.findById(in.userId());
+        found.ifPresent(c -> {
+            files.deleteDrafts(c.attachedFiles().stream().map(Conversation.AttachedFile::fileId).toList());
+            conversations.delete(c);
+        });
+        return found.isPresent();
+    }
+
+    private void postponeDate(Inbound in, Conversation c, String text) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text, DATE_INPUT);
+        } catch (DateTimeParseException e) {
+            reply(in, "Дата должна быть в формате ДД.ММ.ГГГГ, например "
+                    + CardTexts.DATE.format(LocalDate.now(clock).plusDays(10)) + ". Введите дату ещё раз.");
+            return;
+        }
+        appeals.checkPostponement(c.appealId(), date);
+        c.postponeUntil(date);
+        c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
+        reply(in, "Решение откладывается до " + CardTexts.DATE.format(date) + ". Пришлите текст ответа заявителю "
+                + "одним сообщением.");
+    }
+
+    private void answerText(Inbound in, Conversation c, String text) {
+        if (text.isBlank()) {
+            reply(in, Html.escape(refusals.explain(new TransitionRefused(Reason.TEXT_REQUIRED, "blank"),
+                    c.appealId(), in.staff())));
+            return;
+        }
+        boolean replacing = c.state() == State.COLLECTING_ATTACHMENTS;
+        c.answerText(text);
+        c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
+        AppealView a = appeals.find(c.appealId()).orElseThrow();
+        String photos = a.photos().isEmpty() ? "" : "\n❗ Заявитель приложил фото (" + a.photos().size()
+                + "): ответ должен содержать фото с того же ракурса.";
+        draftCards.show(in, a, c.step(), (replacing ? "Текст ответа обновлён." : "Текст ответа сохранён.")
+                + " Тип: «" + Html.escape(c.answerType().title()) + "».\nПришлите фото или документы "
+                + "(JPG, PNG, TIFF, PDF), если нужно, и нажмите «Отправить на согласование»." + photos
+                + "\n\n<b>Черновик:</b>\n", text, c.attachedFiles().size(), false);
+    }
+
+    private Conversation start(Inbound in, State state, AppealView a) {
+        Conversation c = conversations.findById(in.userId()).orElseGet(() -> new Conversation(in.userId(), in.chatId()));
+        c.start(state, a.id(), a.step(), clock.instant());
+        return conversations.save(c);
+    }
+
+    private Optional<Conversation> current(Inbound in, AppealView a) {
+        return conversations.findById(in.userId()).filter(c -> c.appealId() == a.id() && c.step() == a.step());
+    }
+
+    private void reply(Inbound in, String html) {
+        outbox.text(in.chatId(), html, OutboundMessage.PRIORITY_REPLY);
+    }
+
+    private static Button type(AppealView a, AnswerType type, String emoji) {
+        return new Callback(Action.ANSWER_TYPE, a.id(), a.step(), type.name().substring(0, 1) + type.ordinal())
+                .button(emoji + type.title());
+    }
+
+    private static Optional<AnswerType> typeOf(String code) {
+        for (AnswerType t : AnswerType.values()) {
+            if ((t.name().substring(0, 1) + t.ordinal()).equals(code)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,64 @@
+package ru.appealdesk.bot;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.bot.Callback.Action;
+import ru.appealdesk.workflow.AppealView;
+
+/**
+ * The answer dialog's buttons live on its latest message only: each new step (type chosen, text saved, file added,
+ * files removed) retires the buttons of the dialog's earlier messages and sends them again under the new one.
+ * A message not yet sent is simply not sent; one already sent is edited to lose its buttons.
+ */
+@Component
+class DraftCards {
+
+    private static final Set<Card.Kind> DIALOG = EnumSet.of(Card.Kind.ANSWER_TYPE, Card.Kind.ANSWER_DRAFT);
+    private static final String MOVED_ON = "⬇️ Черновик изменён: актуальные кнопки — в последнем сообщении.";
+    /** Photos of one album arrive as separate updates: the confirmation waits for the rest of them. */
+    static final Duration ALBUM_WAIT = Duration.ofMillis(1500);
+
+    private final CardRepository cards;
+    private final Outbox outbox;
+
+    DraftCards(CardRepository cards, Outbox outbox) {
+        this.cards = cards;
+        this.outbox = outbox;
+    }
+
+    /** Removes the buttons of the dialog's earlier messages in this chat. */
+    void retire(long chatId, long appealId) {
+        for (Card card : cards.activeOf(appealId)) {
+            if (card.chatId() == chatId && DIALOG.contains(card.kind())) {
+                outbox.retireCard(card, MOVED_ON);
+            }
+        }
+    }
+
+    /**
+     * Sends the draft's message with the live buttons: «Отправить на согласование», and «Убрать вложения» once
+     * there are files. {@code album}: held briefly so that the rest of an album replaces it.
+     */
+    void show(Inbound in, AppealView a, int step, String header, String body, int files, boolean album) {
+        retire(in.chatId(), a.id());
+        List<List<Button>> keyboard = new ArrayList<>();
+        keyboard.add(List.of(Callback.of(Action.SUBMIT, a.id(), step).button("📨 Отправить на согласование")));
+        if (files > 0) {
+            keyboard.add(List.of(Callback.of(Action.REMOVE_FILES, a.id(), step)
+                    .button("🗑 Убрать вложения (" + files + ")")));
+        }
+        Runnable send = () -> outbox.send(in.chatId(), header, body, keyboard, OutboundMessage.PRIORITY_REPLY,
+                Card.Kind.ANSWER_DRAFT, a.id(), step);
+        if (album) {
+            outbox.holdFor(ALBUM_WAIT, send);
+        } else {
+            send.run();
+        }
+    }
+}

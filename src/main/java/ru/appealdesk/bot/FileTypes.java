@@ -1,0 +1,60 @@
+package ru.appealdesk.bot;
+
+import java.util.Optional;
+
+/**
+ * What a file really is, from its first bytes (its "magic number"), whatever its name or declared type says:
+ * the formats an answer may carry (seed 001 §4.6: JPG, PNG, TIFF; and PDF documents).
+ */
+final class FileTypes {
+
+    static final String JPEG = "image/jpeg";
+    static final String PNG = "image/png";
+    static final String TIFF = "image/tiff";
+    static final String PDF = "application/pdf";
+
+    private FileTypes() {
+    }
+
+    static Optional<String> sniff(byte[] content) {
+        if (startsWith(content, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of(JPEG);
+        }
+        if (startsWith(content, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of(PNG);
+        }
+        if (startsWith(content, 'I', 'I', 0x2A, 0x00) || startsWith(content, 'M', 'M', 0x00, 0x2A)) {
+            return Optional.of(TIFF);
+        }
+        if (startsWith(content, '%', 'P', 'D', 'F', '-')) {
+            return Optional.of(PDF);
+        }
+        return Optional.empty();
+    }
+
+    static boolean isImage(String mime) {
+        return JPEG.equals(mime) || PNG.equals(mime) || TIFF.equals(mime);
+    }
+
+    /** The usual file name extension of a type. */
+    static String extension(String mime) {
+        return switch (mime) {
+            case JPEG -> ".jpg";
+            case PNG -> ".png";
+            case TIFF -> ".tif";
+            default -> ".pdf";
+        };
+    }
+
+    private static boolean startsWith(byte[] content, int... magic) {
+        if (content.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((content[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

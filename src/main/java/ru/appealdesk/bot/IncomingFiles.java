@@ -1,0 +1,113 @@
+package ru.appealdesk.bot;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.Document;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+
+import ru.appealdesk.telegram.FileFetcher;
+
+/**
+ * Fetches the file of an incoming photo or document before the update's transaction starts, so a slow download
+ * holds no database connection or lock. What it finds is checked again inside the transaction.
+ */
+@Component
+class IncomingFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(IncomingFiles.class);
+    /** Seed 001 §4.6: 50 MB per answer. The Bot API serves files of at most 20 MB. */
+    static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+    static final long MAX_ANSWER_BYTES = 50L * 1024 * 1024;
+
+    /** A file as announced in the message. */
+    record Announced(String fileId, String telegramKind, String name, Long declaredSize, String mediaGroupId) {
+
+        String telegramRef() {
+            return telegramKind + ":" + fileId;
+        }
+    }
+
+    /** The outcome: the checked content and its real type, or why it was refused (a Russian sentence). */
+    record Download(Announced file, byte[] content, String mimeType, String refusal) {
+
+        static Download refused(Announced file, String refusal) {
+            return new Download(file, null, null, refusal);
+        }
+    }
+
+    private final ConversationRepository conversations;
+    private final ObjectProvider<FileFetcher> fetcher;
+
+    IncomingFiles(ConversationRepository conversations, ObjectProvider<FileFetcher> fetcher) {
+        this.conversations = conversations;
+        this.fetcher = fetcher;
+    }
+
+    /** Downloads the message's file if its sender is adding files to an answer; empty otherwise. */
+    Optional<Download> prefetch(long userId, Message message) {
+        if (message == null || !(message.hasPhoto() || message.hasDocument())) {
+            return Optional.empty();
+        }
+        Optional<Conversation> collecting;
+        try {
+            collecting = conversations.findById(userId)
+                    .filter(c -> c.state() == Conversation.State.COLLECTING_ATTACHMENTS);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the database is unreachable: the update's transaction will fail and retry
+        }
+        if (collecting.isEmpty()) {
+            return Optional.empty();
+        }
+        Announced file = announced(message);
+        long used = collecting.get().attachedFiles().stream().mapToLong(Conversation.AttachedFile::sizeBytes).sum();
+        if (file.declaredSize() != null && (file.declaredSize() > MAX_FILE_BYTES
+                || used + file.declaredSize() > MAX_ANSWER_BYTES)) {
+            return Optional.of(Download.refused(file, tooLarge()));
+        }
+        FileFetcher download = fetcher.getIfAvailable();
+        if (download == null) {
+            return Optional.of(Download.refused(file, "Не удалось получить файл из Telegram. Отправьте его ещё раз."));
+        }
+        byte[] content;
+        try {
+            content = download.fetch(file.fileId(), Math.min(MAX_FILE_BYTES, MAX_ANSWER_BYTES - used));
+        } catch (IOException e) {
+            log.warn("Could not download a file from Telegram user {}: {}", userId, e.getMessage());
+            return Optional.of(Download.refused(file, e.getMessage() != null && e.getMessage().contains("larger")
+                    ? tooLarge() : "Не удалось получить файл из Telegram. Отправьте его ещё раз."));
+        }
+        Optional<String> type = FileTypes.sniff(content);
+        if (type.isEmpty()) {
+            log.info("Refused a file from Telegram user {}: its content is not JPG, PNG, TIFF or PDF", userId);
+            return Optional.of(Download.refused(file, "Файл «" + Html.escape(file.name()) + "» не принят: по "
+                    + "содержимому это не фото JPG, PNG, TIFF и не документ PDF (имя файла не важно)."));
+        }
+        return Optional.of(new Download(file, content, type.get(), null));
+    }
+
+    static String tooLarge() {
+        return "Файл не принят: размер файла — не более 20 МБ, всех вложений ответа — не более 50 МБ.";
+    }
+
+    private static Announced announced(Message message) {
+        if (message.hasPhoto()) {
+            PhotoSize largest = message.getPhoto().stream()
+                    .max(Comparator.comparingInt(p -> p.getWidth() * p.getHeight())).orElseThrow();
+            return new Announced(largest.getFileId(), "photo", "photo_" + largest.getFileUniqueId() + ".jpg",
+                    largest.getFileSize() == null ? null : largest.getFileSize().longValue(),
+                    message.getMediaGroupId());
+        }
+        Document document = message.getDocument();
+        String name = document.getFileName() == null || document.getFileName().isBlank() ? "document"
+                : document.getFileName();
+        return new Announced(document.getFileId(), "document", name, document.getFileSize(),
+                message.getMediaGroupId());
+    }
+}

@@ -1,0 +1,389 @@
+package ru.appealdesk.bot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.bot.Callback.Action;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffAccounts;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
+import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
+import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
+import ru.appealdesk.workflow.AppealEvents.AppealAccepted;
+import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
+import ru.appealdesk.workflow.AppealEvents.AppealClosed;
+import ru.appealdesk.workflow.AppealEvents.AppealEvent;
+import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
+import ru.appealdesk.workflow.AppealEvents.AppealReleased;
+import ru.appealdesk.workflow.AppealEvents.AppealReturned;
+import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.AttachmentStore;
+import ru.appealdesk.sla.WorkingTime;
+
+/**
+ * Turns workflow events into messages, inside the transaction of the change: closes the cards of the step that
+ * ended (saying what happened and who acted) and sends the cards of the step that began.
+ */
+@Component
+class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final Directory directory;
+    private final StaffAccounts accounts;
+    private final CardRepository cards;
+    private final Outbox outbox;
+    private final CardTexts texts;
+    private final AttachmentStore files;
+    private final WorkingTime workingTime;
+    private final java.time.Clock clock;
+
+    Notifier(Directory directory, StaffAccounts accounts, CardRepository cards, Outbox outbox,
+             CardTexts texts, AttachmentStore files, WorkingTime workingTime, java.time.Clock clock) {
+        this.workingTime = workingTime;
+        this.clock = clock;
+        this.directory = directory;
+        this.accounts = accounts;
+        this.cards = cards;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.files = files;
+    }
+
+    @EventListener
+    void on(AppealRegistered e) {
+        AppealView a = appeal(e);
+        if (!e.routed()) {
+            directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
+        }
+        if (a.sociallySignificant()) {
+            // seed 002 п.11, seed 004 п.25: a socially significant appeal goes to the head at once
+            directory.withRole(Role.HEAD).forEach(head -> chatOf(head.id()).ifPresent(chat -> card(a, chat,
+                    texts.header("❗ <b>Социально значимое обращение</b>", a, false), "Текст обращения:\n" + a.text(),
+                    List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button("📄 Открыть"))),
+                    OutboundMessage.PRIORITY_CARD, null, a.id(), a.step())));
+        }
+    }
+
+    @EventListener
+    void on(AppealAssigned e) {
+        AppealView a = appeal(e);
+        if (!e.atRegistration()) {
+            closeCards(a, "➡️ Назначено исполнителю " + texts.name(e.executorId())
+                    + (e.byStaffId() == null ? "" : " (" + texts.name(e.byStaffId()) + ")"));
+        }
+        if (e.previousExecutorId() != null && !e.previousExecutorId().equals(e.executorId())) {
+            tell(e.previousExecutorId(), "ℹ️ Обращение № " + Html.escape(a.number())
+                    + " передано другому исполнителю: " + Html.escape(texts.name(e.executorId())) + ".");
+        }
+        executorCard(a);
+    }
+
+    @EventListener
+    void on(AppealAccepted e) {
+        AppealView a = appeal(e);
+        Runnable notify = () -> {
+            closeCards(a, e.automatic() ? "⏱ Принято в работу автоматически" : "✅ Принято в работу");
+            String title = e.automatic()
+                    ? "⏱ Срок на возврат истёк: обращение принято в работу автоматически и закреплено за вами."
+                    : "✅ Вы приняли обращение в работу.";
+            acceptedCard(a, title);
+        };
+        if (e.automatic()) {
+            outbox.notBefore(quietUntil(a), notify);
+        } else {
+            notify.run();
+        }
+    }
+
+    @EventListener
+    void on(AppealReleased e) {
+        AppealView a = appeal(e);
+        outbox.notBefore(quietUntil(a), () -> {
+            closeCards(a, "⏱ Не принято в работу до установленного времени — передано координаторам");
+            tell(e.executorId(), "⏱ Обращение № " + Html.escape(a.number()) + " не было принято в работу до "
+                    + "установленного времени и передано координаторам для назначения.");
+            directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
+        });
+    }
+
+    /** System-initiated messages wait for working time, except for HIGH priority appeals. */
+    private java.time.Instant quietUntil(AppealView a) {
+        java.time.Instant now = clock.instant();
+        return a.priority() == ru.appealdesk.directory.Priority.HIGH ? now : workingTime.nextWorkingInstant(now);
+    }
+
+    @EventListener
+    void on(AppealReturned e) {
+        AppealView a = appeal(e);
+        closeCards(a, "↩️ Возвращено координатору");
+        tell(e.executorId(), "↩️ Обращение № " + Html.escape(a.number())
+                + " возвращено координатору. Причина передана.");
+        directory.withRole(Role.COORDINATOR).forEach(c -> returnedCard(a, c, e.reason()));
+    }
+
+    @EventListener
+    void on(ReturnRejected e) {
+        AppealView a = appeal(e);
+        closeCards(a, "❌ Возврат отклонён (" + texts.name(e.coordinatorId()) + ")");
+        acceptedCard(a, "❌ Координатор " + Html.escape(texts.name(e.coordinatorId()))
+                + " отклонил возврат: обращение остаётся за вами и находится в работе.");
+    }
+
+    @EventListener
+    void on(AnswerSubmitted e) {
+        AppealView a = appeal(e);
+        closeCards(a, "📨 Ответ отправлен на согласование");
+        tell(e.executorId(), "📨 Ответ по обращению № " + Html.escape(a.number())
+                + " отправлен на согласование.");
+        directory.approversFor(a.departmentId(), a.executorId()).forEach(m -> reviewCard(a, m));
+    }
+
+    @EventListener
+    void on(AnswerApproved e) {
+        AppealView a = appeal(e);
+        closeCards(a, "✅ Согласовано (" + texts.name(e.moderatorId()) + ")");
+        tell(a.executorId(), "✅ Ответ по обращению № " + Html.escape(a.number()) + " согласован ("
+                + Html.escape(texts.name(e.moderatorId())) + ").");
+        directory.withRole(Role.COORDINATOR).forEach(c -> approvedCard(a, c));
+    }
+
+    @EventListener
+    void on(AnswerSentToRework e) {
+        AppealView a = appeal(e);
+        closeCards(a, "🔁 Возвращено на доработку (" + texts.name(e.moderatorId()) + ")");
+        chatOf(e.executorId()).ifPresent(chat -> {
+            List<List<Button>> keyboard = List.of(List.of(
+                    Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
+            card(a, chat, texts.header("🔁 <b>Ответ возвращён на доработку</b>", a, true),
+                    "Причина (" + texts.name(e.moderatorId()) + "):\n" + e.reason()
+                            + "\n\n" + CardTexts.appealAndAnswer(a),
+                    keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.REWORK, a.id(), a.step());
+        });
+    }
+
+    @EventListener
+    void on(AppealClosed e) {
+        AppealView a = appeal(e);
+        closeCards(a, "📌 Размещено на портале (" + texts.name(e.byStaffId()) + ")");
+        tell(a.executorId(), "📌 Ответ по обращению № " + Html.escape(a.number())
+                + " размещён на портале. Обращение закрыто.");
+    }
+
+    private static AppealView appeal(AppealEvent event) {
+        return event.appeal();
+    }
+
+    /** Who may see an appeal's card: its executor and the roles that oversee appeals. */
+    boolean mayView(StaffMember s, AppealView a) {
+        return s.id().equals(a.executorId()) || s.hasRole(Role.COORDINATOR) || s.hasRole(Role.MODERATOR)
+                || s.hasRole(Role.CURATOR) || s.hasRole(Role.HEAD) || s.hasRole(Role.ADMIN)
+                || (s.hasRole(Role.DEPUTY_HEAD)
+                && directory.deputyHeadOf(a.departmentId()).filter(s::equals).isPresent());
+    }
+
+    /** Sends a person the card of the appeal's current step: with buttons if the step is theirs. */
+    void showTo(AppealView a, StaffMember person, long chatId) {
+        boolean executor = person.id().equals(a.executorId());
+        boolean coordinator = person.hasRole(Role.COORDINATOR);
+        boolean approver = directory.approversFor(a.departmentId()).contains(person);
+        switch (a.status()) {
+            case NEW -> {
+                if (coordinator) {
+                    unroutedCard(a, person);
+                    return;
+                }
+            }
+            case ASSIGNED -> {
+                if (executor) {
+                    executorCard(a);
+                    return;
+                }
+            }
+            case IN_PROGRESS -> {
+                if (executor) {
+                    acceptedCard(a, "📋 Обращение в работе.");
+                    return;
+                }
+            }
+            case REWORK -> {
+                if (executor) {
+                    acceptedCard(a, "🔁 Ответ на доработке.");
+                    return;
+                }
+            }
+            case RETURNED -> {
+                if (coordinator) {
+                    String reason = a.history().isEmpty() ? "" : a.history().get(a.history().size() - 1).comment();
+                    returnedCard(a, person, reason);
+                    return;
+                }
+            }
+            case ANSWER_REVIEW -> {
+                if (approver) {
+                    reviewCard(a, person);
+                    return;
+                }
+            }
+            case APPROVED -> {
+                if (coordinator) {
+                    approvedCard(a, person);
+                    return;
+                }
+            }
+            case CLOSED -> {
+            }
+        }
+        boolean contacts = executor || person.hasRole(Role.MODERATOR);
+        card(a, chatId, texts.header("📄 <b>Карточка обращения</b>", a, contacts),
+                CardTexts.appealAndAnswer(a), null, OutboundMessage.PRIORITY_REPLY, null, 0, 0);
+    }
+
+    private void executorCard(AppealView a) {
+        Optional<Long> chat = chatOf(a.executorId());
+        if (chat.isEmpty()) {
+            log.warn("Executor {} of appeal {} has no Telegram binding", a.executorId(), a.id());
+            directory.withRole(Role.COORDINATOR).forEach(c -> tell(c.id(), "⚠️ Исполнитель "
+                    + Html.escape(texts.name(a.executorId())) + " не подключён к боту: обращение № "
+                    + Html.escape(a.number()) + " не доставлено. Выдайте ему код приглашения."));
+            return;
+        }
+        applicantPhotos(a, chat.get());
+        List<List<Button>> keyboard = List.of(List.of(
+                Callback.of(Action.ACCEPT, a.id(), a.step()).button("✅ Взять в работу"),
+                Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть")));
+        card(a, chat.get(), texts.header("📥 <b>Новое обращение для вас</b>", a, true), "Текст обращения:\n"
+                + a.text(), keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.EXECUTOR, a.id(), a.step());
+    }
+
+    private void acceptedCard(AppealView a, String title) {
+        chatOf(a.executorId()).ifPresent(chat -> {
+            List<List<Button>> keyboard = List.of(List.of(
+                    Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
+            card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text(), keyboard,
+                    OutboundMessage.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
+        });
+    }
+
+    private void unroutedCard(AppealView a, StaffMember coordinator) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            List<StaffMember> candidates = directory.category(a.category()).map(directory::executorsFor)
+                    .filter(l -> !l.isEmpty()).orElseGet(directory::allExecutors);
+            applicantPhotos(a, chat);
+            card(a, chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
+                    "Текст обращения:\n" + a.text(), executorButtons(a, candidates, null),
+                    OutboundMessage.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
+        });
+    }
+
+    private void returnedCard(AppealView a, StaffMember coordinator, String reason) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            List<StaffMember> candidates = new ArrayList<>(directory.category(a.category())
+                    .map(directory::executorsFor).orElse(List.of()));
+            candidates.removeIf(s -> s.id().equals(a.executorId()));
+            if (candidates.isEmpty()) {
+                candidates.addAll(directory.allExecutors());
+                candidates.removeIf(s -> s.id().equals(a.executorId()));
+            }
+            List<List<Button>> keyboard = executorButtons(a, candidates,
+                    Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button("❌ Отклонить возврат"));
+            card(a, chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
+                    "Причина возврата (" + texts.name(a.executorId()) + "):\n" + reason + "\n\nТекст обращения:\n"
+                            + a.text(), keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
+        });
+    }
+
+    private void reviewCard(AppealView a, StaffMember moderator) {
+        chatOf(moderator.id()).ifPresent(chat -> {
+            answerFiles(a, chat);
+            List<List<Button>> keyboard = List.of(List.of(
+                    Callback.of(Action.APPROVE, a.id(), a.step()).button("✅ Согласовать"),
+                    Callback.of(Action.REWORK, a.id(), a.step()).button("🔁 На доработку")));
+            card(a, chat, texts.header("📝 <b>Ответ на согласование</b>", a, true), CardTexts.appealAndAnswer(a),
+                    keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step());
+        });
+    }
+
+    private void approvedCard(AppealView a, StaffMember coordinator) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            answerFiles(a, chat);
+            List<List<Button>> keyboard = List.of(List.of(
+                    Callback.of(Action.PUBLISHED, a.id(), a.step()).button("📌 Размещено")));
+            card(a, chat, texts.header("✅ <b>Ответ согласован — разместите его на портале</b>", a, false)
+                            + "Текст для размещения (" + Html.escape(a.answer().type().title()) + "):\n",
+                    a.answer().text(), keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.APPROVED, a.id(), a.step());
+        });
+    }
+
+    private List<List<Button>> executorButtons(AppealView a, List<StaffMember> candidates, Button last) {
+        List<List<Button>> rows = new ArrayList<>();
+        List<Button> row = new ArrayList<>();
+        for (StaffMember s : candidates.subList(0, Math.min(candidates.size(), 24))) {
+            row.add(new Callback(Action.ASSIGN, a.id(), a.step(), s.id()).button("👤 " + s.shortName()));
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        if (last != null) {
+            rows.add(List.of(last));
+        }
+        return rows;
+    }
+
+    private void applicantPhotos(AppealView a, long chat) {
+        outbox.media(chat, a.photos().stream().map(url -> new Outbox.Media("PHOTO", url)).toList(),
+                OutboundMessage.PRIORITY_CARD);
+    }
+
+    private void answerFiles(AppealView a, long chat) {
+        if (a.answer() == null) {
+            return;
+        }
+        Map<UUID, AttachmentStore.FileInfo> known = files.infos(a.answer().attachments().stream()
+                        .map(AppealView.Attachment::fileId).toList()).stream()
+                .collect(Collectors.toMap(AttachmentStore.FileInfo::id, f -> f));
+        List<Outbox.Media> media = a.answer().attachments().stream()
+                .map(att -> Optional.ofNullable(known.get(att.fileId())).filter(f -> f.telegramFileId() != null)
+                        .map(f -> f.telegramFileId().startsWith("photo:")
+                                ? new Outbox.Media("PHOTO", f.telegramFileId().substring(6))
+                                : new Outbox.Media("DOCUMENT", f.telegramFileId().substring(
+                                        f.telegramFileId().indexOf(':') + 1))))
+                .flatMap(Optional::stream).toList();
+        outbox.media(chat, media, OutboundMessage.PRIORITY_CARD);
+    }
+
+    private void card(AppealView a, long chat, String header, String body, List<List<Button>> keyboard,
+                      int priority, Card.Kind kind, long appealId, int step) {
+        outbox.send(chat, header, body, "<i>Обращение № " + Html.escape(a.number()) + " (продолжение)</i>\n\n",
+                keyboard, priority, kind, appealId, step);
+    }
+
+    private void closeCards(AppealView a, String statusLine) {
+        String line = "<i>" + Html.escape(statusLine) + ", " + texts.time(a.stepStartedAt()) + "</i>";
+        cards.activeOf(a.id()).forEach(card -> outbox.closeCard(card, line));
+    }
+
+    private void tell(String staffId, String html) {
+        chatOf(staffId).ifPresent(chat -> outbox.text(chat, html, OutboundMessage.PRIORITY_CARD));
+    }
+
+    private Optional<Long> chatOf(String staffId) {
+        return staffId == null ? Optional.empty() : accounts.telegramIdOf(staffId);
+    }
+}

@@ -1,0 +1,89 @@
+package ru.appealdesk.bot;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long> {
+
+    /** The head of a chat's queue: its id and chat. */
+    interface Head {
+        long getId();
+
+        long getChatId();
+
+        String getMethod();
+    }
+
+    /**
+     * The next message of each chat that is due in business time (quiet hours) and wall-clock time (back-off): the
+     * most urgent first (replies, then cards and escalations, then bulk reminders), in order within a priority;
+     * none for a chat that has a message in flight under a live lease. Read without locks: {@link #lease} decides.
+     */
+    @Query(value = """
+            select id, chat_id as chatId, method from (
+                select id, chat_id, method, priority, retry_at,
+                       row_number() over (partition by chat_id order by priority, id) as position
+                from outbound_message
+                where (status = 'PENDING' or (status = 'IN_FLIGHT' and lease_until < ?2)) and next_attempt_at <= ?1
+            ) heads
+            where position = 1 and (retry_at is null or retry_at <= ?2)
+              and not exists (select 1 from outbound_message f where f.chat_id = heads.chat_id
+                              and f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
+            order by priority, id
+            limit ?3""", nativeQuery = true)
+    List<Head> heads(Instant businessNow, Instant wallNow, int limit);
+
+    /**
+     * Leases the given messages to {@code owner} until {@code leaseUntil}: only those still claimable (re-checked
+     * under the row lock, rows another instance holds skipped) and only if their chat has nothing else in flight.
+     * Returns the leased ids.
+     */
+    @Query(value = """
+            update outbound_message m set status = 'IN_FLIGHT', lease_until = ?3, lease_owner = ?4
+            where m.id in (select c.id from outbound_message c where c.id = any(cast(?1 as bigint[]))
+                           and (c.status = 'PENDING' or (c.status = 'IN_FLIGHT' and c.lease_until < ?2))
+                           for update skip locked)
+              and (m.status = 'PENDING' or (m.status = 'IN_FLIGHT' and m.lease_until < ?2))
+              and not exists (select 1 from outbound_message f where f.chat_id = m.chat_id and f.id <> m.id
+                              and f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
+            returning m.id""", nativeQuery = true)
+    List<Long> lease(Long[] ids, Instant wallNow, Instant leaseUntil, String owner);
+
+    @Query(value = "select count(*) from outbound_message where status in ('PENDING', 'IN_FLIGHT') and card_id = ?1 "
+            + "and method = 'SEND_MESSAGE'", nativeQuery = true)
+    long pendingSendsOfCard(long cardId);
+
+    /** Earlier, not yet sent edits of a card are replaced by the newest one. */
+    @Modifying(flushAutomatically = true)
+    @Query(value = "update outbound_message set status = 'SUPERSEDED', payload = '{}' where status = 'PENDING' "
+            + "and card_id = ?1 "
+            + "and method = 'EDIT_MESSAGE'", nativeQuery = true)
+    int supersedeEdits(long cardId);
+
+    /** A card's message that was not sent yet will not be sent. */
+    @Modifying(flushAutomatically = true)
+    @Query(value = "update outbound_message set status = 'SUPERSEDED', payload = '{}' where status = 'PENDING' "
+            + "and card_id = ?1 and method = 'SEND_MESSAGE'", nativeQuery = true)
+    int supersedeSends(long cardId);
+
+    long countByStatus(OutboundMessage.Status status);
+
+    @Query(value = "select count(*) from outbound_message where chat_id = ?1 and status in ('PENDING', 'IN_FLIGHT')",
+            nativeQuery = true)
+    long countPendingInChat(long chatId);
+
+    List<OutboundMessage> findTop200ByStatusOrderByIdDesc(OutboundMessage.Status status);
+
+    @Modifying
+    @Query(value = "insert into undeliverable_chat (chat_id, reason, reported_at) values (?1, ?2, ?3) "
+            + "on conflict do nothing", nativeQuery = true)
+    int markUndeliverable(long chatId, String reason, Instant at);
+
+    @Modifying
+    @Query(value = "delete from undeliverable_chat where chat_id = ?1", nativeQuery = true)
+    int markReachable(long chatId);
+}

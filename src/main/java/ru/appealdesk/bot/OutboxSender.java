@@ -1,0 +1,383 @@
+package ru.appealdesk.bot;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMediaGroup;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.media.InputMedia;
+import org.telegram.telegrambots.meta.api.objects.media.InputMediaDocument;
+import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffAccounts;
+import ru.appealdesk.directory.StaffMember;
+
+/**
+ * Delivers the outbox, with no database transaction open while Telegram is called. A round reads the head of each
+ * chat's queue, leases the heads whose chat may get a message now ({@code IN_FLIGHT} until the lease expires, in a
+ * short transaction), calls the Bot API for them in parallel under Telegram's limits ({@link RateLimits}, shared by
+ * every instance through the database) and records each outcome in its own short transaction. A crashed instance's
+ * leases expire and the messages are taken again: nothing is lost, at most the one in-flight message of a chat is
+ * sent twice. Outcomes: 429 waits
+ * {@code retry_after}; 5xx and network errors back off exponentially; "message is not modified" counts as sent;
+ * a blocked or missing chat is marked undeliverable and reported to the coordinators once; a message that keeps
+ * failing is kept as DEAD for admins, never dropped.
+ */
+class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    static final int MAX_ATTEMPTS = 12;
+    private static final int BATCH = 50;
+
+    private final OutboundMessageRepository messages;
+    private final CardRepository cards;
+    private final Outbox outbox;
+    private final TelegramClient telegram;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final RateLimits limits;
+    private final DeliveryMetrics metrics;
+    private final StaffAccounts accounts;
+    private final Directory directory;
+    private final Duration lease;
+    private final Clock wall;
+    /** Who holds a lease: this instance. */
+    private final String owner = java.util.UUID.randomUUID().toString();
+    private long lastCleanup = System.nanoTime();
+    /** Bot API calls run here, several at a time: the global limit, not the pool, paces them. */
+    private final java.util.concurrent.ExecutorService calls;
+    /** Free places for calls: a message is leased only when a call can start on it at once. */
+    private final java.util.concurrent.Semaphore places;
+    private final OutboxSignal signal;
+    /** How many places must be free before more messages are leased. */
+    private final int refill;
+
+    OutboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox, TelegramClient telegram,
+                 TransactionTemplate tx, Clock clock, RateLimits limits, DeliveryMetrics metrics,
+                 StaffAccounts accounts, Directory directory, Duration lease, Clock wall, int parallelCalls,
+                 OutboxSignal signal) {
+        this.calls = java.util.concurrent.Executors.newFixedThreadPool(parallelCalls, r -> {
+            Thread t = new Thread(r, "outbox-call");
+            t.setDaemon(true);
+            return t;
+        });
+        this.places = new java.util.concurrent.Semaphore(parallelCalls);
+        this.refill = Math.max(1, parallelCalls / 4);
+        this.signal = signal;
+        this.lease = lease;
+        this.wall = wall;
+        this.messages = messages;
+        this.cards = cards;
+        this.outbox = outbox;
+        this.telegram = telegram;
+        this.tx = tx;
+        this.clock = clock;
+        this.limits = limits;
+        this.metrics = metrics;
+        this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    /** What a Bot API call came to; applied to the stored message on the draining thread. */
+    private record Outcome(Kind kind, Integer messageId, Duration delay, String error) {
+
+        enum Kind { SENT, NOT_MODIFIED, RETRY, UNDELIVERABLE, DEAD, WAIT_FOR_CARD, EXPIRED_CALLBACK }
+
+        static Outcome of(Kind kind, String error) {
+            return new Outcome(kind, null, null, error);
+        }
+    }
+
+    /**
+     * Leases what can go out now (once a quarter of the call places are free) and hands each message to a call
+     * thread, which calls Telegram and records the outcome in its own transaction; does not wait for the calls.
+     * Returns -1 when nothing is due, 0 when it handed something over, {@link #BUSY} when the call places are taken
+     * (a finished call wakes the worker), or the nanoseconds until a rate-limited chat may get its next message. A
+     * chat's next message is not a head while one is in flight, so no chat's messages are reordered.
+     */
+    long drainOnce() {
+        if (System.nanoTime() - lastCleanup > 60_000_000_000L) {
+            lastCleanup = System.nanoTime();
+            limits.forgetIdle();
+        }
+        int free = places.availablePermits();
+        if (free < refill) {
+            // leasing a few at a time would run the heads query for every finished call; the calls still waiting
+            // for their slots keep the bot-wide pace meanwhile
+            return BUSY;
+        }
+        Instant wallNow = wall.instant();
+        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, Math.max(free, BATCH));
+        if (heads.isEmpty()) {
+            return -1;
+        }
+        long wait = Long.MAX_VALUE;
+        List<Long> ready = new ArrayList<>();
+        for (OutboundMessageRepository.Head head : heads) {
+            if (ready.size() == free) {
+                break;
+            }
+            // an answer to a button press is not a chat message: no chat limit
+            long chatWait = OutboundMessage.Method.ANSWER_CALLBACK.name().equals(head.getMethod()) ? 0
+                    : limits.chatWait(head.getChatId());
+            if (chatWait > 0) {
+                wait = Math.min(wait, chatWait);
+            } else {
+                ready.add(head.getId());
+            }
+        }
+        List<Claimed> batch = ready.isEmpty() ? List.of() : claim(ready, wallNow);
+        if (batch.isEmpty()) {
+            return wait == Long.MAX_VALUE ? 0L : wait;
+        }
+        for (Claimed c : batch) {
+            places.acquireUninterruptibly();
+            try {
+                calls.execute(() -> callAndRecord(c));
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                places.release();
+                return -1;
+            }
+        }
+        return 0L;
+    }
+
+    /** The worker waits this long (at most) while every call place is busy; a finished call wakes it sooner. */
+    static final long BUSY = 50_000_000L;
+
+    /** On a call thread: the Bot API call with no transaction open, then the outcome in a short one of its own. */
+    private void callAndRecord(Claimed c) {
+        try {
+            Outcome outcome = call(c, c.method() != OutboundMessage.Method.ANSWER_CALLBACK);
+            tx.executeWithoutResult(status -> messages.findById(c.id()).ifPresent(m -> {
+                if (m.leasedTo(owner)) {
+                    apply(m, outcome);
+                } else {
+                    log.warn("The lease on outbound message {} expired before its outcome was recorded", c.id());
+                }
+            }));
+        } catch (RuntimeException e) {
+            // the lease expires and the message is taken again
+            log.error("The outcome of outbound message {} could not be recorded", c.id(), e);
+        } finally {
+            places.release();
+            signal.wake();
+        }
+    }
+
+    /** A leased message, with what its call needs, read in the claiming transaction. */
+    private record Claimed(long id, long chatId, OutboundMessage.Method method, int attempts,
+                           Outbox.Payload payload, Integer cardMessageId) {
+    }
+
+    /** Leases the given heads in one short transaction; returns the ones this instance got. */
+    private List<Claimed> claim(List<Long> ids, Instant wallNow) {
+        List<Claimed> claimed = tx.execute(status -> {
+            List<Long> leased = messages.lease(ids.toArray(Long[]::new), wallNow, wallNow.plus(lease), owner);
+            List<Claimed> result = new ArrayList<>();
+            for (OutboundMessage m : messages.findAllById(leased)) {
+                Integer cardMessageId = m.method() == OutboundMessage.Method.EDIT_MESSAGE
+                        ? cards.findById(m.cardId()).map(Card::messageId).orElse(null) : null;
+                result.add(new Claimed(m.id(), m.chatId(), m.method(), m.attempts(), outbox.read(m), cardMessageId));
+            }
+            result.sort(java.util.Comparator.comparingLong(Claimed::id));
+            return result;
+        });
+        return claimed == null ? List.of() : claimed;
+    }
+
+    /** Stops the call pool when the application context closes. */
+    void shutdown() {
+        calls.shutdownNow();
+    }
+
+    /** The Bot API call itself: no database access here, it runs on the call pool. */
+    private Outcome call(Claimed message, boolean paced) {
+        Outbox.Payload payload = message.payload();
+        Integer cardMessageId = message.cardMessageId();
+        try {
+            if (message.method() == OutboundMessage.Method.EDIT_MESSAGE && cardMessageId == null) {
+                return Outcome.of(Outcome.Kind.WAIT_FOR_CARD, null);
+            }
+            if (paced) {
+                limits.awaitTurn(message.chatId());
+            }
+            switch (message.method()) {
+                case SEND_MESSAGE -> {
+                    Message sent = telegram.execute(SendMessage.builder().chatId(message.chatId())
+                            .text(payload.text()).parseMode(ParseMode.HTML).replyMarkup(markup(payload.keyboard()))
+                            .build());
+                    return new Outcome(Outcome.Kind.SENT, sent.getMessageId(), null, null);
+                }
+                case EDIT_MESSAGE -> {
+                    Serializable ignored = telegram.execute(EditMessageText.builder().chatId(message.chatId())
+                            .messageId(cardMessageId).text(payload.text()).parseMode(ParseMode.HTML)
+                            .replyMarkup(markup(payload.keyboard())).build());
+                }
+                case SEND_MEDIA -> sendMedia(message.chatId(), payload.media());
+                case ANSWER_CALLBACK -> telegram.execute(AnswerCallbackQuery.builder()
+                        .callbackQueryId(payload.callbackQueryId()).text(payload.text())
+                        .showAlert(Boolean.TRUE.equals(payload.alert())).build());
+            }
+            return Outcome.of(Outcome.Kind.SENT, null);
+        } catch (TelegramApiRequestException e) {
+            return classify(message, e);
+        } catch (TelegramApiException e) {
+            return new Outcome(Outcome.Kind.RETRY, null, backoff(message.attempts()), "network: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(1), "interrupted");
+        } catch (RuntimeException e) {
+            log.error("Outbound message {} cannot be sent", message.id(), e);
+            return Outcome.of(Outcome.Kind.DEAD, e.toString());
+        }
+    }
+
+    private void apply(OutboundMessage message, Outcome outcome) {
+        Instant now = wall.instant();
+        switch (outcome.kind()) {
+            case SENT, NOT_MODIFIED -> {
+                message.sent(now);
+                metrics.sent.increment();
+                if (outcome.messageId() != null && message.cardId() != null) {
+                    cards.findById(message.cardId()).ifPresent(c -> c.delivered(outcome.messageId()));
+                }
+            }
+            case RETRY -> retry(message, now, outcome.delay(), outcome.error());
+            case UNDELIVERABLE -> undeliverable(message, outcome.error());
+            case EXPIRED_CALLBACK -> message.fail(OutboundMessage.Status.UNDELIVERABLE, outcome.error());
+            case DEAD -> {
+                log.error("Outbound message {} was refused: {}", message.id(), outcome.error());
+                message.fail(OutboundMessage.Status.DEAD, outcome.error());
+                metrics.dead.increment();
+            }
+            case WAIT_FOR_CARD -> {
+                if (messages.pendingSendsOfCard(message.cardId()) > 0) {
+                    message.deferTo(now.plusSeconds(1));
+                } else {
+                    message.fail(OutboundMessage.Status.DEAD, "the card was never delivered");
+                    metrics.dead.increment();
+                }
+            }
+        }
+    }
+
+    private Outcome classify(Claimed message, TelegramApiRequestException e) {
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
+        String error = code + " " + e.getApiResponse();
+        if (code == 429) {
+            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(retryAfter == null ? 1 : retryAfter),
+                    "429 too many requests");
+        }
+        if (code >= 500 || code == 0) {
+            return new Outcome(Outcome.Kind.RETRY, null, backoff(message.attempts()), error);
+        }
+        if (description.contains("message is not modified")) {
+            return Outcome.of(Outcome.Kind.NOT_MODIFIED, null);
+        }
+        if (message.method() == OutboundMessage.Method.ANSWER_CALLBACK && description.contains("query is too old")) {
+            return Outcome.of(Outcome.Kind.EXPIRED_CALLBACK, error);
+        }
+        if (code == 403 || description.contains("chat not found") || description.contains("user is deactivated")) {
+            return Outcome.of(Outcome.Kind.UNDELIVERABLE, error);
+        }
+        return Outcome.of(Outcome.Kind.DEAD, error);
+    }
+
+    /** Telegram will not deliver to this chat (blocked, deleted): keep the message, tell the coordinators once. */
+    private void undeliverable(OutboundMessage message, String reason) {
+        message.fail(OutboundMessage.Status.UNDELIVERABLE, reason);
+        metrics.undeliverable.increment();
+        log.warn("Outbound message {} to chat {} is undeliverable: {}", message.id(), message.chatId(), reason);
+        if (messages.markUndeliverable(message.chatId(), reason, clock.instant()) == 1) {
+            String who = accounts.byTelegramUser(message.chatId()).map(StaffMember::name)
+                    .orElse("чат " + message.chatId());
+            for (StaffMember coordinator : directory.withRole(Role.COORDINATOR)) {
+                accounts.telegramIdOf(coordinator.id()).filter(chat -> chat != message.chatId())
+                        .ifPresent(chat -> outbox.text(chat, "⚠️ Сообщения сотруднику " + Html.escape(who)
+                                + " не доставляются: Telegram отвечает, что бот заблокирован или чат недоступен. "
+                                + "Свяжитесь с сотрудником: ему нужно снова открыть бота и нажать «Старт».",
+                                OutboundMessage.PRIORITY_CARD));
+            }
+        }
+    }
+
+    private void retry(OutboundMessage message, Instant now, Duration delay, String error) {
+        message.retryAt(now.plus(delay), error, MAX_ATTEMPTS);
+        if (message.status() == OutboundMessage.Status.DEAD) {
+            metrics.dead.increment();
+            log.error("Outbound message {} failed {} times and is kept as dead: {}", message.id(),
+                    message.attempts(), error);
+        } else {
+            metrics.retried.increment();
+            log.warn("Outbound message {} will be retried in {}: {}", message.id(), delay, error);
+        }
+    }
+
+    private static Duration backoff(int attempts) {
+        return Duration.ofMillis(Math.min(300_000, 500L << Math.min(attempts, 10)));
+    }
+
+    private void sendMedia(long chatId, List<Outbox.Media> media) throws TelegramApiException {
+        List<Outbox.Media> photos = media.stream().filter(m -> m.kind().equals("PHOTO")).toList();
+        List<Outbox.Media> documents = media.stream().filter(m -> !m.kind().equals("PHOTO")).toList();
+        for (List<Outbox.Media> group : List.of(photos, documents)) {
+            for (int from = 0; from < group.size(); from += 10) {
+                List<Outbox.Media> part = group.subList(from, Math.min(group.size(), from + 10));
+                if (part.size() == 1) {
+                    sendOne(chatId, part.get(0));
+                } else {
+                    List<InputMedia> items = new ArrayList<>();
+                    for (Outbox.Media m : part) {
+                        items.add(m.kind().equals("PHOTO") ? InputMediaPhoto.builder().media(m.ref()).build()
+                                : InputMediaDocument.builder().media(m.ref()).build());
+                    }
+                    telegram.execute(SendMediaGroup.builder().chatId(chatId).medias(items).build());
+                }
+            }
+        }
+    }
+
+    private void sendOne(long chatId, Outbox.Media m) throws TelegramApiException {
+        if (m.kind().equals("PHOTO")) {
+            telegram.execute(SendPhoto.builder().chatId(chatId).photo(new InputFile(m.ref())).build());
+        } else {
+            telegram.execute(SendDocument.builder().chatId(chatId).document(new InputFile(m.ref())).build());
+        }
+    }
+
+    private static InlineKeyboardMarkup markup(List<List<Button>> keyboard) {
+        if (keyboard == null) {
+            return null;
+        }
+        List<InlineKeyboardRow> rows = keyboard.stream().map(row -> new InlineKeyboardRow(row.stream()
+                .map(b -> InlineKeyboardButton.builder().text(b.text()).callbackData(b.data()).build())
+                .toList())).toList();
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+}

@@ -1,0 +1,151 @@
+package ru.appealdesk.bot;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealStatus;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.TransitionRefused;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * Handles button presses. Every press is checked: the presser must be the person (or hold the role) the step
+ * belongs to, and the appeal must still be at the step the button was made for; otherwise an alert, no change.
+ */
+@Component
+class Presses {
+
+    private final AppealService appeals;
+    private final Directory directory;
+    private final Dialogs dialogs;
+    private final Outbox outbox;
+    private final Refusals refusals;
+    private final Notifier notifier;
+
+    Presses(AppealService appeals, Directory directory, Dialogs dialogs, Outbox outbox, Refusals refusals,
+            Notifier notifier) {
+        this.notifier = notifier;
+        this.appeals = appeals;
+        this.directory = directory;
+        this.dialogs = dialogs;
+        this.outbox = outbox;
+        this.refusals = refusals;
+    }
+
+    void handle(Inbound in, CallbackQuery query) {
+        if (!in.registered()) {
+            outbox.answerCallback(in.chatId(), query.getId(), Replies.NOT_REGISTERED, true);
+            return;
+        }
+        Optional<Callback> parsed = Callback.parse(query.getData());
+        if (parsed.isEmpty()) {
+            outbox.answerCallback(in.chatId(), query.getId(), "Неизвестная кнопка: действие не выполнено.", true);
+            return;
+        }
+        Callback cb = parsed.get();
+        try {
+            String reply = perform(in, cb);
+            outbox.answerCallback(in.chatId(), query.getId(), reply, false);
+        } catch (TransitionRefused refused) {
+            outbox.answerCallback(in.chatId(), query.getId(), refusals.explain(refused, cb.appealId(), in.staff()),
+                    true);
+            if (refused.reason() == Reason.PHOTOS_REQUIRED) {
+                outbox.text(in.chatId(), Refusals.PHOTOS_NEXT_STEP, OutboundMessage.PRIORITY_REPLY);
+            }
+        }
+    }
+
+    private String perform(Inbound in, Callback cb) {
+        String me = in.staff().id();
+        switch (cb.action()) {
+            case ACCEPT -> {
+                appeals.accept(cb.appealId(), cb.step(), me);
+                return "Принято в работу";
+            }
+            case RETURN -> {
+                AppealView a = guard(cb, Set.of(AppealStatus.ASSIGNED), me.equals(current(cb).executorId()));
+                dialogs.askReturnReason(in, a);
+                return "Укажите причину возврата";
+            }
+            case ASSIGN -> {
+                appeals.reassign(cb.appealId(), cb.step(), me, cb.argument());
+                return "Исполнитель назначен";
+            }
+            case REJECT_RETURN -> {
+                appeals.rejectReturn(cb.appealId(), cb.step(), me);
+                return "Возврат отклонён";
+            }
+            case PREPARE_ANSWER -> {
+                AppealView a = guard(cb, Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK),
+                        me.equals(current(cb).executorId()));
+                dialogs.chooseType(in, a);
+                return "Выберите тип ответа";
+            }
+            case ANSWER_TYPE -> {
+                AppealView a = guard(cb, Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK),
+                        me.equals(current(cb).executorId()));
+                dialogs.typeChosen(in, a, cb.argument());
+                return "Тип ответа выбран";
+            }
+            case SUBMIT -> {
+                AppealView a = guard(cb, Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK),
+                        me.equals(current(cb).executorId()));
+                dialogs.submit(in, a);
+                return "Ответ отправлен на согласование";
+            }
+            case REMOVE_FILES -> {
+                AppealView a = guard(cb, Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK),
+                        me.equals(current(cb).executorId()));
+                dialogs.removeFiles(in, a);
+                return "Вложения убраны";
+            }
+            case APPROVE -> {
+                appeals.approve(cb.appealId(), cb.step(), me);
+                return "Ответ согласован";
+            }
+            case REWORK -> {
+                AppealView current = current(cb);
+                boolean approver = directory.approversFor(current.departmentId(), current.executorId())
+                        .contains(in.staff());
+                AppealView a = guard(cb, Set.of(AppealStatus.ANSWER_REVIEW), approver);
+                dialogs.askReworkReason(in, a);
+                return "Укажите причину возврата на доработку";
+            }
+            case OPEN -> {
+                AppealView a = current(cb);
+                if (!notifier.mayView(in.staff(), a)) {
+                    throw new TransitionRefused(Reason.NOT_ALLOWED, "may not view");
+                }
+                notifier.showTo(a, in.staff(), in.chatId());
+                return "Карточка обращения";
+            }
+            case PUBLISHED -> {
+                appeals.markPublished(cb.appealId(), cb.step(), me);
+                return "Отмечено: ответ размещён";
+            }
+        }
+        throw new IllegalStateException("unhandled action " + cb.action());
+    }
+
+    private AppealView current(Callback cb) {
+        return appeals.find(cb.appealId())
+                .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + cb.appealId()));
+    }
+
+    /** The checks of a press that starts a dialog rather than a transition. */
+    private AppealView guard(Callback cb, Set<AppealStatus> allowed, boolean personAllowed) {
+        AppealView a = current(cb);
+        if (a.step() != cb.step() || !allowed.contains(a.status())) {
+            throw new TransitionRefused(Reason.STALE, "stale button");
+        }
+        if (!personAllowed) {
+            throw new TransitionRefused(Reason.NOT_ALLOWED, "not this person's step");
+        }
+        return a;
+    }
+}

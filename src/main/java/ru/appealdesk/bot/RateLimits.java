@@ -1,0 +1,111 @@
+package ru.appealdesk.bot;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.github.bucket4j.BandwidthBuilder;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+
+/**
+ * Telegram's sending limits, held by every instance together: bucket4j token buckets kept in PostgreSQL (table
+ * {@code rate_bucket}), one for the bot and one per chat. At most {@code globalPerSecond} messages overall, one per
+ * {@link #PRIVATE_CHAT_SPACING} to a private chat, {@code groupPerMinute} to a group. Buckets of capacity one with
+ * greedy refill space messages evenly, and a blocking consume reserves the next free slot, so instances waiting at
+ * the same time are given different slots rather than racing.
+ */
+class RateLimits {
+
+    /**
+     * Telegram allows about one message a second to a chat and measures when they arrive; a margin over a second
+     * keeps network and scheduling jitter from bringing two messages closer than that.
+     */
+    static final Duration PRIVATE_CHAT_SPACING = Duration.ofMillis(1100);
+    /** At most this many of one instance's sends in any {@link #WINDOW}: Telegram's 30 a second, with a margin. */
+    static final int WINDOW_MESSAGES = 30;
+    static final Duration WINDOW = Duration.ofMillis(1065);
+    /** The bot-wide bucket's key; chat ids never reach it. */
+    static final long GLOBAL_KEY = Long.MIN_VALUE;
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets;
+    private final Supplier<BucketConfiguration> global;
+    private final Supplier<BucketConfiguration> privateChat;
+    private final Duration groupSpacing;
+    private final Supplier<BucketConfiguration> group;
+    /** When this instance may next send to a chat, as it knows from its own sends: spares a database round trip. */
+    private final java.util.Map<Long, Long> localNotBefore = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When this instance's last {@link #WINDOW_MESSAGES} sends went. */
+    private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
+
+    RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, int globalPerSecond, int groupPerMinute) {
+        if (globalPerSecond < 1 || globalPerSecond > 30 || groupPerMinute < 1 || groupPerMinute > 20) {
+            throw new IllegalArgumentException("appealdesk.telegram.rate: global-per-second must be 1..30 and "
+                    + "group-per-minute 1..20 (Telegram's limits)");
+        }
+        this.buckets = buckets;
+        this.global = spacing(Duration.ofNanos(1_000_000_000L / globalPerSecond));
+        this.privateChat = spacing(PRIVATE_CHAT_SPACING);
+        this.groupSpacing = Duration.ofNanos(60_000_000_000L / groupPerMinute);
+        this.group = spacing(groupSpacing);
+    }
+
+    private static Supplier<BucketConfiguration> spacing(Duration interval) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(BandwidthBuilder.builder().capacity(1).refillGreedy(1, interval).build()).build();
+        return () -> configuration;
+    }
+
+    /** Nanoseconds until the chat may get a message (0 if it may now); consumes nothing. */
+    long chatWait(long chatId) {
+        Long notBefore = localNotBefore.get(chatId);
+        long now = System.nanoTime();
+        if (notBefore != null && notBefore - now > 0) {
+            return notBefore - now;
+        }
+        EstimationProbe probe = chat(chatId).estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? 0 : probe.getNanosToWaitForRefill();
+    }
+
+    /**
+     * Waits until a message to the chat may go out, and takes what it uses: the bot-wide bucket's next slot (the
+     * wait, if any, is here), then the chat's token (so that the chat's spacing counts from the moment the message
+     * really goes out; the chat was free when the message was leased, so the token is normally there at once), then
+     * this instance's own check of what it really sent. The bucket spaces slots evenly, but a thread can wake late
+     * for its slot, or its database round trip can be slow, while the next ones go on time; so a send also waits
+     * until the one {@link #WINDOW_MESSAGES} sends back is more than {@link #WINDOW} ago. At the bucket's pace that
+     * holds nothing up; after a late send it keeps 31 consecutive sends from fitting in a second.
+     */
+    void awaitTurn(long chatId) throws InterruptedException {
+        buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1);
+        awaitChat(chatId);
+        synchronized (recentSends) {
+            if (recentSends.size() == WINDOW_MESSAGES) {
+                long wait = recentSends.peekFirst() + WINDOW.toNanos() - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                recentSends.pollFirst();
+            }
+            recentSends.addLast(System.nanoTime());
+        }
+    }
+
+    /** Takes the chat's token, waiting if another message to it just went. */
+    void awaitChat(long chatId) throws InterruptedException {
+        chat(chatId).asBlocking().consume(1);
+        localNotBefore.put(chatId, System.nanoTime() + (chatId < 0 ? groupSpacing : PRIVATE_CHAT_SPACING).toNanos());
+    }
+
+    /** Deletes buckets that have been full long enough to be forgotten (idle chats). */
+    int forgetIdle() {
+        long now = System.nanoTime();
+        localNotBefore.values().removeIf(notBefore -> notBefore - now < 0);
+        return buckets.removeExpired(1000);
+    }
+
+    private BucketProxy chat(long chatId) {
+        return buckets.getProxy(chatId, chatId < 0 ? group : privateChat);
+    }
+}

@@ -1,0 +1,71 @@
+package ru.appealdesk.bot;
+
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.TransitionRefused;
+
+/** Explains in Russian why an action was refused. */
+@Component
+class Refusals {
+
+    private static final String STALE = "Карточка устарела: действие не выполнено.";
+    /** In the chat after the alert: what to do, and where the button will be. */
+    static final String PHOTOS_NEXT_STEP = "📷 Нужна фотофиксация: заявитель приложил фото, поэтому к ответу нужно "
+            + "фото с того же ракурса. Пришлите его в этот чат — под подтверждением появится кнопка «Отправить на "
+            + "согласование».";
+
+    private final AppealService appeals;
+    private final CardTexts texts;
+    private final Notifier notifier;
+
+    Refusals(AppealService appeals, CardTexts texts, Notifier notifier) {
+        this.appeals = appeals;
+        this.texts = texts;
+        this.notifier = notifier;
+    }
+
+    /** Why {@code presser}'s action on the appeal was refused; details only for someone who may see the appeal. */
+    String explain(TransitionRefused refused, long appealId, StaffMember presser) {
+        return switch (refused.reason()) {
+            case WRONG_STATE, STALE -> stale(appealId, presser);
+            case SELF_APPROVAL -> "Нельзя согласовать или вернуть собственный ответ: его рассматривает другой "
+                    + "согласующий.";
+            case NOT_ALLOWED -> "Это действие вам недоступно: карточка предназначена другому сотруднику.";
+            case REASON_TOO_SHORT -> "Причина слишком короткая. Опишите, почему обращение не относится к вашей "
+                    + "компетенции, и укажите нормативный правовой акт (например: «в соответствии с п. 3.2 "
+                    + "Положения об Управлении ЖКХ вопрос относится к ведению управляющей компании»).";
+            case REASON_WITHOUT_LEGAL_BASIS -> "В причине нет ссылки на нормативный правовой акт (НПА). Укажите "
+                    + "закон, постановление, положение, статью или пункт, по которому обращение вне вашей "
+                    + "компетенции.";
+            case PHOTOS_REQUIRED -> "Нужна фотофиксация: ответ должен содержать фото с того же ракурса, что у "
+                    + "заявителя. Пришлите фото в чат, затем нажмите «Отправить на согласование» под подтверждением.";
+            case POSTPONED_TWICE -> "Обращение уже откладывалось: отложить ответ можно только один раз.";
+            case POSTPONE_DATE_INVALID -> "Дата должна быть позже сегодняшней и не далее чем через 30 дней. "
+                    + "Введите дату в формате ДД.ММ.ГГГГ.";
+            case TEXT_REQUIRED -> "Ответ не может быть пустым: пришлите текст ответа.";
+            case UNKNOWN_EXECUTOR -> "Такого исполнителя нет в справочнике.";
+            case NOT_FOUND -> "Обращение не найдено.";
+        };
+    }
+
+    /**
+     * «Карточка устарела»: to someone who may see the appeal, its current status and who acted last; to anyone
+     * else (a forged press, a former executor) nothing about it.
+     */
+    String stale(long appealId, StaffMember presser) {
+        if (presser == null) {
+            return STALE;
+        }
+        return appeals.find(appealId).filter(a -> notifier.mayView(presser, a)).map(this::describe).orElse(STALE);
+    }
+
+    private String describe(AppealView a) {
+        AppealView.HistoryItem last = a.history().get(a.history().size() - 1);
+        String who = last.actorId() == null ? "автоматически" : texts.name(last.actorId());
+        return "Карточка устарела: обращение № " + a.number() + " уже в статусе «" + a.status().title()
+                + "» (" + who + ", " + texts.time(last.at()) + ").";
+    }
+}

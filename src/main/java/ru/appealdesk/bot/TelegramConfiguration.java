@@ -1,0 +1,52 @@
+package ru.appealdesk.bot;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import ru.appealdesk.telegram.TelegramProperties;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.StaffAccounts;
+
+/** The outbox sender and its limits; present only when TELEGRAM_BOT_TOKEN is set. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${appealdesk.telegram.token:}'.isBlank()")
+class TelegramConfiguration {
+
+    @Bean
+    RateLimits rateLimits(DataSource dataSource,
+                          @Value("${appealdesk.telegram.rate.global-per-second:28}") int globalPerSecond,
+                          @Value("${appealdesk.telegram.rate.group-per-minute:20}") int groupPerMinute) {
+        var buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).table("rate_bucket")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                        Duration.ofSeconds(30)))
+                .build();
+        return new RateLimits(buckets, globalPerSecond, groupPerMinute);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    OutboxSender outboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox,
+                              TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
+                              DeliveryMetrics metrics, StaffAccounts accounts, Directory directory,
+                              @Value("${appealdesk.telegram.delivery-lease:2m}") Duration lease,
+                              @Value("${appealdesk.telegram.delivery-parallel-calls:32}") int parallelCalls,
+                              OutboxSignal signal) {
+        return new OutboxSender(messages, cards, outbox, telegram, tx, clock, limits, metrics, accounts, directory,
+                lease, Clock.systemUTC(), parallelCalls, signal);
+    }
+
+    @Bean
+    OutboxWorker outboxWorker(OutboxSender sender, OutboxSignal signal, TelegramProperties properties) {
+        return new OutboxWorker(sender, signal, properties.outboxPollInterval());
+    }
+}

@@ -1,0 +1,77 @@
+package ru.appealdesk.bot;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import ru.appealdesk.support.EndToEndTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Leases: one message of a chat in flight at a time, a live lease keeps other instances off, an expired one (a
+ * crashed instance) lets another take the message again.
+ */
+class DeliveryLeaseTest extends EndToEndTest {
+
+    private static final long CHAT = -901;
+
+    @Autowired
+    OutboundMessageRepository messages;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void aLiveLeaseKeepsOthersOffAndAnExpiredOneLetsThemTakeTheMessage() {
+        // given two messages of one chat, due only in a far future the running sender does not look at
+        Instant future = START.plus(Duration.ofDays(300));
+        Instant businessNow = START.plus(Duration.ofDays(365));
+        long first = insert(future);
+        long second = insert(future);
+        Instant wallNow = Instant.now();
+        try {
+            // the head is the first message; instance A leases it
+            assertThat(headsOfChat(businessNow, wallNow)).containsExactly(first);
+            assertThat(lease(List.of(first), wallNow, "A")).containsExactly(first);
+
+            // while A's lease lives: no head for the chat, and B gets neither message
+            assertThat(headsOfChat(businessNow, wallNow)).isEmpty();
+            assertThat(lease(List.of(first), wallNow, "B")).isEmpty();
+            assertThat(lease(List.of(second), wallNow, "B")).isEmpty();
+
+            // when A's lease has expired (A crashed), B takes the same message again, and A's outcome is refused
+            Instant later = wallNow.plus(Duration.ofMinutes(2));
+            assertThat(headsOfChat(businessNow, later)).containsExactly(first);
+            assertThat(lease(List.of(first), later, "B")).containsExactly(first);
+            OutboundMessage taken = tx.execute(s -> messages.findById(first).orElseThrow());
+            assertThat(taken.leasedTo("B")).isTrue();
+            assertThat(taken.leasedTo("A")).isFalse();
+        } finally {
+            jdbc.update("delete from outbound_message where chat_id = ?", CHAT);
+        }
+    }
+
+    private List<Long> headsOfChat(Instant businessNow, Instant wallNow) {
+        return messages.heads(businessNow, wallNow, 10_000).stream().filter(h -> h.getChatId() == CHAT)
+                .map(OutboundMessageRepository.Head::getId).toList();
+    }
+
+    private List<Long> lease(List<Long> ids, Instant wallNow, String owner) {
+        return tx.execute(s -> messages.lease(ids.toArray(Long[]::new), wallNow, wallNow.plus(Duration.ofMinutes(1)),
+                owner));
+    }
+
+    private long insert(Instant due) {
+        return jdbc.queryForObject("insert into outbound_message (chat_id, method, payload, priority, status, "
+                + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', '{}', 1, 'PENDING', ?, ?) "
+                + "returning id", Long.class, CHAT, Timestamp.from(due), Timestamp.from(START));
+    }
+}

@@ -1,0 +1,105 @@
+package ru.appealdesk.bot;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ru.appealdesk.support.EndToEndTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Applicants' contacts do not outlive delivery; old records are purged on schedule. */
+class RetentionTest extends EndToEndTest {
+
+    private static final String PHONE = "+79997770011";
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Retention retention;
+
+    @Test
+    void deliveredMessagesAndClosedCardsKeepNoContacts() {
+        // given an appeal whose card quotes the applicant's phone
+        var request = appealRequest("RT-2026-1", "roads");
+        request.putObject("applicant").put("name", "Хранимов П.П.").put("phone", PHONE).put("email", "keep@x.ru");
+        String executor = register(request).get("executor").asText();
+        awaitCard(executor, "RT-2026-1", "Взять в работу");
+
+        // when it is accepted (the card is closed) and everything is delivered
+        accept(executor, "RT-2026-1");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from "
+                + "outbound_message where status = 'PENDING' and (payload like ? or card_id is not null and chat_id = ?)",
+                Long.class, "%" + PHONE + "%", user(executor)) == 0);
+
+        // then neither the sent messages nor the closed card keep the phone
+        assertThat(jdbc.queryForObject("select count(*) from outbound_message where payload like ?", Long.class,
+                "%" + PHONE + "%")).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from card where not active and text like ?", Long.class,
+                "%" + PHONE + "%")).isZero();
+    }
+
+    @Test
+    void filesOfACancelledDraftAreDeletedAtOnceAndUnusedOnesLater() {
+        // given a draft answer with a photo
+        String executor = register(appealRequest("RT-2026-2", "roads")).get("executor").asText();
+        draftAnswer(executor, accept(executor, "RT-2026-2"), "Решено", "Яма заделана.");
+        long before = files();
+        telegram.userSendsPhoto(user(executor), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2});
+        telegram.awaitText(user(executor), "Файл добавлен");
+        assertThat(files()).isEqualTo(before + 1);
+
+        // when the draft is cancelled, its file goes with it
+        telegram.userSends(user(executor), "/cancel");
+        telegram.awaitText(user(executor), "Ввод отменён");
+        assertThat(files()).isEqualTo(before);
+
+        // and files nobody refers to are purged once a day old, unless a draft holds them
+        java.util.UUID old = java.util.UUID.randomUUID();
+        java.util.UUID fresh = java.util.UUID.randomUUID();
+        java.util.UUID held = java.util.UUID.randomUUID();
+        Timestamp twoDaysAgo = Timestamp.from(START.minus(Duration.ofDays(2)));
+        for (var id : java.util.List.of(old, fresh, held)) {
+            jdbc.update("insert into stored_file (id, kind, file_name, mime_type, size_bytes, content, created_at) "
+                    + "values (?, 'PHOTO', 'x.jpg', 'image/jpeg', 1, '\\xff', ?)", id,
+                    id == fresh ? Timestamp.from(START) : twoDaysAgo);
+        }
+        jdbc.update("insert into conversation (telegram_user_id, chat_id, state, appeal_id, step, attachments, "
+                + "updated_at, version) values (-77, -77, 'COLLECTING_ATTACHMENTS', 1, 1, ?, ?, 0)",
+                "PHOTO " + held + " photo:x 1", Timestamp.from(START));
+        retention.purge();
+        assertThat(jdbc.queryForList("select id from stored_file where id in (?, ?, ?)", java.util.UUID.class,
+                old, fresh, held)).containsExactlyInAnyOrder(fresh, held);
+        jdbc.update("delete from conversation where telegram_user_id = -77");
+    }
+
+    private long files() {
+        return jdbc.queryForObject("select count(*) from stored_file", Long.class);
+    }
+
+    @Test
+    void oldRecordsArePurgedAndRecentOnesKept() {
+        // given handled updates and delivered messages 40 days and 1 day old
+        Timestamp old = Timestamp.from(START.minus(Duration.ofDays(40)));
+        Timestamp recent = Timestamp.from(START.minus(Duration.ofDays(1)));
+        jdbc.update("insert into processed_update (update_id, processed_at) values (-1001, ?), (-1002, ?)", old,
+                recent);
+        jdbc.update("insert into outbound_message (chat_id, method, payload, priority, status, next_attempt_at, "
+                + "created_at) values (-5, 'SEND_MESSAGE', '{}', 1, 'SENT', ?, ?), (-5, 'SEND_MESSAGE', '{}', 1, "
+                + "'SENT', ?, ?), (-5, 'SEND_MESSAGE', '{}', 1, 'DEAD', ?, ?)", old, old, recent, recent, old, old);
+
+        // when the retention job runs
+        retention.purge();
+
+        // then only the recent records remain (failed messages are kept 90 days)
+        assertThat(jdbc.queryForList("select update_id from processed_update where update_id < 0", Long.class))
+                .containsExactly(-1002L);
+        assertThat(jdbc.queryForList("select status from outbound_message where chat_id = -5 order by id",
+                String.class)).containsExactly("SENT", "DEAD");
+        jdbc.update("delete from outbound_message where chat_id = -5"); // other tests count dead letters
+    }
+}
