@@ -3,6 +3,8 @@ package ru.appealdesk.bot;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.directory.TelegramAccountReplaced;
 
 /**
@@ -24,6 +26,6 @@ class AccountNotices {
                 + Html.escape(replaced.staffName()) + ": по коду приглашения подключён другой аккаунт. "
                 + "Карточки и уведомления сюда больше не придут.\n\n"
                 + "Если вы этого не делали, сразу сообщите координатору или администратору.",
-                OutboundMessage.PRIORITY_CARD);
+                Outbox.PRIORITY_CARD);
     }
 }

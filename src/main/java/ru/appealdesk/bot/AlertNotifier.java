@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.sla.Alerts.Alert;
@@ -57,7 +60,7 @@ class AlertNotifier {
                 return;
             }
             boolean urgent = known.stream().anyMatch(al -> al.type() == Type.ESCALATION || al.type() == Type.OVERDUE);
-            int priority = urgent ? OutboundMessage.PRIORITY_CARD : OutboundMessage.PRIORITY_BULK;
+            int priority = urgent ? Outbox.PRIORITY_CARD : Outbox.PRIORITY_BULK;
             if (known.size() == 1) {
                 AppealView a = cache.get(known.get(0).appealId());
                 outbox.text(chat, line(known.get(0), a), List.of(List.of(open(a))), priority);

@@ -2,6 +2,8 @@ package ru.appealdesk.bot;
 
 import java.util.Optional;
 
+import ru.appealdesk.delivery.Button;
+
 /**
  * The callback data of a button: {@code <action>:<appeal id>:<step>[:<argument>]}. The step is the appeal's step
  * the button was made for; a press on an older step is refused.

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.directory.Category;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;

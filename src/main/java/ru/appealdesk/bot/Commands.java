@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
@@ -161,6 +163,6 @@ class Commands {
     }
 
     private void reply(Inbound in, String html) {
-        outbox.text(in.chatId(), html, OutboundMessage.PRIORITY_REPLY);
+        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
     }
 }

@@ -13,6 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.bot.Conversation.State;
 import ru.appealdesk.workflow.AnswerDraft;
@@ -40,18 +43,21 @@ class Dialogs {
     private final AppealService appeals;
     private final AttachmentStore files;
     private final Outbox outbox;
+    private final CardMessages cardMessages;
     private final CardTexts texts;
     private final Refusals refusals;
     private final Clock clock;
     private final DraftCards draftCards;
 
     Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files,
-            Outbox outbox, CardTexts texts, Refusals refusals, Clock clock, DraftCards draftCards) {
+            Outbox outbox, CardMessages cardMessages, CardTexts texts, Refusals refusals, Clock clock,
+            DraftCards draftCards) {
         this.draftCards = draftCards;
         this.conversations = conversations;
         this.appeals = appeals;
         this.files = files;
         this.outbox = outbox;
+        this.cardMessages = cardMessages;
         this.texts = texts;
         this.refusals = refusals;
         this.clock = clock;
@@ -75,8 +81,8 @@ class Dialogs {
         List<List<Button>> keyboard = List.of(
                 List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")),
                 List.of(type(a, AnswerType.POSTPONED, "⏳ "), type(a, AnswerType.REJECTED, "🚫 ")));
-        outbox.send(in.chatId(), "✍️ Ответ по обращению № " + Html.escape(a.number()) + ": выберите тип ответа.",
-                null, keyboard, OutboundMessage.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
+        cardMessages.send(in.chatId(), "✍️ Ответ по обращению № " + Html.escape(a.number()) + ": выберите тип ответа.",
+                null, keyboard, Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
     }
 
     void typeChosen(Inbound in, AppealView a, String code) {
@@ -253,7 +259,7 @@ class Dialogs {
     }
 
     private void reply(Inbound in, String html) {
-        outbox.text(in.chatId(), html, OutboundMessage.PRIORITY_REPLY);
+        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
     }
 
     private static Button type(AppealView a, AnswerType type, String emoji) {

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.delivery.Button;
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.workflow.AppealView;
 
@@ -26,17 +28,19 @@ class DraftCards {
 
     private final CardRepository cards;
     private final Outbox outbox;
+    private final CardMessages cardMessages;
 
-    DraftCards(CardRepository cards, Outbox outbox) {
+    DraftCards(CardRepository cards, Outbox outbox, CardMessages cardMessages) {
         this.cards = cards;
         this.outbox = outbox;
+        this.cardMessages = cardMessages;
     }
 
     /** Removes the buttons of the dialog's earlier messages in this chat. */
     void retire(long chatId, long appealId) {
         for (Card card : cards.activeOf(appealId)) {
             if (card.chatId() == chatId && DIALOG.contains(card.kind())) {
-                outbox.retireCard(card, MOVED_ON);
+                cardMessages.retire(card, MOVED_ON);
             }
         }
     }
@@ -53,7 +57,7 @@ class DraftCards {
             keyboard.add(List.of(Callback.of(Action.REMOVE_FILES, a.id(), step)
                     .button("🗑 Убрать вложения (" + files + ")")));
         }
-        Runnable send = () -> outbox.send(in.chatId(), header, body, keyboard, OutboundMessage.PRIORITY_REPLY,
+        Runnable send = () -> cardMessages.send(in.chatId(), header, body, keyboard, Outbox.PRIORITY_REPLY,
                 Card.Kind.ANSWER_DRAFT, a.id(), step);
         if (album) {
             outbox.holdFor(ALBUM_WAIT, send);

@@ -12,6 +12,7 @@ import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.telegram.FileFetcher;
 
 /**

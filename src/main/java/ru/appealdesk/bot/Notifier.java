@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
@@ -45,12 +48,14 @@ class Notifier {
     private final StaffAccounts accounts;
     private final CardRepository cards;
     private final Outbox outbox;
+    private final CardMessages cardMessages;
     private final CardTexts texts;
     private final AttachmentStore files;
     private final WorkingTime workingTime;
     private final java.time.Clock clock;
 
     Notifier(Directory directory, StaffAccounts accounts, CardRepository cards, Outbox outbox,
+             CardMessages cardMessages,
              CardTexts texts, AttachmentStore files, WorkingTime workingTime, java.time.Clock clock) {
         this.workingTime = workingTime;
         this.clock = clock;
@@ -58,6 +63,7 @@ class Notifier {
         this.accounts = accounts;
         this.cards = cards;
         this.outbox = outbox;
+        this.cardMessages = cardMessages;
         this.texts = texts;
         this.files = files;
     }
@@ -73,7 +79,7 @@ class Notifier {
             directory.withRole(Role.HEAD).forEach(head -> chatOf(head.id()).ifPresent(chat -> card(a, chat,
                     texts.header("❗ <b>Социально значимое обращение</b>", a, false), "Текст обращения:\n" + a.text(),
                     List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button("📄 Открыть"))),
-                    OutboundMessage.PRIORITY_CARD, null, a.id(), a.step())));
+                    Outbox.PRIORITY_CARD, null, a.id(), a.step())));
         }
     }
 
@@ -170,7 +176,7 @@ class Notifier {
             card(a, chat, texts.header("🔁 <b>Ответ возвращён на доработку</b>", a, true),
                     "Причина (" + texts.name(e.moderatorId()) + "):\n" + e.reason()
                             + "\n\n" + CardTexts.appealAndAnswer(a),
-                    keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.REWORK, a.id(), a.step());
+                    keyboard, Outbox.PRIORITY_CARD, Card.Kind.REWORK, a.id(), a.step());
         });
     }
 
@@ -248,7 +254,7 @@ class Notifier {
         }
         boolean contacts = executor || person.hasRole(Role.MODERATOR);
         card(a, chatId, texts.header("📄 <b>Карточка обращения</b>", a, contacts),
-                CardTexts.appealAndAnswer(a), null, OutboundMessage.PRIORITY_REPLY, null, 0, 0);
+                CardTexts.appealAndAnswer(a), null, Outbox.PRIORITY_REPLY, null, 0, 0);
     }
 
     private void executorCard(AppealView a) {
@@ -265,7 +271,7 @@ class Notifier {
                 Callback.of(Action.ACCEPT, a.id(), a.step()).button("✅ Взять в работу"),
                 Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть")));
         card(a, chat.get(), texts.header("📥 <b>Новое обращение для вас</b>", a, true), "Текст обращения:\n"
-                + a.text(), keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.EXECUTOR, a.id(), a.step());
+                + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.EXECUTOR, a.id(), a.step());
     }
 
     private void acceptedCard(AppealView a, String title) {
@@ -273,7 +279,7 @@ class Notifier {
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
             card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text(), keyboard,
-                    OutboundMessage.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
+                    Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
         });
     }
 
@@ -284,7 +290,7 @@ class Notifier {
             applicantPhotos(a, chat);
             card(a, chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
                     "Текст обращения:\n" + a.text(), executorButtons(a, candidates, null),
-                    OutboundMessage.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
+                    Outbox.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
         });
     }
 
@@ -301,7 +307,7 @@ class Notifier {
                     Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button("❌ Отклонить возврат"));
             card(a, chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
                     "Причина возврата (" + texts.name(a.executorId()) + "):\n" + reason + "\n\nТекст обращения:\n"
-                            + a.text(), keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
+                            + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
         });
     }
 
@@ -312,7 +318,7 @@ class Notifier {
                     Callback.of(Action.APPROVE, a.id(), a.step()).button("✅ Согласовать"),
                     Callback.of(Action.REWORK, a.id(), a.step()).button("🔁 На доработку")));
             card(a, chat, texts.header("📝 <b>Ответ на согласование</b>", a, true), CardTexts.appealAndAnswer(a),
-                    keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step());
+                    keyboard, Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step());
         });
     }
 
@@ -323,7 +329,7 @@ class Notifier {
                     Callback.of(Action.PUBLISHED, a.id(), a.step()).button("📌 Размещено")));
             card(a, chat, texts.header("✅ <b>Ответ согласован — разместите его на портале</b>", a, false)
                             + "Текст для размещения (" + Html.escape(a.answer().type().title()) + "):\n",
-                    a.answer().text(), keyboard, OutboundMessage.PRIORITY_CARD, Card.Kind.APPROVED, a.id(), a.step());
+                    a.answer().text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.APPROVED, a.id(), a.step());
         });
     }
 
@@ -348,7 +354,7 @@ class Notifier {
 
     private void applicantPhotos(AppealView a, long chat) {
         outbox.media(chat, a.photos().stream().map(url -> new Outbox.Media("PHOTO", url)).toList(),
-                OutboundMessage.PRIORITY_CARD);
+                Outbox.PRIORITY_CARD);
     }
 
     private void answerFiles(AppealView a, long chat) {
@@ -365,22 +371,22 @@ class Notifier {
                                 : new Outbox.Media("DOCUMENT", f.telegramFileId().substring(
                                         f.telegramFileId().indexOf(':') + 1))))
                 .flatMap(Optional::stream).toList();
-        outbox.media(chat, media, OutboundMessage.PRIORITY_CARD);
+        outbox.media(chat, media, Outbox.PRIORITY_CARD);
     }
 
     private void card(AppealView a, long chat, String header, String body, List<List<Button>> keyboard,
                       int priority, Card.Kind kind, long appealId, int step) {
-        outbox.send(chat, header, body, "<i>Обращение № " + Html.escape(a.number()) + " (продолжение)</i>\n\n",
+        cardMessages.send(chat, header, body, "<i>Обращение № " + Html.escape(a.number()) + " (продолжение)</i>\n\n",
                 keyboard, priority, kind, appealId, step);
     }
 
     private void closeCards(AppealView a, String statusLine) {
         String line = "<i>" + Html.escape(statusLine) + ", " + texts.time(a.stepStartedAt()) + "</i>";
-        cards.activeOf(a.id()).forEach(card -> outbox.closeCard(card, line));
+        cards.activeOf(a.id()).forEach(card -> cardMessages.close(card, line));
     }
 
     private void tell(String staffId, String html) {
-        chatOf(staffId).ifPresent(chat -> outbox.text(chat, html, OutboundMessage.PRIORITY_CARD));
+        chatOf(staffId).ifPresent(chat -> outbox.text(chat, html, Outbox.PRIORITY_CARD));
     }
 
     private Optional<Long> chatOf(String staffId) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 
+import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
@@ -55,7 +56,7 @@ class Presses {
             outbox.answerCallback(in.chatId(), query.getId(), refusals.explain(refused, cb.appealId(), in.staff()),
                     true);
             if (refused.reason() == Reason.PHOTOS_REQUIRED) {
-                outbox.text(in.chatId(), Refusals.PHOTOS_NEXT_STEP, OutboundMessage.PRIORITY_REPLY);
+                outbox.text(in.chatId(), Refusals.PHOTOS_NEXT_STEP, Outbox.PRIORITY_REPLY);
             }
         }
     }

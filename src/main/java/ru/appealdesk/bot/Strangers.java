@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.delivery.Outbox;
+
 /**
  * Answers people who are not registered: at most once per interval per account (shared by every instance through
  * the database) and at the lowest priority, so accounts writing in a loop cannot keep cards and alerts waiting.
@@ -45,6 +47,6 @@ class Strangers {
             log.debug("Not answering Telegram user {} again within {}", in.userId(), interval);
             return;
         }
-        outbox.text(in.chatId(), html, OutboundMessage.PRIORITY_STRANGER);
+        outbox.text(in.chatId(), html, Outbox.PRIORITY_STRANGER);
     }
 }

@@ -11,6 +11,7 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
+import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.telegram.UpdateSink;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
@@ -33,18 +34,16 @@ class UpdateHandler implements UpdateSink {
     private final Refusals refusals;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final OutboundMessageRepository messages;
-    private final DeliveryMetrics metrics;
+    private final UpdateMetrics metrics;
     private final Strangers strangers;
     private final IncomingFiles incomingFiles;
 
     UpdateHandler(ProcessedUpdates processed, StaffAccounts accounts, Commands commands, Presses presses,
                   Dialogs dialogs, Outbox outbox, Refusals refusals, TransactionTemplate tx, Clock clock,
-                  OutboundMessageRepository messages, DeliveryMetrics metrics, Strangers strangers,
+                  UpdateMetrics metrics, Strangers strangers,
                   IncomingFiles incomingFiles) {
         this.strangers = strangers;
         this.incomingFiles = incomingFiles;
-        this.messages = messages;
         this.metrics = metrics;
         this.processed = processed;
         this.accounts = accounts;
@@ -80,15 +79,15 @@ class UpdateHandler implements UpdateSink {
             tx.executeWithoutResult(status -> {
                 if (processed.markProcessed(update.getUpdateId(), clock.instant()) == 0) {
                     log.info("Update {} was already handled; skipping the redelivery", update.getUpdateId());
-                    metrics.updatesDuplicate.increment();
+                    metrics.duplicate.increment();
                     return;
                 }
                 dispatch(update, file);
-                metrics.updatesHandled.increment();
+                metrics.handled.increment();
             });
         } catch (RuntimeException e) {
             log.warn("Update {} failed: {}; answering with an apology", update.getUpdateId(), e.toString());
-            metrics.updatesFailed.increment();
+            metrics.failed.increment();
             try {
                 tx.executeWithoutResult(status -> {
                     if (processed.markProcessed(update.getUpdateId(), clock.instant()) == 1) {
@@ -125,13 +124,13 @@ class UpdateHandler implements UpdateSink {
             strangers.answer(in, Replies.NOT_REGISTERED);
         } else if (m.hasText()) {
             if (!dialogs.onText(in, m.getText())) {
-                outbox.text(in.chatId(), Replies.HINT, OutboundMessage.PRIORITY_REPLY);
+                outbox.text(in.chatId(), Replies.HINT, Outbox.PRIORITY_REPLY);
             }
         } else if (m.hasPhoto() || m.hasDocument()) {
             dialogs.onFile(in, file);
         } else {
             outbox.text(in.chatId(), "Я понимаю только текст, фото и документы. " + Replies.HINT,
-                    OutboundMessage.PRIORITY_REPLY);
+                    Outbox.PRIORITY_REPLY);
         }
     }
 
@@ -149,12 +148,12 @@ class UpdateHandler implements UpdateSink {
         } else if (update.getMessage() != null && update.getMessage().getChat() != null
                 && update.getMessage().getChat().isUserChat()) {
             outbox.text(update.getMessage().getChatId(), "Не удалось обработать сообщение. Попробуйте ещё раз.",
-                    OutboundMessage.PRIORITY_REPLY);
+                    Outbox.PRIORITY_REPLY);
         }
     }
 
     private Inbound inbound(long userId, long chatId) {
-        messages.markReachable(userId);
+        outbox.chatReachable(userId);
         return new Inbound(userId, chatId, accounts.byTelegramUser(userId).orElse(null));
     }
 

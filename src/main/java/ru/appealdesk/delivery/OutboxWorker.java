@@ -1,4 +1,4 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.delivery;
 
 import java.time.Duration;
 

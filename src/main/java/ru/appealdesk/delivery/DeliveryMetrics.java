@@ -1,11 +1,11 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.delivery;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
-/** Micrometer metrics of the messenger: queue depth, sends, retries, dead letters, undeliverable, updates. */
+/** Micrometer metrics of delivery: queue depth, sends, retries, dead letters, undeliverable chats. */
 @Component
 class DeliveryMetrics {
 
@@ -13,18 +13,12 @@ class DeliveryMetrics {
     final Counter retried;
     final Counter dead;
     final Counter undeliverable;
-    final Counter updatesHandled;
-    final Counter updatesDuplicate;
-    final Counter updatesFailed;
 
     DeliveryMetrics(MeterRegistry registry, OutboundMessageRepository messages) {
         sent = registry.counter("appealdesk.outbox.sent");
         retried = registry.counter("appealdesk.outbox.retries");
         dead = registry.counter("appealdesk.outbox.dead");
         undeliverable = registry.counter("appealdesk.outbox.undeliverable");
-        updatesHandled = registry.counter("appealdesk.telegram.updates", "outcome", "handled");
-        updatesDuplicate = registry.counter("appealdesk.telegram.updates", "outcome", "duplicate");
-        updatesFailed = registry.counter("appealdesk.telegram.updates", "outcome", "failed");
         Gauge.builder("appealdesk.outbox.pending", messages,
                         m -> m.countByStatus(OutboundMessage.Status.PENDING))
                 .description("messages waiting to be sent").register(registry);

@@ -1,4 +1,4 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import ru.appealdesk.telegram.TelegramProperties;
-import ru.appealdesk.directory.Directory;
-import ru.appealdesk.directory.StaffAccounts;
 
 /** The outbox sender and its limits; present only when TELEGRAM_BOT_TOKEN is set. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${appealdesk.telegram.token:}'.isBlank()")
-class TelegramConfiguration {
+class DeliveryConfiguration {
 
     @Bean
     RateLimits rateLimits(DataSource dataSource,
@@ -35,13 +33,13 @@ class TelegramConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    OutboxSender outboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox,
+    OutboxSender outboxSender(OutboundMessageRepository messages, SentMessages sentMessages, Outbox outbox,
                               TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
-                              DeliveryMetrics metrics, StaffAccounts accounts, Directory directory,
+                              DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
                               @Value("${appealdesk.telegram.delivery-lease:2m}") Duration lease,
                               @Value("${appealdesk.telegram.delivery-parallel-calls:32}") int parallelCalls,
                               OutboxSignal signal) {
-        return new OutboxSender(messages, cards, outbox, telegram, tx, clock, limits, metrics, accounts, directory,
+        return new OutboxSender(messages, sentMessages, outbox, telegram, tx, clock, limits, metrics, events,
                 lease, Clock.systemUTC(), parallelCalls, signal);
     }
 

@@ -1,4 +1,4 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.telegram;
 
 import java.util.List;
 
@@ -39,15 +39,5 @@ class HtmlTest {
 
         assertThat(String.join("", parts)).isEqualTo(body);
         assertThat(parts).allMatch(p -> p.length() <= Html.CHUNK_LIMIT);
-    }
-
-    @Test
-    void callbackDataIsRoundTrippedAndBounded() {
-        Callback cb = new Callback(Callback.Action.ASSIGN, 123456789012L, 42, "sidorov");
-        assertThat(Callback.parse(cb.data())).contains(cb);
-        assertThat(Callback.parse("acc:1")).isEmpty();
-        assertThat(Callback.parse("acc:x:1")).isEmpty();
-        assertThat(Callback.parse("nope:1:1")).isEmpty();
-        assertThat(Callback.parse("acc:1:1:a:b")).isEmpty();
     }
 }

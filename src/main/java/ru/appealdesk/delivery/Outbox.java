@@ -1,4 +1,4 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.delivery;
 
 import java.time.Clock;
 import java.util.List;
@@ -13,20 +13,29 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 
+import ru.appealdesk.telegram.Html;
+
 /**
- * Stores every message the bot must send, in the caller's transaction; {@link OutboxSender} delivers them after
+ * Stores every message the bot must send, in the caller's transaction (the outbox pattern); {@link OutboxSender} delivers them after
  * the commit. Long texts are split into several messages, buttons go on the last one.
  */
 @Component
-class Outbox {
+public class Outbox {
 
     /** What is stored for one Bot API call. */
     record Payload(String text, List<List<Button>> keyboard, List<Media> media, String callbackQueryId,
                    Boolean alert) {
     }
 
+    /** Replies to a person's own action go first, then cards and notices, then bulk reminders. */
+    public static final int PRIORITY_REPLY = OutboundMessage.PRIORITY_REPLY;
+    public static final int PRIORITY_CARD = OutboundMessage.PRIORITY_CARD;
+    public static final int PRIORITY_BULK = OutboundMessage.PRIORITY_BULK;
+    /** Answers to people who are not registered: after everything else. */
+    public static final int PRIORITY_STRANGER = OutboundMessage.PRIORITY_STRANGER;
+
     /** A photo or document to send: a URL or a Telegram file_id. */
-    record Media(String kind, String ref) {
+    public record Media(String kind, String ref) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -34,55 +43,51 @@ class Outbox {
     private static final ThreadLocal<java.time.Instant> HOLD_UNTIL = new ThreadLocal<>();
 
     private final OutboundMessageRepository messages;
-    private final CardRepository cards;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final OutboxSignal signal;
     private final int maxQueuedReplies;
 
-    Outbox(OutboundMessageRepository messages, CardRepository cards, Clock clock, OutboxSignal signal,
+    Outbox(OutboundMessageRepository messages, Clock clock, OutboxSignal signal,
            @Value("${appealdesk.telegram.max-queued-replies-per-chat:20}") int maxQueuedReplies) {
         this.maxQueuedReplies = maxQueuedReplies;
         this.messages = messages;
-        this.cards = cards;
         this.clock = clock;
         this.signal = signal;
     }
 
-    /** Sends HTML text (split if long); the last part carries the buttons and, if {@code kind} is set, is a card. */
-    Card send(long chatId, String header, String body, List<List<Button>> keyboard, int priority, Card.Kind kind,
-              long appealId, int step) {
-        return send(chatId, header, body, "", keyboard, priority, kind, appealId, step);
-    }
-
-    /** As above; parts after the first start with {@code continuation} so a reader knows what they continue. */
-    Card send(long chatId, String header, String body, String continuation, List<List<Button>> keyboard,
-              int priority, Card.Kind kind, long appealId, int step) {
+    /**
+     * Sends HTML text, split into several messages if long: parts after the first start with {@code continuation},
+     * the last carries the buttons. A {@code key} names the last message for later {@link #edit} or
+     * {@link #withdraw} (the caller's card); the sender reports its Telegram id with {@link MessageDelivered}.
+     */
+    public void send(long chatId, String header, String body, String continuation, List<List<Button>> keyboard,
+                     int priority, Long key) {
         List<String> parts = Html.chunks(header, body, continuation);
         for (int i = 0; i < parts.size() - 1; i++) {
             enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE, new Payload(parts.get(i), null, null, null, null),
                     null, priority);
         }
-        String last = parts.get(parts.size() - 1);
-        Card card = null;
-        if (kind != null) {
-            card = cards.save(new Card(appealId, kind, chatId, step, last, clock.instant()));
-        }
-        enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE, new Payload(last, keyboard, null, null, null),
-                card == null ? null : card.id(), priority);
-        return card;
+        enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE,
+                new Payload(parts.get(parts.size() - 1), keyboard, null, null, null), key, priority);
     }
 
-    void text(long chatId, String html, int priority) {
-        send(chatId, html, null, null, priority, null, 0, 0);
+    /** The last part {@link #send} would store for this text: what a keyed message will show. */
+    public static String lastPart(String header, String body, String continuation) {
+        List<String> parts = Html.chunks(header, body, continuation);
+        return parts.get(parts.size() - 1);
     }
 
-    void text(long chatId, String html, List<List<Button>> keyboard, int priority) {
-        send(chatId, html, null, keyboard, priority, null, 0, 0);
+    public void text(long chatId, String html, int priority) {
+        send(chatId, html, null, "", null, priority, null);
+    }
+
+    public void text(long chatId, String html, List<List<Button>> keyboard, int priority) {
+        send(chatId, html, null, "", keyboard, priority, null);
     }
 
     /** Sends HTML blocks (each well-formed) as few messages as the limit allows; the last one gets the buttons. */
-    void blocks(long chatId, List<String> blocks, String separator, List<List<Button>> keyboard, int priority) {
+    public void blocks(long chatId, List<String> blocks, String separator, List<List<Button>> keyboard, int priority) {
         List<String> parts = Html.joinBlocks(blocks, separator);
         for (int i = 0; i < parts.size(); i++) {
             enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE, new Payload(parts.get(i),
@@ -90,42 +95,44 @@ class Outbox {
         }
     }
 
-    /** Closes a card: edits its text to end with {@code statusLine} and removes its buttons. */
-    void closeCard(Card card, String statusLine) {
-        String closed = card.text() + "\n\n" + statusLine;
-        card.close();
-        messages.supersedeEdits(card.id());
-        enqueue(card.chatId(), OutboundMessage.Method.EDIT_MESSAGE,
-                new Payload(closed, List.of(), null, null, null), card.id(), OutboundMessage.PRIORITY_CARD);
+    /** Edits the keyed message to {@code text} without buttons; an edit still waiting for it is dropped. */
+    public void edit(long chatId, long key, String text) {
+        messages.supersedeEdits(key);
+        enqueue(chatId, OutboundMessage.Method.EDIT_MESSAGE, new Payload(text, List.of(), null, null, null), key,
+                OutboundMessage.PRIORITY_CARD);
     }
 
-    void media(long chatId, List<Media> media, int priority) {
+    /**
+     * Drops the keyed message if it has not gone out yet (and any edit waiting for it); returns false if it was
+     * already sent, or is being sent, and so must be edited instead.
+     */
+    public boolean withdraw(long key) {
+        if (messages.supersedeSends(key) > 0) {
+            messages.supersedeEdits(key);
+            return true;
+        }
+        return false;
+    }
+
+    /** The person wrote to the bot: their chat is reachable again (after a block, a deleted chat). */
+    public void chatReachable(long chatId) {
+        messages.markReachable(chatId);
+    }
+
+    public void media(long chatId, List<Media> media, int priority) {
         if (!media.isEmpty()) {
             enqueue(chatId, OutboundMessage.Method.SEND_MEDIA, new Payload(null, null, media, null, null), null,
                     priority);
         }
     }
 
-    void answerCallback(long chatId, String callbackQueryId, String text, boolean alert) {
+    public void answerCallback(long chatId, String callbackQueryId, String text, boolean alert) {
         enqueue(chatId, OutboundMessage.Method.ANSWER_CALLBACK,
                 new Payload(text, null, null, callbackQueryId, alert), null, OutboundMessage.PRIORITY_REPLY);
     }
 
-    /**
-     * Closes a card whatever became of it: if its message is still waiting, it is not sent at all; if it was sent,
-     * it is edited to end with {@code statusLine} and lose its buttons.
-     */
-    void retireCard(Card card, String statusLine) {
-        if (messages.supersedeSends(card.id()) > 0) {
-            card.close();
-            messages.supersedeEdits(card.id());
-            return;
-        }
-        closeCard(card, statusLine);
-    }
-
     /** Runs {@code action} so that what it enqueues waits {@code wait} of real time before it may be sent. */
-    void holdFor(java.time.Duration wait, Runnable action) {
+    public void holdFor(java.time.Duration wait, Runnable action) {
         java.time.Instant previous = HOLD_UNTIL.get();
         HOLD_UNTIL.set(java.time.Instant.now().plus(wait));
         try {
@@ -136,7 +143,7 @@ class Outbox {
     }
 
     /** Runs {@code action} so that what it enqueues is delivered no earlier than {@code notBefore} (quiet hours). */
-    void notBefore(java.time.Instant notBefore, Runnable action) {
+    public void notBefore(java.time.Instant notBefore, Runnable action) {
         java.time.Instant previous = NOT_BEFORE.get();
         NOT_BEFORE.set(notBefore);
         try {
@@ -146,14 +153,14 @@ class Outbox {
         }
     }
 
-    private void enqueue(long chatId, OutboundMessage.Method method, Payload payload, Long cardId, int priority) {
-        if (isReply(method, cardId, priority) && messages.countPendingInChat(chatId) >= maxQueuedReplies) {
+    private void enqueue(long chatId, OutboundMessage.Method method, Payload payload, Long key, int priority) {
+        if (isReply(method, key, priority) && messages.countPendingInChat(chatId) >= maxQueuedReplies) {
             log.warn("Chat {} already has {} or more messages waiting; a reply to it was dropped", chatId,
                     maxQueuedReplies);
             return;
         }
         try {
-            OutboundMessage message = new OutboundMessage(chatId, method, json.writeValueAsString(payload), cardId,
+            OutboundMessage message = new OutboundMessage(chatId, method, json.writeValueAsString(payload), key,
                     priority, clock.instant(), NOT_BEFORE.get());
             if (HOLD_UNTIL.get() != null) {
                 message.holdUntil(HOLD_UNTIL.get());

@@ -1,9 +1,9 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.delivery;
 
 /** An inline button: its label and its callback data (at most 64 bytes). */
-record Button(String text, String data) {
+public record Button(String text, String data) {
 
-    Button {
+    public Button {
         if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
             throw new IllegalArgumentException("callback data longer than 64 bytes: " + data);
         }

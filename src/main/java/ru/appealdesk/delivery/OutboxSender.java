@@ -1,4 +1,4 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.delivery;
 
 import java.io.Serializable;
 import java.time.Clock;
@@ -30,10 +30,6 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import ru.appealdesk.directory.Directory;
-import ru.appealdesk.directory.Role;
-import ru.appealdesk.directory.StaffAccounts;
-import ru.appealdesk.directory.StaffMember;
 
 /**
  * Delivers the outbox, with no database transaction open while Telegram is called. A round reads the head of each
@@ -53,15 +49,14 @@ class OutboxSender {
     private static final int BATCH = 50;
 
     private final OutboundMessageRepository messages;
-    private final CardRepository cards;
+    private final SentMessages sentMessages;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Outbox outbox;
     private final TelegramClient telegram;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final RateLimits limits;
     private final DeliveryMetrics metrics;
-    private final StaffAccounts accounts;
-    private final Directory directory;
     private final Duration lease;
     private final Clock wall;
     /** Who holds a lease: this instance. */
@@ -75,10 +70,10 @@ class OutboxSender {
     /** How many places must be free before more messages are leased. */
     private final int refill;
 
-    OutboxSender(OutboundMessageRepository messages, CardRepository cards, Outbox outbox, TelegramClient telegram,
-                 TransactionTemplate tx, Clock clock, RateLimits limits, DeliveryMetrics metrics,
-                 StaffAccounts accounts, Directory directory, Duration lease, Clock wall, int parallelCalls,
-                 OutboxSignal signal) {
+    OutboxSender(OutboundMessageRepository messages, SentMessages sentMessages, Outbox outbox,
+                 TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
+                 DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
+                 Duration lease, Clock wall, int parallelCalls, OutboxSignal signal) {
         this.calls = java.util.concurrent.Executors.newFixedThreadPool(parallelCalls, r -> {
             Thread t = new Thread(r, "outbox-call");
             t.setDaemon(true);
@@ -90,15 +85,14 @@ class OutboxSender {
         this.lease = lease;
         this.wall = wall;
         this.messages = messages;
-        this.cards = cards;
+        this.sentMessages = sentMessages;
+        this.events = events;
         this.outbox = outbox;
         this.telegram = telegram;
         this.tx = tx;
         this.clock = clock;
         this.limits = limits;
         this.metrics = metrics;
-        this.accounts = accounts;
-        this.directory = directory;
     }
 
     /** What a Bot API call came to; applied to the stored message on the draining thread. */
@@ -200,7 +194,7 @@ class OutboxSender {
             List<Claimed> result = new ArrayList<>();
             for (OutboundMessage m : messages.findAllById(leased)) {
                 Integer cardMessageId = m.method() == OutboundMessage.Method.EDIT_MESSAGE
-                        ? cards.findById(m.cardId()).map(Card::messageId).orElse(null) : null;
+                        ? sentMessages.messageIdOf(m.cardId()).orElse(null) : null;
                 result.add(new Claimed(m.id(), m.chatId(), m.method(), m.attempts(), outbox.read(m), cardMessageId));
             }
             result.sort(java.util.Comparator.comparingLong(Claimed::id));
@@ -263,7 +257,8 @@ class OutboxSender {
                 message.sent(now);
                 metrics.sent.increment();
                 if (outcome.messageId() != null && message.cardId() != null) {
-                    cards.findById(message.cardId()).ifPresent(c -> c.delivered(outcome.messageId()));
+                    events.publishEvent(new MessageDelivered(message.cardId(), message.chatId(),
+                            outcome.messageId()));
                 }
             }
             case RETRY -> retry(message, now, outcome.delay(), outcome.error());
@@ -309,21 +304,13 @@ class OutboxSender {
         return Outcome.of(Outcome.Kind.DEAD, error);
     }
 
-    /** Telegram will not deliver to this chat (blocked, deleted): keep the message, tell the coordinators once. */
+    /** Telegram will not deliver to this chat (blocked, deleted): keep the message, say so once. */
     private void undeliverable(OutboundMessage message, String reason) {
         message.fail(OutboundMessage.Status.UNDELIVERABLE, reason);
         metrics.undeliverable.increment();
         log.warn("Outbound message {} to chat {} is undeliverable: {}", message.id(), message.chatId(), reason);
         if (messages.markUndeliverable(message.chatId(), reason, clock.instant()) == 1) {
-            String who = accounts.byTelegramUser(message.chatId()).map(StaffMember::name)
-                    .orElse("чат " + message.chatId());
-            for (StaffMember coordinator : directory.withRole(Role.COORDINATOR)) {
-                accounts.telegramIdOf(coordinator.id()).filter(chat -> chat != message.chatId())
-                        .ifPresent(chat -> outbox.text(chat, "⚠️ Сообщения сотруднику " + Html.escape(who)
-                                + " не доставляются: Telegram отвечает, что бот заблокирован или чат недоступен. "
-                                + "Свяжитесь с сотрудником: ему нужно снова открыть бота и нажать «Старт».",
-                                OutboundMessage.PRIORITY_CARD));
-            }
+            events.publishEvent(new ChatUnreachable(message.chatId(), reason));
         }
     }
 

@@ -1,4 +1,4 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.delivery;
 
 import java.time.Instant;
 import java.util.List;
@@ -36,7 +36,8 @@ class OutboxController {
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
+    // one snapshot for the list and the total: a message that dies meanwhile is in both or in neither
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     Map<String, Object> list(@RequestParam(defaultValue = "DEAD") OutboundMessage.Status status) {
         List<OutboxEntry> entries = messages.findTop200ByStatusOrderByIdDesc(status).stream()
                 .map(m -> new OutboxEntry(m.id(), m.chatId(), m.method().name(), m.status().name(), m.attempts(),

@@ -1,20 +1,20 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.telegram;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** HTML parse-mode helpers: escaping of user text and splitting long text at Telegram's limits. */
-final class Html {
+public final class Html {
 
     /** Telegram's limit for a message text. */
-    static final int MESSAGE_LIMIT = 4096;
+    public static final int MESSAGE_LIMIT = 4096;
     /** Room left in each chunk for a status line added when a card is edited later. */
-    static final int CHUNK_LIMIT = 3800;
+    public static final int CHUNK_LIMIT = 3800;
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
@@ -32,7 +32,7 @@ final class Html {
         return sb.toString();
     }
 
-    static String bold(String text) {
+    public static String bold(String text) {
         return "<b>" + escape(text) + "</b>";
     }
 
@@ -41,12 +41,12 @@ final class Html {
      * most {@link #CHUNK_LIMIT} characters, breaking the body at paragraph, line or word boundaries, never inside
      * an escape sequence and never dropping a character.
      */
-    static List<String> chunks(String header, String body) {
+    public static List<String> chunks(String header, String body) {
         return chunks(header, body, "");
     }
 
     /** As {@link #chunks(String, String)}, each part after the first starting with {@code continuation} (HTML). */
-    static List<String> chunks(String header, String body, String continuation) {
+    public static List<String> chunks(String header, String body, String continuation) {
         List<String> result = new ArrayList<>();
         String rest = body == null ? "" : body;
         StringBuilder current = new StringBuilder(header);
@@ -104,7 +104,7 @@ final class Html {
     }
 
     /** Joins HTML blocks (each well-formed on its own) into messages of at most {@link #CHUNK_LIMIT} characters. */
-    static List<String> joinBlocks(List<String> blocks, String separator) {
+    public static List<String> joinBlocks(List<String> blocks, String separator) {
         List<String> result = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String block : blocks) {
