@@ -7,14 +7,12 @@ import javax.sql.DataSource;
 
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-import ru.appealdesk.telegram.TelegramProperties;
 
 /** The outbox sender and its limits; present only when TELEGRAM_BOT_TOKEN is set. */
 @Configuration(proxyBeanMethods = false)
@@ -22,29 +20,25 @@ import ru.appealdesk.telegram.TelegramProperties;
 class DeliveryConfiguration {
 
     @Bean
-    RateLimits rateLimits(DataSource dataSource,
-                          @Value("${appealdesk.telegram.rate.global-per-second:28}") int globalPerSecond,
-                          @Value("${appealdesk.telegram.rate.group-per-minute:20}") int groupPerMinute) {
+    RateLimits rateLimits(DataSource dataSource, DeliveryProperties properties) {
         var buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource).table("rate_bucket")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         Duration.ofSeconds(30)))
                 .build();
-        return new RateLimits(buckets, globalPerSecond, groupPerMinute);
+        return new RateLimits(buckets, properties.globalPerSecond(), properties.groupPerMinute());
     }
 
     @Bean(destroyMethod = "shutdown")
     OutboxSender outboxSender(OutboundMessageRepository messages, SentMessages sentMessages, Outbox outbox,
                               TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
                               DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
-                              @Value("${appealdesk.telegram.delivery-lease:2m}") Duration lease,
-                              @Value("${appealdesk.telegram.delivery-parallel-calls:32}") int parallelCalls,
-                              OutboxSignal signal) {
+                              DeliveryProperties properties, OutboxSignal signal) {
         return new OutboxSender(messages, sentMessages, outbox, telegram, tx, clock, limits, metrics, events,
-                lease, Clock.systemUTC(), parallelCalls, signal);
+                properties.lease(), Clock.systemUTC(), properties.parallelCalls(), signal);
     }
 
     @Bean
-    OutboxWorker outboxWorker(OutboxSender sender, OutboxSignal signal, TelegramProperties properties) {
-        return new OutboxWorker(sender, signal, properties.outboxPollInterval());
+    OutboxWorker outboxWorker(OutboxSender sender, OutboxSignal signal, DeliveryProperties properties) {
+        return new OutboxWorker(sender, signal, properties.pollInterval());
     }
 }

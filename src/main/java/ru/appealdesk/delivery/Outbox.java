@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -49,8 +48,8 @@ public class Outbox {
     private final int maxQueuedReplies;
 
     Outbox(OutboundMessageRepository messages, Clock clock, OutboxSignal signal,
-           @Value("${appealdesk.telegram.max-queued-replies-per-chat:20}") int maxQueuedReplies) {
-        this.maxQueuedReplies = maxQueuedReplies;
+           DeliveryProperties properties) {
+        this.maxQueuedReplies = properties.maxQueuedRepliesPerChat();
         this.messages = messages;
         this.clock = clock;
         this.signal = signal;

@@ -41,7 +41,7 @@ class RateLimits {
 
     RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, int globalPerSecond, int groupPerMinute) {
         if (globalPerSecond < 1 || globalPerSecond > 30 || groupPerMinute < 1 || groupPerMinute > 20) {
-            throw new IllegalArgumentException("appealdesk.telegram.rate: global-per-second must be 1..30 and "
+            throw new IllegalArgumentException("appealdesk.delivery: global-per-second must be 1..30 and "
                     + "group-per-minute 1..20 (Telegram's limits)");
         }
         this.buckets = buckets;

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import okhttp3.OkHttpClient;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,10 +18,10 @@ class TelegramClientConfiguration {
 
     /** For Bot API calls: a bounded read timeout, so a hung request is retried. */
     @Bean(destroyMethod = "")
-    OkHttpClient telegramHttpClient(@Value("${appealdesk.telegram.request-timeout:30s}") Duration requestTimeout) {
+    OkHttpClient telegramHttpClient(TelegramProperties properties) {
         return new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(requestTimeout)
+                .readTimeout(properties.requestTimeout())
                 .writeTimeout(Duration.ofSeconds(60))
                 .build();
     }
@@ -55,15 +54,14 @@ class TelegramClientConfiguration {
     }
 
     @Bean
-    FileFetcher fileFetcher(TelegramClient telegram, OkHttpClient http, TelegramProperties properties,
-                            @Value("${appealdesk.telegram.file-download-timeout:60s}") Duration deadline) {
-        return new FileFetcher(telegram, http, properties, deadline);
+    FileFetcher fileFetcher(TelegramClient telegram, OkHttpClient http, TelegramProperties properties) {
+        return new FileFetcher(telegram, http, properties, properties.fileDownloadTimeout());
     }
 
     @Bean
     BotSessionRunner botSessionRunner(TelegramProperties properties, TelegramUrl url, TelegramClient telegram,
-                                      OkHttpClient http, UpdateSink handler,
-                                      @Value("${appealdesk.telegram.poll-timeout:50s}") Duration pollTimeout) {
-        return new BotSessionRunner(properties, url, telegram, pollingClient(http, pollTimeout), handler, pollTimeout);
+                                      OkHttpClient http, UpdateSink handler) {
+        return new BotSessionRunner(properties, url, telegram, pollingClient(http, properties.pollTimeout()), handler,
+                properties.pollTimeout());
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("appealdesk.telegram")
 public record TelegramProperties(String token, URI apiUrl, Mode mode, String webhookUrl, String webhookSecret,
-                          Duration outboxPollInterval) {
+                                 Duration requestTimeout, Duration pollTimeout, Duration fileDownloadTimeout) {
 
     /** How updates arrive; bound case-insensitively ({@code webhook}, {@code Webhook}, {@code WEBHOOK}). */
     public enum Mode { LONGPOLLING, WEBHOOK }
@@ -19,7 +19,9 @@ public record TelegramProperties(String token, URI apiUrl, Mode mode, String web
     public TelegramProperties {
         apiUrl = apiUrl == null ? URI.create("https://api.telegram.org") : apiUrl;
         mode = mode == null ? Mode.LONGPOLLING : mode;
-        outboxPollInterval = outboxPollInterval == null ? Duration.ofMillis(500) : outboxPollInterval;
+        requestTimeout = requestTimeout == null ? Duration.ofSeconds(30) : requestTimeout;
+        pollTimeout = pollTimeout == null ? Duration.ofSeconds(50) : pollTimeout;
+        fileDownloadTimeout = fileDownloadTimeout == null ? Duration.ofSeconds(60) : fileDownloadTimeout;
         if (token != null && !token.isBlank() && mode == Mode.WEBHOOK) {
             if (webhookUrl == null || webhookUrl.isBlank() || webhookSecret == null || webhookSecret.isBlank()) {
                 throw new IllegalArgumentException("TELEGRAM_MODE=webhook needs TELEGRAM_WEBHOOK_URL and "
@@ -47,7 +49,8 @@ public record TelegramProperties(String token, URI apiUrl, Mode mode, String web
     public String toString() {
         return "TelegramProperties[token=" + mask(token) + ", apiUrl=" + apiUrl + ", mode=" + mode
                 + ", webhookUrl=" + webhookUrl + ", webhookSecret=" + mask(webhookSecret)
-                + ", outboxPollInterval=" + outboxPollInterval + "]";
+                + ", requestTimeout=" + requestTimeout + ", pollTimeout=" + pollTimeout + ", fileDownloadTimeout="
+                + fileDownloadTimeout + "]";
     }
 
     private static String mask(String secret) {

@@ -171,7 +171,7 @@ class ClusterAndDowntimeTest {
                 "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
                 "--appealdesk.telegram.api-url=" + telegram.url(),
                 "--appealdesk.telegram.poll-timeout=1s",
-                "--appealdesk.telegram.outbox-poll-interval=200ms",
+                "--appealdesk.delivery.poll-interval=200ms",
                 "--appealdesk.scheduler.tick=300ms",
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + cluster);

@@ -145,10 +145,10 @@ class CrashRecoveryIT {
                 "--appealdesk.bot-config-dir=bot-config",
                 "--appealdesk.telegram.api-url=" + telegram.url(),
                 "--appealdesk.telegram.poll-timeout=1s",
-                "--appealdesk.telegram.outbox-poll-interval=200ms",
+                "--appealdesk.delivery.poll-interval=200ms",
                 "--appealdesk.scheduler.tick=1s",
                 // a killed instance's leases expire soon, so the second run takes its messages over
-                "--appealdesk.telegram.delivery-lease=10s")
+                "--appealdesk.delivery.lease=10s")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("TELEGRAM_BOT_TOKEN", FakeTelegram.TOKEN);
         builder.environment().put("APPEALDESK_API_TOKEN", Api.TOKEN);

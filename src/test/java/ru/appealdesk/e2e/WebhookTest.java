@@ -62,7 +62,7 @@ class WebhookTest {
                 "--appealdesk.telegram.mode=Webhook", // any letter case
                 "--appealdesk.telegram.webhook-url=https://appealdesk.example/telegram/webhook",
                 "--appealdesk.telegram.webhook-secret=" + SECRET,
-                "--appealdesk.telegram.outbox-poll-interval=200ms",
+                "--appealdesk.delivery.poll-interval=200ms",
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=appealdesk-webhook-test");
         api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
         for (var e : java.util.Map.of("sokolova", SOKOLOVA, "popov", POPOV, "petrova", PETROVA, "sidorov", SIDOROV)

@@ -65,7 +65,7 @@ public abstract class EndToEndTest {
         registry.add("appealdesk.telegram.token", () -> FakeTelegram.TOKEN);
         registry.add("appealdesk.telegram.api-url", telegram::url);
         registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
-        registry.add("appealdesk.telegram.outbox-poll-interval", () -> "200ms");
+        registry.add("appealdesk.delivery.poll-interval", () -> "200ms");
         registry.add("appealdesk.api-token", () -> Api.TOKEN);
         registry.add("appealdesk.admin-token", () -> Api.ADMIN_TOKEN);
         registry.add("appealdesk.scheduler.tick", () -> "300ms");
