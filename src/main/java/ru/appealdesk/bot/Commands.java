@@ -19,6 +19,7 @@ import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealFilter;
+import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -45,18 +46,20 @@ class Commands {
     private final Directory directory;
     private final Dialogs dialogs;
     private final Notifier notifier;
+    private final AppealAccess access;
     private final Outbox outbox;
     private final CardTexts texts;
     private final Strangers strangers;
 
     Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, Notifier notifier,
-             Outbox outbox, CardTexts texts, Strangers strangers) {
+             AppealAccess access, Outbox outbox, CardTexts texts, Strangers strangers) {
         this.strangers = strangers;
         this.accounts = accounts;
         this.appeals = appeals;
         this.directory = directory;
         this.dialogs = dialogs;
         this.notifier = notifier;
+        this.access = access;
         this.outbox = outbox;
         this.texts = texts;
     }
@@ -154,7 +157,8 @@ class Commands {
             reply(in, "Укажите номер обращения: /appeal &lt;номер&gt;, например /appeal DD-2026-001234.");
             return;
         }
-        List<AppealView> found = appeals.findByNumber(number).stream().filter(a -> notifier.mayView(in.staff(), a)).toList();
+        List<AppealView> found = appeals.findByNumber(number).stream().filter(a -> access.mayView(in.staff(), a))
+                .toList();
         if (found.isEmpty()) {
             reply(in, "Обращение № " + Html.escape(number) + " не найдено или недоступно вам.");
             return;

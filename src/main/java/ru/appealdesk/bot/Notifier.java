@@ -31,6 +31,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
+import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentStore;
 import ru.appealdesk.sla.WorkingTime;
@@ -48,6 +49,7 @@ class Notifier {
     private final StaffAccounts accounts;
     private final CardRepository cards;
     private final Outbox outbox;
+    private final AppealAccess access;
     private final CardMessages cardMessages;
     private final CardTexts texts;
     private final AttachmentStore files;
@@ -55,7 +57,7 @@ class Notifier {
     private final java.time.Clock clock;
 
     Notifier(Directory directory, StaffAccounts accounts, CardRepository cards, Outbox outbox,
-             CardMessages cardMessages,
+             CardMessages cardMessages, AppealAccess access,
              CardTexts texts, AttachmentStore files, WorkingTime workingTime, java.time.Clock clock) {
         this.workingTime = workingTime;
         this.clock = clock;
@@ -63,6 +65,7 @@ class Notifier {
         this.accounts = accounts;
         this.cards = cards;
         this.outbox = outbox;
+        this.access = access;
         this.cardMessages = cardMessages;
         this.texts = texts;
         this.files = files;
@@ -192,14 +195,6 @@ class Notifier {
         return event.appeal();
     }
 
-    /** Who may see an appeal's card: its executor and the roles that oversee appeals. */
-    boolean mayView(StaffMember s, AppealView a) {
-        return s.id().equals(a.executorId()) || s.hasRole(Role.COORDINATOR) || s.hasRole(Role.MODERATOR)
-                || s.hasRole(Role.CURATOR) || s.hasRole(Role.HEAD) || s.hasRole(Role.ADMIN)
-                || (s.hasRole(Role.DEPUTY_HEAD)
-                && directory.deputyHeadOf(a.departmentId()).filter(s::equals).isPresent());
-    }
-
     /** Sends a person the card of the appeal's current step: with buttons if the step is theirs. */
     void showTo(AppealView a, StaffMember person, long chatId) {
         boolean executor = person.id().equals(a.executorId());
@@ -252,7 +247,7 @@ class Notifier {
             case CLOSED -> {
             }
         }
-        boolean contacts = executor || person.hasRole(Role.MODERATOR);
+        boolean contacts = access.maySeeContacts(person, a);
         card(a, chatId, texts.header("📄 <b>Карточка обращения</b>", a, contacts),
                 CardTexts.appealAndAnswer(a), null, Outbox.PRIORITY_REPLY, null, 0, 0);
     }

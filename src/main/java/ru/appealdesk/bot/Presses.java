@@ -1,15 +1,14 @@
 package ru.appealdesk.bot;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.directory.Directory;
+import ru.appealdesk.workflow.AppealAccess;
+import ru.appealdesk.workflow.AppealAccess.Dialog;
 import ru.appealdesk.workflow.AppealService;
-import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
@@ -22,17 +21,17 @@ import ru.appealdesk.workflow.TransitionRefused.Reason;
 class Presses {
 
     private final AppealService appeals;
-    private final Directory directory;
+    private final AppealAccess access;
     private final Dialogs dialogs;
     private final Outbox outbox;
     private final Refusals refusals;
     private final Notifier notifier;
 
-    Presses(AppealService appeals, Directory directory, Dialogs dialogs, Outbox outbox, Refusals refusals,
+    Presses(AppealService appeals, AppealAccess access, Dialogs dialogs, Outbox outbox, Refusals refusals,
             Notifier notifier) {
         this.notifier = notifier;
         this.appeals = appeals;
-        this.directory = directory;
+        this.access = access;
         this.dialogs = dialogs;
         this.outbox = outbox;
         this.refusals = refusals;
@@ -69,7 +68,7 @@ class Presses {
                 return "Принято в работу";
             }
             case RETURN -> {
-                AppealView a = guard(cb, Set.of(AppealStatus.ASSIGNED), me.equals(current(cb).executorId()));
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.RETURN);
                 dialogs.askReturnReason(in, a);
                 return "Укажите причину возврата";
             }
@@ -82,26 +81,22 @@ class Presses {
                 return "Возврат отклонён";
             }
             case PREPARE_ANSWER -> {
-                AppealView a = guard(cb, Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK),
-                        me.equals(current(cb).executorId()));
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 dialogs.chooseType(in, a);
                 return "Выберите тип ответа";
             }
             case ANSWER_TYPE -> {
-                AppealView a = guard(cb, Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK),
-                        me.equals(current(cb).executorId()));
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 dialogs.typeChosen(in, a, cb.argument());
                 return "Тип ответа выбран";
             }
             case SUBMIT -> {
-                AppealView a = guard(cb, Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK),
-                        me.equals(current(cb).executorId()));
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 dialogs.submit(in, a);
                 return "Ответ отправлен на согласование";
             }
             case REMOVE_FILES -> {
-                AppealView a = guard(cb, Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK),
-                        me.equals(current(cb).executorId()));
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 dialogs.removeFiles(in, a);
                 return "Вложения убраны";
             }
@@ -110,16 +105,13 @@ class Presses {
                 return "Ответ согласован";
             }
             case REWORK -> {
-                AppealView current = current(cb);
-                boolean approver = directory.approversFor(current.departmentId(), current.executorId())
-                        .contains(in.staff());
-                AppealView a = guard(cb, Set.of(AppealStatus.ANSWER_REVIEW), approver);
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.REWORK);
                 dialogs.askReworkReason(in, a);
                 return "Укажите причину возврата на доработку";
             }
             case OPEN -> {
                 AppealView a = current(cb);
-                if (!notifier.mayView(in.staff(), a)) {
+                if (!access.mayView(in.staff(), a)) {
                     throw new TransitionRefused(Reason.NOT_ALLOWED, "may not view");
                 }
                 notifier.showTo(a, in.staff(), in.chatId());
@@ -136,17 +128,5 @@ class Presses {
     private AppealView current(Callback cb) {
         return appeals.find(cb.appealId())
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + cb.appealId()));
-    }
-
-    /** The checks of a press that starts a dialog rather than a transition. */
-    private AppealView guard(Callback cb, Set<AppealStatus> allowed, boolean personAllowed) {
-        AppealView a = current(cb);
-        if (a.step() != cb.step() || !allowed.contains(a.status())) {
-            throw new TransitionRefused(Reason.STALE, "stale button");
-        }
-        if (!personAllowed) {
-            throw new TransitionRefused(Reason.NOT_ALLOWED, "not this person's step");
-        }
-        return a;
     }
 }

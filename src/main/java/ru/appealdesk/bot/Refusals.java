@@ -3,6 +3,7 @@ package ru.appealdesk.bot;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused;
@@ -19,12 +20,12 @@ class Refusals {
 
     private final AppealService appeals;
     private final CardTexts texts;
-    private final Notifier notifier;
+    private final AppealAccess access;
 
-    Refusals(AppealService appeals, CardTexts texts, Notifier notifier) {
+    Refusals(AppealService appeals, CardTexts texts, AppealAccess access) {
         this.appeals = appeals;
         this.texts = texts;
-        this.notifier = notifier;
+        this.access = access;
     }
 
     /** Why {@code presser}'s action on the appeal was refused; details only for someone who may see the appeal. */
@@ -59,7 +60,7 @@ class Refusals {
         if (presser == null) {
             return STALE;
         }
-        return appeals.find(appealId).filter(a -> notifier.mayView(presser, a)).map(this::describe).orElse(STALE);
+        return appeals.find(appealId).filter(a -> access.mayView(presser, a)).map(this::describe).orElse(STALE);
     }
 
     private String describe(AppealView a) {

@@ -1,0 +1,77 @@
+package ru.appealdesk.workflow;
+
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * Who may see an appeal and its applicant's contacts, and who may begin what: the messenger asks here before it
+ * opens a dialog (a return reason, an answer, a rework reason), instead of repeating the aggregate's guards. The
+ * transitions themselves check again when the dialog ends.
+ */
+@Component
+public class AppealAccess {
+
+    /** A dialog that leads to a transition: who may begin it, and in which statuses. */
+    public enum Dialog {
+        /** The executor explains why the appeal is not theirs. */
+        RETURN(Set.of(AppealStatus.ASSIGNED)),
+        /** The executor prepares the answer (type, text, files, submission). */
+        ANSWER(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK)),
+        /** An approver explains what to rework. */
+        REWORK(Set.of(AppealStatus.ANSWER_REVIEW));
+
+        private final Set<AppealStatus> statuses;
+
+        Dialog(Set<AppealStatus> statuses) {
+            this.statuses = statuses;
+        }
+    }
+
+    private final AppealService appeals;
+    private final Directory directory;
+
+    AppealAccess(AppealService appeals, Directory directory) {
+        this.appeals = appeals;
+        this.directory = directory;
+    }
+
+    /** Its executor and the roles that oversee appeals; a deputy head only the appeals of departments they supervise. */
+    public boolean mayView(StaffMember s, AppealView a) {
+        return s.id().equals(a.executorId()) || s.hasRole(Role.COORDINATOR) || s.hasRole(Role.MODERATOR)
+                || s.hasRole(Role.CURATOR) || s.hasRole(Role.HEAD) || s.hasRole(Role.ADMIN)
+                || (s.hasRole(Role.DEPUTY_HEAD)
+                && directory.deputyHeadOf(a.departmentId()).filter(s::equals).isPresent());
+    }
+
+    /** The applicant's phone and e-mail: only for the executor and the moderators (seed 004). */
+    public boolean maySeeContacts(StaffMember s, AppealView a) {
+        return s.id().equals(a.executorId()) || s.hasRole(Role.MODERATOR);
+    }
+
+    /**
+     * The appeal, if {@code person} may begin {@code dialog} on it at {@code step}; refused as {@code STALE} when the
+     * appeal moved on, {@code NOT_ALLOWED} when the step is not this person's.
+     */
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
+    public AppealView checkDialog(long appealId, int step, StaffMember person, Dialog dialog) {
+        AppealView a = appeals.find(appealId)
+                .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + appealId));
+        if (a.step() != step || !dialog.statuses.contains(a.status())) {
+            throw new TransitionRefused(Reason.STALE, "stale button");
+        }
+        boolean allowed = dialog == Dialog.REWORK
+                ? directory.approversFor(a.departmentId(), a.executorId()).contains(person)
+                : person.id().equals(a.executorId());
+        if (!allowed) {
+            throw new TransitionRefused(Reason.NOT_ALLOWED, "not this person's step");
+        }
+        return a;
+    }
+}
