@@ -1,5 +1,7 @@
 package ru.appealdesk;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
@@ -21,5 +23,15 @@ class ModularityTest {
                 .map(m -> m.getName())).doesNotContain("bot", "delivery", "telegram", "intake");
         assertThat(MODULES.getModuleByName("workflow").orElseThrow().getBootstrapDependencies(MODULES)
                 .map(m -> m.getName())).containsOnly("directory");
+    }
+
+    @Test
+    void telegramTypesStopAtTheTelegramAndBotModules() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideOutsideOfPackages("ru.appealdesk.telegram..", "ru.appealdesk.bot..")
+                .should().dependOnClassesThat().resideInAPackage("org.telegram..")
+                .because("delivery, workflow and the rest speak of chats and messages, not TelegramBots' types")
+                .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("ru.appealdesk"));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.delivery.Button;
+import ru.appealdesk.telegram.Button;
 import ru.appealdesk.delivery.MessageDelivered;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.delivery.SentMessages;

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.delivery.Button;
+import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.bot.Conversation.State;

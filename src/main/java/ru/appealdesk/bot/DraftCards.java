@@ -9,7 +9,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.delivery.Button;
+import ru.appealdesk.telegram.Button;
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.workflow.AppealView;
 

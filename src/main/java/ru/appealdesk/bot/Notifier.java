@@ -13,7 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.delivery.Button;
+import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.directory.Directory;

@@ -11,8 +11,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+
+import ru.appealdesk.telegram.BotApi;
 
 /** The outbox sender and its limits; present only when TELEGRAM_BOT_TOKEN is set. */
 @Configuration(proxyBeanMethods = false)
@@ -30,7 +31,7 @@ class DeliveryConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     OutboxSender outboxSender(OutboundMessageRepository messages, SentMessages sentMessages, Outbox outbox,
-                              TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
+                              BotApi telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
                               DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
                               DeliveryProperties properties, OutboxSignal signal) {
         return new OutboxSender(messages, sentMessages, outbox, telegram, tx, clock, limits, metrics, events,

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 
+import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 
 /**

@@ -1,6 +1,5 @@
 package ru.appealdesk.delivery;
 
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,24 +10,9 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
-import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
-import org.telegram.telegrambots.meta.api.methods.send.SendMediaGroup;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.InputFile;
-import org.telegram.telegrambots.meta.api.objects.media.InputMedia;
-import org.telegram.telegrambots.meta.api.objects.media.InputMediaDocument;
-import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import ru.appealdesk.telegram.BotApi;
+import ru.appealdesk.telegram.BotApiException;
 
 
 /**
@@ -52,7 +36,7 @@ class OutboxSender {
     private final SentMessages sentMessages;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Outbox outbox;
-    private final TelegramClient telegram;
+    private final BotApi telegram;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final RateLimits limits;
@@ -71,7 +55,7 @@ class OutboxSender {
     private final int refill;
 
     OutboxSender(OutboundMessageRepository messages, SentMessages sentMessages, Outbox outbox,
-                 TelegramClient telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
+                 BotApi telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
                  DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
                  Duration lease, Clock wall, int parallelCalls, OutboxSignal signal) {
         this.calls = java.util.concurrent.Executors.newFixedThreadPool(parallelCalls, r -> {
@@ -221,26 +205,21 @@ class OutboxSender {
             }
             switch (message.method()) {
                 case SEND_MESSAGE -> {
-                    Message sent = telegram.execute(SendMessage.builder().chatId(message.chatId())
-                            .text(payload.text()).parseMode(ParseMode.HTML).replyMarkup(markup(payload.keyboard()))
-                            .build());
-                    return new Outcome(Outcome.Kind.SENT, sent.getMessageId(), null, null);
+                    int sent = telegram.sendMessage(message.chatId(), payload.text(), payload.keyboard());
+                    return new Outcome(Outcome.Kind.SENT, sent, null, null);
                 }
-                case EDIT_MESSAGE -> {
-                    Serializable ignored = telegram.execute(EditMessageText.builder().chatId(message.chatId())
-                            .messageId(cardMessageId).text(payload.text()).parseMode(ParseMode.HTML)
-                            .replyMarkup(markup(payload.keyboard())).build());
-                }
-                case SEND_MEDIA -> sendMedia(message.chatId(), payload.media());
-                case ANSWER_CALLBACK -> telegram.execute(AnswerCallbackQuery.builder()
-                        .callbackQueryId(payload.callbackQueryId()).text(payload.text())
-                        .showAlert(Boolean.TRUE.equals(payload.alert())).build());
+                case EDIT_MESSAGE -> telegram.editMessage(message.chatId(), cardMessageId, payload.text(),
+                        payload.keyboard());
+                case SEND_MEDIA -> telegram.sendMedia(message.chatId(), payload.media().stream()
+                        .map(m -> new BotApi.Media(m.kind().equals("PHOTO"), m.ref())).toList());
+                case ANSWER_CALLBACK -> telegram.answerCallback(payload.callbackQueryId(), payload.text(),
+                        Boolean.TRUE.equals(payload.alert()));
             }
             return Outcome.of(Outcome.Kind.SENT, null);
-        } catch (TelegramApiRequestException e) {
-            return classify(message, e);
-        } catch (TelegramApiException e) {
-            return new Outcome(Outcome.Kind.RETRY, null, backoff(message.attempts()), "network: " + e.getMessage());
+        } catch (BotApiException e) {
+            return e.network()
+                    ? new Outcome(Outcome.Kind.RETRY, null, backoff(message.attempts()), e.getMessage())
+                    : classify(message, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(1), "interrupted");
@@ -280,12 +259,12 @@ class OutboxSender {
         }
     }
 
-    private Outcome classify(Claimed message, TelegramApiRequestException e) {
-        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-        String description = String.valueOf(e.getApiResponse()).toLowerCase(Locale.ROOT);
-        String error = code + " " + e.getApiResponse();
+    private Outcome classify(Claimed message, BotApiException e) {
+        int code = e.code();
+        String description = e.description().toLowerCase(Locale.ROOT);
+        String error = code + " " + e.description();
         if (code == 429) {
-            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            Integer retryAfter = e.retryAfter();
             return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(retryAfter == null ? 1 : retryAfter),
                     "429 too many requests");
         }
@@ -328,43 +307,5 @@ class OutboxSender {
 
     private static Duration backoff(int attempts) {
         return Duration.ofMillis(Math.min(300_000, 500L << Math.min(attempts, 10)));
-    }
-
-    private void sendMedia(long chatId, List<Outbox.Media> media) throws TelegramApiException {
-        List<Outbox.Media> photos = media.stream().filter(m -> m.kind().equals("PHOTO")).toList();
-        List<Outbox.Media> documents = media.stream().filter(m -> !m.kind().equals("PHOTO")).toList();
-        for (List<Outbox.Media> group : List.of(photos, documents)) {
-            for (int from = 0; from < group.size(); from += 10) {
-                List<Outbox.Media> part = group.subList(from, Math.min(group.size(), from + 10));
-                if (part.size() == 1) {
-                    sendOne(chatId, part.get(0));
-                } else {
-                    List<InputMedia> items = new ArrayList<>();
-                    for (Outbox.Media m : part) {
-                        items.add(m.kind().equals("PHOTO") ? InputMediaPhoto.builder().media(m.ref()).build()
-                                : InputMediaDocument.builder().media(m.ref()).build());
-                    }
-                    telegram.execute(SendMediaGroup.builder().chatId(chatId).medias(items).build());
-                }
-            }
-        }
-    }
-
-    private void sendOne(long chatId, Outbox.Media m) throws TelegramApiException {
-        if (m.kind().equals("PHOTO")) {
-            telegram.execute(SendPhoto.builder().chatId(chatId).photo(new InputFile(m.ref())).build());
-        } else {
-            telegram.execute(SendDocument.builder().chatId(chatId).document(new InputFile(m.ref())).build());
-        }
-    }
-
-    private static InlineKeyboardMarkup markup(List<List<Button>> keyboard) {
-        if (keyboard == null) {
-            return null;
-        }
-        List<InlineKeyboardRow> rows = keyboard.stream().map(row -> new InlineKeyboardRow(row.stream()
-                .map(b -> InlineKeyboardButton.builder().text(b.text()).callbackData(b.data()).build())
-                .toList())).toList();
-        return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 }

@@ -54,6 +54,11 @@ class TelegramClientConfiguration {
     }
 
     @Bean
+    BotApi botApi(TelegramClient telegram) {
+        return new BotApi(telegram);
+    }
+
+    @Bean
     FileFetcher fileFetcher(TelegramClient telegram, OkHttpClient http, TelegramProperties properties) {
         return new FileFetcher(telegram, http, properties, properties.fileDownloadTimeout());
     }

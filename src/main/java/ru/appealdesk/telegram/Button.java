@@ -1,4 +1,4 @@
-package ru.appealdesk.delivery;
+package ru.appealdesk.telegram;
 
 /** An inline button: its label and its callback data (at most 64 bytes). */
 public record Button(String text, String data) {
