@@ -39,7 +39,7 @@ class IntakeBenchmarkTest {
     static final int MESSAGES = Integer.getInteger("bench.messages", 1_500);
     static final int WARMUP = Integer.getInteger("bench.warmup", 600);
     static final long FIRST_CHAT = 2_000_000L;
-    static final FakeTelegram TELEGRAM = new FakeTelegram();
+    static final FakeTelegram TELEGRAM = new FakeTelegram().strictLimits();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort

@@ -30,7 +30,7 @@ class OutboxBenchmarkTest {
 
     static final int CHATS = Integer.getInteger("bench.chats", 1_000);
     static final int PER_CHAT = Integer.getInteger("bench.perChat", 10);
-    static final FakeTelegram TELEGRAM = new FakeTelegram();
+    static final FakeTelegram TELEGRAM = new FakeTelegram().strictLimits();
 
     @Autowired
     JdbcTemplate jdbc;

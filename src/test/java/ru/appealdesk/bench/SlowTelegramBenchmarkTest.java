@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlowTelegramBenchmarkTest {
 
     static final int APPEALS = Integer.getInteger("bench.appeals", 400);
-    static final FakeTelegram TELEGRAM = new FakeTelegram();
+    static final FakeTelegram TELEGRAM = new FakeTelegram().strictLimits();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String[] CATEGORIES = {"roads", "waste", "heating", "roads", "waste"};
 
