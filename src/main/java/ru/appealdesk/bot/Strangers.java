@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +25,11 @@ class Strangers {
     private final Clock clock;
     private final Duration interval;
 
-    Strangers(JdbcClient jdbc, Outbox outbox, Clock clock,
-              @Value("${appealdesk.telegram.stranger-reply-interval:10m}") Duration interval) {
+    Strangers(JdbcClient jdbc, Outbox outbox, Clock clock, BotProperties properties) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
-        this.interval = interval;
+        this.interval = properties.strangerReplyInterval();
     }
 
     /** Sends {@code html} unless this account was answered less than the interval ago. */

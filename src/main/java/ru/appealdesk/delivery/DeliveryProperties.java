@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param globalPerSecond messages per second for the whole bot, all instances together (Telegram: 30)
  * @param groupPerMinute messages per minute to one group chat (Telegram: 20)
  * @param maxQueuedRepliesPerChat replies waiting for one chat at most; further replies to it are dropped
+ * @param keepSent how long delivered and superseded messages are kept (their content is blanked at delivery)
+ * @param keepFailed how long undeliverable and dead messages are kept for an administrator's retry
  */
 @ConfigurationProperties("appealdesk.delivery")
 record DeliveryProperties(Duration pollInterval, Duration lease, Integer parallelCalls, Integer globalPerSecond,
-                          Integer groupPerMinute, Integer maxQueuedRepliesPerChat) {
+                          Integer groupPerMinute, Integer maxQueuedRepliesPerChat, Duration keepSent,
+                          Duration keepFailed) {
 
     DeliveryProperties {
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
@@ -26,12 +29,16 @@ record DeliveryProperties(Duration pollInterval, Duration lease, Integer paralle
         globalPerSecond = globalPerSecond == null ? 28 : globalPerSecond;
         groupPerMinute = groupPerMinute == null ? 20 : groupPerMinute;
         maxQueuedRepliesPerChat = maxQueuedRepliesPerChat == null ? 20 : maxQueuedRepliesPerChat;
+        keepSent = keepSent == null ? Duration.ofDays(30) : keepSent;
+        keepFailed = keepFailed == null ? Duration.ofDays(90) : keepFailed;
         require(!pollInterval.isNegative() && !pollInterval.isZero(), "poll-interval must be positive");
         require(lease.compareTo(Duration.ofSeconds(5)) >= 0, "lease must be at least 5s");
         require(parallelCalls >= 1 && parallelCalls <= 256, "parallel-calls must be 1..256");
         require(globalPerSecond >= 1 && globalPerSecond <= 30, "global-per-second must be 1..30 (Telegram: 30)");
         require(groupPerMinute >= 1 && groupPerMinute <= 20, "group-per-minute must be 1..20 (Telegram: 20)");
         require(maxQueuedRepliesPerChat >= 1, "max-queued-replies-per-chat must be at least 1");
+        require(keepSent.compareTo(Duration.ofHours(1)) >= 0, "keep-sent must be at least 1h");
+        require(keepFailed.compareTo(Duration.ofDays(1)) >= 0, "keep-failed must be at least 1d");
     }
 
     private static void require(boolean condition, String message) {

@@ -29,6 +29,8 @@ class DeliveryPropertiesTest {
         assertThat(properties.groupPerMinute()).isEqualTo(20);
         assertThat(properties.parallelCalls()).isEqualTo(32);
         assertThat(properties.maxQueuedRepliesPerChat()).isEqualTo(20);
+        assertThat(properties.keepSent()).isEqualTo(Duration.ofDays(30));
+        assertThat(properties.keepFailed()).isEqualTo(Duration.ofDays(90));
     }
 
     @Test
