@@ -1,6 +1,5 @@
 package ru.appealdesk.workflow;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,9 +17,11 @@ interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecification
 
     List<Appeal> findByExternalIdIgnoreCase(String externalId);
 
-    @Query("select a.executorId as executorId, count(a) as open from Appeal a "
-            + "where a.executorId in ?1 and a.status in ?2 group by a.executorId")
-    List<ExecutorLoad> loadOf(Collection<String> executorIds, Collection<AppealStatus> open);
+    /** Arrays rather than IN lists: a list of another length would be a new query to translate on every call. */
+    @Query(value = "select executor_id as executorId, count(*) as open from appeal "
+            + "where executor_id = any(cast(?1 as text[])) and status = any(cast(?2 as text[])) group by executor_id",
+            nativeQuery = true)
+    List<ExecutorLoad> loadOf(String[] executorIds, String[] open);
 
     /** Open appeals per executor. */
     interface ExecutorLoad {

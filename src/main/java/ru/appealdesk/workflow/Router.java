@@ -15,6 +15,8 @@ import ru.appealdesk.directory.StaffMember;
 @Component
 class Router {
 
+    private static final String[] OPEN = AppealStatus.OPEN.stream().map(Enum::name).toArray(String[]::new);
+
     private final Directory directory;
     private final AppealRepository appeals;
 
@@ -28,8 +30,8 @@ class Router {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Long> load = appeals.loadOf(candidates.stream().map(StaffMember::id).toList(),
-                        AppealStatus.OPEN).stream()
+        Map<String, Long> load = appeals.loadOf(candidates.stream().map(StaffMember::id).toArray(String[]::new),
+                        OPEN).stream()
                 .collect(Collectors.toMap(AppealRepository.ExecutorLoad::getExecutorId,
                         AppealRepository.ExecutorLoad::getOpen));
         StaffMember best = candidates.get(0);
