@@ -36,6 +36,7 @@ class RateLimits {
     private final Supplier<BucketConfiguration> group;
     /** When this instance may next send to a chat, as it knows from its own sends: spares a database round trip. */
     private final java.util.Map<Long, Long> localNotBefore = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object globalReservation = new Object();
     /** When this instance's last {@link #WINDOW_MESSAGES} sends went. */
     private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
 
@@ -78,7 +79,15 @@ class RateLimits {
      * holds nothing up; after a late send it keeps 31 consecutive sends from fitting in a second.
      */
     void awaitTurn(long chatId) throws InterruptedException {
-        buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1);
+        // the slot is reserved by one thread of this instance at a time, and the wait for it happens after: so at
+        // most one connection per instance queues for the bot-wide bucket's row lock, however many calls wait
+        long[] untilSlot = new long[1];
+        synchronized (globalReservation) {
+            buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1, nanos -> untilSlot[0] = nanos);
+        }
+        if (untilSlot[0] > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(untilSlot[0]);
+        }
         awaitChat(chatId);
         synchronized (recentSends) {
             if (recentSends.size() == WINDOW_MESSAGES) {
