@@ -9,14 +9,14 @@ import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.telegram.Button;
-import ru.appealdesk.telegram.Html;
 import ru.appealdesk.bot.Callback.Action;
+import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.sla.Alerts.Alert;
 import ru.appealdesk.sla.Alerts.AlertsDue;
 import ru.appealdesk.sla.Alerts.Type;
+import ru.appealdesk.telegram.Button;
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;

@@ -7,10 +7,11 @@ import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.telegram.Button;
 import ru.appealdesk.delivery.MessageDelivered;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.delivery.SentMessages;
+import ru.appealdesk.telegram.Button;
+import ru.appealdesk.telegram.Html;
 
 /**
  * Cards through the outbox: a card is stored with the text of its message, the message is keyed with the card's
@@ -38,9 +39,10 @@ class CardMessages implements SentMessages {
     /** As above; parts after the first start with {@code continuation} so a reader knows what they continue. */
     Card send(long chatId, String header, String body, String continuation, List<List<Button>> keyboard,
               int priority, Card.Kind kind, long appealId, int step) {
+        List<String> parts = Html.chunks(header, body, continuation);
         Card card = kind == null ? null : cards.save(new Card(appealId, kind, chatId, step,
-                Outbox.lastPart(header, body, continuation), clock.instant()));
-        outbox.send(chatId, header, body, continuation, keyboard, priority, card == null ? null : card.id());
+                parts.get(parts.size() - 1), clock.instant()));
+        outbox.send(chatId, parts, keyboard, priority, card == null ? null : card.id());
         return card;
     }
 

@@ -9,11 +9,11 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.telegram.Html;
 import ru.appealdesk.directory.Category;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.workflow.AppealView;
 
 /** The Russian texts of appeal cards, in Telegram HTML with every user-supplied value escaped. */

@@ -13,13 +13,13 @@ import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.telegram.Html;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.workflow.AppealFilter;
+import ru.appealdesk.telegram.Html;
 import ru.appealdesk.workflow.AppealAccess;
+import ru.appealdesk.workflow.AppealFilter;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;

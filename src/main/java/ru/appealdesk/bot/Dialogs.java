@@ -13,19 +13,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.bot.Callback.Action;
+import ru.appealdesk.bot.Conversation.State;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
-import ru.appealdesk.bot.Callback.Action;
-import ru.appealdesk.bot.Conversation.State;
 import ru.appealdesk.workflow.AnswerDraft;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentKind;
 import ru.appealdesk.workflow.AttachmentStore;
-import ru.appealdesk.workflow.TransitionRefused;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
+import ru.appealdesk.workflow.TransitionRefused;
 
 /**
  * Free-text questions and the answer dialog: «Подготовить ответ» → type → (date for «Отложено») → text → photos

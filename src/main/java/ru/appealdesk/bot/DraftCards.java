@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.telegram.Button;
-import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.workflow.AppealView;
 
 /**

@@ -12,8 +12,8 @@ import org.telegram.telegrambots.meta.api.objects.Document;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
-import ru.appealdesk.telegram.Html;
 import ru.appealdesk.telegram.FileFetcher;
+import ru.appealdesk.telegram.Html;
 
 /**
  * Fetches the file of an incoming photo or document before the update's transaction starts, so a slow download

@@ -12,14 +12,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.telegram.Button;
-import ru.appealdesk.telegram.Html;
 import ru.appealdesk.bot.Callback.Action;
+import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.sla.WorkingTime;
+import ru.appealdesk.telegram.Button;
+import ru.appealdesk.telegram.Html;
+import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
 import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
 import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
@@ -31,10 +33,8 @@ import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
-import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentStore;
-import ru.appealdesk.sla.WorkingTime;
 
 /**
  * Turns workflow events into messages, inside the transaction of the change: closes the cards of the step that

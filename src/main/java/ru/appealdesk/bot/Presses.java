@@ -6,12 +6,12 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealAccess.Dialog;
+import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
-import ru.appealdesk.workflow.TransitionRefused;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
+import ru.appealdesk.workflow.TransitionRefused;
 
 /**
  * Handles button presses. Every press is checked: the presser must be the person (or hold the role) the step

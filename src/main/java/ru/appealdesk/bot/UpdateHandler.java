@@ -12,9 +12,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.telegram.UpdateSink;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.telegram.UpdateSink;
 
 /**
  * Entry point of every Telegram update, from long polling or the webhook. Each update is handled in one

@@ -11,13 +11,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-
 import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 
 /**
- * Stores every message the bot must send, in the caller's transaction (the outbox pattern); {@link OutboxSender} delivers them after
- * the commit. Long texts are split into several messages, buttons go on the last one.
+ * Stores every message the bot must send, in the caller's transaction (the outbox pattern); {@link OutboxSender}
+ * delivers them after the commit. Long texts are split into several messages, buttons go on the last one.
  */
 @Component
 public class Outbox {
@@ -57,25 +56,25 @@ public class Outbox {
     }
 
     /**
-     * Sends HTML text, split into several messages if long: parts after the first start with {@code continuation},
-     * the last carries the buttons. A {@code key} names the last message for later {@link #edit} or
-     * {@link #withdraw} (the caller's card); the sender reports its Telegram id with {@link MessageDelivered}.
+     * Sends HTML text, split into several messages if long ({@link Html#chunks}: parts after the first start with
+     * {@code continuation}); the last part carries the buttons.
      */
     public void send(long chatId, String header, String body, String continuation, List<List<Button>> keyboard,
                      int priority, Long key) {
-        List<String> parts = Html.chunks(header, body, continuation);
-        for (int i = 0; i < parts.size() - 1; i++) {
-            enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE, new Payload(parts.get(i), null, null, null, null),
-                    null, priority);
-        }
-        enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE,
-                new Payload(parts.get(parts.size() - 1), keyboard, null, null, null), key, priority);
+        send(chatId, Html.chunks(header, body, continuation), keyboard, priority, key);
     }
 
-    /** The last part {@link #send} would store for this text: what a keyed message will show. */
-    public static String lastPart(String header, String body, String continuation) {
-        List<String> parts = Html.chunks(header, body, continuation);
-        return parts.get(parts.size() - 1);
+    /**
+     * Sends messages already split to Telegram's size, in order; the last carries the buttons. A {@code key} names
+     * the last one for a later {@link #edit} or {@link #withdraw} (the caller's card); the sender reports its
+     * Telegram id with {@link MessageDelivered}.
+     */
+    public void send(long chatId, List<String> parts, List<List<Button>> keyboard, int priority, Long key) {
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE,
+                    new Payload(parts.get(i), last ? keyboard : null, null, null, null), last ? key : null, priority);
+        }
     }
 
     public void text(long chatId, String html, int priority) {
@@ -88,11 +87,7 @@ public class Outbox {
 
     /** Sends HTML blocks (each well-formed) as few messages as the limit allows; the last one gets the buttons. */
     public void blocks(long chatId, List<String> blocks, String separator, List<List<Button>> keyboard, int priority) {
-        List<String> parts = Html.joinBlocks(blocks, separator);
-        for (int i = 0; i < parts.size(); i++) {
-            enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE, new Payload(parts.get(i),
-                    i == parts.size() - 1 ? keyboard : null, null, null, null), null, priority);
-        }
+        send(chatId, Html.joinBlocks(blocks, separator), keyboard, priority, null);
     }
 
     /** Edits the keyed message to {@code text} without buttons; an edit still waiting for it is dropped. */
@@ -185,8 +180,8 @@ public class Outbox {
      * An answer to what someone typed (not a card, alert or edit): dropped when the chat already has too much
      * waiting, so one person writing in a loop cannot grow the queue without bound.
      */
-    private static boolean isReply(OutboundMessage.Method method, Long cardId, int priority) {
-        return cardId == null && (priority == OutboundMessage.PRIORITY_REPLY
+    private static boolean isReply(OutboundMessage.Method method, Long key, int priority) {
+        return key == null && (priority == OutboundMessage.PRIORITY_REPLY
                 || priority == OutboundMessage.PRIORITY_STRANGER)
                 && (method == OutboundMessage.Method.SEND_MESSAGE || method == OutboundMessage.Method.SEND_MEDIA);
     }

@@ -14,17 +14,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ru.appealdesk.telegram.BotApi;
 import ru.appealdesk.telegram.BotApiException;
 
-
 /**
- * Delivers the outbox, with no database transaction open while Telegram is called. A round reads the head of each
- * chat's queue, leases the heads whose chat may get a message now ({@code IN_FLIGHT} until the lease expires, in a
- * short transaction), calls the Bot API for them in parallel under Telegram's limits ({@link RateLimits}, shared by
- * every instance through the database) and records each outcome in its own short transaction. A crashed instance's
- * leases expire and the messages are taken again: nothing is lost, at most the one in-flight message of a chat is
- * sent twice. Outcomes: 429 waits
- * {@code retry_after}; 5xx and network errors back off exponentially; "message is not modified" counts as sent;
- * a blocked or missing chat is marked undeliverable and reported to the coordinators once; a message that keeps
- * failing is kept as DEAD for admins, never dropped.
+ * Delivers the outbox, with no database transaction open while Telegram is called. The worker reads the head of
+ * each chat's queue and leases the heads whose chat may get a message now ({@code IN_FLIGHT} until the lease
+ * expires, in a short transaction); call threads then wait for their turn under Telegram's limits ({@link
+ * RateLimits}, shared by every instance through the database), call the Bot API and record each outcome in its own
+ * short transaction. A crashed instance's leases expire and the messages are taken again: nothing is lost, at most
+ * the one in-flight message of a chat is sent twice. Outcomes: 429 waits {@code retry_after}; 5xx and network
+ * errors back off exponentially; "message is not modified" counts as sent; a blocked or missing chat is marked
+ * undeliverable and announced once ({@link ChatUnreachable}); a message that keeps failing is kept as DEAD for
+ * admins, never dropped.
  */
 class OutboxSender {
 
@@ -79,7 +78,7 @@ class OutboxSender {
         this.metrics = metrics;
     }
 
-    /** What a Bot API call came to; applied to the stored message on the draining thread. */
+    /** What a Bot API call came to; applied to the stored message by the call thread that made it. */
     private record Outcome(Kind kind, Integer messageId, Duration delay, String error) {
 
         enum Kind { SENT, NOT_MODIFIED, RETRY, UNDELIVERABLE, DEAD, WAIT_FOR_CARD, EXPIRED_CALLBACK }

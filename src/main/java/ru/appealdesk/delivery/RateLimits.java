@@ -40,11 +40,8 @@ class RateLimits {
     /** When this instance's last {@link #WINDOW_MESSAGES} sends went. */
     private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
 
+    /** The rates were checked against Telegram's limits when {@link DeliveryProperties} was bound. */
     RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, int globalPerSecond, int groupPerMinute) {
-        if (globalPerSecond < 1 || globalPerSecond > 30 || groupPerMinute < 1 || groupPerMinute > 20) {
-            throw new IllegalArgumentException("appealdesk.delivery: global-per-second must be 1..30 and "
-                    + "group-per-minute 1..20 (Telegram's limits)");
-        }
         this.buckets = buckets;
         this.global = spacing(Duration.ofNanos(1_000_000_000L / globalPerSecond));
         this.privateChat = spacing(PRIVATE_CHAT_SPACING);

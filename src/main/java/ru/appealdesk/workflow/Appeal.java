@@ -26,7 +26,6 @@ import jakarta.persistence.Version;
 
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
-import ru.appealdesk.workflow.DeadlinePolicy.Deadline;
 import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
 import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
 import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
@@ -36,6 +35,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealClosed;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
+import ru.appealdesk.workflow.DeadlinePolicy.Deadline;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 
 /**

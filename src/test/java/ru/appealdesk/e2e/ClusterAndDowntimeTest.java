@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Primary;
 import ru.appealdesk.AppealDeskApplication;
 import ru.appealdesk.support.Api;
 import ru.appealdesk.support.FakeTelegram;
-import ru.appealdesk.support.Staff;
 import ru.appealdesk.support.MutableClock;
+import ru.appealdesk.support.Staff;
 import ru.appealdesk.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ru.appealdesk.support.EndToEndTest;
-import ru.appealdesk.support.FakeTelegram;
 import ru.appealdesk.support.FakeTelegram.Sent;
+import ru.appealdesk.support.FakeTelegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -23,8 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import ru.appealdesk.AppealDeskApplication;
 import ru.appealdesk.support.Api;
-import ru.appealdesk.support.FakeTelegram;
 import ru.appealdesk.support.FakeTelegram.Sent;
+import ru.appealdesk.support.FakeTelegram;
 import ru.appealdesk.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
