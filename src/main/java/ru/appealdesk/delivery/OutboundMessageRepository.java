@@ -22,6 +22,8 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
      * The next message of each chat that is due in business time (quiet hours) and wall-clock time (back-off): the
      * most urgent first (replies, then cards and escalations, then bulk reminders), in order within a priority;
      * none for a chat that has a message in flight under a live lease. Read without locks: {@link #lease} decides.
+     * The chats in flight are one small hashed set, not a probe per queued message: the queue's statistics are often
+     * stale (it empties and fills within minutes), and a probe per row then chose a scan of every open message.
      */
     @Query(value = """
             select id, chat_id as chatId, method from (
@@ -31,8 +33,8 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
                 where (status = 'PENDING' or (status = 'IN_FLIGHT' and lease_until < ?2)) and next_attempt_at <= ?1
             ) heads
             where position = 1 and (retry_at is null or retry_at <= ?2)
-              and not exists (select 1 from outbound_message f where f.chat_id = heads.chat_id
-                              and f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
+              and chat_id not in (select f.chat_id from outbound_message f
+                                  where f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
             order by priority, id
             limit ?3""", nativeQuery = true)
     List<Head> heads(Instant businessNow, Instant wallNow, int limit);
@@ -40,16 +42,21 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
     /**
      * Leases the given messages to {@code owner} until {@code leaseUntil}: only those still claimable (re-checked
      * under the row lock, rows another instance holds skipped) and only if their chat has nothing else in flight.
-     * Returns the leased ids.
+     * Returns the leased ids. The locked rows are a materialized CTE joined by primary key: as an {@code IN}
+     * sub-select, the planner (with statistics from a moment the queue was empty) re-ran the locking scan once per
+     * pending row, a second per lease with a few thousand queued messages.
      */
     @Query(value = """
+            with claimable as materialized (
+                select c.id, c.chat_id from outbound_message c
+                where c.id = any(cast(?1 as bigint[]))
+                  and (c.status = 'PENDING' or (c.status = 'IN_FLIGHT' and c.lease_until < ?2))
+                for update skip locked)
             update outbound_message m set status = 'IN_FLIGHT', lease_until = ?3, lease_owner = ?4
-            where m.id in (select c.id from outbound_message c where c.id = any(cast(?1 as bigint[]))
-                           and (c.status = 'PENDING' or (c.status = 'IN_FLIGHT' and c.lease_until < ?2))
-                           for update skip locked)
-              and (m.status = 'PENDING' or (m.status = 'IN_FLIGHT' and m.lease_until < ?2))
-              and not exists (select 1 from outbound_message f where f.chat_id = m.chat_id and f.id <> m.id
-                              and f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
+            from claimable
+            where m.id = claimable.id
+              and claimable.chat_id not in (select f.chat_id from outbound_message f
+                                            where f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
             returning m.id""", nativeQuery = true)
     List<Long> lease(Long[] ids, Instant wallNow, Instant leaseUntil, String owner);
 
