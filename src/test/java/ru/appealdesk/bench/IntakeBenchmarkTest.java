@@ -99,14 +99,18 @@ class IntakeBenchmarkTest {
         AtomicLong slowest = new AtomicLong();
         long start = System.nanoTime();
         int created = post(api, "BENCH-", APPEALS, categories, slowest);
+        long end = System.nanoTime();
+        double intakeSeconds = (end - start) / 1e9;
         if (Boolean.getBoolean("bench.ceiling")) {
             long t0 = System.nanoTime();
             post(api, "WARM-", WARMUP, categories, new AtomicLong());
             System.out.printf("BENCHMARK ceiling: %d repeated appeals (found, nothing written) at %.1f/s%n", WARMUP,
                     WARMUP / ((System.nanoTime() - t0) / 1e9));
+            t0 = System.nanoTime();
+            get(api, "/api/appeals/1", WARMUP);
+            System.out.printf("BENCHMARK floor: %d GET /api/appeals/1 (one appeal read) at %.1f/s%n", WARMUP,
+                    WARMUP / ((System.nanoTime() - t0) / 1e9));
         }
-        long end = System.nanoTime();
-        double intakeSeconds = (end - start) / 1e9;
 
         // then the backlog is delivered within the limits
         long delivered;
@@ -124,6 +128,19 @@ class IntakeBenchmarkTest {
                         + "delivered within %.1f s; 429 answers: %d; spec violations: %s%n",
                 ReceiverRate.of(TELEGRAM.acceptedAt(), deliveryStart, System.nanoTime()), delivered, deliverySeconds,
                 TELEGRAM.rateLimitedCalls(), TELEGRAM.takeViolations());
+    }
+
+    /** Sends {@code count} GET requests from 4 concurrent clients. */
+    private static void get(Api api, String path, int count) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            results.add(clients.submit(() -> api.get(path).status()));
+        }
+        for (Future<Integer> r : results) {
+            r.get();
+        }
+        clients.shutdown();
     }
 
     /** Posts {@code count} appeals from 4 concurrent clients; returns how many were created. */
