@@ -9,7 +9,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The organisation as configured in {@code bot-config/}: staff, departments, categories and regulations. */
@@ -20,7 +20,12 @@ public class Directory {
 
     private final BotConfig config;
 
-    Directory(@Value("${appealdesk.bot-config-dir}") Path configDir) {
+    @Autowired
+    Directory(DirectoryProperties properties) {
+        this(properties.botConfigDir());
+    }
+
+    private Directory(Path configDir) {
         this.config = BotConfigLoader.load(configDir);
         log.info("Loaded bot-config from {}: {} departments, {} staff, {} categories",
                 configDir.toAbsolutePath(), config.departments().size(), config.staff().size(),

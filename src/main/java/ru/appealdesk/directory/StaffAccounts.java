@@ -12,7 +12,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,14 +35,14 @@ public class StaffAccounts {
     private final ApplicationEventPublisher events;
 
     StaffAccounts(Directory directory, TelegramBindingRepository bindings, InviteRepository invites, Clock clock,
-                  @Value("${appealdesk.telegram.invite-ttl:72h}") Duration inviteTtl,
+                  DirectoryProperties properties,
                   ApplicationEventPublisher events) {
         this.events = events;
         this.directory = directory;
         this.bindings = bindings;
         this.invites = invites;
         this.clock = clock;
-        this.inviteTtl = inviteTtl;
+        this.inviteTtl = properties.telegram().inviteTtl();
     }
 
     /** A freshly issued invite code: shown once, stored only as a hash. */

@@ -3,7 +3,6 @@ package ru.appealdesk.intake;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,10 +25,10 @@ class InviteController {
     private final String botUsername;
 
     InviteController(StaffAccounts accounts, Directory directory,
-                     @Value("${appealdesk.telegram.bot-username:}") String botUsername) {
+                     IntakeProperties properties) {
         this.accounts = accounts;
         this.directory = directory;
-        this.botUsername = botUsername;
+        this.botUsername = properties.botUsername();
     }
 
     record InviteResponse(String code, String link, java.time.OffsetDateTime expiresAt) {

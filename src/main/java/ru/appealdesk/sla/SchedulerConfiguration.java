@@ -7,7 +7,6 @@ import org.quartz.JobDetail;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,7 +21,8 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    Trigger timerTickTrigger(JobDetail timerTickJob, @Value("${appealdesk.scheduler.tick:5s}") Duration tick) {
+    Trigger timerTickTrigger(JobDetail timerTickJob, SlaProperties properties) {
+        Duration tick = properties.tick();
         return TriggerBuilder.newTrigger().forJob(timerTickJob).withIdentity("timer-tick", "appealdesk")
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withIntervalInMilliseconds(tick.toMillis())
                         .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount())

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -40,10 +39,8 @@ class WebSecurityConfiguration {
     static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http,
-                                    @Value("${appealdesk.api-token:}") String intakeToken,
-                                    @Value("${appealdesk.admin-token:}") String adminToken) throws Exception {
-        List<BearerTokenFilter.Credential> credentials = credentials(intakeToken, adminToken);
+    SecurityFilterChain apiSecurity(HttpSecurity http, WebProperties tokens) throws Exception {
+        List<BearerTokenFilter.Credential> credentials = credentials(tokens.apiToken(), tokens.adminToken());
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             Problems.write(response, HttpStatus.UNAUTHORIZED,

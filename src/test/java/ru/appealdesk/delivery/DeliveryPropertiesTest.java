@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import ru.appealdesk.support.Settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DeliveryPropertiesTest {
 
     private static DeliveryProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("appealdesk.delivery",
-                DeliveryProperties.class);
+        return Settings.bind("appealdesk.delivery", DeliveryProperties.class, values);
     }
 
     @Test

@@ -1,0 +1,33 @@
+package ru.appealdesk.sla;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+
+import ru.appealdesk.support.Settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The timer tick: 5 s unless set, and never a busy loop. */
+class SlaPropertiesTest {
+
+    private static SlaProperties bind(Map<String, String> values) {
+        return Settings.bind("appealdesk.scheduler", SlaProperties.class, values);
+    }
+
+    @Test
+    void theTickDefaultsToFiveSecondsAndIsBoundFromItsKey() {
+        assertThat(bind(Map.of()).tick()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(bind(Map.of("appealdesk.scheduler.tick", "2s")).tick()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aTickUnderATenthOfASecondIsRefusedByName() {
+        assertThatThrownBy(() -> bind(Map.of("appealdesk.scheduler.tick", "10ms")))
+                .isInstanceOf(BindException.class)
+                .hasRootCauseMessage("appealdesk.scheduler.tick must be at least 100ms");
+    }
+}
