@@ -13,7 +13,8 @@ record Callback(Action action, long appealId, int step, String argument) {
     /** What a button does. */
     enum Action {
         ACCEPT("acc"), RETURN("ret"), ASSIGN("asg"), REJECT_RETURN("rjr"), PREPARE_ANSWER("ans"), ANSWER_TYPE("typ"),
-        SUBMIT("sub"), APPROVE("apr"), REWORK("rwk"), PUBLISHED("pub"), OPEN("opn"), REMOVE_FILES("rmf");
+        SUBMIT("sub"), APPROVE("apr"), REWORK("rwk"), PUBLISHED("pub"), OPEN("opn"), REMOVE_FILES("rmf"),
+        CLOSE("cls"), CLOSE_AS("clo");
 
         final String code;
 

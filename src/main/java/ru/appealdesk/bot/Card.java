@@ -21,7 +21,10 @@ import jakarta.persistence.Table;
 class Card {
 
     /** What the card asks its reader to do. */
-    enum Kind { EXECUTOR, ACCEPTED, ANSWER_TYPE, ANSWER_DRAFT, UNROUTED, RETURNED, REVIEW, APPROVED, REWORK }
+    enum Kind {
+        EXECUTOR, ACCEPTED, ANSWER_TYPE, ANSWER_DRAFT, UNROUTED, RETURNED, REVIEW, APPROVED, REWORK, OVERSIGHT,
+        CLOSE_CHOICE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "card_ids")

@@ -75,7 +75,8 @@ class CardTexts {
             sb.append("Фото заявителя: ").append(a.photos().size()).append(" (выше)\n");
         }
         sb.append("Исполнитель: ").append(Html.escape(name(a.executorId()))).append('\n');
-        sb.append("Статус: ").append(Html.escape(a.status().title())).append("\n\n");
+        sb.append("Статус: ").append(Html.escape(a.status().title()))
+                .append(a.resolution() == null ? "" : " — " + Html.escape(a.resolution().title())).append("\n\n");
         return sb.toString();
     }
 

@@ -24,6 +24,7 @@ import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentKind;
 import ru.appealdesk.workflow.AttachmentStore;
+import ru.appealdesk.workflow.Resolution;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 import ru.appealdesk.workflow.TransitionRefused;
 
@@ -74,6 +75,30 @@ class Dialogs {
         start(in, State.AWAITING_REWORK_REASON, a);
         reply(in, "🔁 Укажите, что нужно доработать в ответе по обращению № " + Html.escape(a.number())
                 + ". Следующее ваше сообщение будет передано исполнителю. /cancel — отменить.");
+    }
+
+    /** «Закрыть без ответа»: threats or obscenity, or a duplicate (seed 004 п.21). */
+    void chooseHowToClose(Inbound in, AppealView a) {
+        List<List<Button>> keyboard = List.of(
+                List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "N").button("⚠️ Угрозы или оскорбления")),
+                List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "D").button("📑 Дубликат")));
+        cardMessages.send(in.chatId(), "🚫 Обращение № " + Html.escape(a.number()) + " будет закрыто без ответа. "
+                        + "Выберите основание:", null, keyboard, Outbox.PRIORITY_REPLY, Card.Kind.CLOSE_CHOICE, a.id(),
+                a.step());
+    }
+
+    void askCloseComment(Inbound in, AppealView a, String how) {
+        State state = switch (how == null ? "" : how) {
+            case "N" -> State.AWAITING_NO_ANSWER_COMMENT;
+            case "D" -> State.AWAITING_DUPLICATE_COMMENT;
+            default -> throw new TransitionRefused(Reason.STALE, "unknown close option " + how);
+        };
+        start(in, state, a);
+        reply(in, state == State.AWAITING_NO_ANSWER_COMMENT
+                ? "⚠️ Опишите, какие угрозы или оскорбления содержит обращение № " + Html.escape(a.number())
+                + " (ст. 11 59-ФЗ). Следующее ваше сообщение закроет обращение без ответа. /cancel — отменить."
+                : "📑 Укажите номер обращения, дубликатом которого является № " + Html.escape(a.number())
+                + ", и комментарий. Следующее ваше сообщение закроет обращение. /cancel — отменить.");
     }
 
     void chooseType(Inbound in, AppealView a) {
@@ -140,6 +165,13 @@ class Dialogs {
                 case AWAITING_POSTPONE_DATE -> postponeDate(in, c, text.strip());
                 case AWAITING_ANSWER_TEXT, COLLECTING_ATTACHMENTS -> answerText(in, c, text.strip());
                 case CHOOSING_ANSWER_TYPE -> reply(in, "Сначала выберите тип ответа кнопкой выше.");
+                case AWAITING_NO_ANSWER_COMMENT, AWAITING_DUPLICATE_COMMENT -> {
+                    Resolution how = c.state() == State.AWAITING_NO_ANSWER_COMMENT ? Resolution.NO_ANSWER
+                            : Resolution.DUPLICATE;
+                    appeals.closeWithoutAnswer(c.appealId(), c.step(), in.staff().id(), how, text);
+                    conversations.delete(c);
+                    reply(in, "🚫 Обращение закрыто: «" + Html.escape(how.title()) + "».");
+                }
             }
         } catch (TransitionRefused refused) {
             if (refused.reason() == Reason.STALE || refused.reason() == Reason.WRONG_STATE

@@ -35,6 +35,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentStore;
+import ru.appealdesk.workflow.Resolution;
 
 /**
  * Turns workflow events into messages, inside the transaction of the change: closes the cards of the step that
@@ -186,9 +187,18 @@ class Notifier {
     @EventListener
     void on(AppealClosed e) {
         AppealView a = appeal(e);
-        closeCards(a, "📌 Размещено на портале (" + texts.name(e.byStaffId()) + ")");
-        tell(a.executorId(), "📌 Ответ по обращению № " + Html.escape(a.number())
-                + " размещён на портале. Обращение закрыто.");
+        String by = e.byStaffId() == null ? "портал" : texts.name(e.byStaffId());
+        if (a.resolution() == Resolution.PUBLISHED) {
+            closeCards(a, "📌 Размещено на портале (" + by + ")");
+            tell(a.executorId(), "📌 Ответ по обращению № " + Html.escape(a.number())
+                    + " размещён на портале. Обращение закрыто.");
+            return;
+        }
+        closeCards(a, "🚫 Закрыто: " + a.resolution().title() + " (" + by + ")");
+        String comment = a.history().get(a.history().size() - 1).comment();
+        tell(a.executorId(), "🚫 Обращение № " + Html.escape(a.number()) + " закрыто: «"
+                + Html.escape(a.resolution().title()) + "» (" + Html.escape(by) + "). Комментарий: "
+                + Html.escape(comment) + "\nДействий по нему больше не требуется.");
     }
 
     private static AppealView appeal(AppealEvent event) {
@@ -216,6 +226,10 @@ class Notifier {
             case IN_PROGRESS -> {
                 if (executor) {
                     acceptedCard(a, "📋 Обращение в работе.");
+                    return;
+                }
+                if (coordinator) {
+                    oversightCard(a, person, chatId);
                     return;
                 }
             }
@@ -284,7 +298,7 @@ class Notifier {
                     .filter(l -> !l.isEmpty()).orElseGet(directory::allExecutors);
             applicantPhotos(a, chat);
             card(a, chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
-                    "Текст обращения:\n" + a.text(), executorButtons(a, candidates, null),
+                    "Текст обращения:\n" + a.text(), executorButtons(a, candidates, List.of(closeButton(a))),
                     Outbox.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
         });
     }
@@ -298,8 +312,9 @@ class Notifier {
                 candidates.addAll(directory.allExecutors());
                 candidates.removeIf(s -> s.id().equals(a.executorId()));
             }
-            List<List<Button>> keyboard = executorButtons(a, candidates,
-                    Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button("❌ Отклонить возврат"));
+            List<List<Button>> keyboard = executorButtons(a, candidates, List.of(
+                    Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button("❌ Отклонить возврат"),
+                    closeButton(a)));
             card(a, chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
                     "Причина возврата (" + texts.name(a.executorId()) + "):\n" + reason + "\n\nТекст обращения:\n"
                             + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
@@ -328,7 +343,18 @@ class Notifier {
         });
     }
 
-    private List<List<Button>> executorButtons(AppealView a, List<StaffMember> candidates, Button last) {
+    /** A coordinator's view of an appeal in work: the executor has it; the coordinator may still close it. */
+    private void oversightCard(AppealView a, StaffMember coordinator, long chat) {
+        card(a, chat, texts.header("📋 <b>Обращение в работе у исполнителя " + Html.escape(texts.name(a.executorId()))
+                        + "</b>", a, access.maySeeContacts(coordinator, a)), "Текст обращения:\n" + a.text(),
+                List.of(List.of(closeButton(a))), Outbox.PRIORITY_REPLY, Card.Kind.OVERSIGHT, a.id(), a.step());
+    }
+
+    private static Button closeButton(AppealView a) {
+        return Callback.of(Action.CLOSE, a.id(), a.step()).button("🚫 Закрыть без ответа");
+    }
+
+    private List<List<Button>> executorButtons(AppealView a, List<StaffMember> candidates, List<Button> lastRow) {
         List<List<Button>> rows = new ArrayList<>();
         List<Button> row = new ArrayList<>();
         for (StaffMember s : candidates.subList(0, Math.min(candidates.size(), 24))) {
@@ -341,8 +367,8 @@ class Notifier {
         if (!row.isEmpty()) {
             rows.add(row);
         }
-        if (last != null) {
-            rows.add(List.of(last));
+        if (!lastRow.isEmpty()) {
+            rows.add(lastRow);
         }
         return rows;
     }

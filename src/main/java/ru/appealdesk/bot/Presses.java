@@ -117,6 +117,16 @@ class Presses {
                 notifier.showTo(a, in.staff(), in.chatId());
                 return "Карточка обращения";
             }
+            case CLOSE -> {
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.CLOSE);
+                dialogs.chooseHowToClose(in, a);
+                return "Выберите основание";
+            }
+            case CLOSE_AS -> {
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.CLOSE);
+                dialogs.askCloseComment(in, a, cb.argument());
+                return "Напишите комментарий";
+            }
             case PUBLISHED -> {
                 appeals.markPublished(cb.appealId(), cb.step(), me);
                 return "Отмечено: ответ размещён";

@@ -23,6 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import ru.appealdesk.web.BodyTooLargeException;
+import ru.appealdesk.workflow.TransitionRefused;
 
 /** Turns bad requests into {@code application/problem+json} with a readable {@code detail} and field errors. */
 @RestControllerAdvice
@@ -77,6 +78,18 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
     ResponseEntity<Object> status(org.springframework.web.server.ResponseStatusException ex) {
         return problem(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason(), null);
+    }
+
+    /** A transition the appeal's state does not allow is a conflict; one its input does not allow, a bad request. */
+    @ExceptionHandler(TransitionRefused.class)
+    ResponseEntity<Object> refused(TransitionRefused ex) {
+        HttpStatus status = switch (ex.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case WRONG_STATE, STALE, POSTPONED_TWICE -> HttpStatus.CONFLICT;
+            case NOT_ALLOWED, SELF_APPROVAL -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.BAD_REQUEST;
+        };
+        return problem(status, ex.getMessage(), null);
     }
 
     @ExceptionHandler(Exception.class)

@@ -66,6 +66,12 @@ class AppealController {
         return ResponseEntity.created(URI.create("/api/appeals/" + body.id())).body(body);
     }
 
+    /** The portal closed the appeal without an answer; 409 when it is already closed. */
+    @PostMapping("/{id}/close")
+    AppealResource close(@PathVariable long id, @Valid @RequestBody CloseRequest request) {
+        return resource(appeals.closeWithoutAnswer(id, request.resolution(), request.reason().strip()));
+    }
+
     @GetMapping("/{id}")
     AppealResource get(@PathVariable long id) {
         return appeals.find(id).map(this::resource)

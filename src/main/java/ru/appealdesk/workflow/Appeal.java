@@ -84,6 +84,8 @@ class Appeal {
     private Instant answerDueAt;
     @Enumerated(EnumType.STRING)
     private AppealStatus status;
+    @Enumerated(EnumType.STRING)
+    private Resolution resolution;
     @Column(name = "executor_id")
     private String executorId;
     private int step;
@@ -254,8 +256,29 @@ class Appeal {
 
     AppealClosed markPublished(String coordinator, Instant now) {
         require(Set.of(AppealStatus.APPROVED), "publish");
+        resolution = Resolution.PUBLISHED;
         move(now, coordinator, "PUBLISHED", AppealStatus.CLOSED, "Ответ размещён на портале");
         return new AppealClosed(view(), coordinator, now);
+    }
+
+    /**
+     * Closes an open appeal without an answer (seed 004 п.21: threats or obscenity; a duplicate) or as redirected
+     * elsewhere by the portal; {@code actor} null is the portal (REST). The reason is kept in the history.
+     */
+    AppealClosed closeWithoutAnswer(String actor, Resolution how, String reason, Instant now) {
+        if (how != Resolution.NO_ANSWER && how != Resolution.DUPLICATE && how != Resolution.REDIRECTED) {
+            throw new TransitionRefused(Reason.INVALID_RESOLUTION,
+                    "an appeal is closed without an answer as NO_ANSWER, DUPLICATE or REDIRECTED, not " + how);
+        }
+        if (reason == null || reason.strip().length() < 5) {
+            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
+        }
+        if (status == AppealStatus.CLOSED) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is already closed");
+        }
+        resolution = how;
+        move(now, actor, "CLOSED_" + how.name(), AppealStatus.CLOSED, reason.strip());
+        return new AppealClosed(view(), actor, now);
     }
 
     void requireStep(int expected) {
@@ -319,6 +342,6 @@ class Appeal {
         return new AppealView(id, source, externalId, category, departmentId, priority, fz59, sociallySignificant,
                 text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
                 List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
-                postponedOnce, answer, history.stream().map(HistoryEntry::view).toList());
+                postponedOnce, answer, history.stream().map(HistoryEntry::view).toList(), resolution);
     }
 }

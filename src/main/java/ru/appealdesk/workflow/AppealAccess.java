@@ -25,7 +25,9 @@ public class AppealAccess {
         /** The executor prepares the answer (type, text, files, submission). */
         ANSWER(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK)),
         /** An approver explains what to rework. */
-        REWORK(Set.of(AppealStatus.ANSWER_REVIEW));
+        REWORK(Set.of(AppealStatus.ANSWER_REVIEW)),
+        /** A coordinator closes the appeal without an answer (seed 004 п.21) and says why. */
+        CLOSE(Set.of(AppealStatus.NEW, AppealStatus.RETURNED, AppealStatus.IN_PROGRESS));
 
         private final Set<AppealStatus> statuses;
 
@@ -66,9 +68,11 @@ public class AppealAccess {
         if (a.step() != step || !dialog.statuses.contains(a.status())) {
             throw new TransitionRefused(Reason.STALE, "stale button");
         }
-        boolean allowed = dialog == Dialog.REWORK
-                ? directory.approversFor(a.departmentId(), a.executorId()).contains(person)
-                : person.id().equals(a.executorId());
+        boolean allowed = switch (dialog) {
+            case REWORK -> directory.approversFor(a.departmentId(), a.executorId()).contains(person);
+            case CLOSE -> person.hasRole(Role.COORDINATOR);
+            case RETURN, ANSWER -> person.id().equals(a.executorId());
+        };
         if (!allowed) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, "not this person's step");
         }

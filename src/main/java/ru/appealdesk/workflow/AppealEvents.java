@@ -60,7 +60,10 @@ public final class AppealEvents {
             implements AppealEvent {
     }
 
-    /** The answer was published on the portal (or the appeal was closed by a coordinator). */
+    /**
+     * The appeal was closed: its {@code resolution} says how; {@code byStaffId} null when the portal closed it
+     * through the REST API.
+     */
     public record AppealClosed(AppealView appeal, String byStaffId, Instant at) implements AppealEvent {
     }
 

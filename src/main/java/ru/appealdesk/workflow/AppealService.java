@@ -148,6 +148,19 @@ public class AppealService {
         return change(id, step, coordinatorId, (a, now) -> a.markPublished(coordinatorId, now));
     }
 
+    /** A coordinator closes the appeal without an answer from its card (seed 004 п.21). */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView closeWithoutAnswer(long id, int step, String coordinatorId, Resolution how, String reason) {
+        requireRole(coordinatorId, Role.COORDINATOR);
+        return change(id, step, coordinatorId, (a, now) -> a.closeWithoutAnswer(coordinatorId, how, reason, now));
+    }
+
+    /** The portal closes the appeal without an answer ({@code POST /api/appeals/{id}/close}), whatever its step. */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView closeWithoutAnswer(long id, Resolution how, String reason) {
+        return change(id, null, null, (a, now) -> a.closeWithoutAnswer(null, how, reason, now));
+    }
+
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public Optional<AppealView> find(long id) {
         return appeals.findById(id).map(Appeal::view);
@@ -173,13 +186,17 @@ public class AppealService {
         return appeals.findAll(AppealSpecifications.anyOf(filters, clock.instant()), pageable).map(Appeal::view);
     }
 
-    private AppealView change(long id, int step, String actor, BiFunction<Appeal, Instant, AppealEvent> transition) {
+    /** Carries out a transition; {@code step} null for the REST API, which acts on the current step. */
+    private AppealView change(long id, Integer step, String actor,
+                              BiFunction<Appeal, Instant, AppealEvent> transition) {
         Appeal appeal = load(id);
-        appeal.requireStep(step);
+        if (step != null) {
+            appeal.requireStep(step);
+        }
         AppealEvent event = transition.apply(appeal, clock.instant());
         appeals.flush();
         events.publishEvent(event);
-        log.info("Appeal {}: {} by {}", id, event.getClass().getSimpleName(), actor == null ? "system" : actor);
+        log.info("Appeal {}: {} by {}", id, event.getClass().getSimpleName(), actor == null ? "system/API" : actor);
         return appeal.view();
     }
 

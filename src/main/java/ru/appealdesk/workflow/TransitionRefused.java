@@ -6,7 +6,8 @@ public class TransitionRefused extends RuntimeException {
     /** Why a transition was refused; the chat turns each into a Russian explanation. */
     public enum Reason {
         WRONG_STATE, STALE, NOT_ALLOWED, REASON_TOO_SHORT, REASON_WITHOUT_LEGAL_BASIS, PHOTOS_REQUIRED,
-        POSTPONED_TWICE, POSTPONE_DATE_INVALID, TEXT_REQUIRED, UNKNOWN_EXECUTOR, NOT_FOUND, SELF_APPROVAL
+        POSTPONED_TWICE, POSTPONE_DATE_INVALID, TEXT_REQUIRED, UNKNOWN_EXECUTOR, NOT_FOUND, SELF_APPROVAL,
+        INVALID_RESOLUTION, COMMENT_TOO_SHORT
     }
 
     private final Reason reason;

@@ -81,6 +81,7 @@ class AppealLifecycleTest extends EndToEndTest {
 
         // then the appeal is closed and the other coordinator's copy says who acted
         JsonNode closed = awaitStatus(id, "CLOSED");
+        assertThat(closed.get("resolution").asText()).isEqualTo("PUBLISHED");
         telegram.awaitMessage(user("sokolova"), m -> m.messageId() == approvedSokolova.messageId()
                 && m.text().contains("Размещено на портале (Попов А.Е.)") && m.keyboard().isEmpty());
         telegram.awaitText(user(executor), "Обращение закрыто");

@@ -135,4 +135,42 @@ class AppealTest {
         assertThatThrownBy(action::run).isInstanceOfSatisfying(TransitionRefused.class,
                 e -> assertThat(e.reason()).isEqualTo(reason));
     }
+
+    @Test
+    void closingWithoutAnswerTakesOnlyItsResolutionsAReasonAndAnOpenAppeal() {
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+
+        assertThatThrownBy(() -> a.closeWithoutAnswer("popov", Resolution.PUBLISHED, "Размещено", NOW))
+                .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.INVALID_RESOLUTION);
+        assertThatThrownBy(() -> a.closeWithoutAnswer("popov", Resolution.TO_OPERATOR, "Третий возврат", NOW))
+                .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.INVALID_RESOLUTION);
+        assertThatThrownBy(() -> a.closeWithoutAnswer("popov", Resolution.DUPLICATE, "  дуб ", NOW))
+                .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.COMMENT_TOO_SHORT);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.ASSIGNED);
+        assertThat(a.view().resolution()).isNull();
+
+        a.closeWithoutAnswer("popov", Resolution.NO_ANSWER, " Угрозы в адрес сотрудников ", NOW);
+
+        assertThat(a.view().status()).isEqualTo(AppealStatus.CLOSED);
+        assertThat(a.view().resolution()).isEqualTo(Resolution.NO_ANSWER);
+        assertThat(a.view().history().get(a.view().history().size() - 1))
+                .extracting(AppealView.HistoryItem::type, AppealView.HistoryItem::comment)
+                .containsExactly("CLOSED_NO_ANSWER", "Угрозы в адрес сотрудников");
+        assertThatThrownBy(() -> a.closeWithoutAnswer("popov", Resolution.DUPLICATE, "Дубликат обращения", NOW))
+                .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.WRONG_STATE);
+    }
+
+    @Test
+    void aPublishedAppealIsClosedAsPublished() {
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+        a.accept("morozov", NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.approve("belov", NOW);
+
+        a.markPublished("popov", NOW);
+
+        assertThat(a.view().resolution()).isEqualTo(Resolution.PUBLISHED);
+    }
 }
