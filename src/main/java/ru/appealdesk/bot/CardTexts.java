@@ -58,6 +58,9 @@ class CardTexts {
         if (a.sociallySignificant()) {
             sb.append("Социально значимое\n");
         }
+        if (a.reopenCount() > 0) {
+            sb.append("❗ Заявитель не согласен с ответом (возврат ").append(a.reopenCount()).append(" из 3)\n");
+        }
         AppealView.Applicant applicant = a.applicant();
         if (applicant != null && applicant.name() != null) {
             sb.append("Заявитель: ").append(Html.escape(applicant.name()));

@@ -23,6 +23,7 @@ import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
+import ru.appealdesk.workflow.AppealEvents.AnswerPreApproved;
 import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
 import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
 import ru.appealdesk.workflow.AppealEvents.AppealAccepted;
@@ -31,9 +32,12 @@ import ru.appealdesk.workflow.AppealEvents.AppealClosed;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
+import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
+import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Approvers;
 import ru.appealdesk.workflow.AttachmentStore;
 import ru.appealdesk.workflow.Resolution;
 
@@ -56,10 +60,13 @@ class Notifier {
     private final AttachmentStore files;
     private final WorkingTime workingTime;
     private final java.time.Clock clock;
+    private final Approvers approvers;
 
     Notifier(Directory directory, StaffAccounts accounts, CardRepository cards, Outbox outbox,
              CardMessages cardMessages, AppealAccess access,
-             CardTexts texts, AttachmentStore files, WorkingTime workingTime, java.time.Clock clock) {
+             CardTexts texts, AttachmentStore files, WorkingTime workingTime, java.time.Clock clock,
+             Approvers approvers) {
+        this.approvers = approvers;
         this.workingTime = workingTime;
         this.clock = clock;
         this.directory = directory;
@@ -158,7 +165,46 @@ class Notifier {
         closeCards(a, "📨 Ответ отправлен на согласование");
         tell(e.executorId(), "📨 Ответ по обращению № " + Html.escape(a.number())
                 + " отправлен на согласование.");
-        directory.approversFor(a.departmentId(), a.executorId()).forEach(m -> reviewCard(a, m));
+        approvers.of(a).forEach(m -> reviewCard(a, m));
+    }
+
+    @EventListener
+    void on(AnswerPreApproved e) {
+        AppealView a = appeal(e);
+        closeCards(a, "✅ Согласовано повторно (" + texts.name(e.approverId()) + ")");
+        approvers.of(a).forEach(m -> reviewCard(a, m));
+    }
+
+    @EventListener
+    void on(AppealReopened e) {
+        AppealView a = appeal(e);
+        String disagreement = "Комментарий заявителя:\n" + e.comment();
+        if (a.status() == AppealStatus.NEW) {
+            tell(e.previousExecutorId(), "ℹ️ Заявитель не согласен с ответом по обращению № "
+                    + Html.escape(a.number()) + "; оно передано координаторам для назначения.");
+            directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
+        } else {
+            chatOf(a.executorId()).ifPresent(chat -> {
+                applicantPhotos(a, chat);
+                List<List<Button>> keyboard = List.of(List.of(
+                        Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
+                card(a, chat, texts.header("❗ <b>Заявитель не согласен с ответом (возврат " + e.count()
+                                + " из 3)</b>", a, true), disagreement + "\n\nПрежний " + previousAnswer(a),
+                        keyboard, Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
+            });
+        }
+        if (e.count() == 3) {
+            // seed 001 §2: after the third disagreement the operator of the portal decides
+            directory.withRole(Role.COORDINATOR).forEach(c -> chatOf(c.id()).ifPresent(chat -> card(a, chat,
+                    texts.header("📤 <b>Третье несогласие заявителя</b> — передайте обращение оператору", a, false),
+                    disagreement, List.of(List.of(Callback.of(Action.TO_OPERATOR, a.id(), a.step())
+                            .button("📤 Передано оператору"))), Outbox.PRIORITY_CARD, Card.Kind.OVERSIGHT, a.id(),
+                    a.step())));
+        }
+    }
+
+    private static String previousAnswer(AppealView a) {
+        return a.answer() == null ? "ответ: —" : "ответ («" + a.answer().type().title() + "»):\n" + a.answer().text();
     }
 
     @EventListener
@@ -194,6 +240,12 @@ class Notifier {
                     + " размещён на портале. Обращение закрыто.");
             return;
         }
+        if (a.resolution() == Resolution.TO_OPERATOR) {
+            closeCards(a, "📤 Передано оператору (" + by + ")");
+            tell(a.executorId(), "📤 Обращение № " + Html.escape(a.number()) + " после третьего несогласия "
+                    + "заявителя передано оператору Единой системы. Действий по нему больше не требуется.");
+            return;
+        }
         closeCards(a, "🚫 Закрыто: " + a.resolution().title() + " (" + by + ")");
         String comment = a.history().get(a.history().size() - 1).comment();
         tell(a.executorId(), "🚫 Обращение № " + Html.escape(a.number()) + " закрыто: «"
@@ -209,7 +261,7 @@ class Notifier {
     void showTo(AppealView a, StaffMember person, long chatId) {
         boolean executor = person.id().equals(a.executorId());
         boolean coordinator = person.hasRole(Role.COORDINATOR);
-        boolean approver = directory.approversFor(a.departmentId()).contains(person);
+        boolean approver = approvers.of(a).contains(person);
         switch (a.status()) {
             case NEW -> {
                 if (coordinator) {

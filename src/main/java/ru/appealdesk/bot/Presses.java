@@ -9,6 +9,7 @@ import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.workflow.AppealAccess.Dialog;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 import ru.appealdesk.workflow.TransitionRefused;
@@ -101,8 +102,9 @@ class Presses {
                 return "Вложения убраны";
             }
             case APPROVE -> {
-                appeals.approve(cb.appealId(), cb.step(), me);
-                return "Ответ согласован";
+                AppealView a = appeals.approve(cb.appealId(), cb.step(), me);
+                return a.status() == AppealStatus.ANSWER_REVIEW ? "Согласовано, ответ передан согласующему"
+                        : "Ответ согласован";
             }
             case REWORK -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.REWORK);
@@ -126,6 +128,10 @@ class Presses {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.CLOSE);
                 dialogs.askCloseComment(in, a, cb.argument());
                 return "Напишите комментарий";
+            }
+            case TO_OPERATOR -> {
+                appeals.handToOperator(cb.appealId(), cb.step(), me);
+                return "Отмечено: передано оператору";
             }
             case PUBLISHED -> {
                 appeals.markPublished(cb.appealId(), cb.step(), me);

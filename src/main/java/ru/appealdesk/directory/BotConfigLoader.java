@@ -45,7 +45,8 @@ final class BotConfigLoader {
         Map<String, Category> categories = categories(routingYaml, routingYaml.bind(RoutingFile.class),
                 departments, staff);
         Map<Source, SourceRegulation> regulations = regulations(YamlFile.read(dir, "regulations.yml"));
-        return new BotConfig(organization, departments, staff, categories, regulations);
+        return new BotConfig(organization, departments, staff, categories, regulations,
+                secondaryApprover(staffYaml, staffFile, staff));
     }
 
     private static Organization organization(Path dir) {
@@ -155,6 +156,15 @@ final class BotConfigLoader {
             throw yaml.error("at least one COORDINATOR is required", "staff");
         }
         return result;
+    }
+
+    /** seed 000 п.13: the director of МКУ «МЦУР» approves the answer to an applicant who disagreed, first. */
+    private static String secondaryApprover(YamlFile yaml, StaffFile file, Map<String, StaffMember> staff) {
+        String id = file.secondaryApprover();
+        if (id != null && !staff.containsKey(id)) {
+            throw yaml.error("'" + id + "' is not a staff member", "secondary-approver");
+        }
+        return id;
     }
 
     private static void checkDepartmentPeople(YamlFile yaml, StaffFile file, Map<String, StaffMember> staff) {

@@ -18,7 +18,7 @@ final class ConfigFiles {
     }
 
     record StaffFile(@JsonProperty(required = true) List<DepartmentEntry> departments,
-                     @JsonProperty(required = true) List<StaffEntry> staff) {
+                     @JsonProperty(required = true) List<StaffEntry> staff, String secondaryApprover) {
     }
 
     record DepartmentEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,

@@ -78,6 +78,14 @@ public class Directory {
     }
 
     /** The people who approve answers for a department: its approver, else every moderator. */
+    /**
+     * Who approves first the answer to an applicant who disagreed ({@code secondary-approver} in {@code
+     * staff.yml}, seed 000 п.13); empty when not configured.
+     */
+    public Optional<StaffMember> secondaryApprover() {
+        return staff(config.secondaryApproverId());
+    }
+
     public List<StaffMember> approversFor(String departmentId) {
         return department(departmentId).map(Department::approverId).flatMap(this::staff)
                 .map(List::of).orElseGet(() -> withRole(Role.MODERATOR));

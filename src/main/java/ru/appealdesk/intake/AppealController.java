@@ -72,6 +72,16 @@ class AppealController {
         return resource(appeals.closeWithoutAnswer(id, request.resolution(), request.reason().strip()));
     }
 
+    /**
+     * The applicant disagreed with the published answer: back to work ({@code reopenCount} + 1, at most 3); 409 for
+     * an appeal that is not closed with a published answer or was reopened three times already.
+     */
+    @PostMapping("/{id}/reopen")
+    AppealResource reopen(@PathVariable long id, @Valid @RequestBody ReopenRequest request) {
+        return resource(appeals.reopen(id, request.comment().strip(),
+                request.photos() == null ? List.of() : request.photos()));
+    }
+
     @GetMapping("/{id}")
     AppealResource get(@PathVariable long id) {
         return appeals.find(id).map(this::resource)

@@ -10,6 +10,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Approvers;
 
 /** Who a step of an appeal waits for, and the deputy heads who supervise them. */
 @Component
@@ -17,8 +18,11 @@ class StepOwners {
 
     private final Directory directory;
 
-    StepOwners(Directory directory) {
+    private final Approvers approvers;
+
+    StepOwners(Directory directory, Approvers approvers) {
         this.directory = directory;
+        this.approvers = approvers;
     }
 
     List<StaffMember> owners(AppealView a) {
@@ -29,7 +33,7 @@ class StepOwners {
     List<StaffMember> owners(AppealView a, ru.appealdesk.workflow.AppealStatus status) {
         return switch (status) {
             case ASSIGNED, IN_PROGRESS, REWORK -> directory.staff(a.executorId()).map(List::of).orElse(List.of());
-            case ANSWER_REVIEW -> directory.approversFor(a.departmentId(), a.executorId());
+            case ANSWER_REVIEW -> approvers.of(a);
             case NEW, RETURNED, APPROVED -> directory.withRole(Role.COORDINATOR);
             case CLOSED -> List.of();
         };

@@ -14,6 +14,7 @@ import ru.appealdesk.directory.SourceRegulation;
 import ru.appealdesk.directory.WorkDuration;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
+import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 
@@ -48,6 +49,10 @@ class TimerPlanner {
         if (event instanceof AppealRegistered) {
             timers.save(new Timer(a.id(), Timer.Kind.OVERDUE, 0, 0, latest(a.answerDueAt(), now), now));
             return;
+        }
+        if (event instanceof AppealReopened) {
+            timers.cancel(a.id(), EnumSet.of(Timer.Kind.OVERDUE));
+            timers.save(new Timer(a.id(), Timer.Kind.OVERDUE, 0, 0, latest(a.answerDueAt(), now), now));
         }
         AppealStatus from = a.history().get(a.history().size() - 1).from();
         if (from != AppealStatus.NEW) {

@@ -120,7 +120,9 @@ public class TimerTick {
                 }
             }
             case OVERDUE -> {
-                if (a.answerPending() || timer.heldStatus() != null) {
+                // a reopened appeal has new terms: an overdue timer of the earlier ones says nothing
+                boolean due = !now.isBefore(a.answerDueAt());
+                if ((a.answerPending() && due) || timer.heldStatus() != null) {
                     alert(alerts, List.of(owners.deputyHeadOfExecutor(a), owners.coordinators()), Type.OVERDUE,
                             a, status, a.stepStartedAt(), 0, List.of(), null, null);
                 }

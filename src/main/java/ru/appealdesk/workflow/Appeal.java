@@ -27,12 +27,14 @@ import jakarta.persistence.Version;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
+import ru.appealdesk.workflow.AppealEvents.AnswerPreApproved;
 import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
 import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
 import ru.appealdesk.workflow.AppealEvents.AppealAccepted;
 import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
 import ru.appealdesk.workflow.AppealEvents.AppealClosed;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
+import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.DeadlinePolicy.Deadline;
@@ -86,6 +88,10 @@ class Appeal {
     private AppealStatus status;
     @Enumerated(EnumType.STRING)
     private Resolution resolution;
+    @Column(name = "reopen_count")
+    private int reopenCount;
+    @Column(name = "secondary_review")
+    private boolean secondaryReview;
     @Column(name = "executor_id")
     private String executorId;
     private int step;
@@ -115,6 +121,9 @@ class Appeal {
     private Instant createdAt;
     @Version
     private long version;
+
+    /** Seed 001 §2: after the third disagreement the operator decides. */
+    static final int MAX_REOPENS = 3;
 
     protected Appeal() {
     }
@@ -234,9 +243,27 @@ class Appeal {
         }
     }
 
+    /**
+     * The secondary approver's «Согласовать» on the answer to an applicant who disagreed (seed 000 п.13): the
+     * answer stays in review and goes on to the department's approvers.
+     */
+    AnswerPreApproved preApprove(String secondaryApprover, Instant now) {
+        require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
+        requireNotExecutor(secondaryApprover);
+        if (!secondaryReview) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " needs no secondary "
+                    + "approval");
+        }
+        secondaryReview = false;
+        move(now, secondaryApprover, "SECONDARY_APPROVED", AppealStatus.ANSWER_REVIEW,
+                "Согласовано повторно после несогласия заявителя");
+        return new AnswerPreApproved(view(), secondaryApprover, now);
+    }
+
     AnswerApproved approve(String moderator, Instant now) {
         require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
         requireNotExecutor(moderator);
+        secondaryReview = false;
         if (answerType == AnswerType.POSTPONED) {
             postponedOnce = true;
         }
@@ -258,6 +285,52 @@ class Appeal {
         require(Set.of(AppealStatus.APPROVED), "publish");
         resolution = Resolution.PUBLISHED;
         move(now, coordinator, "PUBLISHED", AppealStatus.CLOSED, "Ответ размещён на портале");
+        return new AppealClosed(view(), coordinator, now);
+    }
+
+    /**
+     * The applicant disagreed with the published answer (seed 000 п.13, 001 §2): back to work with the same executor
+     * if they still work here, else to the coordinators; new terms from now; the next answer goes first to the
+     * secondary approver. At most three times.
+     */
+    AppealReopened reopen(String comment, List<String> newPhotos, boolean executorActive, Deadline deadline,
+                          Instant now) {
+        if (status != AppealStatus.CLOSED || resolution != Resolution.PUBLISHED) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "only an appeal closed with a published answer can be "
+                    + "reopened; appeal " + id + " is " + status + (resolution == null ? "" : "/" + resolution));
+        }
+        if (reopenCount >= MAX_REOPENS) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " was already reopened " + MAX_REOPENS
+                    + " times: it goes to the operator");
+        }
+        if (comment == null || comment.strip().length() < 5) {
+            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "the applicant's comment is required");
+        }
+        reopenCount++;
+        secondaryReview = true;
+        resolution = null;
+        photos.addAll(newPhotos);
+        dueAt = deadline.dueAt();
+        answerDueAt = deadline.answerDueAt();
+        String previous = executorId;
+        if (!executorActive) {
+            executorId = null;
+        }
+        move(now, null, "REOPENED", executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW,
+                "Заявитель не согласен с ответом (возврат " + reopenCount + " из " + MAX_REOPENS + "): "
+                        + comment.strip());
+        return new AppealReopened(view(), reopenCount, comment.strip(), previous, now);
+    }
+
+    /** After the third disagreement a coordinator hands the appeal to the operator of the portal (001 §2). */
+    AppealClosed handToOperator(String coordinator, Instant now) {
+        if (reopenCount < MAX_REOPENS || status == AppealStatus.CLOSED) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is not waiting to go to the operator");
+        }
+        resolution = Resolution.TO_OPERATOR;
+        secondaryReview = false;
+        move(now, coordinator, "TO_OPERATOR", AppealStatus.CLOSED, "Передано оператору Единой системы после "
+                + "третьего несогласия заявителя");
         return new AppealClosed(view(), coordinator, now);
     }
 
@@ -342,6 +415,7 @@ class Appeal {
         return new AppealView(id, source, externalId, category, departmentId, priority, fz59, sociallySignificant,
                 text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
                 List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
-                postponedOnce, answer, history.stream().map(HistoryEntry::view).toList(), resolution);
+                postponedOnce, answer, history.stream().map(HistoryEntry::view).toList(), resolution, reopenCount,
+                secondaryReview);
     }
 }

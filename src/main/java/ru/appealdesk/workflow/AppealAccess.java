@@ -39,9 +39,12 @@ public class AppealAccess {
     private final AppealService appeals;
     private final Directory directory;
 
-    AppealAccess(AppealService appeals, Directory directory) {
+    private final Approvers approvers;
+
+    AppealAccess(AppealService appeals, Directory directory, Approvers approvers) {
         this.appeals = appeals;
         this.directory = directory;
+        this.approvers = approvers;
     }
 
     /** Its executor and the roles that oversee appeals; a deputy head only the appeals of departments they supervise. */
@@ -69,7 +72,7 @@ public class AppealAccess {
             throw new TransitionRefused(Reason.STALE, "stale button");
         }
         boolean allowed = switch (dialog) {
-            case REWORK -> directory.approversFor(a.departmentId(), a.executorId()).contains(person);
+            case REWORK -> approvers.of(a).contains(person);
             case CLOSE -> person.hasRole(Role.COORDINATOR);
             case RETURN, ANSWER -> person.id().equals(a.executorId());
         };

@@ -10,7 +10,8 @@ public final class AppealEvents {
 
     /** Any lifecycle event of one appeal. */
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
-            ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased {
+            ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased,
+            AppealReopened, AnswerPreApproved {
         /** The appeal as the change left it: listeners need not load it again. */
         AppealView appeal();
 
@@ -65,6 +66,18 @@ public final class AppealEvents {
      * through the REST API.
      */
     public record AppealClosed(AppealView appeal, String byStaffId, Instant at) implements AppealEvent {
+    }
+
+    /**
+     * The applicant disagreed with the published answer: the appeal is back in work with {@code previousExecutorId}
+     * (or {@code NEW} when they no longer work here); {@code count} of at most 3.
+     */
+    public record AppealReopened(AppealView appeal, int count, String comment, String previousExecutorId, Instant at)
+            implements AppealEvent {
+    }
+
+    /** The secondary approver approved the answer to an applicant who disagreed; the usual approvers are next. */
+    public record AnswerPreApproved(AppealView appeal, String approverId, Instant at) implements AppealEvent {
     }
 
     /** An ЕЦУР appeal not accepted by the claim deadline went back to the coordinators ({@code NEW}). */

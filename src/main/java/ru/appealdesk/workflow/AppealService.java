@@ -41,9 +41,11 @@ public class AppealService {
     private final Router router;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Approvers approvers;
 
     AppealService(AppealRepository appeals, Directory directory, DeadlinePolicy deadlines, Router router,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock, Approvers approvers) {
+        this.approvers = approvers;
         this.appeals = appeals;
         this.directory = directory;
         this.deadlines = deadlines;
@@ -133,7 +135,31 @@ public class AppealService {
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView approve(long id, int step, String moderatorId) {
         requireApprover(id, moderatorId);
-        return change(id, step, moderatorId, (a, now) -> a.approve(moderatorId, now));
+        boolean secondary = approvers.secondary(load(id).view()).isPresent();
+        return change(id, step, moderatorId, (a, now) -> secondary ? a.preApprove(moderatorId, now)
+                : a.approve(moderatorId, now));
+    }
+
+    /**
+     * The applicant disagreed with the published answer ({@code POST /api/appeals/{id}/reopen}): back to the same
+     * executor while they still work here as one, else to the coordinators; new terms from now.
+     */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView reopen(long id, String comment, List<String> photos) {
+        AppealView before = load(id).view();
+        boolean executorActive = directory.staff(before.executorId()).filter(s -> s.hasRole(Role.EXECUTOR))
+                .isPresent();
+        Instant now = clock.instant();
+        DeadlinePolicy.Deadline deadline = deadlines.compute(before.source(), before.category(), before.priority(),
+                now);
+        return change(id, null, null, (a, at) -> a.reopen(comment, photos, executorActive, deadline, at));
+    }
+
+    /** «Передано оператору»: a coordinator closes the appeal after the applicant's third disagreement. */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView handToOperator(long id, int step, String coordinatorId) {
+        requireRole(coordinatorId, Role.COORDINATOR);
+        return change(id, step, coordinatorId, (a, now) -> a.handToOperator(coordinatorId, now));
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)
@@ -214,8 +240,7 @@ public class AppealService {
         Appeal appeal = load(id);
         // the executor passes here only to be refused with SELF_APPROVAL by the aggregate
         boolean allowed = moderatorId.equals(appeal.executorId())
-                || directory.approversFor(appeal.departmentId(), appeal.executorId()).stream()
-                .anyMatch(s -> s.id().equals(moderatorId));
+                || approvers.of(appeal.view()).stream().anyMatch(s -> s.id().equals(moderatorId));
         if (!allowed) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, moderatorId + " does not approve answers of appeal " + id);
         }

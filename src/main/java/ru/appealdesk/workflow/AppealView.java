@@ -8,12 +8,16 @@ import java.util.UUID;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
 
-/** A read-only snapshot of an appeal, its answer and its history; {@code resolution} is set once it is closed. */
+/**
+ * A read-only snapshot of an appeal, its answer and its history; {@code resolution} is set once it is closed;
+ * {@code secondaryReview}: the answer under review goes to the secondary approver first.
+ */
 public record AppealView(long id, Source source, String externalId, String category, String departmentId,
                          Priority priority, boolean fz59, boolean sociallySignificant, String text, String address,
                          Applicant applicant, List<String> photos, Instant receivedAt, Instant dueAt,
                          Instant answerDueAt, AppealStatus status, String executorId, int step, Instant stepStartedAt,
-                         boolean postponedOnce, Answer answer, List<HistoryItem> history, Resolution resolution) {
+                         boolean postponedOnce, Answer answer, List<HistoryItem> history, Resolution resolution,
+                         int reopenCount, boolean secondaryReview) {
 
     /** The citizen who wrote; contacts are shown only to the assigned executor and moderators. */
     public record Applicant(String name, String phone, String email) {

@@ -173,4 +173,49 @@ class AppealTest {
 
         assertThat(a.view().resolution()).isEqualTo(Resolution.PUBLISHED);
     }
+
+    static Appeal published() {
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+        a.accept("morozov", NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.approve("belov", NOW);
+        a.markPublished("popov", NOW);
+        return a;
+    }
+
+    @Test
+    void aReopenedAppealWhoseExecutorLeftGoesToTheCoordinatorsWithNewTerms() {
+        Appeal a = published();
+        Instant later = NOW.plusSeconds(86_400 * 20);
+        Deadline terms = new Deadline(later.plusSeconds(86_400 * 10), later.plusSeconds(86_400 * 8));
+
+        a.reopen("Яма осталась на месте", List.of("https://portal.example/2.jpg"), false, terms, later);
+
+        AppealView view = a.view();
+        assertThat(view.status()).isEqualTo(AppealStatus.NEW);
+        assertThat(view.executorId()).isNull();
+        assertThat(view.reopenCount()).isEqualTo(1);
+        assertThat(view.secondaryReview()).isTrue();
+        assertThat(view.resolution()).isNull();
+        assertThat(view.answerDueAt()).isEqualTo(terms.answerDueAt());
+        assertThat(view.dueAt()).isEqualTo(terms.dueAt());
+        assertThat(view.photos()).containsExactly("https://portal.example/2.jpg");
+    }
+
+    @Test
+    void onlyTheThirdDisagreementGoesToTheOperatorAndSecondaryApprovalOnlyAfterADisagreement() {
+        Appeal a = published();
+        Deadline terms = new Deadline(NOW.plusSeconds(86_400), NOW.plusSeconds(3600));
+        a.reopen("Не согласен с ответом", List.of(), true, terms, NOW);
+
+        assertThatThrownBy(() -> a.handToOperator("popov", NOW))
+                .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.WRONG_STATE);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.preApprove("popov", NOW);
+        assertThatThrownBy(() -> a.preApprove("popov", NOW))
+                .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.WRONG_STATE);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.ANSWER_REVIEW);
+        assertThat(a.view().secondaryReview()).isFalse();
+    }
 }
