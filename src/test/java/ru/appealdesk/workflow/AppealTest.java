@@ -163,15 +163,7 @@ class AppealTest {
 
     @Test
     void aPublishedAppealIsClosedAsPublished() {
-        Appeal a = appeal(List.of());
-        a.assign("morozov", "roads", null, NOW);
-        a.accept("morozov", NOW);
-        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
-        a.approve("belov", NOW);
-
-        a.markPublished("popov", NOW);
-
-        assertThat(a.view().resolution()).isEqualTo(Resolution.PUBLISHED);
+        assertThat(published().view().resolution()).isEqualTo(Resolution.PUBLISHED);
     }
 
     static Appeal published() {
