@@ -77,6 +77,20 @@ class Dialogs {
                 + ". Следующее ваше сообщение будет передано исполнителю. /cancel — отменить.");
     }
 
+    void askQualityReturnReason(Inbound in, AppealView a) {
+        start(in, State.AWAITING_QUALITY_RETURN_REASON, a);
+        reply(in, "🔁 Укажите, почему согласованный ответ по обращению № " + Html.escape(a.number())
+                + " нельзя разместить и что доработать. Следующее ваше сообщение будет передано исполнителю. "
+                + "/cancel — отменить.");
+    }
+
+    void askEditedAnswer(Inbound in, AppealView a) {
+        start(in, State.AWAITING_EDITED_ANSWER, a);
+        reply(in, "✏️ Пришлите исправленный текст ответа по обращению № " + Html.escape(a.number())
+                + " одним сообщением: он заменит текст исполнителя (прежний сохранится в истории). "
+                + "/cancel — отменить.");
+    }
+
     /** «Закрыть без ответа»: threats or obscenity, or a duplicate (seed 004 п.21). */
     void chooseHowToClose(Inbound in, AppealView a) {
         List<List<Button>> keyboard = List.of(
@@ -165,6 +179,16 @@ class Dialogs {
                 case AWAITING_POSTPONE_DATE -> postponeDate(in, c, text.strip());
                 case AWAITING_ANSWER_TEXT, COLLECTING_ATTACHMENTS -> answerText(in, c, text.strip());
                 case CHOOSING_ANSWER_TYPE -> reply(in, "Сначала выберите тип ответа кнопкой выше.");
+                case AWAITING_QUALITY_RETURN_REASON -> {
+                    appeals.returnForQuality(c.appealId(), c.step(), in.staff().id(), text);
+                    conversations.delete(c);
+                    reply(in, "🔁 Ответ возвращён исполнителю на доработку.");
+                }
+                case AWAITING_EDITED_ANSWER -> {
+                    appeals.editAnswer(c.appealId(), c.step(), in.staff().id(), text);
+                    conversations.delete(c);
+                    reply(in, "✏️ Текст ответа изменён. Проверьте его в новой карточке и согласуйте.");
+                }
                 case AWAITING_NO_ANSWER_COMMENT, AWAITING_DUPLICATE_COMMENT -> {
                     Resolution how = c.state() == State.AWAITING_NO_ANSWER_COMMENT ? Resolution.NO_ANSWER
                             : Resolution.DUPLICATE;

@@ -23,6 +23,7 @@ import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
+import ru.appealdesk.workflow.AppealEvents.AnswerEdited;
 import ru.appealdesk.workflow.AppealEvents.AnswerPreApproved;
 import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
 import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
@@ -165,6 +166,15 @@ class Notifier {
         closeCards(a, "📨 Ответ отправлен на согласование");
         tell(e.executorId(), "📨 Ответ по обращению № " + Html.escape(a.number())
                 + " отправлен на согласование.");
+        approvers.of(a).forEach(m -> reviewCard(a, m));
+    }
+
+    @EventListener
+    void on(AnswerEdited e) {
+        AppealView a = appeal(e);
+        closeCards(a, "✏️ Текст ответа изменён (" + texts.name(e.moderatorId()) + ")");
+        tell(a.executorId(), "✏️ " + Html.escape(texts.name(e.moderatorId())) + " изменил(а) текст вашего ответа "
+                + "по обращению № " + Html.escape(a.number()) + " при согласовании.");
         approvers.of(a).forEach(m -> reviewCard(a, m));
     }
 
@@ -378,7 +388,8 @@ class Notifier {
             answerFiles(a, chat);
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.APPROVE, a.id(), a.step()).button("✅ Согласовать"),
-                    Callback.of(Action.REWORK, a.id(), a.step()).button("🔁 На доработку")));
+                    Callback.of(Action.REWORK, a.id(), a.step()).button("🔁 На доработку")),
+                    List.of(Callback.of(Action.EDIT_ANSWER, a.id(), a.step()).button("✏️ Изменить текст")));
             card(a, chat, texts.header("📝 <b>Ответ на согласование</b>", a, true), CardTexts.appealAndAnswer(a),
                     keyboard, Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step());
         });
@@ -388,7 +399,8 @@ class Notifier {
         chatOf(coordinator.id()).ifPresent(chat -> {
             answerFiles(a, chat);
             List<List<Button>> keyboard = List.of(List.of(
-                    Callback.of(Action.PUBLISHED, a.id(), a.step()).button("📌 Размещено")));
+                    Callback.of(Action.PUBLISHED, a.id(), a.step()).button("📌 Размещено"),
+                    Callback.of(Action.QUALITY_RETURN, a.id(), a.step()).button("🔁 Вернуть на доработку")));
             card(a, chat, texts.header("✅ <b>Ответ согласован — разместите его на портале</b>", a, false)
                             + "Текст для размещения (" + Html.escape(a.answer().type().title()) + "):\n",
                     a.answer().text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.APPROVED, a.id(), a.step());

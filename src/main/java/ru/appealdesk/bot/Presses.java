@@ -129,6 +129,16 @@ class Presses {
                 dialogs.askCloseComment(in, a, cb.argument());
                 return "Напишите комментарий";
             }
+            case QUALITY_RETURN -> {
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.QUALITY_RETURN);
+                dialogs.askQualityReturnReason(in, a);
+                return "Укажите причину возврата на доработку";
+            }
+            case EDIT_ANSWER -> {
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.EDIT_ANSWER);
+                dialogs.askEditedAnswer(in, a);
+                return "Пришлите исправленный текст";
+            }
             case TO_OPERATOR -> {
                 appeals.handToOperator(cb.appealId(), cb.step(), me);
                 return "Отмечено: передано оператору";

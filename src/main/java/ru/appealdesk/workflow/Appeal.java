@@ -27,6 +27,7 @@ import jakarta.persistence.Version;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
+import ru.appealdesk.workflow.AppealEvents.AnswerEdited;
 import ru.appealdesk.workflow.AppealEvents.AnswerPreApproved;
 import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
 import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
@@ -279,6 +280,30 @@ class Appeal {
         }
         move(now, moderator, "SENT_TO_REWORK", AppealStatus.REWORK, reason.strip());
         return new AnswerSentToRework(view(), moderator, executorId, reason.strip(), now);
+    }
+
+    /** A coordinator finds an approved answer not good enough to place (seed 003): back to the executor. */
+    AnswerSentToRework returnForQuality(String coordinator, String reason, Instant now) {
+        require(Set.of(AppealStatus.APPROVED), "return the approved answer of");
+        if (reason == null || reason.strip().length() < 5) {
+            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
+        }
+        secondaryReview = false;
+        move(now, coordinator, "QUALITY_RETURN", AppealStatus.REWORK, reason.strip());
+        return new AnswerSentToRework(view(), coordinator, executorId, reason.strip(), now);
+    }
+
+    /** «Изменить текст»: an approver corrects the answer under review; the old text stays in the history. */
+    AnswerEdited editAnswer(String moderator, String newText, Instant now) {
+        require(Set.of(AppealStatus.ANSWER_REVIEW), "edit the answer of");
+        requireNotExecutor(moderator);
+        if (newText == null || newText.isBlank()) {
+            throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
+        }
+        String previous = answerText;
+        answerText = newText.strip();
+        move(now, moderator, "ANSWER_EDITED", AppealStatus.ANSWER_REVIEW, "Прежний текст: " + previous);
+        return new AnswerEdited(view(), moderator, previous, now);
     }
 
     AppealClosed markPublished(String coordinator, Instant now) {

@@ -27,7 +27,11 @@ public class AppealAccess {
         /** An approver explains what to rework. */
         REWORK(Set.of(AppealStatus.ANSWER_REVIEW)),
         /** A coordinator closes the appeal without an answer (seed 004 п.21) and says why. */
-        CLOSE(Set.of(AppealStatus.NEW, AppealStatus.RETURNED, AppealStatus.IN_PROGRESS));
+        CLOSE(Set.of(AppealStatus.NEW, AppealStatus.RETURNED, AppealStatus.IN_PROGRESS)),
+        /** A coordinator returns an approved answer for rework and says why (seed 003). */
+        QUALITY_RETURN(Set.of(AppealStatus.APPROVED)),
+        /** An approver replaces the text of the answer under review. */
+        EDIT_ANSWER(Set.of(AppealStatus.ANSWER_REVIEW));
 
         private final Set<AppealStatus> statuses;
 
@@ -72,8 +76,8 @@ public class AppealAccess {
             throw new TransitionRefused(Reason.STALE, "stale button");
         }
         boolean allowed = switch (dialog) {
-            case REWORK -> approvers.of(a).contains(person);
-            case CLOSE -> person.hasRole(Role.COORDINATOR);
+            case REWORK, EDIT_ANSWER -> approvers.of(a).contains(person);
+            case CLOSE, QUALITY_RETURN -> person.hasRole(Role.COORDINATOR);
             case RETURN, ANSWER -> person.id().equals(a.executorId());
         };
         if (!allowed) {

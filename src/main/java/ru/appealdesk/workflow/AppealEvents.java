@@ -11,7 +11,7 @@ public final class AppealEvents {
     /** Any lifecycle event of one appeal. */
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
             ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased,
-            AppealReopened, AnswerPreApproved {
+            AppealReopened, AnswerPreApproved, AnswerEdited {
         /** The appeal as the change left it: listeners need not load it again. */
         AppealView appeal();
 
@@ -56,7 +56,12 @@ public final class AppealEvents {
     public record AnswerApproved(AppealView appeal, String moderatorId, Instant at) implements AppealEvent {
     }
 
-    /** A moderator returned the answer for rework with a reason. */
+    /** An approver corrected the text of the answer under review; {@code previousText} is kept in the history. */
+    public record AnswerEdited(AppealView appeal, String moderatorId, String previousText, Instant at)
+            implements AppealEvent {
+    }
+
+    /** A moderator (or, for an approved answer, a coordinator) returned the answer for rework with a reason. */
     public record AnswerSentToRework(AppealView appeal, String moderatorId, String executorId, String reason, Instant at)
             implements AppealEvent {
     }

@@ -155,6 +155,20 @@ public class AppealService {
         return change(id, null, null, (a, at) -> a.reopen(comment, photos, executorActive, deadline, at));
     }
 
+    /** «Вернуть на доработку» on an approved answer: a coordinator's quality return (seed 003). */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView returnForQuality(long id, int step, String coordinatorId, String reason) {
+        requireRole(coordinatorId, Role.COORDINATOR);
+        return change(id, step, coordinatorId, (a, now) -> a.returnForQuality(coordinatorId, reason, now));
+    }
+
+    /** «Изменить текст»: an approver of the answer under review replaces its text. */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView editAnswer(long id, int step, String moderatorId, String text) {
+        requireApprover(id, moderatorId);
+        return change(id, step, moderatorId, (a, now) -> a.editAnswer(moderatorId, text, now));
+    }
+
     /** «Передано оператору»: a coordinator closes the appeal after the applicant's third disagreement. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView handToOperator(long id, int step, String coordinatorId) {
