@@ -34,7 +34,7 @@ class AlertNotifier {
     private static final int DIGEST_LIMIT = 3600;
     private static final Map<Type, String> TITLES = Map.of(Type.REMINDER, "⏰ Ждут вашего действия",
             Type.COORDINATOR_ALERT, "⚠️ Без движения", Type.ESCALATION, "🚨 Эскалации", Type.COUNTDOWN,
-            "⏳ Приближается срок", Type.OVERDUE, "🔥 Просрочено");
+            "⏳ Приближается срок", Type.OVERDUE, "🔥 Просрочено", Type.TERM_EXPIRED, "⛔ Срок рассмотрения истёк");
 
     private final AppealService appeals;
     private final StaffAccounts accounts;
@@ -59,7 +59,8 @@ class AlertNotifier {
             if (known.isEmpty()) {
                 return;
             }
-            boolean urgent = known.stream().anyMatch(al -> al.type() == Type.ESCALATION || al.type() == Type.OVERDUE);
+            boolean urgent = known.stream().anyMatch(al -> al.type() == Type.ESCALATION || al.type() == Type.OVERDUE
+                    || al.type() == Type.TERM_EXPIRED);
             int priority = urgent ? Outbox.PRIORITY_CARD : Outbox.PRIORITY_BULK;
             if (known.size() == 1) {
                 AppealView a = cache.get(known.get(0).appealId());
@@ -106,8 +107,9 @@ class AlertNotifier {
                     : "⚠️ " + number + ": без движения с " + texts.time(alert.since()) + ", у " + holders;
             case ESCALATION -> "🚨 " + number + ": без движения с " + texts.time(alert.since()) + ", у " + holders;
             case COUNTDOWN -> "⏳ " + number + ": " + countdownLeft(alert, a);
-            case OVERDUE -> "🔥 " + number + ": срок истёк " + texts.time(a.answerDueAt()) + ", "
-                    + Html.escape(texts.name(a.executorId()));
+            case OVERDUE -> "🔥 " + number + ": не размещено к " + texts.time(a.answerDueAt()) + ", у " + holders;
+            case TERM_EXPIRED -> "⛔ " + number + ": срок рассмотрения истёк " + texts.time(a.dueAt()) + ", у "
+                    + holders;
         };
     }
 
@@ -142,9 +144,13 @@ class AlertNotifier {
                     : "За " + texts.duration(alert.offset()) + " до срока ответа") + ": обращение " + number
                     + ", срок " + texts.time(a.answerDueAt()) + ", " + countdownLeft(alert, a) + ". Статус: «"
                     + Html.escape(alert.status().title()) + "».";
-            case OVERDUE -> "🔥 Просрочено: обращение " + number + ", срок ответа истёк " + texts.time(a.answerDueAt())
-                    + ". Исполнитель: " + Html.escape(texts.name(a.executorId())) + ", статус «"
-                    + Html.escape(alert.status().title()) + "».";
+            case OVERDUE -> "🔥 Просрочено: ответ по обращению " + number + " не размещён на портале к сроку "
+                    + texts.time(a.answerDueAt()) + ". Статус «" + Html.escape(alert.status().title()) + "», у "
+                    + holders + "; исполнитель: " + Html.escape(texts.name(a.executorId())) + ". Требуется: "
+                    + expected(alert.status()) + ".";
+            case TERM_EXPIRED -> "⛔ Срок рассмотрения истёк: обращение " + number + " не закрыто к "
+                    + texts.time(a.dueAt()) + ". Статус «" + Html.escape(alert.status().title()) + "», у " + holders
+                    + ". Требуется: " + expected(alert.status()) + ".";
         };
     }
 

@@ -37,6 +37,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealStatus;
+import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Approvers;
 import ru.appealdesk.workflow.AttachmentStore;
@@ -62,12 +63,14 @@ class Notifier {
     private final WorkingTime workingTime;
     private final java.time.Clock clock;
     private final Approvers approvers;
+    private final AppealService appeals;
 
     Notifier(Directory directory, StaffAccounts accounts, CardRepository cards, Outbox outbox,
              CardMessages cardMessages, AppealAccess access,
              CardTexts texts, AttachmentStore files, WorkingTime workingTime, java.time.Clock clock,
-             Approvers approvers) {
+             Approvers approvers, AppealService appeals) {
         this.approvers = approvers;
+        this.appeals = appeals;
         this.workingTime = workingTime;
         this.clock = clock;
         this.directory = directory;
@@ -213,6 +216,18 @@ class Notifier {
         }
     }
 
+    /** Seed 004 п.18: a repeat shows the earlier appeal's answer, so the same reply is not given twice. */
+    private String repeatNote(AppealView a) {
+        if (a.repeatOf() == null) {
+            return "";
+        }
+        Optional<AppealView> earlier = appeals.find(a.source(), a.repeatOf());
+        String about = earlier.map(e -> e.answer() == null ? "ответа по нему ещё не было."
+                        : "ответ по нему («" + e.answer().type().title() + "»):\n" + e.answer().text())
+                .orElse("в системе не найдено.");
+        return "🔁 Повторное обращение. Предыдущее обращение № " + a.repeatOf() + ": " + about + "\n\n";
+    }
+
     private static String previousAnswer(AppealView a) {
         return a.answer() == null ? "ответ: —" : "ответ («" + a.answer().type().title() + "»):\n" + a.answer().text();
     }
@@ -341,7 +356,9 @@ class Notifier {
         List<List<Button>> keyboard = List.of(List.of(
                 Callback.of(Action.ACCEPT, a.id(), a.step()).button("✅ Взять в работу"),
                 Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть")));
-        card(a, chat.get(), texts.header("📥 <b>Новое обращение для вас</b>", a, true), "Текст обращения:\n"
+        String title = a.repeatOf() == null ? "📥 <b>Новое обращение для вас</b>"
+                : "🔁 <b>Повторное обращение для вас</b>";
+        card(a, chat.get(), texts.header(title, a, true), repeatNote(a) + "Текст обращения:\n"
                 + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.EXECUTOR, a.id(), a.step());
     }
 
@@ -360,7 +377,8 @@ class Notifier {
                     .filter(l -> !l.isEmpty()).orElseGet(directory::allExecutors);
             applicantPhotos(a, chat);
             card(a, chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
-                    "Текст обращения:\n" + a.text(), executorButtons(a, candidates, List.of(closeButton(a))),
+                    repeatNote(a) + "Текст обращения:\n" + a.text(),
+                    executorButtons(a, candidates, List.of(closeButton(a))),
                     Outbox.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
         });
     }

@@ -51,6 +51,10 @@ class AppealController {
 
     @PostMapping
     ResponseEntity<AppealResource> register(@Valid @RequestBody AppealRequest request) {
+        if (request.repeatOf() != null && request.repeatOf().strip().equals(request.externalId().strip())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "'repeatOf' must name an earlier appeal, not this one");
+        }
         NewAppeal command = toCommand(request);
         AppealService.Registration registration;
         try {
@@ -131,6 +135,7 @@ class AppealController {
         return new NewAppeal(r.source(), r.externalId().strip(), r.category().strip(),
                 r.priority() == null ? Priority.NORMAL : r.priority(), Boolean.TRUE.equals(r.fz59()),
                 Boolean.TRUE.equals(r.sociallySignificant()), r.text().strip(), r.address(), applicant,
-                r.photos() == null ? List.of() : r.photos(), receivedAt);
+                r.photos() == null ? List.of() : r.photos(), receivedAt,
+                r.repeatOf() == null ? null : r.repeatOf().strip());
     }
 }

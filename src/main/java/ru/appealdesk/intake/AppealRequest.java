@@ -27,7 +27,9 @@ record AppealRequest(
         @Valid Applicant applicant,
         @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+",
                 message = "must be an http(s) URL") String> photos,
-        OffsetDateTime receivedAt) {
+        OffsetDateTime receivedAt,
+        @Size(max = 100) @Pattern(regexp = "[\\p{L}\\p{N}._:/#-]+",
+                message = "may contain only letters, digits and . _ : / # -") String repeatOf) {
 
     static final int MAX_TEXT = 20_000;
 

@@ -23,8 +23,10 @@ public final class Alerts {
         ESCALATION,
         /** Deadline countdown: the executor, some time before answerDueAt. */
         COUNTDOWN,
-        /** answerDueAt passed: the deputy head and the coordinators. */
-        OVERDUE
+        /** answerDueAt passed and the appeal is not closed: its holder, the deputy head and the coordinators. */
+        OVERDUE,
+        /** dueAt passed and the appeal is not closed: «Срок рассмотрения истёк», to the same people. */
+        TERM_EXPIRED
     }
 
     /**

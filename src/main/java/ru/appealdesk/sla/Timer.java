@@ -29,12 +29,14 @@ class Timer {
         CLAIM,
         /** An offset before answerDueAt: remind the executor. */
         BEFORE_DUE,
-        /** answerDueAt passed: alert the deputy head and the coordinators. */
-        OVERDUE;
+        /** answerDueAt passed: alert the holder, the deputy head and the coordinators. */
+        OVERDUE,
+        /** dueAt passed: «Срок рассмотрения истёк» to the same people. */
+        TERM_EXPIRED;
 
         /** Timers that only send messages: held back outside working time unless the appeal is HIGH. */
         boolean quiet() {
-            return this == LADDER || this == BEFORE_DUE || this == OVERDUE;
+            return this == LADDER || this == BEFORE_DUE || this == OVERDUE || this == TERM_EXPIRED;
         }
     }
 

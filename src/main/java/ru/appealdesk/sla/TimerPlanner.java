@@ -47,12 +47,12 @@ class TimerPlanner {
         AppealView a = event.appeal();
         Instant now = event.at();
         if (event instanceof AppealRegistered) {
-            timers.save(new Timer(a.id(), Timer.Kind.OVERDUE, 0, 0, latest(a.answerDueAt(), now), now));
+            planTerms(a, now);
             return;
         }
         if (event instanceof AppealReopened) {
-            timers.cancel(a.id(), EnumSet.of(Timer.Kind.OVERDUE));
-            timers.save(new Timer(a.id(), Timer.Kind.OVERDUE, 0, 0, latest(a.answerDueAt(), now), now));
+            timers.cancel(a.id(), EnumSet.of(Timer.Kind.OVERDUE, Timer.Kind.TERM_EXPIRED));
+            planTerms(a, now);
         }
         AppealStatus from = a.history().get(a.history().size() - 1).from();
         if (from != AppealStatus.NEW) {
@@ -77,6 +77,14 @@ class TimerPlanner {
             schedule(a, Timer.Kind.CLAIM, 0, claimDeadline(a.stepStartedAt(), regulation.claimUntilMinute()), now);
         }
         planCountdown(a, from, regulation.beforeDue(), now);
+    }
+
+    /** The overdue alert at answerDueAt and «Срок рассмотрения истёк» at dueAt (PRODUCT.md §9). */
+    private void planTerms(AppealView a, Instant now) {
+        timers.save(new Timer(a.id(), Timer.Kind.OVERDUE, 0, 0, latest(a.answerDueAt(), now), now));
+        if (a.dueAt().isAfter(a.answerDueAt())) {
+            timers.save(new Timer(a.id(), Timer.Kind.TERM_EXPIRED, 0, 0, latest(a.dueAt(), now), now));
+        }
     }
 
     /** The countdown is planned as the appeal comes to the executor and cancelled as it leaves them. */

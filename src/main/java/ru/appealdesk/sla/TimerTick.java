@@ -119,12 +119,17 @@ public class TimerTick {
                             timer.level(), List.of(), offset, workingTime.workingBetween(now, a.answerDueAt()));
                 }
             }
-            case OVERDUE -> {
-                // a reopened appeal has new terms: an overdue timer of the earlier ones says nothing
-                boolean due = !now.isBefore(a.answerDueAt());
-                if ((a.answerPending() && due) || timer.heldStatus() != null) {
-                    alert(alerts, List.of(owners.deputyHeadOfExecutor(a), owners.coordinators()), Type.OVERDUE,
-                            a, status, a.stepStartedAt(), 0, List.of(), null, null);
+            case OVERDUE, TERM_EXPIRED -> {
+                // PRODUCT.md §9: not closed by the term, whoever holds it; a reopened appeal has new terms, so a
+                // timer of the earlier ones says nothing
+                Instant term = timer.kind() == Timer.Kind.OVERDUE ? a.answerDueAt() : a.dueAt();
+                // an appeal past both terms at once (registered late, or after downtime) is told once, as expired
+                boolean alsoExpired = timer.kind() == Timer.Kind.OVERDUE && a.dueAt().isAfter(a.answerDueAt())
+                        && !now.isBefore(a.dueAt());
+                if (a.status() != AppealStatus.CLOSED && !now.isBefore(term) && !alsoExpired) {
+                    alert(alerts, List.of(owners.owners(a), owners.deputyHeadOfExecutor(a), owners.coordinators()),
+                            timer.kind() == Timer.Kind.OVERDUE ? Type.OVERDUE : Type.TERM_EXPIRED, a, a.status(),
+                            a.stepStartedAt(), 0, List.of(), null, null);
                 }
             }
         }

@@ -89,6 +89,8 @@ class Appeal {
     private AppealStatus status;
     @Enumerated(EnumType.STRING)
     private Resolution resolution;
+    @Column(name = "repeat_of")
+    private String repeatOf;
     @Column(name = "reopen_count")
     private int reopenCount;
     @Column(name = "secondary_review")
@@ -146,6 +148,7 @@ class Appeal {
             appeal.applicantEmail = request.applicant().email();
         }
         appeal.photos = new ArrayList<>(request.photos());
+        appeal.repeatOf = request.repeatOf();
         appeal.receivedAt = request.receivedAt();
         appeal.dueAt = deadline.dueAt();
         appeal.answerDueAt = deadline.answerDueAt();
@@ -441,6 +444,6 @@ class Appeal {
                 text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
                 List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
                 postponedOnce, answer, history.stream().map(HistoryEntry::view).toList(), resolution, reopenCount,
-                secondaryReview);
+                secondaryReview, repeatOf);
     }
 }

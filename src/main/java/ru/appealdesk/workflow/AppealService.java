@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.appealdesk.directory.Category;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.Source;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
@@ -68,12 +69,16 @@ public class AppealService {
         Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
         NewAppeal normalized = new NewAppeal(request.source(), request.externalId(), request.category(),
                 request.priority(), request.fz59(), request.sociallySignificant(), request.text(), request.address(),
-                request.applicant(), request.photos(), receivedAt);
+                request.applicant(), request.photos(), receivedAt, request.repeatOf());
         Optional<Category> category = directory.category(request.category());
         Appeal appeal = Appeal.register(normalized, category.map(Category::departmentId).orElse(null),
                 deadlines.compute(request.source(), request.category(), request.priority(), receivedAt), now);
         appeals.save(appeal);
-        Optional<StaffMember> executor = category.flatMap(router::pick);
+        // seed 004 п.18: a repeat goes to the executor of the earlier appeal while they work here as one
+        Optional<StaffMember> executor = Optional.ofNullable(request.repeatOf())
+                .flatMap(earlier -> appeals.findBySourceAndExternalId(request.source(), earlier))
+                .flatMap(earlier -> directory.staff(earlier.executorId())).filter(s -> s.hasRole(Role.EXECUTOR))
+                .or(() -> category.flatMap(router::pick));
         AppealEvent assigned = executor.map(e -> appeal.route(e.id(), e.departmentId(), now)).orElse(null);
         events.publishEvent(new AppealRegistered(appeal.view(), executor.isPresent(), now));
         if (assigned != null) {
@@ -199,6 +204,12 @@ public class AppealService {
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView closeWithoutAnswer(long id, Resolution how, String reason) {
         return change(id, null, null, (a, now) -> a.closeWithoutAnswer(null, how, reason, now));
+    }
+
+    /** The appeal a portal knows by this number. */
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
+    public Optional<AppealView> find(Source source, String externalId) {
+        return appeals.findBySourceAndExternalId(source, externalId).map(Appeal::view);
     }
 
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)

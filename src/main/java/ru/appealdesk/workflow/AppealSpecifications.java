@@ -11,9 +11,6 @@ import org.springframework.data.jpa.domain.Specification;
 /** {@link AppealFilter}s as SQL conditions, so that filtering and counting happen in the database. */
 final class AppealSpecifications {
 
-    private static final Set<AppealStatus> ANSWER_NOT_DUE = Set.of(AppealStatus.ANSWER_REVIEW, AppealStatus.APPROVED,
-            AppealStatus.CLOSED);
-
     private AppealSpecifications() {
     }
 
@@ -38,10 +35,9 @@ final class AppealSpecifications {
                             cb.notEqual(root.get("executorId"), f.excludedExecutorId())));
                 }
                 if (f.overdueOnly()) {
+                    // PRODUCT.md §9: overdue is "not closed by answerDueAt", whoever holds the appeal
                     all.add(cb.notEqual(root.get("status"), AppealStatus.CLOSED));
-                    all.add(cb.or(cb.lessThan(root.get("dueAt"), now),
-                            cb.and(root.get("status").in(ANSWER_NOT_DUE).not(),
-                                    cb.lessThan(root.get("answerDueAt"), now))));
+                    all.add(cb.lessThan(root.get("answerDueAt"), now));
                 }
                 parts.add(cb.and(all.toArray(Predicate[]::new)));
             }

@@ -10,14 +10,15 @@ import ru.appealdesk.directory.Source;
 
 /**
  * A read-only snapshot of an appeal, its answer and its history; {@code resolution} is set once it is closed;
- * {@code secondaryReview}: the answer under review goes to the secondary approver first.
+ * {@code secondaryReview}: the answer under review goes to the secondary approver first; {@code repeatOf}: the
+ * portal number of the earlier appeal (same source) this one repeats.
  */
 public record AppealView(long id, Source source, String externalId, String category, String departmentId,
                          Priority priority, boolean fz59, boolean sociallySignificant, String text, String address,
                          Applicant applicant, List<String> photos, Instant receivedAt, Instant dueAt,
                          Instant answerDueAt, AppealStatus status, String executorId, int step, Instant stepStartedAt,
                          boolean postponedOnce, Answer answer, List<HistoryItem> history, Resolution resolution,
-                         int reopenCount, boolean secondaryReview) {
+                         int reopenCount, boolean secondaryReview, String repeatOf) {
 
     /** The citizen who wrote; contacts are shown only to the assigned executor and moderators. */
     public record Applicant(String name, String phone, String email) {
@@ -42,13 +43,11 @@ public record AppealView(long id, Source source, String externalId, String categ
         return externalId;
     }
 
-    /** No answer has been submitted (or it was sent back): the answer deadline still applies. */
-    public boolean answerPending() {
-        return status != AppealStatus.ANSWER_REVIEW && status != AppealStatus.APPROVED
-                && status != AppealStatus.CLOSED;
-    }
-
+    /**
+     * Overdue: not closed (the answer placed on the portal, or closed otherwise) by {@code answerDueAt}, whoever
+     * holds it (PRODUCT.md §9, seed 000 п.10, 12: an answer not placed in time counts as overdue).
+     */
     public boolean overdueAt(Instant now) {
-        return (answerPending() && now.isAfter(answerDueAt)) || (status != AppealStatus.CLOSED && now.isAfter(dueAt));
+        return status != AppealStatus.CLOSED && now.isAfter(answerDueAt);
     }
 }

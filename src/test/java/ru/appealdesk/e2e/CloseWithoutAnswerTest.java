@@ -15,9 +15,9 @@ class CloseWithoutAnswerTest extends EndToEndTest {
     @Test
     void aCoordinatorClosesAnUnroutedAppealAsADuplicate() {
         // given an appeal nobody was routed to, on both coordinators' cards
-        long id = register(appealRequest("DD-2026-500001", "potholes-unknown")).get("id").asLong();
-        Sent card = awaitCard("sokolova", "DD-2026-500001", "Закрыть без ответа");
-        awaitCard("popov", "DD-2026-500001", "Закрыть без ответа");
+        long id = register(appealRequest("CL-2026-500001", "potholes-unknown")).get("id").asLong();
+        Sent card = awaitCard("sokolova", "CL-2026-500001", "Закрыть без ответа");
+        awaitCard("popov", "CL-2026-500001", "Закрыть без ответа");
 
         // when a coordinator chooses «Дубликат» and gives a comment too short to mean anything
         long chat = user("sokolova");
@@ -25,7 +25,7 @@ class CloseWithoutAnswerTest extends EndToEndTest {
         telegram.press(chat, card, "Закрыть без ответа");
         Sent choice = awaitNew(chat, seen, m -> m.hasButton("Дубликат") && m.hasButton("Угрозы или оскорбления"));
         telegram.press(chat, choice, "Дубликат");
-        telegram.awaitText(chat, "Укажите номер обращения, дубликатом которого является № DD-2026-500001");
+        telegram.awaitText(chat, "Укажите номер обращения, дубликатом которого является № CL-2026-500001");
         telegram.userSends(chat, "дуб");
 
         // then the comment is refused and nothing changes
@@ -33,7 +33,7 @@ class CloseWithoutAnswerTest extends EndToEndTest {
         assertThat(appeal(id).get("status").asText()).isEqualTo("NEW");
 
         // when the coordinator writes a real comment
-        telegram.userSends(chat, "Повтор обращения DD-2026-499999 того же заявителя");
+        telegram.userSends(chat, "Повтор обращения CL-2026-499999 того же заявителя");
 
         // then the appeal is closed as a duplicate, the comment kept, and every coordinator's card says so
         JsonNode closed = awaitStatus(id, "CLOSED");
@@ -41,10 +41,10 @@ class CloseWithoutAnswerTest extends EndToEndTest {
         JsonNode last = closed.get("history").get(closed.get("history").size() - 1);
         assertThat(last.get("type").asText()).isEqualTo("CLOSED_DUPLICATE");
         assertThat(last.get("actor").asText()).isEqualTo("sokolova");
-        assertThat(last.get("comment").asText()).isEqualTo("Повтор обращения DD-2026-499999 того же заявителя");
+        assertThat(last.get("comment").asText()).isEqualTo("Повтор обращения CL-2026-499999 того же заявителя");
         assertThat(closed.get("overdue").asBoolean()).isFalse();
         telegram.awaitText(chat, "Обращение закрыто: «Дубликат»");
-        Sent other = telegram.awaitMessage(user("popov"), m -> m.text().contains("DD-2026-500001")
+        Sent other = telegram.awaitMessage(user("popov"), m -> m.text().contains("CL-2026-500001")
                 && m.text().contains("Закрыто: Дубликат (Соколова Т.А.)"));
         assertThat(other.keyboard()).isEmpty();
     }
@@ -52,10 +52,10 @@ class CloseWithoutAnswerTest extends EndToEndTest {
     @Test
     void aCoordinatorClosesAnAppealInWorkForThreatsAndTheExecutorIsTold() {
         // given an appeal the executor has taken into work
-        JsonNode created = register(appealRequest("DD-2026-500002", "roads"));
+        JsonNode created = register(appealRequest("CL-2026-500002", "roads"));
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
-        Sent inWork = accept(executor, "DD-2026-500002");
+        Sent inWork = accept(executor, "CL-2026-500002");
 
         // when the executor forges the coordinator's button
         String step = inWork.button("Подготовить ответ").data().split(":")[2];
@@ -68,7 +68,7 @@ class CloseWithoutAnswerTest extends EndToEndTest {
         // when a coordinator opens the appeal and closes it for threats
         long chat = user("popov");
         int seen = telegram.messagesTo(chat).size();
-        telegram.userSends(chat, "/appeal DD-2026-500002");
+        telegram.userSends(chat, "/appeal CL-2026-500002");
         Sent card = awaitNew(chat, seen, m -> m.hasButton("Закрыть без ответа"));
         assertThat(card.text()).contains("в работе у исполнителя");
         seen = telegram.messagesTo(chat).size();
@@ -90,9 +90,9 @@ class CloseWithoutAnswerTest extends EndToEndTest {
     @Test
     void aCloseButtonFromBeforeAReassignmentIsStale() {
         // given an unrouted appeal on two coordinators' cards
-        long id = register(appealRequest("DD-2026-500003", "potholes-unknown")).get("id").asLong();
-        Sent mine = awaitCard("sokolova", "DD-2026-500003", "Закрыть без ответа");
-        Sent theirs = awaitCard("popov", "DD-2026-500003", "Егорова Н.Ю.");
+        long id = register(appealRequest("CL-2026-500003", "potholes-unknown")).get("id").asLong();
+        Sent mine = awaitCard("sokolova", "CL-2026-500003", "Закрыть без ответа");
+        Sent theirs = awaitCard("popov", "CL-2026-500003", "Егорова Н.Ю.");
 
         // when one coordinator assigns it and the other then presses «Закрыть без ответа» on the old card
         telegram.press(user("popov"), theirs, "Егорова Н.Ю.");
@@ -107,10 +107,10 @@ class CloseWithoutAnswerTest extends EndToEndTest {
     @Test
     void thePortalClosesThroughTheApiAndWrongRequestsChangeNothing() {
         // given an appeal with its executor
-        JsonNode created = register(appealRequest("DD-2026-500004", "roads"));
+        JsonNode created = register(appealRequest("CL-2026-500004", "roads"));
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
-        Sent card = awaitCard(executor, "DD-2026-500004", "Взять в работу");
+        Sent card = awaitCard(executor, "CL-2026-500004", "Взять в работу");
 
         // when the portal sends requests that cannot close it
         Api.Response published = api.post("/api/appeals/" + id + "/close",

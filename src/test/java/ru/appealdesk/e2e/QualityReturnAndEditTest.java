@@ -17,13 +17,13 @@ class QualityReturnAndEditTest extends EndToEndTest {
     @Test
     void theModeratorCorrectsTheTextAndTheCoordinatorSendsTheApprovedAnswerBack() {
         // given an answer under review by the roads approver
-        JsonNode created = register(appealRequest("DD-2026-520001", "roads"));
+        JsonNode created = register(appealRequest("QR-2026-520001", "roads"));
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
-        Sent draft = draftAnswer(executor, accept(executor, "DD-2026-520001"), "Решено", "Яма заделна.");
+        Sent draft = draftAnswer(executor, accept(executor, "QR-2026-520001"), "Решено", "Яма заделна.");
         int belovSeen = telegram.messagesTo(user("belov")).size();
         telegram.press(user(executor), draft, "Отправить на согласование");
-        Sent review = awaitNew(user("belov"), belovSeen, m -> m.text().contains("DD-2026-520001")
+        Sent review = awaitNew(user("belov"), belovSeen, m -> m.text().contains("QR-2026-520001")
                 && m.hasButton("Изменить текст"));
 
         // when the executor forges «Изменить текст»
@@ -39,7 +39,7 @@ class QualityReturnAndEditTest extends EndToEndTest {
         telegram.userSends(user("belov"), "Яма заделана 05.03.2026 силами подрядчика.");
 
         // then the answer carries the new text, the history keeps the old one, and a new card shows the new text
-        Sent corrected = awaitNew(user("belov"), belovSeen, m -> m.text().contains("DD-2026-520001")
+        Sent corrected = awaitNew(user("belov"), belovSeen, m -> m.text().contains("QR-2026-520001")
                 && m.hasButton("Согласовать"));
         assertThat(corrected.text()).contains("Яма заделана 05.03.2026 силами подрядчика.")
                 .doesNotContain("Яма заделна.");
@@ -56,7 +56,7 @@ class QualityReturnAndEditTest extends EndToEndTest {
         // when the approver approves and a coordinator finds the answer not fit to place
         int sokolovaSeen = telegram.messagesTo(user("sokolova")).size();
         telegram.press(user("belov"), corrected, "Согласовать");
-        Sent approved = awaitNew(user("sokolova"), sokolovaSeen, m -> m.text().contains("DD-2026-520001")
+        Sent approved = awaitNew(user("sokolova"), sokolovaSeen, m -> m.text().contains("QR-2026-520001")
                 && m.hasButton("Вернуть на доработку"));
         assertThat(approved.text()).contains("Яма заделана 05.03.2026 силами подрядчика.");
         telegram.press(user("sokolova"), approved, "Вернуть на доработку");
@@ -72,30 +72,30 @@ class QualityReturnAndEditTest extends EndToEndTest {
         telegram.userSends(user("sokolova"), "Нет фото результата работ, портал такой ответ не примет");
 
         // then the executor gets the rework card with the reason, and the other coordinator's card is closed
-        Sent rework = awaitNew(user(executor), executorSeen, m -> m.text().contains("DD-2026-520001")
+        Sent rework = awaitNew(user(executor), executorSeen, m -> m.text().contains("QR-2026-520001")
                 && m.hasButton("Подготовить ответ"));
         assertThat(rework.text()).contains("Нет фото результата работ", "Соколова");
         JsonNode returned = awaitStatus(id, "REWORK");
         JsonNode quality = returned.get("history").get(returned.get("history").size() - 1);
         assertThat(quality.get("type").asText()).isEqualTo("QUALITY_RETURN");
         assertThat(quality.get("actor").asText()).isEqualTo("sokolova");
-        telegram.awaitMessage(user("popov"), m -> m.text().contains("DD-2026-520001")
+        telegram.awaitMessage(user("popov"), m -> m.text().contains("QR-2026-520001")
                 && m.text().contains("Возвращено на доработку (Соколова") && m.keyboard().isEmpty());
     }
 
     @Test
     void anExecutorCannotSendTheApprovedAnswerBack() {
         // given an approved answer
-        JsonNode created = register(appealRequest("DD-2026-520002", "roads"));
+        JsonNode created = register(appealRequest("QR-2026-520002", "roads"));
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
-        Sent draft = draftAnswer(executor, accept(executor, "DD-2026-520002"), "Решено", "Сделано.");
+        Sent draft = draftAnswer(executor, accept(executor, "QR-2026-520002"), "Решено", "Сделано.");
         int belovSeen = telegram.messagesTo(user("belov")).size();
         int sokolovaSeen = telegram.messagesTo(user("sokolova")).size();
         telegram.press(user(executor), draft, "Отправить на согласование");
-        telegram.press(user("belov"), awaitNew(user("belov"), belovSeen, m -> m.text().contains("DD-2026-520002")
+        telegram.press(user("belov"), awaitNew(user("belov"), belovSeen, m -> m.text().contains("QR-2026-520002")
                 && m.hasButton("Согласовать")), "Согласовать");
-        Sent approved = awaitNew(user("sokolova"), sokolovaSeen, m -> m.text().contains("DD-2026-520002")
+        Sent approved = awaitNew(user("sokolova"), sokolovaSeen, m -> m.text().contains("QR-2026-520002")
                 && m.hasButton("Вернуть на доработку"));
 
         // when the executor and the moderator forge the coordinator's button

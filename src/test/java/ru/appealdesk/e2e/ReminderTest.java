@@ -24,7 +24,7 @@ class ReminderTest extends EndToEndTest {
     }
 
     /** Alert lines to a person about one appeal that contain a marker (⏰ reminder, ⚠️ coordinators, 🚨
-     * escalation, ⏳ countdown, 🔥 overdue: the same in a single alert and in a digest). */
+     * escalation, ⏳ countdown, 🔥 overdue, ⛔ term expired: the same in a single alert and in a digest). */
     List<String> alerts(String staff, String number, String phrase) {
         return telegram.linesMentioning(user(staff), number).stream().filter(b -> b.contains(phrase)).toList();
     }
@@ -143,10 +143,17 @@ class ReminderTest extends EndToEndTest {
         clock.set(msk("2026-04-08T09:00:30"));
         awaitAlert("orlov", "DD-2026-600003", "🔥");
         awaitAlert("popov", "DD-2026-600003", "🔥");
+        // (and to whoever holds it: here the executor, who has not answered — PRODUCT.md §9)
+        assertThat(awaitAlert(executor, "DD-2026-600003", "🔥")).contains("не размещён на портале");
         assertThat(api.get("/api/appeals?overdue=true&size=200").json()).anyMatch(a -> a.get("id").asLong() == id);
+
+        // dueAt (18:00 on Thursday) passes too: «Срок рассмотрения истёк», once, to the same people
         clock.set(msk("2026-04-10T11:00"));
+        assertThat(awaitAlert("orlov", "DD-2026-600003", "⛔")).contains("Срок рассмотрения истёк");
+        awaitAlert(executor, "DD-2026-600003", "⛔");
         settle();
         assertThat(alerts("orlov", "DD-2026-600003", "🔥")).hasSize(1);
+        assertThat(alerts("orlov", "DD-2026-600003", "⛔")).hasSize(1);
         assertThat(alerts(executor, "DD-2026-600003", "⏳")).hasSize(3);
     }
 
@@ -193,8 +200,10 @@ class ReminderTest extends EndToEndTest {
         List<Sent> received = telegram.messagesTo(user("orlov"));
         assertThat(received.subList(before, received.size()).stream()
                 .filter(m -> m.text().contains("DD-2026-6100"))).hasSize(1);
-        assertThat(digest.text()).contains("Уведомления по обращениям (30)", "🔥 Просрочено: 30");
-        assertThat(alerts("orlov", "DD-2026-6100", "🔥")).hasSize(30);
+        // (past both terms, each is told once, as «Срок рассмотрения истёк», not also as overdue)
+        assertThat(digest.text()).contains("Уведомления по обращениям (30)", "⛔ Срок рассмотрения истёк: 30")
+                .doesNotContain("🔥");
+        assertThat(alerts("orlov", "DD-2026-6100", "⛔")).hasSize(30);
         assertThat(digest.text().length()).isLessThanOrEqualTo(4096);
         assertThat(digest.keyboard()).hasSize(10);
     }
@@ -220,5 +229,42 @@ class ReminderTest extends EndToEndTest {
         telegram.awaitText(user(executor), "не было принято в работу до установленного времени");
         telegram.press(user("sokolova"), card, "Сидоров П.И.");
         assertThat(awaitStatus(id, "ASSIGNED").get("executor").asText()).isEqualTo("sidorov");
+    }
+
+    @Test
+    void anApprovedAnswerNotPlacedByTheAnswerDeadlineIsOverdueForItsHolders() {
+        // given an answer approved on time (Добродел, answerDueAt 18:00 on Tuesday 23 June, dueAt 18:00 on Thursday 25 June)
+        clock.set(msk("2026-06-15T10:00"));
+        // (a housing category: the roads executors hold the other tests' thirty overdue appeals)
+        JsonNode created = register(appealRequest("DD-2026-620001", "buildings")
+                .put("receivedAt", "2026-06-15T10:00:00+03:00"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent draft = draftAnswer(executor, accept(executor, "DD-2026-620001"), "Решено", "Сделано 16.06.2026.");
+        telegram.press(user(executor), draft, "Отправить на согласование");
+        telegram.press(user("kuznetsova"), awaitCard("kuznetsova", "DD-2026-620001", "Согласовать"), "Согласовать");
+        JsonNode approved = awaitStatus(id, "APPROVED");
+        assertThat(approved.get("answerDueAt").asText()).isEqualTo("2026-06-23T18:00:00+03:00");
+        assertThat(approved.get("overdue").asBoolean()).isFalse();
+
+        // when nobody places it on the portal by the answer deadline
+        clock.set(msk("2026-06-24T09:00:30"));
+
+        // then it is overdue, and the coordinators who hold it are told, as is the deputy head
+        // (alone or in a digest with the step's reminders: either way it says what and who holds it)
+        assertThat(awaitAlert("sokolova", "DD-2026-620001", "🔥")).contains("не размещ", "23.06.2026 18:00",
+                "Соколова Т.А.");
+        awaitAlert("orlov", "DD-2026-620001", "🔥");
+        assertThat(appeal(id).get("overdue").asBoolean()).isTrue();
+        assertThat(api.get("/api/appeals?overdue=true&size=200").json()).anyMatch(a -> a.get("id").asLong() == id);
+
+        // when a coordinator places it at last
+        telegram.press(user("sokolova"), awaitCard("sokolova", "DD-2026-620001", "Размещено"), "Размещено");
+
+        // then it is closed, no longer overdue, and the term's end says nothing
+        assertThat(awaitStatus(id, "CLOSED").get("overdue").asBoolean()).isFalse();
+        clock.set(msk("2026-06-29T12:00"));
+        settle();
+        assertThat(alerts("orlov", "DD-2026-620001", "⛔")).isEmpty();
     }
 }

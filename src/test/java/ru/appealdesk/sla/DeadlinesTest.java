@@ -28,12 +28,14 @@ class DeadlinesTest {
             "DOBRODEL, roads, NORMAL, 2026-11-02T13:20, 2026-11-13T16:45, 2026-11-11T18:00",
             // Добродел: a fast-track category does not change a Добродел deadline at normal priority
             "DOBRODEL, snow, NORMAL, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T18:00",
-            // ПОС: 30 calendar days; a fast-track category uses its fast-track-days (seed 002 п.7, seed 003)
-            "POS, other, NORMAL, 2025-12-29T10:00, 2026-01-28T18:00, 2026-01-28T18:00",
-            "POS, other, NORMAL, 2026-02-06T11:00, 2026-03-10T18:00, 2026-03-10T18:00",
-            "POS, roads, NORMAL, 2026-03-02T10:00, 2026-03-10T18:00, 2026-03-10T18:00",
-            "POS, heating, NORMAL, 2026-12-29T12:00, 2027-01-11T18:00, 2027-01-11T18:00",
-            "POS, benefits, NORMAL, 2026-04-28T12:00, 2026-05-08T15:45, 2026-05-08T15:45",
+            // ПОС: 30 calendar days; a fast-track category uses its fast-track-days (seed 002 п.7, seed 003); placed
+            // on the portal by the end of the working day 2 days before (seed 000 п.12), the last working day before
+            // that when it is a day off
+            "POS, other, NORMAL, 2025-12-29T10:00, 2026-01-28T18:00, 2026-01-26T18:00",
+            "POS, other, NORMAL, 2026-02-06T11:00, 2026-03-10T18:00, 2026-03-06T16:45",
+            "POS, roads, NORMAL, 2026-03-02T10:00, 2026-03-10T18:00, 2026-03-06T16:45",
+            "POS, heating, NORMAL, 2026-12-29T12:00, 2027-01-11T18:00, 2026-12-30T18:00",
+            "POS, benefits, NORMAL, 2026-04-28T12:00, 2026-05-08T15:45, 2026-05-06T18:00",
             // (08.05.2026 is a Friday and a short day: 16:45 - 1 hour)
             // FAST_TRACK priority uses the category's days from any source
             "OTHER, waste, FAST_TRACK, 2026-03-02T10:00, 2026-03-10T18:00, 2026-03-10T18:00",
@@ -49,7 +51,7 @@ class DeadlinesTest {
             // 59-ФЗ / other: 30 days
             "OTHER, other, NORMAL, 2026-03-02T10:00, 2026-04-01T18:00, 2026-04-01T18:00",
             // an unknown category falls back to the source's term
-            "POS, unknown-category, NORMAL, 2026-03-02T10:00, 2026-04-01T18:00, 2026-04-01T18:00",
+            "POS, unknown-category, NORMAL, 2026-03-02T10:00, 2026-04-01T18:00, 2026-03-30T18:00",
     })
     void computesBothDeadlines(Source source, String category, Priority priority, String received, String dueAt,
                                String answerDueAt) {

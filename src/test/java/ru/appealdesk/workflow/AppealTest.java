@@ -25,7 +25,7 @@ class AppealTest {
 
     static Appeal appeal(List<String> photos) {
         NewAppeal request = new NewAppeal(Source.DOBRODEL, "DD-1", "roads", Priority.NORMAL, false, false, "Яма",
-                null, null, photos, NOW);
+                null, null, photos, NOW, null);
         Appeal appeal = Appeal.register(request, "roads", new Deadline(NOW.plusSeconds(86400), NOW.plusSeconds(3600)),
                 NOW);
         ReflectionTestUtils.setField(appeal, "id", 1L);
