@@ -364,8 +364,15 @@ class Notifier {
 
     private void acceptedCard(AppealView a, String title) {
         chatOf(a.executorId()).ifPresent(chat -> {
-            List<List<Button>> keyboard = List.of(List.of(
+            List<Button> row = new ArrayList<>(List.of(
                     Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
+            java.time.Instant returnable = appeals.returnableUntil(a);
+            if (returnable != null) {
+                // ЕЦУР (seed 000 п.9): accepted by mistake, it can still be returned for a day
+                row.add(Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть (до "
+                        + texts.time(returnable) + ")"));
+            }
+            List<List<Button>> keyboard = List.of(row);
             card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text(), keyboard,
                     Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
         });

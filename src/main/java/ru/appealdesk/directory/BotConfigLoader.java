@@ -235,7 +235,8 @@ final class BotConfigLoader {
                             "sources", key, "claim-until"),
                     sourceReminders,
                     s.beforeDue() == null ? beforeDue
-                            : durations(yaml, s.beforeDue(), null, "sources", key, "before-due")));
+                            : durations(yaml, s.beforeDue(), null, "sources", key, "before-due"),
+                    duration(yaml, s.returnAfterAcceptWithin(), "sources", key, "return-after-accept-within")));
         }
         for (Source source : Source.values()) {
             if (!result.containsKey(source)) {

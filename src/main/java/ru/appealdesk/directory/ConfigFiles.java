@@ -44,7 +44,8 @@ final class ConfigFiles {
 
     record SourceEntry(@JsonProperty(required = true) String answerDeadline, String answerLead,
                        String highPriorityAnswerDeadline, String acceptWithin, String reviewWithin,
-                       String claimUntil, List<String> reminders, List<String> beforeDue) {
+                       String claimUntil, List<String> reminders, List<String> beforeDue,
+                       String returnAfterAcceptWithin) {
     }
 
     record CalendarFile(@JsonProperty(required = true) Map<Integer, CalendarYear> years) {

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * Deadlines and reminders for appeals from one source ({@code regulations.yml}). Optional values are null.
- * {@code claimUntilMinute} is minutes from local midnight.
+ * {@code claimUntilMinute} is minutes from local midnight; {@code returnAfterAcceptWithin}: how long after accepting
+ * an appeal its executor may still return it (ЕЦУР, seed 000 п.9), null if not at all.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
                                WorkDuration reviewWithin, Integer claimUntilMinute,
-                               List<WorkDuration> reminders, List<WorkDuration> beforeDue) {
+                               List<WorkDuration> reminders, List<WorkDuration> beforeDue,
+                               WorkDuration returnAfterAcceptWithin) {
 }

@@ -40,6 +40,11 @@ public class Deadlines implements DeadlinePolicy {
     }
 
     @Override
+    public Instant plus(Instant from, ru.appealdesk.directory.WorkDuration duration) {
+        return workingTime.plus(from, duration);
+    }
+
+    @Override
     public java.time.LocalDate localDate(Instant instant) {
         return workingTime.localDate(instant);
     }

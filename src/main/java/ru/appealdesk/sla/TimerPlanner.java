@@ -73,7 +73,9 @@ class TimerPlanner {
         if (a.status() == AppealStatus.ASSIGNED && regulation.acceptWithin() != null) {
             schedule(a, Timer.Kind.AUTO_ACCEPT, 0, workingTime.plus(a.stepStartedAt(), regulation.acceptWithin()), now);
         }
-        if (a.status() == AppealStatus.ASSIGNED && regulation.claimUntilMinute() != null) {
+        // seed 000 п.7: an appeal a coordinator assigned after the release is not released again
+        boolean released = a.history().stream().anyMatch(h -> "CLAIM_EXPIRED".equals(h.type()));
+        if (a.status() == AppealStatus.ASSIGNED && regulation.claimUntilMinute() != null && !released) {
             schedule(a, Timer.Kind.CLAIM, 0, claimDeadline(a.stepStartedAt(), regulation.claimUntilMinute()), now);
         }
         planCountdown(a, from, regulation.beforeDue(), now);

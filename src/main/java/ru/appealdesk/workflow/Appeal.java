@@ -186,9 +186,23 @@ class Appeal {
         return new AppealAccepted(view(), executorId, actor == null, now);
     }
 
-    AppealReturned returnToCoordinators(String actor, String reason, Instant now) {
-        require(Set.of(AppealStatus.ASSIGNED), "return");
+    /**
+     * The executor returns the appeal with the legal basis: while it is assigned, or — where the source allows it
+     * (ЕЦУР, seed 000 п.9) — after accepting it by mistake, until {@code returnableUntil} (null: not after accepting).
+     */
+    AppealReturned returnToCoordinators(String actor, String reason, Instant returnableUntil, Instant now) {
+        require(Set.of(AppealStatus.ASSIGNED, AppealStatus.IN_PROGRESS), "return");
         requireExecutor(actor);
+        if (status == AppealStatus.IN_PROGRESS) {
+            boolean justAccepted = "ACCEPTED".equals(history.get(history.size() - 1).view().type());
+            if (returnableUntil == null || !justAccepted) {
+                throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is in work and cannot be returned");
+            }
+            if (!now.isBefore(returnableUntil)) {
+                throw new TransitionRefused(Reason.RETURN_WINDOW_PASSED, "appeal " + id + " was accepted too long "
+                        + "ago to be returned");
+            }
+        }
         String checked = ReturnReasons.check(reason);
         move(now, actor, "RETURNED", AppealStatus.RETURNED, checked);
         return new AppealReturned(view(), executorId, checked, now);

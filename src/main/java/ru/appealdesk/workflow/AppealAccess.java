@@ -21,7 +21,7 @@ public class AppealAccess {
     /** A dialog that leads to a transition: who may begin it, and in which statuses. */
     public enum Dialog {
         /** The executor explains why the appeal is not theirs. */
-        RETURN(Set.of(AppealStatus.ASSIGNED)),
+        RETURN(Set.of(AppealStatus.ASSIGNED, AppealStatus.IN_PROGRESS)),
         /** The executor prepares the answer (type, text, files, submission). */
         ANSWER(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK)),
         /** An approver explains what to rework. */
@@ -45,7 +45,10 @@ public class AppealAccess {
 
     private final Approvers approvers;
 
-    AppealAccess(AppealService appeals, Directory directory, Approvers approvers) {
+    private final java.time.Clock clock;
+
+    AppealAccess(AppealService appeals, Directory directory, Approvers approvers, java.time.Clock clock) {
+        this.clock = clock;
         this.appeals = appeals;
         this.directory = directory;
         this.approvers = approvers;
@@ -82,6 +85,15 @@ public class AppealAccess {
         };
         if (!allowed) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, "not this person's step");
+        }
+        if (dialog == Dialog.RETURN && a.status() == AppealStatus.IN_PROGRESS) {
+            java.time.Instant until = appeals.returnableUntil(a);
+            if (until == null) {
+                throw new TransitionRefused(Reason.STALE, "an appeal in work is not returned");
+            }
+            if (!clock.instant().isBefore(until)) {
+                throw new TransitionRefused(Reason.RETURN_WINDOW_PASSED, "accepted too long ago");
+            }
         }
         return a;
     }

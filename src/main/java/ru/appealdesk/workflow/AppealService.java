@@ -108,7 +108,21 @@ public class AppealService {
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView returnToCoordinators(long id, int step, String executorId, String reason) {
-        return change(id, step, executorId, (a, now) -> a.returnToCoordinators(executorId, reason, now));
+        AppealView before = load(id).view();
+        Instant returnableUntil = returnableUntil(before);
+        return change(id, step, executorId, (a, now) -> a.returnToCoordinators(executorId, reason, returnableUntil,
+                now));
+    }
+
+    /**
+     * Until when the executor may still return an appeal they accepted (ЕЦУР: 24 hours, seed 000 п.9); null when
+     * the source does not allow it or the appeal is not just accepted.
+     */
+    public Instant returnableUntil(AppealView a) {
+        ru.appealdesk.directory.WorkDuration window = directory.regulation(a.source()).returnAfterAcceptWithin();
+        boolean justAccepted = a.status() == AppealStatus.IN_PROGRESS
+                && "ACCEPTED".equals(a.history().get(a.history().size() - 1).type());
+        return window == null || !justAccepted ? null : deadlines.plus(a.stepStartedAt(), window);
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)

@@ -15,6 +15,9 @@ public interface DeadlinePolicy {
 
     Deadline compute(Source source, String categoryCode, Priority priority, Instant receivedAt);
 
+    /** {@code from} plus a duration of the regulations, in working time if it says so. */
+    Instant plus(Instant from, ru.appealdesk.directory.WorkDuration duration);
+
     /** The organisation's local date at an instant. */
     LocalDate localDate(Instant instant);
 }

@@ -229,6 +229,53 @@ class ReminderTest extends EndToEndTest {
         telegram.awaitText(user(executor), "не было принято в работу до установленного времени");
         telegram.press(user("sokolova"), card, "Сидоров П.И.");
         assertThat(awaitStatus(id, "ASSIGNED").get("executor").asText()).isEqualTo("sidorov");
+
+        // an appeal the coordinator assigned after the release is not released again the next day (seed 000 п.7)
+        clock.set(msk("2026-05-13T15:00:30"));
+        settle();
+        JsonNode kept = appeal(id);
+        assertThat(kept.get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(kept.get("history")).filteredOn(h -> h.get("type").asText().equals("CLAIM_EXPIRED")).hasSize(1);
+    }
+
+    @Test
+    void anEcurAppealAcceptedByMistakeCanBeReturnedWithinADay() {
+        // given two ЕЦУР appeals accepted at 10:00, and a Добродел one
+        clock.set(msk("2026-06-02T10:00"));
+        String legal = "Вопрос не относится к компетенции управления: согласно п. 2.3 Положения об Управлении ЖКХ "
+                + "содержание сетей ведёт ресурсоснабжающая организация.";
+        long first = register(appealRequest("EC-2026-700002", "buildings").put("source", "ECUR")
+                .put("receivedAt", "2026-06-02T09:00:00+03:00")).get("id").asLong();
+        JsonNode second = register(appealRequest("EC-2026-700003", "buildings").put("source", "ECUR")
+                .put("receivedAt", "2026-06-02T09:00:00+03:00"));
+        JsonNode dobrodel = register(appealRequest("DD-2026-700004", "buildings")
+                .put("receivedAt", "2026-06-02T09:00:00+03:00"));
+        String executor = appeal(first).get("executor").asText();
+        Sent accepted = accept(executor, "EC-2026-700002");
+        Sent acceptedSecond = accept(second.get("executor").asText(), "EC-2026-700003");
+        Sent acceptedDobrodel = accept(dobrodel.get("executor").asText(), "DD-2026-700004");
+
+        // then the ЕЦУР cards offer «Вернуть» until 10:00 tomorrow; the Добродел card does not
+        assertThat(accepted.button("Вернуть").text()).contains("до 03.06.2026 10:00");
+        assertThat(acceptedDobrodel.hasButton("Вернуть")).isFalse();
+
+        // when the executor returns the first one within the day, with the legal basis
+        telegram.press(user(executor), accepted, "Вернуть");
+        telegram.awaitText(user(executor), "Укажите причину возврата");
+        telegram.userSends(user(executor), legal);
+
+        // then it goes back to the coordinators
+        JsonNode returned = awaitStatus(first, "RETURNED");
+        assertThat(returned.get("history").get(returned.get("history").size() - 1).get("comment").asText())
+                .contains("п. 2.3");
+
+        // when the day has passed and the other is pressed
+        clock.set(msk("2026-06-03T10:01"));
+        String late = telegram.press(user(second.get("executor").asText()), acceptedSecond, "Вернуть");
+
+        // then it is refused with the reason and stays in work
+        assertThat(telegram.awaitAnswer(late).text()).contains("только в течение суток");
+        assertThat(appeal(second.get("id").asLong()).get("status").asText()).isEqualTo("IN_PROGRESS");
     }
 
     @Test

@@ -88,11 +88,12 @@ class AppealTest {
         Appeal a = appeal(List.of());
         a.assign("morozov", "roads", null, NOW);
 
-        assertRefused(() -> a.returnToCoordinators("morozov", "", NOW), Reason.REASON_TOO_SHORT);
-        assertRefused(() -> a.returnToCoordinators("morozov", "неподведомственно", NOW), Reason.REASON_TOO_SHORT);
+        assertRefused(() -> a.returnToCoordinators("morozov", "", null, NOW), Reason.REASON_TOO_SHORT);
+        assertRefused(() -> a.returnToCoordinators("morozov", "неподведомственно", null, NOW),
+                Reason.REASON_TOO_SHORT);
         assertRefused(() -> a.returnToCoordinators("morozov", "Это совсем не наш вопрос, пусть решают другие",
-                NOW), Reason.REASON_WITHOUT_LEGAL_BASIS);
-        a.returnToCoordinators("morozov", LEGAL, NOW);
+                null, NOW), Reason.REASON_WITHOUT_LEGAL_BASIS);
+        a.returnToCoordinators("morozov", LEGAL, null, NOW);
         assertThat(a.view().status()).isEqualTo(AppealStatus.RETURNED);
 
         a.rejectReturn("popov", NOW);
@@ -209,5 +210,20 @@ class AppealTest {
                 .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.WRONG_STATE);
         assertThat(a.view().status()).isEqualTo(AppealStatus.ANSWER_REVIEW);
         assertThat(a.view().secondaryReview()).isFalse();
+    }
+
+    @Test
+    void anAcceptedAppealIsReturnedOnlyWithinTheSourcesWindowAndOnlyRightAfterAcceptance() {
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+        a.accept("morozov", NOW);
+
+        assertRefused(() -> a.returnToCoordinators("morozov", LEGAL, null, NOW), Reason.WRONG_STATE);
+        assertRefused(() -> a.returnToCoordinators("morozov", LEGAL, NOW, NOW), Reason.RETURN_WINDOW_PASSED);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.IN_PROGRESS);
+
+        a.returnToCoordinators("morozov", LEGAL, NOW.plusSeconds(60), NOW);
+
+        assertThat(a.view().status()).isEqualTo(AppealStatus.RETURNED);
     }
 }
