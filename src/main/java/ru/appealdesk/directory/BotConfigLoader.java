@@ -236,7 +236,8 @@ final class BotConfigLoader {
                     sourceReminders,
                     s.beforeDue() == null ? beforeDue
                             : durations(yaml, s.beforeDue(), null, "sources", key, "before-due"),
-                    duration(yaml, s.returnAfterAcceptWithin(), "sources", key, "return-after-accept-within")));
+                    duration(yaml, s.returnAfterAcceptWithin(), "sources", key, "return-after-accept-within"),
+                    duration(yaml, s.unroutedWithin(), "sources", key, "unrouted-within")));
         }
         for (Source source : Source.values()) {
             if (!result.containsKey(source)) {

@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * Deadlines and reminders for appeals from one source ({@code regulations.yml}). Optional values are null.
  * {@code claimUntilMinute} is minutes from local midnight; {@code returnAfterAcceptWithin}: how long after accepting
- * an appeal its executor may still return it (ЕЦУР, seed 000 п.9), null if not at all.
+ * an appeal its executor may still return it (ЕЦУР, seed 000 п.9), null if not at all; {@code unroutedWithin}: an
+ * appeal nobody was given by then reminds the coordinators (ИМ, seed 004 п.10), null for no such reminder.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
                                WorkDuration reviewWithin, Integer claimUntilMinute,
                                List<WorkDuration> reminders, List<WorkDuration> beforeDue,
-                               WorkDuration returnAfterAcceptWithin) {
+                               WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin) {
 }

@@ -51,14 +51,14 @@ public class Deadlines implements DeadlinePolicy {
 
     /**
      * The term that applies: HIGH priority uses the source's high-priority deadline where one is set; a category
-     * with {@code fast-track-days} uses them (calendar days) for ПОС appeals and for FAST_TRACK priority.
+     * with {@code fast-track-days} uses them (calendar days) for ПОС appeals only (PRODUCT.md §9: an ИМ FAST_TRACK
+     * appeal keeps its 6-hour term).
      */
     static WorkDuration answerTerm(Source source, Category category, Priority priority, SourceRegulation regulation) {
         if (priority == Priority.HIGH && regulation.highPriorityAnswerDeadline() != null) {
             return regulation.highPriorityAnswerDeadline();
         }
-        if (category != null && category.fastTrackDays() != null
-                && (source == Source.POS || priority == Priority.FAST_TRACK)) {
+        if (category != null && category.fastTrackDays() != null && source == Source.POS) {
             return new WorkDuration(category.fastTrackDays(), WorkDuration.Unit.DAYS, false);
         }
         return regulation.answerDeadline();

@@ -46,8 +46,12 @@ class TimerPlanner {
     void on(AppealEvent event) {
         AppealView a = event.appeal();
         Instant now = event.at();
-        if (event instanceof AppealRegistered) {
+        SourceRegulation regulation = directory.regulation(a.source());
+        if (event instanceof AppealRegistered registered) {
             planTerms(a, now);
+            if (!registered.routed()) {
+                planUnrouted(a, regulation, now);
+            }
             return;
         }
         if (event instanceof AppealReopened) {
@@ -55,11 +59,13 @@ class TimerPlanner {
             planTerms(a, now);
         }
         AppealStatus from = a.history().get(a.history().size() - 1).from();
-        if (from != AppealStatus.NEW) {
-            // a NEW appeal has no step timers: its ladder begins only when someone is given it
+        if (from != AppealStatus.NEW || regulation.unroutedWithin() != null) {
+            // a NEW appeal has no step timers unless its source reminds about unrouted ones
             timers.cancel(a.id(), STEP_KINDS);
         }
-        SourceRegulation regulation = directory.regulation(a.source());
+        if (a.status() == AppealStatus.NEW) {
+            planUnrouted(a, regulation, now);
+        }
         if (LADDER_STEPS.contains(a.status())) {
             List<WorkDuration> ladder = new java.util.ArrayList<>(regulation.reminders());
             if (a.status() == AppealStatus.ANSWER_REVIEW && regulation.reviewWithin() != null) {
@@ -79,6 +85,13 @@ class TimerPlanner {
             schedule(a, Timer.Kind.CLAIM, 0, claimDeadline(a.stepStartedAt(), regulation.claimUntilMinute()), now);
         }
         planCountdown(a, from, regulation.beforeDue(), now);
+    }
+
+    /** ИМ (seed 004 п.10): nobody given the appeal within unrouted-within, the coordinators are reminded. */
+    private void planUnrouted(AppealView a, SourceRegulation regulation, Instant now) {
+        if (regulation.unroutedWithin() != null) {
+            schedule(a, Timer.Kind.LADDER, 1, workingTime.plus(a.stepStartedAt(), regulation.unroutedWithin()), now);
+        }
     }
 
     /** The overdue alert at answerDueAt and «Срок рассмотрения истёк» at dueAt (PRODUCT.md §9). */

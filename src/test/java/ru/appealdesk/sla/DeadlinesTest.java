@@ -37,8 +37,10 @@ class DeadlinesTest {
             "POS, heating, NORMAL, 2026-12-29T12:00, 2027-01-11T18:00, 2026-12-30T18:00",
             "POS, benefits, NORMAL, 2026-04-28T12:00, 2026-05-08T15:45, 2026-05-06T18:00",
             // (08.05.2026 is a Friday and a short day: 16:45 - 1 hour)
-            // FAST_TRACK priority uses the category's days from any source
-            "OTHER, waste, FAST_TRACK, 2026-03-02T10:00, 2026-03-10T18:00, 2026-03-10T18:00",
+            // the category's fast-track days are ПОС only (PRODUCT.md §9): other sources keep their own term at
+            // FAST_TRACK priority — ИМ its 6 working hours (seed 004 п.12), «Иное» its 30 days
+            "OTHER, waste, FAST_TRACK, 2026-03-02T10:00, 2026-04-01T18:00, 2026-04-01T18:00",
+            "INCIDENT, snow, FAST_TRACK, 2026-03-02T10:00, 2026-03-02T16:48, 2026-03-02T16:48",
             // ЕЦУР: 8 working days, no lead
             "ECUR, water, NORMAL, 2026-03-02T14:00, 2026-03-13T16:45, 2026-03-13T16:45",
             // Инцидент Менеджмент: 6 working hours; 3 for high priority (seed 004 п.12)
