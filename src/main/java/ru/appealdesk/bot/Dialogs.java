@@ -21,6 +21,7 @@ import ru.appealdesk.telegram.Html;
 import ru.appealdesk.workflow.AnswerDraft;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentKind;
 import ru.appealdesk.workflow.AttachmentStore;
@@ -82,6 +83,13 @@ class Dialogs {
         reply(in, "🔁 Укажите, почему согласованный ответ по обращению № " + Html.escape(a.number())
                 + " нельзя разместить и что доработать. Следующее ваше сообщение будет передано исполнителю. "
                 + "/cancel — отменить.");
+    }
+
+    void askRedirect(Inbound in, AppealView a) {
+        start(in, State.AWAITING_REDIRECT_BASIS, a);
+        reply(in, "↗️ Укажите, в какую организацию перенаправить обращение № " + Html.escape(a.number())
+                + " и на каком основании (например: «В Министерство транспорта МО: содержание региональной дороги, "
+                + "ст. 8 59-ФЗ»). /cancel — отменить.");
     }
 
     void askEditedAnswer(Inbound in, AppealView a) {
@@ -183,6 +191,12 @@ class Dialogs {
                     appeals.returnForQuality(c.appealId(), c.step(), in.staff().id(), text);
                     conversations.delete(c);
                     reply(in, "🔁 Ответ возвращён исполнителю на доработку.");
+                }
+                case AWAITING_REDIRECT_BASIS -> {
+                    AppealView after = appeals.redirect(c.appealId(), c.step(), in.staff().id(), text);
+                    conversations.delete(c);
+                    reply(in, after.status() == AppealStatus.CLOSED ? "↗️ Обращение перенаправлено и закрыто."
+                            : "↗️ Перенаправление отправлено на согласование модератору.");
                 }
                 case AWAITING_EDITED_ANSWER -> {
                     appeals.editAnswer(c.appealId(), c.step(), in.staff().id(), text);

@@ -34,6 +34,8 @@ import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
+import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
+import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealStatus;
@@ -173,6 +175,29 @@ class Notifier {
     }
 
     @EventListener
+    void on(RedirectRequested e) {
+        AppealView a = appeal(e);
+        closeCards(a, "↗️ Перенаправление на согласовании (" + texts.name(e.coordinatorId()) + ")");
+        directory.withRole(Role.MODERATOR).forEach(m -> redirectReviewCard(a, m, e.whereAndWhy()));
+    }
+
+    @EventListener
+    void on(RedirectRejected e) {
+        AppealView a = appeal(e);
+        closeCards(a, "✖️ Перенаправление не согласовано (" + texts.name(e.moderatorId()) + ")");
+        directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
+    }
+
+    private void redirectReviewCard(AppealView a, StaffMember moderator, String whereAndWhy) {
+        chatOf(moderator.id()).ifPresent(chat -> card(a, chat,
+                texts.header("↗️ <b>Перенаправление на согласование</b>", a, true),
+                "Куда и на каком основании:\n" + whereAndWhy + "\n\nТекст обращения:\n" + a.text(),
+                List.of(List.of(Callback.of(Action.REDIRECT_APPROVE, a.id(), a.step()).button("✅ Согласовать"),
+                        Callback.of(Action.REDIRECT_REJECT, a.id(), a.step()).button("✖️ Отклонить"))),
+                Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step()));
+    }
+
+    @EventListener
     void on(AnswerEdited e) {
         AppealView a = appeal(e);
         closeCards(a, "✏️ Текст ответа изменён (" + texts.name(e.moderatorId()) + ")");
@@ -272,7 +297,10 @@ class Notifier {
             return;
         }
         closeCards(a, "🚫 Закрыто: " + a.resolution().title() + " (" + by + ")");
-        String comment = a.history().get(a.history().size() - 1).comment();
+        String comment = "—";
+        for (AppealView.HistoryItem h : a.history()) {
+            comment = h.comment() == null ? comment : h.comment();
+        }
         tell(a.executorId(), "🚫 Обращение № " + Html.escape(a.number()) + " закрыто: «"
                 + Html.escape(a.resolution().title()) + "» (" + Html.escape(by) + "). Комментарий: "
                 + Html.escape(comment) + "\nДействий по нему больше не требуется.");
@@ -335,6 +363,12 @@ class Notifier {
                     return;
                 }
             }
+            case REDIRECT_REVIEW -> {
+                if (person.hasRole(Role.MODERATOR)) {
+                    redirectReviewCard(a, person, a.history().get(a.history().size() - 1).comment());
+                    return;
+                }
+            }
             case CLOSED -> {
             }
         }
@@ -385,7 +419,7 @@ class Notifier {
             applicantPhotos(a, chat);
             card(a, chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
                     repeatNote(a) + "Текст обращения:\n" + a.text(),
-                    executorButtons(a, candidates, List.of(closeButton(a))),
+                    executorButtons(a, candidates, List.of(redirectButton(a), closeButton(a))),
                     Outbox.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
         });
     }
@@ -401,7 +435,7 @@ class Notifier {
             }
             List<List<Button>> keyboard = executorButtons(a, candidates, List.of(
                     Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button("❌ Отклонить возврат"),
-                    closeButton(a)));
+                    redirectButton(a), closeButton(a)));
             card(a, chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
                     "Причина возврата (" + texts.name(a.executorId()) + "):\n" + reason + "\n\nТекст обращения:\n"
                             + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
@@ -437,6 +471,10 @@ class Notifier {
         card(a, chat, texts.header("📋 <b>Обращение в работе у исполнителя " + Html.escape(texts.name(a.executorId()))
                         + "</b>", a, access.maySeeContacts(coordinator, a)), "Текст обращения:\n" + a.text(),
                 List.of(List.of(closeButton(a))), Outbox.PRIORITY_REPLY, Card.Kind.OVERSIGHT, a.id(), a.step());
+    }
+
+    private static Button redirectButton(AppealView a) {
+        return Callback.of(Action.REDIRECT, a.id(), a.step()).button("↗️ Перенаправить");
     }
 
     private static Button closeButton(AppealView a) {

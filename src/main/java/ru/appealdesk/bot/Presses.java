@@ -139,6 +139,19 @@ class Presses {
                 dialogs.askEditedAnswer(in, a);
                 return "Пришлите исправленный текст";
             }
+            case REDIRECT -> {
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.REDIRECT);
+                dialogs.askRedirect(in, a);
+                return "Укажите, куда и на каком основании";
+            }
+            case REDIRECT_APPROVE -> {
+                appeals.decideRedirect(cb.appealId(), cb.step(), me, true);
+                return "Перенаправление согласовано";
+            }
+            case REDIRECT_REJECT -> {
+                appeals.decideRedirect(cb.appealId(), cb.step(), me, false);
+                return "Перенаправление отклонено";
+            }
             case TO_OPERATOR -> {
                 appeals.handToOperator(cb.appealId(), cb.step(), me);
                 return "Отмечено: передано оператору";

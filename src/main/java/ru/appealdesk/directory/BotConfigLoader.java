@@ -237,7 +237,8 @@ final class BotConfigLoader {
                     s.beforeDue() == null ? beforeDue
                             : durations(yaml, s.beforeDue(), null, "sources", key, "before-due"),
                     duration(yaml, s.returnAfterAcceptWithin(), "sources", key, "return-after-accept-within"),
-                    duration(yaml, s.unroutedWithin(), "sources", key, "unrouted-within")));
+                    duration(yaml, s.unroutedWithin(), "sources", key, "unrouted-within"),
+                    Boolean.TRUE.equals(s.redirectNeedsApproval())));
         }
         for (Source source : Source.values()) {
             if (!result.containsKey(source)) {

@@ -6,11 +6,13 @@ import java.util.List;
  * Deadlines and reminders for appeals from one source ({@code regulations.yml}). Optional values are null.
  * {@code claimUntilMinute} is minutes from local midnight; {@code returnAfterAcceptWithin}: how long after accepting
  * an appeal its executor may still return it (ЕЦУР, seed 000 п.9), null if not at all; {@code unroutedWithin}: an
- * appeal nobody was given by then reminds the coordinators (ИМ, seed 004 п.10), null for no such reminder.
+ * appeal nobody was given by then reminds the coordinators (ИМ, seed 004 п.10), null for no such reminder;
+ * {@code redirectNeedsApproval}: a coordinator's redirect to another organisation waits for a moderator (ПОС).
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
                                WorkDuration reviewWithin, Integer claimUntilMinute,
                                List<WorkDuration> reminders, List<WorkDuration> beforeDue,
-                               WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin) {
+                               WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin,
+                               boolean redirectNeedsApproval) {
 }

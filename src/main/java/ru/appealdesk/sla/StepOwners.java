@@ -35,6 +35,7 @@ class StepOwners {
             case ASSIGNED, IN_PROGRESS, REWORK -> directory.staff(a.executorId()).map(List::of).orElse(List.of());
             case ANSWER_REVIEW -> approvers.of(a);
             case NEW, RETURNED, APPROVED -> directory.withRole(Role.COORDINATOR);
+            case REDIRECT_REVIEW -> directory.withRole(Role.MODERATOR);
             case CLOSED -> List.of();
         };
     }

@@ -28,6 +28,7 @@ class TimerPlanner {
 
     /** Steps that wait on a quick reaction from a person. */
     static final Set<AppealStatus> LADDER_STEPS = EnumSet.of(AppealStatus.ASSIGNED, AppealStatus.RETURNED,
+            AppealStatus.REDIRECT_REVIEW,
             AppealStatus.ANSWER_REVIEW, AppealStatus.REWORK, AppealStatus.APPROVED);
     private static final Set<Timer.Kind> STEP_KINDS = EnumSet.of(Timer.Kind.LADDER, Timer.Kind.AUTO_ACCEPT,
             Timer.Kind.CLAIM);

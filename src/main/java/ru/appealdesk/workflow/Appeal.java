@@ -35,7 +35,10 @@ import ru.appealdesk.workflow.AppealEvents.AppealAccepted;
 import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
 import ru.appealdesk.workflow.AppealEvents.AppealClosed;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
+import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
+import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
+import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.DeadlinePolicy.Deadline;
@@ -374,6 +377,39 @@ class Appeal {
         move(now, coordinator, "TO_OPERATOR", AppealStatus.CLOSED, "Передано оператору Единой системы после "
                 + "третьего несогласия заявителя");
         return new AppealClosed(view(), coordinator, now);
+    }
+
+    /**
+     * A coordinator redirects the appeal to another organisation (001 §3) with where and on what basis: closed as
+     * {@code REDIRECTED} at once, or waiting for a moderator where the source says so (ПОС).
+     */
+    AppealEvent redirect(String coordinator, String whereAndWhy, boolean needsApproval, Instant now) {
+        require(Set.of(AppealStatus.NEW, AppealStatus.RETURNED), "redirect");
+        if (whereAndWhy == null || whereAndWhy.strip().length() < 10) {
+            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "say where to and on what basis");
+        }
+        if (needsApproval) {
+            move(now, coordinator, "REDIRECT_REQUESTED", AppealStatus.REDIRECT_REVIEW, whereAndWhy.strip());
+            return new RedirectRequested(view(), coordinator, whereAndWhy.strip(), now);
+        }
+        resolution = Resolution.REDIRECTED;
+        move(now, coordinator, "REDIRECTED", AppealStatus.CLOSED, whereAndWhy.strip());
+        return new AppealClosed(view(), coordinator, now);
+    }
+
+    /** A moderator's «Согласовать» on a redirect (ПОС): closed as redirected. */
+    AppealClosed approveRedirect(String moderator, Instant now) {
+        require(Set.of(AppealStatus.REDIRECT_REVIEW), "approve the redirect of");
+        resolution = Resolution.REDIRECTED;
+        move(now, moderator, "REDIRECT_APPROVED", AppealStatus.CLOSED, null);
+        return new AppealClosed(view(), moderator, now);
+    }
+
+    /** A moderator's «Отклонить» on a redirect: back to the coordinators. */
+    RedirectRejected rejectRedirect(String moderator, Instant now) {
+        require(Set.of(AppealStatus.REDIRECT_REVIEW), "reject the redirect of");
+        move(now, moderator, "REDIRECT_REJECTED", AppealStatus.NEW, "Перенаправление не согласовано");
+        return new RedirectRejected(view(), moderator, now);
     }
 
     /**

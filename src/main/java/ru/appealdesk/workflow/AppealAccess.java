@@ -31,7 +31,9 @@ public class AppealAccess {
         /** A coordinator returns an approved answer for rework and says why (seed 003). */
         QUALITY_RETURN(Set.of(AppealStatus.APPROVED)),
         /** An approver replaces the text of the answer under review. */
-        EDIT_ANSWER(Set.of(AppealStatus.ANSWER_REVIEW));
+        EDIT_ANSWER(Set.of(AppealStatus.ANSWER_REVIEW)),
+        /** A coordinator redirects the appeal to another organisation and says where and why (001 §3). */
+        REDIRECT(Set.of(AppealStatus.NEW, AppealStatus.RETURNED));
 
         private final Set<AppealStatus> statuses;
 
@@ -80,7 +82,7 @@ public class AppealAccess {
         }
         boolean allowed = switch (dialog) {
             case REWORK, EDIT_ANSWER -> approvers.of(a).contains(person);
-            case CLOSE, QUALITY_RETURN -> person.hasRole(Role.COORDINATOR);
+            case CLOSE, QUALITY_RETURN, REDIRECT -> person.hasRole(Role.COORDINATOR);
             case RETURN, ANSWER -> person.id().equals(a.executorId());
         };
         if (!allowed) {

@@ -11,7 +11,7 @@ public final class AppealEvents {
     /** Any lifecycle event of one appeal. */
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
             ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased,
-            AppealReopened, AnswerPreApproved, AnswerEdited {
+            AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, RedirectRejected {
         /** The appeal as the change left it: listeners need not load it again. */
         AppealView appeal();
 
@@ -83,6 +83,15 @@ public final class AppealEvents {
 
     /** The secondary approver approved the answer to an applicant who disagreed; the usual approvers are next. */
     public record AnswerPreApproved(AppealView appeal, String approverId, Instant at) implements AppealEvent {
+    }
+
+    /** A coordinator asked to redirect the appeal elsewhere; a moderator decides (ПОС). */
+    public record RedirectRequested(AppealView appeal, String coordinatorId, String whereAndWhy, Instant at)
+            implements AppealEvent {
+    }
+
+    /** A moderator did not approve the redirect: the appeal is back with the coordinators ({@code NEW}). */
+    public record RedirectRejected(AppealView appeal, String moderatorId, Instant at) implements AppealEvent {
     }
 
     /** An ЕЦУР appeal not accepted by the claim deadline went back to the coordinators ({@code NEW}). */

@@ -188,6 +188,23 @@ public class AppealService {
         return change(id, step, moderatorId, (a, now) -> a.editAnswer(moderatorId, text, now));
     }
 
+    /** «Перенаправить»: where to and on what basis (001 §3); closed at once unless the source wants approval. */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView redirect(long id, int step, String coordinatorId, String whereAndWhy) {
+        requireRole(coordinatorId, Role.COORDINATOR);
+        boolean needsApproval = directory.regulation(load(id).view().source()).redirectNeedsApproval();
+        return change(id, step, coordinatorId, (a, now) -> a.redirect(coordinatorId, whereAndWhy, needsApproval,
+                now));
+    }
+
+    /** A moderator approves ({@code approve}) or rejects a redirect waiting in {@code REDIRECT_REVIEW}. */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView decideRedirect(long id, int step, String moderatorId, boolean approve) {
+        requireRole(moderatorId, Role.MODERATOR);
+        return change(id, step, moderatorId, (a, now) -> approve ? a.approveRedirect(moderatorId, now)
+                : a.rejectRedirect(moderatorId, now));
+    }
+
     /** «Передано оператору»: a coordinator closes the appeal after the applicant's third disagreement. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView handToOperator(long id, int step, String coordinatorId) {

@@ -12,6 +12,7 @@ public enum AppealStatus {
     ANSWER_REVIEW("Ответ на согласовании"),
     REWORK("Ответ на доработке"),
     APPROVED("Ответ согласован, ожидает размещения"),
+    REDIRECT_REVIEW("Перенаправление на согласовании"),
     CLOSED("Закрыто");
 
     /** Statuses in which an executor holds the appeal. */
