@@ -34,7 +34,8 @@ class AlertNotifier {
     private static final int DIGEST_LIMIT = 3600;
     private static final Map<Type, String> TITLES = Map.of(Type.REMINDER, "⏰ Ждут вашего действия",
             Type.COORDINATOR_ALERT, "⚠️ Без движения", Type.ESCALATION, "🚨 Эскалации", Type.COUNTDOWN,
-            "⏳ Приближается срок", Type.OVERDUE, "🔥 Просрочено", Type.TERM_EXPIRED, "⛔ Срок рассмотрения истёк");
+            "⏳ Приближается срок", Type.OVERDUE, "🔥 Просрочено", Type.TERM_EXPIRED, "⛔ Срок рассмотрения истёк",
+            Type.REDIRECT_COUNTDOWN, "↗️ Срок перенаправления по 59-ФЗ");
 
     private final AppealService appeals;
     private final StaffAccounts accounts;
@@ -110,6 +111,8 @@ class AlertNotifier {
             case OVERDUE -> "🔥 " + number + ": не размещено к " + texts.time(a.answerDueAt()) + ", у " + holders;
             case TERM_EXPIRED -> "⛔ " + number + ": срок рассмотрения истёк " + texts.time(a.dueAt()) + ", у "
                     + holders;
+            case REDIRECT_COUNTDOWN -> "↗️ " + number + ": перенаправить по 59-ФЗ до " + texts.time(a.redirectDueAt())
+                    + " (" + texts.left(a.redirectDueAt()) + ")";
         };
     }
 
@@ -148,6 +151,10 @@ class AlertNotifier {
                     + texts.time(a.answerDueAt()) + ". Статус «" + Html.escape(alert.status().title()) + "», у "
                     + holders + "; исполнитель: " + Html.escape(texts.name(a.executorId())) + ". Требуется: "
                     + expected(alert.status()) + ".";
+            case REDIRECT_COUNTDOWN -> "↗️ Обращение " + number + " по 59-ФЗ ждёт решения координатора («"
+                    + Html.escape(alert.status().title()) + "»): если оно не в компетенции администрации, его нужно "
+                    + "перенаправить до " + texts.time(a.redirectDueAt()) + " (" + texts.left(a.redirectDueAt())
+                    + ", ч. 3 ст. 8 59-ФЗ).";
             case TERM_EXPIRED -> "⛔ Срок рассмотрения истёк: обращение " + number + " не закрыто к "
                     + texts.time(a.dueAt()) + ". Статус «" + Html.escape(alert.status().title()) + "», у " + holders
                     + ". Требуется: " + expected(alert.status()) + ".";

@@ -26,7 +26,9 @@ public final class Alerts {
         /** answerDueAt passed and the appeal is not closed: its holder, the deputy head and the coordinators. */
         OVERDUE,
         /** dueAt passed and the appeal is not closed: «Срок рассмотрения истёк», to the same people. */
-        TERM_EXPIRED
+        TERM_EXPIRED,
+        /** A 59-ФЗ appeal still with the coordinators: the countdown to its 7-day redirect deadline. */
+        REDIRECT_COUNTDOWN
     }
 
     /**

@@ -32,11 +32,14 @@ class Timer {
         /** answerDueAt passed: alert the holder, the deputy head and the coordinators. */
         OVERDUE,
         /** dueAt passed: «Срок рассмотрения истёк» to the same people. */
-        TERM_EXPIRED;
+        TERM_EXPIRED,
+        /** An offset before a 59-ФЗ appeal's 7-day redirect deadline, while it waits for the coordinators. */
+        FZ59_REDIRECT;
 
         /** Timers that only send messages: held back outside working time unless the appeal is HIGH. */
         boolean quiet() {
-            return this == LADDER || this == BEFORE_DUE || this == OVERDUE || this == TERM_EXPIRED;
+            return this == LADDER || this == BEFORE_DUE || this == OVERDUE || this == TERM_EXPIRED
+                    || this == FZ59_REDIRECT;
         }
     }
 

@@ -30,6 +30,8 @@ class TimerPlanner {
     static final Set<AppealStatus> LADDER_STEPS = EnumSet.of(AppealStatus.ASSIGNED, AppealStatus.RETURNED,
             AppealStatus.REDIRECT_REVIEW,
             AppealStatus.ANSWER_REVIEW, AppealStatus.REWORK, AppealStatus.APPROVED);
+    /** Where a 59-ФЗ appeal waits for the coordinators' decision to route or redirect it. */
+    private static final Set<AppealStatus> WITH_COORDINATORS = EnumSet.of(AppealStatus.NEW, AppealStatus.RETURNED);
     private static final Set<Timer.Kind> STEP_KINDS = EnumSet.of(Timer.Kind.LADDER, Timer.Kind.AUTO_ACCEPT,
             Timer.Kind.CLAIM);
 
@@ -52,6 +54,7 @@ class TimerPlanner {
             planTerms(a, now);
             if (!registered.routed()) {
                 planUnrouted(a, regulation, now);
+                planRedirectCountdown(a, regulation, now);
             }
             return;
         }
@@ -86,6 +89,27 @@ class TimerPlanner {
             schedule(a, Timer.Kind.CLAIM, 0, claimDeadline(a.stepStartedAt(), regulation.claimUntilMinute()), now);
         }
         planCountdown(a, from, regulation.beforeDue(), now);
+        if (a.fz59()) {
+            boolean waiting = WITH_COORDINATORS.contains(a.status());
+            if (waiting && !WITH_COORDINATORS.contains(from)) {
+                planRedirectCountdown(a, regulation, now);
+            } else if (!waiting && WITH_COORDINATORS.contains(from)) {
+                timers.cancel(a.id(), EnumSet.of(Timer.Kind.FZ59_REDIRECT));
+            }
+        }
+    }
+
+    /** 59-ФЗ (PRODUCT.md §9): while the coordinators hold it, the countdown to its 7-day redirect deadline. */
+    private void planRedirectCountdown(AppealView a, SourceRegulation regulation, Instant now) {
+        if (a.redirectDueAt() == null) {
+            return;
+        }
+        for (int i = 0; i < regulation.beforeDue().size(); i++) {
+            Instant at = countdownAt(a.redirectDueAt(), regulation.beforeDue().get(i));
+            if (at.isAfter(now)) {
+                schedule(a, Timer.Kind.FZ59_REDIRECT, i + 1, at, now);
+            }
+        }
     }
 
     /** ИМ (seed 004 п.10): nobody given the appeal within unrouted-within, the coordinators are reminded. */

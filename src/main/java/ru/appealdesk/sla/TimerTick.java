@@ -119,6 +119,16 @@ public class TimerTick {
                             timer.level(), List.of(), offset, workingTime.workingBetween(now, a.answerDueAt()));
                 }
             }
+            case FZ59_REDIRECT -> {
+                boolean waiting = a.status() == AppealStatus.NEW || a.status() == AppealStatus.RETURNED;
+                if (waiting && a.redirectDueAt() != null && now.isBefore(a.redirectDueAt())) {
+                    List<WorkDuration> offsets = directory.regulation(a.source()).beforeDue();
+                    WorkDuration offset = timer.level() >= 1 && timer.level() <= offsets.size()
+                            ? offsets.get(timer.level() - 1) : null;
+                    alert(alerts, List.of(owners.coordinators()), Type.REDIRECT_COUNTDOWN, a, a.status(),
+                            a.stepStartedAt(), timer.level(), List.of(), offset, null);
+                }
+            }
             case OVERDUE, TERM_EXPIRED -> {
                 // PRODUCT.md §9: not closed by the term, whoever holds it; a reopened appeal has new terms, so a
                 // timer of the earlier ones says nothing

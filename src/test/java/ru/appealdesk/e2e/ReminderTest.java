@@ -365,4 +365,27 @@ class ReminderTest extends EndToEndTest {
         assertThat(alerts("lebedeva", "IM-2026-800002", "🔥")).isEmpty();
         closeAll(List.of(unrouted, created.get("id").asLong()));
     }
+
+    @Test
+    void aFz59AppealWithTheCoordinatorsCountsDownToItsSevenDayRedirectDeadline() {
+        // given a 59-ФЗ appeal nobody could be routed to, received at 10:00 on Tuesday 9 June
+        clock.set(msk("2026-06-09T10:00"));
+        long id = register(appealRequest("FZ-2026-810001", "potholes-unknown").put("fz59", true)
+                .put("receivedAt", "2026-06-09T10:00:00+03:00")).get("id").asLong();
+
+        // then 24 hours before its redirect deadline (10:00 on 16 June) the coordinators are told, not before
+        clock.set(msk("2026-06-15T09:59"));
+        settle();
+        assertThat(alerts("sokolova", "FZ-2026-810001", "↗️")).isEmpty();
+        clock.set(msk("2026-06-15T10:00:30"));
+        assertThat(awaitAlert("sokolova", "FZ-2026-810001", "↗️")).contains("16.06.2026 10:00");
+
+        // when a coordinator routes it, the countdown stops
+        telegram.press(user("popov"), awaitCard("popov", "FZ-2026-810001", "Егорова Н.Ю."), "Егорова Н.Ю.");
+        awaitStatus(id, "ASSIGNED");
+        clock.set(msk("2026-06-16T09:45"));
+        settle();
+        assertThat(alerts("sokolova", "FZ-2026-810001", "↗️")).hasSize(1);
+        closeAll(List.of(id));
+    }
 }

@@ -226,4 +226,19 @@ class AppealTest {
 
         assertThat(a.view().status()).isEqualTo(AppealStatus.RETURNED);
     }
+
+    @Test
+    void a59FzAppealMustBeRedirectedWithinSevenCalendarDaysHolidaysIncluded() {
+        // received on 30 April 2026: the May holidays do not move the 59-ФЗ redirect deadline
+        Instant received = Instant.parse("2026-04-30T12:00:00Z");
+        NewAppeal fz59 = new NewAppeal(Source.OTHER, "FZ-1", "roads", Priority.NORMAL, true, false, "Текст", null,
+                null, List.of(), received, null);
+        Deadline terms = new Deadline(received.plusSeconds(86_400 * 30), received.plusSeconds(86_400 * 30));
+
+        Appeal appeal = Appeal.register(fz59, "roads", terms, NOW);
+        ReflectionTestUtils.setField(appeal, "id", 2L);
+
+        assertThat(appeal.view().redirectDueAt()).isEqualTo(Instant.parse("2026-05-07T12:00:00Z"));
+        assertThat(appeal(List.of()).view().redirectDueAt()).isNull();
+    }
 }
