@@ -125,7 +125,10 @@ class Dialogs {
 
     void chooseType(Inbound in, AppealView a) {
         start(in, State.CHOOSING_ANSWER_TYPE, a);
-        List<List<Button>> keyboard = List.of(
+        // the final answer after a postponement is «Решено», «Не решено» or «Отклонено» (PRODUCT.md §9)
+        List<List<Button>> keyboard = a.postponedOnce() ? List.of(
+                List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")),
+                List.of(type(a, AnswerType.REJECTED, "🚫 "))) : List.of(
                 List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")),
                 List.of(type(a, AnswerType.POSTPONED, "⏳ "), type(a, AnswerType.REJECTED, "🚫 ")));
         cardMessages.send(in.chatId(), "✍️ Ответ по обращению № " + Html.escape(a.number()) + ": выберите тип ответа.",

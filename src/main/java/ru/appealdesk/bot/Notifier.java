@@ -33,6 +33,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealClosed;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
+import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
 import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
@@ -172,6 +173,22 @@ class Notifier {
         tell(e.executorId(), "📨 Ответ по обращению № " + Html.escape(a.number())
                 + " отправлен на согласование.");
         approvers.of(a).forEach(m -> reviewCard(a, m));
+    }
+
+    @EventListener
+    void on(AppealPostponed e) {
+        AppealView a = appeal(e);
+        closeCards(a, "📌 Размещён ответ «Отложено» (" + texts.name(e.coordinatorId()) + ")");
+        postponedCard(a);
+    }
+
+    /** PRODUCT.md §9: after «Отложено» was placed, the executor owes the final answer by the postponed date. */
+    private void postponedCard(AppealView a) {
+        chatOf(a.executorId()).ifPresent(chat -> card(a, chat,
+                texts.header("⏳ <b>Ответ «Отложено» размещён</b> — подготовьте итоговый ответ", a, true),
+                "Прежний " + previousAnswer(a), List.of(List.of(Callback.of(Action.PREPARE_ANSWER, a.id(), a.step())
+                        .button("✍️ Подготовить итоговый ответ"))), Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(),
+                a.step()));
     }
 
     @EventListener
@@ -360,6 +377,12 @@ class Notifier {
             case APPROVED -> {
                 if (coordinator) {
                     approvedCard(a, person);
+                    return;
+                }
+            }
+            case POSTPONED -> {
+                if (executor) {
+                    postponedCard(a);
                     return;
                 }
             }

@@ -40,6 +40,15 @@ public class Deadlines implements DeadlinePolicy {
     }
 
     @Override
+    public Deadline postponedTo(Source source, java.time.LocalDate date, Instant now) {
+        java.time.LocalDate day = workingTime.isWorkingDay(date) ? date : workingTime.previousWorkingDay(date);
+        Instant dueAt = workingTime.endOfWorkingDay(day);
+        WorkDuration lead = directory.regulation(source).answerLead();
+        Instant answerDueAt = lead == null ? dueAt : workingTime.minusLead(dueAt, lead);
+        return new Deadline(dueAt, answerDueAt.isBefore(now) ? dueAt : answerDueAt);
+    }
+
+    @Override
     public Instant plus(Instant from, ru.appealdesk.directory.WorkDuration duration) {
         return workingTime.plus(from, duration);
     }

@@ -14,6 +14,7 @@ import ru.appealdesk.directory.SourceRegulation;
 import ru.appealdesk.directory.WorkDuration;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
+import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -58,7 +59,7 @@ class TimerPlanner {
             }
             return;
         }
-        if (event instanceof AppealReopened) {
+        if (event instanceof AppealReopened || event instanceof AppealPostponed) {
             timers.cancel(a.id(), EnumSet.of(Timer.Kind.OVERDUE, Timer.Kind.TERM_EXPIRED));
             planTerms(a, now);
         }

@@ -232,7 +232,7 @@ public class WorkingTime {
         throw new IllegalStateException("no working day within ten years after " + date);
     }
 
-    private LocalDate previousWorkingDay(LocalDate date) {
+    public LocalDate previousWorkingDay(LocalDate date) {
         LocalDate d = date;
         for (int i = 0; i < SEARCH_LIMIT_DAYS; i++, d = d.minusDays(1)) {
             if (isWorkingDay(d)) {

@@ -36,6 +36,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
 import ru.appealdesk.workflow.AppealEvents.AppealClosed;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
+import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
 import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
@@ -229,7 +230,8 @@ class Appeal {
     }
 
     AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, LocalDate today, Instant now) {
-        require(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK), "submit an answer to");
+        require(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED),
+                "submit an answer to");
         requireExecutor(actor);
         if (draft.text() == null || draft.text().isBlank()) {
             throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
@@ -326,8 +328,27 @@ class Appeal {
         return new AnswerEdited(view(), moderator, previous, now);
     }
 
+    /**
+     * «Размещено» on an «Отложено» answer (PRODUCT.md §9): the appeal waits for its final answer by the postponed
+     * date, with the executor; {@code terms} are the postponed date's.
+     */
+    AppealPostponed markPostponedPublished(String coordinator, Deadline terms, Instant now) {
+        require(Set.of(AppealStatus.APPROVED), "publish");
+        if (answerType != AnswerType.POSTPONED) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " is not «Отложено»");
+        }
+        dueAt = terms.dueAt();
+        answerDueAt = terms.answerDueAt();
+        move(now, coordinator, "PUBLISHED", AppealStatus.POSTPONED, "Размещён ответ «Отложено»: итоговый ответ до "
+                + answerPostponedUntil);
+        return new AppealPostponed(view(), coordinator, now);
+    }
+
     AppealClosed markPublished(String coordinator, Instant now) {
         require(Set.of(AppealStatus.APPROVED), "publish");
+        if (answerType == AnswerType.POSTPONED) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "an «Отложено» answer leaves appeal " + id + " open");
+        }
         resolution = Resolution.PUBLISHED;
         move(now, coordinator, "PUBLISHED", AppealStatus.CLOSED, "Ответ размещён на портале");
         return new AppealClosed(view(), coordinator, now);
@@ -340,7 +361,8 @@ class Appeal {
      */
     AppealReopened reopen(String comment, List<String> newPhotos, boolean executorActive, Deadline deadline,
                           Instant now) {
-        if (status != AppealStatus.CLOSED || resolution != Resolution.PUBLISHED) {
+        boolean published = status == AppealStatus.CLOSED && resolution == Resolution.PUBLISHED;
+        if (!published && status != AppealStatus.POSTPONED) {
             throw new TransitionRefused(Reason.WRONG_STATE, "only an appeal closed with a published answer can be "
                     + "reopened; appeal " + id + " is " + status + (resolution == null ? "" : "/" + resolution));
         }

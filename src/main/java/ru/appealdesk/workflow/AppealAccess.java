@@ -23,7 +23,7 @@ public class AppealAccess {
         /** The executor explains why the appeal is not theirs. */
         RETURN(Set.of(AppealStatus.ASSIGNED, AppealStatus.IN_PROGRESS)),
         /** The executor prepares the answer (type, text, files, submission). */
-        ANSWER(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK)),
+        ANSWER(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED)),
         /** An approver explains what to rework. */
         REWORK(Set.of(AppealStatus.ANSWER_REVIEW)),
         /** A coordinator closes the appeal without an answer (seed 004 п.21) and says why. */

@@ -11,7 +11,7 @@ public final class AppealEvents {
     /** Any lifecycle event of one appeal. */
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
             ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased,
-            AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, RedirectRejected {
+            AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, RedirectRejected, AppealPostponed {
         /** The appeal as the change left it: listeners need not load it again. */
         AppealView appeal();
 
@@ -83,6 +83,10 @@ public final class AppealEvents {
 
     /** The secondary approver approved the answer to an applicant who disagreed; the usual approvers are next. */
     public record AnswerPreApproved(AppealView appeal, String approverId, Instant at) implements AppealEvent {
+    }
+
+    /** The «Отложено» answer was placed: the final answer is due by the postponed date, from the same executor. */
+    public record AppealPostponed(AppealView appeal, String coordinatorId, Instant at) implements AppealEvent {
     }
 
     /** A coordinator asked to redirect the appeal elsewhere; a moderator decides (ПОС). */

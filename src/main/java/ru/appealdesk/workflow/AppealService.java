@@ -221,6 +221,13 @@ public class AppealService {
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView markPublished(long id, int step, String coordinatorId) {
         requireRole(coordinatorId, Role.COORDINATOR);
+        AppealView before = load(id).view();
+        if (before.answer() != null && before.answer().type() == AnswerType.POSTPONED
+                && before.answer().postponedUntil() != null) {
+            DeadlinePolicy.Deadline terms = deadlines.postponedTo(before.source(), before.answer().postponedUntil(),
+                    clock.instant());
+            return change(id, step, coordinatorId, (a, now) -> a.markPostponedPublished(coordinatorId, terms, now));
+        }
         return change(id, step, coordinatorId, (a, now) -> a.markPublished(coordinatorId, now));
     }
 

@@ -13,12 +13,14 @@ public enum AppealStatus {
     REWORK("Ответ на доработке"),
     APPROVED("Ответ согласован, ожидает размещения"),
     REDIRECT_REVIEW("Перенаправление на согласовании"),
+    POSTPONED("Отложено: готовится итоговый ответ"),
     CLOSED("Закрыто");
 
     /** Statuses in which an executor holds the appeal. */
-    public static final Set<AppealStatus> WITH_EXECUTOR = EnumSet.of(ASSIGNED, IN_PROGRESS, REWORK);
+    public static final Set<AppealStatus> WITH_EXECUTOR = EnumSet.of(ASSIGNED, IN_PROGRESS, REWORK, POSTPONED);
     /** Statuses that count towards an executor's load. */
-    public static final Set<AppealStatus> OPEN = EnumSet.of(ASSIGNED, IN_PROGRESS, RETURNED, ANSWER_REVIEW, REWORK);
+    public static final Set<AppealStatus> OPEN = EnumSet.of(ASSIGNED, IN_PROGRESS, RETURNED, ANSWER_REVIEW, REWORK,
+            POSTPONED);
 
     private final String title;
 

@@ -15,6 +15,12 @@ public interface DeadlinePolicy {
 
     Deadline compute(Source source, String categoryCode, Priority priority, Instant receivedAt);
 
+    /**
+     * The terms of a postponed appeal (PRODUCT.md §9): {@code dueAt} the end of working hours of the postponed date
+     * (the last working day up to it), {@code answerDueAt} the source's lead before that, not before {@code now}.
+     */
+    Deadline postponedTo(Source source, LocalDate date, Instant now);
+
     /** {@code from} plus a duration of the regulations, in working time if it says so. */
     Instant plus(Instant from, ru.appealdesk.directory.WorkDuration duration);
 

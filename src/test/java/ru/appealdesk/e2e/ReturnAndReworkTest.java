@@ -106,7 +106,7 @@ class ReturnAndReworkTest extends EndToEndTest {
     }
 
     @Test
-    void postponedAnswerNeedsAValidDateAtMostThirtyDaysAhead() {
+    void aPostponedAnswerNeedsAValidDateAndLeavesTheAppealOpenForItsFinalAnswer() {
         JsonNode created = register(appealRequest("DD-2026-200004", "roads"));
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
@@ -132,6 +132,45 @@ class ReturnAndReworkTest extends EndToEndTest {
         JsonNode answered = awaitStatus(id, "ANSWER_REVIEW");
         assertThat(answered.at("/answer/type").asText()).isEqualTo("POSTPONED");
         assertThat(answered.at("/answer/postponedUntil").asText()).isEqualTo("2026-03-20");
+
+        // when the «Отложено» answer is approved and placed on the portal (PRODUCT.md §9)
+        int sokolovaSeen = telegram.messagesTo(user("sokolova")).size();
+        telegram.press(user("belov"), review, "Согласовать");
+        int executorSeen = telegram.messagesTo(user(executor)).size();
+        telegram.press(user("sokolova"), awaitNew(user("sokolova"), sokolovaSeen,
+                m -> m.text().contains("DD-2026-200004") && m.hasButton("Размещено")), "Размещено");
+
+        // then the appeal is not closed: it waits for the final answer, with terms of the postponed date (Friday
+        // 20 March ends at 16:45; Добродел's 2 working days before it: 18 March, 18:00)
+        JsonNode postponed = awaitStatus(id, "POSTPONED");
+        assertThat(postponed.get("resolution").isNull()).isTrue();
+        assertThat(postponed.get("dueAt").asText()).isEqualTo("2026-03-20T16:45:00+03:00");
+        assertThat(postponed.get("answerDueAt").asText()).isEqualTo("2026-03-18T18:00:00+03:00");
+        Sent finalCard = awaitNew(user(executor), executorSeen, m -> m.hasButton("Подготовить итоговый ответ"));
+
+        // when the executor prepares the final answer
+        executorSeen = telegram.messagesTo(user(executor)).size();
+        telegram.press(user(executor), finalCard, "Подготовить итоговый ответ");
+
+        // then «Отложено» is no longer offered, and the final answer closes the appeal when placed
+        Sent types = awaitNew(user(executor), executorSeen, m -> m.hasButton("Решено"));
+        assertThat(types.hasButton("Отложено")).isFalse();
+        assertThat(types.hasButton("Отклонено")).isTrue();
+        telegram.press(user(executor), types, "Решено");
+        telegram.awaitText(user(executor), "Пришлите текст ответа");
+        executorSeen = telegram.messagesTo(user(executor)).size();
+        telegram.userSends(user(executor), "Ремонт выполнен 19.03.2026.");
+        Sent draft2 = awaitNew(user(executor), executorSeen, m -> m.hasButton("Отправить на согласование"));
+        int belovSeen = telegram.messagesTo(user("belov")).size();
+        telegram.press(user(executor), draft2, "Отправить на согласование");
+        sokolovaSeen = telegram.messagesTo(user("sokolova")).size();
+        telegram.press(user("belov"), awaitNew(user("belov"), belovSeen, m -> m.text().contains("DD-2026-200004")
+                && m.hasButton("Согласовать")), "Согласовать");
+        telegram.press(user("sokolova"), awaitNew(user("sokolova"), sokolovaSeen,
+                m -> m.text().contains("DD-2026-200004") && m.hasButton("Размещено")), "Размещено");
+        JsonNode closed = awaitStatus(id, "CLOSED");
+        assertThat(closed.get("resolution").asText()).isEqualTo("PUBLISHED");
+        assertThat(closed.at("/answer/type").asText()).isEqualTo("RESOLVED");
     }
 
     @Test

@@ -241,4 +241,26 @@ class AppealTest {
         assertThat(appeal.view().redirectDueAt()).isEqualTo(Instant.parse("2026-05-07T12:00:00Z"));
         assertThat(appeal(List.of()).view().redirectDueAt()).isNull();
     }
+
+    @Test
+    void aPlacedPostponedAnswerLeavesTheAppealOpenWithTheTermsOfThePostponedDate() {
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+        a.accept("morozov", NOW);
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(10)), TODAY, NOW);
+        a.approve("belov", NOW);
+        Deadline terms = new Deadline(NOW.plusSeconds(86_400 * 10), NOW.plusSeconds(86_400 * 8));
+
+        assertRefused(() -> a.markPublished("popov", NOW), Reason.WRONG_STATE);
+        a.markPostponedPublished("popov", terms, NOW);
+
+        assertThat(a.view().status()).isEqualTo(AppealStatus.POSTPONED);
+        assertThat(a.view().resolution()).isNull();
+        assertThat(a.view().dueAt()).isEqualTo(terms.dueAt());
+        assertThat(a.view().answerDueAt()).isEqualTo(terms.answerDueAt());
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(12)), TODAY, NOW),
+                Reason.POSTPONED_TWICE);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.ANSWER_REVIEW);
+    }
 }
