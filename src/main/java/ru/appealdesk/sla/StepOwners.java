@@ -32,7 +32,8 @@ class StepOwners {
     /** The owners of the step the appeal was in when it had {@code status}. */
     List<StaffMember> owners(AppealView a, ru.appealdesk.workflow.AppealStatus status) {
         return switch (status) {
-            case ASSIGNED, IN_PROGRESS, REWORK, POSTPONED -> directory.staff(a.executorId()).map(List::of).orElse(List.of());
+            case ASSIGNED, IN_PROGRESS, REWORK, POSTPONED ->
+                    directory.staff(a.executorId()).map(List::of).orElse(List.of());
             case ANSWER_REVIEW -> approvers.of(a);
             case NEW, RETURNED, APPROVED -> directory.withRole(Role.COORDINATOR);
             case REDIRECT_REVIEW -> directory.withRole(Role.MODERATOR);

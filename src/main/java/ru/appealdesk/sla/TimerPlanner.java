@@ -31,8 +31,6 @@ class TimerPlanner {
     static final Set<AppealStatus> LADDER_STEPS = EnumSet.of(AppealStatus.ASSIGNED, AppealStatus.RETURNED,
             AppealStatus.REDIRECT_REVIEW,
             AppealStatus.ANSWER_REVIEW, AppealStatus.REWORK, AppealStatus.APPROVED);
-    /** Where a 59-ФЗ appeal waits for the coordinators' decision to route or redirect it. */
-    private static final Set<AppealStatus> WITH_COORDINATORS = EnumSet.of(AppealStatus.NEW, AppealStatus.RETURNED);
     private static final Set<Timer.Kind> STEP_KINDS = EnumSet.of(Timer.Kind.LADDER, Timer.Kind.AUTO_ACCEPT,
             Timer.Kind.CLAIM);
 
@@ -91,10 +89,10 @@ class TimerPlanner {
         }
         planCountdown(a, from, regulation.beforeDue(), now);
         if (a.fz59()) {
-            boolean waiting = WITH_COORDINATORS.contains(a.status());
-            if (waiting && !WITH_COORDINATORS.contains(from)) {
+            boolean waiting = AppealStatus.WITH_COORDINATORS.contains(a.status());
+            if (waiting && !AppealStatus.WITH_COORDINATORS.contains(from)) {
                 planRedirectCountdown(a, regulation, now);
-            } else if (!waiting && WITH_COORDINATORS.contains(from)) {
+            } else if (!waiting && AppealStatus.WITH_COORDINATORS.contains(from)) {
                 timers.cancel(a.id(), EnumSet.of(Timer.Kind.FZ59_REDIRECT));
             }
         }
@@ -102,13 +100,18 @@ class TimerPlanner {
 
     /** 59-ФЗ (PRODUCT.md §9): while the coordinators hold it, the countdown to its 7-day redirect deadline. */
     private void planRedirectCountdown(AppealView a, SourceRegulation regulation, Instant now) {
-        if (a.redirectDueAt() == null) {
-            return;
+        if (a.redirectDueAt() != null) {
+            scheduleCountdown(a, Timer.Kind.FZ59_REDIRECT, a.redirectDueAt(), regulation.beforeDue(), now);
         }
-        for (int i = 0; i < regulation.beforeDue().size(); i++) {
-            Instant at = countdownAt(a.redirectDueAt(), regulation.beforeDue().get(i));
+    }
+
+    /** One timer of {@code kind} per offset before {@code deadline} (level = the offset's place), future ones only. */
+    private void scheduleCountdown(AppealView a, Timer.Kind kind, Instant deadline, List<WorkDuration> offsets,
+                                   Instant now) {
+        for (int i = 0; i < offsets.size(); i++) {
+            Instant at = countdownAt(deadline, offsets.get(i));
             if (at.isAfter(now)) {
-                schedule(a, Timer.Kind.FZ59_REDIRECT, i + 1, at, now);
+                schedule(a, kind, i + 1, at, now);
             }
         }
     }
@@ -141,12 +144,7 @@ class TimerPlanner {
                 && timers.existsByAppealIdAndKindAndStatus(a.id(), Timer.Kind.BEFORE_DUE, Timer.Status.PENDING)) {
             return;
         }
-        for (int i = 0; i < offsets.size(); i++) {
-            Instant at = countdownAt(a.answerDueAt(), offsets.get(i));
-            if (at.isAfter(now)) {
-                schedule(a, Timer.Kind.BEFORE_DUE, i + 1, at, now);
-            }
-        }
+        scheduleCountdown(a, Timer.Kind.BEFORE_DUE, a.answerDueAt(), offsets, now);
     }
 
     /** When the countdown reminder of one offset is due: that long before answerDueAt. */

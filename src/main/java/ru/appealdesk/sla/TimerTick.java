@@ -112,21 +112,16 @@ public class TimerTick {
             case CLAIM -> transition(() -> appeals.releaseUnclaimed(a.id(), a.step()), a);
             case BEFORE_DUE -> {
                 if (AppealStatus.WITH_EXECUTOR.contains(a.status()) && now.isBefore(a.answerDueAt())) {
-                    List<WorkDuration> offsets = directory.regulation(a.source()).beforeDue();
-                    WorkDuration offset = timer.level() >= 1 && timer.level() <= offsets.size()
-                            ? offsets.get(timer.level() - 1) : null;
                     alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), a.stepStartedAt(),
-                            timer.level(), List.of(), offset, workingTime.workingBetween(now, a.answerDueAt()));
+                            timer.level(), List.of(), countdownOffset(a, timer.level()),
+                            workingTime.workingBetween(now, a.answerDueAt()));
                 }
             }
             case FZ59_REDIRECT -> {
-                boolean waiting = a.status() == AppealStatus.NEW || a.status() == AppealStatus.RETURNED;
-                if (waiting && a.redirectDueAt() != null && now.isBefore(a.redirectDueAt())) {
-                    List<WorkDuration> offsets = directory.regulation(a.source()).beforeDue();
-                    WorkDuration offset = timer.level() >= 1 && timer.level() <= offsets.size()
-                            ? offsets.get(timer.level() - 1) : null;
+                if (AppealStatus.WITH_COORDINATORS.contains(a.status()) && a.redirectDueAt() != null
+                        && now.isBefore(a.redirectDueAt())) {
                     alert(alerts, List.of(owners.coordinators()), Type.REDIRECT_COUNTDOWN, a, a.status(),
-                            a.stepStartedAt(), timer.level(), List.of(), offset, null);
+                            a.stepStartedAt(), timer.level(), List.of(), countdownOffset(a, timer.level()), null);
                 }
             }
             case OVERDUE, TERM_EXPIRED -> {
@@ -143,6 +138,12 @@ public class TimerTick {
                 }
             }
         }
+    }
+
+    /** The {@code before-due} offset a countdown timer of this level was set at (null if the file changed since). */
+    private WorkDuration countdownOffset(AppealView a, int level) {
+        List<WorkDuration> offsets = directory.regulation(a.source()).beforeDue();
+        return level >= 1 && level <= offsets.size() ? offsets.get(level - 1) : null;
     }
 
     /** Level 1 reminds the owner; 2 reminds again and alerts the coordinators; 3 escalates and alerts them. */

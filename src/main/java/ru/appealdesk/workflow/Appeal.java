@@ -198,8 +198,7 @@ class Appeal {
         require(Set.of(AppealStatus.ASSIGNED, AppealStatus.IN_PROGRESS), "return");
         requireExecutor(actor);
         if (status == AppealStatus.IN_PROGRESS) {
-            boolean justAccepted = "ACCEPTED".equals(history.get(history.size() - 1).view().type());
-            if (returnableUntil == null || !justAccepted) {
+            if (returnableUntil == null || !view().justAccepted()) {
                 throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is in work and cannot be returned");
             }
             if (!now.isBefore(returnableUntil)) {

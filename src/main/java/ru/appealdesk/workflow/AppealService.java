@@ -120,9 +120,7 @@ public class AppealService {
      */
     public Instant returnableUntil(AppealView a) {
         ru.appealdesk.directory.WorkDuration window = directory.regulation(a.source()).returnAfterAcceptWithin();
-        boolean justAccepted = a.status() == AppealStatus.IN_PROGRESS
-                && "ACCEPTED".equals(a.history().get(a.history().size() - 1).type());
-        return window == null || !justAccepted ? null : deadlines.plus(a.stepStartedAt(), window);
+        return window == null || !a.justAccepted() ? null : deadlines.plus(a.stepStartedAt(), window);
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)

@@ -47,6 +47,11 @@ public record AppealView(long id, Source source, String externalId, String categ
      * Overdue: not closed (the answer placed on the portal, or closed otherwise) by {@code answerDueAt}, whoever
      * holds it (PRODUCT.md §9, seed 000 п.10, 12: an answer not placed in time counts as overdue).
      */
+    /** In work straight after its executor accepted it (nothing has happened since). */
+    public boolean justAccepted() {
+        return status == AppealStatus.IN_PROGRESS && "ACCEPTED".equals(history.get(history.size() - 1).type());
+    }
+
     /** A 59-ФЗ appeal that is not the organisation's must be redirected within 7 calendar days (ст. 8 ч. 3). */
     public Instant redirectDueAt() {
         return fz59 ? receivedAt.plus(java.time.Duration.ofDays(7)) : null;
