@@ -23,7 +23,7 @@ class Card {
     /** What the card asks its reader to do. */
     enum Kind {
         EXECUTOR, ACCEPTED, ANSWER_TYPE, ANSWER_DRAFT, UNROUTED, RETURNED, REVIEW, APPROVED, REWORK, OVERSIGHT,
-        CLOSE_CHOICE
+        CLOSE_CHOICE, POSTPONED_REASSIGN
     }
 
     @Id

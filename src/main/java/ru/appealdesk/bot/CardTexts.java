@@ -58,6 +58,9 @@ class CardTexts {
         if (a.sociallySignificant()) {
             sb.append("Социально значимое\n");
         }
+        if (a.postponeCount() > 0) {
+            sb.append("⏳ Решение откладывалось (").append(a.postponeCount()).append(" из 2)\n");
+        }
         if (a.reopenCount() > 0) {
             sb.append("❗ Заявитель не согласен с ответом (возврат ").append(a.reopenCount()).append(" из 3)\n");
         }
@@ -132,6 +135,11 @@ class CardTexts {
             return "—";
         }
         return directory.staff(staffId).map(StaffMember::shortName).orElse(staffId);
+    }
+
+    /** The secondary approver of {@code staff.yml} (the director of МКУ «МЦУР»), or a dash. */
+    String secondaryApproverName() {
+        return name(directory.secondaryApprover().map(StaffMember::id).orElse(null));
     }
 
     String categoryName(String code) {

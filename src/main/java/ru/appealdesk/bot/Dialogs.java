@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -125,12 +126,15 @@ class Dialogs {
 
     void chooseType(Inbound in, AppealView a) {
         start(in, State.CHOOSING_ANSWER_TYPE, a);
-        // the final answer after a postponement is «Решено», «Не решено» or «Отклонено» (PRODUCT.md §9)
-        List<List<Button>> keyboard = a.postponedOnce() ? List.of(
-                List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")),
-                List.of(type(a, AnswerType.REJECTED, "🚫 "))) : List.of(
-                List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")),
-                List.of(type(a, AnswerType.POSTPONED, "⏳ "), type(a, AnswerType.REJECTED, "🚫 ")));
+        // PRODUCT.md §9: the final answer after a postponement is «Решено», «Не решено» or «Отклонено»; a second
+        // «Отложено» only where the secondary approver will agree it first (seed 000 п.14), never a third
+        List<Button> second = new ArrayList<>(List.of(type(a, AnswerType.REJECTED, "🚫 ")));
+        if (appeals.postponableUntil(a).isPresent()) {
+            second.add(0, a.postponeCount() == 0 ? type(a, AnswerType.POSTPONED, "⏳ ")
+                    : type(a, AnswerType.POSTPONED, "⏳ ", " повторно"));
+        }
+        List<List<Button>> keyboard = List.of(
+                List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")), second);
         cardMessages.send(in.chatId(), "✍️ Ответ по обращению № " + Html.escape(a.number()) + ": выберите тип ответа.",
                 null, keyboard, Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
     }
@@ -139,15 +143,19 @@ class Dialogs {
         AnswerType type = Optional.ofNullable(code).flatMap(Dialogs::typeOf)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "unknown answer type " + code));
         Conversation c = current(in, a).orElseGet(() -> start(in, State.CHOOSING_ANSWER_TYPE, a));
-        if (type == AnswerType.POSTPONED && a.postponedOnce()) {
-            throw new TransitionRefused(Reason.POSTPONED_TWICE, "already postponed");
+        Optional<LocalDate> latest = type == AnswerType.POSTPONED ? appeals.postponableUntil(a) : Optional.empty();
+        if (type == AnswerType.POSTPONED && latest.isEmpty()) {
+            // a stale type card, or one made before the limit passed: the aggregate says why
+            appeals.checkPostponement(a.id(), null);
         }
         c.chooseType(type);
         draftCards.retire(in.chatId(), a.id());
         if (type == AnswerType.POSTPONED) {
             c.moveTo(State.AWAITING_POSTPONE_DATE, clock.instant());
-            reply(in, "⏳ До какой даты откладывается решение? Введите дату в формате ДД.ММ.ГГГГ "
-                    + "(не позднее чем через 30 дней).");
+            String approval = a.postponeCount() == 0 ? "" : " Повторно отложенное решение сначала согласует "
+                    + Html.escape(texts.secondaryApproverName()) + " (директор МКУ «МЦУР»).";
+            reply(in, "⏳ До какой даты откладывается решение? Введите дату в формате ДД.ММ.ГГГГ, не позднее "
+                    + CardTexts.DATE.format(latest.get()) + "." + approval);
         } else {
             c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
             reply(in, "Тип ответа: «" + type.title() + "». Пришлите текст ответа заявителю одним сообщением.");
@@ -336,8 +344,12 @@ class Dialogs {
     }
 
     private static Button type(AppealView a, AnswerType type, String emoji) {
+        return type(a, type, emoji, "");
+    }
+
+    private static Button type(AppealView a, AnswerType type, String emoji, String suffix) {
         return new Callback(Action.ANSWER_TYPE, a.id(), a.step(), type.name().substring(0, 1) + type.ordinal())
-                .button(emoji + type.title());
+                .button(emoji + type.title() + suffix);
     }
 
     private static Optional<AnswerType> typeOf(String code) {

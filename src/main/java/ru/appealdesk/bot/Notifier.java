@@ -18,6 +18,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.sla.Alerts.PostponedReassignDue;
 import ru.appealdesk.sla.WorkingTime;
 import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
@@ -35,6 +36,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
+import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
 import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
 import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
@@ -180,6 +182,42 @@ class Notifier {
         AppealView a = appeal(e);
         closeCards(a, "📌 Размещён ответ «Отложено» (" + texts.name(e.coordinatorId()) + ")");
         postponedCard(a);
+    }
+
+    /** ПОС (seed 002 п.10): the share of the postponed period is left, the coordinators assign the executor. */
+    @EventListener
+    void on(PostponedReassignDue due) {
+        appeals.find(due.appealId()).filter(a -> a.step() == due.step() && a.status() == AppealStatus.POSTPONED)
+                .ifPresent(a -> directory.withRole(Role.COORDINATOR).forEach(c -> postponedReassignCard(a, c)));
+    }
+
+    @EventListener
+    void on(PostponedReassigned e) {
+        AppealView a = appeal(e);
+        closeCards(a, "👤 Исполнитель отложенного обращения: " + texts.name(e.executorId()) + " ("
+                + texts.name(e.coordinatorId()) + ")");
+        if (e.previousExecutorId() != null && !e.previousExecutorId().equals(e.executorId())) {
+            tell(e.previousExecutorId(), "ℹ️ Отложенное обращение № " + Html.escape(a.number())
+                    + " передано другому исполнителю: " + Html.escape(texts.name(e.executorId())) + ".");
+        }
+        postponedCard(a);
+    }
+
+    /** «Отложенное обращение: назначьте исполнителя»: one button per candidate executor, the previous one first. */
+    private void postponedReassignCard(AppealView a, StaffMember coordinator) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            List<StaffMember> candidates = new ArrayList<>(directory.category(a.category())
+                    .map(directory::executorsFor).filter(l -> !l.isEmpty()).orElseGet(directory::allExecutors));
+            candidates.removeIf(s -> s.id().equals(a.executorId()));
+            directory.staff(a.executorId()).filter(s -> s.hasRole(Role.EXECUTOR)).ifPresent(s -> candidates.add(0, s));
+            Integer share = directory.regulation(a.source()).postponedReassignAtPercent();
+            String why = share == null ? "" : "Осталось не более " + share + " % срока отсрочки: назначьте "
+                    + "исполнителя — прежнего или другого (п. 10 Регламента ПОС).\n";
+            card(a, chat, texts.header("⏳ <b>Отложенное обращение: назначьте исполнителя</b>", a, false),
+                    why + "Прежний исполнитель: " + texts.name(a.executorId()) + "\n\nПрежний " + previousAnswer(a),
+                    executorButtons(a, candidates, List.of()), Outbox.PRIORITY_CARD, Card.Kind.POSTPONED_REASSIGN,
+                    a.id(), a.step());
+        });
     }
 
     /** PRODUCT.md §9: after «Отложено» was placed, the executor owes the final answer by the postponed date. */
@@ -385,6 +423,10 @@ class Notifier {
                     postponedCard(a);
                     return;
                 }
+                if (coordinator) {
+                    postponedReassignCard(a, person);
+                    return;
+                }
             }
             case REDIRECT_REVIEW -> {
                 if (person.hasRole(Role.MODERATOR)) {
@@ -472,7 +514,11 @@ class Notifier {
                     Callback.of(Action.APPROVE, a.id(), a.step()).button("✅ Согласовать"),
                     Callback.of(Action.REWORK, a.id(), a.step()).button("🔁 На доработку")),
                     List.of(Callback.of(Action.EDIT_ANSWER, a.id(), a.step()).button("✏️ Изменить текст")));
-            card(a, chat, texts.header("📝 <b>Ответ на согласование</b>", a, true), CardTexts.appealAndAnswer(a),
+            // seed 000 п.14: a repeated postponement is agreed by the director of МКУ «МЦУР» first
+            boolean repeatedPostponement = a.secondaryReview() && a.postponeCount() > 0
+                    && a.answer().type() == ru.appealdesk.workflow.AnswerType.POSTPONED;
+            card(a, chat, texts.header(repeatedPostponement ? "📝 <b>Повторная отсрочка решения — на согласование</b>"
+                            : "📝 <b>Ответ на согласование</b>", a, true), CardTexts.appealAndAnswer(a),
                     keyboard, Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step());
         });
     }

@@ -28,6 +28,15 @@ class Refusals {
         this.access = access;
     }
 
+    /** The date limits of «Отложено» for this appeal (PRODUCT.md §9: postpone-max after it came in). */
+    private String postponeDate(long appealId) {
+        return appeals.find(appealId).flatMap(appeals::postponableUntil)
+                .map(latest -> "Дата должна быть позже сегодняшней и не позднее " + CardTexts.DATE.format(latest)
+                        + ". Введите дату в формате ДД.ММ.ГГГГ.")
+                .orElse("Отложить решение по этому обращению больше нельзя: предельный срок отсрочки истёк. "
+                        + "Выберите «Решено», «Не решено» или «Отклонено».");
+    }
+
     /** Why {@code presser}'s action on the appeal was refused; details only for someone who may see the appeal. */
     String explain(TransitionRefused refused, long appealId, StaffMember presser) {
         return switch (refused.reason()) {
@@ -43,9 +52,11 @@ class Refusals {
                     + "компетенции.";
             case PHOTOS_REQUIRED -> "Нужна фотофиксация: ответ должен содержать фото с того же ракурса, что у "
                     + "заявителя. Пришлите фото в чат, затем нажмите «Отправить на согласование» под подтверждением.";
-            case POSTPONED_TWICE -> "Обращение уже откладывалось: отложить ответ можно только один раз.";
-            case POSTPONE_DATE_INVALID -> "Дата должна быть позже сегодняшней и не далее чем через 30 дней. "
-                    + "Введите дату в формате ДД.ММ.ГГГГ.";
+            case POSTPONED_TWICE -> "Решение по обращению уже откладывалось дважды: больше откладывать нельзя. "
+                    + "Выберите «Решено», «Не решено» или «Отклонено».";
+            case NO_SECONDARY_APPROVER -> "Повторно отложить решение можно только с согласованием директора МКУ "
+                    + "«МЦУР», а он не указан в справочнике сотрудников. Обратитесь к координатору.";
+            case POSTPONE_DATE_INVALID -> postponeDate(appealId);
             case TEXT_REQUIRED -> "Ответ не может быть пустым: пришлите текст ответа.";
             case UNKNOWN_EXECUTOR -> "Такого исполнителя нет в справочнике.";
             case NOT_FOUND -> "Обращение не найдено.";

@@ -29,6 +29,8 @@ final class BotConfigLoader {
 
     static final List<String> DEFAULT_REMINDERS = List.of("30 working minutes", "4 working hours", "24 hours");
     static final List<String> DEFAULT_BEFORE_DUE = List.of("24 hours", "4 hours", "30 minutes");
+    /** PRODUCT.md §9, seed 001 §4.6: a postponed answer names a date at most 30 days after the appeal came in. */
+    static final String DEFAULT_POSTPONE_MAX = "30 days";
     private static final String ID_PATTERN = "[a-z0-9][a-z0-9_.-]{0,31}";
 
     private BotConfigLoader() {
@@ -238,7 +240,11 @@ final class BotConfigLoader {
                             : durations(yaml, s.beforeDue(), null, "sources", key, "before-due"),
                     duration(yaml, s.returnAfterAcceptWithin(), "sources", key, "return-after-accept-within"),
                     duration(yaml, s.unroutedWithin(), "sources", key, "unrouted-within"),
-                    Boolean.TRUE.equals(s.redirectNeedsApproval())));
+                    Boolean.TRUE.equals(s.redirectNeedsApproval()),
+                    parse(yaml, BotConfigLoader::postponeMax, s.postponeMax() == null ? DEFAULT_POSTPONE_MAX
+                            : s.postponeMax(), "sources", key, "postpone-max"),
+                    s.postponedReassignAt() == null ? null : parse(yaml, BotConfigLoader::percent,
+                            s.postponedReassignAt(), "sources", key, "postponed-reassign-at")));
         }
         for (Source source : Source.values()) {
             if (!result.containsKey(source)) {
@@ -258,6 +264,25 @@ final class BotConfigLoader {
             result.add(parse(yaml, WorkDuration::parse, source.get(i), itemPath));
         }
         return List.copyOf(result);
+    }
+
+    /** A postponement names a later date, so the limit is at least a day. */
+    static WorkDuration postponeMax(String value) {
+        WorkDuration d = WorkDuration.parse(value);
+        if (d.unit() != WorkDuration.Unit.DAYS && d.asDuration().compareTo(java.time.Duration.ofDays(1)) < 0
+                || d.amount() == 0) {
+            throw new IllegalArgumentException("postpone-max must be at least one day, e.g. \"30 days\"");
+        }
+        return d;
+    }
+
+    /** {@code "75%"}: a share from 1 to 99 per cent. */
+    static int percent(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(\\d{1,3})\\s*%\\s*").matcher(value);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > 99) {
+            throw new IllegalArgumentException("'" + value + "' is not a share from 1% to 99%, e.g. \"75%\"");
+        }
+        return Integer.parseInt(m.group(1));
     }
 
     private static WorkDuration duration(YamlFile yaml, String value, Object... path) {

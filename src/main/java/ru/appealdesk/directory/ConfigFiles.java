@@ -45,7 +45,8 @@ final class ConfigFiles {
     record SourceEntry(@JsonProperty(required = true) String answerDeadline, String answerLead,
                        String highPriorityAnswerDeadline, String acceptWithin, String reviewWithin,
                        String claimUntil, List<String> reminders, List<String> beforeDue,
-                       String returnAfterAcceptWithin, String unroutedWithin, Boolean redirectNeedsApproval) {
+                       String returnAfterAcceptWithin, String unroutedWithin, Boolean redirectNeedsApproval,
+                       String postponeMax, String postponedReassignAt) {
     }
 
     record CalendarFile(@JsonProperty(required = true) Map<Integer, CalendarYear> years) {

@@ -7,12 +7,16 @@ import java.util.List;
  * {@code claimUntilMinute} is minutes from local midnight; {@code returnAfterAcceptWithin}: how long after accepting
  * an appeal its executor may still return it (ЕЦУР, seed 000 п.9), null if not at all; {@code unroutedWithin}: an
  * appeal nobody was given by then reminds the coordinators (ИМ, seed 004 п.10), null for no such reminder;
- * {@code redirectNeedsApproval}: a coordinator's redirect to another organisation waits for a moderator (ПОС).
+ * {@code redirectNeedsApproval}: a coordinator's redirect to another organisation waits for a moderator (ПОС);
+ * {@code postponeMax}: the latest date an «Отложено» answer may name, counted from {@code receivedAt} (PRODUCT.md §9);
+ * {@code postponedReassignAtPercent}: when this share of a postponed appeal's period is left the coordinators are
+ * asked to assign its executor (ПОС, seed 002 п.10), null for no such card.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
                                WorkDuration reviewWithin, Integer claimUntilMinute,
                                List<WorkDuration> reminders, List<WorkDuration> beforeDue,
                                WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin,
-                               boolean redirectNeedsApproval) {
+                               boolean redirectNeedsApproval, WorkDuration postponeMax,
+                               Integer postponedReassignAtPercent) {
 }

@@ -23,7 +23,7 @@ record AppealResource(long id, Source source, String externalId, String category
                       boolean fz59, boolean sociallySignificant, AppealStatus status, String executor,
                       String text, String address, AppealView.Applicant applicant, List<String> photos,
                       OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime answerDueAt, boolean overdue,
-                      Resolution resolution, int reopenCount, String repeatOf, List<Event> history,
+                      Resolution resolution, int reopenCount, int postponeCount, String repeatOf, List<Event> history,
                       Answer answer) {
 
     /** One history entry. */
@@ -47,7 +47,7 @@ record AppealResource(long id, Source source, String externalId, String category
         return new AppealResource(a.id(), a.source(), a.externalId(), a.category(), a.priority(), a.fz59(),
                 a.sociallySignificant(), a.status(), a.executorId(), a.text(), a.address(), a.applicant(), a.photos(),
                 at(a.receivedAt(), zone), at(a.dueAt(), zone), at(a.answerDueAt(), zone), a.overdueAt(now),
-                a.resolution(), a.reopenCount(), a.repeatOf(),
+                a.resolution(), a.reopenCount(), a.postponeCount(), a.repeatOf(),
                 a.history().stream().map(h -> new Event(at(h.at(), zone), h.actorId(), h.type(), h.from(), h.to(),
                         h.executorId(), h.comment())).toList(),
                 answer);

@@ -46,6 +46,13 @@ public final class Alerts {
         }
     }
 
+    /**
+     * ПОС (seed 002 п.10): the share {@code postponed-reassign-at} of the postponed appeal's period is left; the
+     * coordinators are asked to assign its executor (a card made for step {@code step}).
+     */
+    public record PostponedReassignDue(long appealId, int step, Instant at) {
+    }
+
     /** The alerts of one tick. */
     public record AlertsDue(List<Alert> alerts, Instant at) {
     }

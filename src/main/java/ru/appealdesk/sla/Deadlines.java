@@ -49,6 +49,11 @@ public class Deadlines implements DeadlinePolicy {
     }
 
     @Override
+    public java.time.LocalDate latestPostponement(Source source, Instant receivedAt) {
+        return workingTime.localDate(workingTime.plus(receivedAt, directory.regulation(source).postponeMax()));
+    }
+
+    @Override
     public Instant plus(Instant from, ru.appealdesk.directory.WorkDuration duration) {
         return workingTime.plus(from, duration);
     }

@@ -34,12 +34,14 @@ class Timer {
         /** dueAt passed: «Срок рассмотрения истёк» to the same people. */
         TERM_EXPIRED,
         /** An offset before a 59-ФЗ appeal's 7-day redirect deadline, while it waits for the coordinators. */
-        FZ59_REDIRECT;
+        FZ59_REDIRECT,
+        /** The share {@code postponed-reassign-at} of a postponed appeal's period is left: coordinators assign. */
+        REASSIGN;
 
         /** Timers that only send messages: held back outside working time unless the appeal is HIGH. */
         boolean quiet() {
             return this == LADDER || this == BEFORE_DUE || this == OVERDUE || this == TERM_EXPIRED
-                    || this == FZ59_REDIRECT;
+                    || this == FZ59_REDIRECT || this == REASSIGN;
         }
     }
 

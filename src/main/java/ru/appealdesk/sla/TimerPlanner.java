@@ -58,8 +58,14 @@ class TimerPlanner {
             return;
         }
         if (event instanceof AppealReopened || event instanceof AppealPostponed) {
-            timers.cancel(a.id(), EnumSet.of(Timer.Kind.OVERDUE, Timer.Kind.TERM_EXPIRED));
+            timers.cancel(a.id(), EnumSet.of(Timer.Kind.OVERDUE, Timer.Kind.TERM_EXPIRED, Timer.Kind.REASSIGN));
             planTerms(a, now);
+        }
+        if (event instanceof AppealPostponed && regulation.postponedReassignAtPercent() != null) {
+            Instant at = reassignAt(now, a.dueAt(), regulation.postponedReassignAtPercent());
+            if (at != null) {
+                schedule(a, Timer.Kind.REASSIGN, 0, at, now);
+            }
         }
         AppealStatus from = a.history().get(a.history().size() - 1).from();
         if (from != AppealStatus.NEW || regulation.unroutedWithin() != null) {
@@ -145,6 +151,19 @@ class TimerPlanner {
             return;
         }
         scheduleCountdown(a, Timer.Kind.BEFORE_DUE, a.answerDueAt(), offsets, now);
+    }
+
+    /**
+     * seed 002 п.10: when no more than {@code percentLeft} % of the postponed period (from {@code postponedAt} to
+     * {@code dueAt}, in working time) is left; null if the period has no working time in it.
+     */
+    Instant reassignAt(Instant postponedAt, Instant dueAt, int percentLeft) {
+        java.time.Duration period = workingTime.workingBetween(postponedAt, dueAt);
+        if (period.isZero() || period.isNegative()) {
+            return null;
+        }
+        java.time.Duration elapsed = java.time.Duration.ofSeconds(period.toSeconds() * (100 - percentLeft) / 100);
+        return workingTime.plusWorkingTime(postponedAt, elapsed);
     }
 
     /** When the countdown reminder of one offset is due: that long before answerDueAt. */

@@ -124,6 +124,11 @@ public class TimerTick {
                             a.stepStartedAt(), timer.level(), List.of(), countdownOffset(a, timer.level()), null);
                 }
             }
+            case REASSIGN -> {
+                if (a.status() == AppealStatus.POSTPONED && a.step() == timer.step()) {
+                    events.publishEvent(new Alerts.PostponedReassignDue(a.id(), a.step(), now));
+                }
+            }
             case OVERDUE, TERM_EXPIRED -> {
                 // PRODUCT.md §9: not closed by the term, whoever holds it; a reopened appeal has new terms, so a
                 // timer of the earlier ones says nothing

@@ -38,6 +38,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
+import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
 import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
 import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
@@ -104,8 +105,8 @@ class Appeal {
     private int step;
     @Column(name = "step_started_at")
     private Instant stepStartedAt;
-    @Column(name = "postponed_once")
-    private boolean postponedOnce;
+    @Column(name = "postpone_count")
+    private int postponeCount;
     @Enumerated(EnumType.STRING)
     @Column(name = "answer_type")
     private AnswerType answerType;
@@ -131,6 +132,8 @@ class Appeal {
 
     /** Seed 001 §2: after the third disagreement the operator decides. */
     static final int MAX_REOPENS = 3;
+    /** PRODUCT.md §9, seed 000 п.14: one «Отложено», a second only after the secondary approver. */
+    static final int MAX_POSTPONEMENTS = 2;
 
     protected Appeal() {
     }
@@ -228,7 +231,7 @@ class Appeal {
         return new ReturnRejected(view(), executorId, coordinator, now);
     }
 
-    AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, LocalDate today, Instant now) {
+    AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, Instant now) {
         require(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED),
                 "submit an answer to");
         requireExecutor(actor);
@@ -236,7 +239,7 @@ class Appeal {
             throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
         }
         if (draft.type() == AnswerType.POSTPONED) {
-            checkPostponement(draft.postponedUntil(), today);
+            checkPostponement(draft.postponedUntil(), limits);
         }
         boolean hasPhoto = draft.attachments().stream().anyMatch(a -> a.kind() == AttachmentKind.PHOTO);
         if (!photos.isEmpty() && !hasPhoto) {
@@ -250,18 +253,31 @@ class Appeal {
         answerSubmittedBy = actor;
         attachments.clear();
         draft.attachments().forEach(a -> attachments.add(new AnswerAttachment(a.kind(), a.fileId())));
+        if (draft.type() == AnswerType.POSTPONED && postponeCount > 0) {
+            // seed 000 п.14: a repeated postponement is agreed with the director of МКУ «МЦУР» first
+            secondaryReview = true;
+        }
         move(now, actor, "ANSWER_SUBMITTED", AppealStatus.ANSWER_REVIEW, answerType.title());
         return new AnswerSubmitted(view(), executorId, now);
     }
 
-    /** «Отложено»: a date after today, at most 30 days ahead, at most once per appeal (seeds 001, 003). */
-    void checkPostponement(LocalDate until, LocalDate today) {
-        if (postponedOnce) {
-            throw new TransitionRefused(Reason.POSTPONED_TWICE, "the appeal has already been postponed once");
+    /**
+     * «Отложено» (PRODUCT.md §9): a date after today and no later than the source's {@code postpone-max} after the
+     * appeal came in; a second postponement only where a secondary approver will approve it (seed 000 п.14), never
+     * a third.
+     */
+    void checkPostponement(LocalDate until, PostponementLimits limits) {
+        if (postponeCount >= MAX_POSTPONEMENTS) {
+            throw new TransitionRefused(Reason.POSTPONED_TWICE, "appeal " + id + " was already postponed "
+                    + postponeCount + " times");
         }
-        if (until == null || !until.isAfter(today) || until.isAfter(today.plusDays(30))) {
-            throw new TransitionRefused(Reason.POSTPONE_DATE_INVALID,
-                    "the postponement date must be after today and at most 30 days ahead");
+        if (postponeCount > 0 && !limits.secondaryApprover()) {
+            throw new TransitionRefused(Reason.NO_SECONDARY_APPROVER, "a second postponement needs the secondary "
+                    + "approver, and none is configured");
+        }
+        if (until == null || !until.isAfter(limits.today()) || until.isAfter(limits.latest())) {
+            throw new TransitionRefused(Reason.POSTPONE_DATE_INVALID, "the postponement date must be after "
+                    + limits.today() + " and not after " + limits.latest());
         }
     }
 
@@ -286,9 +302,6 @@ class Appeal {
         require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
         requireNotExecutor(moderator);
         secondaryReview = false;
-        if (answerType == AnswerType.POSTPONED) {
-            postponedOnce = true;
-        }
         move(now, moderator, "ANSWER_APPROVED", AppealStatus.APPROVED, null);
         return new AnswerApproved(view(), moderator, now);
     }
@@ -338,9 +351,24 @@ class Appeal {
         }
         dueAt = terms.dueAt();
         answerDueAt = terms.answerDueAt();
+        postponeCount++;
         move(now, coordinator, "PUBLISHED", AppealStatus.POSTPONED, "Размещён ответ «Отложено»: итоговый ответ до "
                 + answerPostponedUntil);
         return new AppealPostponed(view(), coordinator, now);
+    }
+
+    /**
+     * A coordinator assigns the executor of a postponed appeal (seed 002 п.10): the same one or another; the
+     * appeal stays postponed with its terms.
+     */
+    PostponedReassigned reassignPostponed(String executor, String department, String coordinator, Instant now) {
+        require(Set.of(AppealStatus.POSTPONED), "assign the executor of the postponed");
+        String previous = executorId;
+        executorId = executor;
+        departmentId = department;
+        move(now, coordinator, executor.equals(previous) ? "POSTPONED_CONFIRMED" : "REASSIGNED",
+                AppealStatus.POSTPONED, "Отложенное обращение: назначен исполнитель");
+        return new PostponedReassigned(view(), executor, previous, coordinator, now);
     }
 
     AppealClosed markPublished(String coordinator, Instant now) {
@@ -514,7 +542,7 @@ class Appeal {
         return new AppealView(id, source, externalId, category, departmentId, priority, fz59, sociallySignificant,
                 text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
                 List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
-                postponedOnce, answer, history.stream().map(HistoryEntry::view).toList(), resolution, reopenCount,
+                postponeCount, answer, history.stream().map(HistoryEntry::view).toList(), resolution, reopenCount,
                 secondaryReview, repeatOf);
     }
 }

@@ -11,7 +11,8 @@ public final class AppealEvents {
     /** Any lifecycle event of one appeal. */
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
             ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased,
-            AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, RedirectRejected, AppealPostponed {
+            AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, RedirectRejected, AppealPostponed,
+            PostponedReassigned {
         /** The appeal as the change left it: listeners need not load it again. */
         AppealView appeal();
 
@@ -87,6 +88,14 @@ public final class AppealEvents {
 
     /** The «Отложено» answer was placed: the final answer is due by the postponed date, from the same executor. */
     public record AppealPostponed(AppealView appeal, String coordinatorId, Instant at) implements AppealEvent {
+    }
+
+    /**
+     * A coordinator assigned the executor of a postponed appeal (ПОС, seed 002 п.10): the same one again or another;
+     * the appeal stays {@code POSTPONED}.
+     */
+    public record PostponedReassigned(AppealView appeal, String executorId, String previousExecutorId,
+                                      String coordinatorId, Instant at) implements AppealEvent {
     }
 
     /** A coordinator asked to redirect the appeal elsewhere; a moderator decides (ПОС). */

@@ -123,11 +123,19 @@ public class AppealService {
         return window == null || !a.justAccepted() ? null : deadlines.plus(a.stepStartedAt(), window);
     }
 
+    /**
+     * A coordinator gives the appeal to an executor: a new or returned one goes to them to accept; a postponed one
+     * (ПОС, seed 002 п.10) stays postponed with them.
+     */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView reassign(long id, int step, String coordinatorId, String executorId) {
         requireRole(coordinatorId, Role.COORDINATOR);
         StaffMember executor = directory.staff(executorId).filter(s -> s.hasRole(Role.EXECUTOR))
                 .orElseThrow(() -> new TransitionRefused(Reason.UNKNOWN_EXECUTOR, "unknown executor " + executorId));
+        if (load(id).status() == AppealStatus.POSTPONED) {
+            return change(id, step, coordinatorId, (a, now) -> a.reassignPostponed(executor.id(),
+                    executor.departmentId(), coordinatorId, now));
+        }
         return change(id, step, coordinatorId,
                 (a, now) -> a.assign(executor.id(), executor.departmentId(), coordinatorId, now));
     }
@@ -141,12 +149,30 @@ public class AppealService {
     /** Checks a postponement date before the executor goes on typing the answer. */
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public void checkPostponement(long id, LocalDate until) {
-        load(id).checkPostponement(until, today());
+        Appeal appeal = load(id);
+        appeal.checkPostponement(until, limits(appeal.view()));
+    }
+
+    /**
+     * The latest date an «Отложено» answer to this appeal may name now; empty when it cannot be postponed (a third
+     * time, a second time with no secondary approver, or the limit is already reached).
+     */
+    public Optional<LocalDate> postponableUntil(AppealView a) {
+        PostponementLimits limits = limits(a);
+        boolean allowed = a.postponeCount() == 0 || a.postponeCount() < Appeal.MAX_POSTPONEMENTS
+                && limits.secondaryApprover();
+        return allowed && limits.latest().isAfter(limits.today()) ? Optional.of(limits.latest()) : Optional.empty();
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView submitAnswer(long id, int step, String executorId, AnswerDraft draft) {
-        return change(id, step, executorId, (a, now) -> a.submitAnswer(executorId, draft, today(), now));
+        PostponementLimits limits = limits(load(id).view());
+        return change(id, step, executorId, (a, now) -> a.submitAnswer(executorId, draft, limits, now));
+    }
+
+    private PostponementLimits limits(AppealView a) {
+        boolean secondary = directory.secondaryApprover().filter(s -> !s.id().equals(a.executorId())).isPresent();
+        return new PostponementLimits(today(), deadlines.latestPostponement(a.source(), a.receivedAt()), secondary);
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)

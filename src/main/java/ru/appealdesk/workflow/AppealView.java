@@ -11,13 +11,14 @@ import ru.appealdesk.directory.Source;
 /**
  * A read-only snapshot of an appeal, its answer and its history; {@code resolution} is set once it is closed;
  * {@code secondaryReview}: the answer under review goes to the secondary approver first; {@code repeatOf}: the
- * portal number of the earlier appeal (same source) this one repeats.
+ * portal number of the earlier appeal (same source) this one repeats; {@code postponeCount}: how many «Отложено»
+ * answers were placed (at most 2, the second after the secondary approver).
  */
 public record AppealView(long id, Source source, String externalId, String category, String departmentId,
                          Priority priority, boolean fz59, boolean sociallySignificant, String text, String address,
                          Applicant applicant, List<String> photos, Instant receivedAt, Instant dueAt,
                          Instant answerDueAt, AppealStatus status, String executorId, int step, Instant stepStartedAt,
-                         boolean postponedOnce, Answer answer, List<HistoryItem> history, Resolution resolution,
+                         int postponeCount, Answer answer, List<HistoryItem> history, Resolution resolution,
                          int reopenCount, boolean secondaryReview, String repeatOf) {
 
     /** The citizen who wrote; contacts are shown only to the assigned executor and moderators. */
@@ -43,10 +44,6 @@ public record AppealView(long id, Source source, String externalId, String categ
         return externalId;
     }
 
-    /**
-     * Overdue: not closed (the answer placed on the portal, or closed otherwise) by {@code answerDueAt}, whoever
-     * holds it (PRODUCT.md §9, seed 000 п.10, 12: an answer not placed in time counts as overdue).
-     */
     /** In work straight after its executor accepted it (nothing has happened since). */
     public boolean justAccepted() {
         return status == AppealStatus.IN_PROGRESS && "ACCEPTED".equals(history.get(history.size() - 1).type());
@@ -57,6 +54,11 @@ public record AppealView(long id, Source source, String externalId, String categ
         return fz59 ? receivedAt.plus(java.time.Duration.ofDays(7)) : null;
     }
 
+    /**
+     * Overdue: not closed (the answer placed on the portal, or closed otherwise) by {@code answerDueAt}, whoever
+     * holds it (PRODUCT.md §9, seed 000 п.10, 12: an answer not placed in time counts as overdue). A postponed
+     * appeal has the terms of its postponed date.
+     */
     public boolean overdueAt(Instant now) {
         return status != AppealStatus.CLOSED && now.isAfter(answerDueAt);
     }

@@ -21,6 +21,9 @@ public interface DeadlinePolicy {
      */
     Deadline postponedTo(Source source, LocalDate date, Instant now);
 
+    /** The latest date an «Отложено» answer may name: the source's {@code postpone-max} after {@code receivedAt}. */
+    LocalDate latestPostponement(Source source, Instant receivedAt);
+
     /** {@code from} plus a duration of the regulations, in working time if it says so. */
     Instant plus(Instant from, ru.appealdesk.directory.WorkDuration duration);
 

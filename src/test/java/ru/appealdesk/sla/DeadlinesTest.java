@@ -62,4 +62,41 @@ class DeadlinesTest {
         assertThat(deadline.dueAt()).isEqualTo(msk(dueAt));
         assertThat(deadline.answerDueAt()).isEqualTo(msk(answerDueAt));
     }
+
+    @ParameterizedTest(name = "{0} received {1}: postponed at most to {2}")
+    @CsvSource({
+            // postpone-max: 30 days by default (seed 001 §4.6), 8 days for ИМ (seed 004 п.12)
+            "DOBRODEL, 2026-03-02T10:00, 2026-04-01",
+            "POS, 2026-03-02T10:00, 2026-04-01",
+            "ECUR, 2026-03-02T10:00, 2026-04-01",
+            "OTHER, 2026-03-02T10:00, 2026-04-01",
+            "INCIDENT, 2026-03-02T10:00, 2026-03-10",
+            // a limit on a day off moves to the next working day (seed 004 п.9): 08.03 Sunday, 09.03 a holiday
+            "INCIDENT, 2026-02-28T12:00, 2026-03-10",
+            // 23.01.2027 is a Saturday
+            "DOBRODEL, 2026-12-24T17:00, 2027-01-25",
+            // late in the evening it is still the day it came in
+            "POS, 2026-03-02T23:30, 2026-04-01",
+    })
+    void latestPostponedDate(Source source, String received, String latest) {
+        assertThat(DEADLINES.latestPostponement(source, msk(received))).isEqualTo(java.time.LocalDate.parse(latest));
+    }
+
+    @ParameterizedTest(name = "{0} postponed to {1}: due {2}, answer due {3}")
+    @CsvSource({
+            // the end of working hours of the postponed date; ПОС places it 2 days earlier (seed 000 п.12)
+            "POS, 2026-04-01, 2026-04-01T18:00, 2026-03-30T18:00",
+            // a Saturday: the last working day before it
+            "POS, 2026-03-14, 2026-03-13T16:45, 2026-03-11T18:00",
+            "DOBRODEL, 2026-04-01, 2026-04-01T18:00, 2026-03-30T18:00",
+            // ИМ has no lead: its last allowed date, after the 9 March holiday
+            "INCIDENT, 2026-03-10, 2026-03-10T18:00, 2026-03-10T18:00",
+    })
+    void postponedTerms(Source source, String date, String dueAt, String answerDueAt) {
+        ru.appealdesk.workflow.DeadlinePolicy.Deadline terms = DEADLINES.postponedTo(source,
+                java.time.LocalDate.parse(date), msk("2026-03-02T12:00"));
+
+        assertThat(terms.dueAt()).isEqualTo(msk(dueAt));
+        assertThat(terms.answerDueAt()).isEqualTo(msk(answerDueAt));
+    }
 }

@@ -57,4 +57,21 @@ class TimerPlannerTest {
     void ecurClaimDeadline(String assignedAt, String expected) {
         assertThat(PLANNER.claimDeadline(msk(assignedAt), 15 * 60)).isEqualTo(msk(expected));
     }
+
+    @ParameterizedTest(name = "postponed {0}, due {1}: {2} % left at {3}")
+    @CsvSource({
+            // four full working days (Mon-Thu, 8 h 12 min each): a quarter is exactly Monday's working day
+            "2026-03-02T09:00, 2026-03-05T18:00, 75, 2026-03-02T18:00",
+            // Friday (7 h 57 min), the weekend and the 9 March holiday, Tuesday to Thursday: 1,893 working minutes,
+            // a quarter is 473 min 15 s — Friday's 417 and 56 min 15 s on Tuesday
+            "2026-03-06T09:00, 2026-03-12T18:00, 75, 2026-03-10T09:56:15",
+            // placed in the evening: the period starts the next working morning; 738 of 1,476 minutes, past lunch
+            "2026-03-02T20:00, 2026-03-05T18:00, 50, 2026-03-04T13:54",
+            // no working time in the period: no card
+            "2026-03-07T10:00, 2026-03-07T18:00, 75, ",
+    })
+    void postponedReassignInstant(String postponedAt, String dueAt, int percentLeft, String expected) {
+        assertThat(PLANNER.reassignAt(msk(postponedAt), msk(dueAt), percentLeft))
+                .isEqualTo(expected == null ? null : msk(expected));
+    }
 }

@@ -21,6 +21,8 @@ class AppealTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T07:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    /** Received today with postpone-max 30 days; a secondary approver is configured. */
+    static final PostponementLimits LIMITS = new PostponementLimits(TODAY, TODAY.plusDays(30), true);
     static final String LEGAL = "Не относится к компетенции: согласно п. 2.3 Положения об управлении.";
 
     static Appeal appeal(List<String> photos) {
@@ -42,9 +44,9 @@ class AppealTest {
         Appeal a = appeal(List.of());
         a.assign("morozov", "roads", null, NOW);
         a.accept("morozov", NOW);
-        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, NOW);
         a.sendToRework("belov", "Уточните сроки", NOW);
-        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, NOW);
         a.approve("belov", NOW);
         a.markPublished("popov", NOW);
 
@@ -60,7 +62,7 @@ class AppealTest {
         Appeal a = appeal(List.of());
         a.assign("belov", "roads", null, NOW);
         a.accept("belov", NOW);
-        a.submitAnswer("belov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.submitAnswer("belov", draft(AnswerType.RESOLVED, null), LIMITS, NOW);
 
         assertRefused(() -> a.approve("belov", NOW), Reason.SELF_APPROVAL);
         assertRefused(() -> a.sendToRework("belov", "Сам себе на доработку", NOW), Reason.SELF_APPROVAL);
@@ -107,29 +109,102 @@ class AppealTest {
         a.assign("morozov", "roads", null, NOW);
         a.accept("morozov", NOW);
 
-        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW),
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, NOW),
                 Reason.PHOTOS_REQUIRED);
         assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null, AttachmentKind.DOCUMENT),
-                TODAY, NOW), Reason.PHOTOS_REQUIRED);
-        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null, AttachmentKind.PHOTO), TODAY, NOW);
+                LIMITS, NOW), Reason.PHOTOS_REQUIRED);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null, AttachmentKind.PHOTO), LIMITS, NOW);
         assertThat(a.view().answer().attachments()).hasSize(1);
     }
 
     @Test
-    void postponementIsAtMostThirtyDaysAheadAndOnce() {
+    void aPostponedDateIsAfterTodayAndNotAfterTheSourcesLimit() {
+        Appeal a = inWork();
+
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY), LIMITS, NOW),
+                Reason.POSTPONE_DATE_INVALID);
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(31)), LIMITS, NOW),
+                Reason.POSTPONE_DATE_INVALID);
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, null), LIMITS, NOW),
+                Reason.POSTPONE_DATE_INVALID);
+        // ИМ: 8 days after the appeal came in (seed 004 п.12)
+        PostponementLimits incident = new PostponementLimits(TODAY, TODAY.plusDays(8), true);
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(9)), incident, NOW),
+                Reason.POSTPONE_DATE_INVALID);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.IN_PROGRESS);
+
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(8)), incident, NOW);
+
+        assertThat(a.view().answer().postponedUntil()).isEqualTo(TODAY.plusDays(8));
+        assertThat(a.view().secondaryReview()).isFalse();
+    }
+
+    @Test
+    void aSecondPostponementGoesToTheSecondaryApproverAndAThirdIsRefused() {
+        Appeal a = postponed(TODAY.plusDays(10));
+        assertThat(a.view().postponeCount()).isEqualTo(1);
+
+        // without a secondary approver there is nobody to agree a repeated postponement (seed 000 п.14)
+        PostponementLimits nobody = new PostponementLimits(TODAY, TODAY.plusDays(30), false);
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(20)), nobody, NOW),
+                Reason.NO_SECONDARY_APPROVER);
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(20)), LIMITS, NOW);
+
+        assertThat(a.view().secondaryReview()).isTrue();
+        a.preApprove("popov", NOW);
+        a.approve("belov", NOW);
+        a.markPostponedPublished("ivanova", new Deadline(NOW.plusSeconds(86_400 * 20), NOW.plusSeconds(86_400 * 18)),
+                NOW);
+        assertThat(a.view().postponeCount()).isEqualTo(2);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.POSTPONED);
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(25)), LIMITS, NOW),
+                Reason.POSTPONED_TWICE);
+    }
+
+    @Test
+    void aPostponementCountsWhenPlacedNotWhenApproved() {
+        Appeal a = inWork();
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(10)), LIMITS, NOW);
+        a.approve("belov", NOW);
+        a.returnForQuality("ivanova", "Уточните причину отсрочки", NOW);
+
+        // the coordinator sent it back before placing it: it is still the first postponement
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(12)), LIMITS, NOW);
+
+        assertThat(a.view().postponeCount()).isZero();
+        assertThat(a.view().secondaryReview()).isFalse();
+    }
+
+    @Test
+    void aCoordinatorAssignsThePostponedAppealToTheSameOrAnotherExecutor() {
+        Appeal a = postponed(TODAY.plusDays(10));
+        int step = a.view().step();
+
+        a.reassignPostponed("morozov", "roads", "ivanova", NOW);
+        assertThat(a.view().history().get(a.view().history().size() - 1).type()).isEqualTo("POSTPONED_CONFIRMED");
+        a.reassignPostponed("sidorov", "roads", "ivanova", NOW);
+
+        assertThat(a.view().status()).isEqualTo(AppealStatus.POSTPONED);
+        assertThat(a.view().executorId()).isEqualTo("sidorov");
+        assertThat(a.view().step()).isEqualTo(step + 2);
+        assertRefused(() -> a.requireStep(step), Reason.STALE);
+        assertRefused(() -> inWork().reassignPostponed("sidorov", "roads", "ivanova", NOW), Reason.WRONG_STATE);
+    }
+
+    private static Appeal inWork() {
         Appeal a = appeal(List.of());
         a.assign("morozov", "roads", null, NOW);
         a.accept("morozov", NOW);
+        return a;
+    }
 
-        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY), TODAY, NOW),
-                Reason.POSTPONE_DATE_INVALID);
-        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(31)), TODAY, NOW),
-                Reason.POSTPONE_DATE_INVALID);
-        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(30)), TODAY, NOW);
+    private static Appeal postponed(LocalDate until) {
+        Appeal a = inWork();
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, until), LIMITS, NOW);
         a.approve("belov", NOW);
-
-        assertThat(a.view().postponedOnce()).isTrue();
-        assertRefused(() -> a.checkPostponement(TODAY.plusDays(5), TODAY), Reason.POSTPONED_TWICE);
+        a.markPostponedPublished("ivanova", new Deadline(NOW.plusSeconds(86_400 * 10), NOW.plusSeconds(86_400 * 8)),
+                NOW);
+        return a;
     }
 
     private static void assertRefused(Runnable action, Reason reason) {
@@ -171,7 +246,7 @@ class AppealTest {
         Appeal a = appeal(List.of());
         a.assign("morozov", "roads", null, NOW);
         a.accept("morozov", NOW);
-        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, NOW);
         a.approve("belov", NOW);
         a.markPublished("popov", NOW);
         return a;
@@ -204,7 +279,7 @@ class AppealTest {
 
         assertThatThrownBy(() -> a.handToOperator("popov", NOW))
                 .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.WRONG_STATE);
-        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, NOW);
         a.preApprove("popov", NOW);
         assertThatThrownBy(() -> a.preApprove("popov", NOW))
                 .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.WRONG_STATE);
@@ -247,7 +322,7 @@ class AppealTest {
         Appeal a = appeal(List.of());
         a.assign("morozov", "roads", null, NOW);
         a.accept("morozov", NOW);
-        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(10)), TODAY, NOW);
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(10)), LIMITS, NOW);
         a.approve("belov", NOW);
         Deadline terms = new Deadline(NOW.plusSeconds(86_400 * 10), NOW.plusSeconds(86_400 * 8));
 
@@ -258,9 +333,8 @@ class AppealTest {
         assertThat(a.view().resolution()).isNull();
         assertThat(a.view().dueAt()).isEqualTo(terms.dueAt());
         assertThat(a.view().answerDueAt()).isEqualTo(terms.answerDueAt());
-        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(12)), TODAY, NOW),
-                Reason.POSTPONED_TWICE);
-        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), TODAY, NOW);
+        assertThat(a.view().postponeCount()).isEqualTo(1);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, NOW);
         assertThat(a.view().status()).isEqualTo(AppealStatus.ANSWER_REVIEW);
     }
 }
