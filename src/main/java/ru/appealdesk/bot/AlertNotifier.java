@@ -35,7 +35,8 @@ class AlertNotifier {
     private static final Map<Type, String> TITLES = Map.of(Type.REMINDER, "⏰ Ждут вашего действия",
             Type.COORDINATOR_ALERT, "⚠️ Без движения", Type.ESCALATION, "🚨 Эскалации", Type.COUNTDOWN,
             "⏳ Приближается срок", Type.OVERDUE, "🔥 Просрочено", Type.TERM_EXPIRED, "⛔ Срок рассмотрения истёк",
-            Type.REDIRECT_COUNTDOWN, "↗️ Срок перенаправления по 59-ФЗ");
+            Type.REDIRECT_COUNTDOWN, "↗️ Срок перенаправления по 59-ФЗ", Type.CO_COUNTDOWN, "⏳ Срок соисполнителя",
+            Type.CO_OVERDUE, "🔥 Материалы соисполнителя просрочены");
 
     private final AppealService appeals;
     private final StaffAccounts accounts;
@@ -113,6 +114,9 @@ class AlertNotifier {
                     + holders;
             case REDIRECT_COUNTDOWN -> "↗️ " + number + ": перенаправить по 59-ФЗ до " + texts.time(a.redirectDueAt())
                     + " (" + texts.left(a.redirectDueAt()) + ")";
+            case CO_COUNTDOWN -> "⏳ " + number + ": передать материалы ответственному до " + coDue(alert, a);
+            case CO_OVERDUE -> "🔥 " + number + ": соисполнитель " + Html.escape(texts.name(alert.coExecutorId()))
+                    + " не передал материалы к " + coDue(alert, a);
         };
     }
 
@@ -155,10 +159,22 @@ class AlertNotifier {
                     + Html.escape(alert.status().title()) + "»): если оно не в компетенции администрации, его нужно "
                     + "перенаправить до " + texts.time(a.redirectDueAt()) + " (" + texts.left(a.redirectDueAt())
                     + ", ч. 3 ст. 8 59-ФЗ).";
+            case CO_COUNTDOWN -> "⏳ Вы соисполнитель по обращению " + number + ": передайте материалы ответственному "
+                    + "исполнителю " + Html.escape(texts.name(a.executorId())) + " до " + coDue(alert, a) + " ("
+                    + (alert.workingLeft() == null ? "" : "рабочего времени осталось " + texts.amount(alert.workingLeft()))
+                    + "). Кнопка «Передать материалы» — в карточке соисполнителя.";
+            case CO_OVERDUE -> "🔥 Просрочено: соисполнитель " + Html.escape(texts.name(alert.coExecutorId()))
+                    + " не передал материалы по обращению " + number + " к сроку " + coDue(alert, a)
+                    + ". Ответственный исполнитель: " + Html.escape(texts.name(a.executorId())) + ".";
             case TERM_EXPIRED -> "⛔ Срок рассмотрения истёк: обращение " + number + " не закрыто к "
                     + texts.time(a.dueAt()) + ". Статус «" + Html.escape(alert.status().title()) + "», у " + holders
                     + ". Требуется: " + expected(alert.status()) + ".";
         };
+    }
+
+    /** The co-executor's own deadline (PRODUCT.md §10). */
+    private String coDue(Alert alert, AppealView a) {
+        return a.coExecutor(alert.coExecutorId()).map(co -> texts.time(co.dueAt())).orElse("—");
     }
 
     /** Whom a level-3 step was escalated to, by name; the coordinators learn it from this alert. */

@@ -15,7 +15,8 @@ record Callback(Action action, long appealId, int step, String argument) {
         ACCEPT("acc"), RETURN("ret"), ASSIGN("asg"), REJECT_RETURN("rjr"), PREPARE_ANSWER("ans"), ANSWER_TYPE("typ"),
         SUBMIT("sub"), APPROVE("apr"), REWORK("rwk"), PUBLISHED("pub"), OPEN("opn"), REMOVE_FILES("rmf"),
         CLOSE("cls"), CLOSE_AS("clo"), TO_OPERATOR("opr"), QUALITY_RETURN("qrt"), EDIT_ANSWER("edt"),
-        REDIRECT("rdr"), REDIRECT_APPROVE("rda"), REDIRECT_REJECT("rdj");
+        REDIRECT("rdr"), REDIRECT_APPROVE("rda"), REDIRECT_REJECT("rdj"), CO_EXECUTORS("coe"), ADD_CO_EXECUTOR("cad"),
+        DELIVER("dlv"), SEND_MATERIALS("snd");
 
         final String code;
 

@@ -147,10 +147,14 @@ class CardTexts {
     }
 
     /** The appeal's text followed by the answer, as plain text for a card body. */
-    static String appealAndAnswer(AppealView a) {
+    String appealAndAnswer(AppealView a) {
         String answer = a.answer() == null ? "" : "\n\nОтвет («" + a.answer().type().title() + "»"
                 + (a.answer().postponedUntil() == null ? "" : ", отложено до " + DATE.format(a.answer().postponedUntil()))
                 + "):\n" + a.answer().text();
-        return "Текст обращения:\n" + a.text() + answer;
+        StringBuilder materials = new StringBuilder();
+        a.coExecutors().stream().filter(co -> co.deliveredAt() != null).forEach(co -> materials
+                .append("\n\nМатериалы соисполнителя ").append(name(co.staffId())).append(" (").append(co.files().size())
+                .append(" файл.):\n").append(co.materials()));
+        return "Текст обращения:\n" + a.text() + answer + materials;
     }
 }

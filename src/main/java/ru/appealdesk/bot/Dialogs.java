@@ -51,11 +51,13 @@ class Dialogs {
     private final Refusals refusals;
     private final Clock clock;
     private final DraftCards draftCards;
+    private final CoExecutorDialogs coExecutors;
 
     Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files,
             Outbox outbox, CardMessages cardMessages, CardTexts texts, Refusals refusals, Clock clock,
-            DraftCards draftCards) {
+            DraftCards draftCards, CoExecutorDialogs coExecutors) {
         this.draftCards = draftCards;
+        this.coExecutors = coExecutors;
         this.conversations = conversations;
         this.appeals = appeals;
         this.files = files;
@@ -198,6 +200,7 @@ class Dialogs {
                 case AWAITING_POSTPONE_DATE -> postponeDate(in, c, text.strip());
                 case AWAITING_ANSWER_TEXT, COLLECTING_ATTACHMENTS -> answerText(in, c, text.strip());
                 case CHOOSING_ANSWER_TYPE -> reply(in, "Сначала выберите тип ответа кнопкой выше.");
+                case AWAITING_MATERIALS_TEXT, COLLECTING_MATERIALS -> coExecutors.text(in, c, text.strip());
                 case AWAITING_QUALITY_RETURN_REASON -> {
                     appeals.returnForQuality(c.appealId(), c.step(), in.staff().id(), text);
                     conversations.delete(c);
@@ -236,9 +239,10 @@ class Dialogs {
     /** A photo or document for the answer being prepared, already fetched by {@link IncomingFiles}. */
     void onFile(Inbound in, Optional<IncomingFiles.Download> prefetched) {
         Optional<Conversation> found = conversations.findById(in.userId())
-                .filter(c -> c.state() == State.COLLECTING_ATTACHMENTS);
+                .filter(c -> c.state() == State.COLLECTING_ATTACHMENTS || c.state() == State.COLLECTING_MATERIALS);
         if (found.isEmpty() || prefetched.isEmpty()) {
-            reply(in, "Сейчас я не жду файлов. Фото и документы прикладываются к ответу после ввода его текста.");
+            reply(in, "Сейчас я не жду файлов. Фото и документы прикладываются к ответу (или к материалам "
+                    + "соисполнителя) после ввода его текста.");
             return;
         }
         IncomingFiles.Download download = prefetched.get();
@@ -258,6 +262,10 @@ class Dialogs {
                 download.file().telegramRef());
         c.attach(new Conversation.AttachedFile(kind, stored.id(), download.file().telegramRef(),
                 download.content().length));
+        if (c.state() == State.COLLECTING_MATERIALS) {
+            coExecutors.fileAdded(in, c, download.file().mediaGroupId() != null);
+            return;
+        }
         int count = c.attachedFiles().size();
         AppealView a = appeals.find(c.appealId()).orElseThrow();
         draftCards.show(in, a, c.step(), "📎 Файл добавлен к ответу по обращению № " + Html.escape(a.number())

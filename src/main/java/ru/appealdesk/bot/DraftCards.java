@@ -50,13 +50,19 @@ class DraftCards {
      * there are files. {@code album}: held briefly so that the rest of an album replaces it.
      */
     void show(Inbound in, AppealView a, int step, String header, String body, int files, boolean album) {
-        retire(in.chatId(), a.id());
         List<List<Button>> keyboard = new ArrayList<>();
         keyboard.add(List.of(Callback.of(Action.SUBMIT, a.id(), step).button("📨 Отправить на согласование")));
         if (files > 0) {
             keyboard.add(List.of(Callback.of(Action.REMOVE_FILES, a.id(), step)
                     .button("🗑 Убрать вложения (" + files + ")")));
         }
+        show(in, a, step, header, body, keyboard, album);
+    }
+
+    /** The same for another dialog with its own live buttons (a co-executor's materials). */
+    void show(Inbound in, AppealView a, int step, String header, String body, List<List<Button>> keyboard,
+              boolean album) {
+        retire(in.chatId(), a.id());
         Runnable send = () -> cardMessages.send(in.chatId(), header, body, keyboard, Outbox.PRIORITY_REPLY,
                 Card.Kind.ANSWER_DRAFT, a.id(), step);
         if (album) {

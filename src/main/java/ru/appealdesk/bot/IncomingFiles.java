@@ -59,7 +59,8 @@ class IncomingFiles {
         Optional<Conversation> collecting;
         try {
             collecting = conversations.findById(userId)
-                    .filter(c -> c.state() == Conversation.State.COLLECTING_ATTACHMENTS);
+                    .filter(c -> c.state() == Conversation.State.COLLECTING_ATTACHMENTS
+                            || c.state() == Conversation.State.COLLECTING_MATERIALS);
         } catch (RuntimeException e) {
             return Optional.empty(); // the database is unreachable: the update's transaction will fail and retry
         }

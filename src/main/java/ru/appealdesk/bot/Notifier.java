@@ -36,6 +36,8 @@ import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
+import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
+import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
 import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
 import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
 import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
@@ -184,6 +186,47 @@ class Notifier {
         postponedCard(a);
     }
 
+    @EventListener
+    void on(CoExecutorAdded e) {
+        AppealView a = e.appeal();
+        coExecutorCard(a, e.staffId());
+        if (a.executorId() != null && !a.executorId().equals(e.byStaffId())) {
+            tell(a.executorId(), "👥 К обращению № " + Html.escape(a.number()) + " привлечён соисполнитель "
+                    + Html.escape(texts.name(e.staffId())) + " (срок передачи материалов — " + texts.time(e.dueAt())
+                    + "). Его материалы придут вам в этот чат.");
+        }
+    }
+
+    /** «Вы соисполнитель»: the appeal, the co-executor's own deadline and «Передать материалы». */
+    private void coExecutorCard(AppealView a, String staffId) {
+        a.coExecutor(staffId).ifPresent(co -> chatOf(staffId).ifPresent(chat -> {
+            applicantPhotos(a, chat);
+            String delivered = co.deliveredAt() == null ? "" : "\nМатериалы уже переданы " + texts.time(co.deliveredAt())
+                    + "; новая передача заменит текст и добавит файлы.";
+            card(a, chat, texts.header("👥 <b>Вы соисполнитель</b>", a, false) + "Ваш срок: "
+                            + Html.bold(texts.time(co.dueAt())) + " (" + texts.left(co.dueAt()) + ")\n",
+                    "Ответственный исполнитель — " + texts.name(a.executorId()) + ": передайте ему материалы "
+                            + "(что сделано, фото и документы)." + delivered + "\n\nТекст обращения:\n" + a.text(),
+                    List.of(List.of(Callback.of(Action.DELIVER, a.id(), 0).button("📎 Передать материалы"))),
+                    Outbox.PRIORITY_CARD, Card.Kind.CO_EXECUTOR, a.id(), a.step());
+        }));
+    }
+
+    @EventListener
+    void on(MaterialsDelivered e) {
+        AppealView a = e.appeal();
+        AppealView.CoExecutor co = a.coExecutor(e.staffId()).orElseThrow();
+        tell(e.staffId(), "📨 Материалы по обращению № " + Html.escape(a.number())
+                + " переданы ответственному исполнителю " + Html.escape(texts.name(a.executorId())) + ".");
+        chatOf(a.executorId()).ifPresent(chat -> {
+            outbox.text(chat, "📎 <b>Материалы соисполнителя " + Html.escape(texts.name(e.staffId()))
+                    + "</b> по обращению № " + Html.escape(a.number()) + ":\n" + Html.escape(co.materials())
+                    + (co.files().isEmpty() ? "" : "\nФайлов: " + co.files().size() + " (ниже)."),
+                    Outbox.PRIORITY_CARD);
+            sendFiles(co.files(), chat);
+        });
+    }
+
     /** ПОС (seed 002 п.10): the share of the postponed period is left, the coordinators assign the executor. */
     @EventListener
     void on(PostponedReassignDue due) {
@@ -215,7 +258,8 @@ class Notifier {
                     + "исполнителя — прежнего или другого (п. 10 Регламента ПОС).\n";
             card(a, chat, texts.header("⏳ <b>Отложенное обращение: назначьте исполнителя</b>", a, false),
                     why + "Прежний исполнитель: " + texts.name(a.executorId()) + "\n\nПрежний " + previousAnswer(a),
-                    executorButtons(a, candidates, List.of()), Outbox.PRIORITY_CARD, Card.Kind.POSTPONED_REASSIGN,
+                    executorButtons(a, candidates, List.of(coExecutorsButton(a))), Outbox.PRIORITY_CARD,
+                    Card.Kind.POSTPONED_REASSIGN,
                     a.id(), a.step());
         });
     }
@@ -225,8 +269,8 @@ class Notifier {
         chatOf(a.executorId()).ifPresent(chat -> card(a, chat,
                 texts.header("⏳ <b>Ответ «Отложено» размещён</b> — подготовьте итоговый ответ", a, true),
                 "Прежний " + previousAnswer(a), List.of(List.of(Callback.of(Action.PREPARE_ANSWER, a.id(), a.step())
-                        .button("✍️ Подготовить итоговый ответ"))), Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(),
-                a.step()));
+                        .button("✍️ Подготовить итоговый ответ")), List.of(coExecutorsButton(a))), Outbox.PRIORITY_CARD,
+                Card.Kind.ACCEPTED, a.id(), a.step()));
     }
 
     @EventListener
@@ -330,7 +374,7 @@ class Notifier {
                     Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
             card(a, chat, texts.header("🔁 <b>Ответ возвращён на доработку</b>", a, true),
                     "Причина (" + texts.name(e.moderatorId()) + "):\n" + e.reason()
-                            + "\n\n" + CardTexts.appealAndAnswer(a),
+                            + "\n\n" + texts.appealAndAnswer(a),
                     keyboard, Outbox.PRIORITY_CARD, Card.Kind.REWORK, a.id(), a.step());
         });
     }
@@ -370,6 +414,10 @@ class Notifier {
         boolean executor = person.id().equals(a.executorId());
         boolean coordinator = person.hasRole(Role.COORDINATOR);
         boolean approver = approvers.of(a).contains(person);
+        if (a.coExecutor(person.id()).isPresent() && a.status() != AppealStatus.CLOSED && !coordinator && !approver) {
+            coExecutorCard(a, person.id());
+            return;
+        }
         switch (a.status()) {
             case NEW -> {
                 if (coordinator) {
@@ -401,7 +449,7 @@ class Notifier {
             }
             case RETURNED -> {
                 if (coordinator) {
-                    String reason = a.history().isEmpty() ? "" : a.history().get(a.history().size() - 1).comment();
+                    String reason = a.stepEntry().comment();
                     returnedCard(a, person, reason);
                     return;
                 }
@@ -430,7 +478,7 @@ class Notifier {
             }
             case REDIRECT_REVIEW -> {
                 if (person.hasRole(Role.MODERATOR)) {
-                    redirectReviewCard(a, person, a.history().get(a.history().size() - 1).comment());
+                    redirectReviewCard(a, person, a.stepEntry().comment());
                     return;
                 }
             }
@@ -439,7 +487,7 @@ class Notifier {
         }
         boolean contacts = access.maySeeContacts(person, a);
         card(a, chatId, texts.header("📄 <b>Карточка обращения</b>", a, contacts),
-                CardTexts.appealAndAnswer(a), null, Outbox.PRIORITY_REPLY, null, 0, 0);
+                texts.appealAndAnswer(a), null, Outbox.PRIORITY_REPLY, null, 0, 0);
     }
 
     private void executorCard(AppealView a) {
@@ -471,7 +519,7 @@ class Notifier {
                 row.add(Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть (до "
                         + texts.time(returnable) + ")"));
             }
-            List<List<Button>> keyboard = List.of(row);
+            List<List<Button>> keyboard = List.of(row, List.of(coExecutorsButton(a)));
             card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text(), keyboard,
                     Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
         });
@@ -484,7 +532,7 @@ class Notifier {
             applicantPhotos(a, chat);
             card(a, chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
                     repeatNote(a) + "Текст обращения:\n" + a.text(),
-                    executorButtons(a, candidates, List.of(redirectButton(a), closeButton(a))),
+                    executorButtons(a, candidates, List.of(redirectButton(a), closeButton(a), coExecutorsButton(a))),
                     Outbox.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
         });
     }
@@ -500,7 +548,7 @@ class Notifier {
             }
             List<List<Button>> keyboard = executorButtons(a, candidates, List.of(
                     Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button("❌ Отклонить возврат"),
-                    redirectButton(a), closeButton(a)));
+                    redirectButton(a), closeButton(a), coExecutorsButton(a)));
             card(a, chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
                     "Причина возврата (" + texts.name(a.executorId()) + "):\n" + reason + "\n\nТекст обращения:\n"
                             + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
@@ -518,7 +566,7 @@ class Notifier {
             boolean repeatedPostponement = a.secondaryReview() && a.postponeCount() > 0
                     && a.answer().type() == ru.appealdesk.workflow.AnswerType.POSTPONED;
             card(a, chat, texts.header(repeatedPostponement ? "📝 <b>Повторная отсрочка решения — на согласование</b>"
-                            : "📝 <b>Ответ на согласование</b>", a, true), CardTexts.appealAndAnswer(a),
+                            : "📝 <b>Ответ на согласование</b>", a, true), texts.appealAndAnswer(a),
                     keyboard, Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step());
         });
     }
@@ -539,7 +587,13 @@ class Notifier {
     private void oversightCard(AppealView a, StaffMember coordinator, long chat) {
         card(a, chat, texts.header("📋 <b>Обращение в работе у исполнителя " + Html.escape(texts.name(a.executorId()))
                         + "</b>", a, access.maySeeContacts(coordinator, a)), "Текст обращения:\n" + a.text(),
-                List.of(List.of(closeButton(a))), Outbox.PRIORITY_REPLY, Card.Kind.OVERSIGHT, a.id(), a.step());
+                List.of(List.of(closeButton(a), coExecutorsButton(a))), Outbox.PRIORITY_REPLY, Card.Kind.OVERSIGHT,
+                a.id(), a.step());
+    }
+
+    /** PRODUCT.md §10: on the executor's card in work and on every coordinator card. */
+    private static Button coExecutorsButton(AppealView a) {
+        return Callback.of(Action.CO_EXECUTORS, a.id(), a.step()).button("👥 Соисполнители");
     }
 
     private static Button redirectButton(AppealView a) {
@@ -574,14 +628,24 @@ class Notifier {
                 Outbox.PRIORITY_CARD);
     }
 
+    /** The answer's files, then the co-executors' (the moderator sees them with the answer, PRODUCT.md §10). */
     private void answerFiles(AppealView a, long chat) {
         if (a.answer() == null) {
             return;
         }
-        Map<UUID, AttachmentStore.FileInfo> known = files.infos(a.answer().attachments().stream()
+        List<AppealView.Attachment> all = new ArrayList<>(a.answer().attachments());
+        a.coExecutors().forEach(co -> all.addAll(co.files()));
+        sendFiles(all, chat);
+    }
+
+    private void sendFiles(List<AppealView.Attachment> attachments, long chat) {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        Map<UUID, AttachmentStore.FileInfo> known = files.infos(attachments.stream()
                         .map(AppealView.Attachment::fileId).toList()).stream()
                 .collect(Collectors.toMap(AttachmentStore.FileInfo::id, f -> f));
-        List<Outbox.Media> media = a.answer().attachments().stream()
+        List<Outbox.Media> media = attachments.stream()
                 .map(att -> Optional.ofNullable(known.get(att.fileId())).filter(f -> f.telegramFileId() != null)
                         .map(f -> f.telegramFileId().startsWith("photo:")
                                 ? new Outbox.Media("PHOTO", f.telegramFileId().substring(6))

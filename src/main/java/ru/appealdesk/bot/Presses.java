@@ -27,9 +27,11 @@ class Presses {
     private final Outbox outbox;
     private final Refusals refusals;
     private final Notifier notifier;
+    private final CoExecutorDialogs coExecutors;
 
     Presses(AppealService appeals, AppealAccess access, Dialogs dialogs, Outbox outbox, Refusals refusals,
-            Notifier notifier) {
+            Notifier notifier, CoExecutorDialogs coExecutors) {
+        this.coExecutors = coExecutors;
         this.notifier = notifier;
         this.appeals = appeals;
         this.access = access;
@@ -155,6 +157,23 @@ class Presses {
             case TO_OPERATOR -> {
                 appeals.handToOperator(cb.appealId(), cb.step(), me);
                 return "Отмечено: передано оператору";
+            }
+            case CO_EXECUTORS -> {
+                // a note, not a step: any open card of the appeal may offer it; who may is checked
+                coExecutors.chooseCoExecutor(in, current(cb));
+                return "Выберите соисполнителя";
+            }
+            case ADD_CO_EXECUTOR -> {
+                coExecutors.add(in, cb.appealId(), cb.argument());
+                return "Соисполнитель добавлен";
+            }
+            case DELIVER -> {
+                coExecutors.startMaterials(in, cb.appealId());
+                return "Опишите материалы";
+            }
+            case SEND_MATERIALS -> {
+                coExecutors.send(in, cb.appealId());
+                return "Материалы переданы ответственному исполнителю";
             }
             case PUBLISHED -> {
                 appeals.markPublished(cb.appealId(), cb.step(), me);

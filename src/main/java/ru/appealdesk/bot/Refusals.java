@@ -64,6 +64,8 @@ class Refusals {
                     + "оскорбления и дубликаты.";
             case RETURN_WINDOW_PASSED -> "Принятое в работу обращение можно вернуть только в течение суток после "
                     + "принятия: этот срок истёк. Обратитесь к координатору.";
+            case CO_EXECUTOR_INVALID -> "Этот сотрудник уже участвует в работе над обращением: он ответственный "
+                    + "исполнитель или уже соисполнитель.";
             case COMMENT_TOO_SHORT -> "Комментарий слишком короткий: опишите причину закрытия (не менее 5 "
                     + "символов).";
         };
@@ -81,7 +83,7 @@ class Refusals {
     }
 
     private String describe(AppealView a) {
-        AppealView.HistoryItem last = a.history().get(a.history().size() - 1);
+        AppealView.HistoryItem last = a.stepEntry();
         String who = last.actorId() == null ? "автоматически" : texts.name(last.actorId());
         return "Карточка устарела: обращение № " + a.number() + " уже в статусе «" + a.status().title()
                 + "» (" + who + ", " + texts.time(last.at()) + ").";

@@ -244,7 +244,8 @@ final class BotConfigLoader {
                     parse(yaml, BotConfigLoader::postponeMax, s.postponeMax() == null ? DEFAULT_POSTPONE_MAX
                             : s.postponeMax(), "sources", key, "postpone-max"),
                     s.postponedReassignAt() == null ? null : parse(yaml, BotConfigLoader::percent,
-                            s.postponedReassignAt(), "sources", key, "postponed-reassign-at")));
+                            s.postponedReassignAt(), "sources", key, "postponed-reassign-at"),
+                    duration(yaml, s.coExecutorWithin(), "sources", key, "co-executor-within")));
         }
         for (Source source : Source.values()) {
             if (!result.containsKey(source)) {

@@ -46,7 +46,7 @@ final class ConfigFiles {
                        String highPriorityAnswerDeadline, String acceptWithin, String reviewWithin,
                        String claimUntil, List<String> reminders, List<String> beforeDue,
                        String returnAfterAcceptWithin, String unroutedWithin, Boolean redirectNeedsApproval,
-                       String postponeMax, String postponedReassignAt) {
+                       String postponeMax, String postponedReassignAt, String coExecutorWithin) {
     }
 
     record CalendarFile(@JsonProperty(required = true) Map<Integer, CalendarYear> years) {

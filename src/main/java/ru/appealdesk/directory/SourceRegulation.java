@@ -10,7 +10,8 @@ import java.util.List;
  * {@code redirectNeedsApproval}: a coordinator's redirect to another organisation waits for a moderator (ПОС);
  * {@code postponeMax}: the latest date an «Отложено» answer may name, counted from {@code receivedAt} (PRODUCT.md §9);
  * {@code postponedReassignAtPercent}: when this share of a postponed appeal's period is left the coordinators are
- * asked to assign its executor (ПОС, seed 002 п.10), null for no such card.
+ * asked to assign its executor (ПОС, seed 002 п.10), null for no such card; {@code coExecutorWithin}: a
+ * co-executor's deadline from {@code receivedAt} (PRODUCT.md §10), null: the appeal's answer deadline.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -18,5 +19,5 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                List<WorkDuration> reminders, List<WorkDuration> beforeDue,
                                WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin,
                                boolean redirectNeedsApproval, WorkDuration postponeMax,
-                               Integer postponedReassignAtPercent) {
+                               Integer postponedReassignAtPercent, WorkDuration coExecutorWithin) {
 }

@@ -85,7 +85,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> refused(TransitionRefused ex) {
         HttpStatus status = switch (ex.reason()) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case WRONG_STATE, STALE, POSTPONED_TWICE, NO_SECONDARY_APPROVER -> HttpStatus.CONFLICT;
+            case WRONG_STATE, STALE, POSTPONED_TWICE, NO_SECONDARY_APPROVER, CO_EXECUTOR_INVALID -> HttpStatus.CONFLICT;
             case NOT_ALLOWED, SELF_APPROVAL -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.BAD_REQUEST;
         };

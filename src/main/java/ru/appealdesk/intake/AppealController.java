@@ -86,6 +86,15 @@ class AppealController {
                 request.photos() == null ? List.of() : request.photos()));
     }
 
+    /**
+     * Adds a co-executor with their own deadline (PRODUCT.md §10): 400 for someone who is not an executor, 409 for
+     * a closed appeal, the responsible executor or someone already added.
+     */
+    @PostMapping("/{id}/co-executors")
+    AppealResource addCoExecutor(@PathVariable long id, @Valid @RequestBody CoExecutorRequest request) {
+        return resource(appeals.addCoExecutor(id, null, request.staffId().strip()));
+    }
+
     @GetMapping("/{id}")
     AppealResource get(@PathVariable long id) {
         return appeals.find(id).map(this::resource)

@@ -24,7 +24,11 @@ record AppealResource(long id, Source source, String externalId, String category
                       String text, String address, AppealView.Applicant applicant, List<String> photos,
                       OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime answerDueAt, boolean overdue,
                       Resolution resolution, int reopenCount, int postponeCount, String repeatOf, List<Event> history,
-                      Answer answer) {
+                      Answer answer, List<CoExecutor> coExecutors) {
+
+    /** A co-executor: their deadline and when they delivered their materials (null: not yet). */
+    record CoExecutor(String staffId, OffsetDateTime dueAt, OffsetDateTime deliveredAt) {
+    }
 
     /** One history entry. */
     record Event(OffsetDateTime at, String actor, String type, AppealStatus from, AppealStatus to, String executor,
@@ -50,7 +54,8 @@ record AppealResource(long id, Source source, String externalId, String category
                 a.resolution(), a.reopenCount(), a.postponeCount(), a.repeatOf(),
                 a.history().stream().map(h -> new Event(at(h.at(), zone), h.actorId(), h.type(), h.from(), h.to(),
                         h.executorId(), h.comment())).toList(),
-                answer);
+                answer, a.coExecutors().stream().map(c -> new CoExecutor(c.staffId(), at(c.dueAt(), zone),
+                        at(c.deliveredAt(), zone))).toList());
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

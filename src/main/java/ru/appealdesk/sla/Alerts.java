@@ -28,21 +28,31 @@ public final class Alerts {
         /** dueAt passed and the appeal is not closed: «Срок рассмотрения истёк», to the same people. */
         TERM_EXPIRED,
         /** A 59-ФЗ appeal still with the coordinators: the countdown to its 7-day redirect deadline. */
-        REDIRECT_COUNTDOWN
+        REDIRECT_COUNTDOWN,
+        /** A co-executor's deadline approaches and they have not delivered their materials. */
+        CO_COUNTDOWN,
+        /** A co-executor's deadline passed without their materials: to them and the responsible executor. */
+        CO_OVERDUE
     }
 
     /**
      * One alert to one person about one appeal: {@code holders} are who the step waits for, since {@code since},
      * in {@code status} (as it was when the alert fell due); {@code level} is the ladder level (0 otherwise).
      * At ladder level 3 {@code escalatedTo} names the deputy heads the step was escalated to. A countdown carries
-     * its {@code offset} (how long before the answer deadline it was set) and the working time left.
+     * its {@code offset} (how long before the answer deadline it was set) and the working time left. A
+     * co-executor's alert names the {@code coExecutorId} it is about.
      */
     public record Alert(String recipientId, Type type, long appealId, int level, List<String> holders,
                         Instant since, AppealStatus status, List<String> escalatedTo, WorkDuration offset,
-                        Duration workingLeft) {
+                        Duration workingLeft, String coExecutorId) {
 
         public Alert {
             escalatedTo = escalatedTo == null ? List.of() : List.copyOf(escalatedTo);
+        }
+
+        public Alert(String recipientId, Type type, long appealId, int level, List<String> holders, Instant since,
+                     AppealStatus status, List<String> escalatedTo, WorkDuration offset, Duration workingLeft) {
+            this(recipientId, type, appealId, level, holders, since, status, escalatedTo, offset, workingLeft, null);
         }
     }
 

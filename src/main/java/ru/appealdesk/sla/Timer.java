@@ -36,12 +36,16 @@ class Timer {
         /** An offset before a 59-ФЗ appeal's 7-day redirect deadline, while it waits for the coordinators. */
         FZ59_REDIRECT,
         /** The share {@code postponed-reassign-at} of a postponed appeal's period is left: coordinators assign. */
-        REASSIGN;
+        REASSIGN,
+        /** An offset before a co-executor's deadline ({@code staffId}), while they have not delivered. */
+        CO_BEFORE_DUE,
+        /** A co-executor's deadline passed without their materials. */
+        CO_OVERDUE;
 
         /** Timers that only send messages: held back outside working time unless the appeal is HIGH. */
         boolean quiet() {
             return this == LADDER || this == BEFORE_DUE || this == OVERDUE || this == TERM_EXPIRED
-                    || this == FZ59_REDIRECT || this == REASSIGN;
+                    || this == FZ59_REDIRECT || this == REASSIGN || this == CO_BEFORE_DUE || this == CO_OVERDUE;
         }
     }
 
@@ -69,6 +73,9 @@ class Timer {
     @Enumerated(EnumType.STRING)
     @Column(name = "held_status")
     private AppealStatus heldStatus;
+    /** The person a co-executor timer is about; null for the others. */
+    @Column(name = "staff_id")
+    private String staffId;
 
     protected Timer() {
     }
@@ -81,6 +88,16 @@ class Timer {
         this.dueAt = dueAt;
         this.status = Status.PENDING;
         this.createdAt = now;
+    }
+
+    /** A timer about one person (a co-executor's deadline). */
+    Timer(long appealId, Kind kind, int level, String staffId, Instant dueAt, Instant now) {
+        this(appealId, kind, level, 0, dueAt, now);
+        this.staffId = staffId;
+    }
+
+    String staffId() {
+        return staffId;
     }
 
     void fired(Instant now) {

@@ -16,6 +16,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
+import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 
@@ -44,6 +45,21 @@ class TimerPlanner {
         this.timers = timers;
     }
 
+    /** PRODUCT.md §10: a co-executor's countdown before their own deadline, and the overdue alert at it. */
+    @EventListener
+    void on(CoExecutorAdded event) {
+        AppealView a = event.appeal();
+        List<WorkDuration> offsets = directory.regulation(a.source()).beforeDue();
+        for (int i = 0; i < offsets.size(); i++) {
+            Instant at = countdownAt(event.dueAt(), offsets.get(i));
+            if (at.isAfter(event.at())) {
+                timers.save(new Timer(a.id(), Timer.Kind.CO_BEFORE_DUE, i + 1, event.staffId(), at, event.at()));
+            }
+        }
+        timers.save(new Timer(a.id(), Timer.Kind.CO_OVERDUE, 0, event.staffId(), latest(event.dueAt(), event.at()),
+                event.at()));
+    }
+
     @EventListener
     void on(AppealEvent event) {
         AppealView a = event.appeal();
@@ -67,7 +83,7 @@ class TimerPlanner {
                 schedule(a, Timer.Kind.REASSIGN, 0, at, now);
             }
         }
-        AppealStatus from = a.history().get(a.history().size() - 1).from();
+        AppealStatus from = a.stepEntry().from();
         if (from != AppealStatus.NEW || regulation.unroutedWithin() != null) {
             // a NEW appeal has no step timers unless its source reminds about unrouted ones
             timers.cancel(a.id(), STEP_KINDS);

@@ -129,6 +129,9 @@ public class TimerTick {
                     events.publishEvent(new Alerts.PostponedReassignDue(a.id(), a.step(), now));
                 }
             }
+            case CO_BEFORE_DUE, CO_OVERDUE -> a.coExecutor(timer.staffId())
+                    .filter(co -> co.deliveredAt() == null && a.status() != AppealStatus.CLOSED)
+                    .ifPresent(co -> coExecutorAlert(a, co, timer, now, alerts));
             case OVERDUE, TERM_EXPIRED -> {
                 // PRODUCT.md §9: not closed by the term, whoever holds it; a reopened appeal has new terms, so a
                 // timer of the earlier ones says nothing
@@ -145,6 +148,21 @@ public class TimerTick {
         }
     }
 
+    /** A co-executor's countdown goes to them; their overdue alert to them and the responsible executor. */
+    private void coExecutorAlert(AppealView a, AppealView.CoExecutor co, Timer timer, Instant now,
+                                 List<Alert> alerts) {
+        boolean overdue = timer.kind() == Timer.Kind.CO_OVERDUE;
+        if (!overdue && !now.isBefore(co.dueAt())) {
+            return;
+        }
+        List<String> recipients = overdue && a.executorId() != null ? List.of(co.staffId(), a.executorId())
+                : List.of(co.staffId());
+        recipients.stream().distinct().forEach(id -> alerts.add(new Alert(id, overdue ? Type.CO_OVERDUE
+                : Type.CO_COUNTDOWN, a.id(), timer.level(), List.of(co.staffId()), co.addedAt(), a.status(),
+                List.of(), overdue ? null : countdownOffset(a, timer.level()),
+                overdue ? null : workingTime.workingBetween(now, co.dueAt()), co.staffId())));
+    }
+
     /** The {@code before-due} offset a countdown timer of this level was set at (null if the file changed since). */
     private WorkDuration countdownOffset(AppealView a, int level) {
         List<WorkDuration> offsets = directory.regulation(a.source()).beforeDue();
@@ -154,7 +172,7 @@ public class TimerTick {
     /** Level 1 reminds the owner; 2 reminds again and alerts the coordinators; 3 escalates and alerts them. */
     /** When step {@code step} began: each transition adds one history entry, so entry N starts step N. */
     private static Instant stepStart(AppealView a, int step) {
-        return a.history().get(Math.min(step, a.history().size() - 1)).at();
+        return a.stepEntry(step).at();
     }
 
     private void ladder(AppealView a, AppealStatus status, Instant since, int level, List<Alert> alerts) {

@@ -38,6 +38,8 @@ import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
+import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
+import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
 import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
 import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
 import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
@@ -122,6 +124,14 @@ class Appeal {
     @CollectionTable(name = "answer_attachment", joinColumns = @JoinColumn(name = "appeal_id"))
     @OrderColumn(name = "position")
     private List<AnswerAttachment> attachments = new ArrayList<>();
+    @ElementCollection
+    @CollectionTable(name = "appeal_co_executor", joinColumns = @JoinColumn(name = "appeal_id"))
+    @OrderColumn(name = "position")
+    private List<CoExecution> coExecutors = new ArrayList<>();
+    @ElementCollection
+    @CollectionTable(name = "co_executor_material", joinColumns = @JoinColumn(name = "appeal_id"))
+    @OrderColumn(name = "position")
+    private List<CoExecutorFile> coExecutorFiles = new ArrayList<>();
     @OneToMany(mappedBy = "appeal", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<HistoryEntry> history = new ArrayList<>();
@@ -481,6 +491,45 @@ class Appeal {
         return new AppealClosed(view(), actor, now);
     }
 
+    /**
+     * Adds a co-executor (001 §4.3, 4.6; 004 п.17) with their own deadline; a note in the current step, so nobody's
+     * buttons go stale. {@code actor} null is the portal (REST).
+     */
+    CoExecutorAdded addCoExecutor(String staffId, Instant dueAt, String actor, Instant now) {
+        if (status == AppealStatus.CLOSED) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is closed");
+        }
+        if (staffId.equals(executorId)) {
+            throw new TransitionRefused(Reason.CO_EXECUTOR_INVALID, staffId + " is the responsible executor of appeal "
+                    + id);
+        }
+        if (coExecutors.stream().anyMatch(c -> c.staffId().equals(staffId))) {
+            throw new TransitionRefused(Reason.CO_EXECUTOR_INVALID, staffId + " is already a co-executor of appeal "
+                    + id);
+        }
+        coExecutors.add(new CoExecution(staffId, dueAt, actor, now));
+        note(now, actor, "CO_EXECUTOR_ADDED", staffId);
+        return new CoExecutorAdded(view(), staffId, dueAt, actor, now);
+    }
+
+    /** A co-executor hands their materials (a text and files) to the responsible executor. */
+    MaterialsDelivered deliverMaterials(String staffId, String text, List<AppealView.Attachment> files,
+                                        Instant now) {
+        if (status == AppealStatus.CLOSED) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is closed");
+        }
+        CoExecution co = coExecutors.stream().filter(c -> c.staffId().equals(staffId)).findFirst()
+                .orElseThrow(() -> new TransitionRefused(Reason.NOT_ALLOWED, staffId + " is not a co-executor of "
+                        + "appeal " + id));
+        if (text == null || text.isBlank()) {
+            throw new TransitionRefused(Reason.TEXT_REQUIRED, "the materials have no text");
+        }
+        co.delivered(text.strip(), now);
+        files.forEach(f -> coExecutorFiles.add(new CoExecutorFile(staffId, f.kind(), f.fileId())));
+        note(now, staffId, "MATERIALS_DELIVERED", text.strip());
+        return new MaterialsDelivered(view(), staffId, now);
+    }
+
     void requireStep(int expected) {
         if (expected != step) {
             throw new TransitionRefused(Reason.STALE, "the button was made for an earlier state of the appeal");
@@ -516,7 +565,12 @@ class Appeal {
     }
 
     private void record(Instant now, String actor, String type, AppealStatus from, AppealStatus to, String comment) {
-        history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment));
+        history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment, step));
+    }
+
+    /** An entry of the current step that changes no status (so no button goes stale). */
+    private void note(Instant now, String actor, String type, String comment) {
+        record(now, actor, type, status, status, comment);
     }
 
     Long id() {
@@ -543,6 +597,7 @@ class Appeal {
                 text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
                 List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
                 postponeCount, answer, history.stream().map(HistoryEntry::view).toList(), resolution, reopenCount,
-                secondaryReview, repeatOf);
+                secondaryReview, repeatOf, coExecutors.stream().map(c -> c.view(coExecutorFiles.stream()
+                        .filter(f -> f.staffId().equals(c.staffId())).map(CoExecutorFile::view).toList())).toList());
     }
 }

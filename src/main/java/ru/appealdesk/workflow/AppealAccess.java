@@ -56,12 +56,35 @@ public class AppealAccess {
         this.approvers = approvers;
     }
 
-    /** Its executor and the roles that oversee appeals; a deputy head only the appeals of departments they supervise. */
+    /**
+     * Its executor and co-executors and the roles that oversee appeals; a deputy head only the appeals of departments
+     * they supervise.
+     */
     public boolean mayView(StaffMember s, AppealView a) {
-        return s.id().equals(a.executorId()) || s.hasRole(Role.COORDINATOR) || s.hasRole(Role.MODERATOR)
+        return s.id().equals(a.executorId()) || a.coExecutor(s.id()).isPresent() || s.hasRole(Role.COORDINATOR) || s.hasRole(Role.MODERATOR)
                 || s.hasRole(Role.CURATOR) || s.hasRole(Role.HEAD) || s.hasRole(Role.ADMIN)
                 || (s.hasRole(Role.DEPUTY_HEAD)
                 && directory.deputyHeadOf(a.departmentId()).filter(s::equals).isPresent());
+    }
+
+    /** «Соисполнители»: a coordinator while the appeal is open, its executor while it is with them (PRODUCT.md §10). */
+    public boolean mayAddCoExecutors(StaffMember s, AppealView a) {
+        return a.status() != AppealStatus.CLOSED && (s.hasRole(Role.COORDINATOR)
+                || s.id().equals(a.executorId()) && AppealStatus.WITH_EXECUTOR.contains(a.status()));
+    }
+
+    /** The appeal, if {@code person} is its co-executor and it is still open (materials can be delivered). */
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
+    public AppealView checkCoExecutor(long appealId, StaffMember person) {
+        AppealView a = appeals.find(appealId)
+                .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + appealId));
+        if (a.coExecutor(person.id()).isEmpty()) {
+            throw new TransitionRefused(Reason.NOT_ALLOWED, person.id() + " is not a co-executor");
+        }
+        if (a.status() == AppealStatus.CLOSED) {
+            throw new TransitionRefused(Reason.STALE, "appeal closed");
+        }
+        return a;
     }
 
     /** The applicant's phone and e-mail: only for the executor and the moderators (seed 004). */

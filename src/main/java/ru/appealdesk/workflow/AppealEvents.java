@@ -98,6 +98,17 @@ public final class AppealEvents {
                                       String coordinatorId, Instant at) implements AppealEvent {
     }
 
+    /**
+     * A co-executor was added (PRODUCT.md §10) with their own deadline; {@code byStaffId} null: the portal. A note,
+     * not a change of step: listeners that follow steps ignore it.
+     */
+    public record CoExecutorAdded(AppealView appeal, String staffId, Instant dueAt, String byStaffId, Instant at) {
+    }
+
+    /** A co-executor handed their materials to the responsible executor. */
+    public record MaterialsDelivered(AppealView appeal, String staffId, Instant at) {
+    }
+
     /** A coordinator asked to redirect the appeal elsewhere; a moderator decides (ПОС). */
     public record RedirectRequested(AppealView appeal, String coordinatorId, String whereAndWhy, Instant at)
             implements AppealEvent {

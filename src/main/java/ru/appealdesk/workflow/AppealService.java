@@ -212,6 +212,41 @@ public class AppealService {
         return change(id, step, moderatorId, (a, now) -> a.editAnswer(moderatorId, text, now));
     }
 
+    /**
+     * Adds a co-executor (PRODUCT.md §10): by the responsible executor while the appeal is with them, by a
+     * coordinator at any open step, or by the portal ({@code actorId} null). Their deadline is the source's
+     * {@code co-executor-within} from {@code receivedAt} (from now if that has already passed), else the appeal's
+     * answer deadline.
+     */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView addCoExecutor(long id, String actorId, String staffId) {
+        AppealView before = load(id).view();
+        if (actorId != null) {
+            boolean coordinator = directory.staff(actorId).filter(s -> s.hasRole(Role.COORDINATOR)).isPresent();
+            boolean executor = actorId.equals(before.executorId())
+                    && AppealStatus.WITH_EXECUTOR.contains(before.status());
+            if (!coordinator && !executor) {
+                throw new TransitionRefused(Reason.NOT_ALLOWED, actorId + " may not add co-executors to appeal " + id);
+            }
+        }
+        StaffMember co = directory.staff(staffId).filter(s -> s.hasRole(Role.EXECUTOR))
+                .orElseThrow(() -> new TransitionRefused(Reason.UNKNOWN_EXECUTOR, "unknown executor " + staffId));
+        Instant now = clock.instant();
+        ru.appealdesk.directory.WorkDuration within = directory.regulation(before.source()).coExecutorWithin();
+        Instant dueAt = within == null ? before.answerDueAt() : deadlines.plus(before.receivedAt(), within);
+        if (within != null && !dueAt.isAfter(now)) {
+            dueAt = deadlines.plus(now, within);
+        }
+        Instant due = dueAt;
+        return note(id, actorId, (a, at) -> a.addCoExecutor(co.id(), due, actorId, at));
+    }
+
+    /** A co-executor hands their materials (text and files) to the responsible executor. */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView deliverMaterials(long id, String staffId, String text, List<AppealView.Attachment> files) {
+        return note(id, staffId, (a, at) -> a.deliverMaterials(staffId, text, files, at));
+    }
+
     /** «Перенаправить»: where to and on what basis (001 §3); closed at once unless the source wants approval. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView redirect(long id, int step, String coordinatorId, String whereAndWhy) {
@@ -307,6 +342,16 @@ public class AppealService {
             appeal.requireStep(step);
         }
         AppealEvent event = transition.apply(appeal, clock.instant());
+        appeals.flush();
+        events.publishEvent(event);
+        log.info("Appeal {}: {} by {}", id, event.getClass().getSimpleName(), actor == null ? "system/API" : actor);
+        return appeal.view();
+    }
+
+    /** Records a note of the current step (no step change, so no button goes stale) and publishes its event. */
+    private AppealView note(long id, String actor, BiFunction<Appeal, Instant, Object> note) {
+        Appeal appeal = load(id);
+        Object event = note.apply(appeal, clock.instant());
         appeals.flush();
         events.publishEvent(event);
         log.info("Appeal {}: {} by {}", id, event.getClass().getSimpleName(), actor == null ? "system/API" : actor);

@@ -19,7 +19,15 @@ public record AppealView(long id, Source source, String externalId, String categ
                          Applicant applicant, List<String> photos, Instant receivedAt, Instant dueAt,
                          Instant answerDueAt, AppealStatus status, String executorId, int step, Instant stepStartedAt,
                          int postponeCount, Answer answer, List<HistoryItem> history, Resolution resolution,
-                         int reopenCount, boolean secondaryReview, String repeatOf) {
+                         int reopenCount, boolean secondaryReview, String repeatOf, List<CoExecutor> coExecutors) {
+
+    /**
+     * A co-executor (PRODUCT.md §10): their deadline, and once they delivered, when, the text and the files they
+     * handed to the responsible executor.
+     */
+    public record CoExecutor(String staffId, Instant dueAt, Instant addedAt, String addedBy, Instant deliveredAt,
+                             String materials, List<Attachment> files) {
+    }
 
     /** The citizen who wrote; contacts are shown only to the assigned executor and moderators. */
     public record Applicant(String name, String phone, String email) {
@@ -36,7 +44,7 @@ public record AppealView(long id, Source source, String externalId, String categ
 
     /** One history entry. */
     public record HistoryItem(Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
-                              String executorId, String comment) {
+                              String executorId, String comment, int step) {
     }
 
     /** The number staff know the appeal by: the portal's id. */
@@ -44,9 +52,24 @@ public record AppealView(long id, Source source, String externalId, String categ
         return externalId;
     }
 
-    /** In work straight after its executor accepted it (nothing has happened since). */
+    /** In work straight after its executor accepted it (no change of status since; notes may follow). */
     public boolean justAccepted() {
-        return status == AppealStatus.IN_PROGRESS && "ACCEPTED".equals(history.get(history.size() - 1).type());
+        return status == AppealStatus.IN_PROGRESS && "ACCEPTED".equals(stepEntry().type());
+    }
+
+    /** The history entry that began the current step; later entries of the step are notes (a co-executor added…). */
+    public HistoryItem stepEntry() {
+        return stepEntry(step);
+    }
+
+    /** The history entry that began step {@code n} (the latest entry if the history has none of it). */
+    public HistoryItem stepEntry(int n) {
+        return history.stream().filter(h -> h.step() == n).findFirst().orElse(history.get(history.size() - 1));
+    }
+
+    /** A co-executor of this appeal, if {@code staffId} is one. */
+    public java.util.Optional<CoExecutor> coExecutor(String staffId) {
+        return coExecutors.stream().filter(c -> c.staffId().equals(staffId)).findFirst();
     }
 
     /** A 59-ФЗ appeal that is not the organisation's must be redirected within 7 calendar days (ст. 8 ч. 3). */

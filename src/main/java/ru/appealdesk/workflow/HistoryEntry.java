@@ -50,12 +50,16 @@ class HistoryEntry {
 
     private String comment;
 
+    /** The step of the appeal this entry belongs to: a change of status starts one, a note is part of it. */
+    private int step;
+
     protected HistoryEntry() {
     }
 
     HistoryEntry(Appeal appeal, Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
-                 String executorId, String comment) {
+                 String executorId, String comment, int step) {
         this.appeal = appeal;
+        this.step = step;
         this.at = at;
         this.actorId = actorId;
         this.type = type;
@@ -66,6 +70,6 @@ class HistoryEntry {
     }
 
     AppealView.HistoryItem view() {
-        return new AppealView.HistoryItem(at, actorId, type, fromStatus, toStatus, executorId, comment);
+        return new AppealView.HistoryItem(at, actorId, type, fromStatus, toStatus, executorId, comment, step);
     }
 }

@@ -58,10 +58,10 @@ class BotConfigLoaderTest {
             "organization.yml|lunch-break: \"13:00-13:48\"|lunch-break: \"08:00-19:00\"|organization.yml line 6: working-hours.MONDAY: the lunch break covers the whole working day",
             "staff.yml|deputy-head: orlov\\n    approver: kuznetsova|deputy-head: petrova\\n    approver: kuznetsova|staff.yml line 11: departments[0].deputy-head: 'petrova' is not a staff member with role DEPUTY_HEAD",
             "staff.yml|secondary-approver: popov|secondary-approver: popova|staff.yml line 6: secondary-approver: 'popova' is not a staff member",
-            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"75\"|regulations.yml line 15: sources.POS.postponed-reassign-at: '75' is not a share from 1% to 99%",
-            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"100%\"|regulations.yml line 15: sources.POS.postponed-reassign-at: '100%' is not a share from 1% to 99%",
-            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 hours\"|regulations.yml line 30: sources.INCIDENT.postpone-max: postpone-max must be at least one day",
-            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 dayz\"|regulations.yml line 30: sources.INCIDENT.postpone-max: '8 dayz' is not a duration",
+            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"75\"|regulations.yml line 16: sources.POS.postponed-reassign-at: '75' is not a share from 1% to 99%",
+            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"100%\"|regulations.yml line 16: sources.POS.postponed-reassign-at: '100%' is not a share from 1% to 99%",
+            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 hours\"|regulations.yml line 32: sources.INCIDENT.postpone-max: postpone-max must be at least one day",
+            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 dayz\"|regulations.yml line 32: sources.INCIDENT.postpone-max: '8 dayz' is not a duration",
     })
     void aBrokenFileNamesTheFileTheLineAndTheReason(String file, String original, String broken, String message)
             throws IOException {

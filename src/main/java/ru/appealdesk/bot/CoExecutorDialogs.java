@@ -1,0 +1,152 @@
+package ru.appealdesk.bot;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.bot.Callback.Action;
+import ru.appealdesk.bot.Conversation.State;
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.telegram.Button;
+import ru.appealdesk.telegram.Html;
+import ru.appealdesk.workflow.AppealAccess;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.TransitionRefused;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * Co-executors in the chat (PRODUCT.md §10): «Соисполнители» lists candidate executors, a press adds one; a
+ * co-executor's «Передать материалы» asks for a text, then takes photos and documents, then «Отправить
+ * ответственному». The materials dialog is not tied to the appeal's step: the responsible executor may move on
+ * meanwhile.
+ */
+@Component
+class CoExecutorDialogs {
+
+    private static final int MAX_CANDIDATES = 24;
+
+    private final AppealService appeals;
+    private final AppealAccess access;
+    private final Directory directory;
+    private final ConversationRepository conversations;
+    private final CardMessages cardMessages;
+    private final DraftCards draftCards;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    CoExecutorDialogs(AppealService appeals, AppealAccess access, Directory directory,
+                      ConversationRepository conversations, CardMessages cardMessages, DraftCards draftCards,
+                      Outbox outbox, Clock clock) {
+        this.appeals = appeals;
+        this.access = access;
+        this.directory = directory;
+        this.conversations = conversations;
+        this.cardMessages = cardMessages;
+        this.draftCards = draftCards;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** «Соисполнители»: one button per executor who could join — the category's first, then the department's. */
+    void chooseCoExecutor(Inbound in, AppealView a) {
+        if (!access.mayAddCoExecutors(in.staff(), a)) {
+            throw new TransitionRefused(Reason.NOT_ALLOWED, in.staff().id() + " may not add co-executors");
+        }
+        Set<StaffMember> ordered = new LinkedHashSet<>();
+        directory.category(a.category()).map(directory::executorsFor).ifPresent(ordered::addAll);
+        directory.allExecutors().stream().filter(s -> s.departmentId().equals(a.departmentId())).forEach(ordered::add);
+        ordered.addAll(directory.allExecutors());
+        List<StaffMember> candidates = ordered.stream().filter(s -> !s.id().equals(a.executorId()))
+                .filter(s -> a.coExecutor(s.id()).isEmpty()).limit(MAX_CANDIDATES).toList();
+        if (candidates.isEmpty()) {
+            reply(in, "Добавить некого: все исполнители уже участвуют в работе над обращением № "
+                    + Html.escape(a.number()) + ".");
+            return;
+        }
+        List<List<Button>> rows = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i += 2) {
+            rows.add(candidates.subList(i, Math.min(i + 2, candidates.size())).stream()
+                    .map(s -> new Callback(Action.ADD_CO_EXECUTOR, a.id(), a.step(), s.id()).button("👥 "
+                            + s.shortName())).toList());
+        }
+        cardMessages.send(in.chatId(), "👥 Соисполнители по обращению № " + Html.escape(a.number())
+                        + ": выберите, кого привлечь. Соисполнитель получит карточку со своим сроком и передаст "
+                        + "материалы ответственному исполнителю.", null, rows, Outbox.PRIORITY_REPLY,
+                Card.Kind.CO_EXECUTOR_CHOICE, a.id(), a.step());
+    }
+
+    void add(Inbound in, long appealId, String staffId) {
+        AppealView a = appeals.find(appealId)
+                .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + appealId));
+        if (!access.mayAddCoExecutors(in.staff(), a)) {
+            throw new TransitionRefused(Reason.NOT_ALLOWED, in.staff().id() + " may not add co-executors");
+        }
+        appeals.addCoExecutor(appealId, in.staff().id(), staffId);
+    }
+
+    /** «Передать материалы»: the bot asks for the text first. */
+    void startMaterials(Inbound in, long appealId) {
+        AppealView a = access.checkCoExecutor(appealId, in.staff());
+        Conversation c = conversations.findById(in.userId())
+                .orElseGet(() -> new Conversation(in.userId(), in.chatId()));
+        c.start(State.AWAITING_MATERIALS_TEXT, a.id(), a.step(), clock.instant());
+        conversations.save(c);
+        reply(in, "📎 Материалы по обращению № " + Html.escape(a.number()) + " для ответственного исполнителя "
+                + "(" + Html.escape(name(a.executorId())) + "): опишите одним сообщением, что сделано. Затем можно "
+                + "приложить фото и документы. /cancel — отменить.");
+    }
+
+    /** The text of the materials (again: it replaces the earlier text). */
+    void text(Inbound in, Conversation c, String text) {
+        if (text.isBlank()) {
+            reply(in, "Текст материалов не может быть пустым: опишите, что сделано.");
+            return;
+        }
+        AppealView a = access.checkCoExecutor(c.appealId(), in.staff());
+        c.answerText(text);
+        c.moveTo(State.COLLECTING_MATERIALS, clock.instant());
+        showDraft(in, a, "Текст материалов сохранён. Пришлите фото или документы (JPG, PNG, TIFF, PDF), если нужно, "
+                + "и нажмите «Отправить ответственному».\n\n<b>Материалы:</b>\n", text, c.attachedFiles().size(),
+                false);
+    }
+
+    /** The confirmation of a file added to the materials. */
+    void fileAdded(Inbound in, Conversation c, boolean album) {
+        AppealView a = access.checkCoExecutor(c.appealId(), in.staff());
+        showDraft(in, a, "📎 Файл добавлен к материалам по обращению № " + Html.escape(a.number()) + " (всего: "
+                + c.attachedFiles().size() + "). Пришлите ещё или нажмите «Отправить ответственному».", null,
+                c.attachedFiles().size(), album);
+    }
+
+    /** «Отправить ответственному». */
+    void send(Inbound in, long appealId) {
+        Conversation c = conversations.findById(in.userId())
+                .filter(x -> x.state() == State.COLLECTING_MATERIALS && x.appealId() == appealId)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no materials draft"));
+        List<AppealView.Attachment> files = c.attachedFiles().stream()
+                .map(f -> new AppealView.Attachment(f.fileId(), f.kind())).toList();
+        appeals.deliverMaterials(appealId, in.staff().id(), c.answerText(), files);
+        conversations.delete(c);
+    }
+
+    private void showDraft(Inbound in, AppealView a, String header, String body, int files, boolean album) {
+        draftCards.show(in, a, 0, header, body, List.of(List.of(Callback.of(Action.SEND_MATERIALS, a.id(), 0)
+                .button("📨 Отправить ответственному"))), album);
+    }
+
+    private String name(String staffId) {
+        return Optional.ofNullable(staffId).flatMap(directory::staff).map(StaffMember::shortName).orElse("—");
+    }
+
+    private void reply(Inbound in, String html) {
+        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+    }
+}
