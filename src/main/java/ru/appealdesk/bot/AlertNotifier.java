@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.sla.Alerts.Alert;
 import ru.appealdesk.sla.Alerts.AlertsDue;
 import ru.appealdesk.sla.Alerts.Type;
@@ -39,13 +38,13 @@ class AlertNotifier {
             Type.CO_OVERDUE, "🔥 Материалы соисполнителя просрочены");
 
     private final AppealService appeals;
-    private final StaffAccounts accounts;
+    private final Recipients recipients;
     private final Outbox outbox;
     private final CardTexts texts;
 
-    AlertNotifier(AppealService appeals, StaffAccounts accounts, Outbox outbox, CardTexts texts) {
+    AlertNotifier(AppealService appeals, Recipients recipients, Outbox outbox, CardTexts texts) {
         this.appeals = appeals;
-        this.accounts = accounts;
+        this.recipients = recipients;
         this.outbox = outbox;
         this.texts = texts;
     }
@@ -55,7 +54,9 @@ class AlertNotifier {
         Map<String, List<Alert>> byRecipient = due.alerts().stream()
                 .collect(Collectors.groupingBy(Alert::recipientId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, AppealView> cache = new LinkedHashMap<>();
-        byRecipient.forEach((recipient, alerts) -> accounts.telegramIdOf(recipient).ifPresent(chat -> {
+        // an absent person's alerts go to their substitute, marked «за …» (seed 002 п.4)
+        byRecipient.forEach((recipient, alerts) -> recipients.of(recipient).ifPresent(to -> {
+            long chat = to.id();
             List<Alert> known = alerts.stream().filter(al -> cache.computeIfAbsent(al.appealId(),
                     id -> appeals.find(id).orElse(null)) != null).toList();
             if (known.isEmpty()) {
@@ -66,10 +67,10 @@ class AlertNotifier {
             int priority = urgent ? Outbox.PRIORITY_CARD : Outbox.PRIORITY_BULK;
             if (known.size() == 1) {
                 AppealView a = cache.get(known.get(0).appealId());
-                outbox.text(chat, line(known.get(0), a), List.of(List.of(open(a))), priority);
+                outbox.text(chat, to.mark() + line(known.get(0), a), List.of(List.of(open(a))), priority);
                 return;
             }
-            outbox.text(chat, digest(known, cache), buttons(known, cache), priority);
+            outbox.text(chat, to.mark() + digest(known, cache), buttons(known, cache), priority);
         }));
     }
 

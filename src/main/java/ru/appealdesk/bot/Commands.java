@@ -13,6 +13,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.directory.Absences;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
@@ -36,6 +37,8 @@ class Commands {
         DESCRIPTIONS.put("my", "Мои обращения: ближайший срок первым");
         DESCRIPTIONS.put("appeal", "Карточка обращения: /appeal <номер>");
         DESCRIPTIONS.put("cancel", "Отменить ввод ответа или причины");
+        DESCRIPTIONS.put("away", "Отсутствие: /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ");
+        DESCRIPTIONS.put("back", "Я вернулся: завершить отсутствие");
         DESCRIPTIONS.put("help", "Справка");
     }
 
@@ -50,10 +53,12 @@ class Commands {
     private final Outbox outbox;
     private final CardTexts texts;
     private final Strangers strangers;
+    private final Absences absences;
 
     Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, Notifier notifier,
-             AppealAccess access, Outbox outbox, CardTexts texts, Strangers strangers) {
+             AppealAccess access, Outbox outbox, CardTexts texts, Strangers strangers, Absences absences) {
         this.strangers = strangers;
+        this.absences = absences;
         this.accounts = accounts;
         this.appeals = appeals;
         this.directory = directory;
@@ -81,6 +86,8 @@ class Commands {
             case "my" -> my(in);
             case "appeal" -> appeal(in, argument);
             case "cancel" -> reply(in, dialogs.cancel(in) ? "Ввод отменён." : "Отменять нечего.");
+            case "away" -> away(in, argument);
+            case "back" -> back(in);
             default -> reply(in, "Неизвестная команда. " + Replies.HINT);
         }
     }
@@ -106,6 +113,48 @@ class Commands {
                 + (s.position() == null ? "" : ", " + Html.escape(s.position())) + ".\n\n" + help(s));
     }
 
+    /** {@code /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ}: one's own absence (seed 002 п.4). */
+    private void away(Inbound in, String argument) {
+        String[] dates = argument.split("\\s+");
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu")
+                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        java.time.LocalDate from;
+        java.time.LocalDate to;
+        try {
+            if (dates.length != 2) {
+                throw new java.time.format.DateTimeParseException("two dates expected", argument, 0);
+            }
+            from = java.time.LocalDate.parse(dates[0], format);
+            to = java.time.LocalDate.parse(dates[1], format);
+        } catch (java.time.format.DateTimeParseException e) {
+            reply(in, "Укажите даты начала и окончания отсутствия: /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ, например /away "
+                    + "02.03.2026 13.03.2026.");
+            return;
+        }
+        try {
+            absences.add(in.staff().id(), from, to);
+        } catch (Absences.AbsenceRefused refused) {
+            reply(in, switch (refused.reason()) {
+                case ENDS_BEFORE_START -> "Отсутствие не может закончиться раньше, чем начнётся: проверьте даты.";
+                case ALREADY_OVER -> "Это отсутствие уже закончилось: укажите сегодняшнюю или будущие даты.";
+                case OVERLAPS -> "На эти даты отсутствие уже отмечено.";
+                case UNKNOWN_STAFF, NOT_FOUND -> "Сотрудник не найден в справочнике.";
+            });
+            return;
+        }
+        String substitute = in.staff().substituteId() == null ? "заместитель не назначен: координаторы "
+                + "распределят ваши обращения" : "вас замещает " + Html.escape(texts.name(in.staff().substituteId()));
+        reply(in, "🏖 Отсутствие отмечено: с " + dates[0] + " по " + dates[1] + "; " + substitute + ". Новые "
+                + "обращения вам не распределяются. Вернулись раньше — /back.");
+    }
+
+    private void back(Inbound in) {
+        reply(in, absences.back(in.staff().id()).isPresent()
+                ? "👋 С возвращением! Новые обращения снова распределяются вам. Обращения, переданные заместителю, "
+                + "остаются у него."
+                : "Сегодня вы не отмечены отсутствующим.");
+    }
+
     private String help(StaffMember s) {
         StringBuilder sb = new StringBuilder("<b>AppealDesk</b> — работа с обращениями граждан.\n");
         if (s.hasRole(Role.EXECUTOR)) {
@@ -120,7 +169,7 @@ class Commands {
                     + "разместите на портале и нажмите «Размещено».\n");
         }
         sb.append("\n/my — мои обращения\n/appeal &lt;номер&gt; — карточка обращения\n/cancel — отменить ввод\n"
-                + "/help — справка");
+                + "/away ДД.ММ.ГГГГ ДД.ММ.ГГГГ — отметить отсутствие\n/back — я вернулся\n/help — справка");
         return sb.toString();
     }
 

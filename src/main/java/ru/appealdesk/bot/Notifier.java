@@ -37,6 +37,8 @@ import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
+import ru.appealdesk.workflow.AppealEvents.AbsenceHandled;
+import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
 import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
 import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
 import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
@@ -71,11 +73,16 @@ class Notifier {
     private final java.time.Clock clock;
     private final Approvers approvers;
     private final AppealService appeals;
+    private final Recipients recipients;
+    private final ru.appealdesk.directory.Absences absences;
 
     Notifier(Directory directory, StaffAccounts accounts, CardRepository cards, Outbox outbox,
              CardMessages cardMessages, AppealAccess access,
              CardTexts texts, AttachmentStore files, WorkingTime workingTime, java.time.Clock clock,
-             Approvers approvers, AppealService appeals) {
+             Approvers approvers, AppealService appeals, Recipients recipients,
+             ru.appealdesk.directory.Absences absences) {
+        this.recipients = recipients;
+        this.absences = absences;
         this.approvers = approvers;
         this.appeals = appeals;
         this.workingTime = workingTime;
@@ -94,7 +101,7 @@ class Notifier {
     void on(AppealRegistered e) {
         AppealView a = appeal(e);
         if (!e.routed()) {
-            directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
+            recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> unroutedCard(a, c));
         }
         if (a.sociallySignificant()) {
             // seed 002 п.11, seed 004 п.25: a socially significant appeal goes to the head at once
@@ -143,7 +150,7 @@ class Notifier {
             closeCards(a, "⏱ Не принято в работу до установленного времени — передано координаторам");
             tell(e.executorId(), "⏱ Обращение № " + Html.escape(a.number()) + " не было принято в работу до "
                     + "установленного времени и передано координаторам для назначения.");
-            directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
+            recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> unroutedCard(a, c));
         });
     }
 
@@ -159,7 +166,7 @@ class Notifier {
         closeCards(a, "↩️ Возвращено координатору");
         tell(e.executorId(), "↩️ Обращение № " + Html.escape(a.number())
                 + " возвращено координатору. Причина передана.");
-        directory.withRole(Role.COORDINATOR).forEach(c -> returnedCard(a, c, e.reason()));
+        recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> returnedCard(a, c, e.reason()));
     }
 
     @EventListener
@@ -176,7 +183,7 @@ class Notifier {
         closeCards(a, "📨 Ответ отправлен на согласование");
         tell(e.executorId(), "📨 Ответ по обращению № " + Html.escape(a.number())
                 + " отправлен на согласование.");
-        approvers.of(a).forEach(m -> reviewCard(a, m));
+        recipients.distinct(approvers.of(a)).forEach(m -> reviewCard(a, m));
     }
 
     @EventListener
@@ -219,19 +226,54 @@ class Notifier {
         tell(e.staffId(), "📨 Материалы по обращению № " + Html.escape(a.number())
                 + " переданы ответственному исполнителю " + Html.escape(texts.name(a.executorId())) + ".");
         chatOf(a.executorId()).ifPresent(chat -> {
-            outbox.text(chat, "📎 <b>Материалы соисполнителя " + Html.escape(texts.name(e.staffId()))
+            outbox.text(chat.id(), chat.mark() + "📎 <b>Материалы соисполнителя "
+                    + Html.escape(texts.name(e.staffId()))
                     + "</b> по обращению № " + Html.escape(a.number()) + ":\n" + Html.escape(co.materials())
                     + (co.files().isEmpty() ? "" : "\nФайлов: " + co.files().size() + " (ниже)."),
                     Outbox.PRIORITY_CARD);
-            sendFiles(co.files(), chat);
+            sendFiles(co.files(), chat.id());
         });
+    }
+
+    /** The executor is away: the substitute gets the card of the step the appeal is at (seed 002 п.4). */
+    @EventListener
+    void on(AppealSubstituted e) {
+        AppealView a = appeal(e);
+        closeCards(a, "👤 Передано заместителю " + texts.name(e.substituteId()) + ": " + texts.name(e.absentId())
+                + " отсутствует");
+        switch (a.status()) {
+            case ASSIGNED -> executorCard(a);
+            case POSTPONED -> postponedCard(a);
+            default -> acceptedCard(a, "👤 <b>Вы замещаете " + Html.escape(texts.name(e.absentId()))
+                    + "</b>: обращение передано вам");
+        }
+    }
+
+    /** The coordinators learn who is away and who took over; with nobody to take over, they must act at once. */
+    @EventListener
+    void on(AbsenceHandled e) {
+        String who = Html.escape(texts.name(e.absence().staffId()));
+        String period = CardTexts.DATE.format(e.absence().from()) + " по " + CardTexts.DATE.format(e.absence().to());
+        String numbers = e.numbers().isEmpty() ? "" : ": " + Html.escape(String.join(", ", e.numbers().subList(0,
+                Math.min(e.numbers().size(), 30)))) + (e.numbers().size() > 30 ? " …" : "");
+        String text = e.substituteId() != null
+                ? "👤 " + who + " отсутствует с " + period + ", замещает " + Html.escape(texts.name(e.substituteId()))
+                + ". Передано обращений: " + e.numbers().size() + numbers + "."
+                : "⚠️ " + who + " отсутствует с " + period + ", а замещающего нет (не назначен или тоже отсутствует). "
+                + "Обращений за ним: " + e.numbers().size() + numbers + " — переназначьте их.";
+        recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> tell(c.id(), text));
+        if (e.substituteId() != null) {
+            tell(e.substituteId(), "👤 Вы замещаете " + who + " с " + period + ". Передано обращений: "
+                    + e.numbers().size() + ". Карточки, напоминания и эскалации для " + who + " будут приходить вам "
+                    + "с пометкой «за " + who + "».");
+        }
     }
 
     /** ПОС (seed 002 п.10): the share of the postponed period is left, the coordinators assign the executor. */
     @EventListener
     void on(PostponedReassignDue due) {
         appeals.find(due.appealId()).filter(a -> a.step() == due.step() && a.status() == AppealStatus.POSTPONED)
-                .ifPresent(a -> directory.withRole(Role.COORDINATOR).forEach(c -> postponedReassignCard(a, c)));
+                .ifPresent(a -> recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> postponedReassignCard(a, c)));
     }
 
     @EventListener
@@ -277,14 +319,14 @@ class Notifier {
     void on(RedirectRequested e) {
         AppealView a = appeal(e);
         closeCards(a, "↗️ Перенаправление на согласовании (" + texts.name(e.coordinatorId()) + ")");
-        directory.withRole(Role.MODERATOR).forEach(m -> redirectReviewCard(a, m, e.whereAndWhy()));
+        recipients.distinct(directory.withRole(Role.MODERATOR)).forEach(m -> redirectReviewCard(a, m, e.whereAndWhy()));
     }
 
     @EventListener
     void on(RedirectRejected e) {
         AppealView a = appeal(e);
         closeCards(a, "✖️ Перенаправление не согласовано (" + texts.name(e.moderatorId()) + ")");
-        directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
+        recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> unroutedCard(a, c));
     }
 
     private void redirectReviewCard(AppealView a, StaffMember moderator, String whereAndWhy) {
@@ -302,14 +344,14 @@ class Notifier {
         closeCards(a, "✏️ Текст ответа изменён (" + texts.name(e.moderatorId()) + ")");
         tell(a.executorId(), "✏️ " + Html.escape(texts.name(e.moderatorId())) + " изменил(а) текст вашего ответа "
                 + "по обращению № " + Html.escape(a.number()) + " при согласовании.");
-        approvers.of(a).forEach(m -> reviewCard(a, m));
+        recipients.distinct(approvers.of(a)).forEach(m -> reviewCard(a, m));
     }
 
     @EventListener
     void on(AnswerPreApproved e) {
         AppealView a = appeal(e);
         closeCards(a, "✅ Согласовано повторно (" + texts.name(e.approverId()) + ")");
-        approvers.of(a).forEach(m -> reviewCard(a, m));
+        recipients.distinct(approvers.of(a)).forEach(m -> reviewCard(a, m));
     }
 
     @EventListener
@@ -319,7 +361,7 @@ class Notifier {
         if (a.status() == AppealStatus.NEW) {
             tell(e.previousExecutorId(), "ℹ️ Заявитель не согласен с ответом по обращению № "
                     + Html.escape(a.number()) + "; оно передано координаторам для назначения.");
-            directory.withRole(Role.COORDINATOR).forEach(c -> unroutedCard(a, c));
+            recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> unroutedCard(a, c));
         } else {
             chatOf(a.executorId()).ifPresent(chat -> {
                 applicantPhotos(a, chat);
@@ -332,7 +374,7 @@ class Notifier {
         }
         if (e.count() == 3) {
             // seed 001 §2: after the third disagreement the operator of the portal decides
-            directory.withRole(Role.COORDINATOR).forEach(c -> chatOf(c.id()).ifPresent(chat -> card(a, chat,
+            recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> chatOf(c.id()).ifPresent(chat -> card(a, chat,
                     texts.header("📤 <b>Третье несогласие заявителя</b> — передайте обращение оператору", a, false),
                     disagreement, List.of(List.of(Callback.of(Action.TO_OPERATOR, a.id(), a.step())
                             .button("📤 Передано оператору"))), Outbox.PRIORITY_CARD, Card.Kind.OVERSIGHT, a.id(),
@@ -362,7 +404,7 @@ class Notifier {
         closeCards(a, "✅ Согласовано (" + texts.name(e.moderatorId()) + ")");
         tell(a.executorId(), "✅ Ответ по обращению № " + Html.escape(a.number()) + " согласован ("
                 + Html.escape(texts.name(e.moderatorId())) + ").");
-        directory.withRole(Role.COORDINATOR).forEach(c -> approvedCard(a, c));
+        recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> approvedCard(a, c));
     }
 
     @EventListener
@@ -412,8 +454,8 @@ class Notifier {
     /** Sends a person the card of the appeal's current step: with buttons if the step is theirs. */
     void showTo(AppealView a, StaffMember person, long chatId) {
         boolean executor = person.id().equals(a.executorId());
-        boolean coordinator = person.hasRole(Role.COORDINATOR);
-        boolean approver = approvers.of(a).contains(person);
+        boolean coordinator = absences.actsAs(person, Role.COORDINATOR);
+        boolean approver = approvers.mayApprove(person, a);
         if (a.coExecutor(person.id()).isPresent() && a.status() != AppealStatus.CLOSED && !coordinator && !approver) {
             coExecutorCard(a, person.id());
             return;
@@ -491,10 +533,10 @@ class Notifier {
     }
 
     private void executorCard(AppealView a) {
-        Optional<Long> chat = chatOf(a.executorId());
+        Optional<Recipients.Chat> chat = chatOf(a.executorId());
         if (chat.isEmpty()) {
             log.warn("Executor {} of appeal {} has no Telegram binding", a.executorId(), a.id());
-            directory.withRole(Role.COORDINATOR).forEach(c -> tell(c.id(), "⚠️ Исполнитель "
+            recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> tell(c.id(), "⚠️ Исполнитель "
                     + Html.escape(texts.name(a.executorId())) + " не подключён к боту: обращение № "
                     + Html.escape(a.number()) + " не доставлено. Выдайте ему код приглашения."));
             return;
@@ -655,6 +697,19 @@ class Notifier {
         outbox.media(chat, media, Outbox.PRIORITY_CARD);
     }
 
+    private void card(AppealView a, Recipients.Chat chat, String header, String body, List<List<Button>> keyboard,
+                      int priority, Card.Kind kind, long appealId, int step) {
+        card(a, chat.id(), chat.mark() + header, body, keyboard, priority, kind, appealId, step);
+    }
+
+    private void applicantPhotos(AppealView a, Recipients.Chat chat) {
+        applicantPhotos(a, chat.id());
+    }
+
+    private void answerFiles(AppealView a, Recipients.Chat chat) {
+        answerFiles(a, chat.id());
+    }
+
     private void card(AppealView a, long chat, String header, String body, List<List<Button>> keyboard,
                       int priority, Card.Kind kind, long appealId, int step) {
         cardMessages.send(chat, header, body, "<i>Обращение № " + Html.escape(a.number()) + " (продолжение)</i>\n\n",
@@ -667,10 +722,11 @@ class Notifier {
     }
 
     private void tell(String staffId, String html) {
-        chatOf(staffId).ifPresent(chat -> outbox.text(chat, html, Outbox.PRIORITY_CARD));
+        chatOf(staffId).ifPresent(chat -> outbox.text(chat.id(), chat.mark() + html, Outbox.PRIORITY_CARD));
     }
 
-    private Optional<Long> chatOf(String staffId) {
-        return staffId == null ? Optional.empty() : accounts.telegramIdOf(staffId);
+    /** The person's chat, or their substitute's while they are away (the message then marked «за …»). */
+    private Optional<Recipients.Chat> chatOf(String staffId) {
+        return recipients.of(staffId);
     }
 }

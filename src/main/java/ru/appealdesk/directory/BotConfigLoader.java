@@ -149,9 +149,23 @@ final class BotConfigLoader {
             }
             String shortName = s.shortName() != null ? s.shortName() : s.name();
             StaffMember member = new StaffMember(s.id(), s.name(), shortName, s.position(), s.department(),
-                    Set.copyOf(s.roles()), s.telegramId(), s.phone());
+                    Set.copyOf(s.roles()), s.telegramId(), s.phone(), s.substitute());
             if (result.put(s.id(), member) != null) {
                 throw yaml.error("duplicate staff id '" + s.id() + "'", "staff", i, "id");
+            }
+        }
+        for (int i = 0; i < file.staff().size(); i++) {
+            StaffEntry s = file.staff().get(i);
+            if (s.substitute() == null) {
+                continue;
+            }
+            StaffMember substitute = result.get(s.substitute());
+            if (substitute == null || substitute.id().equals(s.id())) {
+                throw yaml.error("'" + s.substitute() + "' is not another staff member", "staff", i, "substitute");
+            }
+            if (s.roles().contains(Role.EXECUTOR) && !substitute.hasRole(Role.EXECUTOR)) {
+                throw yaml.error("the substitute of an EXECUTOR must be an EXECUTOR: their appeals move to them",
+                        "staff", i, "substitute");
             }
         }
         if (result.values().stream().noneMatch(m -> m.hasRole(Role.COORDINATOR))) {

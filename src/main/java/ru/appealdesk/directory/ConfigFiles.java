@@ -27,7 +27,8 @@ final class ConfigFiles {
 
     record StaffEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
                       String shortName, String position, String department,
-                      @JsonProperty(required = true) List<Role> roles, Long telegramId, String phone) {
+                      @JsonProperty(required = true) List<Role> roles, Long telegramId, String phone,
+                      String substitute) {
     }
 
     record RoutingFile(@JsonProperty(required = true) List<CategoryEntry> categories) {

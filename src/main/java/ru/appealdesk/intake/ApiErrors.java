@@ -92,6 +92,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(status, ex.getMessage(), null);
     }
 
+    /** An absence that cannot be: 404 for an unknown person or absence, 409 for an overlap, 400 otherwise. */
+    @ExceptionHandler(ru.appealdesk.directory.Absences.AbsenceRefused.class)
+    ResponseEntity<Object> absence(ru.appealdesk.directory.Absences.AbsenceRefused ex) {
+        HttpStatus status = switch (ex.reason()) {
+            case UNKNOWN_STAFF, NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case OVERLAPS -> HttpStatus.CONFLICT;
+            case ENDS_BEFORE_START, ALREADY_OVER -> HttpStatus.BAD_REQUEST;
+        };
+        return problem(status, ex.getMessage(), null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
         log.error("Unexpected error while handling an API request", ex);

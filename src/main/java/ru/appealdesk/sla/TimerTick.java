@@ -44,9 +44,12 @@ public class TimerTick {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Directory directory;
+    private final ru.appealdesk.directory.Absences absences;
 
     TimerTick(TimerRepository timers, AppealService appeals, StepOwners owners, WorkingTime workingTime,
-              ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory) {
+              ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory,
+              ru.appealdesk.directory.Absences absences) {
+        this.absences = absences;
         this.directory = directory;
         this.timers = timers;
         this.appeals = appeals;
@@ -59,10 +62,14 @@ public class TimerTick {
 
     /** Fires everything that is due, batch by batch; returns how many timers were handled. */
     public int run() {
+        // one instant for the whole tick: absences that have begun by then hand their appeals over (seed 002 п.4)
+        // before any timer due by then acts on them
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> absences.beginDue(now));
         int total = 0;
         int handled;
         do {
-            Integer batch = tx.execute(status -> runBatch(clock.instant()));
+            Integer batch = tx.execute(status -> runBatch(now));
             handled = batch == null ? 0 : batch;
             total += handled;
         } while (handled == BATCH);

@@ -39,6 +39,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
+import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
 import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
 import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
 import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
@@ -379,6 +380,19 @@ class Appeal {
         move(now, coordinator, executor.equals(previous) ? "POSTPONED_CONFIRMED" : "REASSIGNED",
                 AppealStatus.POSTPONED, "Отложенное обращение: назначен исполнитель");
         return new PostponedReassigned(view(), executor, previous, coordinator, now);
+    }
+
+    /**
+     * The executor is away (seed 002 п.4): their substitute takes the appeal over at the same step of work; the
+     * absent executor's buttons go stale.
+     */
+    AppealSubstituted substitute(String substitute, String department, String why, Instant now) {
+        require(AppealStatus.WITH_EXECUTOR, "hand over");
+        String absent = executorId;
+        executorId = substitute;
+        departmentId = department;
+        move(now, null, "SUBSTITUTED", status, why);
+        return new AppealSubstituted(view(), absent, substitute, now);
     }
 
     AppealClosed markPublished(String coordinator, Instant now) {

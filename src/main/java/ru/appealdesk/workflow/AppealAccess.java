@@ -48,8 +48,11 @@ public class AppealAccess {
     private final Approvers approvers;
 
     private final java.time.Clock clock;
+    private final ru.appealdesk.directory.Absences absences;
 
-    AppealAccess(AppealService appeals, Directory directory, Approvers approvers, java.time.Clock clock) {
+    AppealAccess(AppealService appeals, Directory directory, Approvers approvers, java.time.Clock clock,
+                 ru.appealdesk.directory.Absences absences) {
+        this.absences = absences;
         this.clock = clock;
         this.appeals = appeals;
         this.directory = directory;
@@ -61,6 +64,10 @@ public class AppealAccess {
      * they supervise.
      */
     public boolean mayView(StaffMember s, AppealView a) {
+        return mayViewAsSelf(s, a) || absences.representedBy(s.id()).stream().anyMatch(p -> mayViewAsSelf(p, a));
+    }
+
+    private boolean mayViewAsSelf(StaffMember s, AppealView a) {
         return s.id().equals(a.executorId()) || a.coExecutor(s.id()).isPresent() || s.hasRole(Role.COORDINATOR) || s.hasRole(Role.MODERATOR)
                 || s.hasRole(Role.CURATOR) || s.hasRole(Role.HEAD) || s.hasRole(Role.ADMIN)
                 || (s.hasRole(Role.DEPUTY_HEAD)
@@ -69,7 +76,7 @@ public class AppealAccess {
 
     /** «Соисполнители»: a coordinator while the appeal is open, its executor while it is with them (PRODUCT.md §10). */
     public boolean mayAddCoExecutors(StaffMember s, AppealView a) {
-        return a.status() != AppealStatus.CLOSED && (s.hasRole(Role.COORDINATOR)
+        return a.status() != AppealStatus.CLOSED && (absences.actsAs(s, Role.COORDINATOR)
                 || s.id().equals(a.executorId()) && AppealStatus.WITH_EXECUTOR.contains(a.status()));
     }
 
@@ -104,8 +111,8 @@ public class AppealAccess {
             throw new TransitionRefused(Reason.STALE, "stale button");
         }
         boolean allowed = switch (dialog) {
-            case REWORK, EDIT_ANSWER -> approvers.of(a).contains(person);
-            case CLOSE, QUALITY_RETURN, REDIRECT -> person.hasRole(Role.COORDINATOR);
+            case REWORK, EDIT_ANSWER -> approvers.mayApprove(person, a);
+            case CLOSE, QUALITY_RETURN, REDIRECT -> absences.actsAs(person, Role.COORDINATOR);
             case RETURN, ANSWER -> person.id().equals(a.executorId());
         };
         if (!allowed) {

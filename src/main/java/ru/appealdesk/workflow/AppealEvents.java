@@ -1,6 +1,9 @@
 package ru.appealdesk.workflow;
 
 import java.time.Instant;
+import java.util.List;
+
+import ru.appealdesk.directory.Absences;
 
 /** Past-tense events the workflow publishes, inside the transaction of the change they describe. */
 public final class AppealEvents {
@@ -12,7 +15,7 @@ public final class AppealEvents {
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
             ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased,
             AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, RedirectRejected, AppealPostponed,
-            PostponedReassigned {
+            PostponedReassigned, AppealSubstituted {
         /** The appeal as the change left it: listeners need not load it again. */
         AppealView appeal();
 
@@ -107,6 +110,18 @@ public final class AppealEvents {
 
     /** A co-executor handed their materials to the responsible executor. */
     public record MaterialsDelivered(AppealView appeal, String staffId, Instant at) {
+    }
+
+    /** The executor is away: their substitute holds the appeal now, at the same step of work (seed 002 п.4). */
+    public record AppealSubstituted(AppealView appeal, String absentId, String substituteId, Instant at)
+            implements AppealEvent {
+    }
+
+    /**
+     * An absence began and was handled: {@code substituteId} took over {@code numbers}; null when nobody could (no
+     * substitute, or they are away too), and the appeals stay with the absent person for the coordinators to move.
+     */
+    public record AbsenceHandled(Absences.Absence absence, String substituteId, List<String> numbers, Instant at) {
     }
 
     /** A coordinator asked to redirect the appeal elsewhere; a moderator decides (ПОС). */

@@ -17,6 +17,9 @@ interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecification
 
     List<Appeal> findByExternalIdIgnoreCase(String externalId);
 
+    /** The appeals a person holds in these statuses. */
+    List<Appeal> findByExecutorIdAndStatusIn(String executorId, java.util.Collection<AppealStatus> statuses);
+
     /** Arrays rather than IN lists: a list of another length would be a new query to translate on every call. */
     @Query(value = "select executor_id as executorId, count(*) as open from appeal "
             + "where executor_id = any(cast(?1 as text[])) and status = any(cast(?2 as text[])) group by executor_id",

@@ -43,9 +43,12 @@ public class AppealService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Approvers approvers;
+    private final ru.appealdesk.directory.Absences absences;
 
     AppealService(AppealRepository appeals, Directory directory, DeadlinePolicy deadlines, Router router,
-                  ApplicationEventPublisher events, Clock clock, Approvers approvers) {
+                  ApplicationEventPublisher events, Clock clock, Approvers approvers,
+                  ru.appealdesk.directory.Absences absences) {
+        this.absences = absences;
         this.approvers = approvers;
         this.appeals = appeals;
         this.directory = directory;
@@ -78,6 +81,7 @@ public class AppealService {
         Optional<StaffMember> executor = Optional.ofNullable(request.repeatOf())
                 .flatMap(earlier -> appeals.findBySourceAndExternalId(request.source(), earlier))
                 .flatMap(earlier -> directory.staff(earlier.executorId())).filter(s -> s.hasRole(Role.EXECUTOR))
+                .filter(s -> !absences.isAbsent(s.id()))
                 .or(() -> category.flatMap(router::pick));
         AppealEvent assigned = executor.map(e -> appeal.route(e.id(), e.departmentId(), now)).orElse(null);
         events.publishEvent(new AppealRegistered(appeal.view(), executor.isPresent(), now));
@@ -222,7 +226,8 @@ public class AppealService {
     public AppealView addCoExecutor(long id, String actorId, String staffId) {
         AppealView before = load(id).view();
         if (actorId != null) {
-            boolean coordinator = directory.staff(actorId).filter(s -> s.hasRole(Role.COORDINATOR)).isPresent();
+            boolean coordinator = directory.staff(actorId).filter(s -> absences.actsAs(s, Role.COORDINATOR))
+                    .isPresent();
             boolean executor = actorId.equals(before.executorId())
                     && AppealStatus.WITH_EXECUTOR.contains(before.status());
             if (!coordinator && !executor) {
@@ -363,7 +368,7 @@ public class AppealService {
     }
 
     private void requireRole(String staffId, Role role) {
-        if (directory.staff(staffId).filter(s -> s.hasRole(role)).isEmpty()) {
+        if (directory.staff(staffId).filter(s -> absences.actsAs(s, role)).isEmpty()) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, staffId + " does not have role " + role);
         }
     }
@@ -371,8 +376,8 @@ public class AppealService {
     private void requireApprover(long id, String moderatorId) {
         Appeal appeal = load(id);
         // the executor passes here only to be refused with SELF_APPROVAL by the aggregate
-        boolean allowed = moderatorId.equals(appeal.executorId())
-                || approvers.of(appeal.view()).stream().anyMatch(s -> s.id().equals(moderatorId));
+        boolean allowed = moderatorId.equals(appeal.executorId()) || directory.staff(moderatorId)
+                .filter(s -> approvers.mayApprove(s, appeal.view())).isPresent();
         if (!allowed) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, moderatorId + " does not approve answers of appeal " + id);
         }

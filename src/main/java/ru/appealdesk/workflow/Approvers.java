@@ -16,9 +16,18 @@ import ru.appealdesk.directory.StaffMember;
 public class Approvers {
 
     private final Directory directory;
+    private final ru.appealdesk.directory.Absences absences;
 
-    Approvers(Directory directory) {
+    Approvers(Directory directory, ru.appealdesk.directory.Absences absences) {
         this.directory = directory;
+        this.absences = absences;
+    }
+
+    /** One of the approvers, or the substitute of one who is away today (seed 002 п.4). */
+    public boolean mayApprove(StaffMember person, AppealView a) {
+        List<StaffMember> approvers = of(a);
+        return approvers.contains(person) || approvers.stream()
+                .anyMatch(p -> absences.substituteFor(p.id()).filter(person::equals).isPresent());
     }
 
     public List<StaffMember> of(AppealView a) {

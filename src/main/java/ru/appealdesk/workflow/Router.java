@@ -8,10 +8,14 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.directory.Category;
+import ru.appealdesk.directory.Absences;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.StaffMember;
 
-/** Routing: category → department → the least loaded of its executors (ties go to the first listed). */
+/**
+ * Routing: category → department → the least loaded of its executors who are not away today (ties go to the first
+ * listed); nobody when all of them are away.
+ */
 @Component
 class Router {
 
@@ -19,14 +23,18 @@ class Router {
 
     private final Directory directory;
     private final AppealRepository appeals;
+    private final Absences absences;
 
-    Router(Directory directory, AppealRepository appeals) {
+    Router(Directory directory, AppealRepository appeals, Absences absences) {
         this.directory = directory;
         this.appeals = appeals;
+        this.absences = absences;
     }
 
     Optional<StaffMember> pick(Category category) {
-        List<StaffMember> candidates = directory.executorsFor(category);
+        List<StaffMember> all = directory.executorsFor(category);
+        java.util.Set<String> away = absences.absentAmong(all.stream().map(StaffMember::id).toList());
+        List<StaffMember> candidates = all.stream().filter(s -> !away.contains(s.id())).toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
