@@ -37,6 +37,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
+import ru.appealdesk.workflow.AppealEvents.ReviewDelegated;
 import ru.appealdesk.workflow.AppealEvents.AbsenceHandled;
 import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
 import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
@@ -233,6 +234,28 @@ class Notifier {
                     Outbox.PRIORITY_CARD);
             sendFiles(co.files(), chat.id());
         });
+    }
+
+    /** «Передать согласование»: the card moves to the person the review was handed to (003 Руководитель). */
+    @EventListener
+    void on(ReviewDelegated e) {
+        AppealView a = appeal(e);
+        closeCards(a, "↪️ Согласование передано: " + texts.name(e.toId()) + " (" + texts.name(e.fromId()) + ")");
+        directory.staff(e.toId()).ifPresent(to -> reviewCard(a, to));
+    }
+
+    /** Approvers of the answer choose whom to hand the review to. */
+    void chooseDelegate(AppealView a, StaffMember presser, long chatId) {
+        List<StaffMember> candidates = approvers.delegates(a, presser);
+        List<List<Button>> rows = new ArrayList<>();
+        for (int i = 0; i < Math.min(candidates.size(), 24); i += 2) {
+            rows.add(candidates.subList(i, Math.min(i + 2, candidates.size())).stream()
+                    .map(s -> new Callback(Action.DELEGATE_TO, a.id(), a.step(), s.id()).button("↪️ " + s.shortName()))
+                    .toList());
+        }
+        cardMessages.send(chatId, "↪️ Кому передать согласование ответа по обращению № " + Html.escape(a.number())
+                + "? Карточка перейдёт к нему.", null, rows, Outbox.PRIORITY_REPLY, Card.Kind.DELEGATE_CHOICE, a.id(),
+                a.step());
     }
 
     /** The executor is away: the substitute gets the card of the step the appeal is at (seed 002 п.4). */
@@ -600,10 +623,14 @@ class Notifier {
     private void reviewCard(AppealView a, StaffMember moderator) {
         chatOf(moderator.id()).ifPresent(chat -> {
             answerFiles(a, chat);
+            // 001 §4.6: in a department's approval chain the card says which stage it is
+            String approve = approvers.stage(a).map(s -> "✅ Согласовать (" + s.stage() + " из " + s.of() + ")")
+                    .orElse("✅ Согласовать");
             List<List<Button>> keyboard = List.of(List.of(
-                    Callback.of(Action.APPROVE, a.id(), a.step()).button("✅ Согласовать"),
+                    Callback.of(Action.APPROVE, a.id(), a.step()).button(approve),
                     Callback.of(Action.REWORK, a.id(), a.step()).button("🔁 На доработку")),
-                    List.of(Callback.of(Action.EDIT_ANSWER, a.id(), a.step()).button("✏️ Изменить текст")));
+                    List.of(Callback.of(Action.EDIT_ANSWER, a.id(), a.step()).button("✏️ Изменить текст"),
+                            Callback.of(Action.DELEGATE, a.id(), a.step()).button("↪️ Передать согласование")));
             // seed 000 п.14: a repeated postponement is agreed by the director of МКУ «МЦУР» first
             boolean repeatedPostponement = a.secondaryReview() && a.postponeCount() > 0
                     && a.answer().type() == ru.appealdesk.workflow.AnswerType.POSTPONED;

@@ -158,6 +158,15 @@ class Presses {
                 appeals.handToOperator(cb.appealId(), cb.step(), me);
                 return "Отмечено: передано оператору";
             }
+            case DELEGATE -> {
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.EDIT_ANSWER);
+                notifier.chooseDelegate(a, in.staff(), in.chatId());
+                return "Выберите, кому передать";
+            }
+            case DELEGATE_TO -> {
+                appeals.delegateReview(cb.appealId(), cb.step(), me, cb.argument());
+                return "Согласование передано";
+            }
             case CO_EXECUTORS -> {
                 // a note, not a step: any open card of the appeal may offer it; who may is checked
                 coExecutors.chooseCoExecutor(in, current(cb));

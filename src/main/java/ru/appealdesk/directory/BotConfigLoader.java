@@ -121,7 +121,8 @@ final class BotConfigLoader {
         for (int i = 0; i < file.departments().size(); i++) {
             DepartmentEntry d = file.departments().get(i);
             checkId(yaml, d.id(), "departments", i, "id");
-            if (result.put(d.id(), new Department(d.id(), d.name(), d.deputyHead(), d.approver())) != null) {
+            if (result.put(d.id(), new Department(d.id(), d.name(), d.deputyHead(), d.approver(),
+                    d.approvalChain() == null ? List.of() : List.copyOf(d.approvalChain()))) != null) {
                 throw yaml.error("duplicate department id '" + d.id() + "'", "departments", i, "id");
             }
         }
@@ -194,6 +195,17 @@ final class BotConfigLoader {
                 throw yaml.error("'" + d.approver() + "' is not a staff member with role MODERATOR",
                         "departments", i, "approver");
             }
+            List<String> chain = d.approvalChain() == null ? List.of() : d.approvalChain();
+            for (int j = 0; j < chain.size(); j++) {
+                if (!hasRole(staff, chain.get(j), Role.MODERATOR)) {
+                    throw yaml.error("'" + chain.get(j) + "' is not a staff member with role MODERATOR",
+                            "departments", i, "approval-chain", j);
+                }
+                if (chain.indexOf(chain.get(j)) != j) {
+                    throw yaml.error("'" + chain.get(j) + "' is twice in the chain", "departments", i,
+                            "approval-chain", j);
+                }
+            }
         }
     }
 
@@ -218,7 +230,7 @@ final class BotConfigLoader {
                 throw yaml.error("fast-track-days must be from 1 to 30", "categories", i, "fast-track-days");
             }
             if (result.put(c.code(), new Category(c.code(), c.name(), c.department(), executors,
-                    c.fastTrackDays())) != null) {
+                    c.fastTrackDays(), Boolean.TRUE.equals(c.skipApprovalChain()))) != null) {
                 throw yaml.error("duplicate category code '" + c.code() + "'", "categories", i, "code");
             }
         }

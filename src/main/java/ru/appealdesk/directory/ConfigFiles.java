@@ -22,7 +22,7 @@ final class ConfigFiles {
     }
 
     record DepartmentEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
-                           String deputyHead, String approver) {
+                           String deputyHead, String approver, List<String> approvalChain) {
     }
 
     record StaffEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
@@ -36,7 +36,7 @@ final class ConfigFiles {
 
     record CategoryEntry(@JsonProperty(required = true) String code, @JsonProperty(required = true) String name,
                          @JsonProperty(required = true) String department, List<String> executors,
-                         Integer fastTrackDays) {
+                         Integer fastTrackDays, Boolean skipApprovalChain) {
     }
 
     record RegulationsFile(List<String> reminders, List<String> beforeDue,

@@ -103,12 +103,24 @@ public class Directory {
     }
 
     /**
+     * The approval chain for an answer of this department and category (001 §4.6), the executor left out; empty
+     * when the department has none or the category skips it.
+     */
+    public List<StaffMember> approvalChain(String departmentId, String categoryCode, String executorId) {
+        if (category(categoryCode).filter(Category::skipApprovalChain).isPresent()) {
+            return List.of();
+        }
+        return department(departmentId).map(Department::approvalChain).orElse(List.of()).stream()
+                .filter(id -> !id.equals(executorId)).map(this::staff).flatMap(Optional::stream).toList();
+    }
+
+    /**
      * The departments whose answers this person reviews: where they are the named approver, and, for a
      * moderator, those without one.
      */
     public Set<String> departmentsReviewedBy(StaffMember person) {
         return config.departments().values().stream()
-                .filter(d -> person.id().equals(d.approverId())
+                .filter(d -> person.id().equals(d.approverId()) || d.approvalChain().contains(person.id())
                         || (d.approverId() == null && person.hasRole(Role.MODERATOR)))
                 .map(Department::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }

@@ -39,6 +39,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
+import ru.appealdesk.workflow.AppealEvents.ReviewDelegated;
 import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
 import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
 import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
@@ -103,6 +104,10 @@ class Appeal {
     private int reopenCount;
     @Column(name = "secondary_review")
     private boolean secondaryReview;
+    @Column(name = "review_delegate")
+    private String reviewDelegate;
+    @Column(name = "chain_position")
+    private int chainPosition;
     @Column(name = "executor_id")
     private String executorId;
     private int step;
@@ -264,6 +269,8 @@ class Appeal {
         answerSubmittedBy = actor;
         attachments.clear();
         draft.attachments().forEach(a -> attachments.add(new AnswerAttachment(a.kind(), a.fileId())));
+        chainPosition = 0;
+        reviewDelegate = null;
         if (draft.type() == AnswerType.POSTPONED && postponeCount > 0) {
             // seed 000 п.14: a repeated postponement is agreed with the director of МКУ «МЦУР» first
             secondaryReview = true;
@@ -304,15 +311,40 @@ class Appeal {
                     + "approval");
         }
         secondaryReview = false;
+        reviewDelegate = null;
         move(now, secondaryApprover, "SECONDARY_APPROVED", AppealStatus.ANSWER_REVIEW,
                 "Согласовано повторно после несогласия заявителя");
         return new AnswerPreApproved(view(), secondaryApprover, now);
+    }
+
+    /** A member of the department's approval chain approved (stage {@code stage} of {@code of}); the next one is due. */
+    AnswerPreApproved approveStage(String moderator, int stage, int of, Instant now) {
+        require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
+        requireNotExecutor(moderator);
+        chainPosition = stage;
+        reviewDelegate = null;
+        move(now, moderator, "CHAIN_APPROVED", AppealStatus.ANSWER_REVIEW, "Согласовано (" + stage + " из " + of + ")");
+        return new AnswerPreApproved(view(), moderator, now);
+    }
+
+    /** «Передать согласование» (003 Руководитель): another person who may approve takes the review over. */
+    ReviewDelegated delegateReview(String from, String to, Instant now) {
+        require(Set.of(AppealStatus.ANSWER_REVIEW), "hand over the review of");
+        requireNotExecutor(from);
+        if (to.equals(executorId) || to.equals(from)) {
+            throw new TransitionRefused(Reason.NOT_ALLOWED, to + " cannot take over the review of appeal " + id);
+        }
+        reviewDelegate = to;
+        move(now, from, "APPROVAL_DELEGATED", AppealStatus.ANSWER_REVIEW, "Согласование передано: " + to);
+        return new ReviewDelegated(view(), from, to, now);
     }
 
     AnswerApproved approve(String moderator, Instant now) {
         require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
         requireNotExecutor(moderator);
         secondaryReview = false;
+        chainPosition = 0;
+        reviewDelegate = null;
         move(now, moderator, "ANSWER_APPROVED", AppealStatus.APPROVED, null);
         return new AnswerApproved(view(), moderator, now);
     }
@@ -323,6 +355,8 @@ class Appeal {
         if (reason == null || reason.strip().length() < 5) {
             throw new TransitionRefused(Reason.REASON_TOO_SHORT, "a rework reason is required");
         }
+        chainPosition = 0;
+        reviewDelegate = null;
         move(now, moderator, "SENT_TO_REWORK", AppealStatus.REWORK, reason.strip());
         return new AnswerSentToRework(view(), moderator, executorId, reason.strip(), now);
     }
@@ -334,6 +368,8 @@ class Appeal {
             throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
         }
         secondaryReview = false;
+        chainPosition = 0;
+        reviewDelegate = null;
         move(now, coordinator, "QUALITY_RETURN", AppealStatus.REWORK, reason.strip());
         return new AnswerSentToRework(view(), coordinator, executorId, reason.strip(), now);
     }
@@ -611,7 +647,7 @@ class Appeal {
                 text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
                 List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
                 postponeCount, answer, history.stream().map(HistoryEntry::view).toList(), resolution, reopenCount,
-                secondaryReview, repeatOf, coExecutors.stream().map(c -> c.view(coExecutorFiles.stream()
+                secondaryReview, repeatOf, reviewDelegate, chainPosition, coExecutors.stream().map(c -> c.view(coExecutorFiles.stream()
                         .filter(f -> f.staffId().equals(c.staffId())).map(CoExecutorFile::view).toList())).toList());
     }
 }

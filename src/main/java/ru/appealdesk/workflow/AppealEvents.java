@@ -15,7 +15,7 @@ public final class AppealEvents {
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
             ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased,
             AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, RedirectRejected, AppealPostponed,
-            PostponedReassigned, AppealSubstituted {
+            PostponedReassigned, AppealSubstituted, ReviewDelegated {
         /** The appeal as the change left it: listeners need not load it again. */
         AppealView appeal();
 
@@ -122,6 +122,10 @@ public final class AppealEvents {
      * substitute, or they are away too), and the appeals stay with the absent person for the coordinators to move.
      */
     public record AbsenceHandled(Absences.Absence absence, String substituteId, List<String> numbers, Instant at) {
+    }
+
+    /** «Передать согласование»: {@code toId} reviews the answer now instead of {@code fromId}. */
+    public record ReviewDelegated(AppealView appeal, String fromId, String toId, Instant at) implements AppealEvent {
     }
 
     /** A coordinator asked to redirect the appeal elsewhere; a moderator decides (ПОС). */

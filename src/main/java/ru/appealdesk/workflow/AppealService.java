@@ -182,9 +182,21 @@ public class AppealService {
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView approve(long id, int step, String moderatorId) {
         requireApprover(id, moderatorId);
-        boolean secondary = approvers.secondary(load(id).view()).isPresent();
+        AppealView before = load(id).view();
+        boolean secondary = approvers.secondary(before).isPresent();
+        Optional<Approvers.Stage> stage = approvers.stage(before).filter(s -> !s.last());
         return change(id, step, moderatorId, (a, now) -> secondary ? a.preApprove(moderatorId, now)
+                : stage.isPresent() ? a.approveStage(moderatorId, stage.get().stage(), stage.get().of(), now)
                 : a.approve(moderatorId, now));
+    }
+
+    /** «Передать согласование»: an approver hands the review to another moderator (003 Руководитель). */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView delegateReview(long id, int step, String moderatorId, String toId) {
+        requireApprover(id, moderatorId);
+        StaffMember to = directory.staff(toId).filter(s -> s.hasRole(Role.MODERATOR))
+                .orElseThrow(() -> new TransitionRefused(Reason.NOT_ALLOWED, toId + " does not approve answers"));
+        return change(id, step, moderatorId, (a, now) -> a.delegateReview(moderatorId, to.id(), now));
     }
 
     /**

@@ -12,14 +12,16 @@ import ru.appealdesk.directory.Source;
  * A read-only snapshot of an appeal, its answer and its history; {@code resolution} is set once it is closed;
  * {@code secondaryReview}: the answer under review goes to the secondary approver first; {@code repeatOf}: the
  * portal number of the earlier appeal (same source) this one repeats; {@code postponeCount}: how many «Отложено»
- * answers were placed (at most 2, the second after the secondary approver).
+ * answers were placed (at most 2, the second after the secondary approver); {@code reviewDelegate}: who took the
+ * review over («Передать согласование»); {@code chainPosition}: how many of the approval chain have approved.
  */
 public record AppealView(long id, Source source, String externalId, String category, String departmentId,
                          Priority priority, boolean fz59, boolean sociallySignificant, String text, String address,
                          Applicant applicant, List<String> photos, Instant receivedAt, Instant dueAt,
                          Instant answerDueAt, AppealStatus status, String executorId, int step, Instant stepStartedAt,
                          int postponeCount, Answer answer, List<HistoryItem> history, Resolution resolution,
-                         int reopenCount, boolean secondaryReview, String repeatOf, List<CoExecutor> coExecutors) {
+                         int reopenCount, boolean secondaryReview, String repeatOf, String reviewDelegate,
+                         int chainPosition, List<CoExecutor> coExecutors) {
 
     /**
      * A co-executor (PRODUCT.md §10): their deadline, and once they delivered, when, the text and the files they

@@ -9,8 +9,9 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.StaffMember;
 
 /**
- * Who approves an appeal's answer now: after the applicant disagreed, the secondary approver first (seed 000 п.13),
- * otherwise (and after them) the department's approvers; never the executor.
+ * Who approves an appeal's answer now: whoever the review was handed to («Передать согласование»); after the
+ * applicant disagreed, the secondary approver first (seed 000 п.13); then the department's approval chain, one
+ * member at a time (001 §4.6), or else its approvers; never the executor.
  */
 @Component
 public class Approvers {
@@ -31,7 +32,48 @@ public class Approvers {
     }
 
     public List<StaffMember> of(AppealView a) {
-        return secondary(a).map(List::of).orElseGet(() -> directory.approversFor(a.departmentId(), a.executorId()));
+        if (a.reviewDelegate() != null) {
+            Optional<StaffMember> delegate = directory.staff(a.reviewDelegate());
+            if (delegate.isPresent()) {
+                return List.of(delegate.get());
+            }
+        }
+        Optional<StaffMember> secondary = secondary(a);
+        if (secondary.isPresent()) {
+            return List.of(secondary.get());
+        }
+        List<StaffMember> chain = chain(a);
+        if (!chain.isEmpty()) {
+            return List.of(chain.get(Math.min(a.chainPosition(), chain.size() - 1)));
+        }
+        return directory.approversFor(a.departmentId(), a.executorId());
+    }
+
+    /** Where the answer stands in the department's approval chain: stage {@code stage} of {@code of}. */
+    public record Stage(int stage, int of) {
+
+        public boolean last() {
+            return stage >= of;
+        }
+    }
+
+    /** The chain stage of the answer under review; empty outside a chain (or at the secondary approver's step). */
+    public Optional<Stage> stage(AppealView a) {
+        List<StaffMember> chain = chain(a);
+        if (chain.isEmpty() || secondary(a).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stage(Math.min(a.chainPosition(), chain.size() - 1) + 1, chain.size()));
+    }
+
+    /** Who an approver may hand the review to: the other moderators, not the executor (003 Руководитель). */
+    public List<StaffMember> delegates(AppealView a, StaffMember presser) {
+        return directory.withRole(ru.appealdesk.directory.Role.MODERATOR).stream()
+                .filter(s -> !s.id().equals(presser.id()) && !s.id().equals(a.executorId())).toList();
+    }
+
+    private List<StaffMember> chain(AppealView a) {
+        return directory.approvalChain(a.departmentId(), a.category(), a.executorId());
     }
 
     /** The secondary approver, if the answer under review waits for them. */

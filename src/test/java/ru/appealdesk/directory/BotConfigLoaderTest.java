@@ -47,8 +47,8 @@ class BotConfigLoaderTest {
 
     @ParameterizedTest(name = "{0}: {1} → {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "staff.yml|    department: housing\\n    roles: [EXECUTOR]\\n    substitute: sidorov\\n  - id: sidorov|    department: hosing\\n    roles: [EXECUTOR]\\n    substitute: sidorov\\n  - id: sidorov|staff.yml line 43: staff[0].department: unknown department 'hosing'",
-            "staff.yml|roles: [EXECUTOR]\\n    substitute: sidorov\\n  - id: sidorov|roles: [EXECTOR]\\n    substitute: sidorov\\n  - id: sidorov|staff.yml line 44: staff[0].roles[0]: 'EXECTOR' is not a valid Role",
+            "staff.yml|    department: housing\\n    roles: [EXECUTOR]\\n    substitute: sidorov\\n  - id: sidorov|    department: hosing\\n    roles: [EXECUTOR]\\n    substitute: sidorov\\n  - id: sidorov|staff.yml line 46: staff[0].department: unknown department 'hosing'",
+            "staff.yml|roles: [EXECUTOR]\\n    substitute: sidorov\\n  - id: sidorov|roles: [EXECTOR]\\n    substitute: sidorov\\n  - id: sidorov|staff.yml line 47: staff[0].roles[0]: 'EXECTOR' is not a valid Role",
             "routing.yml|executors: [morozov, volkova]|executors: [morozov, kuznetsova]|routing.yml line 8: categories[0].executors[1]: 'kuznetsova' is not a staff member with role EXECUTOR",
             "regulations.yml|answer-deadline: \"8 working days\"   # seed 001|answer-deadline: \"8 workin days\"   # seed 001|regulations.yml line 7: sources.DOBRODEL.answer-deadline: '8 workin days' is not a duration",
             "organization.yml|time-zone: Europe/Moscow|time-zone: Europe/Ruza|organization.yml line 4: time-zone: unknown time zone 'Europe/Ruza'",
@@ -56,10 +56,11 @@ class BotConfigLoaderTest {
             "organization.yml|lunch-break: \"13:00-13:48\"|lunch-brake: \"13:00-13:48\"|organization.yml line 11: lunch-brake: unknown key 'lunch-brake'",
             "calendar/ru.yml|working-days: [2025-11-01]|working-days: [2025-11-03]|ru.yml line 10: years.2025.working-days: 2025-11-03 is not a Saturday or Sunday",
             "organization.yml|lunch-break: \"13:00-13:48\"|lunch-break: \"08:00-19:00\"|organization.yml line 6: working-hours.MONDAY: the lunch break covers the whole working day",
-            "staff.yml|deputy-head: orlov\\n    approver: kuznetsova|deputy-head: petrova\\n    approver: kuznetsova|staff.yml line 12: departments[0].deputy-head: 'petrova' is not a staff member with role DEPUTY_HEAD",
-            "staff.yml|secondary-approver: popov|secondary-approver: popova|staff.yml line 7: secondary-approver: 'popova' is not a staff member",
-            "staff.yml|    substitute: sidorov\\n  - id: sidorov|    substitute: belov\\n  - id: sidorov|staff.yml line 45: staff[0].substitute: the substitute of an EXECUTOR must be an EXECUTOR",
-            "staff.yml|    substitute: sidorov\\n  - id: sidorov|    substitute: petrova\\n  - id: sidorov|staff.yml line 45: staff[0].substitute: 'petrova' is not another staff member",
+            "staff.yml|deputy-head: orlov\\n    approver: kuznetsova|deputy-head: petrova\\n    approver: kuznetsova|staff.yml line 13: departments[0].deputy-head: 'petrova' is not a staff member with role DEPUTY_HEAD",
+            "staff.yml|secondary-approver: popov|secondary-approver: popova|staff.yml line 8: secondary-approver: 'popova' is not a staff member",
+            "staff.yml|approval-chain: [smirnova, kuznetsova, belov]|approval-chain: [smirnova, petrova, belov]|staff.yml line 31: departments[5].approval-chain[1]: 'petrova' is not a staff member with role MODERATOR",
+            "staff.yml|    substitute: sidorov\\n  - id: sidorov|    substitute: belov\\n  - id: sidorov|staff.yml line 48: staff[0].substitute: the substitute of an EXECUTOR must be an EXECUTOR",
+            "staff.yml|    substitute: sidorov\\n  - id: sidorov|    substitute: petrova\\n  - id: sidorov|staff.yml line 48: staff[0].substitute: 'petrova' is not another staff member",
             "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"75\"|regulations.yml line 16: sources.POS.postponed-reassign-at: '75' is not a share from 1% to 99%",
             "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"100%\"|regulations.yml line 16: sources.POS.postponed-reassign-at: '100%' is not a share from 1% to 99%",
             "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 hours\"|regulations.yml line 32: sources.INCIDENT.postpone-max: postpone-max must be at least one day",

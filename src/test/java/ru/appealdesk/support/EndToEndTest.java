@@ -48,7 +48,7 @@ public abstract class EndToEndTest {
     static {
         long id = 200_001;
         for (String staff : List.of("petrova", "sidorov", "morozov", "volkova", "zaitsev", "egorova", "kuznetsova",
-                "belov", "smirnova", "sokolova", "popov", "orlov", "lebedeva", "fedorova", "glava")) {
+                "belov", "smirnova", "sokolova", "popov", "orlov", "lebedeva", "fedorova", "glava", "gromov")) {
             USERS.put(staff, id++);
         }
     }
