@@ -16,7 +16,8 @@ record Callback(Action action, long appealId, int step, String argument) {
         SUBMIT("sub"), APPROVE("apr"), REWORK("rwk"), PUBLISHED("pub"), OPEN("opn"), REMOVE_FILES("rmf"),
         CLOSE("cls"), CLOSE_AS("clo"), TO_OPERATOR("opr"), QUALITY_RETURN("qrt"), EDIT_ANSWER("edt"),
         REDIRECT("rdr"), REDIRECT_APPROVE("rda"), REDIRECT_REJECT("rdj"), CO_EXECUTORS("coe"), ADD_CO_EXECUTOR("cad"),
-        DELIVER("dlv"), SEND_MATERIALS("snd"), DELEGATE("dlg"), DELEGATE_TO("dlt");
+        DELIVER("dlv"), SEND_MATERIALS("snd"), DELEGATE("dlg"), DELEGATE_TO("dlt"), NOTIFIED("ntf"),
+        HELP("hlp");
 
         final String code;
 

@@ -29,7 +29,7 @@ class Conversation {
         AWAITING_RETURN_REASON, CHOOSING_ANSWER_TYPE, AWAITING_POSTPONE_DATE, AWAITING_ANSWER_TEXT,
         COLLECTING_ATTACHMENTS, AWAITING_REWORK_REASON, AWAITING_NO_ANSWER_COMMENT, AWAITING_DUPLICATE_COMMENT,
         AWAITING_QUALITY_RETURN_REASON, AWAITING_EDITED_ANSWER, AWAITING_REDIRECT_BASIS, AWAITING_MATERIALS_TEXT,
-        COLLECTING_MATERIALS
+        COLLECTING_MATERIALS, AWAITING_HELP_TEXT
     }
 
     @Id
@@ -51,6 +51,9 @@ class Conversation {
     private String answerText;
     /** Attached files as lines {@code <kind> <stored file uuid> <telegram file reference> <size>}. */
     private String attachments;
+    /** How the applicant was told the result before submission (seed 000 п.15): PHONE or EMAIL. */
+    @Column(name = "applicant_notified")
+    private String applicantNotified;
     @Column(name = "updated_at")
     private Instant updatedAt;
     @Version
@@ -72,7 +75,16 @@ class Conversation {
         this.postponedUntil = null;
         this.answerText = null;
         this.attachments = null;
+        this.applicantNotified = null;
         this.updatedAt = now;
+    }
+
+    void applicantNotified(String how) {
+        this.applicantNotified = how;
+    }
+
+    String applicantNotified() {
+        return applicantNotified;
     }
 
     void moveTo(State next, Instant now) {

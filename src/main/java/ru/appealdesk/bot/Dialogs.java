@@ -164,14 +164,55 @@ class Dialogs {
         }
     }
 
-    void submit(Inbound in, AppealView a) {
+    /**
+     * «Отправить на согласование»; false when the applicant must be told the result first (seed 000 п.15): the
+     * bot asks how, and the answer to that submits.
+     */
+    boolean submit(Inbound in, AppealView a) {
         Conversation c = current(in, a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
+        boolean hasPhoto = c.attachedFiles().stream().anyMatch(f -> f.kind() == AttachmentKind.PHOTO);
+        if (!a.photos().isEmpty() && !hasPhoto) {
+            // said before the notification question, which would otherwise come first
+            throw new TransitionRefused(Reason.PHOTOS_REQUIRED, "the answer needs photos");
+        }
+        if (appeals.applicantNoticeRequired(a) && c.applicantNotified() == null) {
+            draftCards.retire(in.chatId(), a.id());
+            cardMessages.send(in.chatId(), "📞 Заявитель уведомлён о результате рассмотрения обращения № "
+                    + Html.escape(a.number()) + "? Перед согласованием исполнитель сообщает заявителю результат по "
+                    + "телефону, а если он не отвечает — по электронной почте (п. 15 Порядка).", null,
+                    List.of(List.of(new Callback(Action.NOTIFIED, a.id(), a.step(), "P")
+                                    .button("📞 Уведомлён по телефону"),
+                            new Callback(Action.NOTIFIED, a.id(), a.step(), "E").button("📧 Направлено на e-mail"))),
+                    Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_DRAFT, a.id(), a.step());
+            return false;
+        }
         List<AppealView.Attachment> attachments = c.attachedFiles().stream()
                 .map(f -> new AppealView.Attachment(f.fileId(), f.kind())).toList();
-        appeals.submitAnswer(a.id(), a.step(), in.staff().id(),
-                new AnswerDraft(c.answerType(), c.answerText(), c.postponedUntil(), attachments));
+        appeals.submitAnswer(a.id(), a.step(), in.staff().id(), new AnswerDraft(c.answerType(), c.answerText(),
+                c.postponedUntil(), attachments, c.applicantNotified()));
         conversations.delete(c);
+        return true;
+    }
+
+    /** «Уведомлён по телефону» / «Направлено на e-mail»: recorded with the answer, which goes for approval. */
+    void applicantNotified(Inbound in, AppealView a, String how) {
+        Conversation c = current(in, a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
+        c.applicantNotified(switch (how == null ? "" : how) {
+            case "P" -> "PHONE";
+            case "E" -> "EMAIL";
+            default -> throw new TransitionRefused(Reason.STALE, "unknown notification " + how);
+        });
+        submit(in, a);
+    }
+
+    /** «Нужна помощь» (seed 000 п.16): the bot asks what help is needed. */
+    void askHelp(Inbound in, AppealView a) {
+        start(in, State.AWAITING_HELP_TEXT, a);
+        reply(in, "🆘 Опишите, с чем нужна помощь по обращению № " + Html.escape(a.number()) + ": что мешает "
+                + "подготовить ответ и с кем уже связывались. Сообщение получат курирующий заместитель главы и "
+                + "координаторы. /cancel — отменить.");
     }
 
     /** A text message outside a command; false if no question is pending. */
@@ -201,6 +242,11 @@ class Dialogs {
                 case AWAITING_ANSWER_TEXT, COLLECTING_ATTACHMENTS -> answerText(in, c, text.strip());
                 case CHOOSING_ANSWER_TYPE -> reply(in, "Сначала выберите тип ответа кнопкой выше.");
                 case AWAITING_MATERIALS_TEXT, COLLECTING_MATERIALS -> coExecutors.text(in, c, text.strip());
+                case AWAITING_HELP_TEXT -> {
+                    appeals.requestHelp(c.appealId(), in.staff().id(), text);
+                    conversations.delete(c);
+                    reply(in, "🆘 Запрос помощи отправлен заместителю главы и координаторам.");
+                }
                 case AWAITING_QUALITY_RETURN_REASON -> {
                     appeals.returnForQuality(c.appealId(), c.step(), in.staff().id(), text);
                     conversations.delete(c);

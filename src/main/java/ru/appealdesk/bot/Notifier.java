@@ -37,6 +37,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
+import ru.appealdesk.workflow.AppealEvents.HelpRequested;
 import ru.appealdesk.workflow.AppealEvents.ReviewDelegated;
 import ru.appealdesk.workflow.AppealEvents.AbsenceHandled;
 import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
@@ -234,6 +235,21 @@ class Notifier {
                     Outbox.PRIORITY_CARD);
             sendFiles(co.files(), chat.id());
         });
+    }
+
+    /** «Нужна помощь» (seed 000 п.16): the deputy head of the department and the coordinators get the request. */
+    @EventListener
+    void on(HelpRequested e) {
+        AppealView a = e.appeal();
+        List<StaffMember> to = new ArrayList<>();
+        directory.deputyHeadOf(a.departmentId()).ifPresent(to::add);
+        recipients.distinct(directory.withRole(Role.COORDINATOR)).stream().filter(c -> !to.contains(c))
+                .forEach(to::add);
+        to.forEach(person -> chatOf(person.id()).ifPresent(chat -> card(a, chat,
+                texts.header("🆘 <b>Исполнитель " + Html.escape(texts.name(e.executorId())) + " просит помощи</b>", a,
+                        false), "Запрос:\n" + e.text() + "\n\nТекст обращения:\n" + a.text(),
+                List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button("📄 Открыть"))), Outbox.PRIORITY_CARD,
+                null, a.id(), a.step())));
     }
 
     /** «Передать согласование»: the card moves to the person the review was handed to (003 Руководитель). */
@@ -584,7 +600,8 @@ class Notifier {
                 row.add(Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть (до "
                         + texts.time(returnable) + ")"));
             }
-            List<List<Button>> keyboard = List.of(row, List.of(coExecutorsButton(a)));
+            List<List<Button>> keyboard = List.of(row, List.of(coExecutorsButton(a),
+                    Callback.of(Action.HELP, a.id(), a.step()).button("🆘 Нужна помощь")));
             card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text(), keyboard,
                     Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
         });

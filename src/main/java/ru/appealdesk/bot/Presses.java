@@ -95,8 +95,18 @@ class Presses {
             }
             case SUBMIT -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
-                dialogs.submit(in, a);
+                return dialogs.submit(in, a) ? "Ответ отправлен на согласование"
+                        : "Подтвердите, что заявитель уведомлён";
+            }
+            case NOTIFIED -> {
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                dialogs.applicantNotified(in, a, cb.argument());
                 return "Ответ отправлен на согласование";
+            }
+            case HELP -> {
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                dialogs.askHelp(in, a);
+                return "Опишите, с чем нужна помощь";
             }
             case REMOVE_FILES -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);

@@ -271,7 +271,8 @@ final class BotConfigLoader {
                             : s.postponeMax(), "sources", key, "postpone-max"),
                     s.postponedReassignAt() == null ? null : parse(yaml, BotConfigLoader::percent,
                             s.postponedReassignAt(), "sources", key, "postponed-reassign-at"),
-                    duration(yaml, s.coExecutorWithin(), "sources", key, "co-executor-within")));
+                    duration(yaml, s.coExecutorWithin(), "sources", key, "co-executor-within"),
+                    Boolean.TRUE.equals(s.notifyApplicant())));
         }
         for (Source source : Source.values()) {
             if (!result.containsKey(source)) {

@@ -47,7 +47,8 @@ final class ConfigFiles {
                        String highPriorityAnswerDeadline, String acceptWithin, String reviewWithin,
                        String claimUntil, List<String> reminders, List<String> beforeDue,
                        String returnAfterAcceptWithin, String unroutedWithin, Boolean redirectNeedsApproval,
-                       String postponeMax, String postponedReassignAt, String coExecutorWithin) {
+                       String postponeMax, String postponedReassignAt, String coExecutorWithin,
+                       Boolean notifyApplicant) {
     }
 
     record CalendarFile(@JsonProperty(required = true) Map<Integer, CalendarYear> years) {

@@ -11,7 +11,8 @@ import java.util.List;
  * {@code postponeMax}: the latest date an «Отложено» answer may name, counted from {@code receivedAt} (PRODUCT.md §9);
  * {@code postponedReassignAtPercent}: when this share of a postponed appeal's period is left the coordinators are
  * asked to assign its executor (ПОС, seed 002 п.10), null for no such card; {@code coExecutorWithin}: a
- * co-executor's deadline from {@code receivedAt} (PRODUCT.md §10), null: the appeal's answer deadline.
+ * co-executor's deadline from {@code receivedAt} (PRODUCT.md §10), null: the appeal's answer deadline;
+ * {@code notifyApplicant}: the executor tells the applicant the result before submitting (seed 000 п.15).
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -19,5 +20,6 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                List<WorkDuration> reminders, List<WorkDuration> beforeDue,
                                WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin,
                                boolean redirectNeedsApproval, WorkDuration postponeMax,
-                               Integer postponedReassignAtPercent, WorkDuration coExecutorWithin) {
+                               Integer postponedReassignAtPercent, WorkDuration coExecutorWithin,
+                               boolean notifyApplicant) {
 }

@@ -3,7 +3,15 @@ package ru.appealdesk.workflow;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An answer as the executor prepared it, ready to be submitted for approval. */
+/**
+ * An answer as the executor prepared it, ready to be submitted for approval; {@code applicantNotified}: how the
+ * applicant was told the result beforehand (seed 000 п.15: {@code PHONE}, {@code EMAIL}), null if not asked.
+ */
 public record AnswerDraft(AnswerType type, String text, LocalDate postponedUntil,
-                          List<AppealView.Attachment> attachments) {
+                          List<AppealView.Attachment> attachments, String applicantNotified) {
+
+    public AnswerDraft(AnswerType type, String text, LocalDate postponedUntil,
+                       List<AppealView.Attachment> attachments) {
+        this(type, text, postponedUntil, attachments, null);
+    }
 }

@@ -39,6 +39,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
+import ru.appealdesk.workflow.AppealEvents.HelpRequested;
 import ru.appealdesk.workflow.AppealEvents.ReviewDelegated;
 import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
 import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
@@ -248,6 +249,15 @@ class Appeal {
     }
 
     AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, Instant now) {
+        return submitAnswer(actor, draft, limits, false, now);
+    }
+
+    /**
+     * Submits the answer for approval; where the source says so ({@code noticeRequired}, seed 000 п.15) the
+     * executor must have told the applicant the result first, and how is recorded ({@code APPLICANT_NOTIFIED}).
+     */
+    AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, boolean noticeRequired,
+                                 Instant now) {
         require(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED),
                 "submit an answer to");
         requireExecutor(actor);
@@ -261,6 +271,15 @@ class Appeal {
         if (!photos.isEmpty() && !hasPhoto) {
             throw new TransitionRefused(Reason.PHOTOS_REQUIRED,
                     "the applicant attached photos, so the answer must carry photos too");
+        }
+        if (noticeRequired && !"PHONE".equals(draft.applicantNotified())
+                && !"EMAIL".equals(draft.applicantNotified())) {
+            throw new TransitionRefused(Reason.APPLICANT_NOT_NOTIFIED, "the applicant must be told the result "
+                    + "before the answer goes for approval");
+        }
+        if (draft.applicantNotified() != null) {
+            note(now, actor, "APPLICANT_NOTIFIED", "PHONE".equals(draft.applicantNotified())
+                    ? "Заявитель уведомлён по телефону" : "Информация направлена заявителю на e-mail");
         }
         answerType = draft.type();
         answerText = draft.text().strip();
@@ -578,6 +597,17 @@ class Appeal {
         files.forEach(f -> coExecutorFiles.add(new CoExecutorFile(staffId, f.kind(), f.fileId())));
         note(now, staffId, "MATERIALS_DELIVERED", text.strip());
         return new MaterialsDelivered(view(), staffId, now);
+    }
+
+    /** «Нужна помощь» (seed 000 п.16): the executor asks the deputy head and the coordinators; a note. */
+    HelpRequested requestHelp(String actor, String text, Instant now) {
+        require(AppealStatus.WITH_EXECUTOR, "ask for help with");
+        requireExecutor(actor);
+        if (text == null || text.strip().length() < 5) {
+            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "say what help is needed");
+        }
+        note(now, actor, "HELP_REQUESTED", text.strip());
+        return new HelpRequested(view(), actor, text.strip(), now);
     }
 
     void requireStep(int expected) {

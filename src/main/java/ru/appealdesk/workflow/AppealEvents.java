@@ -108,6 +108,10 @@ public final class AppealEvents {
     public record CoExecutorAdded(AppealView appeal, String staffId, Instant dueAt, String byStaffId, Instant at) {
     }
 
+    /** «Нужна помощь»: the executor asks the deputy head and the coordinators for help (seed 000 п.16); a note. */
+    public record HelpRequested(AppealView appeal, String executorId, String text, Instant at) {
+    }
+
     /** A co-executor handed their materials to the responsible executor. */
     public record MaterialsDelivered(AppealView appeal, String staffId, Instant at) {
     }

@@ -170,8 +170,22 @@ public class AppealService {
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView submitAnswer(long id, int step, String executorId, AnswerDraft draft) {
-        PostponementLimits limits = limits(load(id).view());
-        return change(id, step, executorId, (a, now) -> a.submitAnswer(executorId, draft, limits, now));
+        AppealView before = load(id).view();
+        PostponementLimits limits = limits(before);
+        boolean noticeRequired = directory.regulation(before.source()).notifyApplicant();
+        return change(id, step, executorId, (a, now) -> a.submitAnswer(executorId, draft, limits, noticeRequired,
+                now));
+    }
+
+    /** Whether the executor must tell the applicant the result before submitting (seed 000 п.15). */
+    public boolean applicantNoticeRequired(AppealView a) {
+        return directory.regulation(a.source()).notifyApplicant();
+    }
+
+    /** «Нужна помощь» (seed 000 п.16): a note; the deputy head and the coordinators get the text. */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView requestHelp(long id, String executorId, String text) {
+        return note(id, executorId, (a, now) -> a.requestHelp(executorId, text, now));
     }
 
     private PostponementLimits limits(AppealView a) {

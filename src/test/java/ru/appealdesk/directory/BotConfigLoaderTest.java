@@ -61,10 +61,10 @@ class BotConfigLoaderTest {
             "staff.yml|approval-chain: [smirnova, kuznetsova, belov]|approval-chain: [smirnova, petrova, belov]|staff.yml line 31: departments[5].approval-chain[1]: 'petrova' is not a staff member with role MODERATOR",
             "staff.yml|    substitute: sidorov\\n  - id: sidorov|    substitute: belov\\n  - id: sidorov|staff.yml line 48: staff[0].substitute: the substitute of an EXECUTOR must be an EXECUTOR",
             "staff.yml|    substitute: sidorov\\n  - id: sidorov|    substitute: petrova\\n  - id: sidorov|staff.yml line 48: staff[0].substitute: 'petrova' is not another staff member",
-            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"75\"|regulations.yml line 16: sources.POS.postponed-reassign-at: '75' is not a share from 1% to 99%",
-            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"100%\"|regulations.yml line 16: sources.POS.postponed-reassign-at: '100%' is not a share from 1% to 99%",
-            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 hours\"|regulations.yml line 32: sources.INCIDENT.postpone-max: postpone-max must be at least one day",
-            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 dayz\"|regulations.yml line 32: sources.INCIDENT.postpone-max: '8 dayz' is not a duration",
+            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"75\"|regulations.yml line 17: sources.POS.postponed-reassign-at: '75' is not a share from 1% to 99%",
+            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"100%\"|regulations.yml line 17: sources.POS.postponed-reassign-at: '100%' is not a share from 1% to 99%",
+            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 hours\"|regulations.yml line 34: sources.INCIDENT.postpone-max: postpone-max must be at least one day",
+            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 dayz\"|regulations.yml line 34: sources.INCIDENT.postpone-max: '8 dayz' is not a duration",
     })
     void aBrokenFileNamesTheFileTheLineAndTheReason(String file, String original, String broken, String message)
             throws IOException {

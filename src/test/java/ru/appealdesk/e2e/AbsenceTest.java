@@ -121,7 +121,7 @@ class AbsenceTest extends EndToEndTest {
         String executor = created.get("executor").asText();
         kuznetsovaSeen = telegram.messagesTo(user("kuznetsova")).size();
         Sent draft = draftAnswer(executor, accept(executor, "AB-2026-800010"), "Решено", "Яма заделана 15.06.2026.");
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
 
         // then the review card reaches the substitute, marked as for Белов, and her approval counts
         Sent review = awaitNew(user("kuznetsova"), kuznetsovaSeen, m -> m.text().contains("AB-2026-800010")

@@ -80,7 +80,7 @@ class AnswerDialogTest extends EndToEndTest {
         seen = telegram.messagesTo(chat).size();
         telegram.userSendsPhoto(chat, JPEG);
         Sent last = awaitNew(chat, seen, m -> m.text().contains("всего вложений: 1"));
-        telegram.press(chat, last, "Отправить на согласование");
+        submitDraft(chat, last);
         JsonNode review = awaitStatus(id, "ANSWER_REVIEW");
         assertThat(review.at("/answer/attachments")).hasSize(1);
         assertThat(review.at("/answer/text").asText()).isEqualTo("Яма заделана, фото прилагаю.");

@@ -58,7 +58,7 @@ class AppealLifecycleTest extends EndToEndTest {
         Sent draft = awaitNew(user(executor), seen, m -> m.hasButton("Отправить на согласование"));
         telegram.userSendsPhoto(user(executor), JPEG);
         telegram.awaitText(user(executor), "Файл добавлен");
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
 
         // then the department's approver gets the answer with its photo and the buttons
         Sent review = awaitCard("belov", "DD-2026-100001", "Согласовать");

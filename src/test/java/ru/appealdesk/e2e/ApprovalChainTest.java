@@ -107,6 +107,6 @@ class ApprovalChainTest extends EndToEndTest {
 
     private void submit(String executor, Sent prepareCard, String text) {
         Sent draft = draftAnswer(executor, prepareCard, "Решено", text);
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
     }
 }

@@ -81,7 +81,7 @@ class CoExecutorTest extends EndToEndTest {
         // when the executor answers with the card he already had
         int belovSeen = telegram.messagesTo(user("belov")).size();
         Sent answer = draftAnswer(executor, inWork, "Решено", "Колодец закрыт 03.03.2026.");
-        telegram.press(user(executor), answer, "Отправить на согласование");
+        submitDraft(user(executor), answer);
 
         // then the moderator sees the co-executor's materials with the answer, and their photo
         Sent review = awaitNew(user("belov"), belovSeen, m -> m.text().contains("CE-2026-700001")

@@ -168,7 +168,7 @@ class PostponedAnswerTest extends EndToEndTest {
         seen = telegram.messagesTo(chat).size();
         telegram.userSends(chat, text);
         Sent draft = awaitNew(chat, seen, m -> m.hasButton("Отправить на согласование"));
-        telegram.press(chat, draft, "Отправить на согласование");
+        submitDraft(chat, draft);
     }
 
     private static String shortName(String staffId) {

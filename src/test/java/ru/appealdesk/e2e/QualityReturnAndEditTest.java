@@ -22,7 +22,7 @@ class QualityReturnAndEditTest extends EndToEndTest {
         String executor = created.get("executor").asText();
         Sent draft = draftAnswer(executor, accept(executor, "QR-2026-520001"), "Решено", "Яма заделна.");
         int belovSeen = telegram.messagesTo(user("belov")).size();
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
         Sent review = awaitNew(user("belov"), belovSeen, m -> m.text().contains("QR-2026-520001")
                 && m.hasButton("Изменить текст"));
 
@@ -92,7 +92,7 @@ class QualityReturnAndEditTest extends EndToEndTest {
         Sent draft = draftAnswer(executor, accept(executor, "QR-2026-520002"), "Решено", "Сделано.");
         int belovSeen = telegram.messagesTo(user("belov")).size();
         int sokolovaSeen = telegram.messagesTo(user("sokolova")).size();
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
         telegram.press(user("belov"), awaitNew(user("belov"), belovSeen, m -> m.text().contains("QR-2026-520002")
                 && m.hasButton("Согласовать")), "Согласовать");
         Sent approved = awaitNew(user("sokolova"), sokolovaSeen, m -> m.text().contains("QR-2026-520002")

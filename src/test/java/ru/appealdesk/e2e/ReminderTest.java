@@ -304,7 +304,7 @@ class ReminderTest extends EndToEndTest {
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
         Sent draft = draftAnswer(executor, accept(executor, "DD-2026-620001"), "Решено", "Сделано 16.06.2026.");
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
         telegram.press(user("kuznetsova"), awaitCard("kuznetsova", "DD-2026-620001", "Согласовать"), "Согласовать");
         JsonNode approved = awaitStatus(id, "APPROVED");
         assertThat(approved.get("answerDueAt").asText()).isEqualTo("2026-06-23T18:00:00+03:00");
@@ -354,7 +354,7 @@ class ReminderTest extends EndToEndTest {
         assertThat(created.get("answerDueAt").asText()).isEqualTo("2026-06-08T17:48:00+03:00");
         String executor = created.get("executor").asText();
         Sent draft = draftAnswer(executor, accept(executor, "IM-2026-800002"), "Решено", "Снег убран.");
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
         awaitStatus(created.get("id").asLong(), "ANSWER_REVIEW");
 
         // when nobody approves it for two working hours (13:00; sent when the lunch break ends at 13:48)

@@ -20,7 +20,7 @@ class RepeatAppealTest extends EndToEndTest {
         String executor = earlier.get("executor").asText();
         Sent draft = draftAnswer(executor, accept(executor, "RP-2026-530001"), "Решено",
                 "Ямочный ремонт выполнен 03.03.2026.");
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
         awaitStatus(earlier.get("id").asLong(), "ANSWER_REVIEW");
 
         // when the applicant writes again, classified by the portal under another category

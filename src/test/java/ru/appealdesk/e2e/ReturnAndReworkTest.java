@@ -85,7 +85,7 @@ class ReturnAndReworkTest extends EndToEndTest {
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
         Sent draft = draftAnswer(executor, accept(executor, "DD-2026-200003"), "Не решено", "Ремонт в мае.");
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
         Sent review = awaitCard("belov", "DD-2026-200003", "На доработку");
 
         // when the moderator returns it with a reason
@@ -101,7 +101,7 @@ class ReturnAndReworkTest extends EndToEndTest {
         assertThat(awaitStatus(id, "REWORK").at("/history/4/comment").asText())
                 .isEqualTo("Укажите точную дату ремонта и подрядчика.");
         Sent second = draftAnswer(executor, rework, "Решено", "Ремонт выполнен 10.03.2026 подрядчиком ООО «Дорстрой».");
-        telegram.press(user(executor), second, "Отправить на согласование");
+        submitDraft(user(executor), second);
         JsonNode again = awaitStatus(id, "ANSWER_REVIEW");
         assertThat(again.at("/answer/text").asText()).contains("ООО «Дорстрой»");
     }
@@ -126,7 +126,7 @@ class ReturnAndReworkTest extends EndToEndTest {
         int seen = telegram.messagesTo(user(executor)).size();
         telegram.userSends(user(executor), "Ремонт запланирован на 20.03.2026 после схода снега.");
         Sent draft = awaitNew(user(executor), seen, m -> m.hasButton("Отправить на согласование"));
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
 
         Sent review = awaitCard("belov", "DD-2026-200004", "Согласовать");
         assertThat(review.text()).contains("Отложено", "отложено до 20.03.2026");
@@ -165,7 +165,7 @@ class ReturnAndReworkTest extends EndToEndTest {
         telegram.userSends(user(executor), "Ремонт выполнен 19.03.2026.");
         Sent draft2 = awaitNew(user(executor), executorSeen, m -> m.hasButton("Отправить на согласование"));
         int belovSeen = telegram.messagesTo(user("belov")).size();
-        telegram.press(user(executor), draft2, "Отправить на согласование");
+        submitDraft(user(executor), draft2);
         sokolovaSeen = telegram.messagesTo(user("sokolova")).size();
         telegram.press(user("belov"), awaitNew(user("belov"), belovSeen, m -> m.text().contains("DD-2026-200004")
                 && m.hasButton("Согласовать")), "Согласовать");
@@ -201,7 +201,7 @@ class ReturnAndReworkTest extends EndToEndTest {
         // when a photo is added, the same draft can be submitted
         telegram.userSendsPhoto(user(executor), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9});
         telegram.awaitText(user(executor), "Файл добавлен");
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
         awaitStatus(id, "ANSWER_REVIEW");
     }
 
@@ -227,7 +227,7 @@ class ReturnAndReworkTest extends EndToEndTest {
         telegram.userSendsDocument(user(executor), "схема.pdf", "application/pdf",
                 new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0});
         telegram.awaitText(user(executor), "всего вложений: 2");
-        telegram.press(user(executor), draft, "Отправить на согласование");
+        submitDraft(user(executor), draft);
 
         awaitCard("belov", "DD-2026-200006", "Согласовать");
         // both arrived in Telegram as documents, so they are shown as an album of documents

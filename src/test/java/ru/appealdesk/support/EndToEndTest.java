@@ -179,6 +179,19 @@ public abstract class EndToEndTest {
         return null;
     }
 
+    /**
+     * «Отправить на согласование»; where the source asks (Добродел, ЕЦУР: seed 000 п.15) the bot then asks whether
+     * the applicant was told, and «Уведомлён по телефону» submits.
+     */
+    protected void submitDraft(long chat, FakeTelegram.Sent draft) {
+        int seen = telegram.messagesTo(chat).size();
+        String press = telegram.press(chat, draft, "Отправить на согласование");
+        if (telegram.awaitAnswer(press).text().contains("уведомлён")) {
+            telegram.press(chat, awaitNew(chat, seen, m -> m.hasButton("Уведомлён по телефону")),
+                    "Уведомлён по телефону");
+        }
+    }
+
     /** The first message to the chat after the first {@code seen} ones that matches (earlier tests leave theirs). */
     protected FakeTelegram.Sent awaitNew(long chat, int seen, java.util.function.Predicate<FakeTelegram.Sent> match) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
