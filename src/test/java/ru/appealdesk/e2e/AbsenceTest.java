@@ -127,6 +127,13 @@ class AbsenceTest extends EndToEndTest {
         Sent review = awaitNew(user("kuznetsova"), kuznetsovaSeen, m -> m.text().contains("AB-2026-800010")
                 && m.hasButton("Согласовать"));
         assertThat(review.text()).contains("за Белов");
+
+        // and so does the reminder meant for him after 30 working minutes
+        kuznetsovaSeen = telegram.messagesTo(user("kuznetsova")).size();
+        clock.set(msk("2026-06-15T10:31"));
+        Sent reminder = awaitNew(user("kuznetsova"), kuznetsovaSeen, m -> m.text().contains("AB-2026-800010")
+                && m.text().contains("Напоминание"));
+        assertThat(reminder.text()).contains("за Белов");
         telegram.press(user("kuznetsova"), review, "Согласовать");
         awaitStatus(id, "APPROVED");
     }

@@ -98,7 +98,7 @@ class ReturnAndReworkTest extends EndToEndTest {
         Sent rework = awaitNew(user(executor), seen, m -> m.hasButton("Подготовить ответ")
                 && m.text().contains("DD-2026-200003"));
         assertThat(rework.text()).contains("Укажите точную дату ремонта и подрядчика.");
-        assertThat(awaitStatus(id, "REWORK").at("/history/4/comment").asText())
+        assertThat(awaitStatus(id, "REWORK").at("/history/5/comment").asText())
                 .isEqualTo("Укажите точную дату ремонта и подрядчика.");
         Sent second = draftAnswer(executor, rework, "Решено", "Ремонт выполнен 10.03.2026 подрядчиком ООО «Дорстрой».");
         submitDraft(user(executor), second);
