@@ -51,7 +51,14 @@ class AlertNotifier {
 
     @EventListener
     void on(AlertsDue due) {
-        Map<String, List<Alert>> byRecipient = due.alerts().stream()
+        // a substitute who gets the same alert in their own right does not get it again «за …»
+        Map<String, java.util.Optional<String>> substitutes = new java.util.HashMap<>();
+        java.util.Set<String> keys = due.alerts().stream().map(al -> al.recipientId() + "|" + al.appealId() + "|"
+                + al.type()).collect(Collectors.toSet());
+        List<Alert> kept = due.alerts().stream().filter(al -> substitutes
+                .computeIfAbsent(al.recipientId(), recipients::substituteId)
+                .map(s -> !keys.contains(s + "|" + al.appealId() + "|" + al.type())).orElse(true)).toList();
+        Map<String, List<Alert>> byRecipient = kept.stream()
                 .collect(Collectors.groupingBy(Alert::recipientId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, AppealView> cache = new LinkedHashMap<>();
         // an absent person's alerts go to their substitute, marked «за …» (seed 002 п.4)

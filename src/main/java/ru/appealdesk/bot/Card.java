@@ -23,7 +23,12 @@ class Card {
     /** What the card asks its reader to do. */
     enum Kind {
         EXECUTOR, ACCEPTED, ANSWER_TYPE, ANSWER_DRAFT, UNROUTED, RETURNED, REVIEW, APPROVED, REWORK, OVERSIGHT,
-        CLOSE_CHOICE, POSTPONED_REASSIGN, CO_EXECUTOR_CHOICE, CO_EXECUTOR, DELEGATE_CHOICE
+        CLOSE_CHOICE, POSTPONED_REASSIGN, CO_EXECUTOR_CHOICE, CO_EXECUTOR, DELEGATE_CHOICE, MATERIALS_DRAFT;
+
+        /** Cards that stay live while the appeal moves on: a co-executor works to their own deadline. */
+        boolean outlivesSteps() {
+            return this == CO_EXECUTOR || this == MATERIALS_DRAFT;
+        }
     }
 
     @Id

@@ -151,10 +151,15 @@ class CardTexts {
         String answer = a.answer() == null ? "" : "\n\nОтвет («" + a.answer().type().title() + "»"
                 + (a.answer().postponedUntil() == null ? "" : ", отложено до " + DATE.format(a.answer().postponedUntil()))
                 + "):\n" + a.answer().text();
+        return "Текст обращения:\n" + a.text() + answer + materials(a);
+    }
+
+    /** The materials co-executors delivered, as plain text (empty when none). */
+    String materials(AppealView a) {
         StringBuilder materials = new StringBuilder();
         a.coExecutors().stream().filter(co -> co.deliveredAt() != null).forEach(co -> materials
                 .append("\n\nМатериалы соисполнителя ").append(name(co.staffId())).append(" (").append(co.files().size())
                 .append(" файл.):\n").append(co.materials()));
-        return "Текст обращения:\n" + a.text() + answer + materials;
+        return materials.toString();
     }
 }

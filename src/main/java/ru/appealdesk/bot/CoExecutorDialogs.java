@@ -133,13 +133,16 @@ class CoExecutorDialogs {
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no materials draft"));
         List<AppealView.Attachment> files = c.attachedFiles().stream()
                 .map(f -> new AppealView.Attachment(f.fileId(), f.kind())).toList();
-        appeals.deliverMaterials(appealId, in.staff().id(), c.answerText(), files);
+        AppealView a = access.checkCoExecutor(appealId, in.staff());
+        // a substitute delivers in the name of the co-executor who is away
+        String coExecutor = access.coExecutorActedFor(in.staff(), a).orElse(in.staff().id());
+        appeals.deliverMaterials(appealId, coExecutor, c.answerText(), files);
         conversations.delete(c);
     }
 
     private void showDraft(Inbound in, AppealView a, String header, String body, int files, boolean album) {
         draftCards.show(in, a, 0, header, body, List.of(List.of(Callback.of(Action.SEND_MATERIALS, a.id(), 0)
-                .button("📨 Отправить ответственному"))), album);
+                .button("📨 Отправить ответственному"))), album, Card.Kind.MATERIALS_DRAFT);
     }
 
     private String name(String staffId) {

@@ -209,6 +209,13 @@ class Dialogs {
 
     /** «Нужна помощь» (seed 000 п.16): the bot asks what help is needed. */
     void askHelp(Inbound in, AppealView a) {
+        if (conversations.findById(in.userId()).filter(c -> c.appealId() == a.id() && c.answerText() != null)
+                .isPresent()) {
+            // the answer being prepared is not thrown away for the question
+            reply(in, "Сейчас готовится ответ по обращению № " + Html.escape(a.number()) + ". Отправьте его на "
+                    + "согласование или отмените (/cancel), затем нажмите «Нужна помощь» ещё раз.");
+            return;
+        }
         start(in, State.AWAITING_HELP_TEXT, a);
         reply(in, "🆘 Опишите, с чем нужна помощь по обращению № " + Html.escape(a.number()) + ": что мешает "
                 + "подготовить ответ и с кем уже связывались. Сообщение получат курирующий заместитель главы и "

@@ -21,7 +21,8 @@ import ru.appealdesk.workflow.AppealView;
 @Component
 class DraftCards {
 
-    private static final Set<Card.Kind> DIALOG = EnumSet.of(Card.Kind.ANSWER_TYPE, Card.Kind.ANSWER_DRAFT);
+    private static final Set<Card.Kind> DIALOG = EnumSet.of(Card.Kind.ANSWER_TYPE, Card.Kind.ANSWER_DRAFT,
+            Card.Kind.MATERIALS_DRAFT);
     private static final String MOVED_ON = "⬇️ Черновик изменён: актуальные кнопки — в последнем сообщении.";
     /** Photos of one album arrive as separate updates: the confirmation waits for the rest of them. */
     static final Duration ALBUM_WAIT = Duration.ofMillis(1500);
@@ -56,15 +57,15 @@ class DraftCards {
             keyboard.add(List.of(Callback.of(Action.REMOVE_FILES, a.id(), step)
                     .button("🗑 Убрать вложения (" + files + ")")));
         }
-        show(in, a, step, header, body, keyboard, album);
+        show(in, a, step, header, body, keyboard, album, Card.Kind.ANSWER_DRAFT);
     }
 
     /** The same for another dialog with its own live buttons (a co-executor's materials). */
     void show(Inbound in, AppealView a, int step, String header, String body, List<List<Button>> keyboard,
-              boolean album) {
+              boolean album, Card.Kind kind) {
         retire(in.chatId(), a.id());
         Runnable send = () -> cardMessages.send(in.chatId(), header, body, keyboard, Outbox.PRIORITY_REPLY,
-                Card.Kind.ANSWER_DRAFT, a.id(), step);
+                kind, a.id(), step);
         if (album) {
             outbox.holdFor(ALBUM_WAIT, send);
         } else {

@@ -225,16 +225,21 @@ class Notifier {
     void on(MaterialsDelivered e) {
         AppealView a = e.appeal();
         AppealView.CoExecutor co = a.coExecutor(e.staffId()).orElseThrow();
-        tell(e.staffId(), "📨 Материалы по обращению № " + Html.escape(a.number())
-                + " переданы ответственному исполнителю " + Html.escape(texts.name(a.executorId())) + ".");
-        chatOf(a.executorId()).ifPresent(chat -> {
+        // nobody holds the appeal yet (NEW, RETURNED): the coordinators get the materials; the executor's cards
+        // show them later
+        List<String> to = a.executorId() != null && AppealStatus.WITH_EXECUTOR.contains(a.status())
+                ? List.of(a.executorId())
+                : recipients.distinct(directory.withRole(Role.COORDINATOR)).stream().map(StaffMember::id).toList();
+        tell(e.staffId(), "📨 Материалы по обращению № " + Html.escape(a.number()) + " переданы: "
+                + Html.escape(to.stream().map(texts::name).collect(Collectors.joining(", "))) + ".");
+        to.forEach(person -> chatOf(person).ifPresent(chat -> {
             outbox.text(chat.id(), chat.mark() + "📎 <b>Материалы соисполнителя "
                     + Html.escape(texts.name(e.staffId()))
                     + "</b> по обращению № " + Html.escape(a.number()) + ":\n" + Html.escape(co.materials())
                     + (co.files().isEmpty() ? "" : "\nФайлов: " + co.files().size() + " (ниже)."),
                     Outbox.PRIORITY_CARD);
             sendFiles(co.files(), chat.id());
-        });
+        }));
     }
 
     /** «Нужна помощь» (seed 000 п.16): the deputy head of the department and the coordinators get the request. */
@@ -278,14 +283,29 @@ class Notifier {
     @EventListener
     void on(AppealSubstituted e) {
         AppealView a = appeal(e);
-        closeCards(a, "👤 Передано заместителю " + texts.name(e.substituteId()) + ": " + texts.name(e.absentId())
-                + " отсутствует");
-        switch (a.status()) {
-            case ASSIGNED -> executorCard(a);
-            case POSTPONED -> postponedCard(a);
-            default -> acceptedCard(a, "👤 <b>Вы замещаете " + Html.escape(texts.name(e.absentId()))
-                    + "</b>: обращение передано вам");
-        }
+        // an absence begins at midnight: the cards wait for working time (PRODUCT.md §6)
+        outbox.notBefore(quietUntil(a), () -> {
+            closeCards(a, "👤 Передано заместителю " + texts.name(e.substituteId()) + ": "
+                    + texts.name(e.absentId()) + " отсутствует");
+            switch (a.status()) {
+                case ASSIGNED -> executorCard(a);
+                case POSTPONED -> postponedCard(a);
+                default -> acceptedCard(a, "👤 <b>Вы замещаете " + Html.escape(texts.name(e.absentId()))
+                        + "</b>: обращение передано вам");
+            }
+        });
+    }
+
+    /** The same executor goes on with a postponed appeal: only the coordinators' cards close. */
+    @EventListener
+    void on(ru.appealdesk.workflow.AppealEvents.PostponedConfirmed e) {
+        AppealView a = e.appeal();
+        String line = "<i>" + Html.escape("👤 Исполнитель подтверждён: " + texts.name(e.executorId()) + " ("
+                + texts.name(e.coordinatorId()) + ")") + "</i>";
+        cards.activeOf(a.id()).stream().filter(c -> c.kind() == Card.Kind.POSTPONED_REASSIGN)
+                .forEach(c -> cardMessages.close(c, line));
+        tell(e.executorId(), "👤 Координатор оставил за вами отложенное обращение № " + Html.escape(a.number())
+                + ": подготовьте итоговый ответ.");
     }
 
     /** The coordinators learn who is away and who took over; with nobody to take over, they must act at once. */
@@ -300,12 +320,14 @@ class Notifier {
                 + ". Передано обращений: " + e.numbers().size() + numbers + "."
                 : "⚠️ " + who + " отсутствует с " + period + ", а замещающего нет (не назначен или тоже отсутствует). "
                 + "Обращений за ним: " + e.numbers().size() + numbers + " — переназначьте их.";
-        recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> tell(c.id(), text));
-        if (e.substituteId() != null) {
-            tell(e.substituteId(), "👤 Вы замещаете " + who + " с " + period + ". Передано обращений: "
-                    + e.numbers().size() + ". Карточки, напоминания и эскалации для " + who + " будут приходить вам "
-                    + "с пометкой «за " + who + "».");
-        }
+        outbox.notBefore(workingTime.nextWorkingInstant(clock.instant()), () -> {
+            recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> tell(c.id(), text));
+            if (e.substituteId() != null) {
+                tell(e.substituteId(), "👤 Вы замещаете " + who + " с " + period + ". Передано обращений: "
+                        + e.numbers().size() + ". Карточки, напоминания и эскалации для " + who
+                        + " будут приходить вам с пометкой «за " + who + "».");
+            }
+        });
     }
 
     /** ПОС (seed 002 п.10): the share of the postponed period is left, the coordinators assign the executor. */
@@ -389,7 +411,9 @@ class Notifier {
     @EventListener
     void on(AnswerPreApproved e) {
         AppealView a = appeal(e);
-        closeCards(a, "✅ Согласовано повторно (" + texts.name(e.approverId()) + ")");
+        AppealView.HistoryItem stage = a.stepEntry();
+        closeCards(a, ("CHAIN_APPROVED".equals(stage.type()) ? "✅ " + stage.comment() : "✅ Согласовано повторно")
+                + " (" + texts.name(e.approverId()) + ")");
         recipients.distinct(approvers.of(a)).forEach(m -> reviewCard(a, m));
     }
 
@@ -479,7 +503,7 @@ class Notifier {
         closeCards(a, "🚫 Закрыто: " + a.resolution().title() + " (" + by + ")");
         String comment = "—";
         for (AppealView.HistoryItem h : a.history()) {
-            comment = h.comment() == null ? comment : h.comment();
+            comment = h.comment() == null || AppealView.NOTES.contains(h.type()) ? comment : h.comment();
         }
         tell(a.executorId(), "🚫 Обращение № " + Html.escape(a.number()) + " закрыто: «"
                 + Html.escape(a.resolution().title()) + "» (" + Html.escape(by) + "). Комментарий: "
@@ -602,8 +626,8 @@ class Notifier {
             }
             List<List<Button>> keyboard = List.of(row, List.of(coExecutorsButton(a),
                     Callback.of(Action.HELP, a.id(), a.step()).button("🆘 Нужна помощь")));
-            card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text(), keyboard,
-                    Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
+            card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text() + texts.materials(a),
+                    keyboard, Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
         });
     }
 
@@ -662,7 +686,8 @@ class Notifier {
             answerFiles(a, chat);
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.PUBLISHED, a.id(), a.step()).button("📌 Размещено"),
-                    Callback.of(Action.QUALITY_RETURN, a.id(), a.step()).button("🔁 Вернуть на доработку")));
+                    Callback.of(Action.QUALITY_RETURN, a.id(), a.step()).button("🔁 Вернуть на доработку")),
+                    List.of(coExecutorsButton(a)));
             card(a, chat, texts.header("✅ <b>Ответ согласован — разместите его на портале</b>", a, false)
                             + "Текст для размещения (" + Html.escape(a.answer().type().title()) + "):\n",
                     a.answer().text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.APPROVED, a.id(), a.step());
@@ -762,7 +787,9 @@ class Notifier {
 
     private void closeCards(AppealView a, String statusLine) {
         String line = "<i>" + Html.escape(statusLine) + ", " + texts.time(a.stepStartedAt()) + "</i>";
-        cards.activeOf(a.id()).forEach(card -> cardMessages.close(card, line));
+        // a co-executor's card and materials draft stay live until the appeal is closed (PRODUCT.md §10)
+        cards.activeOf(a.id()).stream().filter(card -> a.status() == AppealStatus.CLOSED || card.kind() == null
+                || !card.kind().outlivesSteps()).forEach(card -> cardMessages.close(card, line));
     }
 
     private void tell(String staffId, String html) {

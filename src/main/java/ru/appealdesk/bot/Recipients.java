@@ -44,6 +44,11 @@ class Recipients {
         return accounts.telegramIdOf(staffId).map(id -> new Chat(id, ""));
     }
 
+    /** The substitute acting for the person today, if they are away. */
+    Optional<String> substituteId(String staffId) {
+        return absences.substituteFor(staffId).map(StaffMember::id);
+    }
+
     /**
      * The people a card is broadcast to, without the absent ones whose substitute is among them anyway (a
      * coordinator standing in for another coordinator gets one card, not two).

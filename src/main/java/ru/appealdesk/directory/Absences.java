@@ -120,6 +120,9 @@ public class Absences {
     private Absence end(AbsenceEntity absence) {
         LocalDate today = today();
         Absence before = absence.view();
+        if (before.to().isBefore(today)) {
+            throw new AbsenceRefused(AbsenceRefused.Reason.ALREADY_OVER, "absence " + before.id() + " is already over");
+        }
         if (!absence.startsOn().isBefore(today)) {
             absences.delete(absence);
         } else {

@@ -80,7 +80,8 @@ class TimerPlanner {
         if (event instanceof AppealPostponed && regulation.postponedReassignAtPercent() != null) {
             Instant at = reassignAt(now, a.dueAt(), regulation.postponedReassignAtPercent());
             if (at != null) {
-                schedule(a, Timer.Kind.REASSIGN, 0, at, now);
+                // level: which postponement it belongs to (a substitution or a confirmation does not end it)
+                timers.save(new Timer(a.id(), Timer.Kind.REASSIGN, a.postponeCount(), a.step(), at, now));
             }
         }
         AppealStatus from = a.stepEntry().from();

@@ -132,7 +132,8 @@ public class TimerTick {
                 }
             }
             case REASSIGN -> {
-                if (a.status() == AppealStatus.POSTPONED && a.step() == timer.step()) {
+                if (a.status() == AppealStatus.POSTPONED && a.postponeCount() == timer.level()
+                        && !assignedSincePostponed(a)) {
                     events.publishEvent(new Alerts.PostponedReassignDue(a.id(), a.step(), now));
                 }
             }
@@ -153,6 +154,20 @@ public class TimerTick {
                 }
             }
         }
+    }
+
+    /** A coordinator already assigned (or confirmed) the executor since the postponement was placed. */
+    private static boolean assignedSincePostponed(AppealView a) {
+        for (int i = a.history().size() - 1; i >= 0; i--) {
+            String type = a.history().get(i).type();
+            if (type.equals("PUBLISHED")) {
+                return false;
+            }
+            if (type.equals("REASSIGNED") || type.equals("POSTPONED_CONFIRMED")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A co-executor's countdown goes to them; their overdue alert to them and the responsible executor. */

@@ -63,6 +63,7 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/telegram/webhook").permitAll()
                         .requestMatchers("/api/appeals", "/api/appeals/**").hasAnyRole(INTAKE, ADMIN)
+                        .requestMatchers("/api/reports/**").hasAnyRole(INTAKE, ADMIN)
                         .requestMatchers("/api/staff/**", "/api/outbox", "/api/outbox/**").hasRole(ADMIN)
                         .requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN)
                         .anyRequest().denyAll());

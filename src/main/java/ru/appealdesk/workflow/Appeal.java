@@ -43,6 +43,7 @@ import ru.appealdesk.workflow.AppealEvents.HelpRequested;
 import ru.appealdesk.workflow.AppealEvents.ReviewDelegated;
 import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
 import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
+import ru.appealdesk.workflow.AppealEvents.PostponedConfirmed;
 import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
 import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
 import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
@@ -290,10 +291,9 @@ class Appeal {
         draft.attachments().forEach(a -> attachments.add(new AnswerAttachment(a.kind(), a.fileId())));
         chainPosition = 0;
         reviewDelegate = null;
-        if (draft.type() == AnswerType.POSTPONED && postponeCount > 0) {
-            // seed 000 п.14: a repeated postponement is agreed with the director of МКУ «МЦУР» first
-            secondaryReview = true;
-        }
+        // the secondary approver sees it first after a disagreement they have not approved an answer to yet
+        // (seed 000 п.13), and for a repeated postponement (seed 000 п.14)
+        secondaryReview = reopenAwaitsSecondary() || draft.type() == AnswerType.POSTPONED && postponeCount > 0;
         move(now, actor, "ANSWER_SUBMITTED", AppealStatus.ANSWER_REVIEW, answerType.title());
         return new AnswerSubmitted(view(), executorId, now);
     }
@@ -332,7 +332,9 @@ class Appeal {
         secondaryReview = false;
         reviewDelegate = null;
         move(now, secondaryApprover, "SECONDARY_APPROVED", AppealStatus.ANSWER_REVIEW,
-                "Согласовано повторно после несогласия заявителя");
+                answerType == AnswerType.POSTPONED && postponeCount > 0
+                        ? "Повторная отсрочка согласована директором МКУ «МЦУР»"
+                        : "Согласовано повторно после несогласия заявителя");
         return new AnswerPreApproved(view(), secondaryApprover, now);
     }
 
@@ -415,11 +417,12 @@ class Appeal {
         if (answerType != AnswerType.POSTPONED) {
             throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " is not «Отложено»");
         }
-        dueAt = terms.dueAt();
-        answerDueAt = terms.answerDueAt();
         postponeCount++;
+        // the placement is judged against the deadline it met or missed; the postponed terms begin after it
         move(now, coordinator, "PUBLISHED", AppealStatus.POSTPONED, "Размещён ответ «Отложено»: итоговый ответ до "
                 + answerPostponedUntil);
+        dueAt = terms.dueAt();
+        answerDueAt = terms.answerDueAt();
         return new AppealPostponed(view(), coordinator, now);
     }
 
@@ -427,13 +430,17 @@ class Appeal {
      * A coordinator assigns the executor of a postponed appeal (seed 002 п.10): the same one or another; the
      * appeal stays postponed with its terms.
      */
-    PostponedReassigned reassignPostponed(String executor, String department, String coordinator, Instant now) {
+    Object reassignPostponed(String executor, String department, String coordinator, Instant now) {
         require(Set.of(AppealStatus.POSTPONED), "assign the executor of the postponed");
         String previous = executorId;
+        if (executor.equals(previous)) {
+            // the same executor goes on: a note, so a final answer they are writing stays valid
+            note(now, coordinator, "POSTPONED_CONFIRMED", "Отложенное обращение: исполнитель подтверждён");
+            return new PostponedConfirmed(view(), executor, coordinator, now);
+        }
         executorId = executor;
         departmentId = department;
-        move(now, coordinator, executor.equals(previous) ? "POSTPONED_CONFIRMED" : "REASSIGNED",
-                AppealStatus.POSTPONED, "Отложенное обращение: назначен исполнитель");
+        move(now, coordinator, "REASSIGNED", AppealStatus.POSTPONED, "Отложенное обращение: назначен исполнитель");
         return new PostponedReassigned(view(), executor, previous, coordinator, now);
     }
 
@@ -610,6 +617,20 @@ class Appeal {
         return new HelpRequested(view(), actor, text.strip(), now);
     }
 
+    /** A reopen after which the secondary approver has not yet approved an answer. */
+    private boolean reopenAwaitsSecondary() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            String type = history.get(i).view().type();
+            if (type.equals("SECONDARY_APPROVED") || type.equals("ANSWER_APPROVED")) {
+                return false;
+            }
+            if (type.equals("REOPENED")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void requireStep(int expected) {
         if (expected != step) {
             throw new TransitionRefused(Reason.STALE, "the button was made for an earlier state of the appeal");
@@ -645,7 +666,7 @@ class Appeal {
     }
 
     private void record(Instant now, String actor, String type, AppealStatus from, AppealStatus to, String comment) {
-        history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment, step));
+        history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment, step, answerDueAt));
     }
 
     /** An entry of the current step that changes no status (so no button goes stale). */

@@ -85,13 +85,22 @@ public class AppealAccess {
     public AppealView checkCoExecutor(long appealId, StaffMember person) {
         AppealView a = appeals.find(appealId)
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + appealId));
-        if (a.coExecutor(person.id()).isEmpty()) {
+        if (coExecutorActedFor(person, a).isEmpty()) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, person.id() + " is not a co-executor");
         }
         if (a.status() == AppealStatus.CLOSED) {
             throw new TransitionRefused(Reason.STALE, "appeal closed");
         }
         return a;
+    }
+
+    /** The co-executor {@code person} acts as: themselves, or one who is away and whom they substitute. */
+    public java.util.Optional<String> coExecutorActedFor(StaffMember person, AppealView a) {
+        if (a.coExecutor(person.id()).isPresent()) {
+            return java.util.Optional.of(person.id());
+        }
+        return a.coExecutors().stream().map(AppealView.CoExecutor::staffId)
+                .filter(id -> absences.substituteFor(id).filter(person::equals).isPresent()).findFirst();
     }
 
     /** The applicant's phone and e-mail: only for the executor and the moderators (seed 004). */

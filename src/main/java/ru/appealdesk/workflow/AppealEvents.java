@@ -132,6 +132,10 @@ public final class AppealEvents {
     public record ReviewDelegated(AppealView appeal, String fromId, String toId, Instant at) implements AppealEvent {
     }
 
+    /** A coordinator confirmed the same executor of a postponed appeal (seed 002 п.10); a note, no new step. */
+    public record PostponedConfirmed(AppealView appeal, String executorId, String coordinatorId, Instant at) {
+    }
+
     /** A coordinator asked to redirect the appeal elsewhere; a moderator decides (ПОС). */
     public record RedirectRequested(AppealView appeal, String coordinatorId, String whereAndWhy, Instant at)
             implements AppealEvent {

@@ -136,9 +136,11 @@ public class AppealService {
         requireRole(coordinatorId, Role.COORDINATOR);
         StaffMember executor = directory.staff(executorId).filter(s -> s.hasRole(Role.EXECUTOR))
                 .orElseThrow(() -> new TransitionRefused(Reason.UNKNOWN_EXECUTOR, "unknown executor " + executorId));
-        if (load(id).status() == AppealStatus.POSTPONED) {
-            return change(id, step, coordinatorId, (a, now) -> a.reassignPostponed(executor.id(),
-                    executor.departmentId(), coordinatorId, now));
+        Appeal appeal = load(id);
+        if (appeal.status() == AppealStatus.POSTPONED) {
+            appeal.requireStep(step);
+            return note(id, coordinatorId, (a, now) -> a.reassignPostponed(executor.id(), executor.departmentId(),
+                    coordinatorId, now));
         }
         return change(id, step, coordinatorId,
                 (a, now) -> a.assign(executor.id(), executor.departmentId(), coordinatorId, now));

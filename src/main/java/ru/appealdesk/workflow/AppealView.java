@@ -59,6 +59,10 @@ public record AppealView(long id, Source source, String externalId, String categ
         return status == AppealStatus.IN_PROGRESS && "ACCEPTED".equals(stepEntry().type());
     }
 
+    /** History types that are notes within a step (no change of status or step). */
+    public static final java.util.Set<String> NOTES = java.util.Set.of("CO_EXECUTOR_ADDED", "MATERIALS_DELIVERED",
+            "APPLICANT_NOTIFIED", "HELP_REQUESTED", "POSTPONED_CONFIRMED");
+
     /** The history entry that began the current step; later entries of the step are notes (a co-executor added…). */
     public HistoryItem stepEntry() {
         return stepEntry(step);

@@ -53,13 +53,18 @@ class HistoryEntry {
     /** The step of the appeal this entry belongs to: a change of status starts one, a note is part of it. */
     private int step;
 
+    /** The answer deadline in force when the entry was recorded (reports judge "on time" by it). */
+    @Column(name = "answer_due_at")
+    private Instant answerDueAt;
+
     protected HistoryEntry() {
     }
 
     HistoryEntry(Appeal appeal, Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
-                 String executorId, String comment, int step) {
+                 String executorId, String comment, int step, Instant answerDueAt) {
         this.appeal = appeal;
         this.step = step;
+        this.answerDueAt = answerDueAt;
         this.at = at;
         this.actorId = actorId;
         this.type = type;

@@ -22,11 +22,38 @@ class Substitutions {
     private final AppealRepository appeals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ru.appealdesk.directory.Absences absences;
 
-    Substitutions(AppealRepository appeals, ApplicationEventPublisher events, Clock clock) {
+    Substitutions(AppealRepository appeals, ApplicationEventPublisher events, Clock clock,
+                  ru.appealdesk.directory.Absences absences) {
         this.appeals = appeals;
         this.events = events;
         this.clock = clock;
+        this.absences = absences;
+    }
+
+    /**
+     * An appeal that comes back to an executor who is away (a rework, a rejected return, a coordinator's choice, a
+     * reopen) goes on to their substitute, once every other listener of the change has run.
+     */
+    @org.springframework.transaction.event.TransactionalEventListener(
+            phase = org.springframework.transaction.event.TransactionPhase.BEFORE_COMMIT)
+    void handOver(AppealEvents.AppealEvent event) {
+        AppealView a = event.appeal();
+        if (event instanceof AppealEvents.AppealSubstituted || a.executorId() == null
+                || !AppealStatus.WITH_EXECUTOR.contains(a.status())) {
+            return;
+        }
+        absences.substituteFor(a.executorId()).ifPresent(substitute -> appeals.findById(a.id())
+                .filter(current -> a.executorId().equals(current.executorId())
+                        && AppealStatus.WITH_EXECUTOR.contains(current.status()))
+                .ifPresent(current -> {
+                    AppealEvents.AppealSubstituted moved = current.substitute(substitute.id(),
+                            substitute.departmentId(), "Исполнитель отсутствует: обращение передано заместителю",
+                            clock.instant());
+                    appeals.flush();
+                    events.publishEvent(moved);
+                }));
     }
 
     @EventListener
@@ -40,8 +67,9 @@ class Substitutions {
             return;
         }
         StaffMember substitute = began.substitute().get();
-        String why = "Исполнитель отсутствует с " + began.absence().from() + " по " + began.absence().to()
-                + ": обращение передано заместителю";
+        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        String why = "Исполнитель отсутствует с " + date.format(began.absence().from()) + " по "
+                + date.format(began.absence().to()) + ": обращение передано заместителю";
         for (Appeal appeal : held) {
             AppealEvents.AppealSubstituted event = appeal.substitute(substitute.id(), substitute.departmentId(), why,
                     now);

@@ -139,6 +139,40 @@ class AbsenceTest extends EndToEndTest {
     }
 
     @Test
+    void anAppealComingBackToAnAbsentExecutorGoesToTheSubstitute() {
+        // given an answer under review whose executor goes away today
+        clock.set(msk("2026-06-08T10:00"));
+        JsonNode created = register(appealRequest("AB-2026-800020", "buildings")
+                .put("receivedAt", "2026-06-08T10:00:00+03:00"));
+        long id = created.get("id").asLong();
+        String absent = created.get("executor").asText();
+        String substitute = absent.equals("petrova") ? "sidorov" : "petrova";
+        Sent draft = draftAnswer(absent, accept(absent, "AB-2026-800020"), "Решено", "Подъезд убран 08.06.2026.");
+        submitDraft(user(absent), draft);
+        Sent review = awaitCard("kuznetsova", "AB-2026-800020", "На доработку");
+        assertThat(api.admin().post("/api/staff/" + absent + "/absences",
+                "{\"from\":\"2026-06-08\",\"to\":\"2026-06-10\"}").status()).isEqualTo(201);
+        assertThat(appeal(id).get("executor").asText()).isEqualTo(absent);
+
+        // when the approver sends it back for rework
+        int substituteSeen = telegram.messagesTo(user(substitute)).size();
+        int seen = telegram.messagesTo(user("kuznetsova")).size();
+        telegram.press(user("kuznetsova"), review, "На доработку");
+        awaitNew(user("kuznetsova"), seen, m -> m.text().contains("что нужно доработать"));
+        telegram.userSends(user("kuznetsova"), "Приложите фото подъезда после уборки.");
+
+        // then the rework goes on to the substitute, who can act on it
+        JsonNode moved = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> appeal(id), x -> x.get("executor").asText().equals(substitute));
+        assertThat(moved.get("status").asText()).isEqualTo("REWORK");
+        assertThat(moved.get("history").findValuesAsText("type")).containsSubsequence("SENT_TO_REWORK",
+                "SUBSTITUTED");
+        Sent card = awaitNew(user(substitute), substituteSeen, m -> m.text().contains("AB-2026-800020")
+                && m.text().contains("Вы замещаете") && m.hasButton("Подготовить ответ"));
+        assertThat(draftAnswer(substitute, card, "Решено", "Подъезд убран, фото прилагаются.")).isNotNull();
+    }
+
+    @Test
     void theAbsencesApiRefusesWhatCannotBe() {
         clock.set(msk("2026-06-22T10:00"));
         Api admin = api.admin();

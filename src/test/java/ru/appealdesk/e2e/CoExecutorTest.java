@@ -75,7 +75,7 @@ class CoExecutorTest extends EndToEndTest {
         awaitNew(user(executor), executorSeen, m -> m.text().contains("Материалы соисполнителя Сидоров")
                 && m.text().contains("закрыт крышкой"));
         awaitNew(user(executor), executorSeen, m -> m.method().equals("sendPhoto"));
-        telegram.awaitText(user("sidorov"), "переданы ответственному исполнителю");
+        telegram.awaitText(user("sidorov"), "Материалы по обращению № CE-2026-700001 переданы");
         assertThat(appeal(id).at("/coExecutors/0/deliveredAt").isNull()).isFalse();
 
         // when the executor answers with the card he already had

@@ -162,6 +162,35 @@ class AppealTest {
     }
 
     @Test
+    void aRepeatedPostponementSentBackAndAnsweredOtherwiseNoLongerWaitsForTheSecondaryApprover() {
+        Appeal a = postponed(TODAY.plusDays(10));
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(20)), LIMITS, NOW);
+        assertThat(a.view().secondaryReview()).isTrue();
+        a.sendToRework("popov", "Отсрочка не обоснована", NOW);
+
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, NOW);
+
+        assertThat(a.view().secondaryReview()).isFalse();
+    }
+
+    @Test
+    void aDisagreementKeepsTheSecondaryApproverFirstUntilTheyApprove() {
+        Appeal a = published();
+        a.reopen("Не согласен с ответом", List.of(), true, new Deadline(NOW.plusSeconds(86_400),
+                NOW.plusSeconds(3600)), NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, NOW);
+        a.sendToRework("popov", "Уточните сроки работ", NOW);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, NOW);
+        assertThat(a.view().secondaryReview()).isTrue();
+
+        a.preApprove("popov", NOW);
+
+        assertThat(a.view().history().get(a.view().history().size() - 1).comment())
+                .isEqualTo("Согласовано повторно после несогласия заявителя");
+        assertThat(a.view().secondaryReview()).isFalse();
+    }
+
+    @Test
     void aPostponementCountsWhenPlacedNotWhenApproved() {
         Appeal a = inWork();
         a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(10)), LIMITS, NOW);
@@ -180,13 +209,15 @@ class AppealTest {
         Appeal a = postponed(TODAY.plusDays(10));
         int step = a.view().step();
 
+        // the same executor confirmed: a note, the step (and a final answer being written) stays valid
         a.reassignPostponed("morozov", "roads", "ivanova", NOW);
         assertThat(a.view().history().get(a.view().history().size() - 1).type()).isEqualTo("POSTPONED_CONFIRMED");
+        assertThat(a.view().step()).isEqualTo(step);
         a.reassignPostponed("sidorov", "roads", "ivanova", NOW);
 
         assertThat(a.view().status()).isEqualTo(AppealStatus.POSTPONED);
         assertThat(a.view().executorId()).isEqualTo("sidorov");
-        assertThat(a.view().step()).isEqualTo(step + 2);
+        assertThat(a.view().step()).isEqualTo(step + 1);
         assertRefused(() -> a.requireStep(step), Reason.STALE);
         assertRefused(() -> inWork().reassignPostponed("sidorov", "roads", "ivanova", NOW), Reason.WRONG_STATE);
     }

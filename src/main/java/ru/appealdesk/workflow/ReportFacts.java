@@ -1,0 +1,96 @@
+package ru.appealdesk.workflow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.appealdesk.directory.Source;
+
+/**
+ * What reports are made of (PRODUCT.md §11), read straight from the append-only history and the appeals in one
+ * pass each: appeals that came in during a period, history entries of given types during it, and appeals open and
+ * past their answer deadline at an instant. Rows are streamed, so a period of 100,000 appeals keeps memory flat.
+ */
+@Component
+public class ReportFacts {
+
+    /** An appeal as reports see it: where it belongs now and its terms. */
+    public record AppealFact(long id, Source source, String externalId, String category, String departmentId,
+                             String executorId, Instant receivedAt, Instant answerDueAt, AppealStatus status) {
+    }
+
+    /**
+     * One history entry with its appeal: {@code executorId} is who held the appeal then, {@code answerDueAt} the
+     * deadline in force then; {@code since} is when the work it ends began — the latest reopen before it, else
+     * {@code receivedAt}.
+     */
+    public record EntryFact(long appealId, Source source, String category, String departmentId, String type,
+                            Instant at, String executorId, Instant answerDueAt, Instant since) {
+    }
+
+    private static final String APPEAL_COLUMNS = "a.id, a.source, a.external_id, a.category, a.department_id, "
+            + "a.executor_id, a.received_at, a.answer_due_at, a.status";
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    ReportFacts(javax.sql.DataSource dataSource) {
+        org.springframework.jdbc.core.JdbcTemplate template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        template.setFetchSize(2000); // PostgreSQL streams with a cursor inside a transaction
+        this.jdbc = new NamedParameterJdbcTemplate(template);
+    }
+
+    /** Appeals received in {@code [from, to)}. */
+    @Transactional(readOnly = true)
+    public void received(Instant from, Instant to, Consumer<AppealFact> each) {
+        jdbc.query("select " + APPEAL_COLUMNS + " from appeal a where a.received_at >= :from and a.received_at < :to "
+                + "order by a.received_at, a.id", Map.of("from", ts(from), "to", ts(to)), rs -> {
+                    each.accept(appeal(rs));
+                });
+    }
+
+    /** Appeals not closed and past their answer deadline at {@code at} (overdue, PRODUCT.md §9). */
+    @Transactional(readOnly = true)
+    public void overdueAt(Instant at, Consumer<AppealFact> each) {
+        jdbc.query("select " + APPEAL_COLUMNS + " from appeal a where a.status <> 'CLOSED' and a.answer_due_at < :at "
+                + "and a.received_at <= :at order by a.id", Map.of("at", ts(at)), rs -> {
+                    each.accept(appeal(rs));
+                });
+    }
+
+    /** History entries of the given types recorded in {@code [from, to)}, oldest first. */
+    @Transactional(readOnly = true)
+    public void entries(Instant from, Instant to, List<String> types, Consumer<EntryFact> each) {
+        jdbc.query("select h.appeal_id, a.source, a.category, a.department_id, h.type, h.at, h.executor_id, "
+                + "h.answer_due_at, coalesce((select max(r.at) from appeal_history r where r.appeal_id = h.appeal_id "
+                + "and r.type = 'REOPENED' and r.at < h.at), a.received_at) as since "
+                + "from appeal_history h join appeal a on a.id = h.appeal_id "
+                + "where h.type in (:types) and h.at >= :from and h.at < :to order by h.at, h.id",
+                Map.of("from", ts(from), "to", ts(to), "types", types), rs -> {
+                    each.accept(new EntryFact(rs.getLong(1), Source.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), instant(rs, 6), rs.getString(7), instant(rs, 8),
+                            instant(rs, 9)));
+                });
+    }
+
+    private static AppealFact appeal(ResultSet rs) throws SQLException {
+        return new AppealFact(rs.getLong(1), Source.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), instant(rs, 7), instant(rs, 8), AppealStatus.valueOf(rs.getString(9)));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}
