@@ -31,7 +31,7 @@ class ShutdownTest {
             ConfigurableApplicationContext app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
                     "--server.port=0", "--spring.datasource.url=" + database,
                     "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
-                    "--appealdesk.bot-config-dir=bot-config", "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
+                    "--appealdesk.bot-config-dir=bot-config", "--appealdesk.telegram.token=" + FakeTelegram.TOKEN, "--appealdesk.reports.enabled=false",
                     "--appealdesk.telegram.api-url=" + telegram.url(), "--appealdesk.telegram.poll-timeout=1s",
                     "--appealdesk.scheduler.tick=200ms",
                     "--spring.quartz.properties.org.quartz.scheduler.instanceName=appealdesk-shutdown-test");

@@ -39,6 +39,7 @@ class Commands {
         DESCRIPTIONS.put("cancel", "Отменить ввод ответа или причины");
         DESCRIPTIONS.put("away", "Отсутствие: /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ");
         DESCRIPTIONS.put("back", "Я вернулся: завершить отсутствие");
+        DESCRIPTIONS.put("report", "Отчёт: /report, /report неделя, /report месяц, /report ДД.ММ.ГГГГ ДД.ММ.ГГГГ");
         DESCRIPTIONS.put("help", "Справка");
     }
 
@@ -54,9 +55,17 @@ class Commands {
     private final CardTexts texts;
     private final Strangers strangers;
     private final Absences absences;
+    private final ru.appealdesk.reports.ReportDelivery reportDelivery;
+    private final java.time.Clock clock;
+    private final ru.appealdesk.sla.WorkingTime workingTime;
 
     Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, Notifier notifier,
-             AppealAccess access, Outbox outbox, CardTexts texts, Strangers strangers, Absences absences) {
+             AppealAccess access, Outbox outbox, CardTexts texts, Strangers strangers, Absences absences,
+             ru.appealdesk.reports.ReportDelivery reportDelivery, java.time.Clock clock,
+             ru.appealdesk.sla.WorkingTime workingTime) {
+        this.reportDelivery = reportDelivery;
+        this.clock = clock;
+        this.workingTime = workingTime;
         this.strangers = strangers;
         this.absences = absences;
         this.accounts = accounts;
@@ -88,6 +97,7 @@ class Commands {
             case "cancel" -> reply(in, dialogs.cancel(in) ? "Ввод отменён." : "Отменять нечего.");
             case "away" -> away(in, argument);
             case "back" -> back(in);
+            case "report" -> report(in, argument);
             default -> reply(in, "Неизвестная команда. " + Replies.HINT);
         }
     }
@@ -146,6 +156,50 @@ class Commands {
                 + "распределят ваши обращения" : "вас замещает " + Html.escape(texts.name(in.staff().substituteId()));
         reply(in, "🏖 Отсутствие отмечено: с " + dates[0] + " по " + dates[1] + "; " + substitute + ". Новые "
                 + "обращения вам не распределяются. Вернулись раньше — /back.");
+    }
+
+    /**
+     * {@code /report} (PRODUCT.md §11): the discipline report on demand, as the schedule sends it — yesterday (since
+     * the previous working day), {@code неделя} (the last 7 days), {@code месяц} (this month so far) or two dates.
+     */
+    private void report(Inbound in, String argument) {
+        if (!ru.appealdesk.reports.ReportDelivery.mayRead(in.staff())) {
+            reply(in, "Отчёты доступны главе, заместителям главы, координаторам и кураторам. У вас нет доступа.");
+            return;
+        }
+        java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(directory.organization().timeZone()));
+        String arg = argument.toLowerCase(java.util.Locale.ROOT).strip();
+        ru.appealdesk.reports.Period period;
+        String title;
+        try {
+            if (arg.isEmpty()) {
+                period = new ru.appealdesk.reports.Period(workingTime.previousWorkingDay(today.minusDays(1)),
+                        today.minusDays(1));
+                title = "Отчёт об исполнительской дисциплине за вчера";
+            } else if (arg.equals("неделя")) {
+                period = new ru.appealdesk.reports.Period(today.minusDays(6), today);
+                title = "Отчёт за неделю";
+            } else if (arg.equals("месяц")) {
+                period = new ru.appealdesk.reports.Period(today.withDayOfMonth(1), today);
+                title = "Отчёт за месяц";
+            } else {
+                String[] dates = arg.split("\\s+");
+                java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter
+                        .ofPattern("dd.MM.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+                if (dates.length != 2) {
+                    throw new java.time.format.DateTimeParseException("two dates expected", arg, 0);
+                }
+                period = new ru.appealdesk.reports.Period(java.time.LocalDate.parse(dates[0], format),
+                        java.time.LocalDate.parse(dates[1], format));
+                title = "Отчёт за период";
+            }
+        } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
+            reply(in, "Укажите период: /report, /report неделя, /report месяц или /report ДД.ММ.ГГГГ ДД.ММ.ГГГГ "
+                    + "(начало не позже конца, не более 400 дней).");
+            return;
+        }
+        reply(in, "📊 Готовлю отчёт…");
+        reportDelivery.send(in.staff(), period, title);
     }
 
     private void back(Inbound in) {

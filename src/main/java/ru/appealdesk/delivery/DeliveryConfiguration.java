@@ -33,9 +33,9 @@ class DeliveryConfiguration {
     OutboxSender outboxSender(OutboundMessageRepository messages, SentMessages sentMessages, Outbox outbox,
                               BotApi telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
                               DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
-                              DeliveryProperties properties, OutboxSignal signal) {
+                              DeliveryProperties properties, OutboxSignal signal, OutboundFiles files) {
         return new OutboxSender(messages, sentMessages, outbox, telegram, tx, clock, limits, metrics, events,
-                properties.lease(), Clock.systemUTC(), properties.parallelCalls(), signal);
+                properties.lease(), Clock.systemUTC(), properties.parallelCalls(), signal, files);
     }
 
     @Bean

@@ -46,9 +46,11 @@ public class Outbox {
     private final Clock clock;
     private final OutboxSignal signal;
     private final int maxQueuedReplies;
+    private final OutboundFiles files;
 
     Outbox(OutboundMessageRepository messages, Clock clock, OutboxSignal signal,
-           DeliveryProperties properties) {
+           DeliveryProperties properties, OutboundFiles files) {
+        this.files = files;
         this.maxQueuedReplies = properties.maxQueuedRepliesPerChat();
         this.messages = messages;
         this.clock = clock;
@@ -119,6 +121,14 @@ public class Outbox {
             enqueue(chatId, OutboundMessage.Method.SEND_MEDIA, new Payload(null, null, media, null, null), null,
                     priority);
         }
+    }
+
+    /**
+     * Uploads a file the service made (a chart image as a photo, a workbook as a document); it is stored with the
+     * message in the same transaction, like any message.
+     */
+    public void upload(long chatId, boolean photo, String fileName, byte[] content, int priority) {
+        media(chatId, List.of(new Media(photo ? "PHOTO" : "DOCUMENT", files.store(fileName, content))), priority);
     }
 
     public void answerCallback(long chatId, String callbackQueryId, String text, boolean alert) {

@@ -37,6 +37,9 @@ class OutboxRetention {
         Instant now = clock.instant();
         long sent = delete("status in ('SENT', 'SUPERSEDED')", now.minus(properties.keepSent()));
         long failed = delete("status in ('DEAD', 'UNDELIVERABLE')", now.minus(properties.keepFailed()));
+        // uploaded files go with the failed messages that might still be retried
+        jdbc.sql("delete from outbound_file where created_at < ?")
+                .param(java.sql.Timestamp.from(now.minus(properties.keepFailed()))).update();
         if (sent + failed > 0) {
             log.info("Retention: removed {} delivered and {} failed messages", sent, failed);
         }

@@ -53,10 +53,13 @@ class OutboxSender {
     /** How many places must be free before more messages are leased. */
     private final int refill;
 
+    private final OutboundFiles files;
+
     OutboxSender(OutboundMessageRepository messages, SentMessages sentMessages, Outbox outbox,
                  BotApi telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
                  DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
-                 Duration lease, Clock wall, int parallelCalls, OutboxSignal signal) {
+                 Duration lease, Clock wall, int parallelCalls, OutboxSignal signal, OutboundFiles files) {
+        this.files = files;
         this.calls = java.util.concurrent.Executors.newFixedThreadPool(parallelCalls, r -> {
             Thread t = new Thread(r, "outbox-call");
             t.setDaemon(true);
@@ -210,7 +213,9 @@ class OutboxSender {
                 case EDIT_MESSAGE -> telegram.editMessage(message.chatId(), cardMessageId, payload.text(),
                         payload.keyboard());
                 case SEND_MEDIA -> telegram.sendMedia(message.chatId(), payload.media().stream()
-                        .map(m -> new BotApi.Media(m.kind().equals("PHOTO"), m.ref())).toList());
+                        .map(m -> files.load(m.ref()).map(f -> new BotApi.Media(m.kind().equals("PHOTO"), m.ref(),
+                                f.content(), f.name())).orElseGet(() -> new BotApi.Media(m.kind().equals("PHOTO"),
+                                m.ref()))).toList());
                 case ANSWER_CALLBACK -> telegram.answerCallback(payload.callbackQueryId(), payload.text(),
                         Boolean.TRUE.equals(payload.alert()));
             }

@@ -5,5 +5,5 @@ import java.util.Map;
 /** The validated contents of {@code bot-config/}. */
 record BotConfig(Organization organization, Map<String, Department> departments, Map<String, StaffMember> staff,
                  Map<String, Category> categories, Map<Source, SourceRegulation> regulations,
-                 String secondaryApproverId) {
+                 String secondaryApproverId, ReportSchedule reportSchedule) {
 }

@@ -19,6 +19,8 @@ import ru.appealdesk.directory.ConfigFiles.CategoryEntry;
 import ru.appealdesk.directory.ConfigFiles.DepartmentEntry;
 import ru.appealdesk.directory.ConfigFiles.OrganizationFile;
 import ru.appealdesk.directory.ConfigFiles.RegulationsFile;
+import ru.appealdesk.directory.ConfigFiles.ReportEntry;
+import ru.appealdesk.directory.ConfigFiles.ReportsFile;
 import ru.appealdesk.directory.ConfigFiles.RoutingFile;
 import ru.appealdesk.directory.ConfigFiles.SourceEntry;
 import ru.appealdesk.directory.ConfigFiles.StaffEntry;
@@ -47,8 +49,39 @@ final class BotConfigLoader {
         Map<String, Category> categories = categories(routingYaml, routingYaml.bind(RoutingFile.class),
                 departments, staff);
         Map<Source, SourceRegulation> regulations = regulations(YamlFile.read(dir, "regulations.yml"));
+        ReportSchedule reports = java.nio.file.Files.exists(dir.resolve("reports.yml"))
+                ? reports(YamlFile.read(dir, "reports.yml")) : ReportSchedule.NONE;
         return new BotConfig(organization, departments, staff, categories, regulations,
-                secondaryApprover(staffYaml, staffFile, staff));
+                secondaryApprover(staffYaml, staffFile, staff), reports);
+    }
+
+    /** {@code reports.yml} (PRODUCT.md §11): optional; each of daily, weekly, monthly with a time and roles. */
+    private static ReportSchedule reports(YamlFile yaml) {
+        ReportsFile file = yaml.bind(ReportsFile.class);
+        List<ReportSchedule.Entry> entries = new ArrayList<>();
+        Object[][] all = {{ReportSchedule.Frequency.DAILY, file.daily(), "daily"},
+                {ReportSchedule.Frequency.WEEKLY, file.weekly(), "weekly"},
+                {ReportSchedule.Frequency.MONTHLY, file.monthly(), "monthly"}};
+        for (Object[] row : all) {
+            ReportEntry e = (ReportEntry) row[1];
+            String key = (String) row[2];
+            if (e == null) {
+                continue;
+            }
+            java.time.LocalTime at = parse(yaml, v -> java.time.LocalTime.ofSecondOfDay(DailyHours.minutes(v, v) * 60L),
+                    e.at(), key, "at");
+            if (row[0] == ReportSchedule.Frequency.WEEKLY && e.day() == null) {
+                throw yaml.error("a weekly report needs its day, e.g. MONDAY", key, "day");
+            }
+            if (row[0] != ReportSchedule.Frequency.WEEKLY && e.day() != null) {
+                throw yaml.error("only a weekly report has a day", key, "day");
+            }
+            if (e.roles().isEmpty()) {
+                throw yaml.error("at least one role receives the report", key, "roles");
+            }
+            entries.add(new ReportSchedule.Entry((ReportSchedule.Frequency) row[0], at, e.day(), Set.copyOf(e.roles())));
+        }
+        return new ReportSchedule(List.copyOf(entries));
     }
 
     private static Organization organization(Path dir) {

@@ -51,6 +51,13 @@ final class ConfigFiles {
                        Boolean notifyApplicant) {
     }
 
+    record ReportsFile(ReportEntry daily, ReportEntry weekly, ReportEntry monthly) {
+    }
+
+    record ReportEntry(@JsonProperty(required = true) String at, java.time.DayOfWeek day,
+                       @JsonProperty(required = true) List<Role> roles) {
+    }
+
     record CalendarFile(@JsonProperty(required = true) Map<Integer, CalendarYear> years) {
     }
 

@@ -125,6 +125,17 @@ public class Directory {
                 .map(Department::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** When reports go out in the chat ({@code reports.yml}); none configured means none. */
+    public ReportSchedule reportSchedule() {
+        return config.reportSchedule();
+    }
+
+    /** The departments a deputy head supervises. */
+    public Set<String> departmentsSupervisedBy(String staffId) {
+        return config.departments().values().stream().filter(d -> staffId.equals(d.deputyHeadId()))
+                .map(Department::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The deputy head who supervises a department, if one is configured. */
     public Optional<StaffMember> deputyHeadOf(String departmentId) {
         return department(departmentId).map(Department::deputyHeadId).flatMap(this::staff);

@@ -30,8 +30,20 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public class BotApi {
 
-    /** A photo or document: a URL or a Telegram file_id. */
-    public record Media(boolean photo, String ref) {
+    /** A photo or document: a URL or a Telegram file_id, or a file to upload ({@code content} and its name). */
+    public record Media(boolean photo, String ref, byte[] content, String fileName) {
+
+        public Media(boolean photo, String ref) {
+            this(photo, ref, null, null);
+        }
+
+        boolean upload() {
+            return content != null;
+        }
+
+        InputFile input() {
+            return upload() ? new InputFile(new java.io.ByteArrayInputStream(content), fileName) : new InputFile(ref);
+        }
     }
 
     private final TelegramClient telegram;
@@ -59,7 +71,12 @@ public class BotApi {
             List<Media> group = media.stream().filter(m -> m.photo() == photos).toList();
             for (int from = 0; from < group.size(); from += 10) {
                 List<Media> part = group.subList(from, Math.min(group.size(), from + 10));
-                if (part.size() == 1) {
+                if (part.size() == 1 || part.stream().anyMatch(Media::upload)) {
+                    // uploads go one by one: an album of new files would need every file attached by name
+                    for (Media m : part) {
+                        sendOne(chatId, m);
+                    }
+                } else if (part.size() == 1) {
                     sendOne(chatId, part.get(0));
                 } else {
                     List<InputMedia> items = new ArrayList<>();
@@ -80,10 +97,9 @@ public class BotApi {
 
     private void sendOne(long chatId, Media m) throws BotApiException {
         if (m.photo()) {
-            run(() -> telegram.execute(SendPhoto.builder().chatId(chatId).photo(new InputFile(m.ref())).build()));
+            run(() -> telegram.execute(SendPhoto.builder().chatId(chatId).photo(m.input()).build()));
         } else {
-            run(() -> telegram.execute(SendDocument.builder().chatId(chatId).document(new InputFile(m.ref()))
-                    .build()));
+            run(() -> telegram.execute(SendDocument.builder().chatId(chatId).document(m.input()).build()));
         }
     }
 

@@ -42,6 +42,7 @@ class OutboxBenchmarkTest {
         registry.add("appealdesk.telegram.token", () -> FakeTelegram.TOKEN);
         registry.add("appealdesk.telegram.api-url", TELEGRAM::url);
         registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
+        registry.add("appealdesk.reports.enabled", () -> "false");
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
         registry.add("appealdesk.scheduler.tick", () -> "1h");
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-outbox-bench");

@@ -56,6 +56,7 @@ class SlowTelegramBenchmarkTest {
         registry.add("appealdesk.telegram.token", () -> FakeTelegram.TOKEN);
         registry.add("appealdesk.telegram.api-url", TELEGRAM::url);
         registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
+        registry.add("appealdesk.reports.enabled", () -> "false");
         registry.add("appealdesk.api-token", () -> Api.TOKEN);
         registry.add("appealdesk.admin-token", () -> Api.ADMIN_TOKEN);
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");

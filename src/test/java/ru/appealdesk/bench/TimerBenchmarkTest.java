@@ -45,6 +45,7 @@ class TimerBenchmarkTest {
         registry.add("spring.datasource.url", () -> url);
         registry.add("appealdesk.scheduler.tick", () -> "1h");
         registry.add("appealdesk.telegram.token", () -> "");
+        registry.add("appealdesk.reports.enabled", () -> "false");
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-benchmark");
     }

@@ -170,7 +170,7 @@ class ClusterAndDowntimeTest {
                 "--appealdesk.bot-config-dir=bot-config",
                 "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
                 "--appealdesk.telegram.api-url=" + telegram.url(),
-                "--appealdesk.telegram.poll-timeout=1s",
+                "--appealdesk.telegram.poll-timeout=1s", "--appealdesk.reports.enabled=false",
                 "--appealdesk.delivery.poll-interval=200ms",
                 "--appealdesk.scheduler.tick=300ms",
                 "--spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval=1000",

@@ -144,7 +144,7 @@ class CrashRecoveryIT {
                 "--spring.datasource.url=" + database,
                 "--appealdesk.bot-config-dir=bot-config",
                 "--appealdesk.telegram.api-url=" + telegram.url(),
-                "--appealdesk.telegram.poll-timeout=1s",
+                "--appealdesk.telegram.poll-timeout=1s", "--appealdesk.reports.enabled=false",
                 "--appealdesk.delivery.poll-interval=200ms",
                 "--appealdesk.scheduler.tick=1s",
                 // a killed instance's leases expire soon, so the second run takes its messages over

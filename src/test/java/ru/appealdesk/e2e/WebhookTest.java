@@ -57,7 +57,7 @@ class WebhookTest {
                 "--spring.datasource.url=" + TestDatabase.newDatabase(),
                 "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
                 "--appealdesk.bot-config-dir=bot-config",
-                "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
+                "--appealdesk.telegram.token=" + FakeTelegram.TOKEN, "--appealdesk.reports.enabled=false",
                 "--appealdesk.telegram.api-url=" + telegram.url(),
                 "--appealdesk.telegram.mode=Webhook", // any letter case
                 "--appealdesk.telegram.webhook-url=https://appealdesk.example/telegram/webhook",

@@ -62,8 +62,18 @@ final class BotApiSpec {
                 problems.add(where + ": required field '" + f.get("name").asText() + "' is missing");
             }
         }
+        // a file uploaded as multipart/form-data travels in a part of its own name, referred to as "attach://<name>"
+        java.util.Set<String> attached = new java.util.HashSet<>();
+        values.values().forEach(v -> {
+            if (v.isTextual() && v.asText().startsWith("attach://")) {
+                attached.add(v.asText().substring("attach://".length()));
+            }
+        });
         values.forEach((name, value) -> {
             JsonNode f = byName.get(name);
+            if (f == null && attached.contains(name) && value.isTextual() && value.asText().startsWith("uploaded:")) {
+                return;
+            }
             if (f == null) {
                 problems.add(where + ": unknown field '" + name + "'");
             } else if (!value.isNull()) {

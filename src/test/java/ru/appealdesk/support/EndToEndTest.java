@@ -66,6 +66,8 @@ public abstract class EndToEndTest {
         registry.add("appealdesk.telegram.api-url", telegram::url);
         registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
         registry.add("appealdesk.delivery.poll-interval", () -> "200ms");
+        // the schedule of bot-config/reports.yml is driven by ScheduledReportsTest itself, with the movable clock
+        registry.add("appealdesk.reports.enabled", () -> "false");
         registry.add("appealdesk.api-token", () -> Api.TOKEN);
         registry.add("appealdesk.admin-token", () -> Api.ADMIN_TOKEN);
         registry.add("appealdesk.scheduler.tick", () -> "300ms");

@@ -25,7 +25,9 @@ final class Multipart {
             if (headerEnd < 0) {
                 continue;
             }
-            String headers = part.substring(0, headerEnd);
+            // header values (names, file names) are UTF-8 on the wire
+            String headers = new String(part.substring(0, headerEnd).getBytes(StandardCharsets.ISO_8859_1),
+                    StandardCharsets.UTF_8);
             String content = part.substring(headerEnd + 4);
             if (content.endsWith("\r\n")) {
                 content = content.substring(0, content.length() - 2);

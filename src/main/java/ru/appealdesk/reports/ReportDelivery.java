@@ -1,0 +1,96 @@
+package ru.appealdesk.reports;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffAccounts;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.telegram.Html;
+
+/**
+ * A report in the chat (PRODUCT.md §11): a short summary, the chart image and the workbook, stored in the outbox in
+ * the caller's transaction. Heads, coordinators and curators see the whole organisation; a deputy head his
+ * departments only.
+ */
+@Component
+public class ReportDelivery {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    /** Who may have the report: by the schedule and by {@code /report}. */
+    public static final Set<Role> READERS = Set.of(Role.HEAD, Role.DEPUTY_HEAD, Role.COORDINATOR, Role.CURATOR);
+
+    private final Reports reports;
+    private final Workbooks workbooks;
+    private final Charts charts;
+    private final Outbox outbox;
+    private final StaffAccounts accounts;
+    private final Directory directory;
+
+    ReportDelivery(Reports reports, Workbooks workbooks, Charts charts, Outbox outbox, StaffAccounts accounts,
+                   Directory directory) {
+        this.reports = reports;
+        this.workbooks = workbooks;
+        this.charts = charts;
+        this.outbox = outbox;
+        this.accounts = accounts;
+        this.directory = directory;
+    }
+
+    public static boolean mayRead(StaffMember person) {
+        return READERS.stream().anyMatch(person::hasRole);
+    }
+
+    /** Sends the discipline report of the period to the person, if they may read it and use the bot. */
+    @Transactional
+    public boolean send(StaffMember person, Period period, String title) {
+        if (!mayRead(person)) {
+            return false;
+        }
+        boolean wholeOrganisation = person.hasRole(Role.HEAD) || person.hasRole(Role.COORDINATOR)
+                || person.hasRole(Role.CURATOR);
+        Set<String> departments = wholeOrganisation ? null : directory.departmentsSupervisedBy(person.id());
+        return accounts.telegramIdOf(person.id()).map(chat -> {
+            DisciplineReport r = reports.discipline(period, departments);
+            outbox.text(chat, summary(r, title, departments != null), Outbox.PRIORITY_BULK);
+            outbox.upload(chat, true, "chart.png", charts.days(r), Outbox.PRIORITY_BULK);
+            // an ASCII name: the upload travels as a multipart part named after the file
+            outbox.upload(chat, false, "discipline-" + period.from() + "_" + period.to() + ".xlsx",
+                    workbooks.discipline(r, departments), Outbox.PRIORITY_BULK);
+            return true;
+        }).orElse(false);
+    }
+
+    static String summary(DisciplineReport r, String title, boolean ownDepartments) {
+        DisciplineReport.Row t = r.total();
+        StringBuilder sb = new StringBuilder("📊 <b>").append(Html.escape(title)).append("</b>\n")
+                .append("Период: ").append(DATE.format(r.period().from())).append(" – ")
+                .append(DATE.format(r.period().to())).append(ownDepartments ? " (ваши подразделения)" : "")
+                .append("\n\nПоступило: ").append(t.received())
+                .append("\nРазмещено в срок: ").append(t.onTime())
+                .append("\nРазмещено с нарушением срока: ").append(t.late())
+                .append("\nПросрочено сейчас: ").append(t.overdueNow())
+                .append("\nВозвращено заявителями: ").append(t.reopened())
+                .append("\nНе принято до 15:00 (ЕЦУР): ").append(t.claimMisses());
+        if (t.medianHours() != null) {
+            sb.append("\nМедиана времени ответа: ").append(String.valueOf(t.medianHours()).replace('.', ','))
+                    .append(" раб. ч");
+        }
+        java.util.List<DisciplineReport.Row> worst = r.departments().stream().filter(d -> d.overdueNow() + d.late() > 0)
+                .sorted(Comparator.comparingLong((DisciplineReport.Row d) -> d.overdueNow() + d.late()).reversed())
+                .limit(3).toList();
+        if (!worst.isEmpty()) {
+            sb.append("\n\nБольше всего нарушений:");
+            worst.forEach(d -> sb.append("\n• ").append(Html.escape(d.department())).append(": просрочено ")
+                    .append(d.overdueNow()).append(", с нарушением ").append(d.late()));
+        }
+        sb.append("\n\nГрафик и таблица Excel — ниже.");
+        return sb.toString();
+    }
+}

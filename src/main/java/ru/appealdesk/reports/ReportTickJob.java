@@ -1,0 +1,23 @@
+package ru.appealdesk.reports;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/** The clustered Quartz job that sends scheduled reports that are due; never twice at once across instances. */
+@DisallowConcurrentExecution
+public class ReportTickJob extends QuartzJobBean {
+
+    private ScheduledReports reports;
+
+    @Autowired
+    void setReports(ScheduledReports reports) {
+        this.reports = reports;
+    }
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) {
+        reports.runDue();
+    }
+}
