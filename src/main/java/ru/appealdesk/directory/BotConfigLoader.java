@@ -263,7 +263,8 @@ final class BotConfigLoader {
                 throw yaml.error("fast-track-days must be from 1 to 30", "categories", i, "fast-track-days");
             }
             if (result.put(c.code(), new Category(c.code(), c.name(), c.department(), executors,
-                    c.fastTrackDays(), Boolean.TRUE.equals(c.skipApprovalChain()))) != null) {
+                    c.fastTrackDays(), Boolean.TRUE.equals(c.skipApprovalChain()),
+                    c.aliases() == null ? List.of() : List.copyOf(c.aliases()))) != null) {
                 throw yaml.error("duplicate category code '" + c.code() + "'", "categories", i, "code");
             }
         }

@@ -36,7 +36,7 @@ final class ConfigFiles {
 
     record CategoryEntry(@JsonProperty(required = true) String code, @JsonProperty(required = true) String name,
                          @JsonProperty(required = true) String department, List<String> executors,
-                         Integer fastTrackDays, Boolean skipApprovalChain) {
+                         Integer fastTrackDays, Boolean skipApprovalChain, List<String> aliases) {
     }
 
     record RegulationsFile(List<String> reminders, List<String> beforeDue,

@@ -125,6 +125,21 @@ public class Directory {
                 .map(Department::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /**
+     * The category a portal's export names (PRODUCT.md §11, import): by its code, its name or one of its
+     * {@code aliases} in {@code routing.yml}, ignoring case.
+     */
+    public Optional<Category> categoryNamed(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String n = name.strip().toLowerCase(java.util.Locale.ROOT);
+        return config.categories().values().stream().filter(c -> c.code().equalsIgnoreCase(n)
+                || c.name().toLowerCase(java.util.Locale.ROOT).equals(n)
+                || c.aliases().stream().anyMatch(a -> a.strip().toLowerCase(java.util.Locale.ROOT).equals(n)))
+                .findFirst();
+    }
+
     /** When reports go out in the chat ({@code reports.yml}); none configured means none. */
     public ReportSchedule reportSchedule() {
         return config.reportSchedule();

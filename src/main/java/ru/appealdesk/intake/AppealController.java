@@ -137,7 +137,7 @@ class AppealController {
         return AppealResource.of(view, directory.organization().timeZone(), clock.instant());
     }
 
-    private static NewAppeal toCommand(AppealRequest r) {
+    static NewAppeal toCommand(AppealRequest r) {
         AppealView.Applicant applicant = r.applicant() == null ? null
                 : new AppealView.Applicant(r.applicant().name(), r.applicant().phone(), r.applicant().email());
         Instant receivedAt = r.receivedAt() == null ? null : r.receivedAt().toInstant();

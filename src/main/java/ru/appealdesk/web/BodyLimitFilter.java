@@ -15,15 +15,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class BodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    /** The one path that takes files: a portal's export to import (PRODUCT.md §11). */
+    static final String IMPORT_PATH = "/api/appeals/import";
 
-    BodyLimitFilter(long limit) {
-        this.limit = limit;
+    private final long defaultLimit;
+    private final long importLimit;
+
+    BodyLimitFilter(long limit, long importLimit) {
+        this.defaultLimit = limit;
+        this.importLimit = importLimit;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = IMPORT_PATH.equals(request.getRequestURI()) ? importLimit : defaultLimit;
         if (request.getContentLengthLong() > limit) {
             Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE,
                     "The request body is larger than " + limit / 1024 + " KiB");

@@ -35,6 +35,8 @@ class WebSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WebSecurityConfiguration.class);
     static final long MAX_BODY_BYTES = 256 * 1024;
+    /** An import file (XLSX or CSV of a portal's export) may be larger; the multipart settings say the same. */
+    static final long MAX_IMPORT_BYTES = 10 * 1024 * 1024;
     static final String INTAKE = "INTAKE";
     static final String ADMIN = "ADMIN";
 
@@ -57,7 +59,7 @@ class WebSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .addFilterBefore(new BearerTokenFilter(credentials, unauthorized), AnonymousAuthenticationFilter.class)
-                .addFilterAfter(new BodyLimitFilter(MAX_BODY_BYTES), AuthorizationFilter.class)
+                .addFilterAfter(new BodyLimitFilter(MAX_BODY_BYTES, MAX_IMPORT_BYTES), AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()

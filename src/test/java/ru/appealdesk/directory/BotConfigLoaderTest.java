@@ -49,7 +49,7 @@ class BotConfigLoaderTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "staff.yml|    department: housing\\n    roles: [EXECUTOR]\\n    substitute: sidorov\\n  - id: sidorov|    department: hosing\\n    roles: [EXECUTOR]\\n    substitute: sidorov\\n  - id: sidorov|staff.yml line 46: staff[0].department: unknown department 'hosing'",
             "staff.yml|roles: [EXECUTOR]\\n    substitute: sidorov\\n  - id: sidorov|roles: [EXECTOR]\\n    substitute: sidorov\\n  - id: sidorov|staff.yml line 47: staff[0].roles[0]: 'EXECTOR' is not a valid Role",
-            "routing.yml|executors: [morozov, volkova]|executors: [morozov, kuznetsova]|routing.yml line 8: categories[0].executors[1]: 'kuznetsova' is not a staff member with role EXECUTOR",
+            "routing.yml|executors: [morozov, volkova]|executors: [morozov, kuznetsova]|routing.yml line 9: categories[0].executors[1]: 'kuznetsova' is not a staff member with role EXECUTOR",
             "regulations.yml|answer-deadline: \"8 working days\"   # seed 001|answer-deadline: \"8 workin days\"   # seed 001|regulations.yml line 7: sources.DOBRODEL.answer-deadline: '8 workin days' is not a duration",
             "organization.yml|time-zone: Europe/Moscow|time-zone: Europe/Ruza|organization.yml line 4: time-zone: unknown time zone 'Europe/Ruza'",
             "organization.yml|FRIDAY: \"09:00-16:45\"|FRIDAY: \"09:00-25:45\"|organization.yml line 10: working-hours.FRIDAY: '09:00-25:45' has an impossible time 25:45",

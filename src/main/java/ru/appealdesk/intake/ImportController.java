@@ -1,0 +1,197 @@
+package ru.appealdesk.intake;
+
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import ru.appealdesk.directory.Category;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Priority;
+import ru.appealdesk.directory.Source;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.TransitionRefused;
+
+/**
+ * {@code POST /api/appeals/import} (PRODUCT.md §11): a portal's export, XLSX or CSV, in the portals' operative
+ * report layout or the generic one (README); the file is read whole first — a broken one is refused and nothing is
+ * stored — then each row goes the way of {@code POST /api/appeals}: validated the same, registered once per source
+ * and number (a re-import changes nothing and sends nothing twice). The answer lists every row's outcome.
+ */
+@RestController
+class ImportController {
+
+    /** The portals' operative report export (ЕЦУР and the others use the same columns). */
+    static final List<String> PRESET = List.of("Номер", "Адрес", "Район", "Категория ЕЦУР", "Подкатегория ЕЦУР",
+            "ЕЦУР факт", "Исполнитель", "Текст", "Дата создания", "Срок", "Статус");
+    /** The generic layout; the first three are required. */
+    static final List<String> GENERIC = List.of("Номер", "Категория", "Текст", "Адрес", "Дата поступления",
+            "Приоритет", "Заявитель", "Телефон", "E-mail", "Повтор");
+
+    private final AppealService appeals;
+    private final Directory directory;
+    private final Validator validator;
+
+    ImportController(AppealService appeals, Directory directory, Validator validator) {
+        this.appeals = appeals;
+        this.directory = directory;
+        this.validator = validator;
+    }
+
+    /** One row's outcome: {@code CREATED}, {@code PRESENT} (already registered) or {@code REFUSED} with the reason. */
+    record RowResult(int row, String status, String externalId, Long id, String reason) {
+    }
+
+    /** What the import did. */
+    record ImportResult(Source source, String layout, int rows, int created, int present, int refused,
+                        List<RowResult> results) {
+    }
+
+    @PostMapping(path = "/api/appeals/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importFile(@RequestParam Source source, @RequestParam("file") MultipartFile file) {
+        ImportFile.Table table;
+        try {
+            table = ImportFile.read(file.getBytes());
+        } catch (ImportFile.Broken e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is refused, nothing was imported: "
+                    + e.getMessage());
+        } catch (IOException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file could not be read: " + e.getMessage());
+        }
+        Map<String, Integer> columns = columns(table.headers());
+        boolean preset = columns.containsKey("категория ецур");
+        List<String> required = preset ? List.of("Номер", "Категория ЕЦУР", "Текст") : GENERIC.subList(0, 3);
+        List<String> missing = required.stream().filter(h -> !columns.containsKey(key(h))).toList();
+        if (!missing.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is refused, nothing was imported: "
+                    + "missing columns " + missing + "; the layouts are " + PRESET + " or " + GENERIC);
+        }
+        List<RowResult> results = new ArrayList<>();
+        for (ImportFile.Line line : table.lines()) {
+            results.add(importRow(source, line, columns, preset));
+        }
+        return new ImportResult(source, preset ? "PORTAL_EXPORT" : "GENERIC", results.size(),
+                count(results, "CREATED"), count(results, "PRESENT"), count(results, "REFUSED"), results);
+    }
+
+    private RowResult importRow(Source source, ImportFile.Line line, Map<String, Integer> columns, boolean preset) {
+        String number = cell(line, columns, "Номер");
+        AppealRequest request;
+        try {
+            request = preset ? presetRow(source, line, columns) : genericRow(source, line, columns);
+        } catch (IllegalArgumentException e) {
+            return new RowResult(line.number(), "REFUSED", number, null, e.getMessage());
+        }
+        Set<ConstraintViolation<AppealRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return new RowResult(line.number(), "REFUSED", number, null, violations.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
+        }
+        AppealService.Registration registration;
+        try {
+            try {
+                registration = appeals.register(AppealController.toCommand(request));
+            } catch (DataIntegrityViolationException raced) {
+                registration = appeals.register(AppealController.toCommand(request));
+            }
+        } catch (TransitionRefused e) {
+            return new RowResult(line.number(), "REFUSED", number, null, e.getMessage());
+        }
+        return new RowResult(line.number(), registration.created() ? "CREATED" : "PRESENT", number,
+                registration.appeal().id(), null);
+    }
+
+    /** The operative report: the category by its ЕЦУР subcategory or category through routing.yml's aliases. */
+    private AppealRequest presetRow(Source source, ImportFile.Line line, Map<String, Integer> columns) {
+        String sub = cell(line, columns, "Подкатегория ЕЦУР");
+        String cat = cell(line, columns, "Категория ЕЦУР");
+        String category = directory.categoryNamed(sub).or(() -> directory.categoryNamed(cat)).map(Category::code)
+                .orElse(cat);
+        String district = cell(line, columns, "Район");
+        String address = cell(line, columns, "Адрес");
+        address = district.isEmpty() ? address : (address.isEmpty() ? district : address + ", " + district);
+        return new AppealRequest(source, cell(line, columns, "Номер"), category, null, null, null,
+                cell(line, columns, "Текст"), blankToNull(address), null, null,
+                date(cell(line, columns, "Дата создания")), null);
+    }
+
+    private AppealRequest genericRow(Source source, ImportFile.Line line, Map<String, Integer> columns) {
+        String categoryCell = cell(line, columns, "Категория");
+        String category = directory.categoryNamed(categoryCell).map(Category::code).orElse(categoryCell);
+        String name = cell(line, columns, "Заявитель");
+        String phone = cell(line, columns, "Телефон");
+        String email = cell(line, columns, "E-mail");
+        AppealRequest.Applicant applicant = name.isEmpty() && phone.isEmpty() && email.isEmpty() ? null
+                : new AppealRequest.Applicant(blankToNull(name), blankToNull(phone), blankToNull(email));
+        return new AppealRequest(source, cell(line, columns, "Номер"), category,
+                priority(cell(line, columns, "Приоритет")), null, null, cell(line, columns, "Текст"),
+                blankToNull(cell(line, columns, "Адрес")), applicant, null,
+                date(cell(line, columns, "Дата поступления")), blankToNull(cell(line, columns, "Повтор")));
+    }
+
+    private OffsetDateTime date(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            java.time.temporal.TemporalAccessor parsed = ImportFile.DATE_TIME.parseBest(text, LocalDateTime::from,
+                    java.time.LocalDate::from);
+            LocalDateTime at = parsed instanceof LocalDateTime t ? t : ((java.time.LocalDate) parsed).atStartOfDay();
+            return at.atZone(directory.organization().timeZone()).toOffsetDateTime();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("the date '" + text + "' is not ДД.ММ.ГГГГ or ДД.ММ.ГГГГ ЧЧ:ММ");
+        }
+    }
+
+    private static Priority priority(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "", "обычный", "обычное", "normal" -> Priority.NORMAL;
+            case "повышенной важности", "высокий", "high" -> Priority.HIGH;
+            case "решаемый", "решаемое", "фаст-трек", "fast_track" -> Priority.FAST_TRACK;
+            default -> throw new IllegalArgumentException("the priority '" + text + "' is not «Обычный», «Повышенной "
+                    + "важности» or «Решаемый»");
+        };
+    }
+
+    private static Map<String, Integer> columns(List<String> headers) {
+        Map<String, Integer> result = new java.util.HashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+            result.putIfAbsent(key(headers.get(i)), i);
+        }
+        return result;
+    }
+
+    private static String key(String header) {
+        return header.strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
+    }
+
+    private static String cell(ImportFile.Line line, Map<String, Integer> columns, String header) {
+        return line.cell(columns.getOrDefault(key(header), -1));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static int count(List<RowResult> results, String status) {
+        return (int) results.stream().filter(r -> r.status().equals(status)).count();
+    }
+}
