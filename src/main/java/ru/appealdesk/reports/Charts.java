@@ -42,6 +42,8 @@ class Charts {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setStandardTickUnits(
+                org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         plot.getDomainAxis().setCategoryLabelPositions(report.days().size() > 10 ? CategoryLabelPositions.UP_45
                 : CategoryLabelPositions.STANDARD);
         LineAndShapeRenderer renderer = (LineAndShapeRenderer) plot.getRenderer();

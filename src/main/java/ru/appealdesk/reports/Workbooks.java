@@ -116,7 +116,15 @@ class Workbooks {
         }
         sheet.setColumnWidth(0, 34 * 256);
         sheet.setColumnWidth(4, 12 * 256);
+        for (int c : new int[] {5, 6, 7, 10, 11, 12}) {
+            sheet.setColumnWidth(c, 14 * 256);
+        }
         sheet.setColumnWidth(9, 40 * 256);
+        // printed (or exported to PDF) on one landscape page wide
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 1);
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         int below = firstDay + Math.max(Math.max(days.size(), depts.size()), 8) + 2;
         if (!days.isEmpty()) {
@@ -141,8 +149,15 @@ class Workbooks {
         for (int col = 5; col <= 7; col++) {
             XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
                     new CellRangeAddress(first, first + n - 1, col, col));
-            data.addSeries(dates, values).setTitle(new String[] {"Поступило", "Закрыто", "Просрочено"}[col - 5],
-                    null);
+            org.apache.poi.xddf.usermodel.chart.XDDFLineChartData.Series series =
+                    (org.apache.poi.xddf.usermodel.chart.XDDFLineChartData.Series) data.addSeries(dates, values);
+            series.setTitle(new String[] {"Поступило", "Закрыто", "Просрочено"}[col - 5], null);
+            series.setSmooth(false);
+            series.setMarkerStyle(org.apache.poi.xddf.usermodel.chart.MarkerStyle.NONE);
+            org.apache.poi.xddf.usermodel.XDDFLineProperties line = new org.apache.poi.xddf.usermodel.XDDFLineProperties();
+            line.setFillProperties(fill(SERIES_COLORS[col - 5]));
+            line.setWidth(2.25);
+            series.setLineProperties(line);
         }
         chart.plot(data);
     }
@@ -156,15 +171,27 @@ class Workbooks {
         XDDFValueAxis y = chart.createValueAxis(AxisPosition.BOTTOM);
         XDDFDataSource<String> names = XDDFDataSourcesFactory.fromStringCellRange(sheet,
                 new CellRangeAddress(first, first + n - 1, 9, 9));
+        y.setCrosses(org.apache.poi.xddf.usermodel.chart.AxisCrosses.AUTO_ZERO);
         XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, x, y);
         data.setBarDirection(BarDirection.BAR);
+        data.setVaryColors(false);
         for (int col = 10; col <= 12; col++) {
             XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
                     new CellRangeAddress(first, first + n - 1, col, col));
-            data.addSeries(names, values).setTitle(new String[] {"Поступило", "С нарушением срока",
-                    "Просрочено сейчас"}[col - 10], null);
+            XDDFChartData.Series series = data.addSeries(names, values);
+            series.setTitle(new String[] {"Поступило", "С нарушением срока", "Просрочено сейчас"}[col - 10], null);
+            series.setFillProperties(fill(SERIES_COLORS[col == 10 ? 0 : col == 11 ? 3 : 2]));
         }
         chart.plot(data);
+    }
+
+    /** Blue, green, red, orange: received, closed, overdue, late. */
+    private static final byte[][] SERIES_COLORS = {{0x1F, 0x77, (byte) 0xB4}, {0x2C, (byte) 0xA0, 0x2C},
+            {(byte) 0xD6, 0x27, 0x28}, {(byte) 0xFF, 0x7F, 0x0E}};
+
+    private static org.apache.poi.xddf.usermodel.XDDFSolidFillProperties fill(byte[] rgb) {
+        return new org.apache.poi.xddf.usermodel.XDDFSolidFillProperties(
+                org.apache.poi.xddf.usermodel.XDDFColor.from(rgb));
     }
 
     private static void table(Sheet sheet, List<DisciplineReport.Row> rows, boolean withExecutor, Styles s) {

@@ -106,6 +106,20 @@ class ClusterAndDowntimeTest {
         assertThat(executorLines("⏰", telegram)).isEqualTo(40);
         assertThat(lines(USERS.get("sokolova"), "⚠️", telegram)).isEqualTo(20);
         assertThat(lines(USERS.get("popov"), "⚠️", telegram)).isEqualTo(20);
+
+        // when both instances look for due reports at the same moment (PRODUCT.md §11: Monday 16.03, 14:49)
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> a.getBean(ru.appealdesk.reports.ScheduledReports.class).runDue());
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> b.getBean(ru.appealdesk.reports.ScheduledReports.class).runDue());
+
+        // then the daily, weekly and monthly reports go out once in all, the daily once to a coordinator
+        assertThat(first.join() + second.join()).isEqualTo(3);
+        long sokolova = USERS.get("sokolova");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(telegram, sokolova, "Ежедневный отчёт") == 1
+                && telegram.messagesTo(sokolova).stream().filter(m -> m.method().equals("sendDocument")).count() == 2);
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        assertThat(count(telegram, sokolova, "Ежедневный отчёт")).isEqualTo(1);
         assertThat(telegram.takeViolations()).as("calls that broke the spec or Telegram's limits").isEmpty();
     }
 
@@ -155,6 +169,10 @@ class ClusterAndDowntimeTest {
 
     private static long executorLines(String marker, FakeTelegram... fakes) {
         return lines(USERS.get("morozov"), marker, fakes) + lines(USERS.get("volkova"), marker, fakes);
+    }
+
+    private static long count(FakeTelegram telegram, long chat, String text) {
+        return telegram.messagesTo(chat).stream().filter(m -> m.text().contains(text)).count();
     }
 
     private static long lines(long chat, String marker, FakeTelegram... fakes) {
