@@ -126,8 +126,7 @@ class Commands {
     /** {@code /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ}: one's own absence (seed 002 п.4). */
     private void away(Inbound in, String argument) {
         String[] dates = argument.split("\\s+");
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu")
-                .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+        java.time.format.DateTimeFormatter format = Dialogs.DATE_INPUT;
         java.time.LocalDate from;
         java.time.LocalDate to;
         try {
@@ -184,8 +183,7 @@ class Commands {
                 title = "Отчёт за месяц";
             } else {
                 String[] dates = arg.split("\\s+");
-                java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter
-                        .ofPattern("dd.MM.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+                java.time.format.DateTimeFormatter format = Dialogs.DATE_INPUT;
                 if (dates.length != 2) {
                     throw new java.time.format.DateTimeParseException("two dates expected", arg, 0);
                 }

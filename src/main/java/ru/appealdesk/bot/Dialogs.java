@@ -38,7 +38,8 @@ import ru.appealdesk.workflow.TransitionRefused;
 class Dialogs {
 
     private static final Logger log = LoggerFactory.getLogger(Dialogs.class);
-    private static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+    /** A date as staff type it, {@code ДД.ММ.ГГГГ}, checked strictly (31.02 is refused). */
+    static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
     static final int MAX_TEXT = 4000;
 

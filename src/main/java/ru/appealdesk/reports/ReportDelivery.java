@@ -50,21 +50,48 @@ public class ReportDelivery {
     /** Sends the discipline report of the period to the person, if they may read it and use the bot. */
     @Transactional
     public boolean send(StaffMember person, Period period, String title) {
-        if (!mayRead(person)) {
-            return false;
-        }
-        boolean wholeOrganisation = person.hasRole(Role.HEAD) || person.hasRole(Role.COORDINATOR)
-                || person.hasRole(Role.CURATOR);
-        Set<String> departments = wholeOrganisation ? null : directory.departmentsSupervisedBy(person.id());
-        return accounts.telegramIdOf(person.id()).map(chat -> {
-            DisciplineReport r = reports.discipline(period, departments);
-            outbox.text(chat, summary(r, title, departments != null), Outbox.PRIORITY_BULK);
-            outbox.upload(chat, true, "chart.png", charts.days(r), Outbox.PRIORITY_BULK);
+        return send(java.util.List.of(person), period, title) == 1;
+    }
+
+    /**
+     * Sends the report to each of these people who may read it and use the bot; the report, its chart and its
+     * workbook are made once per scope (the whole organisation, or one deputy head's departments). Returns how many
+     * got it.
+     */
+    @Transactional
+    public int send(java.util.Collection<StaffMember> people, Period period, String title) {
+        java.util.Map<Set<String>, Made> made = new java.util.HashMap<>();
+        int sent = 0;
+        for (StaffMember person : people) {
+            if (!mayRead(person)) {
+                continue;
+            }
+            boolean wholeOrganisation = person.hasRole(Role.HEAD) || person.hasRole(Role.COORDINATOR)
+                    || person.hasRole(Role.CURATOR);
+            Set<String> departments = wholeOrganisation ? null : directory.departmentsSupervisedBy(person.id());
+            java.util.Optional<Long> chat = accounts.telegramIdOf(person.id());
+            if (chat.isEmpty()) {
+                continue;
+            }
+            Made m = made.computeIfAbsent(departments == null ? Set.of("*") : departments,
+                    k -> make(period, departments, title));
+            outbox.text(chat.get(), m.summary(), Outbox.PRIORITY_BULK);
+            outbox.upload(chat.get(), true, "chart.png", m.chart(), Outbox.PRIORITY_BULK);
             // an ASCII name: the upload travels as a multipart part named after the file
-            outbox.upload(chat, false, "discipline-" + period.from() + "_" + period.to() + ".xlsx",
-                    workbooks.discipline(r, departments), Outbox.PRIORITY_BULK);
-            return true;
-        }).orElse(false);
+            outbox.upload(chat.get(), false, "discipline-" + period.from() + "_" + period.to() + ".xlsx",
+                    m.workbook(), Outbox.PRIORITY_BULK);
+            sent++;
+        }
+        return sent;
+    }
+
+    /** One scope's report as it is sent. */
+    private record Made(String summary, byte[] chart, byte[] workbook) {
+    }
+
+    private Made make(Period period, Set<String> departments, String title) {
+        DisciplineReport r = reports.discipline(period, departments);
+        return new Made(summary(r, title, departments != null), charts.days(r), workbooks.discipline(r, departments));
     }
 
     static String summary(DisciplineReport r, String title, boolean ownDepartments) {

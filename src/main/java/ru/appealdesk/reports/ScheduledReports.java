@@ -61,10 +61,7 @@ public class ScheduledReports {
             }
             Set<StaffMember> to = new LinkedHashSet<>();
             entry.roles().forEach(role -> to.addAll(directory.withRole(role)));
-            int delivered = 0;
-            for (StaffMember person : to) {
-                delivered += delivery.send(person, due.get().period(), due.get().title()) ? 1 : 0;
-            }
+            int delivered = delivery.send(to, due.get().period(), due.get().title());
             log.info("Report {} sent to {} of {} people", due.get().key(), delivered, to.size());
             sent++;
         }
