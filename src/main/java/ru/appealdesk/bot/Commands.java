@@ -40,6 +40,7 @@ class Commands {
         DESCRIPTIONS.put("away", "Отсутствие: /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ");
         DESCRIPTIONS.put("back", "Я вернулся: завершить отсутствие");
         DESCRIPTIONS.put("report", "Отчёт: /report, /report неделя, /report месяц, /report ДД.ММ.ГГГГ ДД.ММ.ГГГГ");
+        DESCRIPTIONS.put("dashboard", "Панель обращений: таблица, карточки, графики");
         DESCRIPTIONS.put("help", "Справка");
     }
 
@@ -57,12 +58,14 @@ class Commands {
     private final Absences absences;
     private final ru.appealdesk.reports.ReportDelivery reportDelivery;
     private final java.time.Clock clock;
+    private final ru.appealdesk.dashboard.DashboardLinks dashboardLinks;
     private final ru.appealdesk.sla.WorkingTime workingTime;
 
     Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, Notifier notifier,
              AppealAccess access, Outbox outbox, CardTexts texts, Strangers strangers, Absences absences,
              ru.appealdesk.reports.ReportDelivery reportDelivery, java.time.Clock clock,
-             ru.appealdesk.sla.WorkingTime workingTime) {
+             ru.appealdesk.sla.WorkingTime workingTime, ru.appealdesk.dashboard.DashboardLinks dashboardLinks) {
+        this.dashboardLinks = dashboardLinks;
         this.reportDelivery = reportDelivery;
         this.clock = clock;
         this.workingTime = workingTime;
@@ -98,6 +101,7 @@ class Commands {
             case "away" -> away(in, argument);
             case "back" -> back(in);
             case "report" -> report(in, argument);
+            case "dashboard" -> dashboard(in);
             default -> reply(in, "Неизвестная команда. " + Replies.HINT);
         }
     }
@@ -155,6 +159,30 @@ class Commands {
                 + "распределят ваши обращения" : "вас замещает " + Html.escape(texts.name(in.staff().substituteId()));
         reply(in, "🏖 Отсутствие отмечено: с " + dates[0] + " по " + dates[1] + "; " + substitute + ". Новые "
                 + "обращения вам не распределяются. Вернулись раньше — /back.");
+    }
+
+    /**
+     * {@code /dashboard} (PRODUCT.md §12): the Mini App button (also set as this chat's menu button) and a one-time
+     * login link for a browser.
+     */
+    private void dashboard(Inbound in) {
+        Optional<ru.appealdesk.dashboard.DashboardLinks.Links> links = dashboardLinks.issue(in.staff());
+        if (links.isEmpty()) {
+            reply(in, "Панель пока не подключена: администратору нужно указать публичный адрес сервиса "
+                    + "(APPEALDESK_PUBLIC_URL).");
+            return;
+        }
+        List<List<ru.appealdesk.telegram.Button>> keyboard = new ArrayList<>();
+        String miniApp = links.get().miniApp();
+        if (miniApp != null) {
+            keyboard.add(List.of(ru.appealdesk.telegram.Button.miniApp("📊 Открыть панель", miniApp)));
+            outbox.menuButton(in.chatId(), ru.appealdesk.telegram.Button.miniApp("Панель", miniApp));
+        }
+        keyboard.add(List.of(ru.appealdesk.telegram.Button.link("🌐 Войти в браузере", links.get().login())));
+        outbox.text(in.chatId(), "📊 <b>Панель обращений</b>: открытые обращения с фильтрами и сроками, карточки с "
+                + "историей, графики." + (miniApp == null ? "" : "\nВ Telegram — кнопка «Открыть панель» (она же "
+                + "в меню бота).") + "\nНа компьютере — «Войти в браузере»: ссылка одноразовая, действует 10 минут, "
+                + "не пересылайте её.", keyboard, Outbox.PRIORITY_REPLY);
     }
 
     /**
@@ -221,7 +249,7 @@ class Commands {
                     + "разместите на портале и нажмите «Размещено».\n");
         }
         sb.append("\n/my — мои обращения\n/appeal &lt;номер&gt; — карточка обращения\n/cancel — отменить ввод\n"
-                + "/away ДД.ММ.ГГГГ ДД.ММ.ГГГГ — отметить отсутствие\n/back — я вернулся\n/help — справка");
+                + "/away ДД.ММ.ГГГГ ДД.ММ.ГГГГ — отметить отсутствие\n/back — я вернулся\n/dashboard — панель обращений\n/help — справка");
         return sb.toString();
     }
 

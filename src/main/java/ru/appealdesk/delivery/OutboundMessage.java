@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
 class OutboundMessage {
 
     /** Which Bot API call it is. */
-    enum Method { SEND_MESSAGE, EDIT_MESSAGE, SEND_MEDIA, ANSWER_CALLBACK }
+    enum Method { SEND_MESSAGE, EDIT_MESSAGE, SEND_MEDIA, ANSWER_CALLBACK, SET_MENU_BUTTON }
 
     /** Where it is in its life. */
     enum Status { PENDING, IN_FLIGHT, SENT, UNDELIVERABLE, DEAD, SUPERSEDED }

@@ -136,6 +136,15 @@ public class Outbox {
                 new Payload(text, null, null, callbackQueryId, alert), null, OutboundMessage.PRIORITY_REPLY);
     }
 
+    /** Sets the chat's menu button to a Mini App ({@link Button#miniApp}), queued like a message. */
+    public void menuButton(long chatId, Button miniApp) {
+        if (miniApp.webApp() == null) {
+            throw new IllegalArgumentException("a menu button opens a Mini App");
+        }
+        enqueue(chatId, OutboundMessage.Method.SET_MENU_BUTTON, new Payload(null, List.of(List.of(miniApp)), null,
+                null, null), null, OutboundMessage.PRIORITY_REPLY);
+    }
+
     /** Runs {@code action} so that what it enqueues waits {@code wait} of real time before it may be sent. */
     public void holdFor(java.time.Duration wait, Runnable action) {
         java.time.Instant previous = HOLD_UNTIL.get();

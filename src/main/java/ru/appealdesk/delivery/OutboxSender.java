@@ -216,6 +216,8 @@ class OutboxSender {
                         .map(m -> files.load(m.ref()).map(f -> new BotApi.Media(m.kind().equals("PHOTO"), m.ref(),
                                 f.content(), f.name())).orElseGet(() -> new BotApi.Media(m.kind().equals("PHOTO"),
                                 m.ref()))).toList());
+                case SET_MENU_BUTTON -> telegram.setMenuButton(message.chatId(), payload.keyboard().get(0).get(0).text(),
+                        payload.keyboard().get(0).get(0).webApp());
                 case ANSWER_CALLBACK -> telegram.answerCallback(payload.callbackQueryId(), payload.text(),
                         Boolean.TRUE.equals(payload.alert()));
             }

@@ -53,6 +53,16 @@ public class Directory {
         return config.staff().values().stream().filter(s -> s.hasRole(role)).toList();
     }
 
+    /** Every department, in the order of {@code staff.yml}. */
+    public Collection<Department> departments() {
+        return config.departments().values();
+    }
+
+    /** Every category, in the order of {@code routing.yml}. */
+    public Collection<Category> categories() {
+        return config.categories().values();
+    }
+
     public Optional<Department> department(String id) {
         return Optional.ofNullable(id == null ? null : config.departments().get(id));
     }

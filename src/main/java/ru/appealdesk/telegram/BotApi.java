@@ -16,7 +16,10 @@ import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.media.InputMedia;
 import org.telegram.telegrambots.meta.api.objects.media.InputMediaDocument;
 import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
+import org.telegram.telegrambots.meta.api.methods.menubutton.SetChatMenuButton;
+import org.telegram.telegrambots.meta.api.objects.menubutton.MenuButtonWebApp;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -133,12 +136,26 @@ public class BotApi {
         return new BotApiException(0, e.getMessage(), null, e);
     }
 
+    private static InlineKeyboardButton button(Button b) {
+        InlineKeyboardButton.InlineKeyboardButtonBuilder<?, ?> button = InlineKeyboardButton.builder().text(b.text());
+        if (b.webApp() != null) {
+            return button.webApp(new WebAppInfo(b.webApp())).build();
+        }
+        return b.url() != null ? button.url(b.url()).build() : button.callbackData(b.data()).build();
+    }
+
+    /** Sets this chat's menu button to open {@code url} as a Mini App labelled {@code text}. */
+    public void setMenuButton(long chatId, String text, String url) throws BotApiException {
+        call(SetChatMenuButton.builder().chatId(chatId).menuButton(MenuButtonWebApp.builder().text(text)
+                .webAppInfo(new WebAppInfo(url)).build()).build());
+    }
+
     private static InlineKeyboardMarkup markup(List<List<Button>> keyboard) {
         if (keyboard == null) {
             return null;
         }
         List<InlineKeyboardRow> rows = keyboard.stream().map(row -> new InlineKeyboardRow(row.stream()
-                .map(b -> InlineKeyboardButton.builder().text(b.text()).callbackData(b.data()).build())
+                .map(BotApi::button)
                 .toList())).toList();
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }

@@ -10,14 +10,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /** Writes an {@code application/problem+json} answer from a servlet filter, before Spring MVC is reached. */
-final class Problems {
+public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    public static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -103,9 +103,13 @@ public class AppealAccess {
                 .filter(id -> absences.substituteFor(id).filter(person::equals).isPresent()).findFirst();
     }
 
-    /** The applicant's phone and e-mail: only for the executor and the moderators (seed 004). */
+    /**
+     * The applicant's phone and e-mail: only for the executor and the moderators who review this appeal's answers
+     * (seed 004; PRODUCT.md §3, §12) — its department's approvers or chain, or whoever its review went to.
+     */
     public boolean maySeeContacts(StaffMember s, AppealView a) {
-        return s.id().equals(a.executorId()) || s.hasRole(Role.MODERATOR);
+        return s.id().equals(a.executorId()) || approvers.mayApprove(s, a)
+                || a.departmentId() != null && directory.departmentsReviewedBy(s).contains(a.departmentId());
     }
 
     /**

@@ -46,6 +46,7 @@ class ReportPicturesTest extends EndToEndTest {
     void writeThePictures() throws Exception {
         String[] categories = {"roads", "buildings", "snow", "waste", "education", "heating", "yards", "benefits"};
         int n = 0;
+        long placed = 0;
         for (int day = 1; day <= 26; day++) {
             for (int k = 0; k < 3 + day % 4; k++, n++) {
                 String at = String.format("2027-04-%02dT%02d:%02d", day, 9 + k % 8, (n * 7) % 60);
@@ -56,6 +57,7 @@ class ReportPicturesTest extends EndToEndTest {
                 if (n % 5 != 0) {
                     clock.set(msk(at).plusSeconds(n % 4 == 0 ? 86_400L * 12 : 86_400L * (1 + n % 3)));
                     placeRetrying(id);
+                    placed = n % 4 == 1 ? id : placed;
                 }
             }
         }
@@ -65,6 +67,48 @@ class ReportPicturesTest extends EndToEndTest {
         Period april = new Period(java.time.LocalDate.of(2027, 4, 1), java.time.LocalDate.of(2027, 4, 30));
         Files.write(out.resolve("report-chart.png"), artifacts.chart(april));
         Files.write(out.resolve("report.xlsx"), artifacts.workbook(april));
+        dashboard(out, placed);
+    }
+
+    /** The dashboard over the same month, as a coordinator sees it at 17:00 on 30 April, and on a phone. */
+    private void dashboard(Path out, long placedAppeal) throws Exception {
+        if (!ru.appealdesk.support.Browser.available()) {
+            System.out.println("SKIPPED dashboard pictures: " + ru.appealdesk.support.Browser.MISSING);
+            return;
+        }
+        String initData = ru.appealdesk.support.MiniApp.initData(ru.appealdesk.support.FakeTelegram.TOKEN,
+                user("sokolova"), clock.instant());
+        String base = "http://localhost:" + port;
+        for (int[] size : new int[][] {{1280, 860}, {390, 844}}) {
+            org.openqa.selenium.WebDriver browser = ru.appealdesk.support.Browser.open(size[0], size[1]).orElseThrow();
+            try {
+                browser.get(base + "/app/#tgWebAppData=" + java.net.URLEncoder.encode(initData,
+                        java.nio.charset.StandardCharsets.UTF_8));
+                ready(browser, "table");
+                boolean phone = size[0] < 500;
+                shoot(browser, out, phone ? "dashboard-phone" : "dashboard-table");
+                if (!phone) {
+                    browser.get(base + "/app/#/appeal/" + placedAppeal);
+                    ready(browser, "appeal");
+                    shoot(browser, out, "dashboard-appeal");
+                    browser.get(base + "/app/#/charts");
+                    ready(browser, "charts");
+                    shoot(browser, out, "dashboard-charts");
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
+    private static void ready(org.openqa.selenium.WebDriver browser, String view) {
+        ru.appealdesk.support.Browser.waitFor(browser).until(d -> view.equals(d.findElement(
+                org.openqa.selenium.By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    private static void shoot(org.openqa.selenium.WebDriver browser, Path out, String name) throws Exception {
+        Files.copy(ru.appealdesk.support.Browser.screenshot(browser, name), out.resolve(name + ".png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** A timer firing for the same appeal at the moment may win a lock: then the step is tried again. */

@@ -55,8 +55,8 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
-    /** An inline button of a sent message. */
-    public record Btn(String text, String data) {
+    /** An inline button of a sent message: callback data, or a URL to open, or a Mini App's URL. */
+    public record Btn(String text, String data, String url, String webApp) {
     }
 
     /** The bot's answer to a button press. */
@@ -428,6 +428,8 @@ public final class FakeTelegram implements AutoCloseable {
         }
     }
 
+    private final Map<Long, JsonNode> menuButtons = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Fault takeFault(String method) {
         for (Fault fault : faults) {
             if (fault.method().equals(method) && fault.remaining().getAndDecrement() > 0) {
@@ -476,8 +478,17 @@ public final class FakeTelegram implements AutoCloseable {
                 yield ok(JSON.createObjectNode().put("file_id", fileId).put("file_unique_id", fileId + "-u")
                         .put("file_size", files.get(fileId).length).put("file_path", "files/" + fileId));
             }
+            case "setChatMenuButton" -> {
+                menuButtons.put(p.get("chat_id").asLong(), p.get("menu_button"));
+                yield ok(JSON.getNodeFactory().booleanNode(true));
+            }
             default -> ok(JSON.getNodeFactory().booleanNode(true));
         };
+    }
+
+    /** The menu button the bot set for a private chat (setChatMenuButton), if any. */
+    public JsonNode menuButton(long chatId) {
+        return menuButtons.get(chatId);
     }
 
     private ObjectNode record(Map<String, JsonNode> p, String method, String text) {
@@ -528,7 +539,8 @@ public final class FakeTelegram implements AutoCloseable {
         if (markup != null && markup.has("inline_keyboard")) {
             for (JsonNode row : markup.get("inline_keyboard")) {
                 List<Btn> buttons = new ArrayList<>();
-                row.forEach(b -> buttons.add(new Btn(b.get("text").asText(), b.path("callback_data").asText(null))));
+                row.forEach(b -> buttons.add(new Btn(b.get("text").asText(), b.path("callback_data").asText(null),
+                        b.path("url").asText(null), b.path("web_app").path("url").asText(null))));
                 rows.add(buttons);
             }
         }

@@ -1,0 +1,328 @@
+package ru.appealdesk.dashboard;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import ru.appealdesk.directory.Department;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Source;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.reports.DisciplineReport;
+import ru.appealdesk.reports.Period;
+import ru.appealdesk.reports.Reports;
+import ru.appealdesk.workflow.AppealAccess;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealStatus;
+import ru.appealdesk.workflow.AppealTable;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.AttachmentStore;
+
+/** The dashboard's JSON under {@code /app/api/} (documented in the README); every answer is for one viewer. */
+@RestController
+@RequestMapping("/app/api")
+class DashboardApi {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardApi.class);
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final int CHART_DAYS = 30;
+
+    record Me(String id, String name, String shortName, List<String> roles, String scope, boolean charts,
+              String zone, OffsetDateTime now) {
+    }
+
+    record Option(String code, String label) {
+    }
+
+    record Options(List<Option> statuses, List<Option> sources, List<DashboardJson.Ref> departments,
+                   List<DashboardJson.Ref> executors) {
+    }
+
+    record TablePage(List<DashboardJson.Row> items, int page, int size, long total, long totalPages,
+                     OffsetDateTime now, String stamp) {
+    }
+
+    record Stamp(String stamp) {
+    }
+
+    record Contacts(String name, String phone, String email) {
+    }
+
+    record Bar(String id, String name, long overdueNow, long late) {
+    }
+
+    record Totals(long received, long onTime, long late, long overdueNow) {
+    }
+
+    record Charts(LocalDate from, LocalDate to, List<DisciplineReport.Day> days, List<Bar> departments,
+                  List<Bar> executors, Totals total) {
+    }
+
+    private final AppealTable table;
+    private final AppealService appeals;
+    private final AppealAccess access;
+    private final AttachmentStore files;
+    private final Reports reports;
+    private final Directory directory;
+    private final DashboardJson json;
+    private final Sessions sessions;
+    private final Clock clock;
+
+    DashboardApi(AppealTable table, AppealService appeals, AppealAccess access, AttachmentStore files,
+                 Reports reports, Directory directory, DashboardJson json, Sessions sessions, Clock clock) {
+        this.table = table;
+        this.appeals = appeals;
+        this.access = access;
+        this.files = files;
+        this.reports = reports;
+        this.directory = directory;
+        this.json = json;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @GetMapping("/me")
+    Me me(@AuthenticationPrincipal Viewer viewer) {
+        StaffMember s = viewer.staff();
+        return new Me(s.id(), s.name(), s.shortName(), s.roles().stream().map(Enum::name).sorted().toList(),
+                viewer.scope().name(), viewer.charts(), json.zone().getId(), json.local(clock.instant()));
+    }
+
+    @GetMapping("/options")
+    Options options(@AuthenticationPrincipal Viewer viewer) {
+        List<Option> statuses = Arrays.stream(AppealStatus.values()).filter(s -> s != AppealStatus.CLOSED)
+                .map(s -> new Option(s.name(), s.title())).toList();
+        List<Option> sources = Arrays.stream(Source.values()).map(s -> new Option(s.name(), s.title())).toList();
+        List<DashboardJson.Ref> departments = switch (viewer.scope()) {
+            case ALL -> directory.departments().stream().map(d -> new DashboardJson.Ref(d.id(), d.name())).toList();
+            case DEPARTMENTS -> directory.departments().stream().filter(d -> viewer.departments().contains(d.id()))
+                    .map(d -> new DashboardJson.Ref(d.id(), d.name())).toList();
+            case OWN -> List.of();
+        };
+        List<DashboardJson.Ref> executors = viewer.scope() == Viewer.Scope.OWN ? List.of()
+                : directory.allExecutors().stream().filter(e -> viewer.scope() == Viewer.Scope.ALL
+                        || viewer.departments().contains(e.departmentId()))
+                .sorted(Comparator.comparing(StaffMember::shortName))
+                .map(e -> new DashboardJson.Ref(e.id(), e.shortName())).toList();
+        return new Options(statuses, sources, departments, executors);
+    }
+
+    @GetMapping("/appeals")
+    TablePage appeals(@AuthenticationPrincipal Viewer viewer,
+                      @RequestParam(name = "status", required = false) List<String> status,
+                      @RequestParam(name = "department", required = false) List<String> department,
+                      @RequestParam(name = "executor", required = false) List<String> executor,
+                      @RequestParam(name = "source", required = false) List<String> source,
+                      @RequestParam(name = "overdue", defaultValue = "false") boolean overdue,
+                      @RequestParam(name = "q", required = false) String search,
+                      @RequestParam(name = "sort", defaultValue = "answerDueAt") String sort,
+                      @RequestParam(name = "page", defaultValue = "0") int page,
+                      @RequestParam(name = "size", defaultValue = "25") int size) {
+        if (page < 0 || page > 100_000 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw bad("page must be 0 or more and size 1-" + MAX_PAGE_SIZE);
+        }
+        if (search != null && search.length() > 200) {
+            throw bad("the search text is at most 200 characters");
+        }
+        boolean descending = sort.startsWith("-");
+        AppealTable.SortKey key = sortKey(descending ? sort.substring(1) : sort);
+        Instant now = clock.instant();
+        long stamp = table.stamp();
+        AppealTable.Page rows = table.open(new AppealTable.Query(enums(status, AppealStatus.class, "status"),
+                ids(department), ids(executor), enums(source, Source.class, "source"), overdue, search,
+                viewer.scope() == Viewer.Scope.DEPARTMENTS ? viewer.departments() : null,
+                viewer.scope() == Viewer.Scope.OWN ? viewer.id() : null, key, descending, order(key), page, size),
+                now);
+        return new TablePage(rows.rows().stream().map(r -> json.row(r, now)).toList(), page, size, rows.total(),
+                (rows.total() + size - 1) / size, json.local(now), Long.toString(stamp, 36));
+    }
+
+    @GetMapping("/stamp")
+    Stamp stamp() {
+        return new Stamp(Long.toString(table.stamp(), 36));
+    }
+
+    @GetMapping("/appeals/{id}")
+    DashboardJson.Appeal appeal(@AuthenticationPrincipal Viewer viewer, @PathVariable("id") long id) {
+        AppealView a = visible(viewer, id);
+        return json.appeal(a, access.maySeeContacts(viewer.staff(), a), clock.instant());
+    }
+
+    @GetMapping("/appeals/{id}/contacts")
+    Contacts contacts(@AuthenticationPrincipal Viewer viewer, @PathVariable("id") long id) {
+        AppealView a = visible(viewer, id);
+        if (!access.maySeeContacts(viewer.staff(), a)) {
+            log.info("Refused the applicant's contacts of appeal {} to {}", id, viewer.id());
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "The applicant's contacts are for the executor and the moderators who review this appeal");
+        }
+        log.info("Applicant's contacts of appeal {} shown to {}", id, viewer.id());
+        return a.applicant() == null ? new Contacts(null, null, null)
+                : new Contacts(a.applicant().name(), a.applicant().phone(), a.applicant().email());
+    }
+
+    @GetMapping("/appeals/{id}/files/{fileId}")
+    ResponseEntity<byte[]> file(@AuthenticationPrincipal Viewer viewer, @PathVariable("id") long id,
+                                @PathVariable("fileId") UUID fileId) {
+        AppealView a = visible(viewer, id);
+        boolean belongs = Stream.concat(a.answer() == null ? Stream.empty() : a.answer().attachments().stream(),
+                        a.coExecutors().stream().flatMap(c -> c.files().stream()))
+                .anyMatch(f -> f.fileId().equals(fileId));
+        AttachmentStore.FileInfo info = files.info(fileId).filter(i -> belongs)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file of this appeal"));
+        byte[] content = files.content(fileId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The file is no longer kept"));
+        MediaType type = info.mimeType() == null ? MediaType.APPLICATION_OCTET_STREAM
+                : MediaType.parseMediaType(info.mimeType());
+        boolean inline = type.getType().equals("image") || type.getType().equals("video");
+        String name = info.fileName() == null ? fileId.toString() : info.fileName();
+        return ResponseEntity.ok().contentType(inline ? type : MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noStore()).body(content);
+    }
+
+    @GetMapping("/charts")
+    Charts charts(@AuthenticationPrincipal Viewer viewer) {
+        if (!viewer.charts()) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Charts are for those who oversee departments");
+        }
+        LocalDate today = clock.instant().atZone(json.zone()).toLocalDate();
+        Period period = new Period(today.minusDays(CHART_DAYS - 1), today);
+        DisciplineReport r = reports.discipline(period,
+                viewer.scope() == Viewer.Scope.DEPARTMENTS ? viewer.departments() : null);
+        Function<DisciplineReport.Row, Bar> department = row -> new Bar(row.departmentId(), row.department(),
+                row.overdueNow(), row.late());
+        Function<DisciplineReport.Row, Bar> executor = row -> new Bar(row.executorId(), row.executor(),
+                row.overdueNow(), row.late());
+        Comparator<Bar> worst = Comparator.comparingLong((Bar b) -> b.overdueNow() + b.late()).reversed()
+                .thenComparing(Bar::name, Comparator.nullsLast(Comparator.naturalOrder()));
+        return new Charts(period.from(), period.to(), r.days(),
+                r.departments().stream().map(department).sorted(worst).toList(),
+                r.executors().stream().filter(row -> row.executorId() != null).map(executor)
+                        .filter(b -> b.overdueNow() + b.late() > 0).sorted(worst).toList(),
+                new Totals(r.total().received(), r.total().onTime(), r.total().late(), r.total().overdueNow()));
+    }
+
+    /** A Mini App exchanges its initData (checked by the filter) for a session cookie. */
+    @PostMapping("/session")
+    ResponseEntity<Void> session(@AuthenticationPrincipal Viewer viewer, HttpServletRequest request,
+                                 HttpServletResponse response) {
+        if (request.getAttribute(DashboardAuthenticationFilter.VIA_INIT_DATA) == null) {
+            throw bad("send the Mini App's initData in X-Telegram-Init-Data");
+        }
+        sessions.open(viewer.id(), Credentials.Origin.MINI_APP, request, response);
+        log.info("Dashboard session opened for {} by Mini App initData", viewer.id());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/logout")
+    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
+        sessions.close(request, response);
+        return ResponseEntity.noContent().build();
+    }
+
+    private AppealView visible(Viewer viewer, long id) {
+        AppealView a = appeals.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + id));
+        boolean allowed = switch (viewer.scope()) {
+            case ALL -> true;
+            case DEPARTMENTS -> viewer.departments().contains(a.departmentId())
+                    || access.mayView(viewer.staff(), a);
+            case OWN -> access.mayView(viewer.staff(), a);
+        };
+        if (!allowed) {
+            log.info("Refused appeal {} to {} on the dashboard", id, viewer.id());
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This appeal is not among those you may see");
+        }
+        return a;
+    }
+
+    /** The display order of the values a name-sorted column holds. */
+    private List<String> order(AppealTable.SortKey key) {
+        return switch (key) {
+            case EXECUTOR -> directory.allStaff().stream().sorted(Comparator.comparing(StaffMember::shortName))
+                    .map(StaffMember::id).toList();
+            case DEPARTMENT -> directory.departments().stream().sorted(Comparator.comparing(Department::name))
+                    .map(Department::id).toList();
+            case CATEGORY -> directory.categories().stream()
+                    .sorted(Comparator.comparing(ru.appealdesk.directory.Category::name))
+                    .map(ru.appealdesk.directory.Category::code).toList();
+            case SOURCE -> Arrays.stream(Source.values()).sorted(Comparator.comparing(Source::title))
+                    .map(Enum::name).toList();
+            case STATUS -> Arrays.stream(AppealStatus.values()).map(Enum::name).toList();
+            default -> List.of();
+        };
+    }
+
+    private static AppealTable.SortKey sortKey(String name) {
+        return switch (name) {
+            case "answerDueAt" -> AppealTable.SortKey.ANSWER_DUE_AT;
+            case "receivedAt" -> AppealTable.SortKey.RECEIVED_AT;
+            case "number" -> AppealTable.SortKey.NUMBER;
+            case "source" -> AppealTable.SortKey.SOURCE;
+            case "category" -> AppealTable.SortKey.CATEGORY;
+            case "department" -> AppealTable.SortKey.DEPARTMENT;
+            case "executor" -> AppealTable.SortKey.EXECUTOR;
+            case "status" -> AppealTable.SortKey.STATUS;
+            default -> throw bad("unknown sort '" + name + "': answerDueAt, receivedAt, number, source, category, "
+                    + "department, executor or status, '-' before it for descending");
+        };
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(List<String> values, Class<E> type, String parameter) {
+        Set<E> result = EnumSet.noneOf(type);
+        for (String v : values == null ? List.<String>of() : values) {
+            if (v.isBlank()) {
+                continue;
+            }
+            try {
+                result.add(Enum.valueOf(type, v.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw bad("unknown " + parameter + " '" + v + "'");
+            }
+        }
+        return result;
+    }
+
+    private static Set<String> ids(List<String> values) {
+        Set<String> result = new LinkedHashSet<>();
+        (values == null ? List.<String>of() : values).stream().filter(v -> !v.isBlank()).map(String::strip)
+                .forEach(result::add);
+        return result;
+    }
+
+    private static ResponseStatusException bad(String detail) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    }
+}

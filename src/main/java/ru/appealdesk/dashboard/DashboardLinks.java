@@ -1,0 +1,37 @@
+package ru.appealdesk.dashboard;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import ru.appealdesk.directory.StaffMember;
+
+/**
+ * What {@code /dashboard} hands a staff member: the Mini App's address (when the public URL is HTTPS) and a fresh
+ * one-time login link for a browser, valid 10 minutes.
+ */
+@Service
+public class DashboardLinks {
+
+    /** The addresses; {@code miniApp} null when the public URL is not HTTPS (Telegram opens Mini Apps over HTTPS). */
+    public record Links(String miniApp, String login) {
+    }
+
+    private final DashboardProperties properties;
+    private final Credentials credentials;
+
+    DashboardLinks(DashboardProperties properties, Credentials credentials) {
+        this.properties = properties;
+        this.credentials = credentials;
+    }
+
+    /** Empty when {@code APPEALDESK_PUBLIC_URL} is not set: nobody outside could open the page. */
+    public Optional<Links> issue(StaffMember staff) {
+        if (properties.publicUrl() == null) {
+            return Optional.empty();
+        }
+        String secret = credentials.issueLink(staff.id(), DashboardProperties.LOGIN_LINK_TTL);
+        return Optional.of(new Links(properties.miniAppPossible() ? properties.at("/app/") : null,
+                properties.at("/login?token=" + secret)));
+    }
+}

@@ -1,0 +1,112 @@
+package ru.appealdesk.dashboard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.telegram.Html;
+
+/**
+ * The dashboard's pages: {@code /app/} (the single page; its script and style at {@code /app/app.js},
+ * {@code /app/app.css}) and the one-time login link's {@code /login}: a GET only shows a «Войти» button (link
+ * previewers and mail scanners open links), the POST uses the link and sets the session cookie.
+ */
+@Controller
+class DashboardPages implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardPages.class);
+    private static final String STYLE = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;"
+            + "max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1b1f24;line-height:1.5}"
+            + "button{font-size:1.1rem;padding:.7rem 1.4rem;border:0;border-radius:.4rem;background:#0b57d0;"
+            + "color:#fff;cursor:pointer}button:focus-visible{outline:3px solid #1b1f24;outline-offset:2px}";
+    private static final String POLICY = "default-src 'none'; style-src " + SignInPage.cspHash(STYLE)
+            + "; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private final Credentials credentials;
+    private final Sessions sessions;
+    private final Directory directory;
+
+    DashboardPages(Credentials credentials, Sessions sessions, Directory directory) {
+        this.credentials = credentials;
+        this.sessions = sessions;
+        this.directory = directory;
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/app/*.js", "/app/*.css").addResourceLocations("classpath:/dashboard/")
+                .setCacheControl(CacheControl.noCache());
+    }
+
+    @GetMapping("/app")
+    ResponseEntity<Void> app() {
+        return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY).location(URI.create("/app/")).build();
+    }
+
+    @GetMapping({"/app/", "/app/index.html"})
+    ResponseEntity<Resource> index() {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noStore())
+                .body(new ClassPathResource("dashboard/index.html"));
+    }
+
+    @GetMapping("/login")
+    void loginPage(@RequestParam(name = "token", required = false) String token, HttpServletResponse response)
+            throws IOException {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            page(response, HttpStatus.BAD_REQUEST, "Ссылка повреждена", "<p>Запросите новую ссылку командой "
+                    + "/dashboard в боте.</p>");
+            return;
+        }
+        page(response, HttpStatus.OK, "Вход в панель AppealDesk", "<p>Ссылка одноразовая и действует 10 минут. "
+                + "Не пересылайте её.</p><form method=\"post\" action=\"/login\"><input type=\"hidden\" "
+                + "name=\"token\" value=\"" + token + "\"><button type=\"submit\">Войти в панель</button></form>");
+    }
+
+    @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    void login(@RequestParam(name = "token", required = false) String token, HttpServletRequest request,
+               HttpServletResponse response) throws IOException {
+        Optional<String> staff = credentials.useLink(token).filter(id -> directory.staff(id).isPresent());
+        if (staff.isEmpty()) {
+            log.info("Refused a dashboard login link from {}: unknown, used or expired", request.getRemoteAddr());
+            page(response, HttpStatus.UNAUTHORIZED, "Ссылка недействительна", "<p>Ссылка уже использована или "
+                    + "истекла (она действует 10 минут). Запросите новую командой /dashboard в боте.</p>");
+            return;
+        }
+        sessions.open(staff.get(), Credentials.Origin.LINK, request, response);
+        log.info("Dashboard session opened for {} by a login link", staff.get());
+        response.setStatus(HttpStatus.SEE_OTHER.value());
+        response.setHeader("Location", "/app/");
+    }
+
+    private static void page(HttpServletResponse response, HttpStatus status, String title, String body)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.TEXT_HTML_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Security-Policy", POLICY);
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write("<!doctype html><html lang=\"ru\"><head><meta charset=\"utf-8\"><meta "
+                + "name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title)
+                + "</title><style>" + STYLE + "</style></head><body><h1>" + Html.escape(title) + "</h1>" + body
+                + "</body></html>");
+    }
+}
