@@ -126,6 +126,8 @@ function paintUrgency(s, seconds, urgency) {
   const u = urgency || urgencyOf(sec);
   s.className = 'urg urg-' + u.toLowerCase().replace('_', '-');
   s.dataset.urgency = u;
+  const row = s.closest('tr.appeal-row');
+  if (row) row.dataset.urgency = u;
   const long = s.dataset.long === '1';
   s.textContent = sec < 0 ? 'просрочено ' + spanText(sec) : (long ? 'осталось ' : '') + spanText(sec);
 }

@@ -67,6 +67,7 @@ class Credentials {
     @Transactional
     String openSession(String staffId, Origin origin, Duration ttl) {
         Instant now = clock.instant();
+        sweep(now);
         String secret = secret();
         jdbc.update("insert into dashboard_session (token_hash, staff_id, origin, created_at, expires_at) "
                 + "values (?, ?, ?, ?, ?)", hash(secret), staffId, origin.name(), Timestamp.from(now),

@@ -55,6 +55,9 @@ class DashboardApi {
     private static final Logger log = LoggerFactory.getLogger(DashboardApi.class);
     private static final int MAX_PAGE_SIZE = 100;
     private static final int CHART_DAYS = 30;
+    /** Shown in the page (photos, videos); anything else, SVG included, is only downloaded. */
+    private static final Set<String> INLINE = Set.of("image/jpeg", "image/png", "image/gif", "image/webp",
+            "video/mp4", "video/quicktime");
 
     record Me(String id, String name, String shortName, List<String> roles, String scope, boolean charts,
               String zone, OffsetDateTime now) {
@@ -156,19 +159,27 @@ class DashboardApi {
         boolean descending = sort.startsWith("-");
         AppealTable.SortKey key = sortKey(descending ? sort.substring(1) : sort);
         Instant now = clock.instant();
-        long stamp = table.stamp();
+        String stamp = table.stamp();
+        Set<String> departments = ids(department);
+        Set<String> executors = ids(executor);
+        departments.stream().filter(d -> directory.department(d).isEmpty()).findFirst()
+                .ifPresent(d -> { throw bad("unknown department '" + d + "'"); });
+        executors.stream().filter(e -> directory.staff(e).isEmpty()).findFirst()
+                .ifPresent(e -> { throw bad("unknown executor '" + e + "'"); });
         AppealTable.Page rows = table.open(new AppealTable.Query(enums(status, AppealStatus.class, "status"),
-                ids(department), ids(executor), enums(source, Source.class, "source"), overdue, search,
+                departments, executors, enums(source, Source.class, "source"), overdue, search,
                 viewer.scope() == Viewer.Scope.DEPARTMENTS ? viewer.departments() : null,
-                viewer.scope() == Viewer.Scope.OWN ? viewer.id() : null, key, descending, order(key), page, size),
+                viewer.scope() == Viewer.Scope.OWN || viewer.staff().hasRole(ru.appealdesk.directory.Role.EXECUTOR)
+                        && viewer.scope() == Viewer.Scope.DEPARTMENTS ? viewer.id() : null,
+                key, descending, order(key), page, size),
                 now);
         return new TablePage(rows.rows().stream().map(r -> json.row(r, now)).toList(), page, size, rows.total(),
-                (rows.total() + size - 1) / size, json.local(now), Long.toString(stamp, 36));
+                (rows.total() + size - 1) / size, json.local(now), stamp);
     }
 
     @GetMapping("/stamp")
     Stamp stamp() {
-        return new Stamp(Long.toString(table.stamp(), 36));
+        return new Stamp(table.stamp());
     }
 
     @GetMapping("/appeals/{id}")
@@ -201,14 +212,14 @@ class DashboardApi {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file of this appeal"));
         byte[] content = files.content(fileId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "The file is no longer kept"));
-        MediaType type = info.mimeType() == null ? MediaType.APPLICATION_OCTET_STREAM
-                : MediaType.parseMediaType(info.mimeType());
-        boolean inline = type.getType().equals("image") || type.getType().equals("video");
+        MediaType type = mediaType(info.mimeType());
+        boolean inline = INLINE.contains(type.getType() + "/" + type.getSubtype());
         String name = info.fileName() == null ? fileId.toString() : info.fileName();
         return ResponseEntity.ok().contentType(inline ? type : MediaType.APPLICATION_OCTET_STREAM)
                 .header("Content-Disposition", (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                         .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; media-src 'self'")
                 .cacheControl(CacheControl.noStore()).body(content);
     }
 
@@ -257,7 +268,7 @@ class DashboardApi {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal " + id));
         boolean allowed = switch (viewer.scope()) {
             case ALL -> true;
-            case DEPARTMENTS -> viewer.departments().contains(a.departmentId())
+            case DEPARTMENTS -> a.departmentId() != null && viewer.departments().contains(a.departmentId())
                     || access.mayView(viewer.staff(), a);
             case OWN -> access.mayView(viewer.staff(), a);
         };
@@ -266,6 +277,14 @@ class DashboardApi {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "This appeal is not among those you may see");
         }
         return a;
+    }
+
+    private static MediaType mediaType(String stored) {
+        try {
+            return stored == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(stored);
+        } catch (org.springframework.util.InvalidMimeTypeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
     }
 
     /** The display order of the values a name-sorted column holds. */

@@ -28,8 +28,8 @@ import ru.appealdesk.directory.StaffAccounts;
 
 /**
  * Authenticates a dashboard request as a {@link Viewer}: by the Mini App's {@code X-Telegram-Init-Data} header
- * (checked with the bot token) or by the session cookie. A header that fails the check is refused at once; a
- * missing or dead cookie leaves the request anonymous, and the rules refuse it.
+ * (checked with the bot token) or by the session cookie. A header that fails the check is refused unless the
+ * request also has a live session; a missing or dead cookie leaves the request anonymous, and the rules refuse it.
  */
 final class DashboardAuthenticationFilter extends OncePerRequestFilter {
 
@@ -63,13 +63,8 @@ final class DashboardAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Viewer> viewer;
         String raw = request.getHeader(INIT_DATA_HEADER);
-        if (raw != null) {
-            Optional<Long> user = telegramUser(raw);
-            if (user.isEmpty()) {
-                contexts.clearContext();
-                entryPoint.commence(request, response, new BadCredentialsException("initData refused"));
-                return;
-            }
+        Optional<Long> user = raw == null ? Optional.empty() : telegramUser(raw);
+        if (user.isPresent()) {
             viewer = accounts.byTelegramUser(user.get()).map(s -> Viewer.of(s, directory));
             if (viewer.isEmpty()) {
                 log.info("Refused Mini App initData of Telegram user {}: not bound to staff", user.get());
@@ -79,8 +74,14 @@ final class DashboardAuthenticationFilter extends OncePerRequestFilter {
             }
             request.setAttribute(VIA_INIT_DATA, Boolean.TRUE);
         } else {
+            // a Mini App left open outlives its initData (init-data-max-age); its session cookie still counts
             viewer = cookie(request).flatMap(credentials::session).flatMap(s -> directory.staff(s.staffId()))
                     .map(s -> Viewer.of(s, directory));
+            if (raw != null && viewer.isEmpty()) {
+                contexts.clearContext();
+                entryPoint.commence(request, response, new BadCredentialsException("initData refused"));
+                return;
+            }
         }
         if (viewer.isEmpty()) {
             chain.doFilter(request, response);

@@ -84,6 +84,14 @@ class DashboardPages implements WebMvcConfigurer {
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     void login(@RequestParam(name = "token", required = false) String token, HttpServletRequest request,
                HttpServletResponse response) throws IOException {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            // another site posting someone's link would sign this browser in as that person
+            log.info("Refused a dashboard login posted from another site ({})", site);
+            page(response, HttpStatus.FORBIDDEN, "Вход не выполнен", "<p>Откройте ссылку из бота заново и нажмите "
+                    + "«Войти в панель» на этой странице.</p>");
+            return;
+        }
         Optional<String> staff = credentials.useLink(token).filter(id -> directory.staff(id).isPresent());
         if (staff.isEmpty()) {
             log.info("Refused a dashboard login link from {}: unknown, used or expired", request.getRemoteAddr());

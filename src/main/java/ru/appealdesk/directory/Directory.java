@@ -155,10 +155,12 @@ public class Directory {
         return config.reportSchedule();
     }
 
-    /** The departments a deputy head supervises. */
+    /** The departments a deputy head supervises ({@code contains(null)} is false: an unrouted appeal has none). */
     public Set<String> departmentsSupervisedBy(String staffId) {
-        return config.departments().values().stream().filter(d -> staffId.equals(d.deputyHeadId()))
-                .map(Department::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        config.departments().values().stream().filter(d -> staffId.equals(d.deputyHeadId()))
+                .forEach(d -> ids.add(d.id()));
+        return java.util.Collections.unmodifiableSet(ids);
     }
 
     /** The deputy head who supervises a department, if one is configured. */

@@ -73,13 +73,13 @@ public class Reports {
             days.put(d, new long[3]);
         }
         facts.received(from, to, f -> {
-            if (departments == null || departments.contains(f.departmentId())) {
+            if (departments == null || f.departmentId() != null && departments.contains(f.departmentId())) {
                 counter(byExecutor, f.departmentId(), f.executorId()).received++;
                 days.get(workingTime.localDate(f.receivedAt()))[0]++;
             }
         });
         facts.entries(from, to, ENTRY_TYPES, e -> {
-            if (departments != null && !departments.contains(e.departmentId())) {
+            if (departments != null && (e.departmentId() == null || !departments.contains(e.departmentId()))) {
                 return;
             }
             Counter c = counter(byExecutor, e.departmentId(), e.executorId());
@@ -101,7 +101,7 @@ public class Reports {
             }
         });
         facts.overdueAt(now, f -> {
-            if (departments == null || departments.contains(f.departmentId())) {
+            if (departments == null || f.departmentId() != null && departments.contains(f.departmentId())) {
                 counter(byExecutor, f.departmentId(), f.executorId()).overdueNow++;
                 if (!f.answerDueAt().isBefore(from) && f.answerDueAt().isBefore(to)) {
                     overdueOn(days, f.answerDueAt());
@@ -126,7 +126,7 @@ public class Reports {
         ZoneId zone = workingTime.zone();
         facts.received(period.from().atStartOfDay(zone).toInstant(), period.to().plusDays(1).atStartOfDay(zone)
                 .toInstant(), f -> {
-                    if (departments == null || departments.contains(f.departmentId())) {
+                    if (departments == null || f.departmentId() != null && departments.contains(f.departmentId())) {
                         each.accept(f);
                     }
                 });

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
  * An inline button: its label and either its callback data (at most 64 bytes), a {@code url} to open, or a
  * {@code webApp} URL opened as a Telegram Mini App (HTTPS only, private chats only).
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record Button(String text, String data, String url, String webApp) {
 
     public Button {

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -65,11 +64,15 @@ public class AppealTable {
         return new Page(rows, total);
     }
 
-    /** Changes whenever an appeal changes (every transition and note is a history entry): the page polls it. */
+    /**
+     * Changes whenever an open appeal changes, opens or closes: the newest history entry, and the count and
+     * versions of the open appeals (a change committed after a later history id still moves the versions).
+     */
     @Transactional(readOnly = true)
-    public long stamp() {
-        Long max = jdbc.getJdbcTemplate().queryForObject("select coalesce(max(id), 0) from appeal_history", Long.class);
-        return max == null ? 0 : max;
+    public String stamp() {
+        return jdbc.getJdbcTemplate().queryForObject("select (select coalesce(max(id), 0) from appeal_history) "
+                + "|| '.' || count(*) || '.' || coalesce(sum(version), 0) from appeal where status <> 'CLOSED'",
+                String.class);
     }
 
     private static String where(Query q, Instant now, MapSqlParameterSource p) {
@@ -95,18 +98,24 @@ public class AppealTable {
             p.addValue("now", Timestamp.from(now));
         }
         if (q.search() != null && !q.search().isBlank()) {
-            all.add("(upper(a.external_id) like :search escape '\\' or upper(a.address) like :search escape '\\')");
-            p.addValue("search", "%" + q.search().strip().toUpperCase(Locale.ROOT).replace("\\", "\\\\")
+            // both sides folded by PostgreSQL, so that they fold alike whatever the database's locale
+            all.add("(upper(a.external_id) like upper(:search) escape '\\' "
+                    + "or upper(a.address) like upper(:search) escape '\\')");
+            p.addValue("search", "%" + q.search().strip().replace("\\", "\\\\")
                     .replace("%", "\\%").replace("_", "\\_") + "%");
         }
+        List<String> scope = new ArrayList<>();
         if (q.departmentScope() != null) {
-            all.add(q.departmentScope().isEmpty() ? "false" : "a.department_id in (:scope)");
+            scope.add(q.departmentScope().isEmpty() ? "false" : "a.department_id in (:scope)");
             p.addValue("scope", List.copyOf(q.departmentScope()));
         }
         if (q.ownBy() != null) {
-            all.add("(a.executor_id = :own or exists (select 1 from appeal_co_executor c "
-                    + "where c.appeal_id = a.id and c.staff_id = :own))");
+            scope.add("a.executor_id = :own or exists (select 1 from appeal_co_executor c "
+                    + "where c.appeal_id = a.id and c.staff_id = :own)");
             p.addValue("own", q.ownBy());
+        }
+        if (!scope.isEmpty()) {
+            all.add("(" + String.join(" or ", scope) + ")");
         }
         return String.join(" and ", all);
     }
