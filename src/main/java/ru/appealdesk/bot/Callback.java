@@ -17,7 +17,7 @@ record Callback(Action action, long appealId, int step, String argument) {
         CLOSE("cls"), CLOSE_AS("clo"), TO_OPERATOR("opr"), QUALITY_RETURN("qrt"), EDIT_ANSWER("edt"),
         REDIRECT("rdr"), REDIRECT_APPROVE("rda"), REDIRECT_REJECT("rdj"), CO_EXECUTORS("coe"), ADD_CO_EXECUTOR("cad"),
         DELIVER("dlv"), SEND_MATERIALS("snd"), DELEGATE("dlg"), DELEGATE_TO("dlt"), NOTIFIED("ntf"),
-        HELP("hlp");
+        HELP("hlp"), TEMPLATE("tpl");
 
         final String code;
 

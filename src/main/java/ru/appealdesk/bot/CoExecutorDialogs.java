@@ -101,7 +101,7 @@ class CoExecutorDialogs {
         conversations.save(c);
         reply(in, "📎 Материалы по обращению № " + Html.escape(a.number()) + " для ответственного исполнителя "
                 + "(" + Html.escape(name(a.executorId())) + "): опишите одним сообщением, что сделано. Затем можно "
-                + "приложить фото и документы. /cancel — отменить.");
+                + "приложить фото, видео и документы. /cancel — отменить.");
     }
 
     /** The text of the materials (again: it replaces the earlier text). */
@@ -113,9 +113,9 @@ class CoExecutorDialogs {
         AppealView a = access.checkCoExecutor(c.appealId(), in.staff());
         c.answerText(text);
         c.moveTo(State.COLLECTING_MATERIALS, clock.instant());
-        showDraft(in, a, "Текст материалов сохранён. Пришлите фото или документы (JPG, PNG, TIFF, PDF), если нужно, "
-                + "и нажмите «Отправить ответственному».\n\n<b>Материалы:</b>\n", text, c.attachedFiles().size(),
-                false);
+        showDraft(in, a, "Текст материалов сохранён. Пришлите фото, видео или документы (JPG, PNG, TIFF, MP4, MOV, "
+                + "PDF; файл — до 20 МБ), если нужно, и нажмите «Отправить ответственному».\n\n<b>Материалы:</b>\n",
+                text, c.attachedFiles().size(), false);
     }
 
     /** The confirmation of a file added to the materials. */

@@ -54,6 +54,8 @@ class Conversation {
     /** How the applicant was told the result before submission (seed 000 п.15): PHONE or EMAIL. */
     @Column(name = "applicant_notified")
     private String applicantNotified;
+    @Column(name = "template_id")
+    private String templateId;
     @Column(name = "updated_at")
     private Instant updatedAt;
     @Version
@@ -76,7 +78,13 @@ class Conversation {
         this.answerText = null;
         this.attachments = null;
         this.applicantNotified = null;
+        this.templateId = null;
         this.updatedAt = now;
+    }
+
+    /** The «вариант решения» the draft's text came from; null once the executor's own text replaced it. */
+    String templateId() {
+        return templateId;
     }
 
     void applicantNotified(String how) {
@@ -100,8 +108,16 @@ class Conversation {
         this.postponedUntil = date;
     }
 
+    /** The executor's own text. */
     void answerText(String text) {
         this.answerText = text;
+        this.templateId = null;
+    }
+
+    /** A template's text, filled in. */
+    void answerFromTemplate(String templateId, String text) {
+        this.answerText = text;
+        this.templateId = templateId;
     }
 
     /** A file attached to the answer draft: stored as {@code fileId}, sent on by its Telegram reference. */

@@ -42,6 +42,7 @@ class Dialogs {
     static final DateTimeFormatter DATE_INPUT = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
     static final int MAX_TEXT = 4000;
+    private static final String OWN_TEXT = "-";
 
     private final ConversationRepository conversations;
     private final AppealService appeals;
@@ -53,10 +54,12 @@ class Dialogs {
     private final Clock clock;
     private final DraftCards draftCards;
     private final CoExecutorDialogs coExecutors;
+    private final ru.appealdesk.directory.Directory directory;
 
     Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files,
             Outbox outbox, CardMessages cardMessages, CardTexts texts, Refusals refusals, Clock clock,
-            DraftCards draftCards, CoExecutorDialogs coExecutors) {
+            DraftCards draftCards, CoExecutorDialogs coExecutors, ru.appealdesk.directory.Directory directory) {
+        this.directory = directory;
         this.draftCards = draftCards;
         this.coExecutors = coExecutors;
         this.conversations = conversations;
@@ -161,8 +164,54 @@ class Dialogs {
                     + CardTexts.DATE.format(latest.get()) + "." + approval);
         } else {
             c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
-            reply(in, "Тип ответа: «" + type.title() + "». Пришлите текст ответа заявителю одним сообщением.");
+            offerTemplates(in, a, type, "Тип ответа: «" + type.title() + "».");
         }
+    }
+
+    /**
+     * The «варианты решения» of {@code templates.yml} for this category and answer type as buttons, and «Свой
+     * текст» (seed 000 п.1, 3, 6); a text message is the executor's own text either way.
+     */
+    private void offerTemplates(Inbound in, AppealView a, AnswerType type, String lead) {
+        List<ru.appealdesk.directory.AnswerTemplate> templates = directory.templates(a.category(), type.name());
+        List<List<Button>> keyboard = new ArrayList<>();
+        for (int i = 0; i < templates.size(); i++) {
+            keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), Integer.toString(i))
+                    .button("📋 " + templates.get(i).title())));
+        }
+        keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), OWN_TEXT).button("✍️ Свой текст")));
+        cardMessages.send(in.chatId(), lead + "\nПришлите текст ответа заявителю одним сообщением"
+                + (templates.isEmpty() ? " (готовых вариантов решения для этой категории нет)."
+                : " или выберите вариант решения — он будет подставлен в черновик:"), null, keyboard,
+                Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
+    }
+
+    /** A «вариант решения» pressed: its text, filled in from the appeal, becomes the draft; or «Свой текст». */
+    String templateChosen(Inbound in, AppealView a, String choice) {
+        Conversation c = current(in, a).filter(x -> x.state() == State.AWAITING_ANSWER_TEXT
+                        || x.state() == State.COLLECTING_ATTACHMENTS)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer being written"));
+        if (OWN_TEXT.equals(choice)) {
+            reply(in, "✍️ Пришлите текст ответа заявителю одним сообщением" + (c.answerText() == null ? "."
+                    : ": он заменит черновик."));
+            return "Жду текст ответа";
+        }
+        List<ru.appealdesk.directory.AnswerTemplate> templates = directory.templates(a.category(),
+                c.answerType().name());
+        int index = choice != null && choice.matches("\\d{1,3}") ? Integer.parseInt(choice) : -1;
+        if (index < 0 || index >= templates.size()) {
+            throw new TransitionRefused(Reason.STALE, "unknown template " + choice);
+        }
+        ru.appealdesk.directory.AnswerTemplate template = templates.get(index);
+        String text = template.fill(a.number(), CardTexts.DATE.format(a.receivedAt()
+                .atZone(directory.organization().timeZone()).toLocalDate()), a.address());
+        boolean replacing = c.state() == State.COLLECTING_ATTACHMENTS;
+        c.answerFromTemplate(template.id(), text);
+        c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
+        showDraft(in, c, a, "📋 Вариант решения «" + Html.escape(template.title()) + "» подставлен"
+                + (replacing ? " вместо прежнего текста" : "") + ". Отправьте ответ как есть или пришлите свой текст "
+                + "одним сообщением — он заменит черновик.", text);
+        return "Вариант решения подставлен";
     }
 
     /**
@@ -191,7 +240,7 @@ class Dialogs {
         List<AppealView.Attachment> attachments = c.attachedFiles().stream()
                 .map(f -> new AppealView.Attachment(f.fileId(), f.kind())).toList();
         appeals.submitAnswer(a.id(), a.step(), in.staff().id(), new AnswerDraft(c.answerType(), c.answerText(),
-                c.postponedUntil(), attachments, c.applicantNotified()));
+                c.postponedUntil(), attachments, c.applicantNotified(), c.templateId()));
         conversations.delete(c);
         return true;
     }
@@ -295,7 +344,7 @@ class Dialogs {
         Optional<Conversation> found = conversations.findById(in.userId())
                 .filter(c -> c.state() == State.COLLECTING_ATTACHMENTS || c.state() == State.COLLECTING_MATERIALS);
         if (found.isEmpty() || prefetched.isEmpty()) {
-            reply(in, "Сейчас я не жду файлов. Фото и документы прикладываются к ответу (или к материалам "
+            reply(in, "Сейчас я не жду файлов. Фото, видео и документы прикладываются к ответу (или к материалам "
                     + "соисполнителя) после ввода его текста.");
             return;
         }
@@ -310,7 +359,8 @@ class Dialogs {
             reply(in, IncomingFiles.tooLarge());
             return;
         }
-        AttachmentKind kind = FileTypes.isImage(download.mimeType()) ? AttachmentKind.PHOTO : AttachmentKind.DOCUMENT;
+        AttachmentKind kind = FileTypes.isImage(download.mimeType()) ? AttachmentKind.PHOTO
+                : FileTypes.isVideo(download.mimeType()) ? AttachmentKind.VIDEO : AttachmentKind.DOCUMENT;
         String name = nameFor(download.file().name(), download.mimeType());
         AttachmentStore.FileInfo stored = files.store(kind, name, download.mimeType(), download.content(),
                 download.file().telegramRef());
@@ -342,6 +392,7 @@ class Dialogs {
         String extension = FileTypes.extension(mimeType);
         String lower = name.toLowerCase(Locale.ROOT);
         boolean fits = lower.endsWith(extension) || (extension.equals(".jpg") && lower.endsWith(".jpeg"))
+                || (extension.equals(".mov") && lower.endsWith(".qt"))
                 || (extension.equals(".tif") && lower.endsWith(".tiff"));
         String base = name.length() > 200 ? name.substring(0, 200) : name;
         return fits ? base : base + extension;
@@ -369,8 +420,8 @@ class Dialogs {
         appeals.checkPostponement(c.appealId(), date);
         c.postponeUntil(date);
         c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
-        reply(in, "Решение откладывается до " + CardTexts.DATE.format(date) + ". Пришлите текст ответа заявителю "
-                + "одним сообщением.");
+        offerTemplates(in, appeals.find(c.appealId()).orElseThrow(), AnswerType.POSTPONED,
+                "Решение откладывается до " + CardTexts.DATE.format(date) + ".");
     }
 
     private void answerText(Inbound in, Conversation c, String text) {
@@ -383,12 +434,24 @@ class Dialogs {
         c.answerText(text);
         c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
         AppealView a = appeals.find(c.appealId()).orElseThrow();
+        showDraft(in, c, a, replacing ? "Текст ответа обновлён." : "Текст ответа сохранён.", text);
+    }
+
+    private void showDraft(Inbound in, Conversation c, AppealView a, String lead, String text) {
         String photos = a.photos().isEmpty() ? "" : "\n❗ Заявитель приложил фото (" + a.photos().size()
                 + "): ответ должен содержать фото с того же ракурса.";
-        draftCards.show(in, a, c.step(), (replacing ? "Текст ответа обновлён." : "Текст ответа сохранён.")
-                + " Тип: «" + Html.escape(c.answerType().title()) + "».\nПришлите фото или документы "
-                + "(JPG, PNG, TIFF, PDF), если нужно, и нажмите «Отправить на согласование»." + photos
+        draftCards.show(in, a, c.step(), lead
+                + " Тип: «" + Html.escape(c.answerType().title()) + "».\nПришлите фото, видео или документы "
+                + "(JPG, PNG, TIFF, MP4, MOV, PDF; файл — до 20 МБ), если нужно, и нажмите «Отправить на "
+                + "согласование»." + photos + proof(a)
                 + "\n\n<b>Черновик:</b>\n", text, c.attachedFiles().size(), false);
+    }
+
+    /** Seed 004 п.20: a fast-track answer of Инцидент Менеджмент carries its proof. */
+    private static String proof(AppealView a) {
+        return a.source() == ru.appealdesk.directory.Source.INCIDENT
+                && a.priority() == ru.appealdesk.directory.Priority.FAST_TRACK
+                ? "\n❗ «Решаемое» сообщение: приложите фото, видео или документ, подтверждающие решение." : "";
     }
 
     private Conversation start(Inbound in, State state, AppealView a) {

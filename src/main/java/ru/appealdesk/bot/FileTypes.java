@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * What a file really is, from its first bytes (its "magic number"), whatever its name or declared type says:
- * the formats an answer may carry (seed 001 §4.6: JPG, PNG, TIFF; and PDF documents).
+ * the formats an answer may carry (seed 001 §4.6: JPG, PNG, TIFF; PDF documents; seed 004 п.19–20: MP4 and MOV
+ * videos).
  */
 final class FileTypes {
 
@@ -12,6 +13,10 @@ final class FileTypes {
     static final String PNG = "image/png";
     static final String TIFF = "image/tiff";
     static final String PDF = "application/pdf";
+    static final String MP4 = "video/mp4";
+    static final String MOV = "video/quicktime";
+    /** QuickTime atoms a MOV file may begin with when it has no {@code ftyp} box. */
+    private static final java.util.List<String> MOV_ATOMS = java.util.List.of("moov", "mdat", "wide", "free", "skip");
 
     private FileTypes() {
     }
@@ -29,7 +34,19 @@ final class FileTypes {
         if (startsWith(content, '%', 'P', 'D', 'F', '-')) {
             return Optional.of(PDF);
         }
-        return Optional.empty();
+        String box = ascii(content, 4, 8);
+        if (box.equals("ftyp")) {
+            return Optional.of(ascii(content, 8, 12).equals("qt  ") ? MOV : MP4);
+        }
+        return MOV_ATOMS.contains(box) ? Optional.of(MOV) : Optional.empty();
+    }
+
+    static boolean isVideo(String mime) {
+        return MP4.equals(mime) || MOV.equals(mime);
+    }
+
+    private static String ascii(byte[] content, int from, int to) {
+        return content.length < to ? "" : new String(content, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     static boolean isImage(String mime) {
@@ -42,6 +59,8 @@ final class FileTypes {
             case JPEG -> ".jpg";
             case PNG -> ".png";
             case TIFF -> ".tif";
+            case MP4 -> ".mp4";
+            case MOV -> ".mov";
             default -> ".pdf";
         };
     }

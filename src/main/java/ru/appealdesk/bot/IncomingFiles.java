@@ -28,10 +28,15 @@ class IncomingFiles {
     static final long MAX_ANSWER_BYTES = 50L * 1024 * 1024;
 
     /** A file as announced in the message. */
-    record Announced(String fileId, String telegramKind, String name, Long declaredSize, String mediaGroupId) {
+    record Announced(String fileId, String telegramKind, String name, Long declaredSize, String mediaGroupId,
+                     String declaredMime) {
 
         String telegramRef() {
             return telegramKind + ":" + fileId;
+        }
+
+        boolean video() {
+            return telegramKind.equals("video") || declaredMime != null && declaredMime.startsWith("video/");
         }
     }
 
@@ -53,7 +58,7 @@ class IncomingFiles {
 
     /** Downloads the message's file if its sender is adding files to an answer; empty otherwise. */
     Optional<Download> prefetch(long userId, Message message) {
-        if (message == null || !(message.hasPhoto() || message.hasDocument())) {
+        if (message == null || !(message.hasPhoto() || message.hasDocument() || message.hasVideo())) {
             return Optional.empty();
         }
         Optional<Conversation> collecting;
@@ -71,7 +76,9 @@ class IncomingFiles {
         long used = collecting.get().attachedFiles().stream().mapToLong(Conversation.AttachedFile::sizeBytes).sum();
         if (file.declaredSize() != null && (file.declaredSize() > MAX_FILE_BYTES
                 || used + file.declaredSize() > MAX_ANSWER_BYTES)) {
-            return Optional.of(Download.refused(file, tooLarge()));
+            log.info("Refused a file of {} bytes from Telegram user {}: over the limit", file.declaredSize(), userId);
+            return Optional.of(Download.refused(file, file.declaredSize() > MAX_FILE_BYTES && file.video()
+                    ? videoTooLarge(file.declaredSize()) : tooLarge()));
         }
         FileFetcher download = fetcher.getIfAvailable();
         if (download == null) {
@@ -82,14 +89,17 @@ class IncomingFiles {
             content = download.fetch(file.fileId(), Math.min(MAX_FILE_BYTES, MAX_ANSWER_BYTES - used));
         } catch (IOException e) {
             log.warn("Could not download a file from Telegram user {}: {}", userId, e.getMessage());
-            return Optional.of(Download.refused(file, e.getMessage() != null && e.getMessage().contains("larger")
-                    ? tooLarge() : "Не удалось получить файл из Telegram. Отправьте его ещё раз."));
+            boolean larger = e.getMessage() != null && e.getMessage().contains("larger");
+            return Optional.of(Download.refused(file, !larger
+                    ? "Не удалось получить файл из Telegram. Отправьте его ещё раз."
+                    : file.video() ? videoTooLarge(null) : tooLarge()));
         }
         Optional<String> type = FileTypes.sniff(content);
         if (type.isEmpty()) {
-            log.info("Refused a file from Telegram user {}: its content is not JPG, PNG, TIFF or PDF", userId);
+            log.info("Refused a file from Telegram user {}: its content is not JPG, PNG, TIFF, PDF, MP4 or MOV", userId);
             return Optional.of(Download.refused(file, "Файл «" + Html.escape(file.name()) + "» не принят: по "
-                    + "содержимому это не фото JPG, PNG, TIFF и не документ PDF (имя файла не важно)."));
+                    + "содержимому это не фото JPG, PNG, TIFF, не документ PDF и не видео MP4 или MOV (имя файла "
+                    + "не важно)."));
         }
         return Optional.of(new Download(file, content, type.get(), null));
     }
@@ -98,18 +108,33 @@ class IncomingFiles {
         return "Файл не принят: размер файла — не более 20 МБ, всех вложений ответа — не более 50 МБ.";
     }
 
+    /** Telegram hands a bot files of at most 20 MB (more only through a self-hosted Bot API server). */
+    static String videoTooLarge(Long size) {
+        return "Видео не принято: " + (size == null ? "оно больше 20 МБ" : "его размер "
+                + String.format(java.util.Locale.ROOT, "%.1f", size / 1024.0 / 1024.0).replace('.', ',') + " МБ, а ")
+                + (size == null ? ", а " : "") + "Telegram передаёт боту файлы не больше 20 МБ. Сожмите видео "
+                + "(например, снимите в меньшем качестве) или разделите его на части по 20 МБ и отправьте снова.";
+    }
+
     private static Announced announced(Message message) {
         if (message.hasPhoto()) {
             PhotoSize largest = message.getPhoto().stream()
                     .max(Comparator.comparingInt(p -> p.getWidth() * p.getHeight())).orElseThrow();
             return new Announced(largest.getFileId(), "photo", "photo_" + largest.getFileUniqueId() + ".jpg",
                     largest.getFileSize() == null ? null : largest.getFileSize().longValue(),
-                    message.getMediaGroupId());
+                    message.getMediaGroupId(), "image/jpeg");
+        }
+        if (message.hasVideo()) {
+            org.telegram.telegrambots.meta.api.objects.Video video = message.getVideo();
+            String name = video.getFileName() == null || video.getFileName().isBlank()
+                    ? "video_" + video.getFileUniqueId() + ".mp4" : video.getFileName();
+            return new Announced(video.getFileId(), "video", name, video.getFileSize(), message.getMediaGroupId(),
+                    video.getMimeType());
         }
         Document document = message.getDocument();
         String name = document.getFileName() == null || document.getFileName().isBlank() ? "document"
                 : document.getFileName();
         return new Announced(document.getFileId(), "document", name, document.getFileSize(),
-                message.getMediaGroupId());
+                message.getMediaGroupId(), document.getMimeType());
     }
 }

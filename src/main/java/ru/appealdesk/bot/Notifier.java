@@ -758,10 +758,9 @@ class Notifier {
                 .collect(Collectors.toMap(AttachmentStore.FileInfo::id, f -> f));
         List<Outbox.Media> media = attachments.stream()
                 .map(att -> Optional.ofNullable(known.get(att.fileId())).filter(f -> f.telegramFileId() != null)
-                        .map(f -> f.telegramFileId().startsWith("photo:")
-                                ? new Outbox.Media("PHOTO", f.telegramFileId().substring(6))
-                                : new Outbox.Media("DOCUMENT", f.telegramFileId().substring(
-                                        f.telegramFileId().indexOf(':') + 1))))
+                        .map(f -> new Outbox.Media(f.telegramFileId().startsWith("photo:") ? "PHOTO"
+                                : f.telegramFileId().startsWith("video:") ? "VIDEO" : "DOCUMENT",
+                                f.telegramFileId().substring(f.telegramFileId().indexOf(':') + 1))))
                 .flatMap(Optional::stream).toList();
         outbox.media(chat, media, Outbox.PRIORITY_CARD);
     }

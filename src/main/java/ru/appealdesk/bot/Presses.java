@@ -98,6 +98,10 @@ class Presses {
                 return dialogs.submit(in, a) ? "Ответ отправлен на согласование"
                         : "Подтвердите, что заявитель уведомлён";
             }
+            case TEMPLATE -> {
+                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                return dialogs.templateChosen(in, a, cb.argument());
+            }
             case NOTIFIED -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 dialogs.applicantNotified(in, a, cb.argument());

@@ -126,10 +126,10 @@ class UpdateHandler implements UpdateSink {
             if (!dialogs.onText(in, m.getText())) {
                 outbox.text(in.chatId(), Replies.HINT, Outbox.PRIORITY_REPLY);
             }
-        } else if (m.hasPhoto() || m.hasDocument()) {
+        } else if (m.hasPhoto() || m.hasDocument() || m.hasVideo()) {
             dialogs.onFile(in, file);
         } else {
-            outbox.text(in.chatId(), "Я понимаю только текст, фото и документы. " + Replies.HINT,
+            outbox.text(in.chatId(), "Я понимаю только текст, фото, видео и документы. " + Replies.HINT,
                     Outbox.PRIORITY_REPLY);
         }
     }

@@ -120,7 +120,11 @@ class DashboardJson {
             Optional<AttachmentStore.FileInfo> info = infos.stream().filter(i -> i.id().equals(att.fileId()))
                     .findFirst();
             String name = info.map(AttachmentStore.FileInfo::fileName).filter(n -> n != null && !n.isBlank())
-                    .orElse(att.kind().name().equals("PHOTO") ? "Фото" : "Документ");
+                    .orElse(switch (att.kind()) {
+                        case PHOTO -> "Фото";
+                        case VIDEO -> "Видео";
+                        case DOCUMENT -> "Документ";
+                    });
             return new File("/app/api/appeals/" + appealId + "/files/" + att.fileId(), att.kind().name(), name);
         }).toList();
     }

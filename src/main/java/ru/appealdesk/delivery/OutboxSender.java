@@ -213,8 +213,8 @@ class OutboxSender {
                 case EDIT_MESSAGE -> telegram.editMessage(message.chatId(), cardMessageId, payload.text(),
                         payload.keyboard());
                 case SEND_MEDIA -> telegram.sendMedia(message.chatId(), payload.media().stream()
-                        .map(m -> files.load(m.ref()).map(f -> new BotApi.Media(m.kind().equals("PHOTO"), m.ref(),
-                                f.content(), f.name())).orElseGet(() -> new BotApi.Media(m.kind().equals("PHOTO"),
+                        .map(m -> files.load(m.ref()).map(f -> new BotApi.Media(m.kind(), m.ref(),
+                                f.content(), f.name())).orElseGet(() -> new BotApi.Media(m.kind(),
                                 m.ref()))).toList());
                 case SET_MENU_BUTTON -> telegram.setMenuButton(message.chatId(), payload.keyboard().get(0).get(0).text(),
                         payload.keyboard().get(0).get(0).webApp());

@@ -51,8 +51,50 @@ final class BotConfigLoader {
         Map<Source, SourceRegulation> regulations = regulations(YamlFile.read(dir, "regulations.yml"));
         ReportSchedule reports = java.nio.file.Files.exists(dir.resolve("reports.yml"))
                 ? reports(YamlFile.read(dir, "reports.yml")) : ReportSchedule.NONE;
+        List<AnswerTemplate> templates = java.nio.file.Files.exists(dir.resolve("templates.yml"))
+                ? templates(YamlFile.read(dir, "templates.yml"), categories) : List.of();
         return new BotConfig(organization, departments, staff, categories, regulations,
-                secondaryApprover(staffYaml, staffFile, staff), reports);
+                secondaryApprover(staffYaml, staffFile, staff), reports, templates);
+    }
+
+    /** {@code templates.yml} (seed 000 п.1, 3, 6): optional; answers per category and answer type. */
+    private static List<AnswerTemplate> templates(YamlFile yaml, Map<String, Category> categories) {
+        List<ConfigFiles.TemplateEntry> entries = yaml.bind(ConfigFiles.TemplatesFile.class).templates();
+        List<AnswerTemplate> result = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigFiles.TemplateEntry t = entries.get(i);
+            if (!t.id().matches("[a-z0-9][a-z0-9-]{0,23}")) {
+                throw yaml.error("'" + t.id() + "' is not a valid template id: lowercase latin letters, digits and "
+                        + "'-', at most 24 characters", "templates", i, "id");
+            }
+            if (!ids.add(t.id())) {
+                throw yaml.error("duplicate template id '" + t.id() + "'", "templates", i, "id");
+            }
+            if (!categories.containsKey(t.category())) {
+                throw yaml.error("unknown category '" + t.category() + "' (not in routing.yml)", "templates", i,
+                        "category");
+            }
+            if (!AnswerTemplate.TYPES.contains(t.type())) {
+                throw yaml.error("unknown answer type '" + t.type() + "': one of " + AnswerTemplate.TYPES,
+                        "templates", i, "type");
+            }
+            if (t.title().isBlank() || t.title().length() > 40) {
+                throw yaml.error("a title is 1-40 characters (it is a button's label)", "templates", i, "title");
+            }
+            if (t.text().isBlank() || t.text().length() > 3000) {
+                throw yaml.error("a text is 1-3000 characters", "templates", i, "text");
+            }
+            java.util.regex.Matcher m = AnswerTemplate.PLACEHOLDER.matcher(t.text());
+            while (m.find()) {
+                if (!AnswerTemplate.PLACEHOLDERS.contains(m.group(1))) {
+                    throw yaml.error("unknown placeholder '" + m.group() + "': only {number}, {date} and {address}",
+                            "templates", i, "text");
+                }
+            }
+            result.add(new AnswerTemplate(t.id(), t.category(), t.type(), t.title().strip(), t.text().strip()));
+        }
+        return List.copyOf(result);
     }
 
     /** {@code reports.yml} (PRODUCT.md §11): optional; each of daily, weekly, monthly with a time and roles. */

@@ -58,6 +58,14 @@ final class ConfigFiles {
                        @JsonProperty(required = true) List<Role> roles) {
     }
 
+    record TemplatesFile(@JsonProperty(required = true) List<TemplateEntry> templates) {
+    }
+
+    record TemplateEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String category,
+                         @JsonProperty(required = true) String type, @JsonProperty(required = true) String title,
+                         @JsonProperty(required = true) String text) {
+    }
+
     record CalendarFile(@JsonProperty(required = true) Map<Integer, CalendarYear> years) {
     }
 

@@ -53,6 +53,21 @@ public class Directory {
         return config.staff().values().stream().filter(s -> s.hasRole(role)).toList();
     }
 
+    /** The answer templates of {@code templates.yml}, in its order. */
+    public List<AnswerTemplate> templates() {
+        return config.templates();
+    }
+
+    /** The templates for answers of this type ({@code AnswerType} name) in this category, in the file's order. */
+    public List<AnswerTemplate> templates(String category, String type) {
+        return config.templates().stream().filter(t -> t.category().equals(category) && t.type().equals(type))
+                .toList();
+    }
+
+    public Optional<AnswerTemplate> template(String id) {
+        return config.templates().stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
     /** Every department, in the order of {@code staff.yml}. */
     public Collection<Department> departments() {
         return config.departments().values();

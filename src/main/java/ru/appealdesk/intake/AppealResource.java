@@ -30,9 +30,9 @@ record AppealResource(long id, Source source, String externalId, String category
     record CoExecutor(String staffId, OffsetDateTime dueAt, OffsetDateTime deliveredAt) {
     }
 
-    /** One history entry. */
+    /** One history entry; {@code template}: the answer template («вариант решения») a submitted answer came from. */
     record Event(OffsetDateTime at, String actor, String type, AppealStatus from, AppealStatus to, String executor,
-                 String comment) {
+                 String comment, String template) {
     }
 
     /** The submitted answer. */
@@ -53,7 +53,7 @@ record AppealResource(long id, Source source, String externalId, String category
                 at(a.receivedAt(), zone), at(a.dueAt(), zone), at(a.answerDueAt(), zone), a.overdueAt(now),
                 a.resolution(), a.reopenCount(), a.postponeCount(), a.repeatOf(),
                 a.history().stream().map(h -> new Event(at(h.at(), zone), h.actorId(), h.type(), h.from(), h.to(),
-                        h.executorId(), h.comment())).toList(),
+                        h.executorId(), h.comment(), h.templateId())).toList(),
                 answer, a.coExecutors().stream().map(c -> new CoExecutor(c.staffId(), at(c.dueAt(), zone),
                         at(c.deliveredAt(), zone))).toList());
     }

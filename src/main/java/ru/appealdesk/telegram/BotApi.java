@@ -17,6 +17,8 @@ import org.telegram.telegrambots.meta.api.objects.media.InputMedia;
 import org.telegram.telegrambots.meta.api.objects.media.InputMediaDocument;
 import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
 import org.telegram.telegrambots.meta.api.methods.menubutton.SetChatMenuButton;
+import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
+import org.telegram.telegrambots.meta.api.objects.media.InputMediaVideo;
 import org.telegram.telegrambots.meta.api.objects.menubutton.MenuButtonWebApp;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
@@ -33,11 +35,27 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public class BotApi {
 
-    /** A photo or document: a URL or a Telegram file_id, or a file to upload ({@code content} and its name). */
-    public record Media(boolean photo, String ref, byte[] content, String fileName) {
+    /**
+     * A photo, video or document ({@code kind} {@code PHOTO}, {@code VIDEO}, {@code DOCUMENT}): a URL or a Telegram
+     * file_id, or a file to upload ({@code content} and its name).
+     */
+    public record Media(String kind, String ref, byte[] content, String fileName) {
 
-        public Media(boolean photo, String ref) {
-            this(photo, ref, null, null);
+        public Media(String kind, String ref) {
+            this(kind, ref, null, null);
+        }
+
+        boolean photo() {
+            return "PHOTO".equals(kind);
+        }
+
+        boolean video() {
+            return "VIDEO".equals(kind);
+        }
+
+        /** Photos and videos go together in albums; documents in albums of their own. */
+        boolean visual() {
+            return photo() || video();
         }
 
         boolean upload() {
@@ -68,10 +86,10 @@ public class BotApi {
                 .parseMode(ParseMode.HTML).replyMarkup(markup(keyboard)).build());
     }
 
-    /** Sends photos, then documents: one at a time alone, as albums of up to ten otherwise. */
+    /** Sends photos and videos, then documents: one at a time alone, as albums of up to ten otherwise. */
     public void sendMedia(long chatId, List<Media> media) throws BotApiException {
-        for (boolean photos : new boolean[] {true, false}) {
-            List<Media> group = media.stream().filter(m -> m.photo() == photos).toList();
+        for (boolean visual : new boolean[] {true, false}) {
+            List<Media> group = media.stream().filter(m -> m.visual() == visual).toList();
             for (int from = 0; from < group.size(); from += 10) {
                 List<Media> part = group.subList(from, Math.min(group.size(), from + 10));
                 if (part.size() == 1 || part.stream().anyMatch(Media::upload)) {
@@ -85,6 +103,7 @@ public class BotApi {
                     List<InputMedia> items = new ArrayList<>();
                     for (Media m : part) {
                         items.add(m.photo() ? InputMediaPhoto.builder().media(m.ref()).build()
+                                : m.video() ? InputMediaVideo.builder().media(m.ref()).build()
                                 : InputMediaDocument.builder().media(m.ref()).build());
                     }
                     run(() -> telegram.execute(SendMediaGroup.builder().chatId(chatId).medias(items).build()));
@@ -101,6 +120,8 @@ public class BotApi {
     private void sendOne(long chatId, Media m) throws BotApiException {
         if (m.photo()) {
             run(() -> telegram.execute(SendPhoto.builder().chatId(chatId).photo(m.input()).build()));
+        } else if (m.video()) {
+            run(() -> telegram.execute(SendVideo.builder().chatId(chatId).video(m.input()).build()));
         } else {
             run(() -> telegram.execute(SendDocument.builder().chatId(chatId).document(m.input()).build()));
         }

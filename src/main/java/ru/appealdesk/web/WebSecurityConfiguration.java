@@ -66,6 +66,7 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/telegram/webhook").permitAll()
                         .requestMatchers("/api/appeals", "/api/appeals/**").hasAnyRole(INTAKE, ADMIN)
                         .requestMatchers("/api/reports/**").hasAnyRole(INTAKE, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/templates").hasAnyRole(INTAKE, ADMIN)
                         .requestMatchers("/api/staff/**", "/api/outbox", "/api/outbox/**").hasRole(ADMIN)
                         .requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN)
                         .anyRequest().denyAll());

@@ -268,6 +268,11 @@ class Appeal {
         if (draft.type() == AnswerType.POSTPONED) {
             checkPostponement(draft.postponedUntil(), limits);
         }
+        if (source == Source.INCIDENT && priority == Priority.FAST_TRACK && draft.attachments().isEmpty()) {
+            // seed 004 п.20: a fast-track answer proves the solution (or that there was no problem)
+            throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer of Инцидент Менеджмент needs a "
+                    + "photo, a video or a document");
+        }
         boolean hasPhoto = draft.attachments().stream().anyMatch(a -> a.kind() == AttachmentKind.PHOTO);
         if (!photos.isEmpty() && !hasPhoto) {
             throw new TransitionRefused(Reason.PHOTOS_REQUIRED,
@@ -295,6 +300,7 @@ class Appeal {
         // (seed 000 п.13), and for a repeated postponement (seed 000 п.14)
         secondaryReview = reopenAwaitsSecondary() || draft.type() == AnswerType.POSTPONED && postponeCount > 0;
         move(now, actor, "ANSWER_SUBMITTED", AppealStatus.ANSWER_REVIEW, answerType.title());
+        history.get(history.size() - 1).fromTemplate(draft.templateId());
         return new AnswerSubmitted(view(), executorId, now);
     }
 

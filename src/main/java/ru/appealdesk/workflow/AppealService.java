@@ -175,7 +175,12 @@ public class AppealService {
         AppealView before = load(id).view();
         PostponementLimits limits = limits(before);
         boolean noticeRequired = directory.regulation(before.source()).notifyApplicant();
-        return change(id, step, executorId, (a, now) -> a.submitAnswer(executorId, draft, limits, noticeRequired,
+        // a template of another category or type (a stale draft after a configuration reload) is not recorded
+        AnswerDraft checked = draft.templateId() == null || directory.template(draft.templateId())
+                .filter(t -> t.category().equals(before.category()) && t.type().equals(draft.type().name()))
+                .isPresent() ? draft : new AnswerDraft(draft.type(), draft.text(), draft.postponedUntil(),
+                draft.attachments(), draft.applicantNotified(), null);
+        return change(id, step, executorId, (a, now) -> a.submitAnswer(executorId, checked, limits, noticeRequired,
                 now));
     }
 

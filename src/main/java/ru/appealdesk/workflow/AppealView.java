@@ -44,9 +44,9 @@ public record AppealView(long id, Source source, String externalId, String categ
     public record Attachment(UUID fileId, AttachmentKind kind) {
     }
 
-    /** One history entry. */
+    /** One history entry; {@code templateId}: the answer template a submitted answer came from. */
     public record HistoryItem(Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
-                              String executorId, String comment, int step) {
+                              String executorId, String comment, int step, String templateId) {
     }
 
     /** The number staff know the appeal by: the portal's id. */

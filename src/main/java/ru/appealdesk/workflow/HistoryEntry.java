@@ -57,7 +57,15 @@ class HistoryEntry {
     @Column(name = "answer_due_at")
     private Instant answerDueAt;
 
+    /** The answer template («вариант решения») an ANSWER_SUBMITTED entry's answer came from. */
+    @Column(name = "template_id")
+    private String templateId;
+
     protected HistoryEntry() {
+    }
+
+    void fromTemplate(String id) {
+        this.templateId = id;
     }
 
     HistoryEntry(Appeal appeal, Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
@@ -75,6 +83,7 @@ class HistoryEntry {
     }
 
     AppealView.HistoryItem view() {
-        return new AppealView.HistoryItem(at, actorId, type, fromStatus, toStatus, executorId, comment, step);
+        return new AppealView.HistoryItem(at, actorId, type, fromStatus, toStatus, executorId, comment, step,
+                templateId);
     }
 }

@@ -68,6 +68,11 @@ class BotConfigLoaderTest {
             "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"100%\"|regulations.yml line 17: sources.POS.postponed-reassign-at: '100%' is not a share from 1% to 99%",
             "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 hours\"|regulations.yml line 34: sources.INCIDENT.postpone-max: postpone-max must be at least one day",
             "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 dayz\"|regulations.yml line 34: sources.INCIDENT.postpone-max: '8 dayz' is not a duration",
+            "templates.yml|    category: roads\\n    type: RESOLVED|    category: potholes\\n    type: RESOLVED|templates.yml line 13: templates[0].category: unknown category 'potholes' (not in routing.yml)",
+            "templates.yml|    category: roads\\n    type: RESOLVED|    category: roads\\n    type: FIXED|templates.yml line 14: templates[0].type: unknown answer type 'FIXED'",
+            "templates.yml|сообщаем, что по адресу {address}|сообщаем, что по адресу {adress}|templates.yml line 16: templates[0].text: unknown placeholder '{adress}'",
+            "templates.yml|  - id: roads-plan-season|  - id: roads-pothole-fixed|templates.yml line 19: templates[1].id: duplicate template id 'roads-pothole-fixed'",
+            "templates.yml|    title: Ямочный ремонт выполнен|    title: Ямочный ремонт выполнен в полном объёме и с гарантией|templates.yml line 15: templates[0].title: a title is 1-40 characters",
     })
     void aBrokenFileNamesTheFileTheLineAndTheReason(String file, String original, String broken, String message)
             throws IOException {

@@ -169,6 +169,17 @@ public final class FakeTelegram implements AutoCloseable {
         enqueue("message", message);
     }
 
+    /** A user sends a video (as Telegram's video message) whose size Telegram reports as {@code declaredSize}. */
+    public void userSendsVideo(long userId, String mimeType, byte[] content, long declaredSize) {
+        knownChats.add(userId);
+        String fileId = "video-" + updateIds.incrementAndGet();
+        files.put(fileId, content);
+        ObjectNode message = message(userId);
+        message.putObject("video").put("file_id", fileId).put("file_unique_id", fileId + "-u").put("width", 1280)
+                .put("height", 720).put("duration", 12).put("mime_type", mimeType).put("file_size", declaredSize);
+        enqueue("message", message);
+    }
+
     /** A user presses a button of a message the bot sent them; returns the callback query id. */
     public String press(long userId, Sent message, String label) {
         return pressData(userId, message, message.button(label).data());
@@ -455,6 +466,7 @@ public final class FakeTelegram implements AutoCloseable {
             case "sendMessage" -> ok(record(p, "sendMessage", p.get("text").asText()));
             case "sendPhoto" -> ok(record(p, "sendPhoto", "[photo] " + p.get("photo").asText()));
             case "sendDocument" -> ok(record(p, "sendDocument", "[document] " + p.get("document").asText()));
+            case "sendVideo" -> ok(record(p, "sendVideo", "[video] " + p.get("video").asText()));
             case "sendMediaGroup" -> {
                 ArrayNode result = JSON.createArrayNode();
                 for (JsonNode media : p.get("media")) {
