@@ -15,11 +15,20 @@ interface TimerRepository extends JpaRepository<Timer, Long> {
             + "for update skip locked", nativeQuery = true)
     List<Timer> claimDue(Instant now, int limit);
 
+    /**
+     * Cancels the appeal's pending timers of these kinds, skipping those a timer tick holds at the moment: a tick
+     * locks its due timers first and the appeal second, a transition the other way round, so waiting here could
+     * deadlock. A skipped timer fires into a changed appeal, where its step or state no longer fits and it is dropped.
+     */
+    default int cancel(long appealId, Collection<Timer.Kind> kinds) {
+        return cancelUnlocked(appealId, kinds.stream().map(Enum::name).toList());
+    }
+
     @Modifying(flushAutomatically = true)
-    @Query("update Timer t set t.status = ru.appealdesk.sla.Timer.Status.CANCELLED "
-            + "where t.appealId = ?1 and t.status = ru.appealdesk.sla.Timer.Status.PENDING and t.kind in ?2 "
-            + "and t.heldStatus is null")
-    int cancel(long appealId, Collection<Timer.Kind> kinds);
+    @Query(value = "update timer set status = 'CANCELLED' where id in (select id from timer where appeal_id = ?1 "
+            + "and status = 'PENDING' and kind in ?2 and held_status is null for update skip locked)",
+            nativeQuery = true)
+    int cancelUnlocked(long appealId, Collection<String> kinds);
 
     @Query("select count(t) > 0 from Timer t where t.appealId = ?1 and t.kind = ?2 and t.status = ?3")
     boolean existsByAppealIdAndKindAndStatus(long appealId, Timer.Kind kind, Timer.Status status);
