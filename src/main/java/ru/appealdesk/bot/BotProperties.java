@@ -11,11 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keepDrafts an answer draft untouched this long is dropped with its files
  * @param keepProcessedUpdates how long handled update ids are kept to recognise redeliveries (Telegram redelivers
  *                             for up to a day, so at least two days)
+ * @param maxFileSize the largest file (photo, video, document) taken from a person: the Bot API hands a bot files of
+ *                    at most 20 MB; a self-hosted Bot API server ({@code TELEGRAM_API_URL}) allows more
  */
 @ConfigurationProperties("appealdesk.bot")
-record BotProperties(Duration strangerReplyInterval, Duration keepDrafts, Duration keepProcessedUpdates) {
+record BotProperties(Duration strangerReplyInterval, Duration keepDrafts, Duration keepProcessedUpdates,
+                     org.springframework.util.unit.DataSize maxFileSize) {
 
     BotProperties {
+        maxFileSize = maxFileSize == null ? org.springframework.util.unit.DataSize.ofMegabytes(20) : maxFileSize;
+        if (maxFileSize.toMegabytes() < 1 || maxFileSize.toMegabytes() > 2000) {
+            throw new IllegalArgumentException("appealdesk.bot.max-file-size must be from 1MB to 2000MB");
+        }
         strangerReplyInterval = strangerReplyInterval == null ? Duration.ofMinutes(10) : strangerReplyInterval;
         keepDrafts = keepDrafts == null ? Duration.ofDays(14) : keepDrafts;
         keepProcessedUpdates = keepProcessedUpdates == null ? Duration.ofDays(30) : keepProcessedUpdates;

@@ -55,11 +55,14 @@ class Dialogs {
     private final DraftCards draftCards;
     private final CoExecutorDialogs coExecutors;
     private final ru.appealdesk.directory.Directory directory;
+    private final IncomingFiles incomingFiles;
 
     Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files,
             Outbox outbox, CardMessages cardMessages, CardTexts texts, Refusals refusals, Clock clock,
-            DraftCards draftCards, CoExecutorDialogs coExecutors, ru.appealdesk.directory.Directory directory) {
+            DraftCards draftCards, CoExecutorDialogs coExecutors, ru.appealdesk.directory.Directory directory,
+            IncomingFiles incomingFiles) {
         this.directory = directory;
+        this.incomingFiles = incomingFiles;
         this.draftCards = draftCards;
         this.coExecutors = coExecutors;
         this.conversations = conversations;
@@ -176,7 +179,7 @@ class Dialogs {
         List<ru.appealdesk.directory.AnswerTemplate> templates = directory.templates(a.category(), type.name());
         List<List<Button>> keyboard = new ArrayList<>();
         for (int i = 0; i < templates.size(); i++) {
-            keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), Integer.toString(i))
+            keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), templates.get(i).id())
                     .button("📋 " + templates.get(i).title())));
         }
         keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), OWN_TEXT).button("✍️ Свой текст")));
@@ -196,15 +199,17 @@ class Dialogs {
                     : ": он заменит черновик."));
             return "Жду текст ответа";
         }
-        List<ru.appealdesk.directory.AnswerTemplate> templates = directory.templates(a.category(),
-                c.answerType().name());
-        int index = choice != null && choice.matches("\\d{1,3}") ? Integer.parseInt(choice) : -1;
-        if (index < 0 || index >= templates.size()) {
-            throw new TransitionRefused(Reason.STALE, "unknown template " + choice);
-        }
-        ru.appealdesk.directory.AnswerTemplate template = templates.get(index);
+        // a card of another answer type (the executor chose again) or a template gone from the configuration
+        ru.appealdesk.directory.AnswerTemplate template = Optional.ofNullable(choice).flatMap(directory::template)
+                .filter(t -> t.category().equals(a.category()) && t.type().equals(c.answerType().name()))
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "template " + choice + " does not fit"));
         String text = template.fill(a.number(), CardTexts.DATE.format(a.receivedAt()
                 .atZone(directory.organization().timeZone()).toLocalDate()), a.address());
+        if (text.length() > MAX_TEXT) {
+            reply(in, "С адресом этого обращения вариант решения длиннее " + MAX_TEXT + " символов. Пришлите свой "
+                    + "текст ответа одним сообщением.");
+            return "Вариант решения слишком длинный";
+        }
         boolean replacing = c.state() == State.COLLECTING_ATTACHMENTS;
         c.answerFromTemplate(template.id(), text);
         c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
@@ -225,6 +230,9 @@ class Dialogs {
         if (!a.photos().isEmpty() && !hasPhoto) {
             // said before the notification question, which would otherwise come first
             throw new TransitionRefused(Reason.PHOTOS_REQUIRED, "the answer needs photos");
+        }
+        if (!proof(a).isEmpty() && c.attachedFiles().isEmpty()) {
+            throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer needs its proof");
         }
         if (appeals.applicantNoticeRequired(a) && c.applicantNotified() == null) {
             draftCards.retire(in.chatId(), a.id());
@@ -355,8 +363,8 @@ class Dialogs {
         }
         Conversation c = found.get();
         long used = c.attachedFiles().stream().mapToLong(Conversation.AttachedFile::sizeBytes).sum();
-        if (used + download.content().length > IncomingFiles.MAX_ANSWER_BYTES) {
-            reply(in, IncomingFiles.tooLarge());
+        if (used + download.content().length > incomingFiles.maxAnswerBytes()) {
+            reply(in, incomingFiles.tooLarge());
             return;
         }
         AttachmentKind kind = FileTypes.isImage(download.mimeType()) ? AttachmentKind.PHOTO

@@ -15,7 +15,10 @@ final class FileTypes {
     static final String PDF = "application/pdf";
     static final String MP4 = "video/mp4";
     static final String MOV = "video/quicktime";
-    /** QuickTime atoms a MOV file may begin with when it has no {@code ftyp} box. */
+    /** ISO media brands of MP4 video (not HEIC/AVIF images, not M4A audio, which share the box format). */
+    private static final java.util.Set<String> MP4_BRANDS = java.util.Set.of("isom", "iso2", "iso3", "iso4", "iso5",
+            "iso6", "mp41", "mp42", "avc1", "M4V ", "M4VH", "M4VP", "dash", "mmp4", "MSNV");
+    /** QuickTime atoms an old MOV file may begin with when it has no {@code ftyp} box. */
     private static final java.util.List<String> MOV_ATOMS = java.util.List.of("moov", "mdat", "wide", "free", "skip");
 
     private FileTypes() {
@@ -36,9 +39,22 @@ final class FileTypes {
         }
         String box = ascii(content, 4, 8);
         if (box.equals("ftyp")) {
-            return Optional.of(ascii(content, 8, 12).equals("qt  ") ? MOV : MP4);
+            String brand = ascii(content, 8, 12);
+            return brand.equals("qt  ") ? Optional.of(MOV) : MP4_BRANDS.contains(brand) ? Optional.of(MP4)
+                    : Optional.empty();
         }
-        return MOV_ATOMS.contains(box) ? Optional.of(MOV) : Optional.empty();
+        return MOV_ATOMS.contains(box) && atomFollows(content) ? Optional.of(MOV) : Optional.empty();
+    }
+
+    /** An atom-led MOV: the first atom's size is plausible and another known atom starts right after it. */
+    private static boolean atomFollows(byte[] content) {
+        long size = ((content[0] & 0xFFL) << 24) | ((content[1] & 0xFFL) << 16) | ((content[2] & 0xFFL) << 8)
+                | (content[3] & 0xFFL);
+        if (size < 8 || size + 8 > content.length) {
+            return false;
+        }
+        String next = ascii(content, (int) size + 4, (int) size + 8);
+        return MOV_ATOMS.contains(next) || next.equals("ftyp");
     }
 
     static boolean isVideo(String mime) {

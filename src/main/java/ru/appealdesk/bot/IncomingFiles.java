@@ -23,9 +23,10 @@ import ru.appealdesk.telegram.Html;
 class IncomingFiles {
 
     private static final Logger log = LoggerFactory.getLogger(IncomingFiles.class);
-    /** Seed 001 §4.6: 50 MB per answer. The Bot API serves files of at most 20 MB. */
-    static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-    static final long MAX_ANSWER_BYTES = 50L * 1024 * 1024;
+    /** Seed 001 §4.6: 50 MB per answer (or one largest file, if a self-hosted Bot API server allows more). */
+    private static final long ANSWER_BYTES = 50L * 1024 * 1024;
+    /** The Bot API's download limit without a self-hosted server. */
+    private static final long BOT_API_LIMIT = 20L * 1024 * 1024;
 
     /** A file as announced in the message. */
     record Announced(String fileId, String telegramKind, String name, Long declaredSize, String mediaGroupId,
@@ -50,10 +51,17 @@ class IncomingFiles {
 
     private final ConversationRepository conversations;
     private final ObjectProvider<FileFetcher> fetcher;
+    private final long maxFileBytes;
 
-    IncomingFiles(ConversationRepository conversations, ObjectProvider<FileFetcher> fetcher) {
+    IncomingFiles(ConversationRepository conversations, ObjectProvider<FileFetcher> fetcher, BotProperties properties) {
         this.conversations = conversations;
         this.fetcher = fetcher;
+        this.maxFileBytes = properties.maxFileSize().toBytes();
+    }
+
+    /** All files of one answer (or one co-executor's materials) together. */
+    long maxAnswerBytes() {
+        return Math.max(ANSWER_BYTES, maxFileBytes);
     }
 
     /** Downloads the message's file if its sender is adding files to an answer; empty otherwise. */
@@ -74,10 +82,10 @@ class IncomingFiles {
         }
         Announced file = announced(message);
         long used = collecting.get().attachedFiles().stream().mapToLong(Conversation.AttachedFile::sizeBytes).sum();
-        if (file.declaredSize() != null && (file.declaredSize() > MAX_FILE_BYTES
-                || used + file.declaredSize() > MAX_ANSWER_BYTES)) {
+        if (file.declaredSize() != null && (file.declaredSize() > maxFileBytes
+                || used + file.declaredSize() > maxAnswerBytes())) {
             log.info("Refused a file of {} bytes from Telegram user {}: over the limit", file.declaredSize(), userId);
-            return Optional.of(Download.refused(file, file.declaredSize() > MAX_FILE_BYTES && file.video()
+            return Optional.of(Download.refused(file, file.declaredSize() > maxFileBytes && file.video()
                     ? videoTooLarge(file.declaredSize()) : tooLarge()));
         }
         FileFetcher download = fetcher.getIfAvailable();
@@ -86,10 +94,12 @@ class IncomingFiles {
         }
         byte[] content;
         try {
-            content = download.fetch(file.fileId(), Math.min(MAX_FILE_BYTES, MAX_ANSWER_BYTES - used));
+            content = download.fetch(file.fileId(), Math.min(maxFileBytes, maxAnswerBytes() - used));
         } catch (IOException e) {
             log.warn("Could not download a file from Telegram user {}: {}", userId, e.getMessage());
-            boolean larger = e.getMessage() != null && e.getMessage().contains("larger");
+            // "larger": the download passed the limit; "too big": the Bot API would not hand the file out at all
+            boolean larger = e.getMessage() != null && (e.getMessage().contains("larger")
+                    || e.getMessage().contains("too big"));
             return Optional.of(Download.refused(file, !larger
                     ? "Не удалось получить файл из Telegram. Отправьте его ещё раз."
                     : file.video() ? videoTooLarge(null) : tooLarge()));
@@ -104,16 +114,24 @@ class IncomingFiles {
         return Optional.of(new Download(file, content, type.get(), null));
     }
 
-    static String tooLarge() {
-        return "Файл не принят: размер файла — не более 20 МБ, всех вложений ответа — не более 50 МБ.";
+    String tooLarge() {
+        return "Файл не принят: размер файла — не более " + megabytes(maxFileBytes) + " МБ, всех вложений ответа — не "
+                + "более " + megabytes(maxAnswerBytes()) + " МБ.";
     }
 
-    /** Telegram hands a bot files of at most 20 MB (more only through a self-hosted Bot API server). */
-    static String videoTooLarge(Long size) {
-        return "Видео не принято: " + (size == null ? "оно больше 20 МБ" : "его размер "
-                + String.format(java.util.Locale.ROOT, "%.1f", size / 1024.0 / 1024.0).replace('.', ',') + " МБ, а ")
-                + (size == null ? ", а " : "") + "Telegram передаёт боту файлы не больше 20 МБ. Сожмите видео "
-                + "(например, снимите в меньшем качестве) или разделите его на части по 20 МБ и отправьте снова.";
+    /** Over the limit: the Bot API hands a bot files of at most 20 MB (more only through a self-hosted server). */
+    String videoTooLarge(Long size) {
+        String limit = megabytes(maxFileBytes) + " МБ" + (maxFileBytes == BOT_API_LIMIT
+                ? " (столько Telegram передаёт боту)" : "");
+        return "Видео не принято: " + (size == null ? "оно больше " + limit : "его размер " + megabytes(size)
+                + " МБ, а видео — не больше " + limit) + ". Сожмите видео (например, снимите в меньшем качестве) или "
+                + "разделите его на части и отправьте снова.";
+    }
+
+    private static String megabytes(long bytes) {
+        double mb = bytes / 1024.0 / 1024.0;
+        return mb == Math.rint(mb) ? Long.toString((long) mb)
+                : String.format(java.util.Locale.ROOT, "%.1f", mb).replace('.', ',');
     }
 
     private static Announced announced(Message message) {

@@ -60,6 +60,9 @@ class Presses {
             if (refused.reason() == Reason.PHOTOS_REQUIRED) {
                 outbox.text(in.chatId(), Refusals.PHOTOS_NEXT_STEP, Outbox.PRIORITY_REPLY);
             }
+            if (refused.reason() == Reason.PROOF_REQUIRED) {
+                outbox.text(in.chatId(), Refusals.PROOF_NEXT_STEP, Outbox.PRIORITY_REPLY);
+            }
         }
     }
 

@@ -128,6 +128,9 @@ class UpdateHandler implements UpdateSink {
             }
         } else if (m.hasPhoto() || m.hasDocument() || m.hasVideo()) {
             dialogs.onFile(in, file);
+        } else if (m.hasVideoNote()) {
+            outbox.text(in.chatId(), "Видеосообщения («кружки») не принимаются: отправьте обычное видео (MP4 или "
+                    + "MOV) или файл.", Outbox.PRIORITY_REPLY);
         } else {
             outbox.text(in.chatId(), "Я понимаю только текст, фото, видео и документы. " + Replies.HINT,
                     Outbox.PRIORITY_REPLY);

@@ -60,10 +60,22 @@ final class BotConfigLoader {
     /** {@code templates.yml} (seed 000 п.1, 3, 6): optional; answers per category and answer type. */
     private static List<AnswerTemplate> templates(YamlFile yaml, Map<String, Category> categories) {
         List<ConfigFiles.TemplateEntry> entries = yaml.bind(ConfigFiles.TemplatesFile.class).templates();
+        if (entries == null) {
+            throw yaml.error("a list of templates is required (an empty one: templates: [])", "templates");
+        }
         List<AnswerTemplate> result = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             ConfigFiles.TemplateEntry t = entries.get(i);
+            if (t == null) {
+                throw yaml.error("an empty entry", "templates", i);
+            }
+            for (Object[] field : new Object[][] {{"id", t.id()}, {"category", t.category()}, {"type", t.type()},
+                    {"title", t.title()}, {"text", t.text()}}) {
+                if (field[1] == null) {
+                    throw yaml.error("a value is required", "templates", i, field[0]);
+                }
+            }
             if (!t.id().matches("[a-z0-9][a-z0-9-]{0,23}")) {
                 throw yaml.error("'" + t.id() + "' is not a valid template id: lowercase latin letters, digits and "
                         + "'-', at most 24 characters", "templates", i, "id");

@@ -73,6 +73,7 @@ class BotConfigLoaderTest {
             "templates.yml|сообщаем, что по адресу {address}|сообщаем, что по адресу {adress}|templates.yml line 16: templates[0].text: unknown placeholder '{adress}'",
             "templates.yml|  - id: roads-plan-season|  - id: roads-pothole-fixed|templates.yml line 19: templates[1].id: duplicate template id 'roads-pothole-fixed'",
             "templates.yml|    title: Ямочный ремонт выполнен|    title: Ямочный ремонт выполнен в полном объёме и с гарантией|templates.yml line 15: templates[0].title: a title is 1-40 characters",
+            "templates.yml|    title: Ямочный ремонт выполнен\\n|    title:\\n|templates.yml line 15: templates[0].title: a value is required",
     })
     void aBrokenFileNamesTheFileTheLineAndTheReason(String file, String original, String broken, String message)
             throws IOException {

@@ -77,6 +77,23 @@ class AnswerTemplateTest extends EndToEndTest {
     }
 
     @Test
+    void aTemplateButtonOfAnotherAnswerTypeIsStale() {
+        JsonNode appeal = register(appealRequest("TPL-2026-6", "roads"));
+        String executor = appeal.get("executor").asText();
+        long chat = user(executor);
+        FakeTelegram.Sent prepare = accept(executor, "TPL-2026-6");
+        FakeTelegram.Sent resolved = chooseType(chat, prepare, "Решено");
+        // the executor changes their mind: «Не решено»
+        chooseType(chat, prepare, "Не решено");
+        String press = telegram.pressData(chat, resolved, resolved.button("Ямочный ремонт выполнен").data());
+        assertThat(telegram.awaitAnswer(press).text()).contains("устарела");
+        int seen = telegram.messagesTo(chat).size();
+        telegram.userSends(chat, "Своими словами.");
+        assertThat(awaitNew(chat, seen, m -> m.hasButton("Отправить на согласование")).text())
+                .contains("Тип: «Не решено»").contains("Своими словами.");
+    }
+
+    @Test
     void withoutTemplatesOnlyOwnTextIsOffered() {
         JsonNode appeal = register(appealRequest("TPL-2026-3", "other"));
         String executor = appeal.get("executor").asText();
@@ -105,9 +122,9 @@ class AnswerTemplateTest extends EndToEndTest {
 
         // when a 25 MB video comes, it is refused naming the limit
         int seen = telegram.messagesTo(chat).size();
-        telegram.userSendsVideo(chat, "video/mp4", MP4, 25L * 1024 * 1024);
+        telegram.userSendsVideo(chat, "video/mp4", MP4, 25L * 1024 * 1024 + 512 * 1024);
         assertThat(awaitNew(chat, seen, m -> m.text().contains("Видео не принято")).text())
-                .contains("25,0 МБ").contains("не больше 20 МБ");
+                .contains("его размер 25,5 МБ").contains("не больше 20 МБ (столько Telegram передаёт боту)");
 
         // and a video within the limit, and a MOV sent as a file, are attached
         seen = telegram.messagesTo(chat).size();

@@ -354,6 +354,10 @@ class ReminderTest extends EndToEndTest {
         assertThat(created.get("answerDueAt").asText()).isEqualTo("2026-06-08T17:48:00+03:00");
         String executor = created.get("executor").asText();
         Sent draft = draftAnswer(executor, accept(executor, "IM-2026-800002"), "Решено", "Снег убран.");
+        // a fast-track answer proves the solution with a photo, video or document (seed 004 п.20)
+        int seen = telegram.messagesTo(user(executor)).size();
+        telegram.userSendsPhoto(user(executor), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1});
+        draft = awaitNew(user(executor), seen, m -> m.text().contains("всего вложений: 1"));
         submitDraft(user(executor), draft);
         awaitStatus(created.get("id").asLong(), "ANSWER_REVIEW");
 
