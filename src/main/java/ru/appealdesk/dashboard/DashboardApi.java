@@ -2,7 +2,6 @@ package ru.appealdesk.dashboard;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,11 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
@@ -27,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,9 +32,6 @@ import ru.appealdesk.directory.Department;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.reports.DisciplineReport;
-import ru.appealdesk.reports.Period;
-import ru.appealdesk.reports.Reports;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
@@ -54,7 +46,6 @@ class DashboardApi {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardApi.class);
     private static final int MAX_PAGE_SIZE = 100;
-    private static final int CHART_DAYS = 30;
     /** Shown in the page (photos, videos); anything else, SVG included, is only downloaded. */
     private static final Set<String> INLINE = Set.of("image/jpeg", "image/png", "image/gif", "image/webp",
             "video/mp4", "video/quicktime");
@@ -80,36 +71,22 @@ class DashboardApi {
     record Contacts(String name, String phone, String email) {
     }
 
-    record Bar(String id, String name, long overdueNow, long late) {
-    }
-
-    record Totals(long received, long onTime, long late, long overdueNow) {
-    }
-
-    record Charts(LocalDate from, LocalDate to, List<DisciplineReport.Day> days, List<Bar> departments,
-                  List<Bar> executors, Totals total) {
-    }
-
     private final AppealTable table;
     private final AppealService appeals;
     private final AppealAccess access;
     private final AttachmentStore files;
-    private final Reports reports;
     private final Directory directory;
     private final DashboardJson json;
-    private final Sessions sessions;
     private final Clock clock;
 
     DashboardApi(AppealTable table, AppealService appeals, AppealAccess access, AttachmentStore files,
-                 Reports reports, Directory directory, DashboardJson json, Sessions sessions, Clock clock) {
+                 Directory directory, DashboardJson json, Clock clock) {
         this.table = table;
         this.appeals = appeals;
         this.access = access;
         this.files = files;
-        this.reports = reports;
         this.directory = directory;
         this.json = json;
-        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -221,46 +198,6 @@ class DashboardApi {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; media-src 'self'")
                 .cacheControl(CacheControl.noStore()).body(content);
-    }
-
-    @GetMapping("/charts")
-    Charts charts(@AuthenticationPrincipal Viewer viewer) {
-        if (!viewer.charts()) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Charts are for those who oversee departments");
-        }
-        LocalDate today = clock.instant().atZone(json.zone()).toLocalDate();
-        Period period = new Period(today.minusDays(CHART_DAYS - 1), today);
-        DisciplineReport r = reports.discipline(period,
-                viewer.scope() == Viewer.Scope.DEPARTMENTS ? viewer.departments() : null);
-        Function<DisciplineReport.Row, Bar> department = row -> new Bar(row.departmentId(), row.department(),
-                row.overdueNow(), row.late());
-        Function<DisciplineReport.Row, Bar> executor = row -> new Bar(row.executorId(), row.executor(),
-                row.overdueNow(), row.late());
-        Comparator<Bar> worst = Comparator.comparingLong((Bar b) -> b.overdueNow() + b.late()).reversed()
-                .thenComparing(Bar::name, Comparator.nullsLast(Comparator.naturalOrder()));
-        return new Charts(period.from(), period.to(), r.days(),
-                r.departments().stream().map(department).sorted(worst).toList(),
-                r.executors().stream().filter(row -> row.executorId() != null).map(executor)
-                        .filter(b -> b.overdueNow() + b.late() > 0).sorted(worst).toList(),
-                new Totals(r.total().received(), r.total().onTime(), r.total().late(), r.total().overdueNow()));
-    }
-
-    /** A Mini App exchanges its initData (checked by the filter) for a session cookie. */
-    @PostMapping("/session")
-    ResponseEntity<Void> session(@AuthenticationPrincipal Viewer viewer, HttpServletRequest request,
-                                 HttpServletResponse response) {
-        if (request.getAttribute(DashboardAuthenticationFilter.VIA_INIT_DATA) == null) {
-            throw bad("send the Mini App's initData in X-Telegram-Init-Data");
-        }
-        sessions.open(viewer.id(), Credentials.Origin.MINI_APP, request, response);
-        log.info("Dashboard session opened for {} by Mini App initData", viewer.id());
-        return ResponseEntity.noContent().build();
-    }
-
-    @PostMapping("/logout")
-    ResponseEntity<Void> logout(HttpServletRequest request, HttpServletResponse response) {
-        sessions.close(request, response);
-        return ResponseEntity.noContent().build();
     }
 
     private AppealView visible(Viewer viewer, long id) {

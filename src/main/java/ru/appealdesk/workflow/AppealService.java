@@ -379,20 +379,21 @@ public class AppealService {
         if (step != null) {
             appeal.requireStep(step);
         }
-        AppealEvent event = transition.apply(appeal, clock.instant());
-        appeals.flush();
-        events.publishEvent(event);
-        log.info("Appeal {}: {} by {}", id, event.getClass().getSimpleName(), actor == null ? "system/API" : actor);
-        return appeal.view();
+        return publish(appeal, transition.apply(appeal, clock.instant()), actor);
     }
 
     /** Records a note of the current step (no step change, so no button goes stale) and publishes its event. */
     private AppealView note(long id, String actor, BiFunction<Appeal, Instant, Object> note) {
         Appeal appeal = load(id);
-        Object event = note.apply(appeal, clock.instant());
+        return publish(appeal, note.apply(appeal, clock.instant()), actor);
+    }
+
+    /** Writes the change, then tells the other modules within the same transaction. */
+    private AppealView publish(Appeal appeal, Object event, String actor) {
         appeals.flush();
         events.publishEvent(event);
-        log.info("Appeal {}: {} by {}", id, event.getClass().getSimpleName(), actor == null ? "system/API" : actor);
+        log.info("Appeal {}: {} by {}", appeal.id(), event.getClass().getSimpleName(),
+                actor == null ? "system/API" : actor);
         return appeal.view();
     }
 
