@@ -21,7 +21,7 @@ import ru.appealdesk.workflow.AppealView;
 class CardTexts {
 
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
-    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    static final DateTimeFormatter DATE = ru.appealdesk.directory.Organization.DATE;
 
     private final Directory directory;
     private final Clock clock;

@@ -19,6 +19,10 @@ import java.util.Set;
 public record Organization(String name, ZoneId timeZone, Map<DayOfWeek, DailyHours> workingHours,
                            DailyHours lunchBreak, ProductionCalendar calendar) {
 
+    /** How dates are written for staff, in every message, report and card: {@code ДД.ММ.ГГГГ}. */
+    public static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
     /** Non-working holidays of Labour Code art. 112 (1-8 January, 23 February, 8 March, 1 and 9 May, 12 June, 4 November). */
     public static final Set<MonthDay> FIXED_HOLIDAYS = Set.of(
             MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(1, 3), MonthDay.of(1, 4), MonthDay.of(1, 5),

@@ -22,7 +22,7 @@ import ru.appealdesk.telegram.Html;
 @Component
 public class ReportDelivery {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = ru.appealdesk.directory.Organization.DATE;
     /** Who may have the report: by the schedule and by {@code /report}. */
     public static final Set<Role> READERS = Set.of(Role.HEAD, Role.DEPUTY_HEAD, Role.COORDINATOR, Role.CURATOR);
 

@@ -47,7 +47,7 @@ import ru.appealdesk.reports.DisciplineReport.Day;
 @Component
 class Workbooks {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter DATE = ru.appealdesk.directory.Organization.DATE;
     private static final List<String> ROW_HEADERS = List.of("Подразделение", "Исполнитель", "Поступило",
             "Размещено в срок", "Размещено с нарушением срока", "Просрочено сейчас", "Возвращено заявителями",
             "Не принято до 15:00 (ЕЦУР)", "Медиана ответа, раб. ч");

@@ -67,7 +67,7 @@ class Substitutions {
             return;
         }
         StaffMember substitute = began.substitute().get();
-        java.time.format.DateTimeFormatter date = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        java.time.format.DateTimeFormatter date = ru.appealdesk.directory.Organization.DATE;
         String why = "Исполнитель отсутствует с " + date.format(began.absence().from()) + " по "
                 + date.format(began.absence().to()) + ": обращение передано заместителю";
         for (Appeal appeal : held) {
