@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -57,7 +58,11 @@ public final class Browser {
     }
 
     public static WebDriverWait waitFor(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        // the sign-in page reloads itself into the dashboard, so an element found a moment ago may belong to the
+        // page that just went away: look again rather than fail
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Writes a screenshot of the window to {@code target/screenshots/<name>.png}. */
