@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param parallelCalls Bot API calls under way at once; the bot-wide limit, not this, paces them
  * @param globalPerSecond messages per second for the whole bot, all instances together (Telegram: 30)
  * @param groupPerMinute messages per minute to one group chat (Telegram: 20)
- * @param maxQueuedRepliesPerChat replies waiting for one chat at most; further replies to it are dropped
+ * @param maxQueuedRepliesPerChat replies waiting for one chat at most; further replies to it are dropped (cards
+ *                                and alerts waiting do not count)
  * @param keepSent how long delivered and superseded messages are kept (their content is blanked at delivery)
  * @param keepFailed how long undeliverable and dead messages are kept for an administrator's retry
  */

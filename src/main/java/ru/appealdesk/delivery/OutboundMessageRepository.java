@@ -79,9 +79,11 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
     long countByStatus(OutboundMessage.Status status);
 
-    @Query(value = "select count(*) from outbound_message where chat_id = ?1 and status in ('PENDING', 'IN_FLIGHT')",
-            nativeQuery = true)
-    long countPendingInChat(long chatId);
+    /** Replies (not cards, alerts or reports) waiting for the chat: what the per-chat cap counts. */
+    @Query(value = "select count(*) from outbound_message where chat_id = ?1 and status in ('PENDING', 'IN_FLIGHT') "
+            + "and priority in (" + OutboundMessage.PRIORITY_REPLY + ", " + OutboundMessage.PRIORITY_STRANGER + ") "
+            + "and card_id is null and method in ('SEND_MESSAGE', 'SEND_MEDIA')", nativeQuery = true)
+    long countRepliesWaiting(long chatId);
 
     List<OutboundMessage> findTop200ByStatusOrderByIdDesc(OutboundMessage.Status status);
 

@@ -168,8 +168,10 @@ public class Outbox {
     }
 
     private void enqueue(long chatId, OutboundMessage.Method method, Payload payload, Long key, int priority) {
-        if (isReply(method, key, priority) && messages.countPendingInChat(chatId) >= maxQueuedReplies) {
-            log.warn("Chat {} already has {} or more messages waiting; a reply to it was dropped", chatId,
+        // a person writing in a loop cannot pile up answers; cards and alerts waiting for the chat do not count,
+        // or an executor with a morning's reminders queued would get no answer to a press
+        if (isReply(method, key, priority) && messages.countRepliesWaiting(chatId) >= maxQueuedReplies) {
+            log.warn("Chat {} already has {} or more replies waiting; a reply to it was dropped", chatId,
                     maxQueuedReplies);
             return;
         }
