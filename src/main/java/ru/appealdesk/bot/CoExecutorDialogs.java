@@ -40,11 +40,12 @@ class CoExecutorDialogs {
     private final CardMessages cardMessages;
     private final DraftCards draftCards;
     private final Outbox outbox;
+    private final IncomingFiles incomingFiles;
     private final Clock clock;
 
     CoExecutorDialogs(AppealService appeals, AppealAccess access, Directory directory,
                       ConversationRepository conversations, CardMessages cardMessages, DraftCards draftCards,
-                      Outbox outbox, Clock clock) {
+                      Outbox outbox, IncomingFiles incomingFiles, Clock clock) {
         this.appeals = appeals;
         this.access = access;
         this.directory = directory;
@@ -52,6 +53,7 @@ class CoExecutorDialogs {
         this.cardMessages = cardMessages;
         this.draftCards = draftCards;
         this.outbox = outbox;
+        this.incomingFiles = incomingFiles;
         this.clock = clock;
     }
 
@@ -95,10 +97,7 @@ class CoExecutorDialogs {
     /** «Передать материалы»: the bot asks for the text first. */
     void startMaterials(Inbound in, long appealId) {
         AppealView a = access.checkCoExecutor(appealId, in.staff());
-        Conversation c = conversations.findById(in.userId())
-                .orElseGet(() -> new Conversation(in.userId(), in.chatId()));
-        c.start(State.AWAITING_MATERIALS_TEXT, a.id(), a.step(), clock.instant());
-        conversations.save(c);
+        conversations.begin(in, State.AWAITING_MATERIALS_TEXT, a, clock.instant());
         reply(in, "📎 Материалы по обращению № " + Html.escape(a.number()) + " для ответственного исполнителя "
                 + "(" + Html.escape(name(a.executorId())) + "): опишите одним сообщением, что сделано. Затем можно "
                 + "приложить фото, видео и документы. /cancel — отменить.");
@@ -113,8 +112,9 @@ class CoExecutorDialogs {
         AppealView a = access.checkCoExecutor(c.appealId(), in.staff());
         c.answerText(text);
         c.moveTo(State.COLLECTING_MATERIALS, clock.instant());
-        showDraft(in, a, "Текст материалов сохранён. Пришлите фото, видео или документы (JPG, PNG, TIFF, MP4, MOV, "
-                + "PDF; файл — до 20 МБ), если нужно, и нажмите «Отправить ответственному».\n\n<b>Материалы:</b>\n",
+        showDraft(in, a, "Текст материалов сохранён. Пришлите фото, видео или документы ("
+                + incomingFiles.accepted() + "), если нужно, и нажмите «Отправить ответственному».\n\n"
+                + "<b>Материалы:</b>\n",
                 text, c.attachedFiles().size(), false);
     }
 

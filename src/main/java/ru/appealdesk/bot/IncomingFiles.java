@@ -114,6 +114,11 @@ class IncomingFiles {
         return Optional.of(new Download(file, content, type.get(), null));
     }
 
+    /** What may be attached, as the draft cards say it. */
+    String accepted() {
+        return "JPG, PNG, TIFF, MP4, MOV, PDF; файл — до " + megabytes(maxFileBytes) + " МБ";
+    }
+
     String tooLarge() {
         return "Файл не принят: размер файла — не более " + megabytes(maxFileBytes) + " МБ, всех вложений ответа — не "
                 + "более " + megabytes(maxAnswerBytes()) + " МБ.";

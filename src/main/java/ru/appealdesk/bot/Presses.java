@@ -24,18 +24,20 @@ class Presses {
     private final AppealService appeals;
     private final AppealAccess access;
     private final Dialogs dialogs;
+    private final AnswerDialog answers;
     private final Outbox outbox;
     private final Refusals refusals;
     private final Notifier notifier;
     private final CoExecutorDialogs coExecutors;
 
-    Presses(AppealService appeals, AppealAccess access, Dialogs dialogs, Outbox outbox, Refusals refusals,
-            Notifier notifier, CoExecutorDialogs coExecutors) {
+    Presses(AppealService appeals, AppealAccess access, Dialogs dialogs, AnswerDialog answers, Outbox outbox,
+            Refusals refusals, Notifier notifier, CoExecutorDialogs coExecutors) {
         this.coExecutors = coExecutors;
         this.notifier = notifier;
         this.appeals = appeals;
         this.access = access;
         this.dialogs = dialogs;
+        this.answers = answers;
         this.outbox = outbox;
         this.refusals = refusals;
     }
@@ -88,26 +90,26 @@ class Presses {
             }
             case PREPARE_ANSWER -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
-                dialogs.chooseType(in, a);
+                answers.chooseType(in, a);
                 return "Выберите тип ответа";
             }
             case ANSWER_TYPE -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
-                dialogs.typeChosen(in, a, cb.argument());
+                answers.typeChosen(in, a, cb.argument());
                 return "Тип ответа выбран";
             }
             case SUBMIT -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
-                return dialogs.submit(in, a) ? "Ответ отправлен на согласование"
+                return answers.submit(in, a) ? "Ответ отправлен на согласование"
                         : "Подтвердите, что заявитель уведомлён";
             }
             case TEMPLATE -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
-                return dialogs.templateChosen(in, a, cb.argument());
+                return answers.templateChosen(in, a, cb.argument());
             }
             case NOTIFIED -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
-                dialogs.applicantNotified(in, a, cb.argument());
+                answers.applicantNotified(in, a, cb.argument());
                 return "Ответ отправлен на согласование";
             }
             case HELP -> {
@@ -117,7 +119,7 @@ class Presses {
             }
             case REMOVE_FILES -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
-                dialogs.removeFiles(in, a);
+                answers.removeFiles(in, a);
                 return "Вложения убраны";
             }
             case APPROVE -> {
