@@ -83,8 +83,8 @@ class AnswerDialog {
     void typeChosen(Inbound in, AppealView a, String code) {
         AnswerType type = Optional.ofNullable(code).flatMap(AnswerDialog::typeOf)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "unknown answer type " + code));
-        Conversation c = conversations.about(in.userId(), a).orElseGet(() -> conversations.begin(in, State.CHOOSING_ANSWER_TYPE, a,
-                clock.instant()));
+        Conversation c = conversations.about(in.userId(), a)
+                .orElseGet(() -> conversations.begin(in, State.CHOOSING_ANSWER_TYPE, a, clock.instant()));
         Optional<LocalDate> latest = type == AnswerType.POSTPONED ? appeals.postponableUntil(a) : Optional.empty();
         if (type == AnswerType.POSTPONED && latest.isEmpty()) {
             // a stale type card, or one made before the limit passed: the aggregate says why
@@ -139,8 +139,8 @@ class AnswerDialog {
         String text = template.fill(a.number(), CardTexts.DATE.format(a.receivedAt()
                 .atZone(directory.organization().timeZone()).toLocalDate()), a.address());
         if (text.length() > Dialogs.MAX_TEXT) {
-            reply(in, "С адресом этого обращения вариант решения длиннее " + Dialogs.MAX_TEXT + " символов. Пришлите свой "
-                    + "текст ответа одним сообщением.");
+            reply(in, "С адресом этого обращения вариант решения длиннее " + Dialogs.MAX_TEXT + " символов. "
+                    + "Пришлите свой текст ответа одним сообщением.");
             return "Вариант решения слишком длинный";
         }
         boolean replacing = c.state() == State.COLLECTING_ATTACHMENTS;

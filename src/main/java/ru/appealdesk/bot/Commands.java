@@ -50,7 +50,7 @@ class Commands {
     private final AppealService appeals;
     private final Directory directory;
     private final Dialogs dialogs;
-    private final Notifier notifier;
+    private final StepCards stepCards;
     private final AppealAccess access;
     private final Outbox outbox;
     private final CardTexts texts;
@@ -61,7 +61,7 @@ class Commands {
     private final ru.appealdesk.dashboard.DashboardLinks dashboardLinks;
     private final ru.appealdesk.sla.WorkingTime workingTime;
 
-    Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, Notifier notifier,
+    Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, StepCards stepCards,
              AppealAccess access, Outbox outbox, CardTexts texts, Strangers strangers, Absences absences,
              ru.appealdesk.reports.ReportDelivery reportDelivery, java.time.Clock clock,
              ru.appealdesk.sla.WorkingTime workingTime, ru.appealdesk.dashboard.DashboardLinks dashboardLinks) {
@@ -75,7 +75,7 @@ class Commands {
         this.appeals = appeals;
         this.directory = directory;
         this.dialogs = dialogs;
-        this.notifier = notifier;
+        this.stepCards = stepCards;
         this.access = access;
         this.outbox = outbox;
         this.texts = texts;
@@ -292,7 +292,7 @@ class Commands {
             reply(in, "Обращение № " + Html.escape(number) + " не найдено или недоступно вам.");
             return;
         }
-        found.forEach(a -> notifier.showTo(a, in.staff(), in.chatId()));
+        found.forEach(a -> stepCards.showTo(a, in.staff(), in.chatId()));
     }
 
     private void reply(Inbound in, String html) {

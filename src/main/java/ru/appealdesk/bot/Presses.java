@@ -27,13 +27,13 @@ class Presses {
     private final AnswerDialog answers;
     private final Outbox outbox;
     private final Refusals refusals;
-    private final Notifier notifier;
+    private final StepCards stepCards;
     private final CoExecutorDialogs coExecutors;
 
     Presses(AppealService appeals, AppealAccess access, Dialogs dialogs, AnswerDialog answers, Outbox outbox,
-            Refusals refusals, Notifier notifier, CoExecutorDialogs coExecutors) {
+            Refusals refusals, StepCards stepCards, CoExecutorDialogs coExecutors) {
         this.coExecutors = coExecutors;
-        this.notifier = notifier;
+        this.stepCards = stepCards;
         this.appeals = appeals;
         this.access = access;
         this.dialogs = dialogs;
@@ -137,7 +137,7 @@ class Presses {
                 if (!access.mayView(in.staff(), a)) {
                     throw new TransitionRefused(Reason.NOT_ALLOWED, "may not view");
                 }
-                notifier.showTo(a, in.staff(), in.chatId());
+                stepCards.showTo(a, in.staff(), in.chatId());
                 return "Карточка обращения";
             }
             case CLOSE -> {
@@ -179,7 +179,7 @@ class Presses {
             }
             case DELEGATE -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.EDIT_ANSWER);
-                notifier.chooseDelegate(a, in.staff(), in.chatId());
+                stepCards.chooseDelegate(a, in.staff(), in.chatId());
                 return "Выберите, кому передать";
             }
             case DELEGATE_TO -> {

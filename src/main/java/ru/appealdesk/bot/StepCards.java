@@ -1,0 +1,425 @@
+package ru.appealdesk.bot;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.bot.Callback.Action;
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.directory.Absences;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.telegram.Button;
+import ru.appealdesk.telegram.Html;
+import ru.appealdesk.workflow.AnswerType;
+import ru.appealdesk.workflow.AppealAccess;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealStatus;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Approvers;
+import ru.appealdesk.workflow.AttachmentStore;
+
+/**
+ * The cards of an appeal's steps, each for the person who acts on it: the executor's, the coordinators', the
+ * approvers', a co-executor's; with the photos and files that go with them. {@link Notifier} decides when and to
+ * whom; {@code /appeal} shows a person the card of the current step.
+ */
+@Component
+class StepCards {
+
+    private static final Logger log = LoggerFactory.getLogger(StepCards.class);
+
+    private final Directory directory;
+    private final Outbox outbox;
+    private final AppealAccess access;
+    private final CardMessages cardMessages;
+    private final CardTexts texts;
+    private final AttachmentStore files;
+    private final Approvers approvers;
+    private final AppealService appeals;
+    private final Recipients recipients;
+    private final Absences absences;
+
+    StepCards(Directory directory, Outbox outbox, AppealAccess access, CardMessages cardMessages, CardTexts texts,
+              AttachmentStore files, Approvers approvers, AppealService appeals, Recipients recipients,
+              Absences absences) {
+        this.directory = directory;
+        this.outbox = outbox;
+        this.access = access;
+        this.cardMessages = cardMessages;
+        this.texts = texts;
+        this.files = files;
+        this.approvers = approvers;
+        this.appeals = appeals;
+        this.recipients = recipients;
+        this.absences = absences;
+    }
+
+    /** «Вы соисполнитель»: the appeal, the co-executor's own deadline and «Передать материалы». */
+    void coExecutorCard(AppealView a, String staffId) {
+        a.coExecutor(staffId).ifPresent(co -> chatOf(staffId).ifPresent(chat -> {
+            applicantPhotos(a, chat);
+            String delivered = co.deliveredAt() == null ? ""
+                    : "\nМатериалы уже переданы " + texts.time(co.deliveredAt()) + "; новая передача заменит текст и добавит файлы.";
+            card(a, chat, texts.header("👥 <b>Вы соисполнитель</b>", a, false) + "Ваш срок: "
+                            + Html.bold(texts.time(co.dueAt())) + " (" + texts.left(co.dueAt()) + ")\n",
+                    "Ответственный исполнитель — " + texts.name(a.executorId()) + ": передайте ему материалы "
+                            + "(что сделано, фото и документы)." + delivered + "\n\nТекст обращения:\n" + a.text(),
+                    List.of(List.of(Callback.of(Action.DELIVER, a.id(), 0).button("📎 Передать материалы"))),
+                    Outbox.PRIORITY_CARD, Card.Kind.CO_EXECUTOR, a.id(), a.step());
+        }));
+    }
+
+    /** Approvers of the answer choose whom to hand the review to. */
+    void chooseDelegate(AppealView a, StaffMember presser, long chatId) {
+        List<StaffMember> candidates = approvers.delegates(a, presser);
+        List<List<Button>> rows = new ArrayList<>();
+        for (int i = 0; i < Math.min(candidates.size(), 24); i += 2) {
+            rows.add(candidates.subList(i, Math.min(i + 2, candidates.size())).stream()
+                    .map(s -> new Callback(Action.DELEGATE_TO, a.id(), a.step(), s.id()).button("↪️ " + s.shortName()))
+                    .toList());
+        }
+        cardMessages.send(chatId, "↪️ Кому передать согласование ответа по обращению № " + Html.escape(a.number())
+                + "? Карточка перейдёт к нему.", null, rows, Outbox.PRIORITY_REPLY, Card.Kind.DELEGATE_CHOICE, a.id(),
+                a.step());
+    }
+
+    /** «Отложенное обращение: назначьте исполнителя»: one button per candidate executor, the previous one first. */
+    void postponedReassignCard(AppealView a, StaffMember coordinator) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            List<StaffMember> candidates = new ArrayList<>(directory.category(a.category())
+                    .map(directory::executorsFor).filter(l -> !l.isEmpty()).orElseGet(directory::allExecutors));
+            candidates.removeIf(s -> s.id().equals(a.executorId()));
+            directory.staff(a.executorId()).filter(s -> s.hasRole(Role.EXECUTOR)).ifPresent(s -> candidates.add(0, s));
+            Integer share = directory.regulation(a.source()).postponedReassignAtPercent();
+            String why = share == null ? "" : "Осталось не более " + share + " % срока отсрочки: назначьте "
+                    + "исполнителя — прежнего или другого (п. 10 Регламента ПОС).\n";
+            card(a, chat, texts.header("⏳ <b>Отложенное обращение: назначьте исполнителя</b>", a, false),
+                    why + "Прежний исполнитель: " + texts.name(a.executorId()) + "\n\nПрежний " + previousAnswer(a),
+                    executorButtons(a, candidates, List.of(coExecutorsButton(a))), Outbox.PRIORITY_CARD,
+                    Card.Kind.POSTPONED_REASSIGN,
+                    a.id(), a.step());
+        });
+    }
+
+    /** PRODUCT.md §9: after «Отложено» was placed, the executor owes the final answer by the postponed date. */
+    void postponedCard(AppealView a) {
+        chatOf(a.executorId()).ifPresent(chat -> card(a, chat,
+                texts.header("⏳ <b>Ответ «Отложено» размещён</b> — подготовьте итоговый ответ", a, true),
+                "Прежний " + previousAnswer(a), List.of(List.of(Callback.of(Action.PREPARE_ANSWER, a.id(), a.step())
+                        .button("✍️ Подготовить итоговый ответ")), List.of(coExecutorsButton(a))), Outbox.PRIORITY_CARD,
+                Card.Kind.ACCEPTED, a.id(), a.step()));
+    }
+
+    void redirectReviewCard(AppealView a, StaffMember moderator, String whereAndWhy) {
+        chatOf(moderator.id()).ifPresent(chat -> card(a, chat,
+                texts.header("↗️ <b>Перенаправление на согласование</b>", a, true),
+                "Куда и на каком основании:\n" + whereAndWhy + "\n\nТекст обращения:\n" + a.text(),
+                List.of(List.of(Callback.of(Action.REDIRECT_APPROVE, a.id(), a.step()).button("✅ Согласовать"),
+                        Callback.of(Action.REDIRECT_REJECT, a.id(), a.step()).button("✖️ Отклонить"))),
+                Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step()));
+    }
+
+    /** Seed 004 п.18: a repeat shows the earlier appeal's answer, so the same reply is not given twice. */
+    private String repeatNote(AppealView a) {
+        if (a.repeatOf() == null) {
+            return "";
+        }
+        Optional<AppealView> earlier = appeals.find(a.source(), a.repeatOf());
+        String about = earlier.map(e -> e.answer() == null ? "ответа по нему ещё не было."
+                        : "ответ по нему («" + e.answer().type().title() + "»):\n" + e.answer().text())
+                .orElse("в системе не найдено.");
+        return "🔁 Повторное обращение. Предыдущее обращение № " + a.repeatOf() + ": " + about + "\n\n";
+    }
+
+    static String previousAnswer(AppealView a) {
+        return a.answer() == null ? "ответ: —" : "ответ («" + a.answer().type().title() + "»):\n" + a.answer().text();
+    }
+
+    /** Sends a person the card of the appeal's current step: with buttons if the step is theirs. */
+    void showTo(AppealView a, StaffMember person, long chatId) {
+        boolean executor = person.id().equals(a.executorId());
+        boolean coordinator = absences.actsAs(person, Role.COORDINATOR);
+        boolean approver = approvers.mayApprove(person, a);
+        if (a.coExecutor(person.id()).isPresent() && a.status() != AppealStatus.CLOSED && !coordinator && !approver) {
+            coExecutorCard(a, person.id());
+            return;
+        }
+        switch (a.status()) {
+            case NEW -> {
+                if (coordinator) {
+                    unroutedCard(a, person);
+                    return;
+                }
+            }
+            case ASSIGNED -> {
+                if (executor) {
+                    executorCard(a);
+                    return;
+                }
+            }
+            case IN_PROGRESS -> {
+                if (executor) {
+                    acceptedCard(a, "📋 Обращение в работе.");
+                    return;
+                }
+                if (coordinator) {
+                    oversightCard(a, person, chatId);
+                    return;
+                }
+            }
+            case REWORK -> {
+                if (executor) {
+                    acceptedCard(a, "🔁 Ответ на доработке.");
+                    return;
+                }
+            }
+            case RETURNED -> {
+                if (coordinator) {
+                    String reason = a.stepEntry().comment();
+                    returnedCard(a, person, reason);
+                    return;
+                }
+            }
+            case ANSWER_REVIEW -> {
+                if (approver) {
+                    reviewCard(a, person);
+                    return;
+                }
+            }
+            case APPROVED -> {
+                if (coordinator) {
+                    approvedCard(a, person);
+                    return;
+                }
+            }
+            case POSTPONED -> {
+                if (executor) {
+                    postponedCard(a);
+                    return;
+                }
+                if (coordinator) {
+                    postponedReassignCard(a, person);
+                    return;
+                }
+            }
+            case REDIRECT_REVIEW -> {
+                if (person.hasRole(Role.MODERATOR)) {
+                    redirectReviewCard(a, person, a.stepEntry().comment());
+                    return;
+                }
+            }
+            case CLOSED -> {
+            }
+        }
+        boolean contacts = access.maySeeContacts(person, a);
+        card(a, chatId, texts.header("📄 <b>Карточка обращения</b>", a, contacts),
+                texts.appealAndAnswer(a), null, Outbox.PRIORITY_REPLY, null, 0, 0);
+    }
+
+    void executorCard(AppealView a) {
+        Optional<Recipients.Chat> chat = chatOf(a.executorId());
+        if (chat.isEmpty()) {
+            log.warn("Executor {} of appeal {} has no Telegram binding", a.executorId(), a.id());
+            recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> tell(c.id(), "⚠️ Исполнитель "
+                    + Html.escape(texts.name(a.executorId())) + " не подключён к боту: обращение № "
+                    + Html.escape(a.number()) + " не доставлено. Выдайте ему код приглашения."));
+            return;
+        }
+        applicantPhotos(a, chat.get());
+        List<List<Button>> keyboard = List.of(List.of(
+                Callback.of(Action.ACCEPT, a.id(), a.step()).button("✅ Взять в работу"),
+                Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть")));
+        String title = a.repeatOf() == null ? "📥 <b>Новое обращение для вас</b>"
+                : "🔁 <b>Повторное обращение для вас</b>";
+        card(a, chat.get(), texts.header(title, a, true), repeatNote(a) + "Текст обращения:\n"
+                + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.EXECUTOR, a.id(), a.step());
+    }
+
+    void acceptedCard(AppealView a, String title) {
+        chatOf(a.executorId()).ifPresent(chat -> {
+            List<Button> row = new ArrayList<>(List.of(
+                    Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
+            java.time.Instant returnable = appeals.returnableUntil(a);
+            if (returnable != null) {
+                // ЕЦУР (seed 000 п.9): accepted by mistake, it can still be returned for a day
+                row.add(Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть (до "
+                        + texts.time(returnable) + ")"));
+            }
+            List<List<Button>> keyboard = List.of(row, List.of(coExecutorsButton(a),
+                    Callback.of(Action.HELP, a.id(), a.step()).button("🆘 Нужна помощь")));
+            card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text() + texts.materials(a),
+                    keyboard, Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
+        });
+    }
+
+    void unroutedCard(AppealView a, StaffMember coordinator) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            List<StaffMember> candidates = directory.category(a.category()).map(directory::executorsFor)
+                    .filter(l -> !l.isEmpty()).orElseGet(directory::allExecutors);
+            applicantPhotos(a, chat);
+            card(a, chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
+                    repeatNote(a) + "Текст обращения:\n" + a.text(),
+                    executorButtons(a, candidates, List.of(redirectButton(a), closeButton(a), coExecutorsButton(a))),
+                    Outbox.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
+        });
+    }
+
+    void returnedCard(AppealView a, StaffMember coordinator, String reason) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            List<StaffMember> candidates = new ArrayList<>(directory.category(a.category())
+                    .map(directory::executorsFor).orElse(List.of()));
+            candidates.removeIf(s -> s.id().equals(a.executorId()));
+            if (candidates.isEmpty()) {
+                candidates.addAll(directory.allExecutors());
+                candidates.removeIf(s -> s.id().equals(a.executorId()));
+            }
+            List<List<Button>> keyboard = executorButtons(a, candidates, List.of(
+                    Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button("❌ Отклонить возврат"),
+                    redirectButton(a), closeButton(a), coExecutorsButton(a)));
+            card(a, chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
+                    "Причина возврата (" + texts.name(a.executorId()) + "):\n" + reason + "\n\nТекст обращения:\n"
+                            + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
+        });
+    }
+
+    void reviewCard(AppealView a, StaffMember moderator) {
+        chatOf(moderator.id()).ifPresent(chat -> {
+            answerFiles(a, chat);
+            // 001 §4.6: in a department's approval chain the card says which stage it is
+            String approve = approvers.stage(a).map(s -> "✅ Согласовать (" + s.stage() + " из " + s.of() + ")")
+                    .orElse("✅ Согласовать");
+            List<List<Button>> keyboard = List.of(List.of(
+                    Callback.of(Action.APPROVE, a.id(), a.step()).button(approve),
+                    Callback.of(Action.REWORK, a.id(), a.step()).button("🔁 На доработку")),
+                    List.of(Callback.of(Action.EDIT_ANSWER, a.id(), a.step()).button("✏️ Изменить текст"),
+                            Callback.of(Action.DELEGATE, a.id(), a.step()).button("↪️ Передать согласование")));
+            // seed 000 п.14: a repeated postponement is agreed by the director of МКУ «МЦУР» first
+            boolean repeatedPostponement = a.secondaryReview() && a.postponeCount() > 0
+                    && a.answer().type() == AnswerType.POSTPONED;
+            card(a, chat, texts.header(repeatedPostponement ? "📝 <b>Повторная отсрочка решения — на согласование</b>"
+                            : "📝 <b>Ответ на согласование</b>", a, true), texts.appealAndAnswer(a),
+                    keyboard, Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step());
+        });
+    }
+
+    void approvedCard(AppealView a, StaffMember coordinator) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            answerFiles(a, chat);
+            List<List<Button>> keyboard = List.of(List.of(
+                    Callback.of(Action.PUBLISHED, a.id(), a.step()).button("📌 Размещено"),
+                    Callback.of(Action.QUALITY_RETURN, a.id(), a.step()).button("🔁 Вернуть на доработку")),
+                    List.of(coExecutorsButton(a)));
+            card(a, chat, texts.header("✅ <b>Ответ согласован — разместите его на портале</b>", a, false)
+                            + "Текст для размещения (" + Html.escape(a.answer().type().title()) + "):\n",
+                    a.answer().text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.APPROVED, a.id(), a.step());
+        });
+    }
+
+    /** A coordinator's view of an appeal in work: the executor has it; the coordinator may still close it. */
+    private void oversightCard(AppealView a, StaffMember coordinator, long chat) {
+        card(a, chat, texts.header("📋 <b>Обращение в работе у исполнителя " + Html.escape(texts.name(a.executorId()))
+                        + "</b>", a, access.maySeeContacts(coordinator, a)), "Текст обращения:\n" + a.text(),
+                List.of(List.of(closeButton(a), coExecutorsButton(a))), Outbox.PRIORITY_REPLY, Card.Kind.OVERSIGHT,
+                a.id(), a.step());
+    }
+
+    /** PRODUCT.md §10: on the executor's card in work and on every coordinator card. */
+    private static Button coExecutorsButton(AppealView a) {
+        return Callback.of(Action.CO_EXECUTORS, a.id(), a.step()).button("👥 Соисполнители");
+    }
+
+    private static Button redirectButton(AppealView a) {
+        return Callback.of(Action.REDIRECT, a.id(), a.step()).button("↗️ Перенаправить");
+    }
+
+    private static Button closeButton(AppealView a) {
+        return Callback.of(Action.CLOSE, a.id(), a.step()).button("🚫 Закрыть без ответа");
+    }
+
+    private List<List<Button>> executorButtons(AppealView a, List<StaffMember> candidates, List<Button> lastRow) {
+        List<List<Button>> rows = new ArrayList<>();
+        List<Button> row = new ArrayList<>();
+        for (StaffMember s : candidates.subList(0, Math.min(candidates.size(), 24))) {
+            row.add(new Callback(Action.ASSIGN, a.id(), a.step(), s.id()).button("👤 " + s.shortName()));
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        if (!lastRow.isEmpty()) {
+            rows.add(lastRow);
+        }
+        return rows;
+    }
+
+    private void applicantPhotos(AppealView a, long chat) {
+        outbox.media(chat, a.photos().stream().map(url -> new Outbox.Media("PHOTO", url)).toList(),
+                Outbox.PRIORITY_CARD);
+    }
+
+    /** The answer's files, then the co-executors' (the moderator sees them with the answer, PRODUCT.md §10). */
+    private void answerFiles(AppealView a, long chat) {
+        if (a.answer() == null) {
+            return;
+        }
+        List<AppealView.Attachment> all = new ArrayList<>(a.answer().attachments());
+        a.coExecutors().forEach(co -> all.addAll(co.files()));
+        sendFiles(all, chat);
+    }
+
+    void sendFiles(List<AppealView.Attachment> attachments, long chat) {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        Map<UUID, AttachmentStore.FileInfo> known = files.infos(attachments.stream()
+                        .map(AppealView.Attachment::fileId).toList()).stream()
+                .collect(Collectors.toMap(AttachmentStore.FileInfo::id, f -> f));
+        List<Outbox.Media> media = attachments.stream()
+                .map(att -> Optional.ofNullable(known.get(att.fileId())).filter(f -> f.telegramFileId() != null)
+                        .map(f -> new Outbox.Media(f.telegramFileId().startsWith("photo:") ? "PHOTO"
+                                : f.telegramFileId().startsWith("video:") ? "VIDEO" : "DOCUMENT",
+                                f.telegramFileId().substring(f.telegramFileId().indexOf(':') + 1))))
+                .flatMap(Optional::stream).toList();
+        outbox.media(chat, media, Outbox.PRIORITY_CARD);
+    }
+
+    void card(AppealView a, Recipients.Chat chat, String header, String body, List<List<Button>> keyboard,
+                      int priority, Card.Kind kind, long appealId, int step) {
+        card(a, chat.id(), chat.mark() + header, body, keyboard, priority, kind, appealId, step);
+    }
+
+    void applicantPhotos(AppealView a, Recipients.Chat chat) {
+        applicantPhotos(a, chat.id());
+    }
+
+    private void answerFiles(AppealView a, Recipients.Chat chat) {
+        answerFiles(a, chat.id());
+    }
+
+    private void card(AppealView a, long chat, String header, String body, List<List<Button>> keyboard,
+                      int priority, Card.Kind kind, long appealId, int step) {
+        cardMessages.send(chat, header, body, "<i>Обращение № " + Html.escape(a.number()) + " (продолжение)</i>\n\n",
+                keyboard, priority, kind, appealId, step);
+    }
+
+    void tell(String staffId, String html) {
+        chatOf(staffId).ifPresent(chat -> outbox.text(chat.id(), chat.mark() + html, Outbox.PRIORITY_CARD));
+    }
+
+    /** The person's chat, or their substitute's while they are away (the message then marked «за …»). */
+    private Optional<Recipients.Chat> chatOf(String staffId) {
+        return recipients.of(staffId);
+    }
+}
