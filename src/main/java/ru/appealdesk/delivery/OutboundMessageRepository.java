@@ -79,7 +79,10 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
 
     long countByStatus(OutboundMessage.Status status);
 
-    /** Replies (not cards, alerts or reports) waiting for the chat: what the per-chat cap counts. */
+    /**
+     * Replies waiting for the chat, what the per-chat cap counts: not alerts, reports or cards (the leading parts of
+     * a card too long for one message carry no card id and are counted, an approximation on the strict side).
+     */
     @Query(value = "select count(*) from outbound_message where chat_id = ?1 and status in ('PENDING', 'IN_FLIGHT') "
             + "and priority in (" + OutboundMessage.PRIORITY_REPLY + ", " + OutboundMessage.PRIORITY_STRANGER + ") "
             + "and card_id is null and method in ('SEND_MESSAGE', 'SEND_MEDIA')", nativeQuery = true)

@@ -72,6 +72,10 @@ public class Outbox {
      * Telegram id with {@link MessageDelivered}.
      */
     public void send(long chatId, List<String> parts, List<List<Button>> keyboard, int priority, Long key) {
+        // a reply is dropped whole; a card never is: its leading parts carry no key but belong to it
+        if (key == null && overCap(chatId, priority)) {
+            return;
+        }
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
             enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE,
@@ -117,7 +121,7 @@ public class Outbox {
     }
 
     public void media(long chatId, List<Media> media, int priority) {
-        if (!media.isEmpty()) {
+        if (!media.isEmpty() && !overCap(chatId, priority)) {
             enqueue(chatId, OutboundMessage.Method.SEND_MEDIA, new Payload(null, null, media, null, null), null,
                     priority);
         }
@@ -168,13 +172,6 @@ public class Outbox {
     }
 
     private void enqueue(long chatId, OutboundMessage.Method method, Payload payload, Long key, int priority) {
-        // a person writing in a loop cannot pile up answers; cards and alerts waiting for the chat do not count,
-        // or an executor with a morning's reminders queued would get no answer to a press
-        if (isReply(method, key, priority) && messages.countRepliesWaiting(chatId) >= maxQueuedReplies) {
-            log.warn("Chat {} already has {} or more replies waiting; a reply to it was dropped", chatId,
-                    maxQueuedReplies);
-            return;
-        }
         try {
             OutboundMessage message = new OutboundMessage(chatId, method, json.writeValueAsString(payload), key,
                     priority, clock.instant(), NOT_BEFORE.get());
@@ -198,13 +195,17 @@ public class Outbox {
     }
 
     /**
-     * An answer to what someone typed (not a card, alert or edit): dropped when the chat already has too much
-     * waiting, so one person writing in a loop cannot grow the queue without bound.
+     * A person writing in a loop cannot pile up answers: a reply (not a card) is dropped while the chat has
+     * {@code max-queued-replies-per-chat} replies waiting. Cards, alerts and reports waiting do not count, or an
+     * executor with a morning's reminders queued would get no answer to a press.
      */
-    private static boolean isReply(OutboundMessage.Method method, Long key, int priority) {
-        return key == null && (priority == OutboundMessage.PRIORITY_REPLY
-                || priority == OutboundMessage.PRIORITY_STRANGER)
-                && (method == OutboundMessage.Method.SEND_MESSAGE || method == OutboundMessage.Method.SEND_MEDIA);
+    private boolean overCap(long chatId, int priority) {
+        if (priority != OutboundMessage.PRIORITY_REPLY && priority != OutboundMessage.PRIORITY_STRANGER
+                || messages.countRepliesWaiting(chatId) < maxQueuedReplies) {
+            return false;
+        }
+        log.warn("Chat {} already has {} or more replies waiting; a reply to it was dropped", chatId, maxQueuedReplies);
+        return true;
     }
 
     Payload read(OutboundMessage message) {

@@ -60,6 +60,11 @@ class ReplyCapTest extends EndToEndTest {
             // then no more than 20 replies wait, and every card and reminder is still there
             assertThat(waiting("Ответ%")).isEqualTo(20);
             assertThat(waiting("Напоминание%") + waiting("Эскалация%") + waiting("Карточка%")).isEqualTo(75);
+
+            // and a card too long for one message still goes out whole (its first part carries no card id)
+            enqueue(later, () -> outbox.send(CHAT, List.of("Черновик, начало", "Черновик, конец"), List.of(),
+                    Outbox.PRIORITY_REPLY, 9_100_000L));
+            assertThat(waiting("Черновик%")).isEqualTo(2);
         } finally {
             jdbc.update("delete from outbound_message where chat_id = ?", CHAT);
         }
