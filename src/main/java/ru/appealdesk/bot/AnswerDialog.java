@@ -65,7 +65,16 @@ class AnswerDialog {
         this.clock = clock;
     }
 
+    /** «Подготовить ответ»: the type card; a draft already being written is kept (a second tap is often a slip). */
     void chooseType(Inbound in, AppealView a) {
+        if (conversations.about(in.userId(), a).filter(c -> c.answerText() != null || !c.attachedFiles().isEmpty())
+                .isPresent()) {
+            reply(in, "✍️ Ответ по обращению № " + Html.escape(a.number()) + " уже готовится: черновик и его кнопки — "
+                    + "в последнем сообщении. Чтобы начать заново (например, выбрать другой тип ответа), отправьте "
+                    + "/cancel и нажмите «Подготовить ответ» ещё раз.");
+            return;
+        }
+        draftCards.retire(in.chatId(), a.id());
         conversations.begin(in, State.CHOOSING_ANSWER_TYPE, a, clock.instant());
         // PRODUCT.md §9: the final answer after a postponement is «Решено», «Не решено» or «Отклонено»; a second
         // «Отложено» only where the secondary approver will agree it first (seed 000 п.14), never a third

@@ -45,11 +45,13 @@ class Dialogs {
     private final AnswerDialog answers;
     private final CoExecutorDialogs coExecutors;
     private final IncomingFiles incomingFiles;
+    private final DraftCards draftCards;
     private final Clock clock;
 
     Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files, Outbox outbox,
             CardMessages cardMessages, Refusals refusals, AnswerDialog answers, CoExecutorDialogs coExecutors,
-            IncomingFiles incomingFiles, Clock clock) {
+            IncomingFiles incomingFiles, DraftCards draftCards, Clock clock) {
+        this.draftCards = draftCards;
         this.conversations = conversations;
         this.appeals = appeals;
         this.files = files;
@@ -254,6 +256,7 @@ class Dialogs {
         found.ifPresent(c -> {
             files.deleteDrafts(c.attachedFiles().stream().map(Conversation.AttachedFile::fileId).toList());
             conversations.delete(c);
+            draftCards.retire(in.chatId(), c.appealId()); // the cancelled dialog's buttons go too
         });
         return found.isPresent();
     }

@@ -21,7 +21,8 @@ import ru.appealdesk.workflow.AppealView;
 @Component
 class DraftCards {
 
-    private static final Set<Card.Kind> DIALOG = EnumSet.of(Card.Kind.ANSWER_TYPE, Card.Kind.ANSWER_DRAFT,
+    /** The kinds whose buttons live on the latest message of a dialog only. */
+    static final Set<Card.Kind> DIALOG = EnumSet.of(Card.Kind.ANSWER_TYPE, Card.Kind.ANSWER_DRAFT,
             Card.Kind.MATERIALS_DRAFT);
     private static final String MOVED_ON = "⬇️ Черновик изменён: актуальные кнопки — в последнем сообщении.";
     /** Photos of one album arrive as separate updates: the confirmation waits for the rest of them. */

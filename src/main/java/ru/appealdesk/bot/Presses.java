@@ -21,6 +21,9 @@ import ru.appealdesk.workflow.TransitionRefused;
 @Component
 class Presses {
 
+    static final String RETIRED = "Карточка устарела: её кнопки больше не действуют. Актуальные кнопки — в последнем "
+            + "сообщении по этому обращению.";
+
     private final AppealService appeals;
     private final AppealAccess access;
     private final Dialogs dialogs;
@@ -29,9 +32,11 @@ class Presses {
     private final Refusals refusals;
     private final StepCards stepCards;
     private final CoExecutorDialogs coExecutors;
+    private final CardRepository cards;
 
     Presses(AppealService appeals, AppealAccess access, Dialogs dialogs, AnswerDialog answers, Outbox outbox,
-            Refusals refusals, StepCards stepCards, CoExecutorDialogs coExecutors) {
+            Refusals refusals, StepCards stepCards, CoExecutorDialogs coExecutors, CardRepository cards) {
+        this.cards = cards;
         this.coExecutors = coExecutors;
         this.stepCards = stepCards;
         this.appeals = appeals;
@@ -53,6 +58,13 @@ class Presses {
             return;
         }
         Callback cb = parsed.get();
+        if (query.getMessage() != null && query.getMessage().getMessageId() != null
+                && cards.isRetired(in.chatId(), query.getMessage().getMessageId(), DraftCards.DIALOG)) {
+            // a dialog's earlier message: its buttons are gone or going (the edit may not have reached the phone),
+            // the latest message has them. Other cards end with their step, which the refusal below explains.
+            outbox.answerCallback(in.chatId(), query.getId(), RETIRED, true);
+            return;
+        }
         try {
             String reply = perform(in, cb);
             outbox.answerCallback(in.chatId(), query.getId(), reply, false);

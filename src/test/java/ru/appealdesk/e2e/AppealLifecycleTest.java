@@ -55,9 +55,11 @@ class AppealLifecycleTest extends EndToEndTest {
         telegram.awaitText(user(executor), "Пришлите текст ответа");
         seen = telegram.messagesTo(user(executor)).size();
         telegram.userSends(user(executor), "Яма заделана 05.03.2026, фото прилагается.");
-        Sent draft = awaitNew(user(executor), seen, m -> m.hasButton("Отправить на согласование"));
+        awaitNew(user(executor), seen, m -> m.hasButton("Отправить на согласование"));
+        // the draft's buttons move to the newest message of the dialog
+        seen = telegram.messagesTo(user(executor)).size();
         telegram.userSendsPhoto(user(executor), JPEG);
-        telegram.awaitText(user(executor), "Файл добавлен");
+        Sent draft = awaitNew(user(executor), seen, m -> m.text().contains("Файл добавлен"));
         submitDraft(user(executor), draft);
 
         // then the department's approver gets the answer with its photo and the buttons

@@ -198,10 +198,10 @@ class ReturnAndReworkTest extends EndToEndTest {
         assertThat(answer.text()).contains("ответ должен содержать фото");
         assertThat(appeal(id).get("status").asText()).isEqualTo("IN_PROGRESS");
 
-        // when a photo is added, the same draft can be submitted
+        // when a photo is added, the draft (now under the newest message) can be submitted
         telegram.userSendsPhoto(user(executor), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 9});
-        telegram.awaitText(user(executor), "Файл добавлен");
-        submitDraft(user(executor), draft);
+        submitDraft(user(executor), telegram.awaitMessage(user(executor), m -> m.text().contains("Файл добавлен")
+                && m.text().contains("DD-2026-200005") && m.hasButton("Отправить на согласование")));
         awaitStatus(id, "ANSWER_REVIEW");
     }
 
@@ -210,7 +210,7 @@ class ReturnAndReworkTest extends EndToEndTest {
         JsonNode created = register(appealRequest("DD-2026-200006", "roads"));
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
-        Sent draft = draftAnswer(executor, accept(executor, "DD-2026-200006"), "Отклонено",
+        draftAnswer(executor, accept(executor, "DD-2026-200006"), "Отклонено",
                 "Вопрос решается в порядке 59-ФЗ, акт прилагается.");
 
         telegram.userSendsDocument(user(executor), "virus.exe", "application/octet-stream", new byte[] {1, 2});
@@ -226,8 +226,8 @@ class ReturnAndReworkTest extends EndToEndTest {
         telegram.awaitText(user(executor), "Файл «фото.jpg» не принят: по содержимому");
         telegram.userSendsDocument(user(executor), "схема.pdf", "application/pdf",
                 new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0});
-        telegram.awaitText(user(executor), "всего вложений: 2");
-        submitDraft(user(executor), draft);
+        submitDraft(user(executor), telegram.awaitMessage(user(executor), m -> m.text().contains("DD-2026-200006")
+                && m.text().contains("всего вложений: 2")));
 
         awaitCard("belov", "DD-2026-200006", "Согласовать");
         // both arrived in Telegram as documents, so they are shown as an album of documents
