@@ -186,15 +186,6 @@ class AnswerTemplateTest extends EndToEndTest {
         assertThat(api.admin().get("/api/templates").status()).isEqualTo(200);
     }
 
-    private FakeTelegram.Sent chooseType(long chat, FakeTelegram.Sent prepare, String type) {
-        int seen = telegram.messagesTo(chat).size();
-        telegram.press(chat, prepare, "Подготовить ответ");
-        FakeTelegram.Sent types = awaitNew(chat, seen, m -> m.hasButton("Отклонено"));
-        seen = telegram.messagesTo(chat).size();
-        telegram.press(chat, types, type);
-        return awaitNew(chat, seen, m -> m.hasButton("Свой текст"));
-    }
-
     private static JsonNode entry(JsonNode appeal, String type) {
         JsonNode found = null;
         for (JsonNode e : appeal.get("history")) {

@@ -111,13 +111,4 @@ class RetiredButtonsTest extends EndToEndTest {
         Sent fresh = draftAnswer(executor, prepare, "Не решено", "Ремонт в апреле.");
         assertThat(fresh.hasButton("Убрать вложения")).isFalse();
     }
-
-    private Sent chooseType(long chat, Sent prepare, String type) {
-        int seen = telegram.messagesTo(chat).size();
-        telegram.press(chat, prepare, "Подготовить ответ");
-        Sent types = awaitNew(chat, seen, m -> m.hasButton("Отклонено"));
-        seen = telegram.messagesTo(chat).size();
-        telegram.press(chat, types, type);
-        return awaitNew(chat, seen, m -> m.hasButton("Свой текст"));
-    }
 }

@@ -173,6 +173,16 @@ public abstract class EndToEndTest {
         return awaitCard(executor, number, "Подготовить ответ");
     }
 
+    /** «Подготовить ответ» and an answer type other than «Отложено»: returns the card of templates and «Свой текст». */
+    protected FakeTelegram.Sent chooseType(long chat, FakeTelegram.Sent prepareCard, String type) {
+        int seen = telegram.messagesTo(chat).size();
+        telegram.press(chat, prepareCard, "Подготовить ответ");
+        FakeTelegram.Sent types = awaitNew(chat, seen, m -> m.hasButton("Отклонено"));
+        seen = telegram.messagesTo(chat).size();
+        telegram.press(chat, types, type);
+        return awaitNew(chat, seen, m -> m.hasButton("Свой текст"));
+    }
+
     /** Walks the answer dialog from «Подготовить ответ» up to the draft with «Отправить на согласование». */
     protected FakeTelegram.Sent draftAnswer(String executor, FakeTelegram.Sent prepareCard, String type, String text) {
         long chat = user(executor);
