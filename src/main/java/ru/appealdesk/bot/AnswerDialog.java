@@ -131,14 +131,15 @@ class AnswerDialog {
                 Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
     }
 
-    /** A «вариант решения» pressed: its text, filled in from the appeal, becomes the draft; or «Свой текст». */
+    /**
+     * A «вариант решения» pressed: its text, filled in from the appeal, becomes the draft; or «Свой текст». Only
+     * before a draft exists: the draft retires the template card, whose presses {@link Presses} then refuses.
+     */
     String templateChosen(Inbound in, AppealView a, String choice) {
-        Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.AWAITING_ANSWER_TEXT
-                        || x.state() == State.COLLECTING_ATTACHMENTS)
+        Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.AWAITING_ANSWER_TEXT)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer being written"));
         if (OWN_TEXT.equals(choice)) {
-            reply(in, "✍️ Пришлите текст ответа заявителю одним сообщением" + (c.answerText() == null ? "."
-                    : ": он заменит черновик."));
+            reply(in, "✍️ Пришлите текст ответа заявителю одним сообщением.");
             return "Жду текст ответа";
         }
         // a card of another answer type (the executor chose again) or a template gone from the configuration
@@ -152,12 +153,10 @@ class AnswerDialog {
                     + "Пришлите свой текст ответа одним сообщением.");
             return "Вариант решения слишком длинный";
         }
-        boolean replacing = c.state() == State.COLLECTING_ATTACHMENTS;
         c.answerFromTemplate(template.id(), text);
         c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
-        showDraft(in, c, a, "📋 Вариант решения «" + Html.escape(template.title()) + "» подставлен"
-                + (replacing ? " вместо прежнего текста" : "") + ". Отправьте ответ как есть или пришлите свой текст "
-                + "одним сообщением — он заменит черновик.", text);
+        showDraft(in, c, a, "📋 Вариант решения «" + Html.escape(template.title()) + "» подставлен. Отправьте ответ "
+                + "как есть или пришлите свой текст одним сообщением — он заменит черновик.", text);
         return "Вариант решения подставлен";
     }
 
