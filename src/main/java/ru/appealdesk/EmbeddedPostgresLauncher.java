@@ -21,10 +21,11 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Starts the default run's embedded PostgreSQL durably and behind a password. zonky starts PostgreSQL with fsync
- * and synchronous commit off and initialises it with trust authentication; here both are turned on again and
- * {@code pg_hba.conf} is rewritten before every start to require scram-sha-256 for every connection. A data
- * directory that is not secured yet (new, or made by an older version) is secured once: started with trust,
- * the {@code postgres} password set, stopped, and started again with passwords required.
+ * and synchronous commit off and initialises it with trust authentication; here both are turned on again, a new
+ * cluster is initialised with scram-sha-256 and the {@code postgres} password from the start ({@code initdb
+ * --auth --pwfile}), and {@code pg_hba.conf} is rewritten before every start to require a password for every
+ * connection. Only a data directory made by an older version (trust) is secured once: started with trust, the
+ * password set, stopped, and started again with passwords required.
  */
 final class EmbeddedPostgresLauncher {
 
@@ -61,6 +62,9 @@ final class EmbeddedPostgresLauncher {
             }
             Files.createDirectories(dir);
             log.info("No spring.datasource.url configured: starting embedded PostgreSQL with data in {}", dir);
+            if (!Files.exists(dir.resolve("postgresql.conf"))) {
+                return new Started(initialise(dir, properties), password(dir, properties));
+            }
             if (!secured(dir)) {
                 secure(dir, properties);
             }
@@ -76,16 +80,43 @@ final class EmbeddedPostgresLauncher {
         }
     }
 
-    /** First start of a data directory (or one made before passwords were required): set the password. */
+    /**
+     * A new cluster: initdb sets the password (read from a file outside the data directory, which initdb needs
+     * empty, and deleted after) and scram-sha-256, so the server never accepts a connection without a password.
+     * A generated password is written to the data directory before the server first starts.
+     */
+    private static EmbeddedPostgres initialise(Path dir, EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties)
+            throws IOException {
+        log.info("Initialising a new embedded PostgreSQL cluster in {} with a password for '{}'", dir, USER);
+        String password = properties.password().isEmpty() ? generate() : properties.password();
+        Path pwfile = Files.createTempFile("appealdesk-initdb", ".pw",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(pwfile, password, StandardCharsets.UTF_8);
+            return builder(dir, properties.port())
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", pwfile.toString())
+                    .setDataDirectoryCustomizer(d -> {
+                        writeHba(d.toPath());
+                        if (properties.password().isEmpty()) {
+                            writePasswordFile(d.toPath(), password);
+                        }
+                    })
+                    .setConnectConfig("password", password)
+                    .start();
+        } finally {
+            Files.deleteIfExists(pwfile);
+        }
+    }
+
+    /** A data directory made before passwords were required: start it once with trust and set the password. */
     private static void secure(Path dir, EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties)
             throws IOException {
         log.info("Securing the embedded PostgreSQL in {}: setting the password of '{}'", dir, USER);
         try (EmbeddedPostgres open = builder(dir, 0).start()) {
             String password = properties.password().isEmpty() ? generate() : properties.password();
             if (properties.password().isEmpty()) {
-                Path file = dir.resolve(PASSWORD_FILE);
-                Files.writeString(file, password, StandardCharsets.UTF_8);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                writePasswordFile(dir, password);
             }
             try (Connection c = open.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("alter role " + USER + " with password '" + password.replace("'", "''") + "'");
@@ -129,6 +160,17 @@ final class EmbeddedPostgresLauncher {
             Files.writeString(dir.resolve("pg_hba.conf"), HBA, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write pg_hba.conf in " + dir, e);
+        }
+    }
+
+    private static void writePasswordFile(Path dir, String password) {
+        try {
+            Files.deleteIfExists(dir.resolve(PASSWORD_FILE));
+            Path file = Files.createFile(dir.resolve(PASSWORD_FILE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, password, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the embedded database password to " + dir, e);
         }
     }
 

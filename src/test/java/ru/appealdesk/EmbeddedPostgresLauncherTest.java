@@ -11,7 +11,10 @@ import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,6 +66,25 @@ class EmbeddedPostgresLauncherTest {
             assertRefusedWithout(url, password);
         } finally {
             second.destroy();
+        }
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aNewClusterNeverRunsWithoutItsPassword(CapturedOutput output) throws Exception {
+        // given a new data directory and a configured password
+        // when the database starts for the first time
+        EmbeddedPostgresLauncher.Started started = EmbeddedPostgresLauncher.start(properties("from-the-start"));
+        try {
+            // then the server was started once, already requiring the password: no start with trust to set it
+            assertThat(output.getAll().split("postmaster started", -1)).hasSize(2);
+            assertThat(output.getAll()).doesNotContain("Securing the embedded PostgreSQL");
+            String url = started.postgres().getJdbcUrl("postgres", "postgres");
+            DriverManager.getConnection(url, "postgres", "from-the-start").close();
+            assertRefusedWithout(url, "from-the-start");
+            assertThat(dataDir.resolve(EmbeddedPostgresLauncher.PASSWORD_FILE)).doesNotExist();
+        } finally {
+            started.destroy();
         }
     }
 
