@@ -108,6 +108,7 @@ class UpdateHandler implements UpdateSink {
             if (!fromPrivateChat(q)) {
                 log.info("Dropped a button press from a group, channel or inline message (update {})",
                         update.getUpdateId());
+                answerSilently(q);
                 return;
             }
             presses.handle(inbound(q.getFrom().getId(), q.getFrom().getId()), q);
@@ -142,6 +143,7 @@ class UpdateHandler implements UpdateSink {
         if (update.hasCallbackQuery()) {
             CallbackQuery q = update.getCallbackQuery();
             if (!fromPrivateChat(q)) {
+                answerSilently(q);
                 return;
             }
             StaffMember presser = accounts.byTelegramUser(q.getFrom().getId()).orElse(null);
@@ -152,6 +154,13 @@ class UpdateHandler implements UpdateSink {
                 && update.getMessage().getChat().isUserChat()) {
             outbox.text(update.getMessage().getChatId(), "Не удалось обработать сообщение. Попробуйте ещё раз.",
                     Outbox.PRIORITY_REPLY);
+        }
+    }
+
+    /** Every callback query is answered, or the person's button keeps spinning: an empty answer says nothing. */
+    private void answerSilently(CallbackQuery q) {
+        if (q.getFrom() != null) {
+            outbox.answerCallback(q.getFrom().getId(), q.getId(), null, false);
         }
     }
 

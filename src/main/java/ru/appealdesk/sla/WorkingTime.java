@@ -200,9 +200,23 @@ public class WorkingTime {
         return endOfWorkingDay(nextWorkingDay(localDate(from).plusDays(days)));
     }
 
+    /**
+     * The date a deadline belongs to: its local date, except that midnight ending a working day that lasts to
+     * 24:00 belongs to the day it ends (PRODUCT.md §13.2), not to the next date.
+     */
+    public LocalDate dayOf(Instant deadline) {
+        LocalDate date = localDate(deadline);
+        LocalDate before = date.minusDays(1);
+        if (deadline.equals(date.atStartOfDay(zone()).toInstant()) && isWorkingDay(before)
+                && deadline.equals(endOfWorkingDay(before))) {
+            return before;
+        }
+        return date;
+    }
+
     /** answerDueAt: the end of the working day that lies {@code lead} before {@code dueAt}'s date. */
     public Instant minusLead(Instant dueAt, WorkDuration lead) {
-        LocalDate date = localDate(dueAt);
+        LocalDate date = dayOf(dueAt);
         if (lead.unit() == WorkDuration.Unit.DAYS && lead.working()) {
             LocalDate start = date;
             for (long counted = 0; counted < lead.amount(); ) {

@@ -166,6 +166,22 @@ class WorkingTimeTest {
     }
 
     @Test
+    void theLeadOnTwentyFourHourDaysCountsBackFromTheDayTheDeadlineEnds() {
+        // given a round-the-clock organisation: the working day of 17.12 ends at midnight of 18.12
+        WorkingTime time = new WorkingTime(roundTheClock(ProductionCalendar.empty()));
+        Instant dueAt = time.endOfWorkingDay(LocalDate.of(2026, 12, 17));
+        assertThat(dueAt).isEqualTo(msk("2026-12-18T00:00"));
+
+        // when the lead is counted back from it, then it ends with the day two days earlier (15.12), not 16.12
+        assertThat(time.dayOf(dueAt)).isEqualTo(LocalDate.of(2026, 12, 17));
+        assertThat(time.minusLead(dueAt, WorkDuration.parse("2 working days"))).isEqualTo(msk("2026-12-16T00:00"));
+        assertThat(time.minusLead(dueAt, WorkDuration.parse("2 days"))).isEqualTo(msk("2026-12-16T00:00"));
+        // a deadline inside a day still belongs to that day
+        assertThat(time.dayOf(msk("2026-12-17T15:00"))).isEqualTo(LocalDate.of(2026, 12, 17));
+        assertThat(TIME.dayOf(msk("2026-03-02T18:00"))).isEqualTo(LocalDate.of(2026, 3, 2));
+    }
+
+    @Test
     void aConfigurationWithoutWorkingTimeFailsFastInsteadOfSearchingForever() {
         // every day of 2026 a holiday (bot-config refuses this; WorkingTime must not hang on it either)
         java.util.Set<LocalDate> all = new java.util.HashSet<>();

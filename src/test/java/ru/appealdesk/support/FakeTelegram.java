@@ -213,6 +213,19 @@ public final class FakeTelegram implements AutoCloseable {
         return id;
     }
 
+    /** A press on a button of an inline message ({@code inline_message_id}, no {@code message}); returns the id. */
+    public String pressInline(long userId, String inlineMessageId, String data) {
+        String id = "cb-" + callbackIds.incrementAndGet();
+        ObjectNode query = JSON.createObjectNode();
+        query.put("id", id);
+        query.set("from", user(userId));
+        query.put("inline_message_id", inlineMessageId);
+        query.put("chat_instance", "ci-inline");
+        query.put("data", data);
+        enqueue("callback_query", query);
+        return id;
+    }
+
     /** Whether the bot answered a callback query (so far). */
     public boolean answered(String callbackQueryId) {
         return callbackAnswers.containsKey(callbackQueryId);
