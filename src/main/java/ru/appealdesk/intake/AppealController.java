@@ -12,6 +12,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,13 +26,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
+import ru.appealdesk.web.ApiCaller;
+import ru.appealdesk.web.ApiScope;
 import ru.appealdesk.workflow.AppealFilter;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.NewAppeal;
 
-/** {@code /api/appeals}: registers appeals from the portals and reads them back. */
+/**
+ * {@code /api/appeals}: registers appeals from the portals and reads them back; each call asks the caller's
+ * {@link ApiCaller} what it may do with the appeal's source (PRODUCT.md §15).
+ */
 @RestController
 @RequestMapping("/api/appeals")
 class AppealController {
@@ -49,13 +55,19 @@ class AppealController {
         this.clock = clock;
     }
 
+    /**
+     * Registers an appeal of a source the connector has {@code intake} for (403 otherwise); the same portal number
+     * again answers with the stored appeal, or 409 when another connector registered it and this one may not read it.
+     */
     @PostMapping
-    ResponseEntity<AppealResource> register(@Valid @RequestBody AppealRequest request) {
+    ResponseEntity<AppealResource> register(@AuthenticationPrincipal ApiCaller caller,
+                                            @Valid @RequestBody AppealRequest request) {
+        caller.require(ApiScope.INTAKE, request.source());
         if (request.repeatOf() != null && request.repeatOf().strip().equals(request.externalId().strip())) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "'repeatOf' must name an earlier appeal, not this one");
         }
-        NewAppeal command = toCommand(request);
+        NewAppeal command = toCommand(request, caller.name());
         AppealService.Registration registration;
         try {
             registration = appeals.register(command);
@@ -63,7 +75,12 @@ class AppealController {
             // the same (source, externalId) was stored concurrently: answer with the stored one
             registration = appeals.register(command);
         }
-        AppealResource body = resource(registration.appeal());
+        AppealView stored = registration.appeal();
+        if (!registration.created() && !caller.mayRead(stored.source(), stored.registeredBy())) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "The appeal " + stored.source() + " "
+                    + stored.externalId() + " is already registered by another connector");
+        }
+        AppealResource body = resource(stored);
         if (!registration.created()) {
             return ResponseEntity.ok(body);
         }
@@ -72,7 +89,9 @@ class AppealController {
 
     /** The portal closed the appeal without an answer; 409 when it is already closed. */
     @PostMapping("/{id}/close")
-    AppealResource close(@PathVariable long id, @Valid @RequestBody CloseRequest request) {
+    AppealResource close(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
+                         @Valid @RequestBody CloseRequest request) {
+        appeal(id, caller, ApiScope.MANAGE);
         return resource(appeals.closeWithoutAnswer(id, request.resolution(), request.reason().strip()));
     }
 
@@ -81,7 +100,9 @@ class AppealController {
      * an appeal that is not closed with a published answer or was reopened three times already.
      */
     @PostMapping("/{id}/reopen")
-    AppealResource reopen(@PathVariable long id, @Valid @RequestBody ReopenRequest request) {
+    AppealResource reopen(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
+                          @Valid @RequestBody ReopenRequest request) {
+        appeal(id, caller, ApiScope.MANAGE);
         return resource(appeals.reopen(id, request.comment().strip(),
                 request.photos() == null ? List.of() : request.photos()));
     }
@@ -91,22 +112,39 @@ class AppealController {
      * a closed appeal, the responsible executor or someone already added.
      */
     @PostMapping("/{id}/co-executors")
-    AppealResource addCoExecutor(@PathVariable long id, @Valid @RequestBody CoExecutorRequest request) {
+    AppealResource addCoExecutor(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
+                                 @Valid @RequestBody CoExecutorRequest request) {
+        appeal(id, caller, ApiScope.MANAGE);
         return resource(appeals.addCoExecutor(id, null, request.staffId().strip()));
     }
 
     @GetMapping("/{id}")
-    AppealResource get(@PathVariable long id) {
-        return appeals.find(id).map(this::resource)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal with id " + id));
+    AppealResource get(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
+        return resource(appeal(id, caller, ApiScope.READ));
     }
 
     /**
-     * One page of matching appeals, nearest answer deadline first, as a JSON array; the total is in
-     * {@code X-Total-Count} and the neighbouring pages in {@code Link} (rel {@code next}, {@code prev}).
+     * The appeal, when the caller may act on it under {@code scope}: 404 (as for an appeal that does not exist) when
+     * it may not even know of it, 403 when it may read it but not do this.
+     */
+    private AppealView appeal(long id, ApiCaller caller, ApiScope scope) {
+        AppealView appeal = appeals.find(id).orElse(null);
+        ApiCaller.Access access = appeal == null ? ApiCaller.Access.HIDDEN
+                : caller.access(scope, appeal.source(), appeal.registeredBy());
+        return switch (access) {
+            case ALLOWED -> appeal;
+            case FORBIDDEN -> throw caller.refusal(scope, "for appeal " + id);
+            case HIDDEN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal with id " + id);
+        };
+    }
+
+    /**
+     * One page of matching appeals the caller may read, nearest answer deadline first, as a JSON array; the total is
+     * in {@code X-Total-Count} and the neighbouring pages in {@code Link} (rel {@code next}, {@code prev}).
      */
     @GetMapping
-    ResponseEntity<List<AppealResource>> search(@RequestParam(required = false) AppealStatus status,
+    ResponseEntity<List<AppealResource>> search(@AuthenticationPrincipal ApiCaller caller,
+                                                @RequestParam(required = false) AppealStatus status,
                                                 @RequestParam(required = false) String executor,
                                                 @RequestParam(defaultValue = "false") boolean overdue,
                                                 @RequestParam(defaultValue = "0") int page,
@@ -115,7 +153,10 @@ class AppealController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'page' must be 0 or more and 'size' between 1 "
                     + "and " + MAX_PAGE_SIZE);
         }
-        Page<AppealView> found = appeals.search(List.of(AppealFilter.of(status, executor, overdue)), page, size);
+        AppealFilter filter = AppealFilter.of(status, executor, overdue);
+        List<AppealFilter> readable = caller.readable().stream().map(r -> filter.within(r.sources(), r.registeredBy()))
+                .toList();
+        Page<AppealView> found = appeals.search(readable, page, size);
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Total-Count", Long.toString(found.getTotalElements()));
         List<String> links = new ArrayList<>();
@@ -137,7 +178,7 @@ class AppealController {
         return AppealResource.of(view, directory.organization().timeZone(), clock.instant());
     }
 
-    static NewAppeal toCommand(AppealRequest r) {
+    static NewAppeal toCommand(AppealRequest r, String registeredBy) {
         AppealView.Applicant applicant = r.applicant() == null ? null
                 : new AppealView.Applicant(r.applicant().name(), r.applicant().phone(), r.applicant().email());
         Instant receivedAt = r.receivedAt() == null ? null : r.receivedAt().toInstant();
@@ -145,6 +186,6 @@ class AppealController {
                 r.priority() == null ? Priority.NORMAL : r.priority(), Boolean.TRUE.equals(r.fz59()),
                 Boolean.TRUE.equals(r.sociallySignificant()), r.text().strip(), r.address(), applicant,
                 r.photos() == null ? List.of() : r.photos(), receivedAt,
-                r.repeatOf() == null ? null : r.repeatOf().strip());
+                r.repeatOf() == null ? null : r.repeatOf().strip(), registeredBy);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.validation.Validator;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,7 +28,10 @@ import ru.appealdesk.directory.Category;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
+import ru.appealdesk.web.ApiCaller;
+import ru.appealdesk.web.ApiScope;
 import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused;
 
 /**
@@ -65,8 +69,11 @@ class ImportController {
                         List<RowResult> results) {
     }
 
+    /** Only of a source the connector has {@code intake} for (403 otherwise, before the file is read). */
     @PostMapping(path = "/api/appeals/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportResult importFile(@RequestParam Source source, @RequestParam("file") MultipartFile file) {
+    ImportResult importFile(@AuthenticationPrincipal ApiCaller caller, @RequestParam Source source,
+                            @RequestParam("file") MultipartFile file) {
+        caller.require(ApiScope.INTAKE, source);
         ImportFile.Table table;
         try {
             table = ImportFile.read(file.getBytes());
@@ -86,13 +93,14 @@ class ImportController {
         }
         List<RowResult> results = new ArrayList<>();
         for (ImportFile.Line line : table.lines()) {
-            results.add(importRow(source, line, columns, preset));
+            results.add(importRow(caller, source, line, columns, preset));
         }
         return new ImportResult(source, preset ? "PORTAL_EXPORT" : "GENERIC", results.size(),
                 count(results, "CREATED"), count(results, "PRESENT"), count(results, "REFUSED"), results);
     }
 
-    private RowResult importRow(Source source, ImportFile.Line line, Map<String, Integer> columns, boolean preset) {
+    private RowResult importRow(ApiCaller caller, Source source, ImportFile.Line line, Map<String, Integer> columns,
+                                boolean preset) {
         String number = cell(line, columns, "Номер");
         AppealRequest request;
         try {
@@ -108,15 +116,17 @@ class ImportController {
         AppealService.Registration registration;
         try {
             try {
-                registration = appeals.register(AppealController.toCommand(request));
+                registration = appeals.register(AppealController.toCommand(request, caller.name()));
             } catch (DataIntegrityViolationException raced) {
-                registration = appeals.register(AppealController.toCommand(request));
+                registration = appeals.register(AppealController.toCommand(request, caller.name()));
             }
         } catch (TransitionRefused e) {
             return new RowResult(line.number(), "REFUSED", number, null, e.getMessage());
         }
+        // a number another connector registered is reported present, without the id of an appeal this one may not read
+        AppealView stored = registration.appeal();
         return new RowResult(line.number(), registration.created() ? "CREATED" : "PRESENT", number,
-                registration.appeal().id(), null);
+                caller.mayRead(stored.source(), stored.registeredBy()) ? stored.id() : null, null);
     }
 
     /** The operative report: the category by its ЕЦУР subcategory or category through routing.yml's aliases. */

@@ -15,7 +15,8 @@ import ru.appealdesk.directory.Directory;
 
 /**
  * {@code GET /api/templates}: the «варианты решения» of {@code templates.yml} for the portals' operators, optionally
- * of one category and answer type.
+ * of one category and answer type. Any API token may read them, whatever its sources and scopes: they hold no
+ * appeal and no personal data.
  */
 @RestController
 @RequestMapping("/api/templates")

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,10 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import ru.appealdesk.directory.Source;
+import ru.appealdesk.web.ApiCaller;
+import ru.appealdesk.web.ApiScope;
 
 /**
  * {@code /api/reports/*} (PRODUCT.md §11): the discipline and topics reports for a period and the public counts
  * of a month, as JSON, CSV (UTF-8 with a byte-order mark, {@code ;}-separated, as Russian Excel opens it) or XLSX.
+ * A connector needs the {@code reports} scope and its reports count only appeals of its sources (PRODUCT.md §15).
  */
 @RestController
 @RequestMapping("/api/reports")
@@ -48,24 +53,27 @@ class ReportController {
     }
 
     @GetMapping("/discipline")
-    ResponseEntity<?> discipline(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ResponseEntity<?> discipline(@AuthenticationPrincipal ApiCaller caller,
+                                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                  @RequestParam(defaultValue = "json") String format) {
+        Set<Source> sources = caller.require(ApiScope.REPORTS);
         Period period = period(from, to);
-        DisciplineReport report = reports.discipline(period, null);
+        DisciplineReport report = reports.discipline(period, null, sources);
         String name = "discipline-" + from + "-" + to;
         return switch (format(format, true)) {
-            case "xlsx" -> file(workbooks.discipline(report, null), XLSX, name + ".xlsx");
+            case "xlsx" -> file(workbooks.discipline(report, null, sources), XLSX, name + ".xlsx");
             case "csv" -> file(csv(disciplineRows(report)), CSV, name + ".csv");
             default -> ResponseEntity.ok(report);
         };
     }
 
     @GetMapping("/topics")
-    ResponseEntity<?> topics(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    ResponseEntity<?> topics(@AuthenticationPrincipal ApiCaller caller,
+                             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                              @RequestParam(defaultValue = "json") String format) {
-        TopicsReport report = reports.topics(period(from, to));
+        TopicsReport report = reports.topics(period(from, to), caller.require(ApiScope.REPORTS));
         String name = "topics-" + from + "-" + to;
         return switch (format(format, true)) {
             case "xlsx" -> file(topicsWorkbook(report), XLSX, name + ".xlsx");
@@ -75,14 +83,16 @@ class ReportController {
     }
 
     @GetMapping("/public")
-    ResponseEntity<?> publicStats(@RequestParam String month, @RequestParam(defaultValue = "json") String format) {
+    ResponseEntity<?> publicStats(@AuthenticationPrincipal ApiCaller caller, @RequestParam String month,
+                                  @RequestParam(defaultValue = "json") String format) {
+        Set<Source> sources = caller.require(ApiScope.REPORTS);
         YearMonth ym;
         try {
             ym = YearMonth.parse(month);
         } catch (java.time.format.DateTimeParseException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "month must be YYYY-MM, e.g. 2026-03");
         }
-        PublicReport report = reports.publicStats(ym);
+        PublicReport report = reports.publicStats(ym, sources);
         if (format(format, false).equals("csv")) {
             List<List<Object>> rows = new ArrayList<>();
             rows.add(List.of("Показатель", "Значение"));

@@ -58,11 +58,26 @@ public class Reports {
         this.clock = clock;
     }
 
+    /** Which appeals a report counts: of these departments and sources, each null for all. */
+    private record Coverage(Set<String> departments, Set<Source> sources) {
+
+        boolean covers(String departmentId, Source source) {
+            return (departments == null || departmentId != null && departments.contains(departmentId))
+                    && (sources == null || sources.contains(source));
+        }
+    }
+
     /**
      * The discipline report; {@code departments} null for the whole organisation, else only those (a deputy
      * head's report covers the departments he supervises).
      */
     public DisciplineReport discipline(Period period, Set<String> departments) {
+        return discipline(period, departments, null);
+    }
+
+    /** The discipline report of appeals of these departments and sources, each null for all. */
+    public DisciplineReport discipline(Period period, Set<String> departments, Set<Source> sources) {
+        Coverage coverage = new Coverage(departments, sources);
         ZoneId zone = workingTime.zone();
         Instant from = period.from().atStartOfDay(zone).toInstant();
         Instant to = period.to().plusDays(1).atStartOfDay(zone).toInstant();
@@ -73,13 +88,13 @@ public class Reports {
             days.put(d, new long[3]);
         }
         facts.received(from, to, f -> {
-            if (departments == null || f.departmentId() != null && departments.contains(f.departmentId())) {
+            if (coverage.covers(f.departmentId(), f.source())) {
                 counter(byExecutor, f.departmentId(), f.executorId()).received++;
                 days.get(workingTime.localDate(f.receivedAt()))[0]++;
             }
         });
         facts.entries(from, to, ENTRY_TYPES, e -> {
-            if (departments != null && (e.departmentId() == null || !departments.contains(e.departmentId()))) {
+            if (!coverage.covers(e.departmentId(), e.source())) {
                 return;
             }
             Counter c = counter(byExecutor, e.departmentId(), e.executorId());
@@ -101,7 +116,7 @@ public class Reports {
             }
         });
         facts.overdueAt(now, f -> {
-            if (departments == null || f.departmentId() != null && departments.contains(f.departmentId())) {
+            if (coverage.covers(f.departmentId(), f.source())) {
                 counter(byExecutor, f.departmentId(), f.executorId()).overdueNow++;
                 if (!f.answerDueAt().isBefore(from) && f.answerDueAt().isBefore(to)) {
                     overdueOn(days, f.answerDueAt());
@@ -121,12 +136,17 @@ public class Reports {
         return new DisciplineReport(period, now, executors, depts, row(all, Level.TOTAL), series);
     }
 
-    /** Each appeal received in the period (of these departments, or all when null), for the workbook's list. */
-    public void eachAppeal(Period period, Set<String> departments, java.util.function.Consumer<ReportFacts.AppealFact> each) {
+    /**
+     * Each appeal received in the period (of these departments and sources, each null for all), for the workbook's
+     * list.
+     */
+    public void eachAppeal(Period period, Set<String> departments, Set<Source> sources,
+                           java.util.function.Consumer<ReportFacts.AppealFact> each) {
+        Coverage coverage = new Coverage(departments, sources);
         ZoneId zone = workingTime.zone();
         facts.received(period.from().atStartOfDay(zone).toInstant(), period.to().plusDays(1).atStartOfDay(zone)
                 .toInstant(), f -> {
-                    if (departments == null || f.departmentId() != null && departments.contains(f.departmentId())) {
+                    if (coverage.covers(f.departmentId(), f.source())) {
                         each.accept(f);
                     }
                 });
@@ -150,12 +170,21 @@ public class Reports {
 
     /** Appeals received in the period by category and source. */
     public TopicsReport topics(Period period) {
+        return topics(period, null);
+    }
+
+    /** Appeals of these sources (null: all) received in the period by category and source. */
+    public TopicsReport topics(Period period, Set<Source> sources) {
+        Coverage coverage = new Coverage(null, sources);
         ZoneId zone = workingTime.zone();
         Map<String, Map<Source, Long>> byCategory = new TreeMap<>();
         Map<Source, Long> totals = new EnumMap<>(Source.class);
         long[] total = {0};
         facts.received(period.from().atStartOfDay(zone).toInstant(),
                 period.to().plusDays(1).atStartOfDay(zone).toInstant(), f -> {
+                    if (!coverage.covers(f.departmentId(), f.source())) {
+                        return;
+                    }
                     byCategory.computeIfAbsent(f.category(), k -> new EnumMap<>(Source.class))
                             .merge(f.source(), 1L, Long::sum);
                     totals.merge(f.source(), 1L, Long::sum);
@@ -172,6 +201,12 @@ public class Reports {
 
     /** Anonymised counts of one month for the official site. */
     public PublicReport publicStats(YearMonth month) {
+        return publicStats(month, null);
+    }
+
+    /** Anonymised counts of one month, of appeals of these sources (null: all). */
+    public PublicReport publicStats(YearMonth month, Set<Source> sources) {
+        Coverage coverage = new Coverage(null, sources);
         Period period = new Period(month.atDay(1), month.atEndOfMonth());
         ZoneId zone = workingTime.zone();
         Instant from = period.from().atStartOfDay(zone).toInstant();
@@ -180,12 +215,18 @@ public class Reports {
         Map<String, Long> bySource = new LinkedHashMap<>();
         long[] received = {0};
         facts.received(from, to, f -> {
+            if (!coverage.covers(f.departmentId(), f.source())) {
+                return;
+            }
             received[0]++;
             byCategory.merge(categoryName(f.category()), 1L, Long::sum);
             bySource.merge(f.source().title(), 1L, Long::sum);
         });
         long[] answered = {0, 0, 0};
         facts.entries(from, to, ENTRY_TYPES, e -> {
+            if (!coverage.covers(e.departmentId(), e.source())) {
+                return;
+            }
             if (e.type().equals("PUBLISHED")) {
                 answered[0]++;
                 if (placedOnTime(e)) {

@@ -37,6 +37,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.directory.Source;
 import ru.appealdesk.reports.DisciplineReport.Day;
 
 /**
@@ -59,6 +60,11 @@ class Workbooks {
     }
 
     byte[] discipline(DisciplineReport r, Set<String> departments) {
+        return discipline(r, departments, null);
+    }
+
+    /** The workbook; its list of appeals holds those of these departments and sources (each null for all). */
+    byte[] discipline(DisciplineReport r, Set<String> departments, Set<Source> sources) {
         XSSFWorkbook base = new XSSFWorkbook();
         Styles styles = new Styles(base);
         XSSFSheet summary = base.createSheet("Сводка");
@@ -67,7 +73,7 @@ class Workbooks {
             table(wb.createSheet("По исполнителям"), r.executors(), true, styles);
             table(wb.createSheet("По подразделениям"), r.departments(), false, styles);
             days(wb.createSheet("По дням"), r.days(), styles);
-            appeals(wb.createSheet("Обращения"), r.period(), departments, styles);
+            appeals(wb.createSheet("Обращения"), r.period(), departments, sources, styles);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
             wb.dispose();
@@ -229,12 +235,12 @@ class Workbooks {
     }
 
     /** Every appeal of the period, one row each, written as it is read. */
-    private void appeals(Sheet sheet, Period period, Set<String> departments, Styles s) {
+    private void appeals(Sheet sheet, Period period, Set<String> departments, Set<Source> sources, Styles s) {
         List<String> headers = List.of("Номер", "Источник", "Категория", "Подразделение", "Исполнитель",
                 "Поступило", "Срок ответа", "Статус");
         header(sheet.createRow(0), 0, headers, s);
         int[] next = {1};
-        reports.eachAppeal(period, departments, a -> {
+        reports.eachAppeal(period, departments, sources, a -> {
             Row row = sheet.createRow(next[0]++);
             row.createCell(0).setCellValue(a.externalId());
             row.createCell(1).setCellValue(a.source().title());

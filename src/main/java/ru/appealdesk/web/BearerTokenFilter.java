@@ -24,15 +24,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer <token>} against the configured tokens. The comparison is over
  * SHA-256 digests in constant time and visits every token, so neither length nor position leaks. A request
  * without the header goes on anonymous (and is refused by the rules unless the endpoint is public); a request with
- * a wrong token is refused at once.
+ * a wrong token is refused at once. The authentication's principal is the token's {@link ApiCaller}.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
-    /** One configured token: who presents it and what that role is. */
-    record Credential(String principal, String role, byte[] digest) {
+    /** One configured token: who presents it (the principal) and that caller's role. */
+    record Credential(ApiCaller caller, String role, byte[] digest) {
 
-        static Credential of(String principal, String role, String token) {
-            return new Credential(principal, role, sha256(token));
+        static Credential of(ApiCaller caller, String role, String token) {
+            return new Credential(caller, role, sha256(token));
         }
     }
 
@@ -68,7 +68,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(matched.principal(), null,
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(matched.caller(), null,
                 AuthorityUtils.createAuthorityList("ROLE_" + matched.role())));
         contexts.setContext(context);
         try {

@@ -23,12 +23,14 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Who may call what. Deny by default: public are only {@code GET /actuator/health/**} and
- * {@code POST /telegram/webhook} (which checks Telegram's secret header itself). The portals' intake token
- * ({@code APPEALDESK_API_TOKEN}) may use {@code /api/appeals/**}; the administration token
- * ({@code APPEALDESK_ADMIN_TOKEN}) may use that and {@code /api/staff/**}, {@code /api/outbox/**} and the other
- * actuator endpoints. Paths are matched after the strict request firewall has refused {@code ;}, encoded slashes,
- * {@code //}, {@code /./} and {@code ..}, so the rules see the path Spring MVC routes on.
+ * Who may call what. Deny by default: public are only {@code GET /actuator/health/**} (its status) and
+ * {@code POST /telegram/webhook} (which checks Telegram's secret header itself). The connectors' tokens
+ * ({@code APPEALDESK_API_TOKENS}, {@code APPEALDESK_API_TOKEN}) reach {@code /api/appeals/**},
+ * {@code /api/reports/**} and {@code GET /api/templates}, where the controllers ask the caller's {@link ApiCaller}
+ * about each appeal's source; the administration token ({@code APPEALDESK_ADMIN_TOKEN}) may use those and
+ * {@code /api/staff/**}, {@code /api/outbox/**} and the other actuator endpoints. Paths are matched after the
+ * strict request firewall has refused {@code ;}, encoded slashes, {@code //}, {@code /./} and {@code ..}, so the
+ * rules see the path Spring MVC routes on.
  */
 @Configuration
 class WebSecurityConfiguration {
@@ -37,12 +39,13 @@ class WebSecurityConfiguration {
     static final long MAX_BODY_BYTES = 256 * 1024;
     /** An import file (XLSX or CSV of a portal's export) may be larger; the multipart settings say the same. */
     static final long MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-    static final String INTAKE = "INTAKE";
+    /** Any portal's connector: what it may do with which appeals its {@link ApiCaller} says. */
+    static final String CONNECTOR = "CONNECTOR";
     static final String ADMIN = "ADMIN";
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, WebProperties tokens) throws Exception {
-        List<BearerTokenFilter.Credential> credentials = credentials(tokens.apiToken(), tokens.adminToken());
+        List<BearerTokenFilter.Credential> credentials = credentials(tokens);
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
             Problems.write(response, HttpStatus.UNAUTHORIZED,
@@ -64,32 +67,56 @@ class WebSecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/telegram/webhook").permitAll()
-                        .requestMatchers("/api/appeals", "/api/appeals/**").hasAnyRole(INTAKE, ADMIN)
-                        .requestMatchers("/api/reports/**").hasAnyRole(INTAKE, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/templates").hasAnyRole(INTAKE, ADMIN)
+                        .requestMatchers("/api/appeals", "/api/appeals/**").hasAnyRole(CONNECTOR, ADMIN)
+                        .requestMatchers("/api/reports/**").hasAnyRole(CONNECTOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/templates").hasAnyRole(CONNECTOR, ADMIN)
                         .requestMatchers("/api/staff/**", "/api/outbox", "/api/outbox/**").hasRole(ADMIN)
                         .requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();
     }
 
-    private static List<BearerTokenFilter.Credential> credentials(String intakeToken, String adminToken) {
-        if (!intakeToken.isBlank() && intakeToken.trim().equals(adminToken.trim())) {
+    /**
+     * Every token as a credential: the connectors of {@code APPEALDESK_API_TOKENS}, {@code APPEALDESK_API_TOKEN}
+     * (every source and scope) and the administration token. A refused entry stops the start-up.
+     */
+    private static List<BearerTokenFilter.Credential> credentials(WebProperties tokens) {
+        String defaultToken = tokens.apiToken().strip();
+        String adminToken = tokens.adminToken().strip();
+        if (!defaultToken.isEmpty() && defaultToken.equals(adminToken)) {
             throw new IllegalStateException("APPEALDESK_ADMIN_TOKEN must differ from APPEALDESK_API_TOKEN: "
                     + "the portals' token must not be able to administer the service");
         }
         List<BearerTokenFilter.Credential> credentials = new ArrayList<>();
-        if (intakeToken.isBlank()) {
-            log.warn("APPEALDESK_API_TOKEN is not set: /api/appeals refuses every request");
-        } else {
-            credentials.add(BearerTokenFilter.Credential.of("intake", INTAKE, intakeToken.trim()));
+        for (ApiTokens.Entry entry : ApiTokens.parse(tokens.apiTokens(), defaultToken, adminToken)) {
+            log.info("API connector '{}': sources {}, scopes {}", entry.caller().name(), entry.caller().sources(),
+                    entry.caller().scopes().stream().map(ApiScope::label).toList());
+            credentials.add(BearerTokenFilter.Credential.of(entry.caller(), CONNECTOR, entry.token()));
         }
-        if (adminToken.isBlank()) {
+        if (!defaultToken.isEmpty()) {
+            warnIfShort("APPEALDESK_API_TOKEN", defaultToken);
+            credentials.add(BearerTokenFilter.Credential.of(ApiCaller.everything(ApiCaller.DEFAULT), CONNECTOR,
+                    defaultToken));
+        }
+        if (credentials.isEmpty()) {
+            log.warn("Neither APPEALDESK_API_TOKENS nor APPEALDESK_API_TOKEN is set: the portals' API refuses every "
+                    + "request");
+        }
+        if (adminToken.isEmpty()) {
             log.warn("APPEALDESK_ADMIN_TOKEN is not set: invites, the outbox and metrics refuse every request");
         } else {
-            credentials.add(BearerTokenFilter.Credential.of("admin", ADMIN, adminToken.trim()));
+            warnIfShort("APPEALDESK_ADMIN_TOKEN", adminToken);
+            credentials.add(BearerTokenFilter.Credential.of(ApiCaller.everything(ApiCaller.ADMIN), ADMIN, adminToken));
         }
         return credentials;
+    }
+
+    /** The two single tokens predate the rule; they are not refused, to keep existing set-ups running. */
+    private static void warnIfShort(String variable, String token) {
+        if (token.length() < ApiTokens.MIN_TOKEN_LENGTH) {
+            log.warn("{} is shorter than {} characters: replace it with a long random value (openssl rand -hex 32)",
+                    variable, ApiTokens.MIN_TOKEN_LENGTH);
+        }
     }
 
     /** The strict firewall (Spring Security's default, made explicit): no {@code ;}, {@code %2F}, {@code //}... */

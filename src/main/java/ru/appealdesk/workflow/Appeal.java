@@ -102,6 +102,8 @@ class Appeal {
     private Resolution resolution;
     @Column(name = "repeat_of")
     private String repeatOf;
+    @Column(name = "registered_by")
+    private String registeredBy;
     @Column(name = "reopen_count")
     private int reopenCount;
     @Column(name = "secondary_review")
@@ -174,6 +176,7 @@ class Appeal {
         }
         appeal.photos = new ArrayList<>(request.photos());
         appeal.repeatOf = request.repeatOf();
+        appeal.registeredBy = request.registeredBy();
         appeal.receivedAt = request.receivedAt();
         appeal.dueAt = deadline.dueAt();
         appeal.answerDueAt = deadline.answerDueAt();
@@ -705,6 +708,7 @@ class Appeal {
                 List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
                 postponeCount, answer, history.stream().map(HistoryEntry::view).toList(), resolution, reopenCount,
                 secondaryReview, repeatOf, reviewDelegate, chainPosition, coExecutors.stream().map(c -> c.view(coExecutorFiles.stream()
-                        .filter(f -> f.staffId().equals(c.staffId())).map(CoExecutorFile::view).toList())).toList());
+                        .filter(f -> f.staffId().equals(c.staffId())).map(CoExecutorFile::view).toList())).toList(),
+                registeredBy);
     }
 }

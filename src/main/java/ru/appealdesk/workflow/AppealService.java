@@ -72,7 +72,7 @@ public class AppealService {
         Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
         NewAppeal normalized = new NewAppeal(request.source(), request.externalId(), request.category(),
                 request.priority(), request.fz59(), request.sociallySignificant(), request.text(), request.address(),
-                request.applicant(), request.photos(), receivedAt, request.repeatOf());
+                request.applicant(), request.photos(), receivedAt, request.repeatOf(), request.registeredBy());
         Optional<Category> category = directory.category(request.category());
         Appeal appeal = Appeal.register(normalized, category.map(Category::departmentId).orElse(null),
                 deadlines.compute(request.source(), request.category(), request.priority(), receivedAt), now);

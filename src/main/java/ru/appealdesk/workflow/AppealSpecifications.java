@@ -34,6 +34,12 @@ final class AppealSpecifications {
                     all.add(cb.or(cb.isNull(root.get("executorId")),
                             cb.notEqual(root.get("executorId"), f.excludedExecutorId())));
                 }
+                if (f.sources() != null) {
+                    all.add(f.sources().isEmpty() ? cb.disjunction() : root.get("source").in(f.sources()));
+                }
+                if (f.registeredBy() != null) {
+                    all.add(cb.equal(root.get("registeredBy"), f.registeredBy()));
+                }
                 if (f.overdueOnly()) {
                     // PRODUCT.md §9: overdue is "not closed by answerDueAt", whoever holds the appeal
                     all.add(cb.notEqual(root.get("status"), AppealStatus.CLOSED));

@@ -58,7 +58,7 @@ class TimerBenchmarkTest {
         for (int i = 0; i < registered; i++) {
             appeals.register(new NewAppeal(Source.DOBRODEL, "BENCH-REG-" + i, i % 2 == 0 ? "roads" : "buildings",
                     Priority.NORMAL, false, false, "Текст обращения " + i, "адрес", new AppealView.Applicant(
-                    "Заявитель", null, null), List.of(), null, null));
+                    "Заявитель", null, null), List.of(), null, null, null));
         }
         double registerSeconds = (System.nanoTime() - start) / 1e9;
         long timersStored = jdbc.queryForObject("select count(*) from timer", Long.class);

@@ -143,13 +143,23 @@ class IntakeApiTest extends EndToEndTest {
     }
 
     @Test
-    void healthShowsTheDatabaseAndTelegramAndMetricsNeedTheToken() {
-        JsonNode health = await().atMost(Duration.ofSeconds(10)).until(() -> api.send(HttpRequest.newBuilder(
-                URI.create(api.base() + "/actuator/health")).GET()).json(), h -> h.has("components"));
+    void healthShowsTheDatabaseAndTelegramToTheAdministratorAndMetricsNeedTheToken() {
+        JsonNode health = await().atMost(Duration.ofSeconds(10)).until(() -> api.admin().get("/actuator/health")
+                .json(), h -> h.has("components") && h.get("status").asText().equals("UP"));
         assertThat(health.get("status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
         assertThat(health.at("/components/telegram/status").asText()).isEqualTo("UP");
         assertThat(health.toString()).doesNotContain("outboxPending");
+        // anyone else gets the status only: no components, no details
+        List<JsonNode> others = List.of(api.as(Api.DOBRODEL_INTAKE).get("/actuator/health").json(),
+                api.get("/actuator/health").json(),
+                api.send(HttpRequest.newBuilder(URI.create(api.base() + "/actuator/health")).GET()).json(),
+                api.send(HttpRequest.newBuilder(URI.create(api.base() + "/actuator/health/readiness")).GET()).json());
+        for (JsonNode other : others) {
+            assertThat(other.get("status").asText()).isEqualTo("UP");
+            assertThat(other.fieldNames()).toIterable().doesNotContain("components", "details");
+            assertThat(other.toString()).doesNotContain("telegram", "diskSpace");
+        }
 
         Api.Response anonymous = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/actuator/metrics")).GET());
         assertThat(anonymous.status()).isEqualTo(401);

@@ -16,6 +16,18 @@ public final class Api {
     public static final String TOKEN = "test-api-token";
     /** The administration token ({@code APPEALDESK_ADMIN_TOKEN}) the test services run with. */
     public static final String ADMIN_TOKEN = "test-admin-token";
+    /** Connector {@code dobrodel}: {@code intake} for DOBRODEL. */
+    public static final String DOBRODEL_INTAKE = "dobrodel-intake-token-0123456789abcdef";
+    /** Connector {@code pos-reader}: {@code read} for POS. */
+    public static final String POS_READ = "pos-reader-token-0123456789abcdef0123";
+    /** Connector {@code pos-manager}: {@code read} and {@code manage} for POS. */
+    public static final String POS_MANAGE = "pos-manager-token-0123456789abcdef012";
+    /** Connector {@code dobrodel-reports}: {@code reports} for DOBRODEL. */
+    public static final String DOBRODEL_REPORTS = "dobrodel-reports-token-0123456789abcd";
+    /** {@code APPEALDESK_API_TOKENS} of the test services (PRODUCT.md §15). */
+    public static final String CONNECTORS = "dobrodel:" + DOBRODEL_INTAKE + ":DOBRODEL:intake; pos-reader:" + POS_READ
+            + ":POS:read\n pos-manager:" + POS_MANAGE + ":POS:read,manage;dobrodel-reports:" + DOBRODEL_REPORTS
+            + ":DOBRODEL:reports";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A response: status, content type and body (JSON when there is one). */
@@ -51,6 +63,11 @@ public final class Api {
     /** The same service, with the administration token. */
     public Api admin() {
         return new Api(base, ADMIN_TOKEN);
+    }
+
+    /** The same service, with another token (a connector's). */
+    public Api as(String otherToken) {
+        return new Api(base, otherToken);
     }
 
     public Response post(String path, String body) {

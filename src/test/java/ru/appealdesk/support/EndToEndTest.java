@@ -73,6 +73,7 @@ public abstract class EndToEndTest {
         // the schedule of bot-config/reports.yml is driven by ScheduledReportsTest itself, with the movable clock
         registry.add("appealdesk.reports.enabled", () -> "false");
         registry.add("appealdesk.api-token", () -> Api.TOKEN);
+        registry.add("appealdesk.api-tokens", () -> Api.CONNECTORS);
         registry.add("appealdesk.admin-token", () -> Api.ADMIN_TOKEN);
         registry.add("appealdesk.scheduler.tick", () -> "300ms");
         registry.add("appealdesk.telegram.request-timeout", () -> "2s");

@@ -27,7 +27,7 @@ class AppealTest {
 
     static Appeal appeal(List<String> photos) {
         NewAppeal request = new NewAppeal(Source.DOBRODEL, "DD-1", "roads", Priority.NORMAL, false, false, "Яма",
-                null, null, photos, NOW, null);
+                null, null, photos, NOW, null, null);
         Appeal appeal = Appeal.register(request, "roads", new Deadline(NOW.plusSeconds(86400), NOW.plusSeconds(3600)),
                 NOW);
         ReflectionTestUtils.setField(appeal, "id", 1L);
@@ -338,7 +338,7 @@ class AppealTest {
         // received on 30 April 2026: the May holidays do not move the 59-ФЗ redirect deadline
         Instant received = Instant.parse("2026-04-30T12:00:00Z");
         NewAppeal fz59 = new NewAppeal(Source.OTHER, "FZ-1", "roads", Priority.NORMAL, true, false, "Текст", null,
-                null, List.of(), received, null);
+                null, List.of(), received, null, null);
         Deadline terms = new Deadline(received.plusSeconds(86_400 * 30), received.plusSeconds(86_400 * 30));
 
         Appeal appeal = Appeal.register(fz59, "roads", terms, NOW);
