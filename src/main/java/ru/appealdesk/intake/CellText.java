@@ -23,11 +23,13 @@ final class CellText {
 
     private final List<String> strings;
     private final StylesTable styles;
+    private final boolean date1904;
     private final DataFormatter format = new DataFormatter(Locale.forLanguageTag("ru"));
 
-    CellText(List<String> strings, StylesTable styles) {
+    CellText(List<String> strings, StylesTable styles, boolean date1904) {
         this.strings = strings;
         this.styles = styles;
+        this.date1904 = date1904;
     }
 
     /** The cell's text as the user model's DataFormatter shows it (dates as ДД.ММ.ГГГГ ЧЧ:ММ). */
@@ -70,7 +72,7 @@ final class CellText {
             pattern = BuiltinFormats.getBuiltinFormat(index);
         }
         if (pattern != null && DateUtil.isADateFormat(index, pattern) && DateUtil.isValidExcelDate(value)) {
-            return DateUtil.getLocalDateTime(value).format(DATE);
+            return DateUtil.getLocalDateTime(value, date1904).format(DATE);
         }
         return pattern == null ? format.formatRawCellContents(value, 0, "General")
                 : format.formatRawCellContents(value, index, pattern);

@@ -1,8 +1,5 @@
 package ru.appealdesk.intake;
 
-import java.util.List;
-
-import org.apache.poi.xssf.model.StylesTable;
 import org.xml.sax.Attributes;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -29,9 +26,9 @@ final class SheetRows extends DefaultHandler {
     private boolean inText;
     private boolean inPhonetic;
 
-    SheetRows(Rows rows, List<String> strings, StylesTable styles) {
+    SheetRows(Rows rows, CellText cellText) {
         this.rows = rows;
-        this.cellText = new CellText(strings, styles);
+        this.cellText = cellText;
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -68,7 +69,8 @@ final class XlsxImport {
                     throw new ImportFile.Broken("the workbook has no sheet");
                 }
                 try (InputStream sheet = sheets.next()) {
-                    parse(sheet, new SheetRows(rows, strings, reader.getStylesTable()));
+                    CellText text = new CellText(strings, reader.getStylesTable(), date1904(reader));
+                    parse(sheet, new SheetRows(rows, text));
                 }
             }
         } catch (ImportFile.Broken e) {
@@ -112,6 +114,23 @@ final class XlsxImport {
                 }
             }
         }
+    }
+
+    /** Whether the workbook counts dates from 1904 ({@code <workbookPr date1904="1">}), as old Mac Excel did. */
+    private static boolean date1904(XSSFReader reader) throws Exception {
+        boolean[] date1904 = {false};
+        try (InputStream in = reader.getWorkbookData()) {
+            parse(in, new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                    if (localName.equals("workbookPr")) {
+                        String value = attributes.getValue("date1904");
+                        date1904[0] = "1".equals(value) || "true".equals(value);
+                    }
+                }
+            });
+        }
+        return date1904[0];
     }
 
     private static void parse(InputStream in, ContentHandler handler) throws Exception {

@@ -108,6 +108,28 @@ class ImportFileTest {
     }
 
     @Test
+    void datesOfAWorkbookCountedFrom1904AreRead() throws IOException {
+        byte[] file;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.getCTWorkbook().addNewWorkbookPr().setDate1904(true);
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+            Sheet sheet = wb.createSheet("Выгрузка");
+            sheet.createRow(0).createCell(0).setCellValue("Дата поступления");
+            // the serial number of 15.03.2028 counted from 1 January 1904
+            sheet.createRow(1).createCell(0).setCellValue(
+                    org.apache.poi.ss.usermodel.DateUtil.getExcelDate(LocalDateTime.of(2028, 3, 15, 0, 0), true));
+            sheet.getRow(1).getCell(0).setCellStyle(date);
+            wb.write(out);
+            file = out.toByteArray();
+        }
+
+        ImportFile.Table table = read(file);
+
+        assertThat(cell(table, table.lines().get(0), "дата поступления")).isEqualTo("15.03.2028 00:00");
+    }
+
+    @Test
     void sharedStringsAreBoundedWhateverTheFileClaims() throws IOException {
         String claims = "<sst xmlns=\"" + Sheets.NS + "\" count=\"2000000000\" uniqueCount=\"2000000000\">"
                 + "<si><t>Номер</t></si><si><r><t>Кате</t></r><r><t>гория</t></r><rPh><t>カ</t></rPh></si>"
