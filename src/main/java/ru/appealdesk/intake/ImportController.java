@@ -36,7 +36,7 @@ import ru.appealdesk.workflow.TransitionRefused;
 
 /**
  * {@code POST /api/appeals/import} (PRODUCT.md §11): a portal's export, XLSX or CSV, in the portals' operative
- * report layout or the generic one (README); the file is read whole first — a broken one is refused and nothing is
+* report layout or the generic one (README); the file is read whole first (streamed, within limits: {@link ImportFile}) — a broken one is refused and nothing is
  * stored — then each row goes the way of {@code POST /api/appeals}: validated the same, registered once per source
  * and number (a re-import changes nothing and sends nothing twice). The answer lists every row's outcome.
  */
@@ -49,6 +49,10 @@ class ImportController {
     /** The generic layout; the first three are required. */
     static final List<String> GENERIC = List.of("Номер", "Категория", "Текст", "Адрес", "Дата поступления",
             "Приоритет", "Заявитель", "Телефон", "E-mail", "Повтор");
+
+    /** What is read of a file: the columns of both layouts, by {@link ImportFile#key(String)}. */
+    static final Set<String> COLUMNS = java.util.stream.Stream.concat(PRESET.stream(), GENERIC.stream())
+            .map(ImportFile::key).collect(Collectors.toUnmodifiableSet());
 
     private final AppealService appeals;
     private final Directory directory;
@@ -76,17 +80,19 @@ class ImportController {
         caller.require(ApiScope.INTAKE, source);
         ImportFile.Table table;
         try {
-            table = ImportFile.read(file.getBytes());
+            try (java.io.InputStream in = file.getInputStream()) {
+                table = ImportFile.read(in, COLUMNS);
+            }
         } catch (ImportFile.Broken e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is refused, nothing was imported: "
                     + e.getMessage());
         } catch (IOException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file could not be read: " + e.getMessage());
         }
-        Map<String, Integer> columns = columns(table.headers());
+        Map<String, Integer> columns = table.columns();
         boolean preset = columns.containsKey("категория ецур");
         List<String> required = preset ? List.of("Номер", "Категория ЕЦУР", "Текст") : GENERIC.subList(0, 3);
-        List<String> missing = required.stream().filter(h -> !columns.containsKey(key(h))).toList();
+        List<String> missing = required.stream().filter(h -> !columns.containsKey(ImportFile.key(h))).toList();
         if (!missing.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is refused, nothing was imported: "
                     + "missing columns " + missing + "; the layouts are " + PRESET + " or " + GENERIC);
@@ -181,20 +187,8 @@ class ImportController {
         };
     }
 
-    private static Map<String, Integer> columns(List<String> headers) {
-        Map<String, Integer> result = new java.util.HashMap<>();
-        for (int i = 0; i < headers.size(); i++) {
-            result.putIfAbsent(key(headers.get(i)), i);
-        }
-        return result;
-    }
-
-    private static String key(String header) {
-        return header.strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
-    }
-
     private static String cell(ImportFile.Line line, Map<String, Integer> columns, String header) {
-        return line.cell(columns.getOrDefault(key(header), -1));
+        return line.cell(columns.getOrDefault(ImportFile.key(header), -1));
     }
 
     private static String blankToNull(String s) {

@@ -3,7 +3,6 @@ package ru.appealdesk.reports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ class ReportController {
         String name = "discipline-" + from + "-" + to;
         return switch (format(format, true)) {
             case "xlsx" -> file(workbooks.discipline(report, null, sources), XLSX, name + ".xlsx");
-            case "csv" -> file(csv(disciplineRows(report)), CSV, name + ".csv");
+            case "csv" -> file(Csv.write(disciplineRows(report)), CSV, name + ".csv");
             default -> ResponseEntity.ok(report);
         };
     }
@@ -77,7 +76,7 @@ class ReportController {
         String name = "topics-" + from + "-" + to;
         return switch (format(format, true)) {
             case "xlsx" -> file(topicsWorkbook(report), XLSX, name + ".xlsx");
-            case "csv" -> file(csv(topicsRows(report)), CSV, name + ".csv");
+            case "csv" -> file(Csv.write(topicsRows(report)), CSV, name + ".csv");
             default -> ResponseEntity.ok(report);
         };
     }
@@ -102,7 +101,7 @@ class ReportController {
             rows.add(List.of("Перенаправлено по компетенции", report.redirected()));
             report.bySource().forEach((k, v) -> rows.add(List.of("Источник: " + k, v)));
             report.byCategory().forEach((k, v) -> rows.add(List.of("Тема: " + k, v)));
-            return file(csv(rows), CSV, "public-" + month + ".csv");
+            return file(Csv.write(rows), CSV, "public-" + month + ".csv");
         }
         return ResponseEntity.ok(report);
     }
@@ -178,25 +177,6 @@ class ReportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** RFC 4180 quoting, {@code ;} as the separator, a UTF-8 byte-order mark first. */
-    static byte[] csv(List<List<Object>> rows) {
-        StringBuilder sb = new StringBuilder("\uFEFF");
-        for (List<Object> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    sb.append(';');
-                }
-                String v = row.get(i) == null ? "" : String.valueOf(row.get(i));
-                if (row.get(i) instanceof Double) {
-                    v = v.replace('.', ',');
-                }
-                sb.append(v.matches(".*[;\"\\r\\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
-            }
-            sb.append("\r\n");
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static Period period(LocalDate from, LocalDate to) {
