@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.audit.AuditLog;
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.Absences;
@@ -47,10 +48,12 @@ class StepCards {
     private final AppealService appeals;
     private final Recipients recipients;
     private final Absences absences;
+    private final AuditLog audit;
 
     StepCards(Directory directory, Outbox outbox, AppealAccess access, CardMessages cardMessages, CardTexts texts,
               AttachmentStore files, Approvers approvers, AppealService appeals, Recipients recipients,
-              Absences absences) {
+              Absences absences, AuditLog audit) {
+        this.audit = audit;
         this.directory = directory;
         this.outbox = outbox;
         this.access = access;
@@ -412,6 +415,10 @@ class StepCards {
                       int priority, Card.Kind kind, long appealId, int step) {
         cardMessages.send(chat, header, body, "<i>Обращение № " + Html.escape(a.number()) + " (продолжение)</i>\n\n",
                 keyboard, priority, kind, appealId, step);
+        if (texts.showsContacts(header, a)) {
+            audit.contactsRead(recipients.staffIdOf(chat), AuditLog.Channel.TELEGRAM,
+                    AuditLog.Action.CARD_WITH_CONTACTS, a);
+        }
     }
 
     void tell(String staffId, String html) {

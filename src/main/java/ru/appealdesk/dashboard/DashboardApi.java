@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import ru.appealdesk.audit.AuditLog;
 import ru.appealdesk.directory.Department;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Source;
@@ -78,9 +79,11 @@ class DashboardApi {
     private final Directory directory;
     private final DashboardJson json;
     private final Clock clock;
+    private final AuditLog audit;
 
     DashboardApi(AppealTable table, AppealService appeals, AppealAccess access, AttachmentStore files,
-                 Directory directory, DashboardJson json, Clock clock) {
+                 Directory directory, DashboardJson json, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.table = table;
         this.appeals = appeals;
         this.access = access;
@@ -162,7 +165,11 @@ class DashboardApi {
     @GetMapping("/appeals/{id}")
     DashboardJson.Appeal appeal(@AuthenticationPrincipal Viewer viewer, @PathVariable("id") long id) {
         AppealView a = visible(viewer, id);
-        return json.appeal(a, access.maySeeContacts(viewer.staff(), a), clock.instant());
+        boolean contacts = access.maySeeContacts(viewer.staff(), a);
+        if (contacts) {
+            audit.contactsRead(viewer.id(), AuditLog.Channel.DASHBOARD, AuditLog.Action.APPEAL_PAGE, a);
+        }
+        return json.appeal(a, contacts, clock.instant());
     }
 
     @GetMapping("/appeals/{id}/contacts")
@@ -174,6 +181,7 @@ class DashboardApi {
                     "The applicant's contacts are for the executor and the moderators who review this appeal");
         }
         log.info("Applicant's contacts of appeal {} shown to {}", id, viewer.id());
+        audit.contactsRead(viewer.id(), AuditLog.Channel.DASHBOARD, AuditLog.Action.CONTACTS_SHOWN, a);
         return a.applicant() == null ? new Contacts(null, null, null)
                 : new Contacts(a.applicant().name(), a.applicant().phone(), a.applicant().email());
     }

@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import ru.appealdesk.audit.AuditLog;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.workflow.AppealFilter;
@@ -42,11 +43,13 @@ class AppealController {
     private final AppealService appeals;
     private final Directory directory;
     private final Clock clock;
+    private final AuditLog audit;
 
-    AppealController(AppealService appeals, Directory directory, Clock clock) {
+    AppealController(AppealService appeals, Directory directory, Clock clock, AuditLog audit) {
         this.appeals = appeals;
         this.directory = directory;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @PostMapping
@@ -97,8 +100,10 @@ class AppealController {
 
     @GetMapping("/{id}")
     AppealResource get(@PathVariable long id) {
-        return appeals.find(id).map(this::resource)
+        AppealView appeal = appeals.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No appeal with id " + id));
+        audit.readByApi(AuditLog.Action.APPEAL_READ, List.of(appeal));
+        return resource(appeal);
     }
 
     /**
@@ -116,6 +121,7 @@ class AppealController {
                     + "and " + MAX_PAGE_SIZE);
         }
         Page<AppealView> found = appeals.search(List.of(AppealFilter.of(status, executor, overdue)), page, size);
+        audit.readByApi(AuditLog.Action.APPEAL_LISTED, found.getContent());
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Total-Count", Long.toString(found.getTotalElements()));
         List<String> links = new ArrayList<>();

@@ -26,9 +26,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Who may call what. Deny by default: public are only {@code GET /actuator/health/**} and
  * {@code POST /telegram/webhook} (which checks Telegram's secret header itself). The portals' intake token
  * ({@code APPEALDESK_API_TOKEN}) may use {@code /api/appeals/**}; the administration token
- * ({@code APPEALDESK_ADMIN_TOKEN}) may use that and {@code /api/staff/**}, {@code /api/outbox/**} and the other
- * actuator endpoints. Paths are matched after the strict request firewall has refused {@code ;}, encoded slashes,
- * {@code //}, {@code /./} and {@code ..}, so the rules see the path Spring MVC routes on.
+ * ({@code APPEALDESK_ADMIN_TOKEN}) may use that and {@code /api/staff/**}, {@code /api/outbox/**},
+ * {@code GET /api/audit} and the other actuator endpoints. Paths are matched after the strict request firewall
+ * has refused {@code ;}, encoded slashes, {@code //}, {@code /./} and {@code ..}, so the rules see the path Spring
+ * MVC routes on.
  */
 @Configuration
 class WebSecurityConfiguration {
@@ -68,6 +69,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/api/reports/**").hasAnyRole(INTAKE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/templates").hasAnyRole(INTAKE, ADMIN)
                         .requestMatchers("/api/staff/**", "/api/outbox", "/api/outbox/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/audit").hasRole(ADMIN)
                         .requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();
