@@ -71,7 +71,7 @@ class CardTexts {
             sb.append("Заявитель: ").append(Html.escape(applicant.name())).append('\n');
         }
         if (!a.photos().isEmpty()) {
-            sb.append("Фото заявителя: ").append(a.photos().size()).append(" (выше)\n");
+            sb.append("Фото заявителя: ").append(a.photos().size()).append(" (отдельными сообщениями)\n");
         }
         sb.append("Исполнитель: ").append(Html.escape(name(a.executorId()))).append('\n');
         sb.append("Статус: ").append(Html.escape(a.status().title()))

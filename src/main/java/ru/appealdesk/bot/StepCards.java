@@ -22,6 +22,7 @@ import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealAccess;
+import ru.appealdesk.workflow.ApplicantPhotos;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -49,11 +50,13 @@ class StepCards {
     private final Recipients recipients;
     private final Absences absences;
     private final AuditLog audit;
+    private final ApplicantPhotos photos;
 
     StepCards(Directory directory, Outbox outbox, AppealAccess access, CardMessages cardMessages, CardTexts texts,
               AttachmentStore files, Approvers approvers, AppealService appeals, Recipients recipients,
-              Absences absences, AuditLog audit) {
+              Absences absences, AuditLog audit, ApplicantPhotos photos) {
         this.audit = audit;
+        this.photos = photos;
         this.directory = directory;
         this.outbox = outbox;
         this.access = access;
@@ -367,9 +370,16 @@ class StepCards {
         return rows;
     }
 
+    /** The applicant's photos the service fetched, uploaded (a portal's link is never handed to Telegram). */
     private void applicantPhotos(AppealView a, long chat) {
-        outbox.media(chat, a.photos().stream().map(url -> new Outbox.Media("PHOTO", url)).toList(),
-                Outbox.PRIORITY_CARD);
+        outbox.media(chat, photos.of(a.id()).stream().filter(p -> p.state() == ApplicantPhotos.State.STORED)
+                .map(p -> uploadedPhoto(p.fileId())).flatMap(Optional::stream).toList(), Outbox.PRIORITY_CARD);
+    }
+
+    /** A stored applicant's photo as a media item to upload, if it is still kept. */
+    Optional<Outbox.Media> uploadedPhoto(UUID fileId) {
+        return files.info(fileId).flatMap(info -> files.content(fileId)
+                .map(content -> outbox.uploaded("PHOTO", info.fileName(), content)));
     }
 
     /** The answer's files, then the co-executors' (the moderator sees them with the answer, PRODUCT.md §10). */

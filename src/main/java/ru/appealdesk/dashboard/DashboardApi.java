@@ -38,6 +38,7 @@ import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealTable;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.ApplicantPhotos;
 import ru.appealdesk.workflow.AttachmentStore;
 
 /** The dashboard's JSON under {@code /app/api/} (documented in the README); every answer is for one viewer. */
@@ -80,10 +81,12 @@ class DashboardApi {
     private final DashboardJson json;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicantPhotos photos;
 
     DashboardApi(AppealTable table, AppealService appeals, AppealAccess access, AttachmentStore files,
-                 Directory directory, DashboardJson json, Clock clock, AuditLog audit) {
+                 Directory directory, DashboardJson json, Clock clock, AuditLog audit, ApplicantPhotos photos) {
         this.audit = audit;
+        this.photos = photos;
         this.table = table;
         this.appeals = appeals;
         this.access = access;
@@ -186,13 +189,15 @@ class DashboardApi {
                 : new Contacts(a.applicant().name(), a.applicant().phone(), a.applicant().email());
     }
 
+    /** A file of its answer, of a co-executor's materials, or an applicant's photo the service fetched. */
     @GetMapping("/appeals/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(@AuthenticationPrincipal Viewer viewer, @PathVariable("id") long id,
                                 @PathVariable("fileId") UUID fileId) {
         AppealView a = visible(viewer, id);
         boolean belongs = Stream.concat(a.answer() == null ? Stream.empty() : a.answer().attachments().stream(),
                         a.coExecutors().stream().flatMap(c -> c.files().stream()))
-                .anyMatch(f -> f.fileId().equals(fileId));
+                .anyMatch(f -> f.fileId().equals(fileId))
+                || photos.of(id).stream().anyMatch(p -> fileId.equals(p.fileId()));
         AttachmentStore.FileInfo info = files.info(fileId).filter(i -> belongs)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file of this appeal"));
         byte[] content = files.content(fileId)

@@ -119,4 +119,21 @@ class RetentionTest extends EndToEndTest {
         assertThat(jdbc.queryForList("select detail from audit_event where action = 'FILES_DELETED'", String.class))
                 .anyMatch(d -> d.matches("\\d+ files no answer or draft refers to"));
     }
+
+    @Test
+    void anApplicantsStoredPhotoIsNoUnusedFile() {
+        // given an appeal whose photo the service fetched two days ago
+        var request = appealRequest("RT-2026-3", "roads");
+        request.putArray("photos").add(portal.serve("/rt/1.jpg", ru.appealdesk.support.FakePortal.JPEG));
+        long id = register(request).get("id").asLong();
+        java.util.UUID file = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "select file_id from applicant_photo where appeal_id = ? and state = 'STORED'", java.util.UUID.class,
+                id).stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        jdbc.update("update stored_file set created_at = ? where id = ?",
+                Timestamp.from(START.minus(Duration.ofDays(2))), file);
+
+        // when the retention job runs, the photo stays
+        retention.purge();
+        assertThat(jdbc.queryForObject("select count(*) from stored_file where id = ?", Long.class, file)).isOne();
+    }
 }
