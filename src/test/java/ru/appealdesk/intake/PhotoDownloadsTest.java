@@ -131,5 +131,16 @@ class PhotoDownloadsTest {
         assertThat(hosts.refusal("http://img.dobrodel.example/1.jpg")).isPresent();
         assertThat(hosts.refusal("https://pos.example:8443/1.jpg")).isEmpty();
         assertThat(hosts.refusal("https://pos.example/1.jpg")).isPresent();
+        PhotoProperties defaults = Settings.bind("appealdesk.intake", PhotoProperties.class, Map.of());
+        assertThat(defaults.photoHosts()).isEmpty();
+        assertThat(defaults.photoAllowPrivate()).isFalse();
+        assertThat(defaults.photoMaxSize().toMegabytes()).isEqualTo(10);
+        assertThat(new PhotoHosts(defaults).refusal("https://portal.example/1.jpg")).isPresent();
+        assertThatThrownBy(() -> Settings.bind("appealdesk.intake", PhotoProperties.class,
+                Map.of("appealdesk.intake.photo-max-size", "100MB"))).rootCause()
+                .hasMessageStartingWith("appealdesk.intake.photo-max-size must be");
+        assertThatThrownBy(() -> Settings.bind("appealdesk.intake", PhotoProperties.class,
+                Map.of("appealdesk.intake.photo-timeout", "0s"))).rootCause()
+                .hasMessageStartingWith("appealdesk.intake.photo-timeout must be");
     }
 }
