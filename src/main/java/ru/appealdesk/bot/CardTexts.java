@@ -65,25 +65,40 @@ class CardTexts {
             sb.append("❗ Заявитель не согласен с ответом (возврат ").append(a.reopenCount()).append(" из 3)\n");
         }
         AppealView.Applicant applicant = a.applicant();
-        if (applicant != null && applicant.name() != null) {
-            sb.append("Заявитель: ").append(Html.escape(applicant.name()));
-            if (withContacts) {
-                if (applicant.phone() != null) {
-                    sb.append(", ").append(Html.escape(applicant.phone()));
-                }
-                if (applicant.email() != null) {
-                    sb.append(", ").append(Html.escape(applicant.email()));
-                }
-            }
-            sb.append('\n');
+        if (withContacts && contactsLine(a) != null) {
+            sb.append(contactsLine(a));
+        } else if (applicant != null && applicant.name() != null) {
+            sb.append("Заявитель: ").append(Html.escape(applicant.name())).append('\n');
         }
         if (!a.photos().isEmpty()) {
-            sb.append("Фото заявителя: ").append(a.photos().size()).append(" (выше)\n");
+            sb.append("Фото заявителя: ").append(a.photos().size()).append(" (отдельными сообщениями)\n");
         }
         sb.append("Исполнитель: ").append(Html.escape(name(a.executorId()))).append('\n');
         sb.append("Статус: ").append(Html.escape(a.status().title()))
                 .append(a.resolution() == null ? "" : " — " + Html.escape(a.resolution().title())).append("\n\n");
         return sb.toString();
+    }
+
+    /** The applicant's line with their phone and e-mail, or null when the appeal has neither (or no name). */
+    String contactsLine(AppealView a) {
+        AppealView.Applicant applicant = a.applicant();
+        if (applicant == null || applicant.name() == null || applicant.phone() == null && applicant.email() == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder("Заявитель: ").append(Html.escape(applicant.name()));
+        if (applicant.phone() != null) {
+            sb.append(", ").append(Html.escape(applicant.phone()));
+        }
+        if (applicant.email() != null) {
+            sb.append(", ").append(Html.escape(applicant.email()));
+        }
+        return sb.append('\n').toString();
+    }
+
+    /** Whether a header made by {@link #header} shows the applicant's contacts (it was made with them). */
+    boolean showsContacts(String header, AppealView a) {
+        String line = contactsLine(a);
+        return line != null && header.contains(line);
     }
 
     String time(Instant instant) {

@@ -19,6 +19,7 @@ import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentKind;
 import ru.appealdesk.workflow.AttachmentStore;
+import ru.appealdesk.workflow.FileTypes;
 import ru.appealdesk.workflow.Resolution;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 import ru.appealdesk.workflow.TransitionRefused;

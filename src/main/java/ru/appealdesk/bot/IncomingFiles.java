@@ -14,6 +14,7 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 import ru.appealdesk.telegram.FileFetcher;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.workflow.FileTypes;
 
 /**
  * Fetches the file of an incoming photo or document before the update's transaction starts, so a slow download

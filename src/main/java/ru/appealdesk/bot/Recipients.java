@@ -44,6 +44,11 @@ class Recipients {
         return accounts.telegramIdOf(staffId).map(id -> new Chat(id, ""));
     }
 
+    /** The staff member whose private chat this is ({@code telegram:<id>} for a chat bound to nobody now). */
+    String staffIdOf(long chatId) {
+        return accounts.byTelegramUser(chatId).map(StaffMember::id).orElse("telegram:" + chatId);
+    }
+
     /** The substitute acting for the person today, if they are away. */
     Optional<String> substituteId(String staffId) {
         return absences.substituteFor(staffId).map(StaffMember::id);

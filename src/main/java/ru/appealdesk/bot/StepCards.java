@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.audit.AuditLog;
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.Absences;
@@ -21,6 +22,7 @@ import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealAccess;
+import ru.appealdesk.workflow.ApplicantPhotos;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -47,10 +49,14 @@ class StepCards {
     private final AppealService appeals;
     private final Recipients recipients;
     private final Absences absences;
+    private final AuditLog audit;
+    private final ApplicantPhotos photos;
 
     StepCards(Directory directory, Outbox outbox, AppealAccess access, CardMessages cardMessages, CardTexts texts,
               AttachmentStore files, Approvers approvers, AppealService appeals, Recipients recipients,
-              Absences absences) {
+              Absences absences, AuditLog audit, ApplicantPhotos photos) {
+        this.audit = audit;
+        this.photos = photos;
         this.directory = directory;
         this.outbox = outbox;
         this.access = access;
@@ -364,9 +370,16 @@ class StepCards {
         return rows;
     }
 
+    /** The applicant's photos the service fetched, uploaded (a portal's link is never handed to Telegram). */
     private void applicantPhotos(AppealView a, long chat) {
-        outbox.media(chat, a.photos().stream().map(url -> new Outbox.Media("PHOTO", url)).toList(),
-                Outbox.PRIORITY_CARD);
+        outbox.media(chat, photos.of(a.id()).stream().filter(p -> p.state() == ApplicantPhotos.State.STORED)
+                .map(p -> uploadedPhoto(p.fileId())).flatMap(Optional::stream).toList(), Outbox.PRIORITY_CARD);
+    }
+
+    /** A stored applicant's photo as a media item to upload, if it is still kept. */
+    Optional<Outbox.Media> uploadedPhoto(UUID fileId) {
+        return files.info(fileId).flatMap(info -> files.content(fileId)
+                .map(content -> outbox.uploaded("PHOTO", info.fileName(), content)));
     }
 
     /** The answer's files, then the co-executors' (the moderator sees them with the answer, PRODUCT.md §10). */
@@ -412,6 +425,10 @@ class StepCards {
                       int priority, Card.Kind kind, long appealId, int step) {
         cardMessages.send(chat, header, body, "<i>Обращение № " + Html.escape(a.number()) + " (продолжение)</i>\n\n",
                 keyboard, priority, kind, appealId, step);
+        if (texts.showsContacts(header, a)) {
+            audit.contactsRead(recipients.staffIdOf(chat), AuditLog.Channel.TELEGRAM,
+                    AuditLog.Action.CARD_WITH_CONTACTS, a);
+        }
     }
 
     void tell(String staffId, String html) {

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import ru.appealdesk.audit.AuditLog;
 import ru.appealdesk.directory.Department;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Source;
@@ -37,6 +38,7 @@ import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealTable;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.ApplicantPhotos;
 import ru.appealdesk.workflow.AttachmentStore;
 
 /** The dashboard's JSON under {@code /app/api/} (documented in the README); every answer is for one viewer. */
@@ -78,9 +80,13 @@ class DashboardApi {
     private final Directory directory;
     private final DashboardJson json;
     private final Clock clock;
+    private final AuditLog audit;
+    private final ApplicantPhotos photos;
 
     DashboardApi(AppealTable table, AppealService appeals, AppealAccess access, AttachmentStore files,
-                 Directory directory, DashboardJson json, Clock clock) {
+                 Directory directory, DashboardJson json, Clock clock, AuditLog audit, ApplicantPhotos photos) {
+        this.audit = audit;
+        this.photos = photos;
         this.table = table;
         this.appeals = appeals;
         this.access = access;
@@ -162,7 +168,11 @@ class DashboardApi {
     @GetMapping("/appeals/{id}")
     DashboardJson.Appeal appeal(@AuthenticationPrincipal Viewer viewer, @PathVariable("id") long id) {
         AppealView a = visible(viewer, id);
-        return json.appeal(a, access.maySeeContacts(viewer.staff(), a), clock.instant());
+        boolean contacts = access.maySeeContacts(viewer.staff(), a);
+        if (contacts) {
+            audit.contactsRead(viewer.id(), AuditLog.Channel.DASHBOARD, AuditLog.Action.APPEAL_PAGE, a);
+        }
+        return json.appeal(a, contacts, clock.instant());
     }
 
     @GetMapping("/appeals/{id}/contacts")
@@ -174,17 +184,20 @@ class DashboardApi {
                     "The applicant's contacts are for the executor and the moderators who review this appeal");
         }
         log.info("Applicant's contacts of appeal {} shown to {}", id, viewer.id());
+        audit.contactsRead(viewer.id(), AuditLog.Channel.DASHBOARD, AuditLog.Action.CONTACTS_SHOWN, a);
         return a.applicant() == null ? new Contacts(null, null, null)
                 : new Contacts(a.applicant().name(), a.applicant().phone(), a.applicant().email());
     }
 
+    /** A file of its answer, of a co-executor's materials, or an applicant's photo the service fetched. */
     @GetMapping("/appeals/{id}/files/{fileId}")
     ResponseEntity<byte[]> file(@AuthenticationPrincipal Viewer viewer, @PathVariable("id") long id,
                                 @PathVariable("fileId") UUID fileId) {
         AppealView a = visible(viewer, id);
         boolean belongs = Stream.concat(a.answer() == null ? Stream.empty() : a.answer().attachments().stream(),
                         a.coExecutors().stream().flatMap(c -> c.files().stream()))
-                .anyMatch(f -> f.fileId().equals(fileId));
+                .anyMatch(f -> f.fileId().equals(fileId))
+                || photos.of(id).stream().anyMatch(p -> fileId.equals(p.fileId()));
         AttachmentStore.FileInfo info = files.info(fileId).filter(i -> belongs)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such file of this appeal"));
         byte[] content = files.content(fileId)

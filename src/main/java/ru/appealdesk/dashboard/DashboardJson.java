@@ -16,6 +16,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealTable;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.ApplicantPhotos;
 import ru.appealdesk.workflow.AttachmentStore;
 
 /** The dashboard's JSON (README «Dashboard»): table rows, an appeal's page, names and labels resolved. */
@@ -58,10 +59,18 @@ class DashboardJson {
 
     private final Directory directory;
     private final AttachmentStore files;
+    private final ApplicantPhotos photos;
 
-    DashboardJson(Directory directory, AttachmentStore files) {
+    DashboardJson(Directory directory, AttachmentStore files, ApplicantPhotos photos) {
         this.directory = directory;
         this.files = files;
+        this.photos = photos;
+    }
+
+    /** The applicant's photos the service fetched, as its own paths (a portal's link is never shown). */
+    private List<String> photos(long appealId) {
+        return photos.of(appealId).stream().filter(p -> p.state() == ApplicantPhotos.State.STORED)
+                .map(p -> fileUrl(appealId, p.fileId())).toList();
     }
 
     ZoneId zone() {
@@ -93,7 +102,7 @@ class DashboardJson {
                 a.status().title(), a.resolution() == null ? null : a.resolution().name(),
                 a.resolution() == null ? null : a.resolution().title(), a.priority().name(),
                 priorityLabel(a.priority()), a.fz59(), a.sociallySignificant(), a.text(), a.address(),
-                a.applicant() == null ? null : a.applicant().name(), contactsAllowed, a.photos(),
+                a.applicant() == null ? null : a.applicant().name(), contactsAllowed, photos(a.id()),
                 local(a.receivedAt()), local(a.answerDueAt()), local(a.dueAt()), secondsLeft(a.answerDueAt(), now),
                 urgency(a.answerDueAt(), now, a.status()), answer, co, history);
     }
@@ -125,8 +134,12 @@ class DashboardJson {
                         case VIDEO -> "Видео";
                         case DOCUMENT -> "Документ";
                     });
-            return new File("/app/api/appeals/" + appealId + "/files/" + att.fileId(), att.kind().name(), name);
+            return new File(fileUrl(appealId, att.fileId()), att.kind().name(), name);
         }).toList();
+    }
+
+    private static String fileUrl(long appealId, java.util.UUID fileId) {
+        return "/app/api/appeals/" + appealId + "/files/" + fileId;
     }
 
     private static long secondsLeft(Instant due, Instant now) {

@@ -22,7 +22,7 @@ import org.springframework.http.MediaType;
 final class SignInPage {
 
     /** The policy of every dashboard page: nothing from other origins, no inline code; Telegram may frame it. */
-    static final String POLICY = "default-src 'self'; img-src 'self' data: https:; style-src 'self'; "
+    static final String POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
             + "script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'self' https://web.telegram.org https://*.telegram.org";
 

@@ -33,7 +33,7 @@ public class Outbox {
     /** Answers to people who are not registered: after everything else. */
     public static final int PRIORITY_STRANGER = OutboundMessage.PRIORITY_STRANGER;
 
-    /** A photo or document to send: a URL or a Telegram file_id. */
+    /** A photo or document to send: a Telegram file_id, or a file to upload ({@link #uploaded}). */
     public record Media(String kind, String ref) {
     }
 
@@ -132,7 +132,15 @@ public class Outbox {
      * message in the same transaction, like any message.
      */
     public void upload(long chatId, boolean photo, String fileName, byte[] content, int priority) {
-        media(chatId, List.of(new Media(photo ? "PHOTO" : "DOCUMENT", files.store(fileName, content))), priority);
+        media(chatId, List.of(uploaded(photo ? "PHOTO" : "DOCUMENT", fileName, content)), priority);
+    }
+
+    /**
+     * A file to upload with {@link #media} (an applicant's photo the service fetched), stored with the message in
+     * the caller's transaction: Telegram gets its bytes, not a link to fetch.
+     */
+    public Media uploaded(String kind, String fileName, byte[] content) {
+        return new Media(kind, files.store(fileName, content));
     }
 
     public void answerCallback(long chatId, String callbackQueryId, String text, boolean alert) {

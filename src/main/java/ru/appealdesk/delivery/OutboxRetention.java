@@ -10,9 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.audit.AuditLog;
+
 /**
  * Forgets delivered and superseded messages after {@code appealdesk.delivery.keep-sent} (their content was blanked
- * at delivery already) and failed ones nobody retried after {@code keep-failed}, on the retention schedule
+ * at delivery already) and failed ones nobody retried after {@code keep-failed} (written to the audit log: they
+ * still hold what the cards said), on the retention schedule
  * ({@code appealdesk.retention.run-every}). Deletes run in batches and are safe on every instance at once.
  */
 @Component
@@ -24,8 +27,10 @@ class OutboxRetention {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DeliveryProperties properties;
+    private final AuditLog audit;
 
-    OutboxRetention(JdbcClient jdbc, Clock clock, DeliveryProperties properties) {
+    OutboxRetention(JdbcClient jdbc, Clock clock, DeliveryProperties properties, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
@@ -40,6 +45,9 @@ class OutboxRetention {
         // uploaded files go with the failed messages that might still be retried
         jdbc.sql("delete from outbound_file where created_at < ?")
                 .param(java.sql.Timestamp.from(now.minus(properties.keepFailed()))).update();
+        if (failed > 0) {
+            audit.deleted(AuditLog.Action.MESSAGES_DELETED, failed + " undelivered messages with their content");
+        }
         if (sent + failed > 0) {
             log.info("Retention: removed {} delivered and {} failed messages", sent, failed);
         }

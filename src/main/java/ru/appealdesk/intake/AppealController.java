@@ -24,6 +24,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import ru.appealdesk.audit.AuditLog;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.web.ApiCaller;
@@ -48,11 +49,13 @@ class AppealController {
     private final AppealService appeals;
     private final Directory directory;
     private final Clock clock;
+    private final AuditLog audit;
 
-    AppealController(AppealService appeals, Directory directory, Clock clock) {
+    AppealController(AppealService appeals, Directory directory, Clock clock, AuditLog audit) {
         this.appeals = appeals;
         this.directory = directory;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -120,7 +123,9 @@ class AppealController {
 
     @GetMapping("/{id}")
     AppealResource get(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id) {
-        return resource(appeal(id, caller, ApiScope.READ));
+        AppealView appeal = appeal(id, caller, ApiScope.READ);
+        audit.readByApi(AuditLog.Action.APPEAL_READ, List.of(appeal));
+        return resource(appeal);
     }
 
     /**
@@ -157,6 +162,7 @@ class AppealController {
         List<AppealFilter> readable = caller.readable().stream().map(r -> filter.within(r.sources(), r.registeredBy()))
                 .toList();
         Page<AppealView> found = appeals.search(readable, page, size);
+        audit.readByApi(AuditLog.Action.APPEAL_LISTED, found.getContent());
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Total-Count", Long.toString(found.getTotalElements()));
         List<String> links = new ArrayList<>();

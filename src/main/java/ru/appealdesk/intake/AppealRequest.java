@@ -25,8 +25,7 @@ record AppealRequest(
         @NotBlank @Size(max = AppealRequest.MAX_TEXT) String text,
         @Size(max = 1000) String address,
         @Valid Applicant applicant,
-        @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+",
-                message = "must be an http(s) URL") String> photos,
+        @Size(max = 20) List<@NotBlank @Size(max = 2000) @PhotoUrl String> photos,
         OffsetDateTime receivedAt,
         @Size(max = 100) @Pattern(regexp = "[\\p{L}\\p{N}._:/#-]+",
                 message = "may contain only letters, digits and . _ : / # -") String repeatOf) {

@@ -16,7 +16,7 @@ import ru.appealdesk.directory.Source;
  * {@code admin} ({@code APPEALDESK_ADMIN_TOKEN}), which have every source and scope. The one place that says what a
  * caller may do with an appeal of a source; controllers ask it and never check scopes themselves.
  */
-public record ApiCaller(String name, Set<Source> sources, Set<ApiScope> scopes) {
+public record ApiCaller(String name, Set<Source> sources, Set<ApiScope> scopes) implements java.security.Principal {
 
     /** The name of {@code APPEALDESK_API_TOKEN}'s caller (and {@code appeal.registered_by} of what it registers). */
     public static final String DEFAULT = "default";
@@ -35,6 +35,12 @@ public record ApiCaller(String name, Set<Source> sources, Set<ApiScope> scopes) 
                 : EnumSet.copyOf(sources));
         scopes = Collections.unmodifiableSet(scopes.isEmpty() ? EnumSet.noneOf(ApiScope.class)
                 : EnumSet.copyOf(scopes));
+    }
+
+    /** Its name, as {@code Authentication.getName()} gives it (the audit log's actor). */
+    @Override
+    public String getName() {
+        return name;
     }
 
     /** A caller with every source and scope. */

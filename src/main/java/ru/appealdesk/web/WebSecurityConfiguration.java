@@ -28,7 +28,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * ({@code APPEALDESK_API_TOKENS}, {@code APPEALDESK_API_TOKEN}) reach {@code /api/appeals/**},
  * {@code /api/reports/**} and {@code GET /api/templates}, where the controllers ask the caller's {@link ApiCaller}
  * about each appeal's source; the administration token ({@code APPEALDESK_ADMIN_TOKEN}) may use those and
- * {@code /api/staff/**}, {@code /api/outbox/**} and the other actuator endpoints. Paths are matched after the
+ * {@code /api/staff/**}, {@code /api/outbox/**},
+ * {@code GET /api/audit} and the other actuator endpoints. Paths are matched after the
  * strict request firewall has refused {@code ;}, encoded slashes, {@code //}, {@code /./} and {@code ..}, so the
  * rules see the path Spring MVC routes on.
  */
@@ -71,6 +72,7 @@ class WebSecurityConfiguration {
                         .requestMatchers("/api/reports/**").hasAnyRole(CONNECTOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/templates").hasAnyRole(CONNECTOR, ADMIN)
                         .requestMatchers("/api/staff/**", "/api/outbox", "/api/outbox/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/audit").hasRole(ADMIN)
                         .requestMatchers("/actuator", "/actuator/**").hasRole(ADMIN)
                         .anyRequest().denyAll());
         return http.build();

@@ -44,10 +44,12 @@ public class AppealService {
     private final Clock clock;
     private final Approvers approvers;
     private final ru.appealdesk.directory.Absences absences;
+    private final ApplicantPhotos photos;
 
     AppealService(AppealRepository appeals, Directory directory, DeadlinePolicy deadlines, Router router,
                   ApplicationEventPublisher events, Clock clock, Approvers approvers,
-                  ru.appealdesk.directory.Absences absences) {
+                  ru.appealdesk.directory.Absences absences, ApplicantPhotos photos) {
+        this.photos = photos;
         this.absences = absences;
         this.approvers = approvers;
         this.appeals = appeals;
@@ -87,6 +89,10 @@ public class AppealService {
         events.publishEvent(new AppealRegistered(appeal.view(), executor.isPresent(), now));
         if (assigned != null) {
             events.publishEvent(assigned);
+        }
+        if (!normalized.photos().isEmpty()) {
+            appeals.flush();
+            photos.track(appeal.id(), normalized.photos());
         }
         log.info("Registered appeal {} ({} {}) as {}", appeal.id(), request.source(), request.externalId(),
                 appeal.status());
@@ -232,7 +238,10 @@ public class AppealService {
         Instant now = clock.instant();
         DeadlinePolicy.Deadline deadline = deadlines.compute(before.source(), before.category(), before.priority(),
                 now);
-        return change(id, null, null, (a, at) -> a.reopen(comment, photos, executorActive, deadline, at));
+        AppealView reopened = change(id, null, null, (a, at) -> a.reopen(comment, photos, executorActive, deadline,
+                at));
+        this.photos.track(id, reopened.photos());
+        return reopened;
     }
 
     /** «Вернуть на доработку» on an approved answer: a coordinator's quality return (seed 003). */

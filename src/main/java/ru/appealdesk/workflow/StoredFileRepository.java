@@ -34,21 +34,23 @@ interface StoredFileRepository extends JpaRepository<StoredFile, UUID> {
     @Query("select f.content from StoredFile f where f.id = ?1")
     Optional<byte[]> findContent(UUID id);
 
-    /** Deletes the given files unless an answer or a co-executor's materials refer to them. */
+    /** Deletes the given files unless an answer, a co-executor's materials or an applicant's photo refer to them. */
     @Modifying
     @Query(value = "delete from stored_file f where f.id in ?1 "
             + "and not exists (select 1 from answer_attachment a where a.file_id = f.id) "
-            + "and not exists (select 1 from co_executor_material m where m.file_id = f.id)", nativeQuery = true)
+            + "and not exists (select 1 from co_executor_material m where m.file_id = f.id) "
+            + "and not exists (select 1 from applicant_photo p where p.file_id = f.id)", nativeQuery = true)
     int deleteUnreferenced(Collection<UUID> ids);
 
     /**
-     * Deletes files older than {@code before} that no answer and no co-executor's materials refer to, except
-     * {@code keep}; at most 1000.
+     * Deletes files older than {@code before} that no answer, co-executor's materials or applicant's photo refer to,
+     * except {@code keep}; at most 1000.
      */
     @Modifying
     @Query(value = "delete from stored_file where id in (select f.id from stored_file f where f.created_at < ?1 "
             + "and not exists (select 1 from answer_attachment a where a.file_id = f.id) "
             + "and not exists (select 1 from co_executor_material m where m.file_id = f.id) "
+            + "and not exists (select 1 from applicant_photo p where p.file_id = f.id) "
             + "and f.id <> all (cast(?2 as uuid[])) limit 1000)", nativeQuery = true)
     int deleteOrphans(Instant before, UUID[] keep);
 }

@@ -96,4 +96,44 @@ class RetentionTest extends EndToEndTest {
         assertThat(jdbc.queryForList("select update_id from processed_update where update_id < 0", Long.class))
                 .containsExactly(-1002L);
     }
+
+    @Test
+    void droppedDraftsAndUnusedFilesAreWrittenToTheAuditLog() {
+        // given an answer draft of appeal 9001 untouched for 15 days, a dialog without a draft, and an unused file
+        Timestamp abandoned = Timestamp.from(START.minus(Duration.ofDays(15)));
+        jdbc.update("insert into conversation (telegram_user_id, chat_id, state, appeal_id, step, answer_text, "
+                + "updated_at, version) values (-78, -78, 'COLLECTING_ATTACHMENTS', 9001, 1, 'Яма заделана', ?, 0), "
+                + "(-79, -79, 'COLLECTING_ATTACHMENTS', 9002, 1, null, ?, 0)", abandoned, abandoned);
+        jdbc.update("insert into stored_file (id, kind, file_name, mime_type, size_bytes, content, created_at) "
+                + "values (?, 'PHOTO', 'x.jpg', 'image/jpeg', 1, '\\xff', ?)", java.util.UUID.randomUUID(),
+                abandoned);
+
+        // when the retention job runs
+        retention.purge();
+
+        // then the draft's deletion is on record for its appeal, the files' as a count, the empty dialog not at all
+        assertThat(jdbc.queryForList("select actor || ' ' || action || ' ' || channel from audit_event "
+                + "where appeal_id = 9001", String.class)).containsExactly("retention DRAFT_DELETED RETENTION");
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where appeal_id = 9002", Long.class))
+                .isZero();
+        assertThat(jdbc.queryForList("select detail from audit_event where action = 'FILES_DELETED'", String.class))
+                .anyMatch(d -> d.matches("\\d+ files no answer or draft refers to"));
+    }
+
+    @Test
+    void anApplicantsStoredPhotoIsNoUnusedFile() {
+        // given an appeal whose photo the service fetched two days ago
+        var request = appealRequest("RT-2026-3", "roads");
+        request.putArray("photos").add(portal.serve("/rt/1.jpg", ru.appealdesk.support.FakePortal.JPEG));
+        long id = register(request).get("id").asLong();
+        java.util.UUID file = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForList(
+                "select file_id from applicant_photo where appeal_id = ? and state = 'STORED'", java.util.UUID.class,
+                id).stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        jdbc.update("update stored_file set created_at = ? where id = ?",
+                Timestamp.from(START.minus(Duration.ofDays(2))), file);
+
+        // when the retention job runs, the photo stays
+        retention.purge();
+        assertThat(jdbc.queryForObject("select count(*) from stored_file where id = ?", Long.class, file)).isOne();
+    }
 }

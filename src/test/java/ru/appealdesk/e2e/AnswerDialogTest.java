@@ -29,7 +29,7 @@ class AnswerDialogTest extends EndToEndTest {
     void theLiveButtonsAreAlwaysUnderTheLatestMessage() {
         // given an appeal with an applicant's photo, accepted, with the answer text typed
         var request = appealRequest("AD-2026-1", "roads");
-        request.putArray("photos").add("https://portal.example/ad/1.jpg");
+        request.putArray("photos").add(portal.serve("/ad/1.jpg", ru.appealdesk.support.FakePortal.JPEG));
         JsonNode created = register(request);
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();

@@ -21,7 +21,8 @@ class AppealLifecycleTest extends EndToEndTest {
     void happyPathFromIntakeToClosed() {
         // given an appeal with an applicant photo, routed to a roads executor
         ObjectNode request = appealRequest("DD-2026-100001", "roads");
-        request.putArray("photos").add("https://portal.example/photo/1.jpg");
+        String photo = portal.serve("/photo/1.jpg", ru.appealdesk.support.FakePortal.JPEG);
+        request.putArray("photos").add(photo);
         JsonNode created = register(request);
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
@@ -31,7 +32,7 @@ class AppealLifecycleTest extends EndToEndTest {
         assertThat(created.get("answerDueAt").asText()).isEqualTo("2026-03-11T18:00:00+03:00");
 
         // then the executor gets the applicant's photo and the card with both buttons, deadline and contacts
-        telegram.awaitMessage(user(executor), m -> m.text().contains("https://portal.example/photo/1.jpg"));
+        telegram.awaitMessage(user(executor), m -> m.text().equals("[photo] attach://appeal-" + id + "-photo-1.jpg"));
         Sent card = awaitCard(executor, "DD-2026-100001", "Взять в работу");
         assertThat(card.hasButton("Вернуть")).isTrue();
         assertThat(card.text()).contains("11.03.2026 18:00", "Дороги и тротуары", "г. Руза, ул. Солнцева, 5",

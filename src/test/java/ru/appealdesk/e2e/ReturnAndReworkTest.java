@@ -180,12 +180,13 @@ class ReturnAndReworkTest extends EndToEndTest {
     void answerWithoutPhotosIsRefusedWhenTheApplicantSentPhotos() {
         // given an appeal with two applicant photos
         var request = appealRequest("DD-2026-200005", "roads");
-        request.putArray("photos").add("https://portal.example/p/1.jpg").add("https://portal.example/p/2.jpg");
+        request.putArray("photos").add(portal.serve("/p/1.jpg", ru.appealdesk.support.FakePortal.JPEG))
+                .add(portal.serve("/p/2.jpg", ru.appealdesk.support.FakePortal.JPEG));
         JsonNode created = register(request);
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
-        assertThat(telegram.awaitMessage(user(executor), m -> m.method().equals("sendMediaGroup")
-                && m.text().contains("p/2.jpg"))).isNotNull();
+        assertThat(telegram.awaitMessage(user(executor), m -> m.method().equals("sendPhoto")
+                && m.text().equals("[photo] attach://appeal-" + id + "-photo-2.jpg"))).isNotNull();
         Sent draft = draftAnswer(executor, accept(executor, "DD-2026-200005"), "Решено", "Сделано.");
         assertThat(draft.text()).contains("Заявитель приложил фото (2)");
 

@@ -40,6 +40,8 @@ public abstract class EndToEndTest {
     /** Monday 2 March 2026, 10:00 Moscow time: a working morning. */
     public static final Instant START = Instant.parse("2026-03-02T07:00:00Z");
     protected static final FakeTelegram telegram = new FakeTelegram();
+    /** The portals' photo server: the only host applicants' photos are fetched from. */
+    protected static final FakePortal portal = new FakePortal();
     /** The public address the service believes it has (Mini App button, login links). */
     protected static final String PUBLIC_URL = "https://appeals.example.test";
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +81,9 @@ public abstract class EndToEndTest {
         registry.add("appealdesk.telegram.request-timeout", () -> "2s");
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
         registry.add("appealdesk.dashboard.public-url", () -> PUBLIC_URL);
+        // applicants' photos come from the fake portal on 127.0.0.1, which production would refuse as internal
+        registry.add("appealdesk.intake.photo-hosts", portal::origin);
+        registry.add("appealdesk.intake.photo-allow-private", () -> "true");
         // Quartz registers data sources JVM-wide by scheduler name: a name of its own for this context
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-e2e");
     }

@@ -1,4 +1,4 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,20 +1,20 @@
-package ru.appealdesk.bot;
+package ru.appealdesk.workflow;
 
 import java.util.Optional;
 
 /**
  * What a file really is, from its first bytes (its "magic number"), whatever its name or declared type says:
  * the formats an answer may carry (seed 001 §4.6: JPG, PNG, TIFF; PDF documents; seed 004 п.19–20: MP4 and MOV
- * videos).
+ * videos); an applicant's photo fetched from a portal must be a JPEG or PNG.
  */
-final class FileTypes {
+public final class FileTypes {
 
-    static final String JPEG = "image/jpeg";
-    static final String PNG = "image/png";
-    static final String TIFF = "image/tiff";
-    static final String PDF = "application/pdf";
-    static final String MP4 = "video/mp4";
-    static final String MOV = "video/quicktime";
+    public static final String JPEG = "image/jpeg";
+    public static final String PNG = "image/png";
+    public static final String TIFF = "image/tiff";
+    public static final String PDF = "application/pdf";
+    public static final String MP4 = "video/mp4";
+    public static final String MOV = "video/quicktime";
     /** ISO media brands of MP4 video (not HEIC/AVIF images, not M4A audio, which share the box format). */
     private static final java.util.Set<String> MP4_BRANDS = java.util.Set.of("isom", "iso2", "iso3", "iso4", "iso5",
             "iso6", "mp41", "mp42", "avc1", "M4V ", "M4VH", "M4VP", "dash", "mmp4", "MSNV");
@@ -24,7 +24,7 @@ final class FileTypes {
     private FileTypes() {
     }
 
-    static Optional<String> sniff(byte[] content) {
+    public static Optional<String> sniff(byte[] content) {
         if (startsWith(content, 0xFF, 0xD8, 0xFF)) {
             return Optional.of(JPEG);
         }
@@ -57,7 +57,7 @@ final class FileTypes {
         return MOV_ATOMS.contains(next) || next.equals("ftyp");
     }
 
-    static boolean isVideo(String mime) {
+    public static boolean isVideo(String mime) {
         return MP4.equals(mime) || MOV.equals(mime);
     }
 
@@ -65,12 +65,12 @@ final class FileTypes {
         return content.length < to ? "" : new String(content, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    static boolean isImage(String mime) {
+    public static boolean isImage(String mime) {
         return JPEG.equals(mime) || PNG.equals(mime) || TIFF.equals(mime);
     }
 
     /** The usual file name extension of a type. */
-    static String extension(String mime) {
+    public static String extension(String mime) {
         return switch (mime) {
             case JPEG -> ".jpg";
             case PNG -> ".png";
