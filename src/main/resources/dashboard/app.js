@@ -143,10 +143,15 @@ class ApiError extends Error {
   constructor(status) { super('HTTP ' + status); this.status = status; }
 }
 
-async function api(path, { method = 'GET', signal } = {}) {
-  const headers = { Accept: 'application/json' };
-  const initData = store.get('tgInitData');
-  if (initData) headers['X-Telegram-Init-Data'] = initData;
+/** The CSRF token the service keeps in the XSRF-TOKEN cookie; a change (POST) sends it back as a header. */
+function csrfToken() {
+  const c = document.cookie.split('; ').find((p) => p.startsWith('XSRF-TOKEN='));
+  return c ? decodeURIComponent(c.slice('XSRF-TOKEN='.length)) : '';
+}
+
+async function api(path, { method = 'GET', signal, headers: extra } = {}) {
+  const headers = Object.assign({ Accept: 'application/json' }, extra);
+  if (method !== 'GET') headers['X-XSRF-TOKEN'] = csrfToken();
   let res;
   try {
     res = await fetch(API + path, { method, headers, signal, credentials: 'same-origin', cache: 'no-store' });
@@ -214,7 +219,6 @@ function hideSession() {
 
 function sessionEnded(text, kind) {
   state.ended = true;
-  store.remove('tgInitData');
   hideSession();
   showMessage('Сеанс истёк', text);
   say(text, true);
@@ -777,12 +781,24 @@ function renderCharts(d) {
 
 /* ---------- start ---------- */
 
-/** Telegram opens /app/#tgWebAppData=…: keep initData for the header and give the hash back to the router. */
-function takeInitData() {
+/**
+ * Telegram opened /app/#tgWebAppData=… while a session cookie was there: the Mini App's fresh initData opens a new
+ * session, for whoever Telegram says is using it now (the service closes the old one). initData opens one session
+ * only: the same address opened again (a reload) is refused with 401 and the session at hand goes on. A Telegram
+ * account that is not staff (403) leaves nobody signed in. The hash goes back to the router.
+ */
+async function takeInitData() {
   if (!location.hash.includes('tgWebAppData=')) return;
   const data = new URLSearchParams(location.hash.slice(1)).get('tgWebAppData');
-  if (data) store.set('tgInitData', data);
   history.replaceState(null, '', location.pathname + location.search + '#/');
+  if (!data) return;
+  try {
+    await api('/session', { method: 'POST', headers: { 'X-Telegram-Init-Data': data } });
+  } catch (e) {
+    if (e.status === 403) {
+      try { await api('/logout', { method: 'POST' }); } catch (ignored) { /* the session is closed or gone */ }
+    }
+  }
 }
 
 function renderMe(me) {
@@ -802,7 +818,6 @@ async function logout() {
   }
   if (state.controller) state.controller.abort();
   state.ended = true;
-  store.remove('tgInitData');
   store.remove('adLastTable');
   hideSession();
   showMessage('Вы вышли', 'Чтобы вернуться, откройте панель командой /dashboard в боте.');
@@ -811,7 +826,7 @@ async function logout() {
 }
 
 async function start() {
-  takeInitData();
+  await takeInitData();
   state.lastTableHash = store.get('adLastTable') || '#/';
   bindTable();
   $('logout').addEventListener('click', logout);

@@ -1,5 +1,7 @@
 package ru.appealdesk.bot;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.Optional;
@@ -97,7 +99,7 @@ class IncomingFiles {
         try {
             content = download.fetch(file.fileId(), Math.min(maxFileBytes, maxAnswerBytes() - used));
         } catch (IOException e) {
-            log.warn("Could not download a file from Telegram user {}: {}", userId, e.getMessage());
+            log.warn("Could not download a file from Telegram user {}: {}", userId, safe(e.getMessage()));
             // "larger": the download passed the limit; "too big": the Bot API would not hand the file out at all
             boolean larger = e.getMessage() != null && (e.getMessage().contains("larger")
                     || e.getMessage().contains("too big"));

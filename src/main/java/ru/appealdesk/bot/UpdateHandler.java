@@ -1,5 +1,7 @@
 package ru.appealdesk.bot;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import java.time.Clock;
 import java.util.Optional;
 
@@ -86,7 +88,7 @@ class UpdateHandler implements UpdateSink {
                 metrics.handled.increment();
             });
         } catch (RuntimeException e) {
-            log.warn("Update {} failed: {}; answering with an apology", update.getUpdateId(), e.toString());
+            log.warn("Update {} failed: {}; answering with an apology", update.getUpdateId(), safe(e));
             metrics.failed.increment();
             try {
                 tx.executeWithoutResult(status -> {
@@ -96,7 +98,7 @@ class UpdateHandler implements UpdateSink {
                 });
             } catch (RuntimeException again) {
                 log.error("Update {} could not be recorded as failed either: {}", update.getUpdateId(),
-                        again.toString());
+                        safe(again));
                 throw new UpdateNotHandled(update.getUpdateId(), again);
             }
         }

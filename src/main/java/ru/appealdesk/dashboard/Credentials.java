@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,7 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One-time login links and dashboard sessions, kept in PostgreSQL so that every instance knows them. A secret is
- * 32 random bytes handed out once; only its SHA-256 is stored. A link is used at most once, atomically.
+ * 32 random bytes handed out once; only its SHA-256 is stored. A link is used at most once, atomically. Each link
+ * and session remembers the Telegram account it was issued to; a session lives until {@code session-ttl} after
+ * sign-in, or until {@code session-idle-timeout} passes without a request (the time of the last request is written
+ * at most once a {@link #LAST_SEEN_STEP}), or until it is closed or revoked.
  */
 @Component
 class Credentials {
@@ -26,65 +28,98 @@ class Credentials {
     /** How a session was opened: a login link in a browser, or a Mini App's initData. */
     enum Origin { LINK, MINI_APP }
 
-    /** A session's holder and kind. */
-    record Session(String staffId, Origin origin, Instant expiresAt) {
+    /** A live session's holder (staff member and Telegram account) and kind. */
+    record Session(String staffId, long telegramUserId, Origin origin, Instant expiresAt) {
     }
+
+    /** A used login link's holder. */
+    record Link(String staffId, long telegramUserId) {
+    }
+
+    /** A session's last request is written when it is older than this: not one write per request. */
+    static final Duration LAST_SEEN_STEP = Duration.ofMinutes(1);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DashboardProperties properties;
 
-    Credentials(JdbcTemplate jdbc, Clock clock) {
+    Credentials(JdbcTemplate jdbc, Clock clock, DashboardProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.properties = properties;
     }
 
-    /** A new login link secret for {@code staffId}, valid {@code ttl}; expired rows are swept on the way. */
+    /** A new login link secret for the staff member's Telegram account; expired rows are swept on the way. */
     @Transactional
-    String issueLink(String staffId, Duration ttl) {
+    String issueLink(String staffId, long telegramUserId, Duration ttl) {
         Instant now = clock.instant();
         sweep(now);
         String secret = secret();
-        jdbc.update("insert into dashboard_login_link (token_hash, staff_id, created_at, expires_at) values (?, ?, ?, ?)",
-                hash(secret), staffId, Timestamp.from(now), Timestamp.from(now.plus(ttl)));
-        return secret;
-    }
-
-    /** Uses a login link: its staff id once, if it is known, unused and not expired; empty otherwise. */
-    @Transactional
-    Optional<String> useLink(String secret) {
-        if (!wellFormed(secret)) {
-            return Optional.empty();
-        }
-        Timestamp now = Timestamp.from(clock.instant());
-        List<String> staff = jdbc.queryForList("update dashboard_login_link set used_at = ? where token_hash = ? "
-                + "and used_at is null and expires_at > ? returning staff_id", String.class, now, hash(secret), now);
-        return staff.stream().findFirst();
-    }
-
-    /** Opens a session for {@code staffId}; returns its secret (the cookie's value). */
-    @Transactional
-    String openSession(String staffId, Origin origin, Duration ttl) {
-        Instant now = clock.instant();
-        sweep(now);
-        String secret = secret();
-        jdbc.update("insert into dashboard_session (token_hash, staff_id, origin, created_at, expires_at) "
-                + "values (?, ?, ?, ?, ?)", hash(secret), staffId, origin.name(), Timestamp.from(now),
+        jdbc.update("insert into dashboard_login_link (token_hash, staff_id, telegram_user_id, created_at, expires_at) "
+                + "values (?, ?, ?, ?, ?)", hash(secret), staffId, telegramUserId, Timestamp.from(now),
                 Timestamp.from(now.plus(ttl)));
         return secret;
     }
 
-    /** The live session of this secret. */
-    @Transactional(readOnly = true)
+    /** Uses a login link: its holder once, if it is known, unused and not expired; empty otherwise. */
+    @Transactional
+    Optional<Link> useLink(String secret) {
+        if (!wellFormed(secret)) {
+            return Optional.empty();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.query("update dashboard_login_link set used_at = ? where token_hash = ? and used_at is null "
+                        + "and expires_at > ? returning staff_id, telegram_user_id",
+                (rs, n) -> new Link(rs.getString(1), rs.getLong(2)), now, hash(secret), now).stream().findFirst();
+    }
+
+    /** Opens a session for the staff member's Telegram account; returns its secret (the cookie's value). */
+    @Transactional
+    String openSession(String staffId, long telegramUserId, Origin origin) {
+        Instant now = clock.instant();
+        sweep(now);
+        String secret = secret();
+        jdbc.update("insert into dashboard_session (token_hash, staff_id, telegram_user_id, origin, created_at, "
+                + "expires_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?)", hash(secret), staffId, telegramUserId,
+                origin.name(), Timestamp.from(now), Timestamp.from(now.plus(properties.sessionTtl())),
+                Timestamp.from(now));
+        return secret;
+    }
+
+    /**
+     * Opens a Mini App session unless this initData (its {@code digest}) has opened one already; the digest is
+     * remembered until {@code usableUntil}, when the initData is too old to be accepted anyway.
+     */
+    @Transactional
+    Optional<String> openSessionOnce(byte[] digest, Instant usableUntil, String staffId, long telegramUserId) {
+        int first = jdbc.update("insert into dashboard_init_data (digest, expires_at) values (?, ?) "
+                + "on conflict do nothing", digest, Timestamp.from(usableUntil));
+        return first == 1 ? Optional.of(openSession(staffId, telegramUserId, Origin.MINI_APP)) : Optional.empty();
+    }
+
+    /** The live session of this secret: neither past its end nor idle too long. Notes the request's time. */
+    @Transactional
     Optional<Session> session(String secret) {
         if (!wellFormed(secret)) {
             return Optional.empty();
         }
-        return jdbc.query("select staff_id, origin, expires_at from dashboard_session where token_hash = ? "
-                        + "and expires_at > ?", (rs, n) -> new Session(rs.getString(1), Origin.valueOf(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant()), hash(secret), Timestamp.from(clock.instant()))
+        Instant now = clock.instant();
+        byte[] hash = hash(secret);
+        record Row(Session session, Instant lastSeen) {
+        }
+        Optional<Row> row = jdbc.query("select staff_id, telegram_user_id, origin, expires_at, last_seen_at "
+                        + "from dashboard_session where token_hash = ? and expires_at > ? and last_seen_at > ?",
+                (rs, n) -> new Row(new Session(rs.getString(1), rs.getLong(2), Origin.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant()), rs.getTimestamp(5).toInstant()),
+                hash, Timestamp.from(now), Timestamp.from(now.minus(properties.sessionIdleTimeout())))
                 .stream().findFirst();
+        if (row.isPresent() && row.get().lastSeen().isBefore(now.minus(LAST_SEEN_STEP))) {
+            jdbc.update("update dashboard_session set last_seen_at = ? where token_hash = ?", Timestamp.from(now),
+                    hash);
+        }
+        return row.map(Row::session);
     }
 
     @Transactional
@@ -94,10 +129,21 @@ class Credentials {
         }
     }
 
+    /** Ends every session of the staff member and voids their unused login links; returns how many. */
+    @Transactional
+    int revokeAll(String staffId) {
+        int sessions = jdbc.update("delete from dashboard_session where staff_id = ?", staffId);
+        int links = jdbc.update("update dashboard_login_link set used_at = ? where staff_id = ? and used_at is null",
+                Timestamp.from(clock.instant()), staffId);
+        return sessions + links;
+    }
+
     private void sweep(Instant now) {
         Timestamp dayAgo = Timestamp.from(now.minus(Duration.ofDays(1)));
         jdbc.update("delete from dashboard_login_link where expires_at < ?", dayAgo);
-        jdbc.update("delete from dashboard_session where expires_at < ?", dayAgo);
+        jdbc.update("delete from dashboard_session where expires_at < ? or last_seen_at < ?", dayAgo,
+                Timestamp.from(now.minus(properties.sessionIdleTimeout()).minus(Duration.ofDays(1))));
+        jdbc.update("delete from dashboard_init_data where expires_at < ?", Timestamp.from(now));
     }
 
     private static boolean wellFormed(String secret) {
@@ -110,7 +156,7 @@ class Credentials {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static byte[] hash(String secret) {
+    static byte[] hash(String secret) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
 
 /**
@@ -19,18 +20,24 @@ public class DashboardLinks {
 
     private final DashboardProperties properties;
     private final Credentials credentials;
+    private final StaffAccounts accounts;
 
-    DashboardLinks(DashboardProperties properties, Credentials credentials) {
+    DashboardLinks(DashboardProperties properties, Credentials credentials, StaffAccounts accounts) {
         this.properties = properties;
         this.credentials = credentials;
+        this.accounts = accounts;
     }
 
-    /** Empty when {@code APPEALDESK_PUBLIC_URL} is not set: nobody outside could open the page. */
+    /**
+     * Empty when {@code APPEALDESK_PUBLIC_URL} is not set (nobody outside could open the page) or the staff member
+     * has no Telegram account. The link is good only while they keep the account it is issued to.
+     */
     public Optional<Links> issue(StaffMember staff) {
-        if (properties.publicUrl() == null) {
+        Optional<Long> account = accounts.telegramIdOf(staff.id());
+        if (properties.publicUrl() == null || account.isEmpty()) {
             return Optional.empty();
         }
-        String secret = credentials.issueLink(staff.id(), DashboardProperties.LOGIN_LINK_TTL);
+        String secret = credentials.issueLink(staff.id(), account.get(), DashboardProperties.LOGIN_LINK_TTL);
         return Optional.of(new Links(properties.miniAppPossible() ? properties.at("/app/") : null,
                 properties.at("/login?token=" + secret)));
     }

@@ -1,8 +1,11 @@
 package ru.appealdesk.dashboard;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,9 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,13 +27,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import ru.appealdesk.directory.Directory;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.web.SignInThrottle;
 
 /**
  * The dashboard's pages: {@code /app/} (the single page; its script and style at {@code /app/app.js},
  * {@code /app/app.css}) and the one-time login link's {@code /login}: a GET only shows a «Войти» button (link
- * previewers and mail scanners open links), the POST uses the link and sets the session cookie.
+ * previewers and mail scanners open links), the POST — with the form's CSRF token, from this site — uses the link
+ * and sets the session cookie. A link works only while its staff member keeps the Telegram account it was sent to;
+ * a refused link counts as a failed sign-in of the client's address.
  */
 @Controller
 class DashboardPages implements WebMvcConfigurer {
@@ -43,12 +50,12 @@ class DashboardPages implements WebMvcConfigurer {
 
     private final Credentials credentials;
     private final Sessions sessions;
-    private final Directory directory;
+    private final SignInThrottle throttle;
 
-    DashboardPages(Credentials credentials, Sessions sessions, Directory directory) {
+    DashboardPages(Credentials credentials, Sessions sessions, SignInThrottle throttle) {
         this.credentials = credentials;
         this.sessions = sessions;
-        this.directory = directory;
+        this.throttle = throttle;
     }
 
     @Override
@@ -69,43 +76,57 @@ class DashboardPages implements WebMvcConfigurer {
     }
 
     @GetMapping("/login")
-    void loginPage(@RequestParam(name = "token", required = false) String token, HttpServletResponse response)
-            throws IOException {
+    void loginPage(@RequestParam(name = "token", required = false) String token, HttpServletRequest request,
+                   HttpServletResponse response) throws IOException {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             page(response, HttpStatus.BAD_REQUEST, "Ссылка повреждена", "<p>Запросите новую ссылку командой "
                     + "/dashboard в боте.</p>");
             return;
         }
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         page(response, HttpStatus.OK, "Вход в панель AppealDesk", "<p>Ссылка одноразовая и действует 10 минут. "
                 + "Не пересылайте её.</p><form method=\"post\" action=\"/login\"><input type=\"hidden\" "
-                + "name=\"token\" value=\"" + token + "\"><button type=\"submit\">Войти в панель</button></form>");
+                + "name=\"token\" value=\"" + token + "\"><input type=\"hidden\" name=\""
+                + Html.escape(csrf.getParameterName()) + "\" value=\"" + Html.escape(csrf.getToken()) + "\">"
+                + "<button type=\"submit\">Войти в панель</button></form>");
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     void login(@RequestParam(name = "token", required = false) String token, HttpServletRequest request,
                HttpServletResponse response) throws IOException {
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.blocked(address);
+        if (wait.isPresent()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(SignInThrottle.retryAfterSeconds(wait.get())));
+            page(response, HttpStatus.TOO_MANY_REQUESTS, "Слишком много попыток входа", "<p>С этого адреса было "
+                    + "много неудачных попыток входа. Повторите через " + SignInThrottle.retryAfterSeconds(wait.get())
+                    + " с.</p>");
+            return;
+        }
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
             // another site posting someone's link would sign this browser in as that person
-            log.info("Refused a dashboard login posted from another site ({})", site);
+            log.info("Refused a dashboard login posted from another site ({})", safe(site));
             page(response, HttpStatus.FORBIDDEN, "Вход не выполнен", "<p>Откройте ссылку из бота заново и нажмите "
                     + "«Войти в панель» на этой странице.</p>");
             return;
         }
-        Optional<String> staff = credentials.useLink(token).filter(id -> directory.staff(id).isPresent());
-        if (staff.isEmpty()) {
-            log.info("Refused a dashboard login link from {}: unknown, used or expired", request.getRemoteAddr());
+        Optional<Credentials.Link> link = credentials.useLink(token)
+                .filter(l -> sessions.holds(l.staffId(), l.telegramUserId()));
+        if (link.isEmpty()) {
+            throttle.failed(address, "a dashboard login link: unknown, used, expired or revoked");
             page(response, HttpStatus.UNAUTHORIZED, "Ссылка недействительна", "<p>Ссылка уже использована или "
                     + "истекла (она действует 10 минут). Запросите новую командой /dashboard в боте.</p>");
             return;
         }
-        sessions.open(staff.get(), Credentials.Origin.LINK, request, response);
-        log.info("Dashboard session opened for {} by a login link", staff.get());
+        sessions.open(link.get().staffId(), link.get().telegramUserId(), Credentials.Origin.LINK, request, response);
+        log.info("Dashboard session opened for {} by a login link from {}", link.get().staffId(), safe(address));
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader("Location", "/app/");
     }
 
-    private static void page(HttpServletResponse response, HttpStatus status, String title, String body)
+    /** A small page of its own (title and HTML body), as the login link's pages are. */
+    static void page(HttpServletResponse response, HttpStatus status, String title, String body)
             throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.TEXT_HTML_VALUE);

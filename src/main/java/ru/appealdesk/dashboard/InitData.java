@@ -19,9 +19,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Checks a Mini App's {@code initData} as Telegram documents it: the fields but {@code hash}, sorted and joined as
  * {@code key=value} lines, signed with HMAC-SHA256 under {@code HMAC-SHA256("WebAppData", bot token)}; and its
- * {@code auth_date} no older than allowed. Returns the Telegram user it was issued to.
+ * {@code auth_date} no older than allowed. Returns the Telegram user it was issued to, and what identifies this very
+ * initData (a digest of its signature) so that it can be used once.
  */
 final class InitData {
+
+    /** Valid initData: its Telegram user, a digest that identifies it, and until when it is accepted. */
+    record Verified(long userId, byte[] digest, Instant usableUntil) {
+    }
 
     /** Why {@code initData} is refused; the message is for the log and the problem detail. */
     static final class Invalid extends Exception {
@@ -42,8 +47,8 @@ final class InitData {
         this.maxAge = maxAge;
     }
 
-    /** The Telegram user id of valid {@code initData} signed for this bot, issued at most {@code maxAge} ago. */
-    long verify(String raw, Instant now) throws Invalid {
+    /** Valid {@code initData} signed for this bot, issued at most {@code maxAge} ago. */
+    Verified verify(String raw, Instant now) throws Invalid {
         if (raw == null || raw.isBlank() || raw.length() > MAX_LENGTH) {
             throw new Invalid("initData is missing or too long");
         }
@@ -72,7 +77,15 @@ final class InitData {
         if (issued.isBefore(now.minus(maxAge)) || issued.isAfter(now.plus(FUTURE_SKEW))) {
             throw new Invalid("initData was issued at " + issued + ", outside the accepted age of " + maxAge);
         }
-        return userId(fields.get("user"));
+        return new Verified(userId(fields.get("user")), digest(expected), issued.plus(maxAge));
+    }
+
+    private static byte[] digest(byte[] signature) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(signature);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Instant authDate(String value) throws Invalid {

@@ -1,17 +1,22 @@
 package ru.appealdesk.dashboard;
 
 import java.time.Duration;
+import java.util.Optional;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.directory.StaffAccounts;
+
 /**
  * The dashboard's session cookie: {@code HttpOnly}, {@code Path=/app}, {@code Secure} behind HTTPS. A browser
  * session is {@code SameSite=Lax}; a Mini App's is {@code SameSite=None; Partitioned} over HTTPS, because Telegram's
- * web client shows the Mini App in a frame of another site.
+ * web client shows the Mini App in a frame of another site. A session counts only while its staff member is still
+ * in the directory and still bound to the Telegram account it was opened for.
  */
 @Component
 class Sessions {
@@ -19,16 +24,28 @@ class Sessions {
     static final String COOKIE = "APPEALDESK_SESSION";
 
     private final Credentials credentials;
+    private final StaffAccounts accounts;
     private final DashboardProperties properties;
 
-    Sessions(Credentials credentials, DashboardProperties properties) {
+    Sessions(Credentials credentials, StaffAccounts accounts, DashboardProperties properties) {
         this.credentials = credentials;
+        this.accounts = accounts;
         this.properties = properties;
     }
 
-    /** Opens a session for the staff member and sets its cookie on the response. */
-    void open(String staffId, Credentials.Origin origin, HttpServletRequest request, HttpServletResponse response) {
-        String secret = credentials.openSession(staffId, origin, properties.sessionTtl());
+    /** The request's live session, if its holder still has the account it was opened for. */
+    Optional<Credentials.Session> current(HttpServletRequest request) {
+        return cookie(request).flatMap(credentials::session).filter(s -> holds(s.staffId(), s.telegramUserId()));
+    }
+
+    /** The staff member is in the directory and bound to this Telegram account now. */
+    boolean holds(String staffId, long telegramUserId) {
+        return accounts.telegramIdOf(staffId).filter(id -> id == telegramUserId).isPresent();
+    }
+
+    /** Sets the cookie of a session just opened ({@code secret}) on the response. */
+    void setCookie(String secret, Credentials.Origin origin, HttpServletRequest request,
+                   HttpServletResponse response) {
         boolean secure = secure(request);
         boolean framed = origin == Credentials.Origin.MINI_APP && secure;
         ResponseCookie cookie = ResponseCookie.from(COOKIE, secret).httpOnly(true).secure(secure).path("/app")
@@ -36,15 +53,38 @@ class Sessions {
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
-    /** Ends the request's session, if any, and clears the cookie. */
+    /** Opens a session for the staff member's Telegram account and sets its cookie on the response. */
+    void open(String staffId, long telegramUserId, Credentials.Origin origin, HttpServletRequest request,
+              HttpServletResponse response) {
+        setCookie(credentials.openSession(staffId, telegramUserId, origin), origin, request, response);
+    }
+
+    /** Ends the request's session, if any, on the server, and clears the cookie (a Mini App's partitioned one too). */
     void close(HttpServletRequest request, HttpServletResponse response) {
-        DashboardAuthenticationFilter.cookie(request).ifPresent(credentials::closeSession);
-        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, "").httpOnly(true)
-                .secure(secure(request)).path("/app").sameSite("Lax").maxAge(Duration.ZERO).build().toString());
+        cookie(request).ifPresent(credentials::closeSession);
+        boolean secure = secure(request);
+        response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, "").httpOnly(true).secure(secure)
+                .path("/app").sameSite("Lax").maxAge(Duration.ZERO).build().toString());
+        if (secure) {
+            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(COOKIE, "").httpOnly(true).secure(true)
+                    .path("/app").sameSite("None").partitioned(true).maxAge(Duration.ZERO).build().toString());
+        }
     }
 
     private boolean secure(HttpServletRequest request) {
-        return request.isSecure() || properties.publicUrl() != null
-                && "https".equals(properties.publicUrl().getScheme());
+        return request.isSecure() || properties.miniAppPossible();
+    }
+
+    static Optional<String> cookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie c : cookies) {
+            if (COOKIE.equals(c.getName())) {
+                return Optional.of(c.getValue());
+            }
+        }
+        return Optional.empty();
     }
 }

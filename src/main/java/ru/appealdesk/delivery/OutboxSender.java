@@ -1,5 +1,7 @@
 package ru.appealdesk.delivery;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -230,7 +232,7 @@ class OutboxSender {
             Thread.currentThread().interrupt();
             return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(1), "interrupted");
         } catch (RuntimeException e) {
-            log.error("Outbound message {} cannot be sent", message.id(), e);
+            log.error("Outbound message {} cannot be sent: {}", message.id(), safe(e), e);
             return Outcome.of(Outcome.Kind.DEAD, e.toString());
         }
     }
@@ -250,7 +252,7 @@ class OutboxSender {
             case UNDELIVERABLE -> undeliverable(message, outcome.error());
             case EXPIRED_CALLBACK -> message.fail(OutboundMessage.Status.UNDELIVERABLE, outcome.error());
             case DEAD -> {
-                log.error("Outbound message {} was refused: {}", message.id(), outcome.error());
+                log.error("Outbound message {} was refused: {}", message.id(), safe(outcome.error()));
                 message.fail(OutboundMessage.Status.DEAD, outcome.error());
                 metrics.dead.increment();
             }
@@ -293,7 +295,7 @@ class OutboxSender {
     private void undeliverable(OutboundMessage message, String reason) {
         message.fail(OutboundMessage.Status.UNDELIVERABLE, reason);
         metrics.undeliverable.increment();
-        log.warn("Outbound message {} to chat {} is undeliverable: {}", message.id(), message.chatId(), reason);
+        log.warn("Outbound message {} to chat {} is undeliverable: {}", message.id(), message.chatId(), safe(reason));
         if (messages.markUndeliverable(message.chatId(), reason, clock.instant()) == 1) {
             events.publishEvent(new ChatUnreachable(message.chatId(), reason));
         }
@@ -304,10 +306,10 @@ class OutboxSender {
         if (message.status() == OutboundMessage.Status.DEAD) {
             metrics.dead.increment();
             log.error("Outbound message {} failed {} times and is kept as dead: {}", message.id(),
-                    message.attempts(), error);
+                    message.attempts(), safe(error));
         } else {
             metrics.retried.increment();
-            log.warn("Outbound message {} will be retried in {}: {}", message.id(), delay, error);
+            log.warn("Outbound message {} will be retried in {}: {}", message.id(), delay, safe(error));
         }
     }
 

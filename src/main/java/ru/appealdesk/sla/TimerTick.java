@@ -1,5 +1,7 @@
 package ru.appealdesk.sla;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -228,7 +230,7 @@ public class TimerTick {
         try {
             action.run();
         } catch (TransitionRefused refused) {
-            log.info("Timer for appeal {} found it changed: {}", a.id(), refused.getMessage());
+            log.info("Timer for appeal {} found it changed: {}", a.id(), safe(refused.getMessage()));
         }
     }
 }

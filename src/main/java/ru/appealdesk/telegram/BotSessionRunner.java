@@ -1,5 +1,7 @@
 package ru.appealdesk.telegram;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,7 @@ class BotSessionRunner implements SmartLifecycle {
             log.info("Telegram long polling started against {}://{}:{}", url.getSchema(), url.getHost(),
                     url.getPort());
         } catch (TelegramApiException | RuntimeException e) {
-            log.error("Telegram long polling could not start ({}); trying again in {} ms", e.getMessage(),
+            log.error("Telegram long polling could not start ({}); trying again in {} ms", safe(e.getMessage()),
                     retryMillis);
             try {
                 application.unregisterBot(properties.token());
@@ -109,7 +111,7 @@ class BotSessionRunner implements SmartLifecycle {
                 return;
             } catch (RuntimeException e) {
                 log.warn("Update {} is not confirmed ({}); trying again in {} ms", update.getUpdateId(),
-                        e.getMessage(), pause);
+                        safe(e.getMessage()), pause);
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
@@ -141,7 +143,7 @@ class BotSessionRunner implements SmartLifecycle {
         try {
             telegram.execute(new SetMyCommands(handler.commands()));
         } catch (TelegramApiException e) {
-            log.warn("setMyCommands failed: {}", e.getMessage());
+            log.warn("setMyCommands failed: {}", safe(e.getMessage()));
         }
     }
 
@@ -153,7 +155,7 @@ class BotSessionRunner implements SmartLifecycle {
                 application.close();
             }
         } catch (Exception e) {
-            log.warn("Closing the Telegram session failed: {}", e.getMessage());
+            log.warn("Closing the Telegram session failed: {}", safe(e.getMessage()));
         }
         if (executor != null) {
             executor.shutdownNow();

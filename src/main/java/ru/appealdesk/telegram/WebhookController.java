@@ -1,5 +1,7 @@
 package ru.appealdesk.telegram;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +48,7 @@ class WebhookController {
         String presented = request.getHeader("X-Telegram-Bot-Api-Secret-Token");
         if (secret.length == 0 || presented == null
                 || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
-            log.warn("Webhook call from {} without the right secret token was refused", request.getRemoteAddr());
+            log.warn("Webhook call from {} without the right secret token was refused", safe(request.getRemoteAddr()));
             return problem(HttpStatus.UNAUTHORIZED, "A valid X-Telegram-Bot-Api-Secret-Token header is required");
         }
         byte[] body;
@@ -70,7 +72,7 @@ class WebhookController {
         } catch (RuntimeException e) {
             // not confirmed: Telegram delivers the update again later
             log.warn("Update {} was not handled; answering 503 so that Telegram retries: {}", update.getUpdateId(),
-                    e.getMessage());
+                    safe(e.getMessage()));
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "The update could not be handled now; retry later");
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("{}");

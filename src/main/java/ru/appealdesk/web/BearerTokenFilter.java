@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates {@code Authorization: Bearer <token>} against the configured tokens. The comparison is over
  * SHA-256 digests in constant time and visits every token, so neither length nor position leaks. A request
  * without the header goes on anonymous (and is refused by the rules unless the endpoint is public); a request with
- * a wrong token is refused at once. The authentication's principal is the token's {@link ApiCaller}.
+ * a wrong token is refused at once and counted by the {@link SignInThrottle}; an address that failed too often is
+ * refused (429) before its token is looked at. The authentication's principal is the token's {@link ApiCaller}.
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -40,11 +43,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final List<Credential> credentials;
     private final AuthenticationEntryPoint entryPoint;
+    private final SignInThrottle throttle;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(List<Credential> credentials, AuthenticationEntryPoint entryPoint) {
+    BearerTokenFilter(List<Credential> credentials, AuthenticationEntryPoint entryPoint, SignInThrottle throttle) {
         this.credentials = List.copyOf(credentials);
         this.entryPoint = entryPoint;
+        this.throttle = throttle;
     }
 
     @Override
@@ -55,6 +60,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        Optional<Duration> wait = throttle.blocked(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            contexts.clearContext();
+            SignInThrottle.refuse(response, wait.get());
+            return;
+        }
         byte[] presented = sha256(header.substring(PREFIX.length()).trim());
         Credential matched = null;
         for (Credential credential : credentials) {
@@ -63,6 +74,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             }
         }
         if (matched == null) {
+            throttle.failed(request.getRemoteAddr(), "a bearer token");
             contexts.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("Unknown bearer token"));
             return;

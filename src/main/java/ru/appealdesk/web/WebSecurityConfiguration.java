@@ -1,5 +1,7 @@
 package ru.appealdesk.web;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +47,8 @@ class WebSecurityConfiguration {
     static final String ADMIN = "ADMIN";
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, WebProperties tokens) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, WebProperties tokens, SignInThrottle throttle)
+            throws Exception {
         List<BearerTokenFilter.Credential> credentials = credentials(tokens);
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
@@ -62,7 +65,8 @@ class WebSecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .addFilterBefore(new BearerTokenFilter(credentials, unauthorized), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(credentials, unauthorized, throttle),
+                        AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new BodyLimitFilter(MAX_BODY_BYTES, MAX_IMPORT_BYTES), AuthorizationFilter.class)
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
@@ -131,7 +135,8 @@ class WebSecurityConfiguration {
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return (request, response, e) -> {
-            log.info("Refused a request with a malformed path from {}: {}", request.getRemoteAddr(), e.getMessage());
+            log.info("Refused a request with a malformed path from {}: {}", safe(request.getRemoteAddr()),
+                    safe(e.getMessage()));
             Problems.write(response, HttpStatus.BAD_REQUEST,
                     "The request path is not allowed (path parameters, encoded or doubled slashes, dot segments)");
         };

@@ -1,5 +1,7 @@
 package ru.appealdesk.workflow;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -94,7 +96,7 @@ public class AppealService {
             appeals.flush();
             photos.track(appeal.id(), normalized.photos());
         }
-        log.info("Registered appeal {} ({} {}) as {}", appeal.id(), request.source(), request.externalId(),
+        log.info("Registered appeal {} ({} {}) as {}", appeal.id(), request.source(), safe(request.externalId()),
                 appeal.status());
         return new Registration(appeal.view(), true);
     }

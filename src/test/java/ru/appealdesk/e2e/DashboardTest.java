@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import ru.appealdesk.support.Api;
+import ru.appealdesk.support.DashboardClient;
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.support.FakeTelegram;
 import ru.appealdesk.support.MiniApp;
@@ -29,9 +30,11 @@ class DashboardTest extends EndToEndTest {
 
     private static final String PREFIX = "DSH-";
     private static final List<Long> IDS = new ArrayList<>();
+    private DashboardClient dashboard;
 
     @BeforeEach
     void appeals() {
+        dashboard = new DashboardClient(api);
         if (!IDS.isEmpty()) {
             return;
         }
@@ -46,21 +49,25 @@ class DashboardTest extends EndToEndTest {
 
     @Test
     void anonymousRequestsAreRefusedAndTheSignInPageExplainsHow() {
-        Api.Response api = get("/app/api/appeals", null, null);
+        Api.Response api = get("/app/api/appeals", null);
         assertThat(api.status()).isEqualTo(401);
         assertThat(api.contentType()).startsWith("application/problem+json");
-        Api.Response page = get("/app/", null, null);
+        Api.Response page = get("/app/", null);
         assertThat(page.status()).isEqualTo(401);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.raw()).contains("/dashboard").doesNotContain(PREFIX);
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'sha256-")
                 .contains("frame-ancestors 'self' https://web.telegram.org");
-        assertThat(get("/app/app.js", null, null).status()).isEqualTo(401);
-        assertThat(get("/app/api/appeals/" + IDS.get(0), null, null).status()).isEqualTo(401);
-        assertThat(get("/app/api/appeals", null, "APPEALDESK_SESSION=" + "x".repeat(43)).status()).isEqualTo(401);
+        assertThat(get("/app/app.js", null).status()).isEqualTo(401);
+        assertThat(get("/app/api/appeals/" + IDS.get(0), null).status()).isEqualTo(401);
+        assertThat(get("/app/api/appeals", "APPEALDESK_SESSION=" + "x".repeat(43)).status()).isEqualTo(401);
         // the REST API's tokens open nothing here
         assertThat(send(HttpRequest.newBuilder(URI.create(api().base() + "/app/api/me"))
                 .header("Authorization", "Bearer " + Api.ADMIN_TOKEN).GET()).status()).isEqualTo(401);
+        // nor does a Mini App's initData: it is exchanged for a session at POST /app/api/session, and only there
+        assertThat(send(HttpRequest.newBuilder(URI.create(api().base() + "/app/api/me")).header("X-Telegram-Init-Data",
+                MiniApp.initData(FakeTelegram.TOKEN, user("sokolova"), clock.instant())).GET()).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -68,49 +75,56 @@ class DashboardTest extends EndToEndTest {
         // given
         String valid = MiniApp.initData(FakeTelegram.TOKEN, user("sokolova"), clock.instant().minusSeconds(60));
         // when / then
-        JsonNode me = get("/app/api/me", valid, null).json();
+        Api.Response session = dashboard.exchange(valid);
+        assertThat(session.status()).isEqualTo(204);
+        JsonNode me = get("/app/api/me", DashboardClient.cookie(session, "APPEALDESK_SESSION")).json();
         assertThat(me.get("id").asText()).isEqualTo("sokolova");
         assertThat(me.get("scope").asText()).isEqualTo("ALL");
-        assertThat(get("/app/api/me", MiniApp.initData("654321:another-bot-token", user("sokolova"),
-                clock.instant()), null).status()).as("signed for another bot").isEqualTo(401);
-        String forged = valid.replace("%22id%22%3A" + user("sokolova"), "%22id%22%3A" + user("glava"));
-        assertThat(forged).isNotEqualTo(valid);
-        assertThat(get("/app/api/me", forged, null).status()).as("user changed").isEqualTo(401);
-        assertThat(get("/app/api/me", MiniApp.initData(FakeTelegram.TOKEN, user("sokolova"),
-                clock.instant().minus(Duration.ofMinutes(61))), null).status()).as("expired").isEqualTo(401);
-        assertThat(get("/app/api/me", "hash=zz&user=1", null).status()).isEqualTo(401);
-        assertThat(get("/app/api/me", MiniApp.initData(FakeTelegram.TOKEN, 987_654_321L, clock.instant()), null)
-                .status()).as("a Telegram user who is not staff").isEqualTo(403);
+        assertThat(dashboard.exchange(MiniApp.initData("654321:another-bot-token", user("sokolova"),
+                clock.instant())).status()).as("signed for another bot").isEqualTo(401);
+        String other = MiniApp.initData(FakeTelegram.TOKEN, user("sokolova"), clock.instant());
+        String forged = other.replace("%22id%22%3A" + user("sokolova"), "%22id%22%3A" + user("glava"));
+        assertThat(forged).isNotEqualTo(other);
+        assertThat(dashboard.exchange(forged).status()).as("user changed").isEqualTo(401);
+        assertThat(dashboard.exchange(MiniApp.initData(FakeTelegram.TOKEN, user("sokolova"),
+                clock.instant().minus(Duration.ofMinutes(61)))).status()).as("expired").isEqualTo(401);
+        assertThat(dashboard.exchange("hash=zz&user=1").status()).isEqualTo(401);
+        Api.Response stranger = dashboard.exchange(MiniApp.initData(FakeTelegram.TOKEN, 987_654_321L,
+                clock.instant()));
+        assertThat(stranger.status()).as("a Telegram user who is not staff").isEqualTo(403);
+        assertThat(stranger.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("APPEALDESK_SESSION="));
     }
 
     @Test
     void miniAppExchangesInitDataForAFramableSessionCookie() {
         String initData = MiniApp.initData(FakeTelegram.TOKEN, user("popov"), clock.instant());
-        Api.Response session = send(request("/app/api/session", initData, null)
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        Api.Response session = dashboard.exchange(initData);
         assertThat(session.status()).isEqualTo(204);
-        String cookie = session.header("Set-Cookie");
-        assertThat(cookie).contains("APPEALDESK_SESSION=").contains("HttpOnly").contains("Secure")
-                .contains("SameSite=None").contains("Partitioned").contains("Path=/app");
+        String cookie = session.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("APPEALDESK_SESSION=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("Secure").contains("SameSite=None").contains("Partitioned")
+                .contains("Path=/app");
         String value = cookie.substring(0, cookie.indexOf(';'));
-        assertThat(get("/app/api/me", null, value).json().get("id").asText()).isEqualTo("popov");
-        Api.Response page = get("/app/", null, value);
+        assertThat(get("/app/api/me", value).json().get("id").asText()).isEqualTo("popov");
+        Api.Response page = get("/app/", value);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.raw()).contains("app.js");
         assertThat(page.header("X-Frame-Options")).isNull();
         assertThat(page.header("Content-Security-Policy")).contains("default-src 'self'")
                 .contains("script-src 'self'");
+        // the CSRF token's cookie can be stored inside Telegram's web client too, and read by the page's script
+        assertThat(page.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN="))
+                .singleElement().satisfies(c -> assertThat(c).contains("SameSite=None").contains("Partitioned")
+                        .contains("Secure").contains("Path=/").doesNotContain("HttpOnly"));
         // a cookie alone cannot open another session
-        assertThat(send(request("/app/api/session", null, value).POST(HttpRequest.BodyPublishers.noBody()))
-                .status()).isEqualTo(400);
-        // initData older than its allowed age still opens nothing alone, but the session it opened lasts
+        assertThat(dashboard.postWithoutCsrf("/app/api/session", value).status()).isEqualTo(400);
+        // initData older than its allowed age opens nothing, but the session it opened lasts
         String old = MiniApp.initData(FakeTelegram.TOKEN, user("popov"), clock.instant().minus(Duration.ofHours(2)));
-        assertThat(get("/app/api/me", old, null).status()).isEqualTo(401);
-        assertThat(get("/app/api/me", old, value).json().get("id").asText()).isEqualTo("popov");
+        assertThat(dashboard.exchange(old).status()).isEqualTo(401);
+        assertThat(get("/app/api/me", value).json().get("id").asText()).isEqualTo("popov");
         // logging out ends the session
-        assertThat(send(request("/app/api/logout", null, value).POST(HttpRequest.BodyPublishers.noBody()))
-                .status()).isEqualTo(204);
-        assertThat(get("/app/api/me", null, value).status()).isEqualTo(401);
+        assertThat(dashboard.postWithCsrf("/app/api/logout", value).status()).isEqualTo(204);
+        assertThat(get("/app/api/me", value).status()).isEqualTo(401);
     }
 
     @Test
@@ -132,28 +146,29 @@ class DashboardTest extends EndToEndTest {
         String token = link.substring(link.indexOf("token=") + 6);
 
         // a link previewer opening the page does not use the link
-        Api.Response page = get("/login?token=" + token, null, null);
+        Api.Response page = get("/login?token=" + token, null);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.raw()).contains("Войти в панель").contains("method=\"post\"");
-        assertThat(get("/login?token=" + token, null, null).status()).isEqualTo(200);
-        // the press signs in once
-        Api.Response login = postForm("/login", "token=" + token);
-        assertThat(login.status()).isEqualTo(303);
-        assertThat(login.header("Location")).isEqualTo("/app/");
-        String cookie = login.header("Set-Cookie");
-        assertThat(cookie).contains("HttpOnly").contains("Secure").contains("SameSite=Lax");
-        assertThat(get("/app/api/me", null, cookie.substring(0, cookie.indexOf(';'))).json().get("id").asText())
-                .isEqualTo("smirnova");
-        Api.Response again = postForm("/login", "token=" + token);
-        assertThat(again.status()).as("a used link").isEqualTo(401);
-        assertThat(again.header("Set-Cookie")).isNull();
-        assertThat(again.raw()).contains("уже использована или истекла");
-        assertThat(postForm("/login", "token=" + "A".repeat(43)).status()).as("unknown").isEqualTo(401);
+        assertThat(page.raw()).contains("Войти в панель").contains("method=\"post\"").contains("name=\"_csrf\"");
+        assertThat(get("/login?token=" + token, null).status()).isEqualTo(200);
+        // a form posted by another site (it has no CSRF token) signs nobody in and does not use the link up
         assertThat(send(HttpRequest.newBuilder(URI.create(api().base() + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + "B".repeat(43)))).status())
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token))).status())
                 .as("posted by another site").isEqualTo(403);
-        assertThat(postForm("/login", "token=%3Cscript%3E").status()).isEqualTo(401);
+        // the press signs in once
+        Api.Response login = dashboard.login(token);
+        assertThat(login.status()).isEqualTo(303);
+        assertThat(login.header("Location")).isEqualTo("/app/");
+        String cookie = DashboardClient.cookie(login, "APPEALDESK_SESSION");
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith(cookie)).singleElement()
+                .satisfies(c -> assertThat(c).contains("HttpOnly").contains("Secure").contains("SameSite=Lax"));
+        assertThat(get("/app/api/me", cookie).json().get("id").asText()).isEqualTo("smirnova");
+        Api.Response again = dashboard.login(token);
+        assertThat(again.status()).as("a used link").isEqualTo(401);
+        assertThat(again.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("APPEALDESK_SESSION="));
+        assertThat(again.raw()).contains("уже использована или истекла");
+        assertThat(dashboard.login("A".repeat(43)).status()).as("unknown").isEqualTo(401);
+        assertThat(postLogin("<script>").status()).isEqualTo(401);
     }
 
     @Test
@@ -163,7 +178,7 @@ class DashboardTest extends EndToEndTest {
         telegram.userSends(chat, "/dashboard");
         String link = awaitNew(chat, seen, m -> m.hasButton("Войти в браузере")).button("Войти в браузере").url();
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
-        assertThat(postForm("/login", link.substring(link.indexOf("token="))).status()).isEqualTo(401);
+        assertThat(dashboard.login(link.substring(link.indexOf("token=") + 6)).status()).isEqualTo(401);
     }
 
     @Test
@@ -179,30 +194,30 @@ class DashboardTest extends EndToEndTest {
         assertThat(numbers(coordinator, "q=" + enc("%"))).as("LIKE wildcards are literal").isEmpty();
         assertThat(numbers(coordinator, "q=DSH-&sort=-number&size=2&page=1")).containsExactly(PREFIX + "3",
                 PREFIX + "2");
-        JsonNode page = get("/app/api/appeals?q=DSH-&sort=number&size=2&page=2", coordinator, null).json();
+        JsonNode page = get("/app/api/appeals?q=DSH-&sort=number&size=2&page=2", coordinator).json();
         assertThat(page.get("total").asInt()).isEqualTo(5);
         assertThat(page.get("totalPages").asInt()).isEqualTo(3);
         assertThat(page.get("items").get(0).get("number").asText()).isEqualTo(PREFIX + "5");
-        JsonNode overdue = get("/app/api/appeals?q=DSH-4", coordinator, null).json().get("items").get(0);
+        JsonNode overdue = get("/app/api/appeals?q=DSH-4", coordinator).json().get("items").get(0);
         assertThat(overdue.get("urgency").asText()).isEqualTo("OVERDUE");
         assertThat(overdue.get("secondsLeft").asLong()).isNegative();
         assertThat(overdue.get("department").get("name").asText()).isNotBlank();
         // the default order: nearest answer deadline first
         List<String> byDeadline = new ArrayList<>();
-        get("/app/api/appeals?q=DSH-", coordinator, null).json().get("items")
+        get("/app/api/appeals?q=DSH-", coordinator).json().get("items")
                 .forEach(i -> byDeadline.add(i.get("answerDueAt").asText()));
         assertThat(byDeadline).isSortedAccordingTo((a, b) -> java.time.OffsetDateTime.parse(a)
                 .compareTo(java.time.OffsetDateTime.parse(b)));
-        assertThat(get("/app/api/appeals?sort=phone", coordinator, null).status()).isEqualTo(400);
-        assertThat(get("/app/api/appeals?department=nowhere", coordinator, null).status()).isEqualTo(400);
-        assertThat(get("/app/api/appeals?executor=nobody", coordinator, null).status()).isEqualTo(400);
+        assertThat(get("/app/api/appeals?sort=phone", coordinator).status()).isEqualTo(400);
+        assertThat(get("/app/api/appeals?department=nowhere", coordinator).status()).isEqualTo(400);
+        assertThat(get("/app/api/appeals?executor=nobody", coordinator).status()).isEqualTo(400);
         // the stamp the page polls moves when an appeal comes in
-        String stamp = get("/app/api/stamp", coordinator, null).json().get("stamp").asText();
+        String stamp = get("/app/api/stamp", coordinator).json().get("stamp").asText();
         register(appealRequest("STAMP-DB-1", "no-such-category"));
-        assertThat(get("/app/api/stamp", coordinator, null).json().get("stamp").asText()).isNotEqualTo(stamp);
-        assertThat(get("/app/api/appeals?status=LOST", coordinator, null).status()).isEqualTo(400);
-        assertThat(get("/app/api/appeals?size=1000", coordinator, null).status()).isEqualTo(400);
-        assertThat(get("/app/api/appeals?page=x", coordinator, null).status()).isEqualTo(400);
+        assertThat(get("/app/api/stamp", coordinator).json().get("stamp").asText()).isNotEqualTo(stamp);
+        assertThat(get("/app/api/appeals?status=LOST", coordinator).status()).isEqualTo(400);
+        assertThat(get("/app/api/appeals?size=1000", coordinator).status()).isEqualTo(400);
+        assertThat(get("/app/api/appeals?page=x", coordinator).status()).isEqualTo(400);
     }
 
     @Test
@@ -210,63 +225,63 @@ class DashboardTest extends EndToEndTest {
         // given
         JsonNode first = appeal(IDS.get(0));
         String executor = first.get("executor").asText();
-        String header = MiniApp.initData(FakeTelegram.TOKEN, user(executor), clock.instant());
+        String session = dashboard.signIn(user(executor), clock.instant());
         // when
-        JsonNode table = get("/app/api/appeals?q=DSH-&size=100", header, null).json();
+        JsonNode table = get("/app/api/appeals?q=DSH-&size=100", session).json();
         // then
-        assertThat(get("/app/api/me", header, null).json().get("scope").asText()).isEqualTo("OWN");
+        assertThat(get("/app/api/me", session).json().get("scope").asText()).isEqualTo("OWN");
         table.get("items").forEach(i -> assertThat(i.get("executor").get("id").asText()).isEqualTo(executor));
         assertThat(table.get("total").asInt()).isBetween(1, 2);
-        assertThat(get("/app/api/appeals/" + IDS.get(0), header, null).status()).isEqualTo(200);
-        assertThat(get("/app/api/appeals/" + IDS.get(1), header, null).status()).as("someone else's").isEqualTo(403);
-        assertThat(get("/app/api/appeals/" + IDS.get(1) + "/contacts", header, null).status()).isEqualTo(403);
-        assertThat(get("/app/api/appeals/" + IDS.get(0) + "/contacts", header, null).json().get("phone").asText())
+        assertThat(get("/app/api/appeals/" + IDS.get(0), session).status()).isEqualTo(200);
+        assertThat(get("/app/api/appeals/" + IDS.get(1), session).status()).as("someone else's").isEqualTo(403);
+        assertThat(get("/app/api/appeals/" + IDS.get(1) + "/contacts", session).status()).isEqualTo(403);
+        assertThat(get("/app/api/appeals/" + IDS.get(0) + "/contacts", session).json().get("phone").asText())
                 .isEqualTo("+79990001122");
-        assertThat(get("/app/api/charts", header, null).status()).isEqualTo(403);
-        assertThat(get("/app/api/options", header, null).json().get("executors")).isEmpty();
-        assertThat(get("/app/api/appeals/999999999", header, null).status()).isEqualTo(404);
+        assertThat(get("/app/api/charts", session).status()).isEqualTo(403);
+        assertThat(get("/app/api/options", session).json().get("executors")).isEmpty();
+        assertThat(get("/app/api/appeals/999999999", session).status()).isEqualTo(404);
     }
 
     @Test
     void contactsOnlyForTheModeratorsWhoReviewTheAppeal() {
         long roads = IDS.get(0);
-        String belov = MiniApp.initData(FakeTelegram.TOKEN, user("belov"), clock.instant());
-        String kuznetsova = MiniApp.initData(FakeTelegram.TOKEN, user("kuznetsova"), clock.instant());
-        JsonNode seenByKuznetsova = get("/app/api/appeals/" + roads, kuznetsova, null).json();
+        String belov = dashboard.signIn(user("belov"), clock.instant());
+        String kuznetsova = dashboard.signIn(user("kuznetsova"), clock.instant());
+        JsonNode seenByKuznetsova = get("/app/api/appeals/" + roads, kuznetsova).json();
         assertThat(seenByKuznetsova.get("contactsAllowed").asBoolean()).isFalse();
         assertThat(seenByKuznetsova.toString()).doesNotContain("+79990001122").doesNotContain("a@b.ru");
-        assertThat(get("/app/api/appeals/" + roads + "/contacts", kuznetsova, null).status()).isEqualTo(403);
-        assertThat(get("/app/api/appeals/" + roads, belov, null).json().get("contactsAllowed").asBoolean()).isTrue();
-        JsonNode contacts = get("/app/api/appeals/" + roads + "/contacts", belov, null).json();
+        assertThat(get("/app/api/appeals/" + roads + "/contacts", kuznetsova).status()).isEqualTo(403);
+        assertThat(get("/app/api/appeals/" + roads, belov).json().get("contactsAllowed").asBoolean()).isTrue();
+        JsonNode contacts = get("/app/api/appeals/" + roads + "/contacts", belov).json();
         assertThat(contacts.get("phone").asText()).isEqualTo("+79990001122");
         assertThat(contacts.get("email").asText()).isEqualTo("a@b.ru");
         // a coordinator sees the appeal but not the contacts
-        assertThat(get("/app/api/appeals/" + roads + "/contacts", coordinator(), null).status()).isEqualTo(403);
+        assertThat(get("/app/api/appeals/" + roads + "/contacts", coordinator()).status()).isEqualTo(403);
     }
 
     @Test
     void aDeputyHeadSeesTheDepartmentsHeSupervises() {
-        String orlov = MiniApp.initData(FakeTelegram.TOKEN, user("orlov"), clock.instant());
-        String lebedeva = MiniApp.initData(FakeTelegram.TOKEN, user("lebedeva"), clock.instant());
+        String orlov = dashboard.signIn(user("orlov"), clock.instant());
+        String lebedeva = dashboard.signIn(user("lebedeva"), clock.instant());
         assertThat(numbers(orlov, "q=DSH-&size=100")).containsExactlyInAnyOrder(PREFIX + "1", PREFIX + "2",
                 PREFIX + "4", PREFIX + "5");
         assertThat(total(lebedeva, "q=DSH-")).isZero();
-        assertThat(get("/app/api/appeals/" + IDS.get(0), lebedeva, null).status()).isEqualTo(403);
-        assertThat(get("/app/api/appeals/" + IDS.get(2), orlov, null).status()).as("unrouted").isEqualTo(403);
-        JsonNode charts = get("/app/api/charts", orlov, null).json();
+        assertThat(get("/app/api/appeals/" + IDS.get(0), lebedeva).status()).isEqualTo(403);
+        assertThat(get("/app/api/appeals/" + IDS.get(2), orlov).status()).as("unrouted").isEqualTo(403);
+        JsonNode charts = get("/app/api/charts", orlov).json();
         charts.get("departments").forEach(d -> assertThat(d.get("id").asText()).isIn("housing", "roads",
                 "improvement"));
         assertThat(charts.get("total").get("overdueNow").asLong()).isEqualTo(api.get("/api/reports/discipline?from="
                 + charts.get("from").asText() + "&to=" + charts.get("to").asText()).json().get("departments")
                 .findValues("overdueNow").stream().mapToLong(JsonNode::asLong).sum()
                 - overdueOutside(charts.get("from").asText(), charts.get("to").asText()));
-        assertThat(get("/app/api/options", orlov, null).json().get("departments").toString()).contains("roads")
+        assertThat(get("/app/api/options", orlov).json().get("departments").toString()).contains("roads")
                 .doesNotContain("ecology");
     }
 
     @Test
     void anAppealPageHasItsHistoryDeadlinesAndEscapesNothingItself() {
-        JsonNode a = get("/app/api/appeals/" + IDS.get(4), coordinator(), null).json();
+        JsonNode a = get("/app/api/appeals/" + IDS.get(4), coordinator()).json();
         assertThat(a.get("number").asText()).isEqualTo(PREFIX + "5");
         assertThat(a.get("address").asText()).isEqualTo("пр. <b>Тестовый</b> & Co, 9");
         assertThat(a.get("history").get(0).get("label").asText()).isEqualTo("Обращение зарегистрировано");
@@ -276,7 +291,7 @@ class DashboardTest extends EndToEndTest {
 
     @Test
     void chartsShowTheSameNumbersAsTheDisciplineReport() {
-        JsonNode charts = get("/app/api/charts", coordinator(), null).json();
+        JsonNode charts = get("/app/api/charts", coordinator()).json();
         String from = charts.get("from").asText();
         String to = charts.get("to").asText();
         assertThat(java.time.LocalDate.parse(to)).isEqualTo(java.time.LocalDate.of(2026, 3, 2));
@@ -306,44 +321,32 @@ class DashboardTest extends EndToEndTest {
     }
 
     private String coordinator() {
-        return MiniApp.initData(FakeTelegram.TOKEN, user("sokolova"), clock.instant());
+        return dashboard.signIn(user("sokolova"), clock.instant());
     }
 
-    private long total(String initData, String query) {
-        return get("/app/api/appeals?" + query, initData, null).json().get("total").asLong();
+    private long total(String cookie, String query) {
+        return get("/app/api/appeals?" + query, cookie).json().get("total").asLong();
     }
 
-    private List<String> numbers(String initData, String query) {
-        Api.Response r = get("/app/api/appeals?" + query, initData, null);
+    private List<String> numbers(String cookie, String query) {
+        Api.Response r = get("/app/api/appeals?" + query, cookie);
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         List<String> numbers = new ArrayList<>();
         r.json().get("items").forEach(i -> numbers.add(i.get("number").asText()));
         return numbers;
     }
 
-    private Api.Response get(String path, String initData, String cookie) {
-        return send(request(path, initData, cookie).GET());
+    private Api.Response get(String path, String cookie) {
+        return dashboard.get(path, cookie);
     }
 
-    private Api.Response postForm(String path, String form) {
-        return send(HttpRequest.newBuilder(URI.create(api().base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
-    private HttpRequest.Builder request(String path, String initData, String cookie) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(api().base() + path));
-        if (initData != null) {
-            b.header("X-Telegram-Init-Data", initData);
-        }
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return b;
+    /** The login form's POST with a CSRF token, for any token (the form's page is opened with a well-formed one). */
+    private Api.Response postLogin(String token) {
+        return dashboard.login("C".repeat(43), token);
     }
 
     private Api.Response send(HttpRequest.Builder request) {
-        return api().send(request);
+        return api.send(request);
     }
 
     private Api api() {

@@ -76,10 +76,11 @@ class ReportPicturesTest extends EndToEndTest {
             System.out.println("SKIPPED dashboard pictures: " + ru.appealdesk.support.Browser.MISSING);
             return;
         }
-        String initData = ru.appealdesk.support.MiniApp.initData(ru.appealdesk.support.FakeTelegram.TOKEN,
-                user("sokolova"), clock.instant());
         String base = "http://localhost:" + port;
         for (int[] size : new int[][] {{1280, 860}, {390, 844}}) {
+            // each opening of the Mini App has its own initData: one initData opens one session
+            String initData = ru.appealdesk.support.MiniApp.initData(ru.appealdesk.support.FakeTelegram.TOKEN,
+                    user("sokolova"), clock.instant());
             org.openqa.selenium.WebDriver browser = ru.appealdesk.support.Browser.open(size[0], size[1]).orElseThrow();
             try {
                 browser.get(base + "/app/#tgWebAppData=" + java.net.URLEncoder.encode(initData,

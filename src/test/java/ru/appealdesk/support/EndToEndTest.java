@@ -84,6 +84,9 @@ public abstract class EndToEndTest {
         // applicants' photos come from the fake portal on 127.0.0.1, which production would refuse as internal
         registry.add("appealdesk.intake.photo-hosts", portal::origin);
         registry.add("appealdesk.intake.photo-allow-private", () -> "true");
+        // every test signs in from 127.0.0.1, and the clock goes back to START before each: failed sign-ins would add
+        // up over the whole suite and refill only by chance. SignInRateLimitTest checks the limit in its own service
+        registry.add("appealdesk.sign-in-throttle.failures", () -> "100000");
         // Quartz registers data sources JVM-wide by scheduler name: a name of its own for this context
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-e2e");
     }

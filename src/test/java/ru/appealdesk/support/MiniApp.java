@@ -7,13 +7,19 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Makes a Mini App's {@code initData} as Telegram signs it, for a user and an instant. */
+/**
+ * Makes a Mini App's {@code initData} as Telegram signs it, for a user and an instant. Each one is new (its own
+ * {@code query_id}), as each opening of a Mini App is: the service lets one initData open one session only.
+ */
 public final class MiniApp {
+
+    private static final AtomicLong QUERIES = new AtomicLong();
 
     private MiniApp() {
     }
@@ -22,7 +28,7 @@ public final class MiniApp {
     public static String initData(String botToken, long userId, Instant authDate) {
         Map<String, String> fields = new TreeMap<>();
         fields.put("auth_date", Long.toString(authDate.getEpochSecond()));
-        fields.put("query_id", "AAHdF6IQAAAAAN0XohDhrOrc");
+        fields.put("query_id", "AAHdF6IQAAAAAN0XohDhrOrc" + QUERIES.incrementAndGet());
         fields.put("user", "{\"id\":" + userId + ",\"first_name\":\"Анна\",\"last_name\":\"<Тест> & Co\","
                 + "\"language_code\":\"ru\"}");
         String check = fields.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
