@@ -14,7 +14,7 @@ import ru.appealdesk.support.Api;
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.support.FakePortal;
 import ru.appealdesk.support.FakeTelegram;
-import ru.appealdesk.support.MiniApp;
+import ru.appealdesk.support.DashboardClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,20 +56,19 @@ class ApplicantPhotoTest extends EndToEndTest {
         assertThat(appeal(id).get("photos").get(0).asText()).isEqualTo(link);
 
         // the dashboard's page shows the service's own path, which serves the photo, under img-src 'self'
-        String initData = MiniApp.initData(FakeTelegram.TOKEN, user(executor), clock.instant());
-        Api.Response page = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/app/api/appeals/" + id))
-                .header("X-Telegram-Init-Data", initData).GET());
+        DashboardClient dashboard = new DashboardClient(api);
+        String session = dashboard.signIn(user(executor), clock.instant());
+        Api.Response page = dashboard.get("/app/api/appeals/" + id, session);
         String path = page.json().get("photos").get(0).asText();
         assertThat(path).startsWith("/app/api/appeals/" + id + "/files/");
         HttpResponse<byte[]> image = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(api.base() + path)).header("X-Telegram-Init-Data", initData).GET().build(),
+                URI.create(api.base() + path)).header("Cookie", session).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(image.statusCode()).isEqualTo(200);
         assertThat(image.body()).isEqualTo(FakePortal.JPEG);
         assertThat(image.headers().firstValue("Content-Type")).contains("image/jpeg");
         assertThat(portal.hits("/ap/1.jpg")).isEqualTo(1);
-        Api.Response app = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/app/"))
-                .header("X-Telegram-Init-Data", initData).GET());
+        Api.Response app = dashboard.get("/app/", session);
         assertThat(app.status()).isEqualTo(200);
         String policy = app.header("Content-Security-Policy");
         assertThat(policy).contains("img-src 'self' data:;").doesNotContain("https:;");
@@ -104,9 +103,9 @@ class ApplicantPhotoTest extends EndToEndTest {
                 s -> s.equals("FAILED not a JPEG or PNG image"));
         assertThat(jdbc.queryForObject("select count(*) from applicant_photo where appeal_id = ? and file_id is not "
                 + "null", Long.class, id)).isZero();
-        String initData = MiniApp.initData(FakeTelegram.TOKEN, user("sokolova"), clock.instant());
-        assertThat(api.send(HttpRequest.newBuilder(URI.create(api.base() + "/app/api/appeals/" + id))
-                .header("X-Telegram-Init-Data", initData).GET()).json().get("photos")).isEmpty();
+        DashboardClient dashboard = new DashboardClient(api);
+        assertThat(dashboard.get("/app/api/appeals/" + id, dashboard.signIn(user("sokolova"), clock.instant())).json()
+                .get("photos")).isEmpty();
         assertThat(portal.hits("/ap/3.jpg")).isEqualTo(1);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import ru.appealdesk.support.Api;
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.support.FakeTelegram;
-import ru.appealdesk.support.MiniApp;
+import ru.appealdesk.support.DashboardClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,8 +146,8 @@ class AuditTest extends EndToEndTest {
     }
 
     private Api.Response dashboard(String path, String staffId) {
-        return api.send(HttpRequest.newBuilder(URI.create(api.base() + path)).header("X-Telegram-Init-Data",
-                MiniApp.initData(FakeTelegram.TOKEN, user(staffId), clock.instant())).GET());
+        DashboardClient dashboard = new DashboardClient(api);
+        return dashboard.get(path, dashboard.signIn(user(staffId), clock.instant()));
     }
 
     private int raw(String path, String token) {
