@@ -63,6 +63,8 @@ public abstract class EndToEndTest {
     protected MutableClock clock;
     @Autowired
     private org.springframework.jdbc.core.JdbcTemplate database;
+    @Autowired
+    private org.quartz.Scheduler scheduler;
     protected Api api;
 
     @DynamicPropertySource
@@ -112,6 +114,9 @@ public abstract class EndToEndTest {
     void bindStaff() {
         api = new Api(port);
         clock.set(START);
+        // a timer tick that began before the reset still works with the earlier test's time (months on): it would
+        // fire this test's fresh timers as long overdue. Ticks that begin from now on read START.
+        await().atMost(Duration.ofSeconds(60)).until(() -> scheduler.getCurrentlyExecutingJobs().isEmpty());
         // an earlier test that moved the clock months on leaves reminders and escalations for every open appeal
         // queued, which the pace of one message a second per chat would still be delivering during this test; cards
         // stay (an edit of a card whose message was never sent would become a dead letter)
