@@ -48,7 +48,7 @@ class PhotoHosts {
 
     private final List<Rule> rules;
 
-    PhotoHosts(PhotoProperties properties) {
+    PhotoHosts(IntakeProperties properties) {
         this.rules = properties.photoHosts().stream().map(Rule::parse).toList();
     }
 
