@@ -27,10 +27,10 @@ class EmbeddedDatabaseConfiguration {
     /**
      * The embedded database's settings ({@code appealdesk.embedded-db.*}).
      *
-     * @param dataDir where the embedded PostgreSQL keeps its files
-     * @param port its port; 0 picks a free one
-     * @param clean wipe the data directory at start-up
-     * @param password the password of its postgres user; blank: generated at the first start and kept in the data
+     * @param dataDir Where the embedded PostgreSQL keeps its files
+     * @param port Its port; 0 picks a free one
+     * @param clean Wipe the data directory at start-up
+     * @param password The password of its postgres user; blank: generated at the first start and kept in the data
      *                 directory (appealdesk-db-password, mode 0600)
      */
     @ConfigurationProperties("appealdesk.embedded-db")

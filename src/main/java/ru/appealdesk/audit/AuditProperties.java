@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The audit log's settings ({@code appealdesk.audit.*}), validated when bound.
  *
- * @param retention how long an audit event is kept, a period such as 3y or 400d (at least 1d); then the retention
+ * @param retention How long an audit event is kept, a period such as 3y or 400d (at least 1d); then the retention
  *                  job deletes it
  */
 @Validated

@@ -12,11 +12,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The bot's settings ({@code appealdesk.bot.*}), defaults here and nowhere else, validated when bound.
  *
- * @param strangerReplyInterval someone not registered is answered at most once per this interval
- * @param keepDrafts an answer draft untouched this long is dropped with its files (at least 1h)
- * @param keepProcessedUpdates how long handled Telegram update ids are kept to recognise redeliveries (at least 2d:
+ * @param strangerReplyInterval Someone not registered is answered at most once per this interval
+ * @param keepDrafts An answer draft untouched this long is dropped with its files (at least 1h)
+ * @param keepProcessedUpdates How long handled Telegram update ids are kept to recognise redeliveries (at least 2d:
  *                             Telegram redelivers for up to a day)
- * @param maxFileSize the largest photo, video or document taken from a person (1MB..2000MB): the Bot API hands a bot
+ * @param maxFileSize The largest photo, video or document taken from a person (1MB..2000MB): the Bot API hands a bot
  *                    files of at most 20 MB; a self-hosted Bot API server (TELEGRAM_API_URL) allows more
  */
 @Validated

@@ -12,12 +12,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The dashboard's settings ({@code appealdesk.dashboard.*}), validated when bound.
  *
- * @param publicUrl the service's public address (APPEALDESK_PUBLIC_URL), e.g. https://appeals.example.ru: the Mini App
+ * @param publicUrl The service's public address (APPEALDESK_PUBLIC_URL), e.g. https://appeals.example.ru: the Mini App
  *                  button and the login links point there; the Mini App needs HTTPS; empty turns /dashboard off
- * @param sessionTtl how long a dashboard session lasts after sign-in at most, however active
- * @param sessionIdleTimeout a session without a request this long ends (at least 2m, because the last request's time
+ * @param sessionTtl How long a dashboard session lasts after sign-in at most, however active
+ * @param sessionIdleTimeout A session without a request this long ends (at least 2m, because the last request's time
  *                           is written at most once a minute, and at most session-ttl)
- * @param initDataMaxAge how old a Mini App's initData (its auth_date) may be; one initData opens one session
+ * @param initDataMaxAge How old a Mini App's initData (its auth_date) may be; one initData opens one session
  */
 @Validated
 @ConfigurationProperties("appealdesk.dashboard")

@@ -13,18 +13,18 @@ import org.springframework.validation.annotation.Validated;
  * Delivery settings ({@code appealdesk.delivery.*}), defaults here and nowhere else; validated when bound, so a rate
  * above Telegram's limits or a lease too short for a Bot API call stops the start-up with the key's name.
  *
- * @param pollInterval how often the queue is read when no commit woke the sender
- * @param lease how long a message being sent is reserved for one instance; a crashed instance's messages are sent
+ * @param pollInterval How often the queue is read when no commit woke the sender
+ * @param lease How long a message being sent is reserved for one instance; a crashed instance's messages are sent
  *              again after it (at least 5s)
  * @param parallelCalls Bot API calls under way at once per instance (1..256); the bot-wide limit, not this, paces
  *                      them
- * @param globalPerSecond messages per second for the whole bot, all instances together (1..30; Telegram: 30)
- * @param groupPerMinute messages per minute to one group chat (1..20; Telegram: 20)
- * @param maxQueuedRepliesPerChat replies waiting for one chat at most; further replies to it are dropped (cards
+ * @param globalPerSecond Messages per second for the whole bot, all instances together (1..30; Telegram: 30)
+ * @param groupPerMinute Messages per minute to one group chat (1..20; Telegram: 20)
+ * @param maxQueuedRepliesPerChat Replies waiting for one chat at most; further replies to it are dropped (cards
  *                                and alerts waiting do not count)
- * @param keepSent how long delivered and superseded messages are kept; their content is blanked at delivery (at
+ * @param keepSent How long delivered and superseded messages are kept; their content is blanked at delivery (at
  *                 least 1h)
- * @param keepFailed how long undeliverable and dead messages are kept for an administrator's retry (at least 1d)
+ * @param keepFailed How long undeliverable and dead messages are kept for an administrator's retry (at least 1d)
  */
 @Validated
 @ConfigurationProperties("appealdesk.delivery")

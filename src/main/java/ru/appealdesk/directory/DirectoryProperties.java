@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * application.yml maps {@code BOT_CONFIG_DIR} and the former names {@code appealdesk.bot-config-dir} and
  * {@code appealdesk.telegram.invite-ttl} onto these keys.
  *
- * @param botConfigDir the organisation's configuration folder (BOT_CONFIG_DIR); blank means the default
- * @param inviteTtl how long a one-time invite code is valid (at least 1m)
+ * @param botConfigDir The organisation's configuration folder (BOT_CONFIG_DIR); blank means the default
+ * @param inviteTtl How long a one-time invite code is valid (at least 1m)
  */
 @Validated
 @ConfigurationProperties("appealdesk.directory")

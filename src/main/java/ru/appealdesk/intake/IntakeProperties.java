@@ -17,15 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * fetched; validated when bound. application.yml maps {@code TELEGRAM_BOT_USERNAME}, {@code APPEALDESK_PHOTO_HOSTS}
  * and the former name {@code appealdesk.telegram.bot-username} onto these keys.
  *
- * @param botUsername the bot's username for invite links https://t.me/BOT?start=CODE (TELEGRAM_BOT_USERNAME; a
+ * @param botUsername The bot's username for invite links https://t.me/BOT?start=CODE (TELEGRAM_BOT_USERNAME; a
  *                    leading @ is dropped); unset, the link shows a placeholder
- * @param photoHosts the portals' hosts photos may come from (APPEALDESK_PHOTO_HOSTS): host or *.domain (any host
+ * @param photoHosts The portals' hosts photos may come from (APPEALDESK_PHOTO_HOSTS): host or *.domain (any host
  *                   under it), each with an optional :port; HTTPS only, unless an entry starts with http://. Empty:
  *                   every photo link is refused
- * @param photoAllowPrivate fetch from hosts that resolve to loopback, private or link-local addresses too (tests, a
+ * @param photoAllowPrivate Fetch from hosts that resolve to loopback, private or link-local addresses too (tests, a
  *                          portal inside the organisation's network); off, such a host is refused
- * @param photoMaxSize the largest photo fetched (1KB..50MB)
- * @param photoTimeout the deadline of one fetch, redirects included (1s..5m)
+ * @param photoMaxSize The largest photo fetched (1KB..50MB)
+ * @param photoTimeout The deadline of one fetch, redirects included (1s..5m)
  */
 @Validated
 @ConfigurationProperties("appealdesk.intake")

@@ -6,14 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /** An entry of {@code appealdesk.intake.photo-hosts}, as {@link PhotoHosts.Rule#parse} reads it. */
 @Target(ElementType.TYPE_USE)
 @Retention(RetentionPolicy.RUNTIME)
-@Constraint(validatedBy = PhotoHost.Check.class)
+@Constraint(validatedBy = PhotoHosts.EntryCheck.class)
 @interface PhotoHost {
 
     String message() default "is not a host name, *.domain or IPv4 address with an optional http:// and :port";
@@ -21,18 +19,4 @@ import jakarta.validation.Payload;
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
-
-    /** Refuses the entry {@link PhotoHosts.Rule#parse} refuses. */
-    class Check implements ConstraintValidator<PhotoHost, String> {
-
-        @Override
-        public boolean isValid(String entry, ConstraintValidatorContext context) {
-            try {
-                PhotoHosts.Rule.parse(entry);
-                return true;
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-        }
-    }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import okhttp3.HttpUrl;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +45,20 @@ class PhotoHosts {
         boolean matches(HttpUrl url) {
             boolean hostMatches = wildcard ? url.host().endsWith("." + host) : url.host().equals(host);
             return hostMatches && url.port() == port && url.scheme().equals(http ? "http" : "https");
+        }
+    }
+
+    /** Validates one entry of {@link PhotoHost}: refused when {@link Rule#parse} refuses it. */
+    static final class EntryCheck implements ConstraintValidator<PhotoHost, String> {
+
+        @Override
+        public boolean isValid(String entry, ConstraintValidatorContext context) {
+            try {
+                Rule.parse(entry);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
         }
     }
 

@@ -10,9 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The reports' settings ({@code appealdesk.reports.*}), validated when bound.
  *
- * @param enabled whether the scheduled reports of bot-config/reports.yml go out (/report and the API work either
+ * @param enabled Whether the scheduled reports of bot-config/reports.yml go out (/report and the API work either
  *                way)
- * @param tick how often the clustered scheduler looks for a scheduled report that is due
+ * @param tick How often the clustered scheduler looks for a scheduled report that is due
  */
 @Validated
 @ConfigurationProperties("appealdesk.reports")

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * The timers' settings ({@code appealdesk.scheduler.*}, the name PRODUCT.md gives), defaults here and nowhere else,
  * validated when bound.
  *
- * @param tick how often due timers are looked for (APPEALDESK_SCHEDULER_TICK; at least 100ms); a timer fires at most
+ * @param tick How often due timers are looked for (APPEALDESK_SCHEDULER_TICK; at least 100ms); a timer fires at most
  *             one tick after it is due
  */
 @Validated

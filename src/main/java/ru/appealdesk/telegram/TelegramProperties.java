@@ -12,18 +12,18 @@ import org.springframework.validation.annotation.Validated;
  * Telegram settings ({@code appealdesk.telegram.*}, from the TELEGRAM_* environment variables). Validated when bound,
  * so a wrong mode or an incomplete webhook set-up stops the start-up before anything is registered at Telegram.
  *
- * @param token the bot's token from @BotFather (TELEGRAM_BOT_TOKEN); none turns the messenger off
- * @param apiUrl the Bot API's base URL: scheme, host and port (TELEGRAM_API_URL; a fake server in tests, a
+ * @param token The bot's token from @BotFather (TELEGRAM_BOT_TOKEN); none turns the messenger off
+ * @param apiUrl The Bot API's base URL: scheme, host and port (TELEGRAM_API_URL; a fake server in tests, a
  *               self-hosted Bot API server in production); files are downloaded from URL/file/botTOKEN/PATH
- * @param mode longpolling (the service polls Telegram) or webhook (Telegram calls POST /telegram/webhook;
+ * @param mode Longpolling (the service polls Telegram) or webhook (Telegram calls POST /telegram/webhook;
  *             TELEGRAM_MODE, any letter case)
- * @param webhookUrl the public HTTPS address Telegram calls, its path /telegram/webhook (TELEGRAM_WEBHOOK_URL;
+ * @param webhookUrl The public HTTPS address Telegram calls, its path /telegram/webhook (TELEGRAM_WEBHOOK_URL;
  *                   webhook mode, required)
- * @param webhookSecret the secret_token given to setWebhook and required in X-Telegram-Bot-Api-Secret-Token
+ * @param webhookSecret The secret_token given to setWebhook and required in X-Telegram-Bot-Api-Secret-Token
  *                      (TELEGRAM_WEBHOOK_SECRET; webhook mode, required; 1-256 of A-Z a-z 0-9 _ -)
- * @param requestTimeout the read timeout of a Bot API call; a call that hangs longer is retried
- * @param pollTimeout the long-polling getUpdates timeout
- * @param fileDownloadTimeout the overall deadline for downloading one file a person sent
+ * @param requestTimeout The read timeout of a Bot API call; a call that hangs longer is retried
+ * @param pollTimeout The long-polling getUpdates timeout
+ * @param fileDownloadTimeout The overall deadline for downloading one file a person sent
  */
 @Validated
 @ConfigurationProperties("appealdesk.telegram")

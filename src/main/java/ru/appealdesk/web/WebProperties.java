@@ -17,13 +17,13 @@ import org.springframework.validation.annotation.Validated;
  * entry is reported by name, never by its value. application.yml maps the environment variables and the former
  * names ({@code appealdesk.api-token}, {@code appealdesk.sign-in-throttle.*}, ...) onto these keys.
  *
- * @param apiToken one token for every source and scope, kept for a single connector (APPEALDESK_API_TOKEN)
- * @param apiTokens the connectors' tokens with their sources and scopes: entries name:token:sources:scopes separated
+ * @param apiToken One token for every source and scope, kept for a single connector (APPEALDESK_API_TOKEN)
+ * @param apiTokens The connectors' tokens with their sources and scopes: entries name:token:sources:scopes separated
  *                  by ';' or line breaks (APPEALDESK_API_TOKENS)
- * @param adminToken the administration token (APPEALDESK_ADMIN_TOKEN)
- * @param trustedProxies the reverse proxies whose X-Forwarded-* headers are believed: IP addresses (IPv4 or IPv6) and
+ * @param adminToken The administration token (APPEALDESK_ADMIN_TOKEN)
+ * @param trustedProxies The reverse proxies whose X-Forwarded-* headers are believed: IP addresses (IPv4 or IPv6) and
  *                       IPv4 ranges in CIDR notation (APPEALDESK_TRUSTED_PROXIES); empty honours no forwarded header
- * @param signInThrottle how many failed sign-ins one client address may make
+ * @param signInThrottle How many failed sign-ins one client address may make
  */
 @Validated
 @ConfigurationProperties("appealdesk.web")
@@ -43,8 +43,8 @@ record WebProperties(String apiToken, String apiTokens, String adminToken,
      * Failed sign-in attempts (a wrong bearer token, an unknown or used login link, a refused Mini App initData) one
      * client address may make.
      *
-     * @param failures failed attempts an address may make per period before it gets 429 (1..100000)
-     * @param period the time in which the failures are counted; they are forgiven gradually over it (1s..1d)
+     * @param failures Failed attempts an address may make per period before it gets 429 (1..100000)
+     * @param period The time in which the failures are counted; they are forgiven gradually over it (1s..1d)
      */
     record SignInThrottleSettings(
             @DefaultValue("10") @Range(min = 1, max = 100_000, message = "must be 1..100000")
