@@ -25,9 +25,13 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
     /**
-     * Where the embedded database keeps its files, on which port it listens (0 = any free port), whether to wipe
-     * it at start-up, and the password of its {@code postgres} user (blank = generated once and kept in the data
-     * directory).
+     * The embedded database's settings ({@code appealdesk.embedded-db.*}).
+     *
+     * @param dataDir Where the embedded PostgreSQL keeps its files
+     * @param port Its port; 0 picks a free one
+     * @param clean Wipe the data directory at start-up
+     * @param password The password of its postgres user; blank: generated at the first start and kept in the data
+     *                 directory (appealdesk-db-password, mode 0600)
      */
     @ConfigurationProperties("appealdesk.embedded-db")
     record EmbeddedDbProperties(Path dataDir, int port, boolean clean, String password) {

@@ -2,20 +2,27 @@ package ru.appealdesk.audit;
 
 import java.time.Period;
 
+import jakarta.validation.constraints.AssertTrue;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The audit log's settings ({@code appealdesk.audit.*}), checked when bound.
+ * The audit log's settings ({@code appealdesk.audit.*}), validated when bound.
  *
- * @param retention how long an audit event is kept ({@code 3y} by default; at least {@code 1d})
+ * @param retention How long an audit event is kept, a period such as 3y or 400d (at least 1d); then the retention
+ *                  job deletes it
  */
+@Validated
 @ConfigurationProperties("appealdesk.audit")
-record AuditProperties(Period retention) {
+record AuditProperties(@DefaultValue("3y") Period retention) {
 
     AuditProperties {
-        retention = retention == null ? Period.ofYears(3) : retention.normalized();
-        if (retention.isNegative() || retention.isZero()) {
-            throw new IllegalArgumentException("appealdesk.audit.retention must be at least 1d, e.g. 3y");
-        }
+        retention = retention.normalized();
+    }
+
+    @AssertTrue(message = "appealdesk.audit.retention must be at least 1d, e.g. 3y")
+    boolean isRetentionAtLeastADay() {
+        return !retention.isNegative() && !retention.isZero();
     }
 }

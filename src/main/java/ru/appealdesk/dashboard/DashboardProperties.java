@@ -3,44 +3,52 @@ package ru.appealdesk.dashboard;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The dashboard's settings ({@code appealdesk.dashboard.*}).
+ * The dashboard's settings ({@code appealdesk.dashboard.*}), validated when bound.
  *
- * @param publicUrl      the service's public address ({@code APPEALDESK_PUBLIC_URL}): the Mini App button and the
- *                       login links point there; the Mini App needs HTTPS; empty turns {@code /dashboard} off
- * @param sessionTtl     how long a dashboard session lasts after sign-in at most (default 12 hours)
- * @param sessionIdleTimeout a session without a request this long ends (default 30 minutes; at least 2 minutes,
- *                       because the last request's time is written at most once a minute, and at most session-ttl)
- * @param initDataMaxAge how old Telegram's {@code initData} may be (its {@code auth_date}; default 1 hour)
+ * @param publicUrl The service's public address (APPEALDESK_PUBLIC_URL), e.g. https://appeals.example.ru: the Mini App
+ *                  button and the login links point there; the Mini App needs HTTPS; empty turns /dashboard off
+ * @param sessionTtl How long a dashboard session lasts after sign-in at most, however active
+ * @param sessionIdleTimeout A session without a request this long ends (at least 2m, because the last request's time
+ *                           is written at most once a minute, and at most session-ttl)
+ * @param initDataMaxAge How old a Mini App's initData (its auth_date) may be; one initData opens one session
  */
+@Validated
 @ConfigurationProperties("appealdesk.dashboard")
-record DashboardProperties(URI publicUrl, Duration sessionTtl, Duration sessionIdleTimeout, Duration initDataMaxAge) {
+record DashboardProperties(
+        URI publicUrl,
+        @DefaultValue("12h") @DurationMin(nanos = 0, inclusive = false, message = "must be positive")
+        Duration sessionTtl,
+        @DefaultValue("30m") @DurationMin(minutes = 2, message = "must be at least 2m")
+        Duration sessionIdleTimeout,
+        @DefaultValue("1h") @DurationMin(nanos = 0, inclusive = false, message = "must be positive")
+        Duration initDataMaxAge) {
 
     /** A login link is valid this long (PRODUCT.md §12). */
     static final Duration LOGIN_LINK_TTL = Duration.ofMinutes(10);
 
     DashboardProperties {
-        sessionTtl = sessionTtl == null ? Duration.ofHours(12) : sessionTtl;
-        sessionIdleTimeout = sessionIdleTimeout == null ? Duration.ofMinutes(30) : sessionIdleTimeout;
-        initDataMaxAge = initDataMaxAge == null ? Duration.ofHours(1) : initDataMaxAge;
         if (publicUrl != null && publicUrl.toString().isBlank()) {
             publicUrl = null;
         }
-        if (publicUrl != null && (publicUrl.getHost() == null
-                || !("https".equals(publicUrl.getScheme()) || "http".equals(publicUrl.getScheme())))) {
-            throw new IllegalArgumentException("APPEALDESK_PUBLIC_URL must be an absolute http(s) address, e.g. "
-                    + "https://appeals.example.ru");
-        }
-        if (sessionTtl.isNegative() || sessionTtl.isZero() || initDataMaxAge.isNegative() || initDataMaxAge.isZero()) {
-            throw new IllegalArgumentException("appealdesk.dashboard.session-ttl and init-data-max-age must be positive");
-        }
-        if (sessionIdleTimeout.compareTo(Duration.ofMinutes(2)) < 0
-                || sessionIdleTimeout.compareTo(sessionTtl) > 0) {
-            throw new IllegalArgumentException("appealdesk.dashboard.session-idle-timeout must be at least 2m and at "
-                    + "most session-ttl");
-        }
+    }
+
+    @AssertTrue(message = "APPEALDESK_PUBLIC_URL (appealdesk.dashboard.public-url) must be an absolute http(s) "
+            + "address, e.g. https://appeals.example.ru")
+    boolean isPublicUrlAbsoluteHttp() {
+        return publicUrl == null || publicUrl.getHost() != null
+                && ("https".equals(publicUrl.getScheme()) || "http".equals(publicUrl.getScheme()));
+    }
+
+    @AssertTrue(message = "appealdesk.dashboard.session-idle-timeout must be at most session-ttl")
+    boolean isSessionIdleTimeoutWithinSessionTtl() {
+        return sessionIdleTimeout.compareTo(sessionTtl) <= 0;
     }
 
     /** An address under the public URL, e.g. {@code /app/}. */

@@ -2,49 +2,47 @@ package ru.appealdesk.delivery;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.Range;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Delivery settings ({@code appealdesk.delivery.*}), defaults here and nowhere else; checked when bound, so a rate
+ * Delivery settings ({@code appealdesk.delivery.*}), defaults here and nowhere else; validated when bound, so a rate
  * above Telegram's limits or a lease too short for a Bot API call stops the start-up with the key's name.
  *
- * @param pollInterval how often the queue is read when no commit woke the sender
- * @param lease how long a message being sent is reserved for one instance (a crashed instance's are taken again)
- * @param parallelCalls Bot API calls under way at once; the bot-wide limit, not this, paces them
- * @param globalPerSecond messages per second for the whole bot, all instances together (Telegram: 30)
- * @param groupPerMinute messages per minute to one group chat (Telegram: 20)
- * @param maxQueuedRepliesPerChat replies waiting for one chat at most; further replies to it are dropped (cards
+ * @param pollInterval How often the queue is read when no commit woke the sender
+ * @param lease How long a message being sent is reserved for one instance; a crashed instance's messages are sent
+ *              again after it (at least 5s)
+ * @param parallelCalls Bot API calls under way at once per instance (1..256); the bot-wide limit, not this, paces
+ *                      them
+ * @param globalPerSecond Messages per second for the whole bot, all instances together (1..30; Telegram: 30)
+ * @param groupPerMinute Messages per minute to one group chat (1..20; Telegram: 20)
+ * @param maxQueuedRepliesPerChat Replies waiting for one chat at most; further replies to it are dropped (cards
  *                                and alerts waiting do not count)
- * @param keepSent how long delivered and superseded messages are kept (their content is blanked at delivery)
- * @param keepFailed how long undeliverable and dead messages are kept for an administrator's retry
+ * @param keepSent How long delivered and superseded messages are kept; their content is blanked at delivery (at
+ *                 least 1h)
+ * @param keepFailed How long undeliverable and dead messages are kept for an administrator's retry (at least 1d)
  */
+@Validated
 @ConfigurationProperties("appealdesk.delivery")
-record DeliveryProperties(Duration pollInterval, Duration lease, Integer parallelCalls, Integer globalPerSecond,
-                          Integer groupPerMinute, Integer maxQueuedRepliesPerChat, Duration keepSent,
-                          Duration keepFailed) {
-
-    DeliveryProperties {
-        pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
-        lease = lease == null ? Duration.ofMinutes(2) : lease;
-        parallelCalls = parallelCalls == null ? 32 : parallelCalls;
-        globalPerSecond = globalPerSecond == null ? 28 : globalPerSecond;
-        groupPerMinute = groupPerMinute == null ? 20 : groupPerMinute;
-        maxQueuedRepliesPerChat = maxQueuedRepliesPerChat == null ? 20 : maxQueuedRepliesPerChat;
-        keepSent = keepSent == null ? Duration.ofDays(30) : keepSent;
-        keepFailed = keepFailed == null ? Duration.ofDays(90) : keepFailed;
-        require(!pollInterval.isNegative() && !pollInterval.isZero(), "poll-interval must be positive");
-        require(lease.compareTo(Duration.ofSeconds(5)) >= 0, "lease must be at least 5s");
-        require(parallelCalls >= 1 && parallelCalls <= 256, "parallel-calls must be 1..256");
-        require(globalPerSecond >= 1 && globalPerSecond <= 30, "global-per-second must be 1..30 (Telegram: 30)");
-        require(groupPerMinute >= 1 && groupPerMinute <= 20, "group-per-minute must be 1..20 (Telegram: 20)");
-        require(maxQueuedRepliesPerChat >= 1, "max-queued-replies-per-chat must be at least 1");
-        require(keepSent.compareTo(Duration.ofHours(1)) >= 0, "keep-sent must be at least 1h");
-        require(keepFailed.compareTo(Duration.ofDays(1)) >= 0, "keep-failed must be at least 1d");
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException("appealdesk.delivery." + message);
-        }
-    }
+record DeliveryProperties(
+        @DefaultValue("500ms") @DurationMin(nanos = 0, inclusive = false, message = "must be positive")
+        Duration pollInterval,
+        @DefaultValue("2m") @DurationMin(seconds = 5, message = "must be at least 5s")
+        Duration lease,
+        @DefaultValue("32") @Range(min = 1, max = 256, message = "must be 1..256")
+        int parallelCalls,
+        @DefaultValue("28") @Range(min = 1, max = 30, message = "must be 1..30 (Telegram: 30)")
+        int globalPerSecond,
+        @DefaultValue("20") @Range(min = 1, max = 20, message = "must be 1..20 (Telegram: 20)")
+        int groupPerMinute,
+        @DefaultValue("20") @Min(value = 1, message = "must be at least 1")
+        int maxQueuedRepliesPerChat,
+        @DefaultValue("30d") @DurationMin(hours = 1, message = "must be at least 1h")
+        Duration keepSent,
+        @DefaultValue("90d") @DurationMin(days = 1, message = "must be at least 1d")
+        Duration keepFailed) {
 }

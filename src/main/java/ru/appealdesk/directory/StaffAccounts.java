@@ -42,7 +42,7 @@ public class StaffAccounts {
         this.bindings = bindings;
         this.invites = invites;
         this.clock = clock;
-        this.inviteTtl = properties.telegram().inviteTtl();
+        this.inviteTtl = properties.inviteTtl();
     }
 
     /** A freshly issued invite code: shown once, stored only as a hash. */

@@ -56,7 +56,7 @@ class PhotoDownloads {
     private final Duration timeout;
     private final boolean allowPrivate;
 
-    PhotoDownloads(PhotoHosts hosts, PhotoProperties properties) {
+    PhotoDownloads(PhotoHosts hosts, IntakeProperties properties) {
         this.hosts = hosts;
         this.maxBytes = properties.photoMaxSize().toBytes();
         this.timeout = properties.photoTimeout();

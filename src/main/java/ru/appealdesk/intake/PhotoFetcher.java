@@ -44,7 +44,7 @@ class PhotoFetcher {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    PhotoFetcher(ApplicantPhotos photos, PhotoDownloads downloads, Clock clock, PhotoProperties properties) {
+    PhotoFetcher(ApplicantPhotos photos, PhotoDownloads downloads, Clock clock, IntakeProperties properties) {
         this.photos = photos;
         this.downloads = downloads;
         this.clock = clock;

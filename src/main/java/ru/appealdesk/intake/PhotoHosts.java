@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import okhttp3.HttpUrl;
 import org.springframework.stereotype.Component;
 
@@ -46,9 +48,23 @@ class PhotoHosts {
         }
     }
 
+    /** Validates one entry of {@link PhotoHost}: refused when {@link Rule#parse} refuses it. */
+    static final class EntryCheck implements ConstraintValidator<PhotoHost, String> {
+
+        @Override
+        public boolean isValid(String entry, ConstraintValidatorContext context) {
+            try {
+                Rule.parse(entry);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+    }
+
     private final List<Rule> rules;
 
-    PhotoHosts(PhotoProperties properties) {
+    PhotoHosts(IntakeProperties properties) {
         this.rules = properties.photoHosts().stream().map(Rule::parse).toList();
     }
 

@@ -2,21 +2,20 @@ package ru.appealdesk.sla;
 
 import java.time.Duration;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * The timers' settings, defaults here and nowhere else, checked when bound.
+ * The timers' settings ({@code appealdesk.scheduler.*}, the name PRODUCT.md gives), defaults here and nowhere else,
+ * validated when bound.
  *
- * @param tick how often due timers are looked for ({@code appealdesk.scheduler.tick}, {@code 5s}); a timer fires
- *             at most one tick after it is due
+ * @param tick How often due timers are looked for (APPEALDESK_SCHEDULER_TICK; at least 100ms); a timer fires at most
+ *             one tick after it is due
  */
+@Validated
 @ConfigurationProperties("appealdesk.scheduler")
-record SlaProperties(Duration tick) {
-
-    SlaProperties {
-        tick = tick == null ? Duration.ofSeconds(5) : tick;
-        if (tick.compareTo(Duration.ofMillis(100)) < 0) {
-            throw new IllegalArgumentException("appealdesk.scheduler.tick must be at least 100ms");
-        }
-    }
+record SlaProperties(
+        @DefaultValue("5s") @DurationMin(millis = 100, message = "must be at least 100ms") Duration tick) {
 }

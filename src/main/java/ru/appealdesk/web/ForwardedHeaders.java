@@ -3,7 +3,6 @@ package ru.appealdesk.web;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -17,14 +16,13 @@ import org.springframework.stereotype.Component;
  * ({@code server.forward-headers-strategy: native}, which trusts every private address) must stay off.
  */
 @Component
-@EnableConfigurationProperties(ProxyProperties.class)
 class ForwardedHeaders implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(ForwardedHeaders.class);
 
-    private final ProxyProperties properties;
+    private final WebProperties properties;
 
-    ForwardedHeaders(ProxyProperties properties) {
+    ForwardedHeaders(WebProperties properties) {
         this.properties = properties;
     }
 
@@ -43,7 +41,7 @@ class ForwardedHeaders implements WebServerFactoryCustomizer<TomcatServletWebSer
     }
 
     /** The valve for these proxies. */
-    static RemoteIpValve valve(ProxyProperties properties) {
+    static RemoteIpValve valve(WebProperties properties) {
         RemoteIpValve valve = new RemoteIpValve();
         valve.setInternalProxies(TrustedProxies.pattern(properties.trustedProxies()));
         valve.setTrustedProxies(null);

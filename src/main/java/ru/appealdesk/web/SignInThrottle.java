@@ -19,27 +19,25 @@ import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Failed sign-in attempts per client address, in this instance's memory: a bucket4j bucket of
- * {@code appealdesk.sign-in-throttle.failures} per {@code period} for each address (an IPv6 address counts by its
+ * {@code appealdesk.web.sign-in-throttle.failures} per {@code period} for each address (an IPv6 address counts by its
  * /64 network), taken from by failures only. An address whose bucket is empty is refused — every attempt, right or
  * wrong — with 429 and {@code Retry-After} until a token is back. Successes cost nothing. At most
  * {@value #MAX_ADDRESSES} addresses are remembered (the least recently seen are forgotten first).
  */
 @Component
-@EnableConfigurationProperties(SignInThrottleProperties.class)
 public class SignInThrottle {
 
     static final int MAX_ADDRESSES = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
-    private final SignInThrottleProperties properties;
+    private final WebProperties.SignInThrottleSettings properties;
     private final TimeMeter time;
     private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -48,8 +46,8 @@ public class SignInThrottle {
         }
     };
 
-    SignInThrottle(SignInThrottleProperties properties, Clock clock) {
-        this.properties = properties;
+    SignInThrottle(WebProperties properties, Clock clock) {
+        this.properties = properties.signInThrottle();
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {

@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
 /**
  * The trusted proxies as the regular expression Tomcat's {@code RemoteIpValve} matches addresses with: an IPv4
  * address or range ({@code 10.0.0.0/8}, {@code 172.16.0.0/12}) becomes its octets, each range octet spelt out; an
@@ -17,6 +20,23 @@ final class TrustedProxies {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:]+(:\\d{1,3}(\\.\\d{1,3}){3})?");
 
     private TrustedProxies() {
+    }
+
+    /** Validates one entry of {@link ProxyAddress}: refused with the explanation {@link #pattern} gives. */
+    static final class EntryCheck implements ConstraintValidator<ProxyAddress, String> {
+
+        @Override
+        public boolean isValid(String entry, ConstraintValidatorContext context) {
+            try {
+                pattern(List.of(entry));
+                return true;
+            } catch (IllegalArgumentException e) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(e.getMessage().replaceAll("([{}$\\\\])", "\\\\$1"))
+                        .addConstraintViolation();
+                return false;
+            }
+        }
     }
 
     /** The expression matching exactly the listed addresses; none listed: an expression that matches nothing. */

@@ -1,8 +1,8 @@
 package ru.appealdesk.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.appealdesk.support.Settings;
 
-/** The dashboard's settings as Spring Boot binds them: the session's lifetimes. */
+/** The dashboard's settings as Spring Boot binds them: the public address and the session's lifetimes. */
 class DashboardPropertiesTest {
 
     @Test
@@ -18,19 +18,39 @@ class DashboardPropertiesTest {
         DashboardProperties defaults = bind(Map.of());
         assertThat(defaults.sessionTtl()).isEqualTo(Duration.ofHours(12));
         assertThat(defaults.sessionIdleTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(defaults.initDataMaxAge()).isEqualTo(Duration.ofHours(1));
+        assertThat(defaults.publicUrl()).isNull();
         assertThat(bind(Map.of("appealdesk.dashboard.session-idle-timeout", "2h")).sessionIdleTimeout())
                 .isEqualTo(Duration.ofHours(2));
     }
 
     @Test
+    void thePublicAddressComesFromItsVariable() {
+        DashboardProperties properties = Settings.bind(DashboardProperties.class, Map.of(),
+                Map.of("APPEALDESK_PUBLIC_URL", "https://appeals.example.ru/"));
+        assertThat(properties.publicUrl()).isEqualTo(URI.create("https://appeals.example.ru/"));
+        assertThat(properties.at("/app/")).isEqualTo("https://appeals.example.ru/app/");
+        assertThat(properties.miniAppPossible()).isTrue();
+    }
+
+    @Test
     void anIdleTimeoutUnderTwoMinutesOrOverTheLifetimeStopsTheStartUp() {
         for (String wrong : new String[] {"1m", "0s", "-5m"}) {
-            assertThatThrownBy(() -> bind(Map.of("appealdesk.dashboard.session-idle-timeout", wrong)))
-                    .hasStackTraceContaining("session-idle-timeout must be at least 2m");
+            assertThat(Settings.reason("appealdesk.dashboard.session-idle-timeout", wrong))
+                    .isEqualTo("must be at least 2m");
         }
-        assertThatThrownBy(() -> bind(Map.of("appealdesk.dashboard.session-ttl", "1h",
+        assertThat(Settings.refusal(Map.of("appealdesk.dashboard.session-ttl", "1h",
                 "appealdesk.dashboard.session-idle-timeout", "2h")))
-                .hasStackTraceContaining("at most session-ttl");
+                .contains("Reason: appealdesk.dashboard.session-idle-timeout must be at most session-ttl");
+    }
+
+    @Test
+    void aLifetimeThatIsNotPositiveOrARelativeAddressStopsTheStartUp() {
+        assertThat(Settings.reason("appealdesk.dashboard.session-ttl", "0s")).isEqualTo("must be positive");
+        assertThat(Settings.reason("appealdesk.dashboard.init-data-max-age", "0s")).isEqualTo("must be positive");
+        assertThat(Settings.refusal(Map.of("appealdesk.dashboard.public-url", "appeals.example.ru")))
+                .contains("Reason: APPEALDESK_PUBLIC_URL (appealdesk.dashboard.public-url) must be an absolute "
+                        + "http(s) address");
     }
 
     private static DashboardProperties bind(Map<String, String> values) {

@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.BindException;
 
 import ru.appealdesk.support.Settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The delivery settings' defaults live in one place, and values Telegram would refuse stop the start-up. */
 class DeliveryPropertiesTest {
@@ -33,15 +31,33 @@ class DeliveryPropertiesTest {
     }
 
     @Test
-    void aRateAboveTelegramsLimitOrAnUnusableLeaseIsRefusedByName() {
-        assertThatThrownBy(() -> bind(Map.of("appealdesk.delivery.global-per-second", "31")))
-                .isInstanceOf(BindException.class)
-                .hasRootCauseMessage("appealdesk.delivery.global-per-second must be 1..30 (Telegram: 30)");
-        assertThatThrownBy(() -> bind(Map.of("appealdesk.delivery.group-per-minute", "0")))
-                .hasRootCauseMessage("appealdesk.delivery.group-per-minute must be 1..20 (Telegram: 20)");
-        assertThatThrownBy(() -> bind(Map.of("appealdesk.delivery.lease", "1s")))
-                .hasRootCauseMessage("appealdesk.delivery.lease must be at least 5s");
-        assertThatThrownBy(() -> bind(Map.of("appealdesk.delivery.parallel-calls", "0")))
-                .hasRootCauseMessage("appealdesk.delivery.parallel-calls must be 1..256");
+    void theLimitsAreTakenUpToTheirBounds() {
+        DeliveryProperties properties = bind(Map.of("appealdesk.delivery.global-per-second", "30",
+                "appealdesk.delivery.group-per-minute", "1", "appealdesk.delivery.parallel-calls", "256",
+                "appealdesk.delivery.lease", "5s", "appealdesk.delivery.keep-sent", "1h",
+                "appealdesk.delivery.keep-failed", "1d"));
+
+        assertThat(properties.globalPerSecond()).isEqualTo(30);
+        assertThat(properties.groupPerMinute()).isEqualTo(1);
+        assertThat(properties.parallelCalls()).isEqualTo(256);
+    }
+
+    @Test
+    void aRateAboveTelegramsLimitOrAnUnusableLeaseStopsTheStartUpNamingTheKey() {
+        assertThat(Settings.reason("appealdesk.delivery.global-per-second", "31"))
+                .isEqualTo("must be 1..30 (Telegram: 30)");
+        assertThat(Settings.reason("appealdesk.delivery.group-per-minute", "0"))
+                .isEqualTo("must be 1..20 (Telegram: 20)");
+        assertThat(Settings.reason("appealdesk.delivery.lease", "1s")).isEqualTo("must be at least 5s");
+        assertThat(Settings.reason("appealdesk.delivery.parallel-calls", "0")).isEqualTo("must be 1..256");
+    }
+
+    @Test
+    void aPollIntervalQueueCapOrRetentionThatCannotWorkStopsTheStartUpNamingTheKey() {
+        assertThat(Settings.reason("appealdesk.delivery.poll-interval", "0s")).isEqualTo("must be positive");
+        assertThat(Settings.reason("appealdesk.delivery.max-queued-replies-per-chat", "0"))
+                .isEqualTo("must be at least 1");
+        assertThat(Settings.reason("appealdesk.delivery.keep-sent", "59m")).isEqualTo("must be at least 1h");
+        assertThat(Settings.reason("appealdesk.delivery.keep-failed", "23h")).isEqualTo("must be at least 1d");
     }
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServlet;
@@ -14,6 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
+
+import ru.appealdesk.support.Settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,8 +68,9 @@ class ForwardedHeadersTest {
     @Test
     void aMalformedEntryStopsTheStartUpNamingIt() {
         for (String wrong : List.of("proxy.local", "10.0.0.1/8", "10.0.0.0/33", "300.0.0.1", "fd00::/8", "1.2.3")) {
-            assertThatThrownBy(() -> new ProxyProperties(List.of("127.0.0.1", wrong)))
-                    .hasMessageStartingWith("appealdesk.web.trusted-proxies").hasMessageContaining(wrong);
+            assertThat(Settings.refusal(Map.of("appealdesk.web.trusted-proxies", "127.0.0.1," + wrong)))
+                    .contains("Property: appealdesk.web.trustedProxies[1]", "Value: \"" + wrong + "\"",
+                            "Reason: appealdesk.web.trusted-proxies: ", "'" + wrong + "'");
         }
     }
 
@@ -74,8 +78,13 @@ class ForwardedHeadersTest {
     void springBootsOwnValveMustStayOff() {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
         factory.addEngineValves(new org.apache.catalina.valves.RemoteIpValve());
-        assertThatThrownBy(() -> new ForwardedHeaders(new ProxyProperties(List.of())).customize(factory))
+        assertThatThrownBy(() -> new ForwardedHeaders(proxies(List.of())).customize(factory))
                 .hasMessageContaining("server.forward-headers-strategy must be none");
+    }
+
+    private static WebProperties proxies(List<String> trusted) {
+        return Settings.bind("appealdesk.web", WebProperties.class, Map.of("appealdesk.web.trusted-proxies",
+                String.join(",", trusted)));
     }
 
     private static String seen(List<String> trusted) throws Exception {
@@ -85,7 +94,7 @@ class ForwardedHeadersTest {
     /** What a servlet behind the configured Tomcat sees of a request from 127.0.0.1 with forwarded headers. */
     private static String seen(List<String> trusted, String forwardedFor) throws Exception {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
-        new ForwardedHeaders(new ProxyProperties(trusted)).customize(factory);
+        new ForwardedHeaders(proxies(trusted)).customize(factory);
         WebServer server = factory.getWebServer(context -> context.addServlet("echo", new Echo()).addMapping("/"));
         server.start();
         try {

@@ -1,7 +1,6 @@
 package ru.appealdesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,8 @@ import ru.appealdesk.support.Settings;
 class SignInThrottleTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-02T07:00:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(new SignInThrottleProperties(3, Duration.ofMinutes(1)),
+    private final SignInThrottle throttle = new SignInThrottle(Settings.bind("appealdesk.web", WebProperties.class,
+            Map.of("appealdesk.web.sign-in-throttle.failures", "3", "appealdesk.web.sign-in-throttle.period", "1m")),
             clock);
 
     @Test
@@ -75,14 +75,26 @@ class SignInThrottleTest {
 
     @Test
     void theSettingsAreChecked() {
-        SignInThrottleProperties defaults = Settings.bind("appealdesk.sign-in-throttle", SignInThrottleProperties.class,
-                Map.of());
+        WebProperties.SignInThrottleSettings defaults = Settings.bind("appealdesk.web", WebProperties.class, Map.of())
+                .signInThrottle();
         assertThat(defaults.failures()).isEqualTo(10);
         assertThat(defaults.period()).isEqualTo(Duration.ofMinutes(1));
-        assertThatThrownBy(() -> new SignInThrottleProperties(0, Duration.ofMinutes(1)))
-                .hasMessageContaining("appealdesk.sign-in-throttle.failures");
-        assertThatThrownBy(() -> new SignInThrottleProperties(10, Duration.ofMillis(10)))
-                .hasMessageContaining("appealdesk.sign-in-throttle.period");
+        assertThat(Settings.reason("appealdesk.web.sign-in-throttle.failures", "0")).isEqualTo("must be 1..100000");
+        assertThat(Settings.reason("appealdesk.web.sign-in-throttle.period", "10ms"))
+                .isEqualTo("must be between 1s and 1d");
+        assertThat(Settings.reason("appealdesk.web.sign-in-throttle.period", "2d"))
+                .isEqualTo("must be between 1s and 1d");
+    }
+
+    @Test
+    void theFormerNamesStillSetTheLimit() {
+        WebProperties.SignInThrottleSettings former = Settings.bind("appealdesk.web", WebProperties.class, Map.of(
+                "appealdesk.sign-in-throttle.failures", "3", "appealdesk.sign-in-throttle.period", "2m"))
+                .signInThrottle();
+        assertThat(former.failures()).isEqualTo(3);
+        assertThat(former.period()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Settings.reason(Map.of("appealdesk.sign-in-throttle.failures", "0"),
+                "appealdesk.web.sign-in-throttle.failures")).isEqualTo("must be 1..100000");
     }
 
     private static MockHttpServletResponse call(BearerTokenFilter filter, String address, String token)
