@@ -44,6 +44,7 @@ import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.HistoryWords;
 import ru.appealdesk.workflow.Approvers;
 import ru.appealdesk.workflow.Resolution;
 
@@ -333,7 +334,7 @@ class Notifier {
     void on(AnswerPreApproved e) {
         AppealView a = appeal(e);
         AppealView.HistoryItem stage = a.stepEntry();
-        closeCards(a, ("CHAIN_APPROVED".equals(stage.type()) ? "✅ " + stage.comment() : "✅ Согласовано повторно")
+        closeCards(a, ("CHAIN_APPROVED".equals(stage.type()) ? "✅ " + HistoryWords.comment(stage) : "✅ Согласовано повторно")
                 + " (" + texts.name(e.approverId()) + ")");
         recipients.distinct(approvers.of(a)).forEach(m -> steps.reviewCard(a, m));
     }
@@ -409,7 +410,8 @@ class Notifier {
         closeCards(a, "🚫 Закрыто: " + a.resolution().title() + " (" + by + ")");
         String comment = "—";
         for (AppealView.HistoryItem h : a.history()) {
-            comment = h.comment() == null || AppealView.NOTES.contains(h.type()) ? comment : h.comment();
+            String said = HistoryWords.comment(h);
+            comment = said == null || AppealView.NOTES.contains(h.type()) ? comment : said;
         }
         steps.tell(a.executorId(), "🚫 Обращение № " + Html.escape(a.number()) + " закрыто: «"
                 + Html.escape(a.resolution().title()) + "» (" + Html.escape(by) + "). Комментарий: "
