@@ -42,12 +42,22 @@ class CatalogTest {
 
     @Test
     void aTextOfTheFileWithAnApostropheAndANumber() throws Exception {
-        Text withApostrophe = typedKeys().stream().filter(t -> catalogText(t).contains("'")
-                && catalogText(t).contains("{0}")).findFirst().orElse(null);
-        if (withApostrophe != null) {
-            assertThat(withApostrophe.text(12345)).contains("'").contains("12345");
-        }
+        // e.g. the import's "the date '{0}' is not ДД.ММ.ГГГГ …": MessageFormat would drop the quotes and write
+        // the value unquoted; a number would come out as "12 345"
+        Text withApostrophe = typedKeys().stream().filter(t -> catalogText(t).contains("'{0}'")).findFirst()
+                .orElseThrow();
+        assertThat(withApostrophe.text(12345)).contains("'12345'");
         assertThat(Catalog.substitute("l''{0}'", 12345)).isEqualTo("l''12345'");
+    }
+
+    @Test
+    void aLabelPRODUCTmdFixesHasOneKey() throws Exception {
+        Properties file = catalog();
+        for (String label : new String[] {"✍️ Подготовить ответ", "✅ Взять в работу", "↩️ Вернуть",
+                "📨 Отправить на согласование", "✅ Согласовать", "🔁 На доработку"}) {
+            assertThat(file.stringPropertyNames().stream().filter(k -> file.getProperty(k).equals(label)))
+                    .as("keys of «%s»", label).hasSize(1);
+        }
     }
 
     private static String catalogText(Text t) {
