@@ -22,10 +22,7 @@ class AccountNotices {
 
     @EventListener
     void on(TelegramAccountReplaced replaced) {
-        outbox.text(replaced.previousTelegramUserId(), "🔒 Этот аккаунт Telegram больше не подключён как "
-                + Html.escape(replaced.staffName()) + ": по коду приглашения подключён другой аккаунт. "
-                + "Карточки и уведомления сюда больше не придут.\n\n"
-                + "Если вы этого не делали, сразу сообщите координатору или администратору.",
+        outbox.text(replaced.previousTelegramUserId(), Notices.ACCOUNT_REPLACED.text(Html.escape(replaced.staffName())),
                 Outbox.PRIORITY_CARD);
     }
 }

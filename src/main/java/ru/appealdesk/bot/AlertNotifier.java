@@ -134,7 +134,7 @@ class AlertNotifier {
     }
 
     private static Button open(AppealView a) {
-        return Callback.of(Action.OPEN, a.id(), a.step()).button("📄 Открыть № " + shorten(a.number()));
+        return Callback.of(Action.OPEN, a.id(), a.step()).button(Buttons.OPEN_NUMBER.text(shorten(a.number())));
     }
 
     private String line(Alert alert, AppealView a) {

@@ -124,7 +124,7 @@ class AnswerDialog {
             keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), templates.get(i).id())
                     .button("📋 " + templates.get(i).title())));
         }
-        keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), OWN_TEXT).button("✍️ Свой текст")));
+        keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), OWN_TEXT).button(Buttons.OWN_TEXT.text())));
         cardMessages.send(in.chatId(), lead + "\nПришлите текст ответа заявителю одним сообщением"
                 + (templates.isEmpty() ? " (готовых вариантов решения для этой категории нет)."
                 : " или выберите вариант решения — он будет подставлен в черновик:"), null, keyboard,
@@ -181,8 +181,8 @@ class AnswerDialog {
                     + Html.escape(a.number()) + "? Перед согласованием исполнитель сообщает заявителю результат по "
                     + "телефону, а если он не отвечает — по электронной почте (п. 15 Порядка).", null,
                     List.of(List.of(new Callback(Action.NOTIFIED, a.id(), a.step(), "P")
-                                    .button("📞 Уведомлён по телефону"),
-                            new Callback(Action.NOTIFIED, a.id(), a.step(), "E").button("📧 Направлено на e-mail"))),
+                                    .button(Buttons.NOTIFIED_BY_PHONE.text()),
+                            new Callback(Action.NOTIFIED, a.id(), a.step(), "E").button(Buttons.NOTIFIED_BY_EMAIL.text()))),
                     Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_DRAFT, a.id(), a.step());
             return false;
         }

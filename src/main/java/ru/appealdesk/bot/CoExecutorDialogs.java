@@ -16,6 +16,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
@@ -69,8 +70,7 @@ class CoExecutorDialogs {
         List<StaffMember> candidates = ordered.stream().filter(s -> !s.id().equals(a.executorId()))
                 .filter(s -> a.coExecutor(s.id()).isEmpty()).limit(MAX_CANDIDATES).toList();
         if (candidates.isEmpty()) {
-            reply(in, "Добавить некого: все исполнители уже участвуют в работе над обращением № "
-                    + Html.escape(a.number()) + ".");
+            reply(in, Words.NOBODY_TO_ADD.text(Html.escape(a.number())));
             return;
         }
         List<List<Button>> rows = new ArrayList<>();
@@ -79,9 +79,7 @@ class CoExecutorDialogs {
                     .map(s -> new Callback(Action.ADD_CO_EXECUTOR, a.id(), a.step(), s.id()).button("👥 "
                             + s.shortName())).toList());
         }
-        cardMessages.send(in.chatId(), "👥 Соисполнители по обращению № " + Html.escape(a.number())
-                        + ": выберите, кого привлечь. Соисполнитель получит карточку со своим сроком и передаст "
-                        + "материалы ответственному исполнителю.", null, rows, Outbox.PRIORITY_REPLY,
+        cardMessages.send(in.chatId(), Words.CHOOSE.text(Html.escape(a.number())), null, rows, Outbox.PRIORITY_REPLY,
                 Card.Kind.CO_EXECUTOR_CHOICE, a.id(), a.step());
     }
 
@@ -98,31 +96,26 @@ class CoExecutorDialogs {
     void startMaterials(Inbound in, long appealId) {
         AppealView a = access.checkCoExecutor(appealId, in.staff());
         conversations.begin(in, State.AWAITING_MATERIALS_TEXT, a, clock.instant());
-        reply(in, "📎 Материалы по обращению № " + Html.escape(a.number()) + " для ответственного исполнителя "
-                + "(" + Html.escape(name(a.executorId())) + "): опишите одним сообщением, что сделано. Затем можно "
-                + "приложить фото, видео и документы. /cancel — отменить.");
+        reply(in, Words.ASK_TEXT.text(Html.escape(a.number()), Html.escape(name(a.executorId()))));
     }
 
     /** The text of the materials (again: it replaces the earlier text). */
     void text(Inbound in, Conversation c, String text) {
         if (text.isBlank()) {
-            reply(in, "Текст материалов не может быть пустым: опишите, что сделано.");
+            reply(in, Words.EMPTY_TEXT.text());
             return;
         }
         AppealView a = access.checkCoExecutor(c.appealId(), in.staff());
         c.answerText(text);
         c.moveTo(State.COLLECTING_MATERIALS, clock.instant());
-        showDraft(in, a, "Текст материалов сохранён. Пришлите фото, видео или документы ("
-                + incomingFiles.accepted() + "), если нужно, и нажмите «Отправить ответственному».\n\n"
-                + "<b>Материалы:</b>\n",
+        showDraft(in, a, Words.TEXT_SAVED.text(incomingFiles.accepted()),
                 text, c.attachedFiles().size(), false);
     }
 
     /** The confirmation of a file added to the materials. */
     void fileAdded(Inbound in, Conversation c, boolean album) {
         AppealView a = access.checkCoExecutor(c.appealId(), in.staff());
-        showDraft(in, a, "📎 Файл добавлен к материалам по обращению № " + Html.escape(a.number()) + " (всего: "
-                + c.attachedFiles().size() + "). Пришлите ещё или нажмите «Отправить ответственному».", null,
+        showDraft(in, a, Words.FILE_ADDED.text(Html.escape(a.number()), c.attachedFiles().size()), null,
                 c.attachedFiles().size(), album);
     }
 
@@ -142,7 +135,7 @@ class CoExecutorDialogs {
 
     private void showDraft(Inbound in, AppealView a, String header, String body, int files, boolean album) {
         draftCards.show(in, a, 0, header, body, List.of(List.of(Callback.of(Action.SEND_MATERIALS, a.id(), 0)
-                .button("📨 Отправить ответственному"))), album, Card.Kind.MATERIALS_DRAFT);
+                .button(Buttons.SEND_TO_RESPONSIBLE.text()))), album, Card.Kind.MATERIALS_DRAFT);
     }
 
     private String name(String staffId) {
@@ -151,5 +144,20 @@ class CoExecutorDialogs {
 
     private void reply(Inbound in, String html) {
         outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+    }
+
+    /** The words of the co-executors' dialogs. */
+    enum Words implements Text {
+        NOBODY_TO_ADD,
+        CHOOSE,
+        ASK_TEXT,
+        EMPTY_TEXT,
+        TEXT_SAVED,
+        FILE_ADDED;
+
+        @Override
+        public String area() {
+            return "bot.co-executors";
+        }
     }
 }

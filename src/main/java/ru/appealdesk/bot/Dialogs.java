@@ -102,8 +102,8 @@ class Dialogs {
     /** «Закрыть без ответа»: threats or obscenity, or a duplicate (seed 004 п.21). */
     void chooseHowToClose(Inbound in, AppealView a) {
         List<List<Button>> keyboard = List.of(
-                List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "N").button("⚠️ Угрозы или оскорбления")),
-                List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "D").button("📑 Дубликат")));
+                List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "N").button(Buttons.THREATS.text())),
+                List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "D").button(Buttons.DUPLICATE.text())));
         cardMessages.send(in.chatId(), "🚫 Обращение № " + Html.escape(a.number()) + " будет закрыто без ответа. "
                         + "Выберите основание:", null, keyboard, Outbox.PRIORITY_REPLY, Card.Kind.CLOSE_CHOICE, a.id(),
                 a.step());

@@ -24,7 +24,7 @@ class DraftCards {
     /** The kinds whose buttons live on the latest message of a dialog only. */
     static final Set<Card.Kind> DIALOG = EnumSet.of(Card.Kind.ANSWER_TYPE, Card.Kind.ANSWER_DRAFT,
             Card.Kind.MATERIALS_DRAFT);
-    private static final String MOVED_ON = "⬇️ Черновик изменён: актуальные кнопки — в последнем сообщении.";
+    private static final String MOVED_ON = Notices.DRAFT_MOVED_ON.text();
     /** Photos of one album arrive as separate updates: the confirmation waits for the rest of them. */
     static final Duration ALBUM_WAIT = Duration.ofMillis(1500);
 
@@ -53,10 +53,10 @@ class DraftCards {
      */
     void show(Inbound in, AppealView a, int step, String header, String body, int files, boolean album) {
         List<List<Button>> keyboard = new ArrayList<>();
-        keyboard.add(List.of(Callback.of(Action.SUBMIT, a.id(), step).button("📨 Отправить на согласование")));
+        keyboard.add(List.of(Callback.of(Action.SUBMIT, a.id(), step).button(Buttons.SUBMIT.text())));
         if (files > 0) {
             keyboard.add(List.of(Callback.of(Action.REMOVE_FILES, a.id(), step)
-                    .button("🗑 Убрать вложения (" + files + ")")));
+                    .button(Buttons.REMOVE_FILES.text(files))));
         }
         show(in, a, step, header, body, keyboard, album, Card.Kind.ANSWER_DRAFT);
     }

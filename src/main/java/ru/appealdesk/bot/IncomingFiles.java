@@ -16,6 +16,7 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 import ru.appealdesk.telegram.FileFetcher;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.FileTypes;
 
 /**
@@ -93,7 +94,7 @@ class IncomingFiles {
         }
         FileFetcher download = fetcher.getIfAvailable();
         if (download == null) {
-            return Optional.of(Download.refused(file, "Не удалось получить файл из Telegram. Отправьте его ещё раз."));
+            return Optional.of(Download.refused(file, Words.NOT_RECEIVED.text()));
         }
         byte[] content;
         try {
@@ -104,36 +105,32 @@ class IncomingFiles {
             boolean larger = e.getMessage() != null && (e.getMessage().contains("larger")
                     || e.getMessage().contains("too big"));
             return Optional.of(Download.refused(file, !larger
-                    ? "Не удалось получить файл из Telegram. Отправьте его ещё раз."
+                    ? Words.NOT_RECEIVED.text()
                     : file.video() ? videoTooLarge(null) : tooLarge()));
         }
         Optional<String> type = FileTypes.sniff(content);
         if (type.isEmpty()) {
             log.info("Refused a file from Telegram user {}: its content is not JPG, PNG, TIFF, PDF, MP4 or MOV", userId);
-            return Optional.of(Download.refused(file, "Файл «" + Html.escape(file.name()) + "» не принят: по "
-                    + "содержимому это не фото JPG, PNG, TIFF, не документ PDF и не видео MP4 или MOV (имя файла "
-                    + "не важно)."));
+            return Optional.of(Download.refused(file, Words.WRONG_KIND.text(Html.escape(file.name()))));
         }
         return Optional.of(new Download(file, content, type.get(), null));
     }
 
     /** What may be attached, as the draft cards say it. */
     String accepted() {
-        return "JPG, PNG, TIFF, MP4, MOV, PDF; файл — до " + megabytes(maxFileBytes) + " МБ";
+        return Words.ACCEPTED.text(megabytes(maxFileBytes));
     }
 
     String tooLarge() {
-        return "Файл не принят: размер файла — не более " + megabytes(maxFileBytes) + " МБ, всех вложений ответа — не "
-                + "более " + megabytes(maxAnswerBytes()) + " МБ.";
+        return Words.TOO_LARGE.text(megabytes(maxFileBytes), megabytes(maxAnswerBytes()));
     }
 
     /** Over the limit: the Bot API hands a bot files of at most 20 MB (more only through a self-hosted server). */
     String videoTooLarge(Long size) {
-        String limit = megabytes(maxFileBytes) + " МБ" + (maxFileBytes == BOT_API_LIMIT
-                ? " (столько Telegram передаёт боту)" : "");
-        return "Видео не принято: " + (size == null ? "оно больше " + limit : "его размер " + megabytes(size)
-                + " МБ, а видео — не больше " + limit) + ". Сожмите видео (например, снимите в меньшем качестве) или "
-                + "разделите его на части и отправьте снова.";
+        String limit = (maxFileBytes == BOT_API_LIMIT ? Words.VIDEO_LIMIT_OF_TELEGRAM : Words.VIDEO_LIMIT)
+                .text(megabytes(maxFileBytes));
+        return size == null ? Words.VIDEO_TOO_LARGE.text(limit)
+                : Words.VIDEO_OF_SIZE_TOO_LARGE.text(megabytes(size), limit);
     }
 
     private static String megabytes(long bytes) {
@@ -162,5 +159,22 @@ class IncomingFiles {
                 : document.getFileName();
         return new Announced(document.getFileId(), "document", name, document.getFileSize(),
                 message.getMediaGroupId(), document.getMimeType());
+    }
+
+    /** The words about files sent to the bot. */
+    enum Words implements Text {
+        NOT_RECEIVED,
+        WRONG_KIND,
+        ACCEPTED,
+        TOO_LARGE,
+        VIDEO_LIMIT,
+        VIDEO_LIMIT_OF_TELEGRAM,
+        VIDEO_TOO_LARGE,
+        VIDEO_OF_SIZE_TOO_LARGE;
+
+        @Override
+        public String area() {
+            return "bot.files";
+        }
     }
 }

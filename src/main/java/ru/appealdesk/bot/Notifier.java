@@ -44,6 +44,7 @@ import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.HistoryWords;
 import ru.appealdesk.workflow.Approvers;
 import ru.appealdesk.workflow.Resolution;
 
@@ -93,7 +94,7 @@ class Notifier {
             // seed 002 п.11, seed 004 п.25: a socially significant appeal goes to the head at once
             directory.withRole(Role.HEAD).forEach(head -> chatOf(head.id()).ifPresent(chat -> steps.card(a, chat,
                     texts.header("❗ <b>Социально значимое обращение</b>", a, false), "Текст обращения:\n" + a.text(),
-                    List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button("📄 Открыть"))),
+                    List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button(Buttons.OPEN.text()))),
                     Outbox.PRIORITY_CARD, null, a.id(), a.step())));
         }
     }
@@ -222,7 +223,7 @@ class Notifier {
         to.forEach(person -> chatOf(person.id()).ifPresent(chat -> steps.card(a, chat,
                 texts.header("🆘 <b>Исполнитель " + Html.escape(texts.name(e.executorId())) + " просит помощи</b>", a,
                         false), "Запрос:\n" + e.text() + "\n\nТекст обращения:\n" + a.text(),
-                List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button("📄 Открыть"))), Outbox.PRIORITY_CARD,
+                List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button(Buttons.OPEN.text()))), Outbox.PRIORITY_CARD,
                 null, a.id(), a.step())));
     }
 
@@ -333,7 +334,7 @@ class Notifier {
     void on(AnswerPreApproved e) {
         AppealView a = appeal(e);
         AppealView.HistoryItem stage = a.stepEntry();
-        closeCards(a, ("CHAIN_APPROVED".equals(stage.type()) ? "✅ " + stage.comment() : "✅ Согласовано повторно")
+        closeCards(a, ("CHAIN_APPROVED".equals(stage.type()) ? "✅ " + HistoryWords.comment(stage) : "✅ Согласовано повторно")
                 + " (" + texts.name(e.approverId()) + ")");
         recipients.distinct(approvers.of(a)).forEach(m -> steps.reviewCard(a, m));
     }
@@ -350,7 +351,7 @@ class Notifier {
             chatOf(a.executorId()).ifPresent(chat -> {
                 steps.applicantPhotos(a, chat);
                 List<List<Button>> keyboard = List.of(List.of(
-                        Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
+                        Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button(Buttons.PREPARE_ANSWER.text())));
                 steps.card(a, chat, texts.header("❗ <b>Заявитель не согласен с ответом (возврат " + e.count()
                                 + " из 3)</b>", a, true), disagreement + "\n\nПрежний " + StepCards.previousAnswer(a),
                         keyboard, Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
@@ -359,7 +360,7 @@ class Notifier {
         if (e.count() == 3) {
             // seed 001 §2: after the third disagreement the operator of the portal decides
             List<List<Button>> keyboard = List.of(List.of(Callback.of(Action.TO_OPERATOR, a.id(), a.step())
-                    .button("📤 Передано оператору")));
+                    .button(Buttons.TO_OPERATOR.text())));
             recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> chatOf(c.id())
                     .ifPresent(chat -> steps.card(a, chat, texts.header("📤 <b>Третье несогласие заявителя</b> — "
                             + "передайте обращение оператору", a, false), disagreement, keyboard,
@@ -382,7 +383,7 @@ class Notifier {
         closeCards(a, "🔁 Возвращено на доработку (" + texts.name(e.moderatorId()) + ")");
         chatOf(e.executorId()).ifPresent(chat -> {
             List<List<Button>> keyboard = List.of(List.of(
-                    Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
+                    Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button(Buttons.PREPARE_ANSWER.text())));
             steps.card(a, chat, texts.header("🔁 <b>Ответ возвращён на доработку</b>", a, true),
                     "Причина (" + texts.name(e.moderatorId()) + "):\n" + e.reason()
                             + "\n\n" + texts.appealAndAnswer(a),
@@ -409,7 +410,8 @@ class Notifier {
         closeCards(a, "🚫 Закрыто: " + a.resolution().title() + " (" + by + ")");
         String comment = "—";
         for (AppealView.HistoryItem h : a.history()) {
-            comment = h.comment() == null || AppealView.NOTES.contains(h.type()) ? comment : h.comment();
+            String said = HistoryWords.comment(h);
+            comment = said == null || AppealView.NOTES.contains(h.type()) ? comment : said;
         }
         steps.tell(a.executorId(), "🚫 Обращение № " + Html.escape(a.number()) + " закрыто: «"
                 + Html.escape(a.resolution().title()) + "» (" + Html.escape(by) + "). Комментарий: "

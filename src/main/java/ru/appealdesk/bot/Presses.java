@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 
 import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealAccess.Dialog;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealService;
@@ -21,8 +22,7 @@ import ru.appealdesk.workflow.TransitionRefused;
 @Component
 class Presses {
 
-    static final String RETIRED = "Карточка устарела: её кнопки больше не действуют. Актуальные кнопки — в последнем "
-            + "сообщении по этому обращению.";
+    static final String RETIRED = Words.RETIRED.text();
 
     private final AppealService appeals;
     private final AppealAccess access;
@@ -54,7 +54,7 @@ class Presses {
         }
         Optional<Callback> parsed = Callback.parse(query.getData());
         if (parsed.isEmpty()) {
-            outbox.answerCallback(in.chatId(), query.getId(), "Неизвестная кнопка: действие не выполнено.", true);
+            outbox.answerCallback(in.chatId(), query.getId(), Words.UNKNOWN_BUTTON.text(), true);
             return;
         }
         Callback cb = parsed.get();
@@ -85,35 +85,35 @@ class Presses {
         switch (cb.action()) {
             case ACCEPT -> {
                 appeals.accept(cb.appealId(), cb.step(), me);
-                return "Принято в работу";
+                return Words.ACCEPTED.text();
             }
             case RETURN -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.RETURN);
                 dialogs.askReturnReason(in, a);
-                return "Укажите причину возврата";
+                return Words.GIVE_RETURN_REASON.text();
             }
             case ASSIGN -> {
                 appeals.reassign(cb.appealId(), cb.step(), me, cb.argument());
-                return "Исполнитель назначен";
+                return Words.ASSIGNED.text();
             }
             case REJECT_RETURN -> {
                 appeals.rejectReturn(cb.appealId(), cb.step(), me);
-                return "Возврат отклонён";
+                return Words.RETURN_REJECTED.text();
             }
             case PREPARE_ANSWER -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 answers.chooseType(in, a);
-                return "Выберите тип ответа";
+                return Words.CHOOSE_ANSWER_TYPE.text();
             }
             case ANSWER_TYPE -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 answers.typeChosen(in, a, cb.argument());
-                return "Тип ответа выбран";
+                return Words.ANSWER_TYPE_CHOSEN.text();
             }
             case SUBMIT -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
-                return answers.submit(in, a) ? "Ответ отправлен на согласование"
-                        : "Подтвердите, что заявитель уведомлён";
+                return answers.submit(in, a) ? Words.SUBMITTED.text()
+                        : Words.CONFIRM_NOTICE.text();
             }
             case TEMPLATE -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
@@ -122,27 +122,27 @@ class Presses {
             case NOTIFIED -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 answers.applicantNotified(in, a, cb.argument());
-                return "Ответ отправлен на согласование";
+                return Words.SUBMITTED.text();
             }
             case HELP -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 dialogs.askHelp(in, a);
-                return "Опишите, с чем нужна помощь";
+                return Words.DESCRIBE_HELP.text();
             }
             case REMOVE_FILES -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
                 answers.removeFiles(in, a);
-                return "Вложения убраны";
+                return Words.FILES_REMOVED.text();
             }
             case APPROVE -> {
                 AppealView a = appeals.approve(cb.appealId(), cb.step(), me);
-                return a.status() == AppealStatus.ANSWER_REVIEW ? "Согласовано, ответ передан согласующему"
-                        : "Ответ согласован";
+                return a.status() == AppealStatus.ANSWER_REVIEW ? Words.PRE_APPROVED.text()
+                        : Words.APPROVED.text();
             }
             case REWORK -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.REWORK);
                 dialogs.askReworkReason(in, a);
-                return "Укажите причину возврата на доработку";
+                return Words.GIVE_REWORK_REASON.text();
             }
             case OPEN -> {
                 AppealView a = current(cb);
@@ -150,74 +150,74 @@ class Presses {
                     throw new TransitionRefused(Reason.NOT_ALLOWED, "may not view");
                 }
                 stepCards.showTo(a, in.staff(), in.chatId());
-                return "Карточка обращения";
+                return Words.CARD.text();
             }
             case CLOSE -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.CLOSE);
                 dialogs.chooseHowToClose(in, a);
-                return "Выберите основание";
+                return Words.CHOOSE_BASIS.text();
             }
             case CLOSE_AS -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.CLOSE);
                 dialogs.askCloseComment(in, a, cb.argument());
-                return "Напишите комментарий";
+                return Words.WRITE_COMMENT.text();
             }
             case QUALITY_RETURN -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.QUALITY_RETURN);
                 dialogs.askQualityReturnReason(in, a);
-                return "Укажите причину возврата на доработку";
+                return Words.GIVE_REWORK_REASON.text();
             }
             case EDIT_ANSWER -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.EDIT_ANSWER);
                 dialogs.askEditedAnswer(in, a);
-                return "Пришлите исправленный текст";
+                return Words.SEND_CORRECTED_TEXT.text();
             }
             case REDIRECT -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.REDIRECT);
                 dialogs.askRedirect(in, a);
-                return "Укажите, куда и на каком основании";
+                return Words.WHERE_AND_WHY.text();
             }
             case REDIRECT_APPROVE -> {
                 appeals.decideRedirect(cb.appealId(), cb.step(), me, true);
-                return "Перенаправление согласовано";
+                return Words.REDIRECT_APPROVED.text();
             }
             case REDIRECT_REJECT -> {
                 appeals.decideRedirect(cb.appealId(), cb.step(), me, false);
-                return "Перенаправление отклонено";
+                return Words.REDIRECT_REJECTED.text();
             }
             case TO_OPERATOR -> {
                 appeals.handToOperator(cb.appealId(), cb.step(), me);
-                return "Отмечено: передано оператору";
+                return Words.MARKED_TO_OPERATOR.text();
             }
             case DELEGATE -> {
                 AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.EDIT_ANSWER);
                 stepCards.chooseDelegate(a, in.staff(), in.chatId());
-                return "Выберите, кому передать";
+                return Words.CHOOSE_DELEGATE.text();
             }
             case DELEGATE_TO -> {
                 appeals.delegateReview(cb.appealId(), cb.step(), me, cb.argument());
-                return "Согласование передано";
+                return Words.DELEGATED.text();
             }
             case CO_EXECUTORS -> {
                 // a note, not a step: any open card of the appeal may offer it; who may is checked
                 coExecutors.chooseCoExecutor(in, current(cb));
-                return "Выберите соисполнителя";
+                return Words.CHOOSE_CO_EXECUTOR.text();
             }
             case ADD_CO_EXECUTOR -> {
                 coExecutors.add(in, cb.appealId(), cb.argument());
-                return "Соисполнитель добавлен";
+                return Words.CO_EXECUTOR_ADDED.text();
             }
             case DELIVER -> {
                 coExecutors.startMaterials(in, cb.appealId());
-                return "Опишите материалы";
+                return Words.DESCRIBE_MATERIALS.text();
             }
             case SEND_MATERIALS -> {
                 coExecutors.send(in, cb.appealId());
-                return "Материалы переданы ответственному исполнителю";
+                return Words.MATERIALS_DELIVERED.text();
             }
             case PUBLISHED -> {
                 appeals.markPublished(cb.appealId(), cb.step(), me);
-                return "Отмечено: ответ размещён";
+                return Words.MARKED_PUBLISHED.text();
             }
         }
         throw new IllegalStateException("unhandled action " + cb.action());
@@ -226,5 +226,44 @@ class Presses {
     private AppealView current(Callback cb) {
         return appeals.find(cb.appealId())
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + cb.appealId()));
+    }
+
+    /** What a press answers (the toast over the chat). */
+    enum Words implements Text {
+        RETIRED,
+        UNKNOWN_BUTTON,
+        ACCEPTED,
+        GIVE_RETURN_REASON,
+        ASSIGNED,
+        RETURN_REJECTED,
+        CHOOSE_ANSWER_TYPE,
+        ANSWER_TYPE_CHOSEN,
+        SUBMITTED,
+        CONFIRM_NOTICE,
+        DESCRIBE_HELP,
+        FILES_REMOVED,
+        PRE_APPROVED,
+        APPROVED,
+        GIVE_REWORK_REASON,
+        CARD,
+        CHOOSE_BASIS,
+        WRITE_COMMENT,
+        SEND_CORRECTED_TEXT,
+        WHERE_AND_WHY,
+        REDIRECT_APPROVED,
+        REDIRECT_REJECTED,
+        MARKED_TO_OPERATOR,
+        CHOOSE_DELEGATE,
+        DELEGATED,
+        CHOOSE_CO_EXECUTOR,
+        CO_EXECUTOR_ADDED,
+        DESCRIBE_MATERIALS,
+        MATERIALS_DELIVERED,
+        MARKED_PUBLISHED;
+
+        @Override
+        public String area() {
+            return "bot.presses";
+        }
     }
 }

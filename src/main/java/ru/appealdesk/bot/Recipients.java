@@ -38,7 +38,7 @@ class Recipients {
         }
         Optional<StaffMember> substitute = absences.substituteFor(staffId);
         if (substitute.isPresent()) {
-            String mark = "<i>👤 за " + Html.escape(texts.name(staffId)) + " (отсутствует)</i>\n";
+            String mark = Notices.FOR_ABSENT.text(Html.escape(texts.name(staffId)));
             return accounts.telegramIdOf(substitute.get().id()).map(id -> new Chat(id, mark));
         }
         return accounts.telegramIdOf(staffId).map(id -> new Chat(id, ""));

@@ -3,10 +3,8 @@ package ru.appealdesk.bot;
 /** Fixed Russian replies of the bot. */
 final class Replies {
 
-    static final String NOT_REGISTERED = "Вы не зарегистрированы. Чтобы подключиться, получите код приглашения "
-            + "у администратора и отправьте /start &lt;код&gt;.";
-    static final String HINT = "Я жду действий через кнопки в карточках обращений. Команды: /my — мои обращения, "
-            + "/appeal &lt;номер&gt; — карточка обращения, /help — справка.";
+    static final String NOT_REGISTERED = Notices.NOT_REGISTERED.text();
+    static final String HINT = Notices.HINT.text();
 
     private Replies() {
     }

@@ -79,7 +79,7 @@ class StepCards {
                             + Html.bold(texts.time(co.dueAt())) + " (" + texts.left(co.dueAt()) + ")\n",
                     "Ответственный исполнитель — " + texts.name(a.executorId()) + ": передайте ему материалы "
                             + "(что сделано, фото и документы)." + delivered + "\n\nТекст обращения:\n" + a.text(),
-                    List.of(List.of(Callback.of(Action.DELIVER, a.id(), 0).button("📎 Передать материалы"))),
+                    List.of(List.of(Callback.of(Action.DELIVER, a.id(), 0).button(Buttons.DELIVER_MATERIALS.text()))),
                     Outbox.PRIORITY_CARD, Card.Kind.CO_EXECUTOR, a.id(), a.step());
         }));
     }
@@ -121,7 +121,7 @@ class StepCards {
         chatOf(a.executorId()).ifPresent(chat -> card(a, chat,
                 texts.header("⏳ <b>Ответ «Отложено» размещён</b> — подготовьте итоговый ответ", a, true),
                 "Прежний " + previousAnswer(a), List.of(List.of(Callback.of(Action.PREPARE_ANSWER, a.id(), a.step())
-                        .button("✍️ Подготовить итоговый ответ")), List.of(coExecutorsButton(a))), Outbox.PRIORITY_CARD,
+                        .button(Buttons.PREPARE_FINAL_ANSWER.text())), List.of(coExecutorsButton(a))), Outbox.PRIORITY_CARD,
                 Card.Kind.ACCEPTED, a.id(), a.step()));
     }
 
@@ -129,8 +129,8 @@ class StepCards {
         chatOf(moderator.id()).ifPresent(chat -> card(a, chat,
                 texts.header("↗️ <b>Перенаправление на согласование</b>", a, true),
                 "Куда и на каком основании:\n" + whereAndWhy + "\n\nТекст обращения:\n" + a.text(),
-                List.of(List.of(Callback.of(Action.REDIRECT_APPROVE, a.id(), a.step()).button("✅ Согласовать"),
-                        Callback.of(Action.REDIRECT_REJECT, a.id(), a.step()).button("✖️ Отклонить"))),
+                List.of(List.of(Callback.of(Action.REDIRECT_APPROVE, a.id(), a.step()).button(Buttons.APPROVE.text()),
+                        Callback.of(Action.REDIRECT_REJECT, a.id(), a.step()).button(Buttons.REJECT.text()))),
                 Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step()));
     }
 
@@ -242,8 +242,8 @@ class StepCards {
         }
         applicantPhotos(a, chat.get());
         List<List<Button>> keyboard = List.of(List.of(
-                Callback.of(Action.ACCEPT, a.id(), a.step()).button("✅ Взять в работу"),
-                Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть")));
+                Callback.of(Action.ACCEPT, a.id(), a.step()).button(Buttons.ACCEPT.text()),
+                Callback.of(Action.RETURN, a.id(), a.step()).button(Buttons.RETURN.text())));
         String title = a.repeatOf() == null ? "📥 <b>Новое обращение для вас</b>"
                 : "🔁 <b>Повторное обращение для вас</b>";
         card(a, chat.get(), texts.header(title, a, true), repeatNote(a) + "Текст обращения:\n"
@@ -253,7 +253,7 @@ class StepCards {
     void acceptedCard(AppealView a, String title) {
         chatOf(a.executorId()).ifPresent(chat -> {
             List<Button> row = new ArrayList<>(List.of(
-                    Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button("✍️ Подготовить ответ")));
+                    Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button(Buttons.PREPARE_ANSWER.text())));
             java.time.Instant returnable = appeals.returnableUntil(a);
             if (returnable != null) {
                 // ЕЦУР (seed 000 п.9): accepted by mistake, it can still be returned for a day
@@ -261,7 +261,7 @@ class StepCards {
                         + texts.time(returnable) + ")"));
             }
             List<List<Button>> keyboard = List.of(row, List.of(coExecutorsButton(a),
-                    Callback.of(Action.HELP, a.id(), a.step()).button("🆘 Нужна помощь")));
+                    Callback.of(Action.HELP, a.id(), a.step()).button(Buttons.HELP.text())));
             card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text() + texts.materials(a),
                     keyboard, Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
         });
@@ -289,7 +289,7 @@ class StepCards {
                 candidates.removeIf(s -> s.id().equals(a.executorId()));
             }
             List<List<Button>> keyboard = executorButtons(a, candidates, List.of(
-                    Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button("❌ Отклонить возврат"),
+                    Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button(Buttons.REJECT_RETURN.text()),
                     redirectButton(a), closeButton(a), coExecutorsButton(a)));
             card(a, chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
                     "Причина возврата (" + texts.name(a.executorId()) + "):\n" + reason + "\n\nТекст обращения:\n"
@@ -305,9 +305,9 @@ class StepCards {
                     .orElse("✅ Согласовать");
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.APPROVE, a.id(), a.step()).button(approve),
-                    Callback.of(Action.REWORK, a.id(), a.step()).button("🔁 На доработку")),
-                    List.of(Callback.of(Action.EDIT_ANSWER, a.id(), a.step()).button("✏️ Изменить текст"),
-                            Callback.of(Action.DELEGATE, a.id(), a.step()).button("↪️ Передать согласование")));
+                    Callback.of(Action.REWORK, a.id(), a.step()).button(Buttons.TO_REWORK.text())),
+                    List.of(Callback.of(Action.EDIT_ANSWER, a.id(), a.step()).button(Buttons.EDIT_TEXT.text()),
+                            Callback.of(Action.DELEGATE, a.id(), a.step()).button(Buttons.DELEGATE_REVIEW.text())));
             // seed 000 п.14: a repeated postponement is agreed by the director of МКУ «МЦУР» first
             boolean repeatedPostponement = a.secondaryReview() && a.postponeCount() > 0
                     && a.answer().type() == AnswerType.POSTPONED;
@@ -321,8 +321,8 @@ class StepCards {
         chatOf(coordinator.id()).ifPresent(chat -> {
             answerFiles(a, chat);
             List<List<Button>> keyboard = List.of(List.of(
-                    Callback.of(Action.PUBLISHED, a.id(), a.step()).button("📌 Размещено"),
-                    Callback.of(Action.QUALITY_RETURN, a.id(), a.step()).button("🔁 Вернуть на доработку")),
+                    Callback.of(Action.PUBLISHED, a.id(), a.step()).button(Buttons.PUBLISHED.text()),
+                    Callback.of(Action.QUALITY_RETURN, a.id(), a.step()).button(Buttons.QUALITY_RETURN.text())),
                     List.of(coExecutorsButton(a)));
             card(a, chat, texts.header("✅ <b>Ответ согласован — разместите его на портале</b>", a, false)
                             + "Текст для размещения (" + Html.escape(a.answer().type().title()) + "):\n",
@@ -340,15 +340,15 @@ class StepCards {
 
     /** PRODUCT.md §10: on the executor's card in work and on every coordinator card. */
     private static Button coExecutorsButton(AppealView a) {
-        return Callback.of(Action.CO_EXECUTORS, a.id(), a.step()).button("👥 Соисполнители");
+        return Callback.of(Action.CO_EXECUTORS, a.id(), a.step()).button(Buttons.CO_EXECUTORS.text());
     }
 
     private static Button redirectButton(AppealView a) {
-        return Callback.of(Action.REDIRECT, a.id(), a.step()).button("↗️ Перенаправить");
+        return Callback.of(Action.REDIRECT, a.id(), a.step()).button(Buttons.REDIRECT.text());
     }
 
     private static Button closeButton(AppealView a) {
-        return Callback.of(Action.CLOSE, a.id(), a.step()).button("🚫 Закрыть без ответа");
+        return Callback.of(Action.CLOSE, a.id(), a.step()).button(Buttons.CLOSE_WITHOUT_ANSWER.text());
     }
 
     private List<List<Button>> executorButtons(AppealView a, List<StaffMember> candidates, List<Button> lastRow) {

@@ -28,12 +28,10 @@ class UnreachableChats {
     @EventListener
     void on(ChatUnreachable unreachable) {
         String who = accounts.byTelegramUser(unreachable.chatId()).map(StaffMember::name)
-                .orElse("чат " + unreachable.chatId());
+                .orElse(Notices.UNKNOWN_CHAT.text(unreachable.chatId()));
         for (StaffMember coordinator : directory.withRole(Role.COORDINATOR)) {
             accounts.telegramIdOf(coordinator.id()).filter(chat -> chat != unreachable.chatId())
-                    .ifPresent(chat -> outbox.text(chat, "⚠️ Сообщения сотруднику " + Html.escape(who)
-                            + " не доставляются: Telegram отвечает, что бот заблокирован или чат недоступен. "
-                            + "Свяжитесь с сотрудником: ему нужно снова открыть бота и нажать «Старт».",
+                    .ifPresent(chat -> outbox.text(chat, Notices.CHAT_UNREACHABLE.text(Html.escape(who)),
                             Outbox.PRIORITY_CARD));
         }
     }

@@ -132,10 +132,9 @@ class UpdateHandler implements UpdateSink {
         } else if (m.hasPhoto() || m.hasDocument() || m.hasVideo()) {
             dialogs.onFile(in, file);
         } else if (m.hasVideoNote()) {
-            outbox.text(in.chatId(), "Видеосообщения («кружки») не принимаются: отправьте обычное видео (MP4 или "
-                    + "MOV) или файл.", Outbox.PRIORITY_REPLY);
+            outbox.text(in.chatId(), Notices.NO_VIDEO_NOTES.text(), Outbox.PRIORITY_REPLY);
         } else {
-            outbox.text(in.chatId(), "Я понимаю только текст, фото, видео и документы. " + Replies.HINT,
+            outbox.text(in.chatId(), Notices.UNDERSTOOD_KINDS.text(Replies.HINT),
                     Outbox.PRIORITY_REPLY);
         }
     }
@@ -150,11 +149,11 @@ class UpdateHandler implements UpdateSink {
             }
             StaffMember presser = accounts.byTelegramUser(q.getFrom().getId()).orElse(null);
             String text = Callback.parse(q.getData()).map(cb -> refusals.stale(cb.appealId(), presser))
-                    .orElse("Действие не выполнено.");
+                    .orElse(Notices.NOT_DONE.text());
             outbox.answerCallback(q.getFrom().getId(), q.getId(), text, true);
         } else if (update.getMessage() != null && update.getMessage().getChat() != null
                 && update.getMessage().getChat().isUserChat()) {
-            outbox.text(update.getMessage().getChatId(), "Не удалось обработать сообщение. Попробуйте ещё раз.",
+            outbox.text(update.getMessage().getChatId(), Notices.FAILED.text(),
                     Outbox.PRIORITY_REPLY);
         }
     }

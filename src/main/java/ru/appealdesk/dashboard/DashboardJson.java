@@ -18,6 +18,7 @@ import ru.appealdesk.workflow.AppealTable;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.ApplicantPhotos;
 import ru.appealdesk.workflow.AttachmentStore;
+import ru.appealdesk.workflow.HistoryWords;
 
 /** The dashboard's JSON (README «Dashboard»): table rows, an appeal's page, names and labels resolved. */
 @Component
@@ -95,8 +96,8 @@ class DashboardJson {
         List<CoExecutor> co = a.coExecutors().stream().map(c -> new CoExecutor(staff(c.staffId()),
                 local(c.dueAt()), local(c.deliveredAt()), c.materials(), files(a.id(), c.files()))).toList();
         List<HistoryItem> history = a.history().stream().map(h -> new HistoryItem(local(h.at()), staff(h.actorId()),
-                h.type(), HistoryLabels.of(h.type()), h.to() == null ? null : h.to().title(), staff(h.executorId()),
-                h.comment())).toList();
+                h.type(), HistoryWords.label(h.type()), h.to() == null ? null : h.to().title(), staff(h.executorId()),
+                HistoryWords.comment(h))).toList();
         return new Appeal(a.id(), a.number(), a.source().name(), a.source().title(), a.category(),
                 categoryName(a.category()), department(a.departmentId()), staff(a.executorId()), a.status().name(),
                 a.status().title(), a.resolution() == null ? null : a.resolution().name(),
@@ -130,9 +131,9 @@ class DashboardJson {
                     .findFirst();
             String name = info.map(AttachmentStore.FileInfo::fileName).filter(n -> n != null && !n.isBlank())
                     .orElse(switch (att.kind()) {
-                        case PHOTO -> "Фото";
-                        case VIDEO -> "Видео";
-                        case DOCUMENT -> "Документ";
+                        case PHOTO -> DashboardWords.FILE_PHOTO.text();
+                        case VIDEO -> DashboardWords.FILE_VIDEO.text();
+                        case DOCUMENT -> DashboardWords.FILE_DOCUMENT.text();
                     });
             return new File(fileUrl(appealId, att.fileId()), att.kind().name(), name);
         }).toList();
@@ -161,9 +162,9 @@ class DashboardJson {
 
     private static String priorityLabel(ru.appealdesk.directory.Priority p) {
         return switch (p) {
-            case NORMAL -> "Обычный";
-            case FAST_TRACK -> "Ускоренный";
-            case HIGH -> "Повышенной важности";
+            case NORMAL -> DashboardWords.PRIORITY_NORMAL.text();
+            case FAST_TRACK -> DashboardWords.PRIORITY_FAST_TRACK.text();
+            case HIGH -> DashboardWords.PRIORITY_HIGH.text();
         };
     }
 }

@@ -79,16 +79,16 @@ class DashboardPages implements WebMvcConfigurer {
     void loginPage(@RequestParam(name = "token", required = false) String token, HttpServletRequest request,
                    HttpServletResponse response) throws IOException {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-            page(response, HttpStatus.BAD_REQUEST, "Ссылка повреждена", "<p>Запросите новую ссылку командой "
-                    + "/dashboard в боте.</p>");
+            page(response, HttpStatus.BAD_REQUEST, DashboardWords.LINK_BROKEN_TITLE.text(),
+                    DashboardWords.LINK_BROKEN.text());
             return;
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        page(response, HttpStatus.OK, "Вход в панель AppealDesk", "<p>Ссылка одноразовая и действует 10 минут. "
-                + "Не пересылайте её.</p><form method=\"post\" action=\"/login\"><input type=\"hidden\" "
+        page(response, HttpStatus.OK, DashboardWords.SIGN_IN_TITLE.text(), DashboardWords.SIGN_IN_NOTE.text()
+                + "<form method=\"post\" action=\"/login\"><input type=\"hidden\" "
                 + "name=\"token\" value=\"" + token + "\"><input type=\"hidden\" name=\""
                 + Html.escape(csrf.getParameterName()) + "\" value=\"" + Html.escape(csrf.getToken()) + "\">"
-                + "<button type=\"submit\">Войти в панель</button></form>");
+                + "<button type=\"submit\">" + DashboardWords.SIGN_IN_BUTTON.text() + "</button></form>");
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -98,25 +98,24 @@ class DashboardPages implements WebMvcConfigurer {
         Optional<Duration> wait = throttle.blocked(address);
         if (wait.isPresent()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(SignInThrottle.retryAfterSeconds(wait.get())));
-            page(response, HttpStatus.TOO_MANY_REQUESTS, "Слишком много попыток входа", "<p>С этого адреса было "
-                    + "много неудачных попыток входа. Повторите через " + SignInThrottle.retryAfterSeconds(wait.get())
-                    + " с.</p>");
+            page(response, HttpStatus.TOO_MANY_REQUESTS, DashboardWords.TOO_MANY_TITLE.text(),
+                    DashboardWords.TOO_MANY.text(SignInThrottle.retryAfterSeconds(wait.get())));
             return;
         }
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
             // another site posting someone's link would sign this browser in as that person
             log.info("Refused a dashboard login posted from another site ({})", safe(site));
-            page(response, HttpStatus.FORBIDDEN, "Вход не выполнен", "<p>Откройте ссылку из бота заново и нажмите "
-                    + "«Войти в панель» на этой странице.</p>");
+            page(response, HttpStatus.FORBIDDEN, DashboardWords.REFUSED_TITLE.text(),
+                    DashboardWords.REFUSED.text());
             return;
         }
         Optional<Credentials.Link> link = credentials.useLink(token)
                 .filter(l -> sessions.holds(l.staffId(), l.telegramUserId()));
         if (link.isEmpty()) {
             throttle.failed(address, "a dashboard login link: unknown, used, expired or revoked");
-            page(response, HttpStatus.UNAUTHORIZED, "Ссылка недействительна", "<p>Ссылка уже использована или "
-                    + "истекла (она действует 10 минут). Запросите новую командой /dashboard в боте.</p>");
+            page(response, HttpStatus.UNAUTHORIZED, DashboardWords.LINK_INVALID_TITLE.text(),
+                    DashboardWords.LINK_INVALID.text());
             return;
         }
         sessions.open(link.get().staffId(), link.get().telegramUserId(), Credentials.Origin.LINK, request, response);

@@ -60,8 +60,8 @@ class DashboardSecurityConfiguration {
             log.info("Refused {} {} from {}: no valid CSRF token", safe(request.getMethod()),
                     safe(request.getRequestURI()), safe(request.getRemoteAddr()));
             if (request.getRequestURI().equals("/login")) {
-                DashboardPages.page(response, HttpStatus.FORBIDDEN, "Вход не выполнен", "<p>Откройте ссылку из бота "
-                        + "заново и нажмите «Войти в панель» на этой странице.</p>");
+                DashboardPages.page(response, HttpStatus.FORBIDDEN, DashboardWords.REFUSED_TITLE.text(),
+                        DashboardWords.REFUSED.text());
             } else {
                 Problems.write(response, HttpStatus.FORBIDDEN, "A valid CSRF token is required: send the "
                         + DashboardCsrf.COOKIE + " cookie's value in " + DashboardCsrf.HEADER);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ru.appealdesk.text.Text;
+
 /**
  * A «вариант решения» (seed 000 п.1, 3, 6): a ready answer of one {@code type} (an answer type's code:
  * {@code RESOLVED}, {@code NOT_RESOLVED}, {@code POSTPONED}, {@code REJECTED}) for one category, from
@@ -25,12 +27,22 @@ public record AnswerTemplate(String id, String category, String type, String tit
             String value = switch (m.group(1)) {
                 case "number" -> number;
                 case "date" -> date;
-                case "address" -> address == null || address.isBlank() ? "адрес не указан" : address.strip();
+                case "address" -> address == null || address.isBlank() ? Words.NO_ADDRESS.text() : address.strip();
                 default -> m.group();
             };
             m.appendReplacement(sb, Matcher.quoteReplacement(value));
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /** The catalog's words of a template. */
+    enum Words implements Text {
+        NO_ADDRESS;
+
+        @Override
+        public String area() {
+            return "template";
+        }
     }
 }

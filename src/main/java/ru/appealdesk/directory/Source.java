@@ -1,17 +1,18 @@
 package ru.appealdesk.directory;
 
+import ru.appealdesk.text.Text;
+
 /** The portal an appeal came from. */
-public enum Source {
-    DOBRODEL("Добродел"), POS("ПОС"), ECUR("ЕЦУР"), INCIDENT("Инцидент Менеджмент"), OTHER("Иное");
-
-    private final String title;
-
-    Source(String title) {
-        this.title = title;
-    }
+public enum Source implements Text {
+    DOBRODEL, POS, ECUR, INCIDENT, OTHER;
 
     /** The Russian name shown to staff. */
     public String title() {
-        return title;
+        return text();
+    }
+
+    @Override
+    public String area() {
+        return "source";
     }
 }

@@ -15,6 +15,7 @@ import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentKind;
+import ru.appealdesk.workflow.HistoryWords;
 import ru.appealdesk.workflow.Resolution;
 
 /** The appeal resource of the REST API; instants carry the organisation's offset. */
@@ -53,7 +54,7 @@ record AppealResource(long id, Source source, String externalId, String category
                 at(a.receivedAt(), zone), at(a.dueAt(), zone), at(a.answerDueAt(), zone), a.overdueAt(now),
                 a.resolution(), a.reopenCount(), a.postponeCount(), a.repeatOf(),
                 a.history().stream().map(h -> new Event(at(h.at(), zone), h.actorId(), h.type(), h.from(), h.to(),
-                        h.executorId(), h.comment(), h.templateId())).toList(),
+                        h.executorId(), HistoryWords.comment(h), h.templateId())).toList(),
                 answer, a.coExecutors().stream().map(c -> new CoExecutor(c.staffId(), at(c.dueAt(), zone),
                         at(c.deliveredAt(), zone))).toList());
     }

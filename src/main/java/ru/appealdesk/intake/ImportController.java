@@ -44,11 +44,13 @@ import ru.appealdesk.workflow.TransitionRefused;
 class ImportController {
 
     /** The portals' operative report export (ЕЦУР and the others use the same columns). */
-    static final List<String> PRESET = List.of("Номер", "Адрес", "Район", "Категория ЕЦУР", "Подкатегория ЕЦУР",
-            "ЕЦУР факт", "Исполнитель", "Текст", "Дата создания", "Срок", "Статус");
+    static final List<String> PRESET = headers(ImportColumn.NUMBER, ImportColumn.ADDRESS, ImportColumn.DISTRICT,
+            ImportColumn.ECUR_CATEGORY, ImportColumn.ECUR_SUBCATEGORY, ImportColumn.ECUR_FACT, ImportColumn.EXECUTOR,
+            ImportColumn.TEXT, ImportColumn.CREATED_AT, ImportColumn.DUE, ImportColumn.STATUS);
     /** The generic layout; the first three are required. */
-    static final List<String> GENERIC = List.of("Номер", "Категория", "Текст", "Адрес", "Дата поступления",
-            "Приоритет", "Заявитель", "Телефон", "E-mail", "Повтор");
+    static final List<String> GENERIC = headers(ImportColumn.NUMBER, ImportColumn.CATEGORY, ImportColumn.TEXT,
+            ImportColumn.ADDRESS, ImportColumn.RECEIVED_AT, ImportColumn.PRIORITY, ImportColumn.APPLICANT,
+            ImportColumn.PHONE, ImportColumn.EMAIL, ImportColumn.REPEAT_OF);
 
     /** What is read of a file: the columns of both layouts, by {@link ImportFile#key(String)}. */
     static final Set<String> COLUMNS = java.util.stream.Stream.concat(PRESET.stream(), GENERIC.stream())
@@ -90,8 +92,8 @@ class ImportController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file could not be read: " + e.getMessage());
         }
         Map<String, Integer> columns = table.columns();
-        boolean preset = columns.containsKey("категория ецур");
-        List<String> required = preset ? List.of("Номер", "Категория ЕЦУР", "Текст") : GENERIC.subList(0, 3);
+        boolean preset = columns.containsKey(ImportFile.key(ImportColumn.ECUR_CATEGORY.text()));
+        List<String> required = preset ? headers(ImportColumn.NUMBER, ImportColumn.ECUR_CATEGORY, ImportColumn.TEXT) : GENERIC.subList(0, 3);
         List<String> missing = required.stream().filter(h -> !columns.containsKey(ImportFile.key(h))).toList();
         if (!missing.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The file is refused, nothing was imported: "
@@ -107,7 +109,7 @@ class ImportController {
 
     private RowResult importRow(ApiCaller caller, Source source, ImportFile.Line line, Map<String, Integer> columns,
                                 boolean preset) {
-        String number = cell(line, columns, "Номер");
+        String number = cell(line, columns, ImportColumn.NUMBER);
         AppealRequest request;
         try {
             request = preset ? presetRow(source, line, columns) : genericRow(source, line, columns);
@@ -137,30 +139,30 @@ class ImportController {
 
     /** The operative report: the category by its ЕЦУР subcategory or category through routing.yml's aliases. */
     private AppealRequest presetRow(Source source, ImportFile.Line line, Map<String, Integer> columns) {
-        String sub = cell(line, columns, "Подкатегория ЕЦУР");
-        String cat = cell(line, columns, "Категория ЕЦУР");
+        String sub = cell(line, columns, ImportColumn.ECUR_SUBCATEGORY);
+        String cat = cell(line, columns, ImportColumn.ECUR_CATEGORY);
         String category = directory.categoryNamed(sub).or(() -> directory.categoryNamed(cat)).map(Category::code)
                 .orElse(cat);
-        String district = cell(line, columns, "Район");
-        String address = cell(line, columns, "Адрес");
+        String district = cell(line, columns, ImportColumn.DISTRICT);
+        String address = cell(line, columns, ImportColumn.ADDRESS);
         address = district.isEmpty() ? address : (address.isEmpty() ? district : address + ", " + district);
-        return new AppealRequest(source, cell(line, columns, "Номер"), category, null, null, null,
-                cell(line, columns, "Текст"), blankToNull(address), null, null,
-                date(cell(line, columns, "Дата создания")), null);
+        return new AppealRequest(source, cell(line, columns, ImportColumn.NUMBER), category, null, null, null,
+                cell(line, columns, ImportColumn.TEXT), blankToNull(address), null, null,
+                date(cell(line, columns, ImportColumn.CREATED_AT)), null);
     }
 
     private AppealRequest genericRow(Source source, ImportFile.Line line, Map<String, Integer> columns) {
-        String categoryCell = cell(line, columns, "Категория");
+        String categoryCell = cell(line, columns, ImportColumn.CATEGORY);
         String category = directory.categoryNamed(categoryCell).map(Category::code).orElse(categoryCell);
-        String name = cell(line, columns, "Заявитель");
-        String phone = cell(line, columns, "Телефон");
-        String email = cell(line, columns, "E-mail");
+        String name = cell(line, columns, ImportColumn.APPLICANT);
+        String phone = cell(line, columns, ImportColumn.PHONE);
+        String email = cell(line, columns, ImportColumn.EMAIL);
         AppealRequest.Applicant applicant = name.isEmpty() && phone.isEmpty() && email.isEmpty() ? null
                 : new AppealRequest.Applicant(blankToNull(name), blankToNull(phone), blankToNull(email));
-        return new AppealRequest(source, cell(line, columns, "Номер"), category,
-                priority(cell(line, columns, "Приоритет")), null, null, cell(line, columns, "Текст"),
-                blankToNull(cell(line, columns, "Адрес")), applicant, null,
-                date(cell(line, columns, "Дата поступления")), blankToNull(cell(line, columns, "Повтор")));
+        return new AppealRequest(source, cell(line, columns, ImportColumn.NUMBER), category,
+                priority(cell(line, columns, ImportColumn.PRIORITY)), null, null, cell(line, columns, ImportColumn.TEXT),
+                blankToNull(cell(line, columns, ImportColumn.ADDRESS)), applicant, null,
+                date(cell(line, columns, ImportColumn.RECEIVED_AT)), blankToNull(cell(line, columns, ImportColumn.REPEAT_OF)));
     }
 
     private OffsetDateTime date(String text) {
@@ -173,22 +175,32 @@ class ImportController {
             LocalDateTime at = parsed instanceof LocalDateTime t ? t : ((java.time.LocalDate) parsed).atStartOfDay();
             return at.atZone(directory.organization().timeZone()).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("the date '" + text + "' is not ДД.ММ.ГГГГ or ДД.ММ.ГГГГ ЧЧ:ММ");
+            throw new IllegalArgumentException(ImportWords.BAD_DATE.text(text));
         }
     }
 
     private static Priority priority(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "", "обычный", "обычное", "normal" -> Priority.NORMAL;
-            case "повышенной важности", "высокий", "high" -> Priority.HIGH;
-            case "решаемый", "решаемое", "фаст-трек", "fast_track" -> Priority.FAST_TRACK;
-            default -> throw new IllegalArgumentException("the priority '" + text + "' is not «Обычный», «Повышенной "
-                    + "важности» or «Решаемый»");
-        };
+        String name = text.toLowerCase(Locale.ROOT);
+        if (name.isEmpty() || names(ImportWords.PRIORITY_NORMAL).contains(name)) {
+            return Priority.NORMAL;
+        } else if (names(ImportWords.PRIORITY_HIGH).contains(name)) {
+            return Priority.HIGH;
+        } else if (names(ImportWords.PRIORITY_FAST_TRACK).contains(name)) {
+            return Priority.FAST_TRACK;
+        }
+        throw new IllegalArgumentException(ImportWords.BAD_PRIORITY.text(text));
     }
 
-    private static String cell(ImportFile.Line line, Map<String, Integer> columns, String header) {
-        return line.cell(columns.getOrDefault(ImportFile.key(header), -1));
+    private static List<String> names(ImportWords priority) {
+        return List.of(priority.text().split(","));
+    }
+
+    private static List<String> headers(ImportColumn... columns) {
+        return java.util.Arrays.stream(columns).map(ImportColumn::text).toList();
+    }
+
+    private static String cell(ImportFile.Line line, Map<String, Integer> columns, ImportColumn column) {
+        return line.cell(columns.getOrDefault(ImportFile.key(column.text()), -1));
     }
 
     private static String blankToNull(String s) {

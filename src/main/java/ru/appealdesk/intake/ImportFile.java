@@ -56,7 +56,7 @@ final class ImportFile {
 
     /** A header as the layouts compare it: trimmed, lower case, «ё» as «е». */
     static String key(String header) {
-        return header.strip().toLowerCase(Locale.ROOT).replace('ё', 'е');
+        return header.strip().toLowerCase(Locale.ROOT).replace('\u0451', '\u0435'); // ё as е: a rule of spelling, not words
     }
 
     /**

@@ -30,12 +30,13 @@ class Charts {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Day d : report.days()) {
             String day = DAY.format(d.date());
-            data.addValue(d.received(), "Поступило", day);
-            data.addValue(d.closed(), "Закрыто", day);
-            data.addValue(d.overdue(), "Просрочено", day);
+            data.addValue(d.received(), ReportWords.RECEIVED.text(), day);
+            data.addValue(d.closed(), ReportWords.CLOSED.text(), day);
+            data.addValue(d.overdue(), ReportWords.OVERDUE.text(), day);
         }
-        JFreeChart chart = ChartFactory.createLineChart("Обращения по дням, " + DAY.format(report.period().from())
-                        + "–" + DAY.format(report.period().to()), null, "Количество", data, PlotOrientation.VERTICAL,
+        JFreeChart chart = ChartFactory.createLineChart(ReportWords.DAYS_IMAGE_TITLE.text(
+                        DAY.format(report.period().from()), DAY.format(report.period().to())), null,
+                ReportWords.COUNT.text(), data, PlotOrientation.VERTICAL,
                 true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));

@@ -94,13 +94,13 @@ class ReportController {
         PublicReport report = reports.publicStats(ym, sources);
         if (format(format, false).equals("csv")) {
             List<List<Object>> rows = new ArrayList<>();
-            rows.add(List.of("Показатель", "Значение"));
-            rows.add(List.of("Поступило обращений", report.received()));
-            rows.add(List.of("Дано ответов", report.answered()));
-            rows.add(List.of("Из них в срок", report.answeredOnTime()));
-            rows.add(List.of("Перенаправлено по компетенции", report.redirected()));
-            report.bySource().forEach((k, v) -> rows.add(List.of("Источник: " + k, v)));
-            report.byCategory().forEach((k, v) -> rows.add(List.of("Тема: " + k, v)));
+            rows.add(List.of(ReportWords.INDICATOR.text(), ReportWords.VALUE.text()));
+            rows.add(List.of(ReportWords.APPEALS_RECEIVED.text(), report.received()));
+            rows.add(List.of(ReportWords.ANSWERED.text(), report.answered()));
+            rows.add(List.of(ReportWords.ANSWERED_ON_TIME.text(), report.answeredOnTime()));
+            rows.add(List.of(ReportWords.REDIRECTED.text(), report.redirected()));
+            report.bySource().forEach((k, v) -> rows.add(List.of(ReportWords.BY_SOURCE.text(k), v)));
+            report.byCategory().forEach((k, v) -> rows.add(List.of(ReportWords.BY_TOPIC.text(k), v)));
             return file(Csv.write(rows), CSV, "public-" + month + ".csv");
         }
         return ResponseEntity.ok(report);
@@ -108,9 +108,7 @@ class ReportController {
 
     static List<List<Object>> disciplineRows(DisciplineReport r) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("Подразделение", "Исполнитель", "Поступило", "Размещено в срок",
-                "Размещено с нарушением срока", "Просрочено сейчас", "Возвращено заявителями",
-                "Не принято до 15:00 (ЕЦУР)", "Медиана ответа, раб. ч"));
+        rows.add(new ArrayList<>(Workbooks.ROW_HEADERS));
         List<DisciplineReport.Row> all = new ArrayList<>(r.executors());
         all.add(r.total());
         for (DisciplineReport.Row x : all) {
@@ -123,11 +121,11 @@ class ReportController {
 
     private static List<List<Object>> topicsRows(TopicsReport r) {
         List<List<Object>> rows = new ArrayList<>();
-        List<Object> head = new ArrayList<>(List.of("Категория"));
+        List<Object> head = new ArrayList<>(List.of(ReportWords.CATEGORY.text()));
         for (Source s : Source.values()) {
             head.add(s.title());
         }
-        head.add("Всего");
+        head.add(ReportWords.ALL.text());
         rows.add(head);
         for (TopicsReport.Row x : r.rows()) {
             List<Object> row = new ArrayList<>(List.of(x.name()));
@@ -137,7 +135,7 @@ class ReportController {
             row.add(x.total());
             rows.add(row);
         }
-        List<Object> total = new ArrayList<>(List.of("Итого"));
+        List<Object> total = new ArrayList<>(List.of(ReportWords.TOTAL.text()));
         for (Source s : Source.values()) {
             total.add(r.totals().getOrDefault(s, 0L));
         }
@@ -148,7 +146,7 @@ class ReportController {
 
     private static byte[] topicsWorkbook(TopicsReport r) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            Sheet sheet = wb.createSheet("Тематика");
+            Sheet sheet = wb.createSheet(ReportWords.TOPICS_SHEET.text());
             List<List<Object>> rows = topicsRows(r);
             var bold = wb.createFont();
             bold.setBold(true);

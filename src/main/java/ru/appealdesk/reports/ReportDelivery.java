@@ -97,27 +97,22 @@ public class ReportDelivery {
     static String summary(DisciplineReport r, String title, boolean ownDepartments) {
         DisciplineReport.Row t = r.total();
         StringBuilder sb = new StringBuilder("📊 <b>").append(Html.escape(title)).append("</b>\n")
-                .append("Период: ").append(DATE.format(r.period().from())).append(" – ")
-                .append(DATE.format(r.period().to())).append(ownDepartments ? " (ваши подразделения)" : "")
-                .append("\n\nПоступило: ").append(t.received())
-                .append("\nРазмещено в срок: ").append(t.onTime())
-                .append("\nРазмещено с нарушением срока: ").append(t.late())
-                .append("\nПросрочено сейчас: ").append(t.overdueNow())
-                .append("\nВозвращено заявителями: ").append(t.reopened())
-                .append("\nНе принято до 15:00 (ЕЦУР): ").append(t.claimMisses());
+                .append(ReportWords.CHAT_PERIOD.text(DATE.format(r.period().from()), DATE.format(r.period().to())))
+                .append(ownDepartments ? ReportWords.CHAT_OWN_DEPARTMENTS.text() : "")
+                .append(ReportWords.CHAT_TOTALS.text(t.received(), t.onTime(), t.late(), t.overdueNow(), t.reopened(),
+                        t.claimMisses()));
         if (t.medianHours() != null) {
-            sb.append("\nМедиана времени ответа: ").append(String.valueOf(t.medianHours()).replace('.', ','))
-                    .append(" раб. ч");
+            sb.append(ReportWords.CHAT_MEDIAN.text(String.valueOf(t.medianHours()).replace('.', ',')));
         }
         java.util.List<DisciplineReport.Row> worst = r.departments().stream().filter(d -> d.overdueNow() + d.late() > 0)
                 .sorted(Comparator.comparingLong((DisciplineReport.Row d) -> d.overdueNow() + d.late()).reversed())
                 .limit(3).toList();
         if (!worst.isEmpty()) {
-            sb.append("\n\nБольше всего нарушений:");
-            worst.forEach(d -> sb.append("\n• ").append(Html.escape(d.department())).append(": просрочено ")
-                    .append(d.overdueNow()).append(", с нарушением ").append(d.late()));
+            sb.append(ReportWords.CHAT_WORST.text());
+            worst.forEach(d -> sb.append(ReportWords.CHAT_WORST_DEPARTMENT.text(Html.escape(d.department()),
+                    d.overdueNow(), d.late())));
         }
-        sb.append("\n\nГрафик и таблица Excel — ниже.");
+        sb.append(ReportWords.CHAT_FILES_BELOW.text());
         return sb.toString();
     }
 }

@@ -257,9 +257,9 @@ public class Reports {
     private enum Level { EXECUTOR, DEPARTMENT, TOTAL }
 
     private Row row(Counter c, Level level) {
-        String department = level == Level.TOTAL ? "Итого" : c.departmentId == null ? "Без подразделения"
+        String department = level == Level.TOTAL ? ReportWords.TOTAL.text() : c.departmentId == null ? ReportWords.NO_DEPARTMENT.text()
                 : directory.department(c.departmentId).map(Department::name).orElse(c.departmentId);
-        String executor = level != Level.EXECUTOR ? null : c.executorId == null ? "Не назначен"
+        String executor = level != Level.EXECUTOR ? null : c.executorId == null ? ReportWords.NOT_ASSIGNED.text()
                 : directory.staff(c.executorId).map(StaffMember::shortName).orElse(c.executorId);
         return new Row(level == Level.TOTAL ? null : c.departmentId, department,
                 level == Level.EXECUTOR ? c.executorId : null, executor, c.received, c.onTime, c.late, c.overdueNow,

@@ -81,15 +81,15 @@ public class ScheduledReports {
                 case DAILY -> {
                     LocalDate from = workingTime.previousWorkingDay(day.minusDays(1));
                     yield new Occurrence("DAILY:" + day, day, new Period(from, day.minusDays(1)),
-                            "Ежедневный отчёт об исполнительской дисциплине");
+                            ReportWords.DAILY.text());
                 }
                 case WEEKLY -> new Occurrence("WEEKLY:" + day, day, new Period(day.minusWeeks(1),
-                        day.minusDays(1)), "Еженедельный отчёт для Главы");
+                        day.minusDays(1)), ReportWords.WEEKLY.text());
                 case MONTHLY -> {
                     LocalDate first = day.withDayOfMonth(1).minusMonths(1);
                     yield new Occurrence("MONTHLY:" + first.toString().substring(0, 7), day,
                             new Period(first, first.with(TemporalAdjusters.lastDayOfMonth())),
-                            "Ежемесячный анализ обращений");
+                            ReportWords.MONTHLY.text());
                 }
             });
         }

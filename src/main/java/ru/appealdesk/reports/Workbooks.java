@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -49,9 +50,9 @@ import ru.appealdesk.reports.DisciplineReport.Day;
 class Workbooks {
 
     private static final DateTimeFormatter DATE = ru.appealdesk.directory.Organization.DATE;
-    private static final List<String> ROW_HEADERS = List.of("Подразделение", "Исполнитель", "Поступило",
-            "Размещено в срок", "Размещено с нарушением срока", "Просрочено сейчас", "Возвращено заявителями",
-            "Не принято до 15:00 (ЕЦУР)", "Медиана ответа, раб. ч");
+    static final List<String> ROW_HEADERS = Stream.of(ReportWords.DEPARTMENT, ReportWords.EXECUTOR,
+            ReportWords.RECEIVED, ReportWords.ON_TIME, ReportWords.LATE, ReportWords.OVERDUE_NOW, ReportWords.REOPENED,
+            ReportWords.CLAIM_MISSES, ReportWords.MEDIAN_HOURS).map(ReportWords::text).toList();
 
     private final Reports reports;
 
@@ -67,13 +68,13 @@ class Workbooks {
     byte[] discipline(DisciplineReport r, Set<String> departments, Set<Source> sources) {
         XSSFWorkbook base = new XSSFWorkbook();
         Styles styles = new Styles(base);
-        XSSFSheet summary = base.createSheet("Сводка");
+        XSSFSheet summary = base.createSheet(ReportWords.SUMMARY_SHEET.text());
         summary(summary, r, styles);
         try (SXSSFWorkbook wb = new SXSSFWorkbook(base, 500)) {
-            table(wb.createSheet("По исполнителям"), r.executors(), true, styles);
-            table(wb.createSheet("По подразделениям"), r.departments(), false, styles);
-            days(wb.createSheet("По дням"), r.days(), styles);
-            appeals(wb.createSheet("Обращения"), r.period(), departments, sources, styles);
+            table(wb.createSheet(ReportWords.BY_EXECUTOR.text()), r.executors(), true, styles);
+            table(wb.createSheet(ReportWords.BY_DEPARTMENT.text()), r.departments(), false, styles);
+            days(wb.createSheet(ReportWords.BY_DAY.text()), r.days(), styles);
+            appeals(wb.createSheet(ReportWords.APPEALS.text()), r.period(), departments, sources, styles);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
             wb.dispose();
@@ -84,14 +85,16 @@ class Workbooks {
     }
 
     private void summary(XSSFSheet sheet, DisciplineReport r, Styles s) {
-        sheet.createRow(0).createCell(0).setCellValue("Исполнительская дисциплина с " + DATE.format(r.period().from())
-                + " по " + DATE.format(r.period().to()));
+        sheet.createRow(0).createCell(0).setCellValue(ReportWords.DISCIPLINE_TITLE.text(
+                DATE.format(r.period().from()), DATE.format(r.period().to())));
         sheet.getRow(0).getCell(0).setCellStyle(s.title);
         DisciplineReport.Row t = r.total();
-        Object[][] totals = {{"Поступило", t.received()}, {"Размещено в срок", t.onTime()},
-                {"Размещено с нарушением срока", t.late()}, {"Просрочено сейчас", t.overdueNow()},
-                {"Возвращено заявителями", t.reopened()}, {"Не принято до 15:00 (ЕЦУР)", t.claimMisses()},
-                {"Медиана ответа, раб. ч", t.medianHours()}};
+        Object[] values = {t.received(), t.onTime(), t.late(), t.overdueNow(), t.reopened(), t.claimMisses(),
+                t.medianHours()};
+        Object[][] totals = new Object[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            totals[i] = new Object[] {ROW_HEADERS.get(2 + i), values[i]};
+        }
         for (int i = 0; i < totals.length; i++) {
             Row row = sheet.createRow(2 + i);
             row.createCell(0).setCellValue((String) totals[i][0]);
@@ -100,8 +103,10 @@ class Workbooks {
         // the series the charts draw: days from column E, departments from column J
         int firstDay = 2;
         Row head = sheet.getRow(firstDay - 1) == null ? sheet.createRow(firstDay - 1) : sheet.getRow(firstDay - 1);
-        header(head, 4, List.of("Дата", "Поступило", "Закрыто", "Просрочено"), s);
-        header(head, 9, List.of("Подразделение", "Поступило", "С нарушением срока", "Просрочено сейчас"), s);
+        header(head, 4, Stream.of(ReportWords.DATE, ReportWords.RECEIVED, ReportWords.CLOSED,
+                ReportWords.OVERDUE).map(ReportWords::text).toList(), s);
+        header(head, 9, Stream.of(ReportWords.DEPARTMENT, ReportWords.RECEIVED,
+                ReportWords.LATE_SHORT, ReportWords.OVERDUE_NOW).map(ReportWords::text).toList(), s);
         List<Day> days = r.days();
         for (int i = 0; i < days.size(); i++) {
             Row row = rowAt(sheet, firstDay + i);
@@ -144,7 +149,7 @@ class Workbooks {
 
     private static void lineChart(XSSFSheet sheet, XSSFDrawing drawing, int first, int n, XSSFClientAnchor at) {
         XSSFChart chart = drawing.createChart(at);
-        chart.setTitleText("Поступило, закрыто и просрочено по дням");
+        chart.setTitleText(ReportWords.DAYS_CHART.text());
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.BOTTOM);
@@ -157,7 +162,7 @@ class Workbooks {
                     new CellRangeAddress(first, first + n - 1, col, col));
             org.apache.poi.xddf.usermodel.chart.XDDFLineChartData.Series series =
                     (org.apache.poi.xddf.usermodel.chart.XDDFLineChartData.Series) data.addSeries(dates, values);
-            series.setTitle(new String[] {"Поступило", "Закрыто", "Просрочено"}[col - 5], null);
+            series.setTitle(new String[] {ReportWords.RECEIVED.text(), ReportWords.CLOSED.text(), ReportWords.OVERDUE.text()}[col - 5], null);
             series.setSmooth(false);
             series.setMarkerStyle(org.apache.poi.xddf.usermodel.chart.MarkerStyle.NONE);
             org.apache.poi.xddf.usermodel.XDDFLineProperties line = new org.apache.poi.xddf.usermodel.XDDFLineProperties();
@@ -170,7 +175,7 @@ class Workbooks {
 
     private static void barChart(XSSFSheet sheet, XSSFDrawing drawing, int first, int n, XSSFClientAnchor at) {
         XSSFChart chart = drawing.createChart(at);
-        chart.setTitleText("По подразделениям");
+        chart.setTitleText(ReportWords.BY_DEPARTMENT.text());
         chart.setTitleOverlay(false);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis x = chart.createCategoryAxis(AxisPosition.LEFT);
@@ -185,7 +190,8 @@ class Workbooks {
             XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromNumericCellRange(sheet,
                     new CellRangeAddress(first, first + n - 1, col, col));
             XDDFChartData.Series series = data.addSeries(names, values);
-            series.setTitle(new String[] {"Поступило", "С нарушением срока", "Просрочено сейчас"}[col - 10], null);
+            series.setTitle(new String[] {ReportWords.RECEIVED.text(), ReportWords.LATE_SHORT.text(),
+                    ReportWords.OVERDUE_NOW.text()}[col - 10], null);
             series.setFillProperties(fill(SERIES_COLORS[col == 10 ? 0 : col == 11 ? 3 : 2]));
         }
         chart.plot(data);
@@ -201,7 +207,7 @@ class Workbooks {
     }
 
     private static void table(Sheet sheet, List<DisciplineReport.Row> rows, boolean withExecutor, Styles s) {
-        List<String> headers = withExecutor ? ROW_HEADERS : ROW_HEADERS.stream().filter(h -> !h.equals("Исполнитель"))
+        List<String> headers = withExecutor ? ROW_HEADERS : ROW_HEADERS.stream().filter(h -> !h.equals(ReportWords.EXECUTOR.text()))
                 .toList();
         header(sheet.createRow(0), 0, headers, s);
         for (int i = 0; i < rows.size(); i++) {
@@ -221,7 +227,8 @@ class Workbooks {
     }
 
     private static void days(Sheet sheet, List<Day> days, Styles s) {
-        header(sheet.createRow(0), 0, List.of("Дата", "Поступило", "Закрыто", "Просрочено"), s);
+        header(sheet.createRow(0), 0, Stream.of(ReportWords.DATE, ReportWords.RECEIVED, ReportWords.CLOSED,
+                ReportWords.OVERDUE).map(ReportWords::text).toList(), s);
         for (int i = 0; i < days.size(); i++) {
             Row row = sheet.createRow(i + 1);
             Cell date = row.createCell(0);
@@ -236,8 +243,9 @@ class Workbooks {
 
     /** Every appeal of the period, one row each, written as it is read. */
     private void appeals(Sheet sheet, Period period, Set<String> departments, Set<Source> sources, Styles s) {
-        List<String> headers = List.of("Номер", "Источник", "Категория", "Подразделение", "Исполнитель",
-                "Поступило", "Срок ответа", "Статус");
+        List<String> headers = Stream.of(ReportWords.NUMBER, ReportWords.SOURCE, ReportWords.CATEGORY,
+                ReportWords.DEPARTMENT, ReportWords.EXECUTOR, ReportWords.RECEIVED, ReportWords.ANSWER_DUE,
+                ReportWords.STATUS).map(ReportWords::text).toList();
         header(sheet.createRow(0), 0, headers, s);
         int[] next = {1};
         reports.eachAppeal(period, departments, sources, a -> {

@@ -1,16 +1,18 @@
 package ru.appealdesk.workflow;
 
+import ru.appealdesk.text.Text;
+
 /** The outcome an answer reports (seeds 001, 003). */
-public enum AnswerType {
-    RESOLVED("Решено"), NOT_RESOLVED("Не решено"), POSTPONED("Отложено"), REJECTED("Отклонено");
+public enum AnswerType implements Text {
+    RESOLVED, NOT_RESOLVED, POSTPONED, REJECTED;
 
-    private final String title;
-
-    AnswerType(String title) {
-        this.title = title;
+    /** The words staff read for it. */
+    public String title() {
+        return text();
     }
 
-    public String title() {
-        return title;
+    @Override
+    public String area() {
+        return "answer-type";
     }
 }

@@ -183,7 +183,7 @@ class Appeal {
         appeal.status = AppealStatus.NEW;
         appeal.stepStartedAt = now;
         appeal.createdAt = now;
-        appeal.record(now, null, "REGISTERED", null, AppealStatus.NEW, null);
+        appeal.record(now, null, "REGISTERED", null, AppealStatus.NEW, null, null);
         return appeal;
     }
 
@@ -209,8 +209,11 @@ class Appeal {
     AppealAccepted accept(String actor, Instant now) {
         require(Set.of(AppealStatus.ASSIGNED), "accept");
         requireExecutor(actor);
-        move(now, actor, actor == null ? "AUTO_ACCEPTED" : "ACCEPTED", AppealStatus.IN_PROGRESS,
-                actor == null ? "Принято в работу автоматически: срок на возврат истёк" : null);
+        if (actor == null) {
+            fact(now, null, "AUTO_ACCEPTED", AppealStatus.IN_PROGRESS, null);
+        } else {
+            move(now, actor, "ACCEPTED", AppealStatus.IN_PROGRESS, null);
+        }
         return new AppealAccepted(view(), executorId, actor == null, now);
     }
 
@@ -239,16 +242,14 @@ class Appeal {
     AppealReleased releaseUnclaimed(Instant now) {
         require(Set.of(AppealStatus.ASSIGNED), "release");
         String previous = executorId;
-        move(now, null, "CLAIM_EXPIRED", AppealStatus.NEW, "Не принято в работу до установленного времени: "
-                + "передано координаторам для назначения");
+        fact(now, null, "CLAIM_EXPIRED", AppealStatus.NEW, null);
         executorId = null;
         return new AppealReleased(view(), previous, now);
     }
 
     ReturnRejected rejectReturn(String coordinator, Instant now) {
         require(Set.of(AppealStatus.RETURNED), "reject the return of");
-        move(now, coordinator, "RETURN_REJECTED", AppealStatus.IN_PROGRESS, "Возврат отклонён, обращение "
-                + "остаётся за исполнителем");
+        fact(now, coordinator, "RETURN_REJECTED", AppealStatus.IN_PROGRESS, null);
         return new ReturnRejected(view(), executorId, coordinator, now);
     }
 
@@ -273,7 +274,7 @@ class Appeal {
         }
         if (source == Source.INCIDENT && priority == Priority.FAST_TRACK && draft.attachments().isEmpty()) {
             // seed 004 п.20: a fast-track answer proves the solution (or that there was no problem)
-            throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer of Инцидент Менеджмент needs a "
+            throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer of INCIDENT needs a "
                     + "photo, a video or a document");
         }
         boolean hasPhoto = draft.attachments().stream().anyMatch(a -> a.kind() == AttachmentKind.PHOTO);
@@ -287,8 +288,7 @@ class Appeal {
                     + "before the answer goes for approval");
         }
         if (draft.applicantNotified() != null) {
-            note(now, actor, "APPLICANT_NOTIFIED", "PHONE".equals(draft.applicantNotified())
-                    ? "Заявитель уведомлён по телефону" : "Информация направлена заявителю на e-mail");
+            record(now, actor, "APPLICANT_NOTIFIED", status, status, null, List.of(draft.applicantNotified()));
         }
         answerType = draft.type();
         answerText = draft.text().strip();
@@ -302,7 +302,7 @@ class Appeal {
         // the secondary approver sees it first after a disagreement they have not approved an answer to yet
         // (seed 000 п.13), and for a repeated postponement (seed 000 п.14)
         secondaryReview = reopenAwaitsSecondary() || draft.type() == AnswerType.POSTPONED && postponeCount > 0;
-        move(now, actor, "ANSWER_SUBMITTED", AppealStatus.ANSWER_REVIEW, answerType.title());
+        fact(now, actor, "ANSWER_SUBMITTED", AppealStatus.ANSWER_REVIEW, null, answerType.name());
         history.get(history.size() - 1).fromTemplate(draft.templateId());
         return new AnswerSubmitted(view(), executorId, now);
     }
@@ -340,10 +340,8 @@ class Appeal {
         }
         secondaryReview = false;
         reviewDelegate = null;
-        move(now, secondaryApprover, "SECONDARY_APPROVED", AppealStatus.ANSWER_REVIEW,
-                answerType == AnswerType.POSTPONED && postponeCount > 0
-                        ? "Повторная отсрочка согласована директором МКУ «МЦУР»"
-                        : "Согласовано повторно после несогласия заявителя");
+        fact(now, secondaryApprover, "SECONDARY_APPROVED", AppealStatus.ANSWER_REVIEW, null,
+                answerType == AnswerType.POSTPONED && postponeCount > 0 ? "POSTPONEMENT" : "DISAGREEMENT");
         return new AnswerPreApproved(view(), secondaryApprover, now);
     }
 
@@ -353,7 +351,8 @@ class Appeal {
         requireNotExecutor(moderator);
         chainPosition = stage;
         reviewDelegate = null;
-        move(now, moderator, "CHAIN_APPROVED", AppealStatus.ANSWER_REVIEW, "Согласовано (" + stage + " из " + of + ")");
+        fact(now, moderator, "CHAIN_APPROVED", AppealStatus.ANSWER_REVIEW, null, String.valueOf(stage),
+                String.valueOf(of));
         return new AnswerPreApproved(view(), moderator, now);
     }
 
@@ -365,7 +364,7 @@ class Appeal {
             throw new TransitionRefused(Reason.NOT_ALLOWED, to + " cannot take over the review of appeal " + id);
         }
         reviewDelegate = to;
-        move(now, from, "APPROVAL_DELEGATED", AppealStatus.ANSWER_REVIEW, "Согласование передано: " + to);
+        fact(now, from, "APPROVAL_DELEGATED", AppealStatus.ANSWER_REVIEW, null, to);
         return new ReviewDelegated(view(), from, to, now);
     }
 
@@ -413,7 +412,7 @@ class Appeal {
         }
         String previous = answerText;
         answerText = newText.strip();
-        move(now, moderator, "ANSWER_EDITED", AppealStatus.ANSWER_REVIEW, "Прежний текст: " + previous);
+        fact(now, moderator, "ANSWER_EDITED", AppealStatus.ANSWER_REVIEW, previous);
         return new AnswerEdited(view(), moderator, previous, now);
     }
 
@@ -424,12 +423,11 @@ class Appeal {
     AppealPostponed markPostponedPublished(String coordinator, Deadline terms, Instant now) {
         require(Set.of(AppealStatus.APPROVED), "publish");
         if (answerType != AnswerType.POSTPONED) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " is not «Отложено»");
+            throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " is not POSTPONED");
         }
         postponeCount++;
         // the placement is judged against the deadline it met or missed; the postponed terms begin after it
-        move(now, coordinator, "PUBLISHED", AppealStatus.POSTPONED, "Размещён ответ «Отложено»: итоговый ответ до "
-                + answerPostponedUntil);
+        fact(now, coordinator, "PUBLISHED", AppealStatus.POSTPONED, null, answerPostponedUntil.toString());
         dueAt = terms.dueAt();
         answerDueAt = terms.answerDueAt();
         return new AppealPostponed(view(), coordinator, now);
@@ -444,12 +442,12 @@ class Appeal {
         String previous = executorId;
         if (executor.equals(previous)) {
             // the same executor goes on: a note, so a final answer they are writing stays valid
-            note(now, coordinator, "POSTPONED_CONFIRMED", "Отложенное обращение: исполнитель подтверждён");
+            record(now, coordinator, "POSTPONED_CONFIRMED", status, status, null, List.of());
             return new PostponedConfirmed(view(), executor, coordinator, now);
         }
         executorId = executor;
         departmentId = department;
-        move(now, coordinator, "REASSIGNED", AppealStatus.POSTPONED, "Отложенное обращение: назначен исполнитель");
+        fact(now, coordinator, "REASSIGNED", AppealStatus.POSTPONED, null);
         return new PostponedReassigned(view(), executor, previous, coordinator, now);
     }
 
@@ -457,22 +455,22 @@ class Appeal {
      * The executor is away (seed 002 п.4): their substitute takes the appeal over at the same step of work; the
      * absent executor's buttons go stale.
      */
-    AppealSubstituted substitute(String substitute, String department, String why, Instant now) {
+    AppealSubstituted substitute(String substitute, String department, List<String> absence, Instant now) {
         require(AppealStatus.WITH_EXECUTOR, "hand over");
         String absent = executorId;
         executorId = substitute;
         departmentId = department;
-        move(now, null, "SUBSTITUTED", status, why);
+        fact(now, null, "SUBSTITUTED", status, null, absence.toArray(String[]::new));
         return new AppealSubstituted(view(), absent, substitute, now);
     }
 
     AppealClosed markPublished(String coordinator, Instant now) {
         require(Set.of(AppealStatus.APPROVED), "publish");
         if (answerType == AnswerType.POSTPONED) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "an «Отложено» answer leaves appeal " + id + " open");
+            throw new TransitionRefused(Reason.WRONG_STATE, "a POSTPONED answer leaves appeal " + id + " open");
         }
         resolution = Resolution.PUBLISHED;
-        move(now, coordinator, "PUBLISHED", AppealStatus.CLOSED, "Ответ размещён на портале");
+        fact(now, coordinator, "PUBLISHED", AppealStatus.CLOSED, null);
         return new AppealClosed(view(), coordinator, now);
     }
 
@@ -505,9 +503,8 @@ class Appeal {
         if (!executorActive) {
             executorId = null;
         }
-        move(now, null, "REOPENED", executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW,
-                "Заявитель не согласен с ответом (возврат " + reopenCount + " из " + MAX_REOPENS + "): "
-                        + comment.strip());
+        fact(now, null, "REOPENED", executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW, comment.strip(),
+                String.valueOf(reopenCount), String.valueOf(MAX_REOPENS));
         return new AppealReopened(view(), reopenCount, comment.strip(), previous, now);
     }
 
@@ -518,8 +515,7 @@ class Appeal {
         }
         resolution = Resolution.TO_OPERATOR;
         secondaryReview = false;
-        move(now, coordinator, "TO_OPERATOR", AppealStatus.CLOSED, "Передано оператору Единой системы после "
-                + "третьего несогласия заявителя");
+        fact(now, coordinator, "TO_OPERATOR", AppealStatus.CLOSED, null);
         return new AppealClosed(view(), coordinator, now);
     }
 
@@ -552,7 +548,7 @@ class Appeal {
     /** A moderator's «Отклонить» on a redirect: back to the coordinators. */
     RedirectRejected rejectRedirect(String moderator, Instant now) {
         require(Set.of(AppealStatus.REDIRECT_REVIEW), "reject the redirect of");
-        move(now, moderator, "REDIRECT_REJECTED", AppealStatus.NEW, "Перенаправление не согласовано");
+        fact(now, moderator, "REDIRECT_REJECTED", AppealStatus.NEW, null);
         return new RedirectRejected(view(), moderator, now);
     }
 
@@ -666,21 +662,37 @@ class Appeal {
         }
     }
 
+    /** A transition whose entry keeps what a person typed ({@code comment}, may be null) and nothing else. */
     private void move(Instant now, String actor, String type, AppealStatus to, String comment) {
+        transition(now, actor, type, to, comment, null);
+    }
+
+    /**
+     * A transition whose entry keeps facts ({@code args}, put into words by {@code HistoryWords}) and, where the
+     * entry has one, a text a person wrote ({@code text}: a comment, the previous answer).
+     */
+    private void fact(Instant now, String actor, String type, AppealStatus to, String text, String... args) {
+        transition(now, actor, type, to, text, List.of(args));
+    }
+
+    private void transition(Instant now, String actor, String type, AppealStatus to, String comment,
+                            List<String> args) {
         AppealStatus from = status;
         status = to;
         step++;
         stepStartedAt = now;
-        record(now, actor, type, from, to, comment);
+        record(now, actor, type, from, to, comment, args);
     }
 
-    private void record(Instant now, String actor, String type, AppealStatus from, AppealStatus to, String comment) {
-        history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment, step, answerDueAt));
+    private void record(Instant now, String actor, String type, AppealStatus from, AppealStatus to, String comment,
+                        List<String> args) {
+        history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment, args, step,
+                answerDueAt));
     }
 
     /** An entry of the current step that changes no status (so no button goes stale). */
     private void note(Instant now, String actor, String type, String comment) {
-        record(now, actor, type, status, status, comment);
+        record(now, actor, type, status, status, comment, null);
     }
 
     Long id() {

@@ -3,18 +3,20 @@ package ru.appealdesk.workflow;
 import java.util.EnumSet;
 import java.util.Set;
 
+import ru.appealdesk.text.Text;
+
 /** The lifecycle statuses of PRODUCT.md §2 (exact strings of the REST API). */
-public enum AppealStatus {
-    NEW("Новое, не распределено"),
-    ASSIGNED("Направлено исполнителю"),
-    IN_PROGRESS("В работе"),
-    RETURNED("Возвращено координатору"),
-    ANSWER_REVIEW("Ответ на согласовании"),
-    REWORK("Ответ на доработке"),
-    APPROVED("Ответ согласован, ожидает размещения"),
-    REDIRECT_REVIEW("Перенаправление на согласовании"),
-    POSTPONED("Отложено: готовится итоговый ответ"),
-    CLOSED("Закрыто");
+public enum AppealStatus implements Text {
+    NEW,
+    ASSIGNED,
+    IN_PROGRESS,
+    RETURNED,
+    ANSWER_REVIEW,
+    REWORK,
+    APPROVED,
+    REDIRECT_REVIEW,
+    POSTPONED,
+    CLOSED;
 
     /** Statuses in which an executor holds the appeal. */
     public static final Set<AppealStatus> WITH_EXECUTOR = EnumSet.of(ASSIGNED, IN_PROGRESS, REWORK, POSTPONED);
@@ -24,13 +26,13 @@ public enum AppealStatus {
     public static final Set<AppealStatus> OPEN = EnumSet.of(ASSIGNED, IN_PROGRESS, RETURNED, ANSWER_REVIEW, REWORK,
             POSTPONED);
 
-    private final String title;
-
-    AppealStatus(String title) {
-        this.title = title;
+    /** The words staff read for it. */
+    public String title() {
+        return text();
     }
 
-    public String title() {
-        return title;
+    @Override
+    public String area() {
+        return "status";
     }
 }

@@ -45,9 +45,13 @@ public record AppealView(long id, Source source, String externalId, String categ
     public record Attachment(UUID fileId, AttachmentKind kind) {
     }
 
-    /** One history entry; {@code templateId}: the answer template a submitted answer came from. */
+    /**
+     * One history entry; {@code comment}: what a person wrote (or an old row's sentence); {@code args}: the facts a
+     * generated entry is put into words from, null when {@code comment} is all ({@link HistoryWords#comment} gives
+     * the sentence); {@code templateId}: the answer template a submitted answer came from.
+     */
     public record HistoryItem(Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
-                              String executorId, String comment, int step, String templateId) {
+                              String executorId, String comment, int step, String templateId, List<String> args) {
     }
 
     /** The number staff know the appeal by: the portal's id. */

@@ -1,6 +1,7 @@
 package ru.appealdesk.workflow;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One entry of an appeal's append-only history: who, when, from, to, reason. */
 @Entity
@@ -48,7 +51,13 @@ class HistoryEntry {
     @Column(name = "executor_id")
     private String executorId;
 
+    /** What a person wrote (a reason, a comment, the previous answer), or, in rows older than V30, a sentence. */
     private String comment;
+
+    /** The facts a generated entry is put into words from ({@code HistoryWords}); null: {@code comment} is all. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "args")
+    private String[] args;
 
     /** The step of the appeal this entry belongs to: a change of status starts one, a note is part of it. */
     private int step;
@@ -69,7 +78,7 @@ class HistoryEntry {
     }
 
     HistoryEntry(Appeal appeal, Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
-                 String executorId, String comment, int step, Instant answerDueAt) {
+                 String executorId, String comment, List<String> args, int step, Instant answerDueAt) {
         this.appeal = appeal;
         this.step = step;
         this.answerDueAt = answerDueAt;
@@ -80,10 +89,11 @@ class HistoryEntry {
         this.toStatus = to;
         this.executorId = executorId;
         this.comment = comment;
+        this.args = args == null ? null : args.toArray(String[]::new);
     }
 
     AppealView.HistoryItem view() {
         return new AppealView.HistoryItem(at, actorId, type, fromStatus, toStatus, executorId, comment, step,
-                templateId);
+                templateId, args == null ? null : List.of(args));
     }
 }

@@ -1,25 +1,27 @@
 package ru.appealdesk.workflow;
 
+import ru.appealdesk.text.Text;
+
 /** How a {@code CLOSED} appeal ended (PRODUCT.md §9); the exact strings of the REST API. */
-public enum Resolution {
+public enum Resolution implements Text {
     /** The answer was placed on the portal. */
-    PUBLISHED("Ответ размещён"),
+    PUBLISHED,
     /** Sent to another organisation (001 §3). */
-    REDIRECTED("Перенаправлено в другую организацию"),
+    REDIRECTED,
     /** Left without an answer: threats or obscenity (004 п.21, 59-ФЗ ст.11). */
-    NO_ANSWER("Оставлено без ответа"),
+    NO_ANSWER,
     /** A duplicate of another appeal. */
-    DUPLICATE("Дубликат"),
+    DUPLICATE,
     /** The applicant disagreed for the third time: handed to the operator (001 §2). */
-    TO_OPERATOR("Передано оператору");
+    TO_OPERATOR;
 
-    private final String title;
-
-    Resolution(String title) {
-        this.title = title;
+    /** The words staff read for it. */
+    public String title() {
+        return text();
     }
 
-    public String title() {
-        return title;
+    @Override
+    public String area() {
+        return "resolution";
     }
 }

@@ -3,6 +3,7 @@ package ru.appealdesk.workflow;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 
 /**
@@ -13,9 +14,9 @@ final class ReturnReasons {
 
     static final int MIN_LENGTH = 20;
     static final int MIN_WORDS = 3;
-    private static final Pattern LEGAL_BASIS = Pattern.compile(
-            "(нпа|закон|фз|кодекс|постановлен|распоряжен|приказ|решени[ея] совета|устав|регламент|положени"
-                    + "|ст\\.|стать|п\\.|пункт|часть|ч\\.|№)", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+    /** The words that cite a legal basis (a regular expression over the lower-cased reason), in the catalog. */
+    private static final Pattern LEGAL_BASIS = Pattern.compile(Words.LEGAL_BASIS.text(),
+            Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
 
     private ReturnReasons() {
     }
@@ -27,8 +28,18 @@ final class ReturnReasons {
         }
         if (!LEGAL_BASIS.matcher(text.toLowerCase(Locale.ROOT)).find()) {
             throw new TransitionRefused(Reason.REASON_WITHOUT_LEGAL_BASIS,
-                    "the return reason does not cite a legal basis (НПА)");
+                    "the return reason does not cite a legal basis");
         }
         return text;
+    }
+
+    /** The catalog's words of this class. */
+    enum Words implements Text {
+        LEGAL_BASIS;
+
+        @Override
+        public String area() {
+            return "return-reason";
+        }
     }
 }

@@ -49,8 +49,7 @@ class Substitutions {
                         && AppealStatus.WITH_EXECUTOR.contains(current.status()))
                 .ifPresent(current -> {
                     AppealEvents.AppealSubstituted moved = current.substitute(substitute.id(),
-                            substitute.departmentId(), "Исполнитель отсутствует: обращение передано заместителю",
-                            clock.instant());
+                            substitute.departmentId(), List.of(), clock.instant());
                     appeals.flush();
                     events.publishEvent(moved);
                 }));
@@ -67,9 +66,8 @@ class Substitutions {
             return;
         }
         StaffMember substitute = began.substitute().get();
-        java.time.format.DateTimeFormatter date = ru.appealdesk.directory.Organization.DATE;
-        String why = "Исполнитель отсутствует с " + date.format(began.absence().from()) + " по "
-                + date.format(began.absence().to()) + ": обращение передано заместителю";
+        // the facts of the entry: the absence's dates, put into words when the history is shown
+        List<String> why = List.of(began.absence().from().toString(), began.absence().to().toString());
         for (Appeal appeal : held) {
             AppealEvents.AppealSubstituted event = appeal.substitute(substitute.id(), substitute.departmentId(), why,
                     now);

@@ -185,8 +185,10 @@ class AppealTest {
 
         a.preApprove("popov", NOW);
 
-        assertThat(a.view().history().get(a.view().history().size() - 1).comment())
-                .isEqualTo("Согласовано повторно после несогласия заявителя");
+        AppealView.HistoryItem approved = a.view().history().get(a.view().history().size() - 1);
+        assertThat(approved.args()).containsExactly("DISAGREEMENT");
+        assertThat(approved.comment()).isNull();
+        assertThat(HistoryWords.comment(approved)).isEqualTo("Согласовано повторно после несогласия заявителя");
         assertThat(a.view().secondaryReview()).isFalse();
     }
 

@@ -1,0 +1,86 @@
+package ru.appealdesk.workflow;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import ru.appealdesk.directory.Organization;
+import ru.appealdesk.text.Text;
+
+/**
+ * History entries in words, for every edge that shows them (the API, the dashboard, the chat, the reports): the
+ * entries keep facts (type, arguments, what a person wrote) and the sentences come from the catalog here.
+ */
+public final class HistoryWords {
+
+    private HistoryWords() {
+    }
+
+    /** What an entry of this type is called (the dashboard's timeline, the reports); the type itself if unknown. */
+    public static String label(String type) {
+        try {
+            return Label.valueOf(type).text();
+        } catch (IllegalArgumentException unknown) {
+            return type;
+        }
+    }
+
+    /**
+     * The entry's comment as a person reads it: the sentence its facts make, with what a person wrote in it, or —
+     * for an entry without facts (and a row older than V30 that kept a sentence V30 did not recognise) — what was
+     * written (null if nothing).
+     */
+    public static String comment(AppealView.HistoryItem h) {
+        List<String> a = h.args();
+        if (a == null) {
+            return h.comment();
+        }
+        return switch (h.type()) {
+            case "APPLICANT_NOTIFIED" -> ("PHONE".equals(a.get(0)) ? Sentence.NOTIFIED_BY_PHONE
+                    : Sentence.NOTIFIED_BY_EMAIL).text();
+            case "ANSWER_SUBMITTED" -> AnswerType.valueOf(a.get(0)).title();
+            case "SECONDARY_APPROVED" -> ("POSTPONEMENT".equals(a.get(0)) ? Sentence.POSTPONEMENT_APPROVED
+                    : Sentence.APPROVED_AFTER_DISAGREEMENT).text();
+            // the date of a postponement has always been written as stored (ISO)
+            case "PUBLISHED" -> a.isEmpty() ? Sentence.PUBLISHED.text() : Sentence.PUBLISHED_POSTPONED.text(a.get(0));
+            case "REASSIGNED" -> Sentence.POSTPONED_REASSIGNED.text();
+            case "SUBSTITUTED" -> a.isEmpty() ? Sentence.SUBSTITUTED.text()
+                    : Sentence.SUBSTITUTED_FOR_ABSENCE.text(date(a.get(0)), date(a.get(1)));
+            case "CHAIN_APPROVED" -> Sentence.CHAIN_APPROVED.text(a.get(0), a.get(1));
+            case "APPROVAL_DELEGATED" -> Sentence.APPROVAL_DELEGATED.text(a.get(0));
+            case "ANSWER_EDITED" -> Sentence.ANSWER_EDITED.text(h.comment());
+            case "REOPENED" -> Sentence.REOPENED.text(a.get(0), a.get(1), h.comment());
+            default -> Sentence.valueOf(h.type()).text();
+        };
+    }
+
+    private static String date(String iso) {
+        return Organization.DATE.format(LocalDate.parse(iso));
+    }
+
+    /** The name of each history type. */
+    enum Label implements Text {
+        REGISTERED, ASSIGNED, ACCEPTED, AUTO_ACCEPTED, CLAIM_EXPIRED, RETURNED, RETURN_REJECTED, REASSIGNED,
+        SUBSTITUTED, ANSWER_SUBMITTED, APPLICANT_NOTIFIED, SECONDARY_APPROVED, CHAIN_APPROVED, ANSWER_APPROVED,
+        APPROVAL_DELEGATED, ANSWER_EDITED, SENT_TO_REWORK, QUALITY_RETURN, PUBLISHED, POSTPONED_CONFIRMED, REOPENED,
+        REDIRECT_REQUESTED, REDIRECT_APPROVED, REDIRECT_REJECTED, REDIRECTED, CLOSED_REDIRECTED, CLOSED_NO_ANSWER,
+        CLOSED_DUPLICATE, TO_OPERATOR, CO_EXECUTOR_ADDED, MATERIALS_DELIVERED, HELP_REQUESTED;
+
+        @Override
+        public String area() {
+            return "history.label";
+        }
+    }
+
+    /** The sentences generated entries are shown with. */
+    enum Sentence implements Text {
+        AUTO_ACCEPTED, CLAIM_EXPIRED, RETURN_REJECTED, NOTIFIED_BY_PHONE, NOTIFIED_BY_EMAIL, POSTPONEMENT_APPROVED,
+        APPROVED_AFTER_DISAGREEMENT, CHAIN_APPROVED, APPROVAL_DELEGATED, ANSWER_EDITED, PUBLISHED_POSTPONED,
+        POSTPONED_CONFIRMED, POSTPONED_REASSIGNED, SUBSTITUTED, SUBSTITUTED_FOR_ABSENCE, PUBLISHED, REOPENED,
+        TO_OPERATOR, REDIRECT_REJECTED;
+
+        @Override
+        public String area() {
+            return "history";
+        }
+    }
+}
