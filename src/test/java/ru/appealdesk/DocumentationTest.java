@@ -107,7 +107,7 @@ class DocumentationTest {
 
     /** Types of libraries the architecture names. */
     static final Set<String> LIBRARY_TYPES = Set.of("TelegramClient", "TelegramUrl", "RemoteIpValve", "Documenter",
-            "ApplicationModules");
+            "ApplicationModules", "ResourceBundleMessageSource");
 
     private static boolean known(String name, Set<String> types, Set<String> qualified) {
         String[] parts = name.split("\\.");
