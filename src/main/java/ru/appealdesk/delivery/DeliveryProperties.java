@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param parallelCalls Bot API calls under way at once; the bot-wide limit, not this, paces them
  * @param globalPerSecond messages per second for the whole bot, all instances together (Telegram: 30)
  * @param groupPerMinute messages per minute to one group chat (Telegram: 20)
+ * @param privateChatSpacing the least time between two messages to one private chat: Telegram allows about one a
+ *                           second and measures when they arrive, so the default keeps a margin over a second for
+ *                           network and scheduling jitter; shorter only against a fake Bot API (the tests)
  * @param maxQueuedRepliesPerChat replies waiting for one chat at most; further replies to it are dropped (cards
  *                                and alerts waiting do not count)
  * @param keepSent how long delivered and superseded messages are kept (their content is blanked at delivery)
@@ -21,7 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("appealdesk.delivery")
 record DeliveryProperties(Duration pollInterval, Duration lease, Integer parallelCalls, Integer globalPerSecond,
                           Integer groupPerMinute, Integer maxQueuedRepliesPerChat, Duration keepSent,
-                          Duration keepFailed) {
+                          Duration keepFailed, Duration privateChatSpacing) {
 
     DeliveryProperties {
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
@@ -32,6 +35,7 @@ record DeliveryProperties(Duration pollInterval, Duration lease, Integer paralle
         maxQueuedRepliesPerChat = maxQueuedRepliesPerChat == null ? 20 : maxQueuedRepliesPerChat;
         keepSent = keepSent == null ? Duration.ofDays(30) : keepSent;
         keepFailed = keepFailed == null ? Duration.ofDays(90) : keepFailed;
+        privateChatSpacing = privateChatSpacing == null ? Duration.ofMillis(1100) : privateChatSpacing;
         require(!pollInterval.isNegative() && !pollInterval.isZero(), "poll-interval must be positive");
         require(lease.compareTo(Duration.ofSeconds(5)) >= 0, "lease must be at least 5s");
         require(parallelCalls >= 1 && parallelCalls <= 256, "parallel-calls must be 1..256");
@@ -40,6 +44,8 @@ record DeliveryProperties(Duration pollInterval, Duration lease, Integer paralle
         require(maxQueuedRepliesPerChat >= 1, "max-queued-replies-per-chat must be at least 1");
         require(keepSent.compareTo(Duration.ofHours(1)) >= 0, "keep-sent must be at least 1h");
         require(keepFailed.compareTo(Duration.ofDays(1)) >= 0, "keep-failed must be at least 1d");
+        require(privateChatSpacing.compareTo(Duration.ofMillis(1)) >= 0
+                && privateChatSpacing.compareTo(Duration.ofMinutes(1)) <= 0, "private-chat-spacing must be 1ms..1m");
     }
 
     private static void require(boolean condition, String message) {

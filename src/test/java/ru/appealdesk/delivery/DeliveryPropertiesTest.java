@@ -30,6 +30,17 @@ class DeliveryPropertiesTest {
         assertThat(properties.maxQueuedRepliesPerChat()).isEqualTo(20);
         assertThat(properties.keepSent()).isEqualTo(Duration.ofDays(30));
         assertThat(properties.keepFailed()).isEqualTo(Duration.ofDays(90));
+        assertThat(properties.privateChatSpacing()).isEqualTo(Duration.ofMillis(1100));
+    }
+
+    @Test
+    void thePaceOfAPrivateChatIsASettingWithinBounds() {
+        assertThat(bind(Map.of("appealdesk.delivery.private-chat-spacing", "20ms")).privateChatSpacing())
+                .isEqualTo(Duration.ofMillis(20));
+        assertThatThrownBy(() -> bind(Map.of("appealdesk.delivery.private-chat-spacing", "0ms")))
+                .hasRootCauseMessage("appealdesk.delivery.private-chat-spacing must be 1ms..1m");
+        assertThatThrownBy(() -> bind(Map.of("appealdesk.delivery.private-chat-spacing", "2m")))
+                .hasRootCauseMessage("appealdesk.delivery.private-chat-spacing must be 1ms..1m");
     }
 
     @Test
