@@ -11,7 +11,7 @@ import ru.appealdesk.support.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The timer tick: 5 s unless set, and never a busy loop. */
+/** The timer tick: 5 s unless set, never a busy loop, run by the scheduler unless switched off. */
 class SlaPropertiesTest {
 
     private static SlaProperties bind(Map<String, String> values) {
@@ -22,6 +22,12 @@ class SlaPropertiesTest {
     void theTickDefaultsToFiveSecondsAndIsBoundFromItsKey() {
         assertThat(bind(Map.of()).tick()).isEqualTo(Duration.ofSeconds(5));
         assertThat(bind(Map.of("appealdesk.scheduler.tick", "2s")).tick()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void theSchedulerRunsTheTickByItselfUnlessSwitchedOff() {
+        assertThat(bind(Map.of()).enabled()).isTrue();
+        assertThat(bind(Map.of("appealdesk.scheduler.enabled", "false")).enabled()).isFalse();
     }
 
     @Test
