@@ -25,7 +25,7 @@ class ShutdownTest {
     @Test
     void noThreadOfTheServiceOutlivesItsContext() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        String database = TestDatabase.newDatabase();
+        String database = TestDatabase.migratedDatabase();
         try (FakeTelegram telegram = new FakeTelegram()) {
             // given a running service that polled, sent, fired timers and answered HTTP
             ConfigurableApplicationContext app = new SpringApplicationBuilder(AppealDeskApplication.class).run(

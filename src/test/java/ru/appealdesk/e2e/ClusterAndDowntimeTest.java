@@ -60,7 +60,7 @@ class ClusterAndDowntimeTest {
     @Test
     void twoInstancesOnOneDatabaseSendEachReminderExactlyOnce() {
         CLOCK.set(msk("2026-03-16T10:00"));
-        String database = TestDatabase.newDatabase();
+        String database = TestDatabase.migratedDatabase();
         String cluster = "appealdesk-cluster-" + CLUSTERS.incrementAndGet();
         // one bot, one Telegram that enforces its limits (30/s per bot, per chat the pace both instances keep
         // together): both instances send through it
@@ -130,7 +130,7 @@ class ClusterAndDowntimeTest {
     @Test
     void timersDueDuringDowntimeFireOnceAtStartUp() {
         CLOCK.set(msk("2026-03-16T10:00"));
-        String database = TestDatabase.newDatabase();
+        String database = TestDatabase.migratedDatabase();
         String cluster = "appealdesk-cluster-" + CLUSTERS.incrementAndGet();
         try (FakeTelegram telegram = new FakeTelegram().pace(PACE)) {
             long id;
