@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Import of portal exports through HTTP (PRODUCT.md §11): a workbook, the same file again, a file with bad rows, a
- * truncated file, the samples. The volume (2,000 rows) is imported at the service by ImportVolumeTest.
+ * truncated file, the samples. The volume is imported at the service by ImportVolumeTest.
  */
 class ImportTest extends EndToEndTest {
 
