@@ -260,7 +260,8 @@ public abstract class EndToEndTest {
         }
     }
 
-    /** The first message to the chat after the first {@code seen} ones that matches (earlier tests leave theirs). */
+    /** The first message to the chat after the first {@code seen} ones that matches (earlier tests of a class leave
+     * theirs). */
     protected FakeTelegram.Sent awaitNew(long chat, int seen, java.util.function.Predicate<FakeTelegram.Sent> match) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<FakeTelegram.Sent> all = telegram.messagesTo(chat);
