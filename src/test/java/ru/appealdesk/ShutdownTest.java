@@ -25,7 +25,7 @@ class ShutdownTest {
     @Test
     void noThreadOfTheServiceOutlivesItsContext() {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        String database = TestDatabase.newDatabase();
+        String database = TestDatabase.migratedDatabase();
         try (FakeTelegram telegram = new FakeTelegram()) {
             // given a running service that polled, sent, fired timers and answered HTTP
             ConfigurableApplicationContext app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
@@ -44,18 +44,26 @@ class ShutdownTest {
             try (java.sql.Connection lock = java.sql.DriverManager.getConnection(database)) {
                 lock.setAutoCommit(false);
                 lock.createStatement().execute("lock table timer in access exclusive mode");
-                Thread.sleep(1000); // a tick is now waiting for the lock
+                // a tick is now waiting for the lock
+                await().atMost(Duration.ofSeconds(20)).until(() -> waitingForTheTimerTable(lock));
                 app.getBean(com.zaxxer.hikari.HikariDataSource.class).close();
                 lock.rollback();
             }
             org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(40), app::close,
                     "closing the context must not wait for ever on a job that cannot reach the database");
-        } catch (java.sql.SQLException | InterruptedException e) {
+        } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
 
         // then no thread it started, apart from daemons, is still alive
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(survivors(before)).isEmpty());
+    }
+
+    private static boolean waitingForTheTimerTable(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var result = connection.createStatement().executeQuery("select count(*) from pg_locks "
+                + "where not granted and relation = 'timer'::regclass")) {
+            return result.next() && result.getInt(1) > 0;
+        }
     }
 
     private static List<String> survivors(Set<Thread> before) {

@@ -26,7 +26,8 @@ class DeliveryConfiguration {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         Duration.ofSeconds(30)))
                 .build();
-        return new RateLimits(buckets, properties.globalPerSecond(), properties.groupPerMinute());
+        return new RateLimits(buckets, properties.globalPerSecond(), properties.groupPerMinute(),
+                properties.privateChatSpacing());
     }
 
     @Bean(destroyMethod = "shutdown")

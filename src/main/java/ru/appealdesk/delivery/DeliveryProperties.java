@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.Range;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,9 @@ import org.springframework.validation.annotation.Validated;
  *                      them
  * @param globalPerSecond Messages per second for the whole bot, all instances together (1..30; Telegram: 30)
  * @param groupPerMinute Messages per minute to one group chat (1..20; Telegram: 20)
+ * @param privateChatSpacing The least time between two messages to one private chat (1ms..1m): Telegram allows about
+ *                           one a second and measures when they arrive, so the default keeps a margin over a second
+ *                           for network and scheduling jitter; shorter only against a fake Bot API (the tests)
  * @param maxQueuedRepliesPerChat Replies waiting for one chat at most; further replies to it are dropped (cards
  *                                and alerts waiting do not count)
  * @param keepSent How long delivered and superseded messages are kept; their content is blanked at delivery (at
@@ -44,5 +48,8 @@ record DeliveryProperties(
         @DefaultValue("30d") @DurationMin(hours = 1, message = "must be at least 1h")
         Duration keepSent,
         @DefaultValue("90d") @DurationMin(days = 1, message = "must be at least 1d")
-        Duration keepFailed) {
+        Duration keepFailed,
+        @DefaultValue("1100ms") @DurationMin(millis = 1, message = "must be 1ms..1m")
+        @DurationMax(minutes = 1, message = "must be 1ms..1m")
+        Duration privateChatSpacing) {
 }

@@ -12,17 +12,12 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 /**
  * Telegram's sending limits, held by every instance together: bucket4j token buckets kept in PostgreSQL (table
  * {@code rate_bucket}), one for the bot and one per chat. At most {@code globalPerSecond} messages overall, one per
- * {@link #PRIVATE_CHAT_SPACING} to a private chat, {@code groupPerMinute} to a group. Buckets of capacity one with
+ * {@code privateChatSpacing} to a private chat, {@code groupPerMinute} to a group. Buckets of capacity one with
  * greedy refill space messages evenly, and a blocking consume reserves the next free slot, so instances waiting at
  * the same time are given different slots rather than racing.
  */
 class RateLimits {
 
-    /**
-     * Telegram allows about one message a second to a chat and measures when they arrive; a margin over a second
-     * keeps network and scheduling jitter from bringing two messages closer than that.
-     */
-    static final Duration PRIVATE_CHAT_SPACING = Duration.ofMillis(1100);
     /** At most this many of one instance's sends in any {@link #WINDOW}: Telegram's 30 a second, with a margin. */
     static final int WINDOW_MESSAGES = 30;
     static final Duration WINDOW = Duration.ofMillis(1065);
@@ -31,6 +26,7 @@ class RateLimits {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets;
     private final Supplier<BucketConfiguration> global;
+    private final Duration privateChatSpacing;
     private final Supplier<BucketConfiguration> privateChat;
     private final Duration groupSpacing;
     private final Supplier<BucketConfiguration> group;
@@ -41,10 +37,12 @@ class RateLimits {
     private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
 
     /** The rates were checked against Telegram's limits when {@link DeliveryProperties} was bound. */
-    RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, int globalPerSecond, int groupPerMinute) {
+    RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, int globalPerSecond, int groupPerMinute,
+               Duration privateChatSpacing) {
         this.buckets = buckets;
         this.global = spacing(Duration.ofNanos(1_000_000_000L / globalPerSecond));
-        this.privateChat = spacing(PRIVATE_CHAT_SPACING);
+        this.privateChatSpacing = privateChatSpacing;
+        this.privateChat = spacing(privateChatSpacing);
         this.groupSpacing = Duration.ofNanos(60_000_000_000L / groupPerMinute);
         this.group = spacing(groupSpacing);
     }
@@ -101,7 +99,7 @@ class RateLimits {
     /** Takes the chat's token, waiting if another message to it just went. */
     void awaitChat(long chatId) throws InterruptedException {
         chat(chatId).asBlocking().consume(1);
-        localNotBefore.put(chatId, System.nanoTime() + (chatId < 0 ? groupSpacing : PRIVATE_CHAT_SPACING).toNanos());
+        localNotBefore.put(chatId, System.nanoTime() + (chatId < 0 ? groupSpacing : privateChatSpacing).toNanos());
     }
 
     /** Deletes buckets that have been full long enough to be forgotten (idle chats). */

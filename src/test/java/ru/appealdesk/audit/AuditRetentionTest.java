@@ -6,14 +6,18 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.DatabaseSliceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Audit events are kept {@code appealdesk.audit.retention} (3 years), then the retention job deletes them. */
-class AuditRetentionTest extends EndToEndTest {
+@EnableConfigurationProperties(AuditProperties.class)
+@Import({AuditRetention.class})
+class AuditRetentionTest extends DatabaseSliceTest {
 
     @Autowired
     JdbcTemplate jdbc;

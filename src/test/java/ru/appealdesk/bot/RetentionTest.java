@@ -32,9 +32,7 @@ class RetentionTest extends EndToEndTest {
 
         // when it is accepted (the card is closed) and everything is delivered
         accept(executor, "RT-2026-1");
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("select count(*) from "
-                + "outbound_message where status = 'PENDING' and (payload like ? or card_id is not null and chat_id = ?)",
-                Long.class, "%" + PHONE + "%", user(executor)) == 0);
+        awaitOutboxDrained();
 
         // then neither the sent messages nor the closed card keep the phone
         assertThat(jdbc.queryForObject("select count(*) from outbound_message where payload like ?", Long.class,

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.DatabaseSliceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Leases: one message of a chat in flight at a time, a live lease keeps other instances off, an expired one (a
  * crashed instance) lets another take the message again.
  */
-class DeliveryLeaseTest extends EndToEndTest {
+class DeliveryLeaseTest extends DatabaseSliceTest {
 
     private static final long CHAT = -901;
 

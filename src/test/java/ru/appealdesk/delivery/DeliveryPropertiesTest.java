@@ -28,6 +28,15 @@ class DeliveryPropertiesTest {
         assertThat(properties.maxQueuedRepliesPerChat()).isEqualTo(20);
         assertThat(properties.keepSent()).isEqualTo(Duration.ofDays(30));
         assertThat(properties.keepFailed()).isEqualTo(Duration.ofDays(90));
+        assertThat(properties.privateChatSpacing()).isEqualTo(Duration.ofMillis(1100));
+    }
+
+    @Test
+    void thePaceOfAPrivateChatIsASettingWithinBounds() {
+        assertThat(bind(Map.of("appealdesk.delivery.private-chat-spacing", "20ms")).privateChatSpacing())
+                .isEqualTo(Duration.ofMillis(20));
+        assertThat(Settings.reason("appealdesk.delivery.private-chat-spacing", "0ms")).isEqualTo("must be 1ms..1m");
+        assertThat(Settings.reason("appealdesk.delivery.private-chat-spacing", "2m")).isEqualTo("must be 1ms..1m");
     }
 
     @Test

@@ -40,9 +40,14 @@ class RateLimitsTest {
     }
 
     static RateLimits instance(int perSecond) {
+        return instance(perSecond, java.time.Duration.ofMillis(1100));
+    }
+
+    static RateLimits instance(int perSecond, java.time.Duration privateChatSpacing) {
         return new RateLimits(Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database).table("rate_bucket")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        java.time.Duration.ofSeconds(30))).build(), perSecond, 20);
+                        java.time.Duration.ofSeconds(30))).build(), perSecond, 20,
+                privateChatSpacing);
     }
 
     /** What one message does before it goes out. */
@@ -109,5 +114,20 @@ class RateLimitsTest {
             assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(1_000_000_000L);
         }
         assertThat(a.chatWait(777)).isPositive();
+    }
+
+    @Test
+    void theSpacingOfAPrivateChatIsTheConfiguredOne() throws Exception {
+        // given instances configured for a fast pace (as the functional tests run against the fake Bot API)
+        RateLimits a = instance(28, java.time.Duration.ofMillis(150));
+        RateLimits b = instance(28, java.time.Duration.ofMillis(150));
+
+        List<Long> times = send(4, 5, i -> (i % 2 == 0 ? a : b).awaitChat(778));
+
+        // then one chat's messages are spaced by it, not by the default 1.1 s
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i) - times.get(i - 1)).isGreaterThanOrEqualTo(100_000_000L);
+        }
+        assertThat(times.get(times.size() - 1) - times.get(0)).isLessThan(2_000_000_000L);
     }
 }

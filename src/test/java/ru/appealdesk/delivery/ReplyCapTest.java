@@ -6,10 +6,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.DatabaseSliceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loop cannot pile up answers, but the cards and reminders queued for an executor do not silence the answers to
  * their presses.
  */
-class ReplyCapTest extends EndToEndTest {
+@EnableConfigurationProperties(DeliveryProperties.class)
+@Import({Outbox.class, OutboxSignal.class, OutboundFiles.class})
+class ReplyCapTest extends DatabaseSliceTest {
 
     private static final long CHAT = -902;
 

@@ -61,7 +61,7 @@ class AnswerDialogTest extends EndToEndTest {
         seen = telegram.messagesTo(chat).size();
         telegram.userSendsAlbum(chat, JPEG, JPEG, JPEG);
         Sent album = awaitNew(chat, seen, m -> m.text().contains("всего вложений: 4"));
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        awaitOutboxDrained();
         int from = seen;
         List<Sent> confirmations = telegram.messagesTo(chat).subList(from, telegram.messagesTo(chat).size())
                 .stream().filter(m -> m.text().contains("Файл добавлен")).toList();

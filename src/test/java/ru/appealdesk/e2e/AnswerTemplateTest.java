@@ -142,6 +142,7 @@ class AnswerTemplateTest extends EndToEndTest {
         long moderator = user("belov");
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(moderator).stream()
                 .anyMatch(m -> m.text().startsWith("[video] video-")));
+        awaitOutboxDrained();
         assertThat(telegram.messagesTo(moderator).stream().anyMatch(m -> m.text().startsWith("[document] doc-")))
                 .as("the MOV sent as a file goes on as a file").isTrue();
     }

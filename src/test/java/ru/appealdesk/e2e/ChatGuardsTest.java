@@ -6,6 +6,9 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -16,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Nobody unauthorised gets in: strangers, unregistered users, stale and forged buttons, redelivered updates. */
+@ExtendWith(OutputCaptureExtension.class)
 class ChatGuardsTest extends EndToEndTest {
 
     @Autowired
@@ -87,14 +91,17 @@ class ChatGuardsTest extends EndToEndTest {
     }
 
     @Test
-    void anUpdateThatCannotBeStoredIsRetriedUntilItIsHandledOnce() {
+    void anUpdateThatCannotBeStoredIsRetriedUntilItIsHandledOnce(CapturedOutput output) {
         // given the database cannot record updates (as when it is down)
         long before = telegram.messagesTo(user("zaitsev")).size();
         jdbc.execute("alter table processed_update rename to processed_update_away");
         try {
-            // when a message arrives, it is neither answered nor confirmed
+            // when a message arrives, it is neither answered nor confirmed (the service tried, and will again)
             telegram.userSends(user("zaitsev"), "/help");
-            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            int update = telegram.lastUpdate().get("update_id").asInt();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> output.getAll().contains("Update " + update + " is not confirmed"));
+            assertThat(telegram.idle()).isFalse();
             assertThat(telegram.messagesTo(user("zaitsev"))).hasSize((int) before);
         } finally {
             jdbc.execute("alter table processed_update_away rename to processed_update");
@@ -103,7 +110,7 @@ class ChatGuardsTest extends EndToEndTest {
         // then, once the database is back, the same update is handled, once
         await().atMost(Duration.ofSeconds(40)).until(() -> telegram.messagesTo(user("zaitsev")).size() == before + 1);
         assertThat(telegram.messagesTo(user("zaitsev")).get((int) before).text()).contains("AppealDesk");
-        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        awaitOutboxDrained();
         assertThat(telegram.messagesTo(user("zaitsev"))).hasSize((int) before + 1);
     }
 
@@ -121,7 +128,7 @@ class ChatGuardsTest extends EndToEndTest {
             telegram.userSends(chat, "/help");
             telegram.userSends(user("petrova"), "/help");
             telegram.awaitText(user("petrova"), "AppealDesk");
-            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+            awaitOutboxDrained();
             assertThat(telegram.messagesTo(chat)).hasSize((int) before);
             assertThat(jdbc.queryForObject("select count(*) from outbound_message where chat_id = ? and status = "
                     + "'PENDING'", Long.class, chat)).isEqualTo(20);
@@ -237,7 +244,7 @@ class ChatGuardsTest extends EndToEndTest {
         telegram.enqueueRaw(update);
         telegram.userSends(user(executor), "/help");
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(user(executor)).size() > cards);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        awaitOutboxDrained();
 
         // then nothing happened twice: the only new message is the answer to /help
         assertThat(appeal(id).get("history")).hasSize(3);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import ru.appealdesk.support.Api;
 import ru.appealdesk.support.FakeTelegram;
+import ru.appealdesk.support.OutboxDrained;
 import ru.appealdesk.support.Staff;
 import ru.appealdesk.support.TestDatabase;
 
@@ -36,6 +37,7 @@ class CrashRecoveryIT {
     static final Map<String, Long> USERS = Map.of("morozov", 500_001L, "volkova", 500_002L, "sokolova", 500_003L,
             "popov", 500_004L);
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration PACE = ru.appealdesk.support.EndToEndTest.PACE;
 
     @Test
     void aKilledServiceLosesNothingAndSendsEverythingOnce() throws Exception {
@@ -44,7 +46,7 @@ class CrashRecoveryIT {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        try (FakeTelegram telegram = new FakeTelegram()) {
+        try (FakeTelegram telegram = new FakeTelegram().pace(PACE)) {
             Process first = start(database, telegram, port, 1);
             Api api = new Api(port);
             try {
@@ -93,7 +95,9 @@ class CrashRecoveryIT {
                         .doesNotHaveDuplicates();
                 all.forEach(a -> assertThat(a.get("history")).hasSize(2));
                 await().atMost(Duration.ofSeconds(90)).until(() -> cardsDelivered(telegram) >= APPEALS);
-                await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> true);
+                OutboxDrained.await(telegram, new org.springframework.jdbc.core.JdbcTemplate(
+                        new org.springframework.jdbc.datasource.SingleConnectionDataSource(database, true)),
+                        java.time.Clock.systemUTC());
                 int cards = cardsDelivered(telegram);
                 // at most the one message in flight of each of the two executors' chats went twice
                 assertThat(cards).isBetween(APPEALS, APPEALS + 2);
@@ -146,6 +150,8 @@ class CrashRecoveryIT {
                 "--appealdesk.telegram.api-url=" + telegram.url(),
                 "--appealdesk.telegram.poll-timeout=1s", "--appealdesk.reports.enabled=false",
                 "--appealdesk.delivery.poll-interval=200ms",
+                // what is tested is what a kill loses, not the pace: the fake's limit scales with it
+                "--appealdesk.delivery.private-chat-spacing=" + PACE,
                 "--appealdesk.scheduler.tick=1s",
                 // a killed instance's leases expire soon, so the second run takes its messages over
                 "--appealdesk.delivery.lease=10s")

@@ -10,6 +10,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.support.FakeTelegram.Sent;
@@ -20,9 +21,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Nothing is lost and nothing is sent twice while Telegram misbehaves: 429 with retry_after, 5xx, lost requests,
- * "message is not modified", a user who blocked the bot, permanent errors, and the rate limits.
+ * "message is not modified", a user who blocked the bot, permanent errors, and the rate limits — at Telegram's real
+ * pace, which the fake Bot API holds the service to.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "appealdesk.delivery.private-chat-spacing=1100ms")
 class DeliveryResilienceTest extends EndToEndTest {
 
     @Autowired
@@ -36,7 +39,7 @@ class DeliveryResilienceTest extends EndToEndTest {
         long before = helpReplies(staff);
         telegram.userSends(user(staff), "/help");
         await().atMost(Duration.ofSeconds(30)).until(() -> helpReplies(staff) == before + 1);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        awaitOutboxDrained();
         assertThat(helpReplies(staff)).isEqualTo(before + 1);
     }
 
@@ -72,7 +75,7 @@ class DeliveryResilienceTest extends EndToEndTest {
         telegram.press(user(executor), card, "Взять в работу");
 
         awaitCard(executor, "DD-2026-800001", "Подготовить ответ");
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        awaitOutboxDrained();
         assertThat(telegram.calls().stream().filter("editMessageText"::equals).count()).isEqualTo(editsBefore + 1);
         assertThat(api.admin().get("/api/outbox?status=DEAD").json().get("total").asLong()).isZero();
     }
@@ -87,7 +90,7 @@ class DeliveryResilienceTest extends EndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> api.admin().get("/api/outbox?status=UNDELIVERABLE").json()
                 .get("total").asLong() >= 2);
         Sent report = telegram.awaitText(user("popov"), "не доставляются");
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        awaitOutboxDrained();
         long reports = telegram.messagesTo(user("popov")).stream()
                 .filter(m -> m.text().contains("не доставляются")).count();
         assertThat(reports).isBetween(1L, 2L);

@@ -19,6 +19,13 @@ import static org.awaitility.Awaitility.await;
  */
 class ReminderTest extends EndToEndTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.quartz.Scheduler scheduler;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     static Instant msk(String local) {
         return java.time.LocalDateTime.parse(local).atZone(java.time.ZoneId.of("Europe/Moscow")).toInstant();
     }
@@ -34,11 +41,9 @@ class ReminderTest extends EndToEndTest {
         return alerts(staff, number, phrase).get(0);
     }
 
-    /** Lets at least two ticks pass, so that anything due has fired. */
+    /** Everything due has fired (the tick ran when the clock moved) and what it sent has arrived. */
     void settle() {
-        long calls = telegram.calls().stream().filter("getUpdates"::equals).count();
-        await().pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(10)).until(() -> true);
-        assertThat(telegram.calls().stream().filter("getUpdates"::equals).count()).isGreaterThanOrEqualTo(calls);
+        awaitOutboxDrained();
     }
 
     @Test
@@ -86,6 +91,27 @@ class ReminderTest extends EndToEndTest {
         assertThat(alerts("sokolova", "DD-2026-600001", "⚠️")).hasSize(1);
         assertThat(alerts("sokolova", "DD-2026-600001", "🚨")).hasSize(1);
         assertThat(alerts("orlov", "DD-2026-600001", "🚨")).hasSize(1);
+    }
+
+    @Test
+    void theTickRunsWhenTheClockMovesAndNeverOnItsOwn() throws Exception {
+        // given the scheduler's own trigger is off (appealdesk.scheduler.enabled=false): none is registered
+        org.quartz.JobKey job = org.quartz.JobKey.jobKey("timer-tick", "appealdesk");
+        assertThat(scheduler.getTriggersOfJob(job)).isEmpty();
+        clock.set(msk("2026-03-16T10:00"));
+        long id = register(appealRequest("DD-2026-600009", "roads").put("receivedAt", "2026-03-16T10:00:00+03:00"))
+                .get("id").asLong();
+
+        // when the clock passes the first ladder level, then the timer has fired by the time the clock has moved
+        clock.set(msk("2026-03-16T10:31"));
+        assertThat(jdbc.queryForObject("select count(*) from timer where appeal_id = ? and kind = 'LADDER' "
+                + "and status = 'FIRED'", Long.class, id)).isEqualTo(1);
+
+        // and a trigger an earlier start stored is removed at start-up when the scheduler is off
+        scheduler.scheduleJob(org.quartz.TriggerBuilder.newTrigger().forJob(job).withIdentity("timer-tick",
+                "appealdesk").withSchedule(org.quartz.SimpleScheduleBuilder.repeatHourlyForever()).build());
+        context.getBean("timerTickTriggerRemoved", org.springframework.boot.ApplicationRunner.class).run(null);
+        assertThat(scheduler.getTriggersOfJob(job)).isEmpty();
     }
 
     @Test

@@ -44,7 +44,7 @@ class SignInRateLimitTest {
         telegram = new FakeTelegram();
         app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
                 "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.newDatabase(),
+                "--spring.datasource.url=" + TestDatabase.migratedDatabase(),
                 "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
                 "--appealdesk.bot-config-dir=bot-config",
                 "--appealdesk.telegram.token=" + FakeTelegram.TOKEN, "--appealdesk.reports.enabled=false",

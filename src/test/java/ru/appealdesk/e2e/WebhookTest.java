@@ -25,6 +25,7 @@ import ru.appealdesk.AppealDeskApplication;
 import ru.appealdesk.support.Api;
 import ru.appealdesk.support.FakeTelegram.Sent;
 import ru.appealdesk.support.FakeTelegram;
+import ru.appealdesk.support.OutboxDrained;
 import ru.appealdesk.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +55,7 @@ class WebhookTest {
         telegram = new FakeTelegram();
         app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
                 "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.newDatabase(),
+                "--spring.datasource.url=" + TestDatabase.migratedDatabase(),
                 "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
                 "--appealdesk.bot-config-dir=bot-config",
                 "--appealdesk.telegram.token=" + FakeTelegram.TOKEN, "--appealdesk.reports.enabled=false",
@@ -85,6 +86,12 @@ class WebhookTest {
         assertThat(telegram.calls()).contains("setWebhook", "setMyCommands").doesNotContain("getUpdates");
     }
 
+    /** Everything the updates posted so far made the service send has arrived. */
+    private static void drained() {
+        OutboxDrained.await(telegram, app.getBean(org.springframework.jdbc.core.JdbcTemplate.class),
+                java.time.Clock.systemUTC());
+    }
+
     @Test
     void updatesWithoutTheRightSecretAreRefused() {
         int before = telegram.messagesTo(SOKOLOVA).size();
@@ -95,7 +102,7 @@ class WebhookTest {
         assertThat(post(message(SOKOLOVA, "/help"), SECRET)).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> telegram.messagesTo(SOKOLOVA).size() == before + 1);
-        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        drained();
         assertThat(telegram.messagesTo(SOKOLOVA)).hasSize(before + 1);
     }
 
@@ -117,7 +124,7 @@ class WebhookTest {
         assertThat(post(update, SECRET)).isEqualTo(200);
         assertThat(post(update, SECRET)).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> telegram.messagesTo(SOKOLOVA).size() == before + 1);
-        await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        drained();
         assertThat(telegram.messagesTo(SOKOLOVA)).hasSize(before + 1);
     }
 
@@ -177,7 +184,7 @@ class WebhookTest {
         }
         pool.shutdown();
         await().atMost(Duration.ofSeconds(10)).until(() -> telegram.messagesTo(PETROVA).size() > before);
-        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        drained();
         assertThat(telegram.messagesTo(PETROVA)).hasSize(before + 1);
     }
 

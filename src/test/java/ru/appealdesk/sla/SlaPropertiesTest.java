@@ -9,7 +9,7 @@ import ru.appealdesk.support.Settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The timer tick: 5 s unless set ({@code APPEALDESK_SCHEDULER_TICK}), and never a busy loop. */
+/** The timer tick: 5 s unless set, never a busy loop, run by the scheduler unless switched off. */
 class SlaPropertiesTest {
 
     private static SlaProperties bind(Map<String, String> values) {
@@ -22,6 +22,12 @@ class SlaPropertiesTest {
         assertThat(bind(Map.of("appealdesk.scheduler.tick", "2s")).tick()).isEqualTo(Duration.ofSeconds(2));
         assertThat(Settings.bind(SlaProperties.class, Map.of(), Map.of("APPEALDESK_SCHEDULER_TICK", "3s")).tick())
                 .isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void theSchedulerRunsTheTickByItselfUnlessSwitchedOff() {
+        assertThat(bind(Map.of()).enabled()).isTrue();
+        assertThat(bind(Map.of("appealdesk.scheduler.enabled", "false")).enabled()).isFalse();
     }
 
     @Test

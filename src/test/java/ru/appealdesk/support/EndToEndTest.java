@@ -2,6 +2,7 @@ package ru.appealdesk.support;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +12,27 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import ru.appealdesk.AppealDeskApplication;
+import ru.appealdesk.sla.TimerTick;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,13 +41,25 @@ import static org.awaitility.Awaitility.await;
  * Base of end-to-end tests: the whole service on a random port, real PostgreSQL, the real TelegramBots client
  * talking to {@link FakeTelegram}, the shipped {@code bot-config/}, and a {@link MutableClock}. Staff are bound
  * to fake Telegram users through invite codes, as in production.
+ *
+ * <p>Each test class has a service of its own: its own context (closed after the class), its own database (a copy
+ * of the migrated template), a fake Bot API emptied for it and a clock at {@link #START}, so classes pass alone and
+ * in any order. Time is simulated: the timer tick runs whenever a test moves the clock (the scheduler's own
+ * trigger is off), and the service sends to a chat at the fast {@link #PACE}, against which the fake scales its
+ * per-chat limit. A test that must see Telegram's real pace sets {@code appealdesk.delivery.private-chat-spacing}
+ * with a {@code @TestPropertySource} of its own.
  */
 @SpringBootTest(classes = AppealDeskApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(EndToEndTest.TestClock.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestPropertySource(properties = "appealdesk.delivery.private-chat-spacing=" + EndToEndTest.PACE_SETTING)
 public abstract class EndToEndTest {
 
     /** Monday 2 March 2026, 10:00 Moscow time: a working morning. */
     public static final Instant START = Instant.parse("2026-03-02T07:00:00Z");
+    /** The functional tests' pace of messages to one chat (Telegram's: {@link FakeTelegram#REAL_PACE}). */
+    public static final Duration PACE = Duration.ofMillis(150);
+    static final String PACE_SETTING = "150ms";
     protected static final FakeTelegram telegram = new FakeTelegram();
     /** The portals' photo server: the only host applicants' photos are fetched from. */
     protected static final FakePortal portal = new FakePortal();
@@ -47,7 +68,6 @@ public abstract class EndToEndTest {
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final Map<String, Long> USERS = new LinkedHashMap<>();
     private static final Set<String> BOUND = ConcurrentHashMap.newKeySet();
-    private static String databaseUrl;
 
     static {
         long id = 200_001;
@@ -55,6 +75,9 @@ public abstract class EndToEndTest {
                 "belov", "smirnova", "sokolova", "popov", "orlov", "lebedeva", "fedorova", "glava", "gromov")) {
             USERS.put(staff, id++);
         }
+        // waits end as soon as their condition holds: the default first look after 100 ms would add up to minutes
+        Awaitility.setDefaultPollDelay(Duration.ZERO);
+        Awaitility.setDefaultPollInterval(Duration.ofMillis(20));
     }
 
     @LocalServerPort
@@ -63,13 +86,15 @@ public abstract class EndToEndTest {
     protected MutableClock clock;
     @Autowired
     private org.springframework.jdbc.core.JdbcTemplate database;
-    @Autowired
-    private org.quartz.Scheduler scheduler;
+    @Value("${appealdesk.delivery.private-chat-spacing}")
+    private Duration pace;
     protected Api api;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EndToEndTest::database);
+        // called once for each context, that is once for each test class: a database of its own
+        String database = TestDatabase.migratedDatabase();
+        registry.add("spring.datasource.url", () -> database);
         registry.add("appealdesk.telegram.token", () -> FakeTelegram.TOKEN);
         registry.add("appealdesk.telegram.api-url", telegram::url);
         registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
@@ -79,7 +104,8 @@ public abstract class EndToEndTest {
         registry.add("appealdesk.api-token", () -> Api.TOKEN);
         registry.add("appealdesk.api-tokens", () -> Api.CONNECTORS);
         registry.add("appealdesk.admin-token", () -> Api.ADMIN_TOKEN);
-        registry.add("appealdesk.scheduler.tick", () -> "300ms");
+        // the timer tick runs when the test moves the clock (TestClock), never on its own in between
+        registry.add("appealdesk.scheduler.enabled", () -> "false");
         registry.add("appealdesk.telegram.request-timeout", () -> "2s");
         registry.add("appealdesk.bot-config-dir", () -> "bot-config");
         registry.add("appealdesk.dashboard.public-url", () -> PUBLIC_URL);
@@ -87,20 +113,13 @@ public abstract class EndToEndTest {
         registry.add("appealdesk.intake.photo-hosts", portal::origin);
         registry.add("appealdesk.intake.photo-allow-private", () -> "true");
         // every test signs in from 127.0.0.1, and the clock goes back to START before each: failed sign-ins would add
-        // up over the whole suite and refill only by chance. SignInRateLimitTest checks the limit in its own service
+        // up over a class and refill only by chance. SignInRateLimitTest checks the limit in its own service
         registry.add("appealdesk.sign-in-throttle.failures", () -> "100000");
         // Quartz registers data sources JVM-wide by scheduler name: a name of its own for this context
         registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-e2e");
     }
 
-    private static synchronized String database() {
-        if (databaseUrl == null) {
-            databaseUrl = TestDatabase.newDatabase();
-        }
-        return databaseUrl;
-    }
-
-    /** The test clock, in place of the system clock. */
+    /** The test clock, in place of the system clock; each move runs the timer tick before it returns. */
     @TestConfiguration
     static class TestClock {
         @Bean
@@ -108,34 +127,47 @@ public abstract class EndToEndTest {
         MutableClock testClock() {
             return new MutableClock(START);
         }
+
+        @Bean
+        SmartInitializingSingleton tickWhenTheClockMoves(MutableClock clock, ObjectProvider<TimerTick> tick) {
+            return () -> clock.onChange(now -> tick.getObject().run());
+        }
+    }
+
+    /** The previous class's service is gone (its context closed): the fake forgets it, staff are bound anew. */
+    @BeforeAll
+    static void freshTelegram() {
+        telegram.reset();
+        BOUND.clear();
     }
 
     @BeforeEach
     void bindStaff() {
         api = new Api(port);
+        telegram.pace(pace);
         clock.set(START);
-        // a timer tick that began before the reset still works with the earlier test's time (months on): it would
-        // fire this test's fresh timers as long overdue. Ticks that begin from now on read START.
-        await().atMost(Duration.ofSeconds(60)).until(() -> scheduler.getCurrentlyExecutingJobs().isEmpty());
-        // an earlier test that moved the clock months on leaves reminders and escalations for every open appeal
-        // queued, which the pace of one message a second per chat would still be delivering during this test; cards
-        // stay (an edit of a card whose message was never sent would become a dead letter)
-        database.update("update outbound_message set status = 'SUPERSEDED', payload = '{}' where status = 'PENDING' "
-                + "and card_id is null and method in ('SEND_MESSAGE', 'SEND_MEDIA')");
+        // every invite, then every /start, then every answer: binding one after another would take seconds
+        List<Long> binding = new ArrayList<>();
         USERS.forEach((staff, userId) -> {
             if (BOUND.add(staff)) {
                 Api.Response invite = api.admin().post("/api/staff/" + staff + "/invites", "");
                 assertThat(invite.status()).isEqualTo(201);
                 telegram.userSends(userId, "/start " + invite.json().get("code").asText());
-                telegram.awaitText(userId, "Вы подключены");
+                binding.add(userId);
             }
         });
+        binding.forEach(userId -> telegram.awaitText(userId, "Вы подключены"));
     }
 
     @AfterEach
     void telegramCallsFollowedTheSpec() {
         telegram.clearFaults();
         assertThat(telegram.takeViolations()).as("Bot API calls that broke the spec").isEmpty();
+    }
+
+    /** Waits until the outbox is drained: what the test did has had all its effects in the chats. */
+    protected void awaitOutboxDrained() {
+        OutboxDrained.await(telegram, database, clock);
     }
 
     protected static long user(String staffId) {
@@ -228,7 +260,8 @@ public abstract class EndToEndTest {
         }
     }
 
-    /** The first message to the chat after the first {@code seen} ones that matches (earlier tests leave theirs). */
+    /** The first message to the chat after the first {@code seen} ones that matches (earlier tests of a class leave
+     * theirs). */
     protected FakeTelegram.Sent awaitNew(long chat, int seen, java.util.function.Predicate<FakeTelegram.Sent> match) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> {
             List<FakeTelegram.Sent> all = telegram.messagesTo(chat);

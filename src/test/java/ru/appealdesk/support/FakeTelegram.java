@@ -83,6 +83,12 @@ public final class FakeTelegram implements AutoCloseable {
     private final AtomicInteger rateLimited = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean strict;
+    /** The service's {@code appealdesk.delivery.private-chat-spacing}: the per-chat limit scales with it. */
+    private volatile Duration pace = REAL_PACE;
+    /** Telegram's pace, as the service keeps it by default: about one message a second per chat, with a margin. */
+    public static final Duration REAL_PACE = Duration.ofMillis(1100);
+    /** How late a message may arrive after its turn on a busy test machine (scheduling, GC), at most. */
+    private static final long JITTER_NANOS = 200_000_000L;
 
     /** An injected failure for the next calls of a method: an error answer, or a request lost after a delay. */
     private record Fault(String method, AtomicInteger remaining, int code, String description, Integer retryAfter,
@@ -267,6 +273,46 @@ public final class FakeTelegram implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The service sends one message per {@code chatSpacing} to a chat (its {@code private-chat-spacing}) instead of
+     * Telegram's one per {@link #REAL_PACE}: the per-chat limit is scaled alike. The bot-wide limit stays Telegram's,
+     * as the service's {@code global-per-second} does.
+     */
+    public FakeTelegram pace(Duration chatSpacing) {
+        this.pace = chatSpacing;
+        return this;
+    }
+
+    /**
+     * Forgets everything a test class did: messages, updates, chats, answers, files, faults and limits (a new
+     * service context starts against it). Ids keep counting, so nothing of an earlier class can be mistaken for new.
+     */
+    public void reset() {
+        synchronized (pendingUpdates) {
+            pendingUpdates.clear();
+        }
+        synchronized (byChat) {
+            byChat.clear();
+        }
+        synchronized (recentMessages) {
+            lastMessageAt.clear();
+            recentMessages.clear();
+            acceptedAt.clear();
+        }
+        violations.clear();
+        calls.clear();
+        callbackAnswers.clear();
+        files.clear();
+        knownChats.clear();
+        blockedChats.clear();
+        faults.clear();
+        menuButtons.clear();
+        rateLimited.set(0);
+        delay = Duration.ZERO;
+        strict = false;
+        pace = REAL_PACE;
+    }
+
     /** Every sending call waits this long before it is answered (to keep messages in flight). */
     public void slowDown(Duration delay) {
         this.delay = delay;
@@ -422,15 +468,19 @@ public final class FakeTelegram implements AutoCloseable {
     /**
      * Telegram's limits. Strict (benchmarks, as the issue measured them): a 31st message in any sliding second, or a
      * second one to a chat within a second, is refused. Otherwise (the functional tests, run side by side on a busy
-     * machine) with a little slack for the test machine's own scheduling: 32 a second, 0.9 s per chat. Returns which
-     * limit was broken, or null.
+     * machine) with a little slack for the test machine's own scheduling: 32 a second, 0.9 s per chat. The per-chat
+     * limit scales with the service's {@link #pace}: strict 1/1.1 of it, otherwise it less the jitter (at most 4/5
+     * of it). Returns which limit was broken, or null.
      */
     private String brokenLimit(long chatId) {
         long now = System.nanoTime();
+        long spacing = pace.toNanos();
+        long perChat = strict ? spacing * 10 / 11 : spacing - Math.min(JITTER_NANOS, spacing * 4 / 5);
         synchronized (recentMessages) {
             Long last = lastMessageAt.get(chatId);
-            if (last != null && now - last < (strict ? 1_000_000_000L : 900_000_000L)) {
-                return "a second message to the chat within " + (now - last) / 1_000_000 + " ms";
+            if (last != null && now - last < perChat) {
+                return "a second message to the chat within " + (now - last) / 1_000_000 + " ms (the limit: "
+                        + perChat / 1_000_000 + " ms)";
             }
             while (!recentMessages.isEmpty() && now - recentMessages.peekFirst() >= 1_000_000_000L) {
                 recentMessages.pollFirst();
