@@ -31,7 +31,6 @@ class CyrillicLiteralsTest {
             "ru/appealdesk/bot/AnswerDialog.java",
             "ru/appealdesk/bot/CardTexts.java",
             "ru/appealdesk/bot/Commands.java",
-            "ru/appealdesk/bot/Dialogs.java",
             "ru/appealdesk/bot/Notifier.java",
             "ru/appealdesk/bot/StepCards.java");
 
