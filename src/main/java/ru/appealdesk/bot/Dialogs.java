@@ -96,8 +96,8 @@ class Dialogs {
         List<List<Button>> keyboard = List.of(
                 List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "N").button(Buttons.THREATS.text())),
                 List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "D").button(Buttons.DUPLICATE.text())));
-        cardMessages.send(in.chatId(), Words.CHOOSE_HOW_TO_CLOSE.text(Html.escape(a.number())), null, keyboard, Outbox.PRIORITY_REPLY, Card.Kind.CLOSE_CHOICE, a.id(),
-                a.step());
+        cardMessages.send(in.chatId(), Words.CHOOSE_HOW_TO_CLOSE.text(Html.escape(a.number())), null, keyboard,
+                Outbox.PRIORITY_REPLY, Card.Kind.CLOSE_CHOICE, a.id(), a.step());
     }
 
     void askCloseComment(Inbound in, AppealView a, String how) {
