@@ -27,7 +27,6 @@ class CyrillicLiteralsTest {
      * too, so that it is taken off).
      */
     static final Set<String> NOT_YET_MOVED = Set.of(
-            "ru/appealdesk/bot/AlertNotifier.java",
             "ru/appealdesk/bot/Notifier.java");
 
     @Test
