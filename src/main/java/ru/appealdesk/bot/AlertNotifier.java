@@ -16,6 +16,7 @@ import ru.appealdesk.sla.Alerts.AlertsDue;
 import ru.appealdesk.sla.Alerts.Type;
 import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -31,11 +32,11 @@ class AlertNotifier {
     private static final int MAX_BUTTONS = 10;
     /** A digest stays one message: well below Telegram's 4096 characters. */
     private static final int DIGEST_LIMIT = 3600;
-    private static final Map<Type, String> TITLES = Map.of(Type.REMINDER, "⏰ Ждут вашего действия",
-            Type.COORDINATOR_ALERT, "⚠️ Без движения", Type.ESCALATION, "🚨 Эскалации", Type.COUNTDOWN,
-            "⏳ Приближается срок", Type.OVERDUE, "🔥 Просрочено", Type.TERM_EXPIRED, "⛔ Срок рассмотрения истёк",
-            Type.REDIRECT_COUNTDOWN, "↗️ Срок перенаправления по 59-ФЗ", Type.CO_COUNTDOWN, "⏳ Срок соисполнителя",
-            Type.CO_OVERDUE, "🔥 Материалы соисполнителя просрочены");
+    private static final Map<Type, Words> TITLES = Map.of(Type.REMINDER, Words.TITLE_REMINDER,
+            Type.COORDINATOR_ALERT, Words.TITLE_COORDINATOR_ALERT, Type.ESCALATION, Words.TITLE_ESCALATION,
+            Type.COUNTDOWN, Words.TITLE_COUNTDOWN, Type.OVERDUE, Words.TITLE_OVERDUE,
+            Type.TERM_EXPIRED, Words.TITLE_TERM_EXPIRED, Type.REDIRECT_COUNTDOWN, Words.TITLE_REDIRECT_COUNTDOWN,
+            Type.CO_COUNTDOWN, Words.TITLE_CO_COUNTDOWN, Type.CO_OVERDUE, Words.TITLE_CO_OVERDUE);
 
     private final AppealService appeals;
     private final Recipients recipients;
@@ -88,8 +89,8 @@ class AlertNotifier {
                 .thenComparing(al -> appealsById.get(al.appealId()).answerDueAt()));
         Map<Type, Long> counts = alerts.stream().collect(Collectors.groupingBy(Alert::type,
                 () -> new java.util.EnumMap<>(Type.class), Collectors.counting()));
-        StringBuilder sb = new StringBuilder("<b>Уведомления по обращениям (" + alerts.size() + ")</b>\n");
-        counts.forEach((type, n) -> sb.append(TITLES.get(type)).append(": ").append(n).append('\n'));
+        StringBuilder sb = new StringBuilder(Words.DIGEST.text(alerts.size()));
+        counts.forEach((type, n) -> sb.append(TITLES.get(type).text()).append(": ").append(n).append('\n'));
         sb.append('\n');
         int shown = 0;
         for (Alert alert : sorted) {
@@ -101,7 +102,7 @@ class AlertNotifier {
             shown++;
         }
         if (shown < sorted.size()) {
-            sb.append("…и ещё ").append(sorted.size() - shown).append(". Карточка: /appeal &lt;номер&gt;");
+            sb.append(Words.AND_MORE.text(sorted.size() - shown));
         }
         return sb.toString().strip();
     }
@@ -110,21 +111,19 @@ class AlertNotifier {
         String number = "<b>№ " + Html.escape(a.number()) + "</b>";
         String holders = Html.escape(alert.holders().stream().map(texts::name).collect(Collectors.joining(", ")));
         return switch (alert.type()) {
-            case REMINDER -> "⏰ " + number + ": ждёт вас с " + texts.time(alert.since());
+            case REMINDER -> Words.SHORT_REMINDER.text(number, texts.time(alert.since()));
             case COORDINATOR_ALERT -> alert.level() >= 3
-                    ? "🚨 " + number + ": эскалировано " + escalatedTo(alert) + ", ждёт с " + texts.time(alert.since())
-                    + ", у " + holders
-                    : "⚠️ " + number + ": без движения с " + texts.time(alert.since()) + ", у " + holders;
-            case ESCALATION -> "🚨 " + number + ": без движения с " + texts.time(alert.since()) + ", у " + holders;
-            case COUNTDOWN -> "⏳ " + number + ": " + countdownLeft(alert, a);
-            case OVERDUE -> "🔥 " + number + ": не размещено к " + texts.time(a.answerDueAt()) + ", у " + holders;
-            case TERM_EXPIRED -> "⛔ " + number + ": срок рассмотрения истёк " + texts.time(a.dueAt()) + ", у "
-                    + holders;
-            case REDIRECT_COUNTDOWN -> "↗️ " + number + ": перенаправить по 59-ФЗ до " + texts.time(a.redirectDueAt())
-                    + " (" + texts.left(a.redirectDueAt()) + ")";
-            case CO_COUNTDOWN -> "⏳ " + number + ": передать материалы ответственному до " + coDue(alert, a);
-            case CO_OVERDUE -> "🔥 " + number + ": соисполнитель " + Html.escape(texts.name(alert.coExecutorId()))
-                    + " не передал материалы к " + coDue(alert, a);
+                    ? Words.SHORT_ESCALATED.text(number, escalatedTo(alert), texts.time(alert.since()), holders)
+                    : Words.SHORT_STILL.text(number, texts.time(alert.since()), holders);
+            case ESCALATION -> Words.SHORT_ESCALATION.text(number, texts.time(alert.since()), holders);
+            case COUNTDOWN -> Words.SHORT_COUNTDOWN.text(number, countdownLeft(alert, a));
+            case OVERDUE -> Words.SHORT_OVERDUE.text(number, texts.time(a.answerDueAt()), holders);
+            case TERM_EXPIRED -> Words.SHORT_TERM_EXPIRED.text(number, texts.time(a.dueAt()), holders);
+            case REDIRECT_COUNTDOWN -> Words.SHORT_REDIRECT_COUNTDOWN.text(number, texts.time(a.redirectDueAt()),
+                    texts.left(a.redirectDueAt()));
+            case CO_COUNTDOWN -> Words.SHORT_CO_COUNTDOWN.text(number, coDue(alert, a));
+            case CO_OVERDUE -> Words.SHORT_CO_OVERDUE.text(number, Html.escape(texts.name(alert.coExecutorId())),
+                    coDue(alert, a));
         };
     }
 
@@ -142,41 +141,30 @@ class AlertNotifier {
                 + ")";
         String holders = Html.escape(alert.holders().stream().map(texts::name).collect(Collectors.joining(", ")));
         String since = texts.time(alert.since());
+        String status = Html.escape(alert.status().title());
+        String expected = expected(alert.status());
         return switch (alert.type()) {
-            case REMINDER -> "⏰ Напоминание" + (alert.level() > 1 ? " (повторное)" : "") + ": обращение " + number
-                    + " ждёт вас с " + since + ". Требуется: " + expected(alert.status()) + ".";
+            case REMINDER -> Words.REMINDER.text(alert.level() > 1 ? Words.REPEATED.text() : "", number, since,
+                    expected);
             case COORDINATOR_ALERT -> alert.level() >= 3
-                    ? "🚨 Эскалировано " + escalatedTo(alert) + ": обращение " + number + " ждёт с " + since
-                    + " («" + Html.escape(alert.status().title()) + "», у " + holders + "). Требуется: "
-                    + expected(alert.status()) + ". Срок ответа: " + texts.time(a.answerDueAt()) + "."
-                    : "⚠️ Обращение " + number + " без движения с " + since + ": «"
-                    + Html.escape(alert.status().title()) + "», у " + holders + ". Требуется: "
-                    + expected(alert.status()) + ".";
-            case ESCALATION -> "🚨 Эскалация: обращение " + number + " с " + since + " без движения, у " + holders
-                    + " («" + Html.escape(alert.status().title()) + "»). Требуется: " + expected(alert.status())
-                    + ". Срок ответа: " + texts.time(a.answerDueAt()) + ".";
-            case COUNTDOWN -> "⏳ " + (alert.offset() == null ? "Приближается срок ответа"
-                    : "За " + texts.duration(alert.offset()) + " до срока ответа") + ": обращение " + number
-                    + ", срок " + texts.time(a.answerDueAt()) + ", " + countdownLeft(alert, a) + ". Статус: «"
-                    + Html.escape(alert.status().title()) + "».";
-            case OVERDUE -> "🔥 Просрочено: ответ по обращению " + number + " не размещён на портале к сроку "
-                    + texts.time(a.answerDueAt()) + ". Статус «" + Html.escape(alert.status().title()) + "», у "
-                    + holders + "; исполнитель: " + Html.escape(texts.name(a.executorId())) + ". Требуется: "
-                    + expected(alert.status()) + ".";
-            case REDIRECT_COUNTDOWN -> "↗️ Обращение " + number + " по 59-ФЗ ждёт решения координатора («"
-                    + Html.escape(alert.status().title()) + "»): если оно не в компетенции администрации, его нужно "
-                    + "перенаправить до " + texts.time(a.redirectDueAt()) + " (" + texts.left(a.redirectDueAt())
-                    + ", ч. 3 ст. 8 59-ФЗ).";
-            case CO_COUNTDOWN -> "⏳ Вы соисполнитель по обращению " + number + ": передайте материалы ответственному "
-                    + "исполнителю " + Html.escape(texts.name(a.executorId())) + " до " + coDue(alert, a) + " ("
-                    + (alert.workingLeft() == null ? "" : "рабочего времени осталось " + texts.amount(alert.workingLeft()))
-                    + "). Кнопка «Передать материалы» — в карточке соисполнителя.";
-            case CO_OVERDUE -> "🔥 Просрочено: соисполнитель " + Html.escape(texts.name(alert.coExecutorId()))
-                    + " не передал материалы по обращению " + number + " к сроку " + coDue(alert, a)
-                    + ". Ответственный исполнитель: " + Html.escape(texts.name(a.executorId())) + ".";
-            case TERM_EXPIRED -> "⛔ Срок рассмотрения истёк: обращение " + number + " не закрыто к "
-                    + texts.time(a.dueAt()) + ". Статус «" + Html.escape(alert.status().title()) + "», у " + holders
-                    + ". Требуется: " + expected(alert.status()) + ".";
+                    ? Words.ESCALATED.text(escalatedTo(alert), number, since, status, holders, expected,
+                            texts.time(a.answerDueAt()))
+                    : Words.STILL.text(number, since, status, holders, expected);
+            case ESCALATION -> Words.ESCALATION.text(number, since, holders, status, expected,
+                    texts.time(a.answerDueAt()));
+            case COUNTDOWN -> Words.COUNTDOWN.text(alert.offset() == null ? Words.COUNTDOWN_NEAR.text()
+                            : Words.COUNTDOWN_BEFORE.text(texts.duration(alert.offset())), number,
+                    texts.time(a.answerDueAt()), countdownLeft(alert, a), status);
+            case OVERDUE -> Words.OVERDUE.text(number, texts.time(a.answerDueAt()), status, holders,
+                    Html.escape(texts.name(a.executorId())), expected);
+            case REDIRECT_COUNTDOWN -> Words.REDIRECT_COUNTDOWN.text(number, status, texts.time(a.redirectDueAt()),
+                    texts.left(a.redirectDueAt()));
+            case CO_COUNTDOWN -> Words.CO_COUNTDOWN.text(number, Html.escape(texts.name(a.executorId())),
+                    coDue(alert, a),
+                    alert.workingLeft() == null ? "" : Words.WORKING_LEFT.text(texts.amount(alert.workingLeft())));
+            case CO_OVERDUE -> Words.CO_OVERDUE.text(Html.escape(texts.name(alert.coExecutorId())), number,
+                    coDue(alert, a), Html.escape(texts.name(a.executorId())));
+            case TERM_EXPIRED -> Words.TERM_EXPIRED.text(number, texts.time(a.dueAt()), status, holders, expected);
         };
     }
 
@@ -187,9 +175,9 @@ class AlertNotifier {
 
     /** Whom a level-3 step was escalated to, by name; the coordinators learn it from this alert. */
     private String escalatedTo(Alert alert) {
-        return alert.escalatedTo().isEmpty() ? "(заместитель главы не назначен)"
-                : "заместителю главы " + Html.escape(alert.escalatedTo().stream().map(texts::name)
-                .collect(Collectors.joining(", ")));
+        return alert.escalatedTo().isEmpty() ? Words.NO_DEPUTY_HEAD.text()
+                : Words.TO_DEPUTY_HEAD.text(Html.escape(alert.escalatedTo().stream().map(texts::name)
+                .collect(Collectors.joining(", "))));
     }
 
     /** What is left: the working time (what the countdown counts), and the calendar time when it differs. */
@@ -197,25 +185,81 @@ class AlertNotifier {
         if (alert.workingLeft() == null) {
             return texts.left(a.answerDueAt());
         }
-        return "рабочего времени осталось " + texts.amount(alert.workingLeft());
+        return Words.WORKING_LEFT.text(texts.amount(alert.workingLeft()));
     }
 
     private static String expected(AppealStatus status) {
-        return switch (status) {
-            case NEW -> "назначить исполнителя";
-            case ASSIGNED -> "взять в работу или вернуть с указанием НПА";
-            case IN_PROGRESS -> "подготовить ответ";
-            case RETURNED -> "назначить другого исполнителя или отклонить возврат";
-            case ANSWER_REVIEW -> "согласовать ответ или вернуть на доработку";
-            case REWORK -> "доработать ответ и отправить на согласование";
-            case APPROVED -> "разместить ответ на портале и нажать «Размещено»";
-            case REDIRECT_REVIEW -> "согласовать или отклонить перенаправление";
-            case POSTPONED -> "подготовить итоговый ответ к отложенной дате";
-            case CLOSED -> "ничего";
-        };
+        return (switch (status) {
+            case NEW -> Words.EXPECTED_NEW;
+            case ASSIGNED -> Words.EXPECTED_ASSIGNED;
+            case IN_PROGRESS -> Words.EXPECTED_IN_PROGRESS;
+            case RETURNED -> Words.EXPECTED_RETURNED;
+            case ANSWER_REVIEW -> Words.EXPECTED_ANSWER_REVIEW;
+            case REWORK -> Words.EXPECTED_REWORK;
+            case APPROVED -> Words.EXPECTED_APPROVED;
+            case REDIRECT_REVIEW -> Words.EXPECTED_REDIRECT_REVIEW;
+            case POSTPONED -> Words.EXPECTED_POSTPONED;
+            case CLOSED -> Words.EXPECTED_CLOSED;
+        }).text();
     }
 
     private static String shorten(String number) {
         return number.length() <= 40 ? number : number.substring(0, 39) + "…";
+    }
+
+    /** The alerts: one line per type, the digest's titles (TITLE_) and short lines (SHORT_). */
+    enum Words implements Text {
+        TITLE_REMINDER,
+        TITLE_COORDINATOR_ALERT,
+        TITLE_ESCALATION,
+        TITLE_COUNTDOWN,
+        TITLE_OVERDUE,
+        TITLE_TERM_EXPIRED,
+        TITLE_REDIRECT_COUNTDOWN,
+        TITLE_CO_COUNTDOWN,
+        TITLE_CO_OVERDUE,
+        DIGEST,
+        AND_MORE,
+        SHORT_REMINDER,
+        SHORT_ESCALATED,
+        SHORT_STILL,
+        SHORT_ESCALATION,
+        SHORT_COUNTDOWN,
+        SHORT_OVERDUE,
+        SHORT_TERM_EXPIRED,
+        SHORT_REDIRECT_COUNTDOWN,
+        SHORT_CO_COUNTDOWN,
+        SHORT_CO_OVERDUE,
+        REMINDER,
+        REPEATED,
+        ESCALATED,
+        STILL,
+        ESCALATION,
+        COUNTDOWN,
+        COUNTDOWN_NEAR,
+        COUNTDOWN_BEFORE,
+        OVERDUE,
+        REDIRECT_COUNTDOWN,
+        CO_COUNTDOWN,
+        WORKING_LEFT,
+        CO_OVERDUE,
+        TERM_EXPIRED,
+        NO_DEPUTY_HEAD,
+        TO_DEPUTY_HEAD,
+        EXPECTED_NEW,
+        EXPECTED_ASSIGNED,
+        EXPECTED_IN_PROGRESS,
+        EXPECTED_RETURNED,
+        EXPECTED_ANSWER_REVIEW,
+        EXPECTED_REWORK,
+        EXPECTED_APPROVED,
+        EXPECTED_REDIRECT_REVIEW,
+        EXPECTED_POSTPONED,
+        EXPECTED_CLOSED;
+
+        @Override
+        public String area() {
+            return "bot.alerts";
+        }
     }
 }

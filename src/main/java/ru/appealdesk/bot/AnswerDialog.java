@@ -18,6 +18,7 @@ import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AnswerDraft;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealService;
@@ -69,9 +70,7 @@ class AnswerDialog {
     void chooseType(Inbound in, AppealView a) {
         if (conversations.about(in.userId(), a).filter(c -> c.answerText() != null || !c.attachedFiles().isEmpty())
                 .isPresent()) {
-            reply(in, "✍️ Ответ по обращению № " + Html.escape(a.number()) + " уже готовится: черновик и его кнопки — "
-                    + "в последнем сообщении. Чтобы начать заново (например, выбрать другой тип ответа), отправьте "
-                    + "/cancel и нажмите «Подготовить ответ» ещё раз.");
+            reply(in, Words.ALREADY_IN_PREPARATION.text(Html.escape(a.number())));
             return;
         }
         draftCards.retire(in.chatId(), a.id());
@@ -81,12 +80,12 @@ class AnswerDialog {
         List<Button> second = new ArrayList<>(List.of(type(a, AnswerType.REJECTED, "🚫 ")));
         if (appeals.postponableUntil(a).isPresent()) {
             second.add(0, a.postponeCount() == 0 ? type(a, AnswerType.POSTPONED, "⏳ ")
-                    : type(a, AnswerType.POSTPONED, "⏳ ", " повторно"));
+                    : type(a, AnswerType.POSTPONED, "⏳ ", Words.AGAIN.text()));
         }
         List<List<Button>> keyboard = List.of(
                 List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")), second);
-        cardMessages.send(in.chatId(), "✍️ Ответ по обращению № " + Html.escape(a.number()) + ": выберите тип ответа.",
-                null, keyboard, Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
+        cardMessages.send(in.chatId(), Words.CHOOSE_TYPE.text(Html.escape(a.number())), null, keyboard,
+                Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
     }
 
     void typeChosen(Inbound in, AppealView a, String code) {
@@ -103,13 +102,12 @@ class AnswerDialog {
         draftCards.retire(in.chatId(), a.id());
         if (type == AnswerType.POSTPONED) {
             c.moveTo(State.AWAITING_POSTPONE_DATE, clock.instant());
-            String approval = a.postponeCount() == 0 ? "" : " Повторно отложенное решение сначала согласует "
-                    + Html.escape(texts.secondaryApproverName()) + " (директор МКУ «МЦУР»).";
-            reply(in, "⏳ До какой даты откладывается решение? Введите дату в формате ДД.ММ.ГГГГ, не позднее "
-                    + CardTexts.DATE.format(latest.get()) + "." + approval);
+            String approval = a.postponeCount() == 0 ? ""
+                    : Words.SECOND_POSTPONEMENT_APPROVAL.text(Html.escape(texts.secondaryApproverName()));
+            reply(in, Words.ASK_POSTPONE_DATE.text(CardTexts.DATE.format(latest.get()), approval));
         } else {
             c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
-            offerTemplates(in, a, type, "Тип ответа: «" + type.title() + "».");
+            offerTemplates(in, a, type, Words.TYPE_CHOSEN.text(type.title()));
         }
     }
 
@@ -125,9 +123,8 @@ class AnswerDialog {
                     .button("📋 " + templates.get(i).title())));
         }
         keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), OWN_TEXT).button(Buttons.OWN_TEXT.text())));
-        cardMessages.send(in.chatId(), lead + "\nПришлите текст ответа заявителю одним сообщением"
-                + (templates.isEmpty() ? " (готовых вариантов решения для этой категории нет)."
-                : " или выберите вариант решения — он будет подставлен в черновик:"), null, keyboard,
+        cardMessages.send(in.chatId(), (templates.isEmpty() ? Words.NO_TEMPLATES : Words.OFFER_TEMPLATES).text(lead),
+                null, keyboard,
                 Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
     }
 
@@ -139,8 +136,8 @@ class AnswerDialog {
         Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.AWAITING_ANSWER_TEXT)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer being written"));
         if (OWN_TEXT.equals(choice)) {
-            reply(in, "✍️ Пришлите текст ответа заявителю одним сообщением.");
-            return "Жду текст ответа";
+            reply(in, Words.ASK_OWN_TEXT.text());
+            return Words.WAITING_FOR_TEXT_TOAST.text();
         }
         // a card of another answer type (the executor chose again) or a template gone from the configuration
         AnswerTemplate template = Optional.ofNullable(choice).flatMap(directory::template)
@@ -149,15 +146,13 @@ class AnswerDialog {
         String text = template.fill(a.number(), CardTexts.DATE.format(a.receivedAt()
                 .atZone(directory.organization().timeZone()).toLocalDate()), a.address());
         if (text.length() > Dialogs.MAX_TEXT) {
-            reply(in, "С адресом этого обращения вариант решения длиннее " + Dialogs.MAX_TEXT + " символов. "
-                    + "Пришлите свой текст ответа одним сообщением.");
-            return "Вариант решения слишком длинный";
+            reply(in, Words.TEMPLATE_TOO_LONG.text(Dialogs.MAX_TEXT));
+            return Words.TEMPLATE_TOO_LONG_TOAST.text();
         }
         c.answerFromTemplate(template.id(), text);
         c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
-        showDraft(in, c, a, "📋 Вариант решения «" + Html.escape(template.title()) + "» подставлен. Отправьте ответ "
-                + "как есть или пришлите свой текст одним сообщением — он заменит черновик.", text);
-        return "Вариант решения подставлен";
+        showDraft(in, c, a, Words.TEMPLATE_FILLED.text(Html.escape(template.title())), text);
+        return Words.TEMPLATE_FILLED_TOAST.text();
     }
 
     /**
@@ -177,9 +172,7 @@ class AnswerDialog {
         }
         if (appeals.applicantNoticeRequired(a) && c.applicantNotified() == null) {
             draftCards.retire(in.chatId(), a.id());
-            cardMessages.send(in.chatId(), "📞 Заявитель уведомлён о результате рассмотрения обращения № "
-                    + Html.escape(a.number()) + "? Перед согласованием исполнитель сообщает заявителю результат по "
-                    + "телефону, а если он не отвечает — по электронной почте (п. 15 Порядка).", null,
+            cardMessages.send(in.chatId(), Words.ASK_APPLICANT_NOTIFIED.text(Html.escape(a.number())), null,
                     List.of(List.of(new Callback(Action.NOTIFIED, a.id(), a.step(), "P")
                                     .button(Buttons.NOTIFIED_BY_PHONE.text()),
                             new Callback(Action.NOTIFIED, a.id(), a.step(), "E").button(Buttons.NOTIFIED_BY_EMAIL.text()))),
@@ -209,7 +202,7 @@ class AnswerDialog {
     /** A text message while the answer is being prepared: the date, the answer's text, or a hint. */
     void text(Inbound in, Conversation c, String text) {
         switch (c.state()) {
-            case CHOOSING_ANSWER_TYPE -> reply(in, "Сначала выберите тип ответа кнопкой выше.");
+            case CHOOSING_ANSWER_TYPE -> reply(in, Words.CHOOSE_TYPE_FIRST.text());
             case AWAITING_POSTPONE_DATE -> postponeDate(in, c, text);
             case AWAITING_ANSWER_TEXT, COLLECTING_ATTACHMENTS -> answerText(in, c, text);
             default -> throw new IllegalStateException("not an answer dialog: " + c.state());
@@ -220,9 +213,7 @@ class AnswerDialog {
     void fileAdded(Inbound in, Conversation c, boolean album) {
         int count = c.attachedFiles().size();
         AppealView a = appeals.find(c.appealId()).orElseThrow();
-        draftCards.show(in, a, c.step(), "📎 Файл добавлен к ответу по обращению № " + Html.escape(a.number())
-                + " (всего вложений: " + count + "). Пришлите ещё или нажмите «Отправить на согласование».", null,
-                count, album);
+        draftCards.show(in, a, c.step(), Words.FILE_ADDED.text(Html.escape(a.number()), count), null, count, album);
     }
 
     /** «Убрать вложения»: the draft keeps its text and loses its files. */
@@ -231,8 +222,7 @@ class AnswerDialog {
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
         files.deleteDrafts(c.attachedFiles().stream().map(Conversation.AttachedFile::fileId).toList());
         c.clearAttachments();
-        draftCards.show(in, a, c.step(), "🗑 Вложения убраны из ответа по обращению № " + Html.escape(a.number())
-                + ". Пришлите фото или документы заново либо нажмите «Отправить на согласование».", null, 0, false);
+        draftCards.show(in, a, c.step(), Words.FILES_REMOVED.text(Html.escape(a.number())), null, 0, false);
     }
 
     private void postponeDate(Inbound in, Conversation c, String text) {
@@ -240,15 +230,14 @@ class AnswerDialog {
         try {
             date = LocalDate.parse(text, Dialogs.DATE_INPUT);
         } catch (DateTimeParseException e) {
-            reply(in, "Дата должна быть в формате ДД.ММ.ГГГГ, например "
-                    + CardTexts.DATE.format(LocalDate.now(clock).plusDays(10)) + ". Введите дату ещё раз.");
+            reply(in, Words.DATE_FORMAT.text(CardTexts.DATE.format(LocalDate.now(clock).plusDays(10))));
             return;
         }
         appeals.checkPostponement(c.appealId(), date);
         c.postponeUntil(date);
         c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
         offerTemplates(in, appeals.find(c.appealId()).orElseThrow(), AnswerType.POSTPONED,
-                "Решение откладывается до " + CardTexts.DATE.format(date) + ".");
+                Words.POSTPONED_UNTIL.text(CardTexts.DATE.format(date)));
     }
 
     private void answerText(Inbound in, Conversation c, String text) {
@@ -261,23 +250,19 @@ class AnswerDialog {
         c.answerText(text);
         c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
         AppealView a = appeals.find(c.appealId()).orElseThrow();
-        showDraft(in, c, a, replacing ? "Текст ответа обновлён." : "Текст ответа сохранён.", text);
+        showDraft(in, c, a, (replacing ? Words.TEXT_UPDATED : Words.TEXT_SAVED).text(), text);
     }
 
     private void showDraft(Inbound in, Conversation c, AppealView a, String lead, String text) {
-        String photos = a.photos().isEmpty() ? "" : "\n❗ Заявитель приложил фото (" + a.photos().size()
-                + "): ответ должен содержать фото с того же ракурса.";
-        draftCards.show(in, a, c.step(), lead
-                + " Тип: «" + Html.escape(c.answerType().title()) + "».\nПришлите фото, видео или документы ("
-                + incomingFiles.accepted() + "), если нужно, и нажмите «Отправить на согласование»." + photos
-                + proof(a)
-                + "\n\n<b>Черновик:</b>\n", text, c.attachedFiles().size(), false);
+        String photos = a.photos().isEmpty() ? "" : Words.APPLICANT_PHOTOS.text(a.photos().size());
+        draftCards.show(in, a, c.step(), Words.DRAFT.text(lead, Html.escape(c.answerType().title()),
+                incomingFiles.accepted(), photos, proof(a)), text, c.attachedFiles().size(), false);
     }
 
     /** Seed 004 п.20: a fast-track answer of Инцидент Менеджмент carries its proof. */
     private static String proof(AppealView a) {
         return a.source() == Source.INCIDENT && a.priority() == Priority.FAST_TRACK
-                ? "\n❗ «Решаемое» сообщение: приложите фото, видео или документ, подтверждающие решение." : "";
+                ? Words.PROOF.text() : "";
     }
 
     private void reply(Inbound in, String html) {
@@ -300,5 +285,39 @@ class AnswerDialog {
             }
         }
         return Optional.empty();
+    }
+
+    /** The answer dialog's questions, drafts and toasts (a toast ends in _TOAST). */
+    enum Words implements Text {
+        ALREADY_IN_PREPARATION,
+        AGAIN,
+        CHOOSE_TYPE,
+        SECOND_POSTPONEMENT_APPROVAL,
+        ASK_POSTPONE_DATE,
+        TYPE_CHOSEN,
+        OFFER_TEMPLATES,
+        NO_TEMPLATES,
+        ASK_OWN_TEXT,
+        WAITING_FOR_TEXT_TOAST,
+        TEMPLATE_TOO_LONG,
+        TEMPLATE_TOO_LONG_TOAST,
+        TEMPLATE_FILLED,
+        TEMPLATE_FILLED_TOAST,
+        ASK_APPLICANT_NOTIFIED,
+        CHOOSE_TYPE_FIRST,
+        FILE_ADDED,
+        FILES_REMOVED,
+        DATE_FORMAT,
+        POSTPONED_UNTIL,
+        TEXT_UPDATED,
+        TEXT_SAVED,
+        DRAFT,
+        APPLICANT_PHOTOS,
+        PROOF;
+
+        @Override
+        public String area() {
+            return "bot.answer";
+        }
     }
 }

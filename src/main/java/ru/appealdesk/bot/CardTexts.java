@@ -14,6 +14,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealView;
 
 /** The Russian texts of appeal cards, in Telegram HTML with every user-supplied value escaped. */
@@ -35,46 +36,45 @@ class CardTexts {
     String header(String title, AppealView a, boolean withContacts) {
         StringBuilder sb = new StringBuilder();
         sb.append(title).append('\n');
-        sb.append(Html.bold("Обращение № " + a.number())).append(" (").append(Html.escape(a.source().title()))
-                .append(")\n");
-        sb.append("Категория: ").append(Html.escape(categoryName(a.category()))).append('\n');
+        sb.append(Html.bold(Words.APPEAL_NUMBER.text(a.number()))).append(" (")
+                .append(Html.escape(a.source().title())).append(")\n");
+        sb.append(Words.CATEGORY.text(Html.escape(categoryName(a.category())))).append('\n');
         if (a.address() != null && !a.address().isBlank()) {
-            sb.append("Адрес: ").append(Html.escape(a.address())).append('\n');
+            sb.append(Words.ADDRESS.text(Html.escape(a.address()))).append('\n');
         }
-        sb.append("Поступило: ").append(time(a.receivedAt())).append('\n');
-        sb.append("Срок ответа: ").append(Html.bold(time(a.answerDueAt()))).append(" (")
-                .append(left(a.answerDueAt())).append(")\n");
+        sb.append(Words.RECEIVED.text(time(a.receivedAt()))).append('\n');
+        sb.append(Words.ANSWER_DUE.text(Html.bold(time(a.answerDueAt())), left(a.answerDueAt()))).append('\n');
         if (!a.dueAt().equals(a.answerDueAt())) {
-            sb.append("Окончательный срок: ").append(time(a.dueAt())).append('\n');
+            sb.append(Words.FINAL_DUE.text(time(a.dueAt()))).append('\n');
         }
         if (a.priority() == Priority.HIGH) {
-            sb.append("❗ Повышенная важность\n");
+            sb.append(Words.HIGH_PRIORITY.text()).append('\n');
         } else if (a.priority() == Priority.FAST_TRACK) {
-            sb.append("⚡ Ускоренное рассмотрение\n");
+            sb.append(Words.FAST_TRACK.text()).append('\n');
         }
         if (a.fz59()) {
-            sb.append("Обращение по 59-ФЗ\n");
+            sb.append(Words.FZ59.text()).append('\n');
         }
         if (a.sociallySignificant()) {
-            sb.append("Социально значимое\n");
+            sb.append(Words.SOCIALLY_SIGNIFICANT.text()).append('\n');
         }
         if (a.postponeCount() > 0) {
-            sb.append("⏳ Решение откладывалось (").append(a.postponeCount()).append(" из 2)\n");
+            sb.append(Words.POSTPONED_TIMES.text(a.postponeCount())).append('\n');
         }
         if (a.reopenCount() > 0) {
-            sb.append("❗ Заявитель не согласен с ответом (возврат ").append(a.reopenCount()).append(" из 3)\n");
+            sb.append(Words.REOPENED_TIMES.text(a.reopenCount())).append('\n');
         }
         AppealView.Applicant applicant = a.applicant();
         if (withContacts && contactsLine(a) != null) {
             sb.append(contactsLine(a));
         } else if (applicant != null && applicant.name() != null) {
-            sb.append("Заявитель: ").append(Html.escape(applicant.name())).append('\n');
+            sb.append(Words.APPLICANT.text(Html.escape(applicant.name()))).append('\n');
         }
         if (!a.photos().isEmpty()) {
-            sb.append("Фото заявителя: ").append(a.photos().size()).append(" (отдельными сообщениями)\n");
+            sb.append(Words.APPLICANT_PHOTOS.text(a.photos().size())).append('\n');
         }
-        sb.append("Исполнитель: ").append(Html.escape(name(a.executorId()))).append('\n');
-        sb.append("Статус: ").append(Html.escape(a.status().title()))
+        sb.append(Words.EXECUTOR.text(Html.escape(name(a.executorId())))).append('\n');
+        sb.append(Words.STATUS.text(Html.escape(a.status().title())))
                 .append(a.resolution() == null ? "" : " — " + Html.escape(a.resolution().title())).append("\n\n");
         return sb.toString();
     }
@@ -85,7 +85,7 @@ class CardTexts {
         if (applicant == null || applicant.name() == null || applicant.phone() == null && applicant.email() == null) {
             return null;
         }
-        StringBuilder sb = new StringBuilder("Заявитель: ").append(Html.escape(applicant.name()));
+        StringBuilder sb = new StringBuilder(Words.APPLICANT.text(Html.escape(applicant.name())));
         if (applicant.phone() != null) {
             sb.append(", ").append(Html.escape(applicant.phone()));
         }
@@ -110,39 +110,35 @@ class CardTexts {
         Duration d = Duration.between(clock.instant(), deadline);
         boolean overdue = d.isNegative();
         String amount = amount(d.abs());
-        return overdue ? "просрочено на " + amount : "осталось " + amount;
+        return (overdue ? Words.OVERDUE_BY : Words.LEFT).text(amount);
     }
 
     /** A span as «2 д 3 ч», «3 ч 59 мин», «менее минуты». */
     String amount(Duration d) {
         List<String> parts = new ArrayList<>();
         if (d.toDays() > 0) {
-            parts.add(d.toDays() + " д");
+            parts.add(Words.DAYS_SHORT.text(d.toDays()));
         }
         if (d.toHoursPart() > 0) {
-            parts.add(d.toHoursPart() + " ч");
+            parts.add(Words.HOURS_SHORT.text(d.toHoursPart()));
         }
         if (d.toDays() == 0 && d.toMinutesPart() > 0) {
-            parts.add(d.toMinutesPart() + " мин");
+            parts.add(Words.MINUTES_SHORT.text(d.toMinutesPart()));
         }
-        return parts.isEmpty() ? "менее минуты" : String.join(" ", parts);
+        return parts.isEmpty() ? Words.LESS_THAN_A_MINUTE.text() : String.join(" ", parts);
     }
 
     /** A configured duration in words after «за»: «24 часа», «4 рабочих часа», «30 рабочих минут», «1 рабочий день». */
     String duration(ru.appealdesk.directory.WorkDuration duration) {
         long n = duration.amount();
         int form = n % 10 == 1 && n % 100 != 11 ? 0 : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 1 : 2;
-        String[] words = switch (duration.unit()) {
-            case SECONDS -> duration.working() ? new String[] {"рабочую секунду", "рабочие секунды", "рабочих секунд"}
-                    : new String[] {"секунду", "секунды", "секунд"};
-            case MINUTES -> duration.working() ? new String[] {"рабочую минуту", "рабочие минуты", "рабочих минут"}
-                    : new String[] {"минуту", "минуты", "минут"};
-            case HOURS -> duration.working() ? new String[] {"рабочий час", "рабочих часа", "рабочих часов"}
-                    : new String[] {"час", "часа", "часов"};
-            case DAYS -> duration.working() ? new String[] {"рабочий день", "рабочих дня", "рабочих дней"}
-                    : new String[] {"день", "дня", "дней"};
+        Words words = switch (duration.unit()) {
+            case SECONDS -> duration.working() ? Words.WORKING_SECONDS : Words.SECONDS;
+            case MINUTES -> duration.working() ? Words.WORKING_MINUTES : Words.MINUTES;
+            case HOURS -> duration.working() ? Words.WORKING_HOURS : Words.HOURS;
+            case DAYS -> duration.working() ? Words.WORKING_DAYS : Words.DAYS;
         };
-        return n + " " + words[form];
+        return n + " " + words.text().split(",")[form];
     }
 
     String name(String staffId) {
@@ -158,23 +154,67 @@ class CardTexts {
     }
 
     String categoryName(String code) {
-        return directory.category(code).map(Category::name).orElse(code + " (неизвестная категория)");
+        return directory.category(code).map(Category::name).orElse(Words.UNKNOWN_CATEGORY.text(code));
     }
 
     /** The appeal's text followed by the answer, as plain text for a card body. */
     String appealAndAnswer(AppealView a) {
-        String answer = a.answer() == null ? "" : "\n\nОтвет («" + a.answer().type().title() + "»"
-                + (a.answer().postponedUntil() == null ? "" : ", отложено до " + DATE.format(a.answer().postponedUntil()))
-                + "):\n" + a.answer().text();
-        return "Текст обращения:\n" + a.text() + answer + materials(a);
+        String answer = a.answer() == null ? "" : Words.ANSWER.text(a.answer().type().title(),
+                a.answer().postponedUntil() == null ? ""
+                        : Words.POSTPONED_UNTIL.text(DATE.format(a.answer().postponedUntil())),
+                a.answer().text());
+        return Words.APPEAL_TEXT.text(a.text()) + answer + materials(a);
     }
 
     /** The materials co-executors delivered, as plain text (empty when none). */
     String materials(AppealView a) {
         StringBuilder materials = new StringBuilder();
         a.coExecutors().stream().filter(co -> co.deliveredAt() != null).forEach(co -> materials
-                .append("\n\nМатериалы соисполнителя ").append(name(co.staffId())).append(" (").append(co.files().size())
-                .append(" файл.):\n").append(co.materials()));
+                .append(Words.MATERIALS.text(name(co.staffId()), co.files().size(), co.materials())));
         return materials.toString();
+    }
+
+    /** The lines of a card; a duration unit is its three forms (1, 2, 5) separated by commas. */
+    enum Words implements Text {
+        APPEAL_NUMBER,
+        CATEGORY,
+        ADDRESS,
+        RECEIVED,
+        ANSWER_DUE,
+        FINAL_DUE,
+        HIGH_PRIORITY,
+        FAST_TRACK,
+        FZ59,
+        SOCIALLY_SIGNIFICANT,
+        POSTPONED_TIMES,
+        REOPENED_TIMES,
+        APPLICANT,
+        APPLICANT_PHOTOS,
+        EXECUTOR,
+        STATUS,
+        OVERDUE_BY,
+        LEFT,
+        DAYS_SHORT,
+        HOURS_SHORT,
+        MINUTES_SHORT,
+        LESS_THAN_A_MINUTE,
+        SECONDS,
+        WORKING_SECONDS,
+        MINUTES,
+        WORKING_MINUTES,
+        HOURS,
+        WORKING_HOURS,
+        DAYS,
+        WORKING_DAYS,
+        UNKNOWN_CATEGORY,
+        ANSWER,
+        POSTPONED_UNTIL,
+        APPEAL_TEXT,
+        MATERIALS;
+
+        @Override
+        public String area() {
+            return "bot.card";
+        }
     }
 }

@@ -19,6 +19,7 @@ import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealFilter;
 import ru.appealdesk.workflow.AppealService;
@@ -33,15 +34,15 @@ class Commands {
     static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>(Map.of());
 
     static {
-        DESCRIPTIONS.put("start", "Подключиться к боту (/start <код приглашения>)");
-        DESCRIPTIONS.put("my", "Мои обращения: ближайший срок первым");
-        DESCRIPTIONS.put("appeal", "Карточка обращения: /appeal <номер>");
-        DESCRIPTIONS.put("cancel", "Отменить ввод ответа или причины");
-        DESCRIPTIONS.put("away", "Отсутствие: /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ");
-        DESCRIPTIONS.put("back", "Я вернулся: завершить отсутствие");
-        DESCRIPTIONS.put("report", "Отчёт: /report, /report неделя, /report месяц, /report ДД.ММ.ГГГГ ДД.ММ.ГГГГ");
-        DESCRIPTIONS.put("dashboard", "Панель обращений: таблица, карточки, графики");
-        DESCRIPTIONS.put("help", "Справка");
+        DESCRIPTIONS.put("start", Words.COMMAND_START.text());
+        DESCRIPTIONS.put("my", Words.COMMAND_MY.text());
+        DESCRIPTIONS.put("appeal", Words.COMMAND_APPEAL.text());
+        DESCRIPTIONS.put("cancel", Words.COMMAND_CANCEL.text());
+        DESCRIPTIONS.put("away", Words.COMMAND_AWAY.text());
+        DESCRIPTIONS.put("back", Words.COMMAND_BACK.text());
+        DESCRIPTIONS.put("report", Words.COMMAND_REPORT.text());
+        DESCRIPTIONS.put("dashboard", Words.COMMAND_DASHBOARD.text());
+        DESCRIPTIONS.put("help", Words.COMMAND_HELP.text());
     }
 
     private static final int MY_LIMIT = 30;
@@ -97,19 +98,18 @@ class Commands {
             case "help" -> reply(in, help(in.staff()));
             case "my" -> my(in);
             case "appeal" -> appeal(in, argument);
-            case "cancel" -> reply(in, dialogs.cancel(in) ? "Ввод отменён." : "Отменять нечего.");
+            case "cancel" -> reply(in, (dialogs.cancel(in) ? Words.CANCELLED : Words.NOTHING_TO_CANCEL).text());
             case "away" -> away(in, argument);
             case "back" -> back(in);
             case "report" -> report(in, argument);
             case "dashboard" -> dashboard(in);
-            default -> reply(in, "Неизвестная команда. " + Replies.HINT);
+            default -> reply(in, Words.UNKNOWN_COMMAND.text(Replies.HINT));
         }
     }
 
     private void start(Inbound in, String code) {
         if (in.registered()) {
-            reply(in, "Здравствуйте, " + Html.escape(in.staff().name()) + "! Вы подключены к AppealDesk.\n\n"
-                    + help(in.staff()));
+            reply(in, Words.GREETING.text(Html.escape(in.staff().name()), help(in.staff())));
             return;
         }
         if (code.isEmpty() || code.length() > 64) {
@@ -118,13 +118,12 @@ class Commands {
         }
         Optional<StaffMember> bound = accounts.redeemInvite(code, in.userId());
         if (bound.isEmpty()) {
-            strangers.answer(in, "Код приглашения недействителен, уже использован или истёк. "
-                    + Replies.NOT_REGISTERED);
+            strangers.answer(in, Words.INVITE_INVALID.text(Replies.NOT_REGISTERED));
             return;
         }
         StaffMember s = bound.get();
-        reply(in, "✅ Вы подключены как " + Html.escape(s.name())
-                + (s.position() == null ? "" : ", " + Html.escape(s.position())) + ".\n\n" + help(s));
+        reply(in, Words.CONNECTED.text(Html.escape(s.name()),
+                s.position() == null ? "" : ", " + Html.escape(s.position()), help(s)));
     }
 
     /** {@code /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ}: one's own absence (seed 002 п.4). */
@@ -140,25 +139,23 @@ class Commands {
             from = java.time.LocalDate.parse(dates[0], format);
             to = java.time.LocalDate.parse(dates[1], format);
         } catch (java.time.format.DateTimeParseException e) {
-            reply(in, "Укажите даты начала и окончания отсутствия: /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ, например /away "
-                    + "02.03.2026 13.03.2026.");
+            reply(in, Words.AWAY_DATES_EXPECTED.text());
             return;
         }
         try {
             absences.add(in.staff().id(), from, to);
         } catch (Absences.AbsenceRefused refused) {
-            reply(in, switch (refused.reason()) {
-                case ENDS_BEFORE_START -> "Отсутствие не может закончиться раньше, чем начнётся: проверьте даты.";
-                case ALREADY_OVER -> "Это отсутствие уже закончилось: укажите сегодняшнюю или будущие даты.";
-                case OVERLAPS -> "На эти даты отсутствие уже отмечено.";
-                case UNKNOWN_STAFF, NOT_FOUND -> "Сотрудник не найден в справочнике.";
-            });
+            reply(in, (switch (refused.reason()) {
+                case ENDS_BEFORE_START -> Words.AWAY_ENDS_BEFORE_START;
+                case ALREADY_OVER -> Words.AWAY_ALREADY_OVER;
+                case OVERLAPS -> Words.AWAY_OVERLAPS;
+                case UNKNOWN_STAFF, NOT_FOUND -> Words.AWAY_UNKNOWN_STAFF;
+            }).text());
             return;
         }
-        String substitute = in.staff().substituteId() == null ? "заместитель не назначен: координаторы "
-                + "распределят ваши обращения" : "вас замещает " + Html.escape(texts.name(in.staff().substituteId()));
-        reply(in, "🏖 Отсутствие отмечено: с " + dates[0] + " по " + dates[1] + "; " + substitute + ". Новые "
-                + "обращения вам не распределяются. Вернулись раньше — /back.");
+        String substitute = in.staff().substituteId() == null ? Words.NO_SUBSTITUTE.text()
+                : Words.SUBSTITUTE.text(Html.escape(texts.name(in.staff().substituteId())));
+        reply(in, Words.AWAY_MARKED.text(dates[0], dates[1], substitute));
     }
 
     /**
@@ -168,21 +165,18 @@ class Commands {
     private void dashboard(Inbound in) {
         Optional<ru.appealdesk.dashboard.DashboardLinks.Links> links = dashboardLinks.issue(in.staff());
         if (links.isEmpty()) {
-            reply(in, "Панель пока не подключена: администратору нужно указать публичный адрес сервиса "
-                    + "(APPEALDESK_PUBLIC_URL).");
+            reply(in, Words.DASHBOARD_NOT_CONFIGURED.text());
             return;
         }
         List<List<ru.appealdesk.telegram.Button>> keyboard = new ArrayList<>();
         String miniApp = links.get().miniApp();
         if (miniApp != null) {
-            keyboard.add(List.of(ru.appealdesk.telegram.Button.miniApp("📊 Открыть панель", miniApp)));
-            outbox.menuButton(in.chatId(), ru.appealdesk.telegram.Button.miniApp("Панель", miniApp));
+            keyboard.add(List.of(ru.appealdesk.telegram.Button.miniApp(Words.OPEN_DASHBOARD.text(), miniApp)));
+            outbox.menuButton(in.chatId(), ru.appealdesk.telegram.Button.miniApp(Words.MENU_BUTTON.text(), miniApp));
         }
-        keyboard.add(List.of(ru.appealdesk.telegram.Button.link("🌐 Войти в браузере", links.get().login())));
-        outbox.text(in.chatId(), "📊 <b>Панель обращений</b>: открытые обращения с фильтрами и сроками, карточки с "
-                + "историей, графики." + (miniApp == null ? "" : "\nВ Telegram — кнопка «Открыть панель» (она же "
-                + "в меню бота).") + "\nНа компьютере — «Войти в браузере»: ссылка одноразовая, действует 10 минут, "
-                + "не пересылайте её.", keyboard, Outbox.PRIORITY_REPLY);
+        keyboard.add(List.of(ru.appealdesk.telegram.Button.link(Words.SIGN_IN_IN_BROWSER.text(), links.get().login())));
+        outbox.text(in.chatId(), Words.DASHBOARD.text(miniApp == null ? "" : Words.DASHBOARD_IN_TELEGRAM.text()),
+                keyboard, Outbox.PRIORITY_REPLY);
     }
 
     /**
@@ -191,7 +185,7 @@ class Commands {
      */
     private void report(Inbound in, String argument) {
         if (!ru.appealdesk.reports.ReportDelivery.mayRead(in.staff())) {
-            reply(in, "Отчёты доступны главе, заместителям главы, координаторам и кураторам. У вас нет доступа.");
+            reply(in, Words.REPORT_FORBIDDEN.text());
             return;
         }
         java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(directory.organization().timeZone()));
@@ -202,13 +196,13 @@ class Commands {
             if (arg.isEmpty()) {
                 period = new ru.appealdesk.reports.Period(workingTime.previousWorkingDay(today.minusDays(1)),
                         today.minusDays(1));
-                title = "Отчёт об исполнительской дисциплине за вчера";
-            } else if (arg.equals("неделя")) {
+                title = Words.REPORT_YESTERDAY.text();
+            } else if (arg.equals(Words.WEEK.text())) {
                 period = new ru.appealdesk.reports.Period(today.minusDays(6), today);
-                title = "Отчёт за неделю";
-            } else if (arg.equals("месяц")) {
+                title = Words.REPORT_WEEK.text();
+            } else if (arg.equals(Words.MONTH.text())) {
                 period = new ru.appealdesk.reports.Period(today.withDayOfMonth(1), today);
-                title = "Отчёт за месяц";
+                title = Words.REPORT_MONTH.text();
             } else {
                 String[] dates = arg.split("\\s+");
                 java.time.format.DateTimeFormatter format = Dialogs.DATE_INPUT;
@@ -217,39 +211,32 @@ class Commands {
                 }
                 period = new ru.appealdesk.reports.Period(java.time.LocalDate.parse(dates[0], format),
                         java.time.LocalDate.parse(dates[1], format));
-                title = "Отчёт за период";
+                title = Words.REPORT_PERIOD.text();
             }
         } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
-            reply(in, "Укажите период: /report, /report неделя, /report месяц или /report ДД.ММ.ГГГГ ДД.ММ.ГГГГ "
-                    + "(начало не позже конца, не более 400 дней).");
+            reply(in, Words.REPORT_PERIOD_EXPECTED.text());
             return;
         }
-        reply(in, "📊 Готовлю отчёт…");
+        reply(in, Words.REPORT_PREPARING.text());
         reportDelivery.send(in.staff(), period, title);
     }
 
     private void back(Inbound in) {
-        reply(in, absences.back(in.staff().id()).isPresent()
-                ? "👋 С возвращением! Новые обращения снова распределяются вам. Обращения, переданные заместителю, "
-                + "остаются у него."
-                : "Сегодня вы не отмечены отсутствующим.");
+        reply(in, (absences.back(in.staff().id()).isPresent() ? Words.WELCOME_BACK : Words.NOT_AWAY).text());
     }
 
     private String help(StaffMember s) {
-        StringBuilder sb = new StringBuilder("<b>AppealDesk</b> — работа с обращениями граждан.\n");
+        StringBuilder sb = new StringBuilder(Words.HELP.text());
         if (s.hasRole(Role.EXECUTOR)) {
-            sb.append("• Новые обращения приходят карточкой: «Взять в работу» или «Вернуть» (с причиной и "
-                    + "ссылкой на НПА). Ответ готовится кнопкой «Подготовить ответ».\n");
+            sb.append(Words.HELP_EXECUTOR.text());
         }
         if (s.hasRole(Role.MODERATOR)) {
-            sb.append("• Ответы на согласование: «Согласовать» или «На доработку» с причиной.\n");
+            sb.append(Words.HELP_MODERATOR.text());
         }
         if (s.hasRole(Role.COORDINATOR)) {
-            sb.append("• Нераспределённые и возвращённые обращения: выберите исполнителя; согласованные ответы "
-                    + "разместите на портале и нажмите «Размещено».\n");
+            sb.append(Words.HELP_COORDINATOR.text());
         }
-        sb.append("\n/my — мои обращения\n/appeal &lt;номер&gt; — карточка обращения\n/cancel — отменить ввод\n"
-                + "/away ДД.ММ.ГГГГ ДД.ММ.ГГГГ — отметить отсутствие\n/back — я вернулся\n/dashboard — панель обращений\n/help — справка");
+        sb.append(Words.HELP_COMMANDS.text());
         return sb.toString();
     }
 
@@ -268,28 +255,26 @@ class Commands {
                 s.id(), false));
         Page<AppealView> found = appeals.search(mine, 0, MY_LIMIT);
         if (found.isEmpty()) {
-            reply(in, "У вас нет открытых обращений.");
+            reply(in, Words.NOTHING_OPEN.text());
             return;
         }
-        String lines = found.stream().map(a -> "• <b>" + Html.escape(a.number()) + "</b> — "
-                        + Html.escape(a.status().title()) + ", срок " + texts.time(a.answerDueAt()) + " ("
-                        + texts.left(a.answerDueAt()) + ")")
+        String lines = found.stream().map(a -> Words.OPEN_APPEAL.text(Html.escape(a.number()),
+                        Html.escape(a.status().title()), texts.time(a.answerDueAt()), texts.left(a.answerDueAt())))
                 .collect(Collectors.joining("\n"));
         long more = found.getTotalElements() - found.getNumberOfElements();
-        String tail = more > 0 ? "\n…и ещё " + more : "";
-        reply(in, "<b>Ваши открытые обращения (" + found.getTotalElements() + "):</b>\n" + lines + tail
-                + "\n\nКарточка: /appeal &lt;номер&gt;");
+        String tail = more > 0 ? Words.AND_MORE.text(more) : "";
+        reply(in, Words.OPEN_APPEALS.text(found.getTotalElements(), lines, tail));
     }
 
     private void appeal(Inbound in, String number) {
         if (number.isEmpty() || number.length() > 100) {
-            reply(in, "Укажите номер обращения: /appeal &lt;номер&gt;, например /appeal DD-2026-001234.");
+            reply(in, Words.NUMBER_EXPECTED.text());
             return;
         }
         List<AppealView> found = appeals.findByNumber(number).stream().filter(a -> access.mayView(in.staff(), a))
                 .toList();
         if (found.isEmpty()) {
-            reply(in, "Обращение № " + Html.escape(number) + " не найдено или недоступно вам.");
+            reply(in, Words.NOT_FOUND.text(Html.escape(number)));
             return;
         }
         found.forEach(a -> stepCards.showTo(a, in.staff(), in.chatId()));
@@ -297,5 +282,65 @@ class Commands {
 
     private void reply(Inbound in, String html) {
         outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+    }
+
+    /** The commands' descriptions and replies (the help, /my, /away, /report, /dashboard). */
+    enum Words implements Text {
+        COMMAND_START,
+        COMMAND_MY,
+        COMMAND_APPEAL,
+        COMMAND_CANCEL,
+        COMMAND_AWAY,
+        COMMAND_BACK,
+        COMMAND_REPORT,
+        COMMAND_DASHBOARD,
+        COMMAND_HELP,
+        CANCELLED,
+        NOTHING_TO_CANCEL,
+        UNKNOWN_COMMAND,
+        GREETING,
+        INVITE_INVALID,
+        CONNECTED,
+        AWAY_DATES_EXPECTED,
+        AWAY_ENDS_BEFORE_START,
+        AWAY_ALREADY_OVER,
+        AWAY_OVERLAPS,
+        AWAY_UNKNOWN_STAFF,
+        NO_SUBSTITUTE,
+        SUBSTITUTE,
+        AWAY_MARKED,
+        DASHBOARD_NOT_CONFIGURED,
+        OPEN_DASHBOARD,
+        MENU_BUTTON,
+        SIGN_IN_IN_BROWSER,
+        DASHBOARD,
+        DASHBOARD_IN_TELEGRAM,
+        REPORT_FORBIDDEN,
+        REPORT_YESTERDAY,
+        WEEK,
+        REPORT_WEEK,
+        MONTH,
+        REPORT_MONTH,
+        REPORT_PERIOD,
+        REPORT_PERIOD_EXPECTED,
+        REPORT_PREPARING,
+        WELCOME_BACK,
+        NOT_AWAY,
+        HELP,
+        HELP_EXECUTOR,
+        HELP_MODERATOR,
+        HELP_COORDINATOR,
+        HELP_COMMANDS,
+        NOTHING_OPEN,
+        OPEN_APPEAL,
+        AND_MORE,
+        OPEN_APPEALS,
+        NUMBER_EXPECTED,
+        NOT_FOUND;
+
+        @Override
+        public String area() {
+            return "bot.commands";
+        }
     }
 }

@@ -14,6 +14,7 @@ import ru.appealdesk.bot.Conversation.State;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -67,36 +68,27 @@ class Dialogs {
 
     void askReturnReason(Inbound in, AppealView a) {
         start(in, State.AWAITING_RETURN_REASON, a);
-        reply(in, "↩️ Укажите причину возврата обращения № " + Html.escape(a.number())
-                + " со ссылкой на нормативный правовой акт (НПА), по которому вопрос не относится к вашей "
-                + "компетенции. Следующее ваше сообщение будет принято как причина. /cancel — отменить.");
+        reply(in, Words.ASK_RETURN_REASON.text(Html.escape(a.number())));
     }
 
     void askReworkReason(Inbound in, AppealView a) {
         start(in, State.AWAITING_REWORK_REASON, a);
-        reply(in, "🔁 Укажите, что нужно доработать в ответе по обращению № " + Html.escape(a.number())
-                + ". Следующее ваше сообщение будет передано исполнителю. /cancel — отменить.");
+        reply(in, Words.ASK_REWORK_REASON.text(Html.escape(a.number())));
     }
 
     void askQualityReturnReason(Inbound in, AppealView a) {
         start(in, State.AWAITING_QUALITY_RETURN_REASON, a);
-        reply(in, "🔁 Укажите, почему согласованный ответ по обращению № " + Html.escape(a.number())
-                + " нельзя разместить и что доработать. Следующее ваше сообщение будет передано исполнителю. "
-                + "/cancel — отменить.");
+        reply(in, Words.ASK_QUALITY_RETURN_REASON.text(Html.escape(a.number())));
     }
 
     void askRedirect(Inbound in, AppealView a) {
         start(in, State.AWAITING_REDIRECT_BASIS, a);
-        reply(in, "↗️ Укажите, в какую организацию перенаправить обращение № " + Html.escape(a.number())
-                + " и на каком основании (например: «В Министерство транспорта МО: содержание региональной дороги, "
-                + "ст. 8 59-ФЗ»). /cancel — отменить.");
+        reply(in, Words.ASK_REDIRECT_BASIS.text(Html.escape(a.number())));
     }
 
     void askEditedAnswer(Inbound in, AppealView a) {
         start(in, State.AWAITING_EDITED_ANSWER, a);
-        reply(in, "✏️ Пришлите исправленный текст ответа по обращению № " + Html.escape(a.number())
-                + " одним сообщением: он заменит текст исполнителя (прежний сохранится в истории). "
-                + "/cancel — отменить.");
+        reply(in, Words.ASK_EDITED_ANSWER.text(Html.escape(a.number())));
     }
 
     /** «Закрыть без ответа»: threats or obscenity, or a duplicate (seed 004 п.21). */
@@ -104,9 +96,8 @@ class Dialogs {
         List<List<Button>> keyboard = List.of(
                 List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "N").button(Buttons.THREATS.text())),
                 List.of(new Callback(Action.CLOSE_AS, a.id(), a.step(), "D").button(Buttons.DUPLICATE.text())));
-        cardMessages.send(in.chatId(), "🚫 Обращение № " + Html.escape(a.number()) + " будет закрыто без ответа. "
-                        + "Выберите основание:", null, keyboard, Outbox.PRIORITY_REPLY, Card.Kind.CLOSE_CHOICE, a.id(),
-                a.step());
+        cardMessages.send(in.chatId(), Words.CHOOSE_HOW_TO_CLOSE.text(Html.escape(a.number())), null, keyboard,
+                Outbox.PRIORITY_REPLY, Card.Kind.CLOSE_CHOICE, a.id(), a.step());
     }
 
     void askCloseComment(Inbound in, AppealView a, String how) {
@@ -116,11 +107,8 @@ class Dialogs {
             default -> throw new TransitionRefused(Reason.STALE, "unknown close option " + how);
         };
         start(in, state, a);
-        reply(in, state == State.AWAITING_NO_ANSWER_COMMENT
-                ? "⚠️ Опишите, какие угрозы или оскорбления содержит обращение № " + Html.escape(a.number())
-                + " (ст. 11 59-ФЗ). Следующее ваше сообщение закроет обращение без ответа. /cancel — отменить."
-                : "📑 Укажите номер обращения, дубликатом которого является № " + Html.escape(a.number())
-                + ", и комментарий. Следующее ваше сообщение закроет обращение. /cancel — отменить.");
+        reply(in, (state == State.AWAITING_NO_ANSWER_COMMENT ? Words.ASK_NO_ANSWER_COMMENT : Words.ASK_DUPLICATE_COMMENT)
+                .text(Html.escape(a.number())));
     }
 
     /** «Нужна помощь» (seed 000 п.16): the bot asks what help is needed. */
@@ -128,14 +116,11 @@ class Dialogs {
         if (conversations.findById(in.userId()).filter(c -> c.appealId() == a.id() && c.answerText() != null)
                 .isPresent()) {
             // the answer being prepared is not thrown away for the question
-            reply(in, "Сейчас готовится ответ по обращению № " + Html.escape(a.number()) + ". Отправьте его на "
-                    + "согласование или отмените (/cancel), затем нажмите «Нужна помощь» ещё раз.");
+            reply(in, Words.ANSWER_IN_PREPARATION.text(Html.escape(a.number())));
             return;
         }
         start(in, State.AWAITING_HELP_TEXT, a);
-        reply(in, "🆘 Опишите, с чем нужна помощь по обращению № " + Html.escape(a.number()) + ": что мешает "
-                + "подготовить ответ и с кем уже связывались. Сообщение получат курирующий заместитель главы и "
-                + "координаторы. /cancel — отменить.");
+        reply(in, Words.ASK_HELP.text(Html.escape(a.number())));
     }
 
     /** A text message outside a command; false if no question is pending. */
@@ -146,8 +131,7 @@ class Dialogs {
         }
         Conversation c = found.get();
         if (text.length() > MAX_TEXT) {
-            reply(in, "Сообщение слишком длинное (" + text.length() + " символов). Сократите его до " + MAX_TEXT
-                    + " символов и отправьте снова.");
+            reply(in, Words.TOO_LONG.text(text.length(), MAX_TEXT));
             return true;
         }
         try {
@@ -159,7 +143,7 @@ class Dialogs {
                 case AWAITING_REWORK_REASON -> {
                     appeals.sendToRework(c.appealId(), c.step(), in.staff().id(), text);
                     conversations.delete(c);
-                    reply(in, "🔁 Ответ возвращён исполнителю на доработку.");
+                    reply(in, Words.SENT_TO_REWORK.text());
                 }
                 case CHOOSING_ANSWER_TYPE, AWAITING_POSTPONE_DATE, AWAITING_ANSWER_TEXT, COLLECTING_ATTACHMENTS ->
                         answers.text(in, c, text.strip());
@@ -167,30 +151,30 @@ class Dialogs {
                 case AWAITING_HELP_TEXT -> {
                     appeals.requestHelp(c.appealId(), in.staff().id(), text);
                     conversations.delete(c);
-                    reply(in, "🆘 Запрос помощи отправлен заместителю главы и координаторам.");
+                    reply(in, Words.HELP_REQUESTED.text());
                 }
                 case AWAITING_QUALITY_RETURN_REASON -> {
                     appeals.returnForQuality(c.appealId(), c.step(), in.staff().id(), text);
                     conversations.delete(c);
-                    reply(in, "🔁 Ответ возвращён исполнителю на доработку.");
+                    reply(in, Words.SENT_TO_REWORK.text());
                 }
                 case AWAITING_REDIRECT_BASIS -> {
                     AppealView after = appeals.redirect(c.appealId(), c.step(), in.staff().id(), text);
                     conversations.delete(c);
-                    reply(in, after.status() == AppealStatus.CLOSED ? "↗️ Обращение перенаправлено и закрыто."
-                            : "↗️ Перенаправление отправлено на согласование модератору.");
+                    reply(in, (after.status() == AppealStatus.CLOSED ? Words.REDIRECTED_AND_CLOSED
+                            : Words.REDIRECT_FOR_REVIEW).text());
                 }
                 case AWAITING_EDITED_ANSWER -> {
                     appeals.editAnswer(c.appealId(), c.step(), in.staff().id(), text);
                     conversations.delete(c);
-                    reply(in, "✏️ Текст ответа изменён. Проверьте его в новой карточке и согласуйте.");
+                    reply(in, Words.ANSWER_EDITED.text());
                 }
                 case AWAITING_NO_ANSWER_COMMENT, AWAITING_DUPLICATE_COMMENT -> {
                     Resolution how = c.state() == State.AWAITING_NO_ANSWER_COMMENT ? Resolution.NO_ANSWER
                             : Resolution.DUPLICATE;
                     appeals.closeWithoutAnswer(c.appealId(), c.step(), in.staff().id(), how, text);
                     conversations.delete(c);
-                    reply(in, "🚫 Обращение закрыто: «" + Html.escape(how.title()) + "».");
+                    reply(in, Words.CLOSED_WITHOUT_ANSWER.text(Html.escape(how.title())));
                 }
             }
         } catch (TransitionRefused refused) {
@@ -211,8 +195,7 @@ class Dialogs {
         Optional<Conversation> found = conversations.findById(in.userId())
                 .filter(c -> c.state() == State.COLLECTING_ATTACHMENTS || c.state() == State.COLLECTING_MATERIALS);
         if (found.isEmpty() || prefetched.isEmpty()) {
-            reply(in, "Сейчас я не жду файлов. Фото, видео и документы прикладываются к ответу (или к материалам "
-                    + "соисполнителя) после ввода его текста.");
+            reply(in, Words.NO_FILES_EXPECTED.text());
             return;
         }
         IncomingFiles.Download download = prefetched.get();
@@ -270,4 +253,30 @@ class Dialogs {
         outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
     }
 
+    /** The questions of the free-text dialogs and their replies. */
+    enum Words implements Text {
+        ASK_RETURN_REASON,
+        ASK_REWORK_REASON,
+        ASK_QUALITY_RETURN_REASON,
+        ASK_REDIRECT_BASIS,
+        ASK_EDITED_ANSWER,
+        CHOOSE_HOW_TO_CLOSE,
+        ASK_NO_ANSWER_COMMENT,
+        ASK_DUPLICATE_COMMENT,
+        ANSWER_IN_PREPARATION,
+        ASK_HELP,
+        TOO_LONG,
+        SENT_TO_REWORK,
+        HELP_REQUESTED,
+        REDIRECTED_AND_CLOSED,
+        REDIRECT_FOR_REVIEW,
+        ANSWER_EDITED,
+        CLOSED_WITHOUT_ANSWER,
+        NO_FILES_EXPECTED;
+
+        @Override
+        public String area() {
+            return "bot.dialogs";
+        }
+    }
 }

@@ -17,6 +17,7 @@ import ru.appealdesk.sla.Alerts.PostponedReassignDue;
 import ru.appealdesk.sla.WorkingTime;
 import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
 import ru.appealdesk.workflow.AppealEvents.AnswerEdited;
 import ru.appealdesk.workflow.AppealEvents.AnswerPreApproved;
@@ -93,7 +94,8 @@ class Notifier {
         if (a.sociallySignificant()) {
             // seed 002 п.11, seed 004 п.25: a socially significant appeal goes to the head at once
             directory.withRole(Role.HEAD).forEach(head -> chatOf(head.id()).ifPresent(chat -> steps.card(a, chat,
-                    texts.header("❗ <b>Социально значимое обращение</b>", a, false), "Текст обращения:\n" + a.text(),
+                    texts.header(Words.SOCIALLY_SIGNIFICANT_TITLE.text(), a, false),
+                    CardTexts.Words.APPEAL_TEXT.text(a.text()),
                     List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button(Buttons.OPEN.text()))),
                     Outbox.PRIORITY_CARD, null, a.id(), a.step())));
         }
@@ -103,12 +105,12 @@ class Notifier {
     void on(AppealAssigned e) {
         AppealView a = appeal(e);
         if (!e.atRegistration()) {
-            closeCards(a, "➡️ Назначено исполнителю " + texts.name(e.executorId())
-                    + (e.byStaffId() == null ? "" : " (" + texts.name(e.byStaffId()) + ")"));
+            closeCards(a, e.byStaffId() == null ? Words.LINE_ASSIGNED.text(texts.name(e.executorId()))
+                    : Words.LINE_ASSIGNED_BY.text(texts.name(e.executorId()), texts.name(e.byStaffId())));
         }
         if (e.previousExecutorId() != null && !e.previousExecutorId().equals(e.executorId())) {
-            steps.tell(e.previousExecutorId(), "ℹ️ Обращение № " + Html.escape(a.number())
-                    + " передано другому исполнителю: " + Html.escape(texts.name(e.executorId())) + ".");
+            steps.tell(e.previousExecutorId(), Words.ASSIGNED_TO_ANOTHER.text(Html.escape(a.number()),
+                    Html.escape(texts.name(e.executorId()))));
         }
         steps.executorCard(a);
     }
@@ -117,10 +119,8 @@ class Notifier {
     void on(AppealAccepted e) {
         AppealView a = appeal(e);
         Runnable notify = () -> {
-            closeCards(a, e.automatic() ? "⏱ Принято в работу автоматически" : "✅ Принято в работу");
-            String title = e.automatic()
-                    ? "⏱ Срок на возврат истёк: обращение принято в работу автоматически и закреплено за вами."
-                    : "✅ Вы приняли обращение в работу.";
+            closeCards(a, (e.automatic() ? Words.LINE_ACCEPTED_AUTOMATICALLY : Words.LINE_ACCEPTED).text());
+            String title = (e.automatic() ? Words.ACCEPTED_AUTOMATICALLY : Words.ACCEPTED).text();
             steps.acceptedCard(a, title);
         };
         if (e.automatic()) {
@@ -134,9 +134,8 @@ class Notifier {
     void on(AppealReleased e) {
         AppealView a = appeal(e);
         outbox.notBefore(quietUntil(a), () -> {
-            closeCards(a, "⏱ Не принято в работу до установленного времени — передано координаторам");
-            steps.tell(e.executorId(), "⏱ Обращение № " + Html.escape(a.number()) + " не было принято в работу до "
-                    + "установленного времени и передано координаторам для назначения.");
+            closeCards(a, Words.LINE_RELEASED.text());
+            steps.tell(e.executorId(), Words.RELEASED.text(Html.escape(a.number())));
             recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> steps.unroutedCard(a, c));
         });
     }
@@ -150,33 +149,30 @@ class Notifier {
     @EventListener
     void on(AppealReturned e) {
         AppealView a = appeal(e);
-        closeCards(a, "↩️ Возвращено координатору");
-        steps.tell(e.executorId(), "↩️ Обращение № " + Html.escape(a.number())
-                + " возвращено координатору. Причина передана.");
+        closeCards(a, Words.LINE_RETURNED.text());
+        steps.tell(e.executorId(), Words.RETURNED.text(Html.escape(a.number())));
         recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> steps.returnedCard(a, c, e.reason()));
     }
 
     @EventListener
     void on(ReturnRejected e) {
         AppealView a = appeal(e);
-        closeCards(a, "❌ Возврат отклонён (" + texts.name(e.coordinatorId()) + ")");
-        steps.acceptedCard(a, "❌ Координатор " + Html.escape(texts.name(e.coordinatorId()))
-                + " отклонил возврат: обращение остаётся за вами и находится в работе.");
+        closeCards(a, Words.LINE_RETURN_REJECTED.text(texts.name(e.coordinatorId())));
+        steps.acceptedCard(a, Words.RETURN_REJECTED.text(Html.escape(texts.name(e.coordinatorId()))));
     }
 
     @EventListener
     void on(AnswerSubmitted e) {
         AppealView a = appeal(e);
-        closeCards(a, "📨 Ответ отправлен на согласование");
-        steps.tell(e.executorId(), "📨 Ответ по обращению № " + Html.escape(a.number())
-                + " отправлен на согласование.");
+        closeCards(a, Words.LINE_SUBMITTED.text());
+        steps.tell(e.executorId(), Words.SUBMITTED.text(Html.escape(a.number())));
         recipients.distinct(approvers.of(a)).forEach(m -> steps.reviewCard(a, m));
     }
 
     @EventListener
     void on(AppealPostponed e) {
         AppealView a = appeal(e);
-        closeCards(a, "📌 Размещён ответ «Отложено» (" + texts.name(e.coordinatorId()) + ")");
+        closeCards(a, Words.LINE_POSTPONED.text(texts.name(e.coordinatorId())));
         steps.postponedCard(a);
     }
 
@@ -185,9 +181,8 @@ class Notifier {
         AppealView a = e.appeal();
         steps.coExecutorCard(a, e.staffId());
         if (a.executorId() != null && !a.executorId().equals(e.byStaffId())) {
-            steps.tell(a.executorId(), "👥 К обращению № " + Html.escape(a.number()) + " привлечён соисполнитель "
-                    + Html.escape(texts.name(e.staffId())) + " (срок передачи материалов — " + texts.time(e.dueAt())
-                    + "). Его материалы придут вам в этот чат.");
+            steps.tell(a.executorId(), Words.CO_EXECUTOR_ADDED.text(Html.escape(a.number()),
+                    Html.escape(texts.name(e.staffId())), texts.time(e.dueAt())));
         }
     }
 
@@ -200,13 +195,12 @@ class Notifier {
         List<String> to = a.executorId() != null && AppealStatus.WITH_EXECUTOR.contains(a.status())
                 ? List.of(a.executorId())
                 : recipients.distinct(directory.withRole(Role.COORDINATOR)).stream().map(StaffMember::id).toList();
-        steps.tell(e.staffId(), "📨 Материалы по обращению № " + Html.escape(a.number()) + " переданы: "
-                + Html.escape(to.stream().map(texts::name).collect(Collectors.joining(", "))) + ".");
+        steps.tell(e.staffId(), Words.MATERIALS_DELIVERED.text(Html.escape(a.number()),
+                Html.escape(to.stream().map(texts::name).collect(Collectors.joining(", ")))));
         to.forEach(person -> chatOf(person).ifPresent(chat -> {
-            outbox.text(chat.id(), chat.mark() + "📎 <b>Материалы соисполнителя "
-                    + Html.escape(texts.name(e.staffId()))
-                    + "</b> по обращению № " + Html.escape(a.number()) + ":\n" + Html.escape(co.materials())
-                    + (co.files().isEmpty() ? "" : "\nФайлов: " + co.files().size() + " (ниже)."),
+            outbox.text(chat.id(), chat.mark() + Words.MATERIALS.text(Html.escape(texts.name(e.staffId())),
+                            Html.escape(a.number()), Html.escape(co.materials()),
+                            co.files().isEmpty() ? "" : Words.MATERIALS_FILES.text(co.files().size())),
                     Outbox.PRIORITY_CARD);
             steps.sendFiles(co.files(), chat.id());
         }));
@@ -221,8 +215,8 @@ class Notifier {
         recipients.distinct(directory.withRole(Role.COORDINATOR)).stream().filter(c -> !to.contains(c))
                 .forEach(to::add);
         to.forEach(person -> chatOf(person.id()).ifPresent(chat -> steps.card(a, chat,
-                texts.header("🆘 <b>Исполнитель " + Html.escape(texts.name(e.executorId())) + " просит помощи</b>", a,
-                        false), "Запрос:\n" + e.text() + "\n\nТекст обращения:\n" + a.text(),
+                texts.header(Words.HELP_TITLE.text(Html.escape(texts.name(e.executorId()))), a, false),
+                Words.HELP_REQUEST.text(e.text()) + CardTexts.Words.APPEAL_TEXT.text(a.text()),
                 List.of(List.of(Callback.of(Action.OPEN, a.id(), a.step()).button(Buttons.OPEN.text()))), Outbox.PRIORITY_CARD,
                 null, a.id(), a.step())));
     }
@@ -231,7 +225,7 @@ class Notifier {
     @EventListener
     void on(ReviewDelegated e) {
         AppealView a = appeal(e);
-        closeCards(a, "↪️ Согласование передано: " + texts.name(e.toId()) + " (" + texts.name(e.fromId()) + ")");
+        closeCards(a, Words.LINE_DELEGATED.text(texts.name(e.toId()), texts.name(e.fromId())));
         directory.staff(e.toId()).ifPresent(to -> steps.reviewCard(a, to));
     }
 
@@ -241,13 +235,11 @@ class Notifier {
         AppealView a = appeal(e);
         // an absence begins at midnight: the cards wait for working time (PRODUCT.md §6)
         outbox.notBefore(quietUntil(a), () -> {
-            closeCards(a, "👤 Передано заместителю " + texts.name(e.substituteId()) + ": "
-                    + texts.name(e.absentId()) + " отсутствует");
+            closeCards(a, Words.LINE_SUBSTITUTED.text(texts.name(e.substituteId()), texts.name(e.absentId())));
             switch (a.status()) {
                 case ASSIGNED -> steps.executorCard(a);
                 case POSTPONED -> steps.postponedCard(a);
-                default -> steps.acceptedCard(a, "👤 <b>Вы замещаете " + Html.escape(texts.name(e.absentId()))
-                        + "</b>: обращение передано вам");
+                default -> steps.acceptedCard(a, Words.SUBSTITUTING_TITLE.text(Html.escape(texts.name(e.absentId()))));
             }
         });
     }
@@ -256,32 +248,29 @@ class Notifier {
     @EventListener
     void on(ru.appealdesk.workflow.AppealEvents.PostponedConfirmed e) {
         AppealView a = e.appeal();
-        String line = "<i>" + Html.escape("👤 Исполнитель подтверждён: " + texts.name(e.executorId()) + " ("
-                + texts.name(e.coordinatorId()) + ")") + "</i>";
+        String line = "<i>" + Html.escape(Words.LINE_EXECUTOR_CONFIRMED.text(texts.name(e.executorId()),
+                texts.name(e.coordinatorId()))) + "</i>";
         cards.activeOf(a.id()).stream().filter(c -> c.kind() == Card.Kind.POSTPONED_REASSIGN)
                 .forEach(c -> cardMessages.close(c, line));
-        steps.tell(e.executorId(), "👤 Координатор оставил за вами отложенное обращение № " + Html.escape(a.number())
-                + ": подготовьте итоговый ответ.");
+        steps.tell(e.executorId(), Words.EXECUTOR_CONFIRMED.text(Html.escape(a.number())));
     }
 
     /** The coordinators learn who is away and who took over; with nobody to take over, they must act at once. */
     @EventListener
     void on(AbsenceHandled e) {
         String who = Html.escape(texts.name(e.absence().staffId()));
-        String period = CardTexts.DATE.format(e.absence().from()) + " по " + CardTexts.DATE.format(e.absence().to());
+        String period = Words.PERIOD.text(CardTexts.DATE.format(e.absence().from()),
+                CardTexts.DATE.format(e.absence().to()));
         String numbers = e.numbers().isEmpty() ? "" : ": " + Html.escape(String.join(", ", e.numbers().subList(0,
                 Math.min(e.numbers().size(), 30)))) + (e.numbers().size() > 30 ? " …" : "");
         String text = e.substituteId() != null
-                ? "👤 " + who + " отсутствует с " + period + ", замещает " + Html.escape(texts.name(e.substituteId()))
-                + ". Передано обращений: " + e.numbers().size() + numbers + "."
-                : "⚠️ " + who + " отсутствует с " + period + ", а замещающего нет (не назначен или тоже отсутствует). "
-                + "Обращений за ним: " + e.numbers().size() + numbers + " — переназначьте их.";
+                ? Words.ABSENT_SUBSTITUTED.text(who, period, Html.escape(texts.name(e.substituteId())),
+                        e.numbers().size(), numbers)
+                : Words.ABSENT_WITHOUT_SUBSTITUTE.text(who, period, e.numbers().size(), numbers);
         outbox.notBefore(workingTime.nextWorkingInstant(clock.instant()), () -> {
             recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> steps.tell(c.id(), text));
             if (e.substituteId() != null) {
-                steps.tell(e.substituteId(), "👤 Вы замещаете " + who + " с " + period + ". Передано обращений: "
-                        + e.numbers().size() + ". Карточки, напоминания и эскалации для " + who
-                        + " будут приходить вам с пометкой «за " + who + "».");
+                steps.tell(e.substituteId(), Words.YOU_SUBSTITUTE.text(who, period, e.numbers().size()));
             }
         });
     }
@@ -297,11 +286,10 @@ class Notifier {
     @EventListener
     void on(PostponedReassigned e) {
         AppealView a = appeal(e);
-        closeCards(a, "👤 Исполнитель отложенного обращения: " + texts.name(e.executorId()) + " ("
-                + texts.name(e.coordinatorId()) + ")");
+        closeCards(a, Words.LINE_POSTPONED_REASSIGNED.text(texts.name(e.executorId()), texts.name(e.coordinatorId())));
         if (e.previousExecutorId() != null && !e.previousExecutorId().equals(e.executorId())) {
-            steps.tell(e.previousExecutorId(), "ℹ️ Отложенное обращение № " + Html.escape(a.number())
-                    + " передано другому исполнителю: " + Html.escape(texts.name(e.executorId())) + ".");
+            steps.tell(e.previousExecutorId(), Words.POSTPONED_ASSIGNED_TO_ANOTHER.text(Html.escape(a.number()),
+                    Html.escape(texts.name(e.executorId()))));
         }
         steps.postponedCard(a);
     }
@@ -309,7 +297,7 @@ class Notifier {
     @EventListener
     void on(RedirectRequested e) {
         AppealView a = appeal(e);
-        closeCards(a, "↗️ Перенаправление на согласовании (" + texts.name(e.coordinatorId()) + ")");
+        closeCards(a, Words.LINE_REDIRECT_REQUESTED.text(texts.name(e.coordinatorId())));
         recipients.distinct(directory.withRole(Role.MODERATOR))
                 .forEach(m -> steps.redirectReviewCard(a, m, e.whereAndWhy()));
     }
@@ -317,16 +305,16 @@ class Notifier {
     @EventListener
     void on(RedirectRejected e) {
         AppealView a = appeal(e);
-        closeCards(a, "✖️ Перенаправление не согласовано (" + texts.name(e.moderatorId()) + ")");
+        closeCards(a, Words.LINE_REDIRECT_REJECTED.text(texts.name(e.moderatorId())));
         recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> steps.unroutedCard(a, c));
     }
 
     @EventListener
     void on(AnswerEdited e) {
         AppealView a = appeal(e);
-        closeCards(a, "✏️ Текст ответа изменён (" + texts.name(e.moderatorId()) + ")");
-        steps.tell(a.executorId(), "✏️ " + Html.escape(texts.name(e.moderatorId())) + " изменил(а) текст вашего ответа "
-                + "по обращению № " + Html.escape(a.number()) + " при согласовании.");
+        closeCards(a, Words.LINE_ANSWER_EDITED.text(texts.name(e.moderatorId())));
+        steps.tell(a.executorId(), Words.ANSWER_EDITED.text(Html.escape(texts.name(e.moderatorId())),
+                Html.escape(a.number())));
         recipients.distinct(approvers.of(a)).forEach(m -> steps.reviewCard(a, m));
     }
 
@@ -334,26 +322,26 @@ class Notifier {
     void on(AnswerPreApproved e) {
         AppealView a = appeal(e);
         AppealView.HistoryItem stage = a.stepEntry();
-        closeCards(a, ("CHAIN_APPROVED".equals(stage.type()) ? "✅ " + HistoryWords.comment(stage) : "✅ Согласовано повторно")
-                + " (" + texts.name(e.approverId()) + ")");
+        closeCards(a, "CHAIN_APPROVED".equals(stage.type())
+                ? Words.LINE_CHAIN_APPROVED.text(HistoryWords.comment(stage), texts.name(e.approverId()))
+                : Words.LINE_APPROVED_AGAIN.text(texts.name(e.approverId())));
         recipients.distinct(approvers.of(a)).forEach(m -> steps.reviewCard(a, m));
     }
 
     @EventListener
     void on(AppealReopened e) {
         AppealView a = appeal(e);
-        String disagreement = "Комментарий заявителя:\n" + e.comment();
+        String disagreement = Words.DISAGREEMENT.text(e.comment());
         if (a.status() == AppealStatus.NEW) {
-            steps.tell(e.previousExecutorId(), "ℹ️ Заявитель не согласен с ответом по обращению № "
-                    + Html.escape(a.number()) + "; оно передано координаторам для назначения.");
+            steps.tell(e.previousExecutorId(), Words.REOPENED_TO_COORDINATORS.text(Html.escape(a.number())));
             recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> steps.unroutedCard(a, c));
         } else {
             chatOf(a.executorId()).ifPresent(chat -> {
                 steps.applicantPhotos(a, chat);
                 List<List<Button>> keyboard = List.of(List.of(
                         Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button(Buttons.PREPARE_ANSWER.text())));
-                steps.card(a, chat, texts.header("❗ <b>Заявитель не согласен с ответом (возврат " + e.count()
-                                + " из 3)</b>", a, true), disagreement + "\n\nПрежний " + StepCards.previousAnswer(a),
+                steps.card(a, chat, texts.header(Words.REOPENED_TITLE.text(e.count()), a, true),
+                        disagreement + "\n\n" + StepCards.Words.PREVIOUS.text(StepCards.previousAnswer(a)),
                         keyboard, Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
             });
         }
@@ -362,8 +350,8 @@ class Notifier {
             List<List<Button>> keyboard = List.of(List.of(Callback.of(Action.TO_OPERATOR, a.id(), a.step())
                     .button(Buttons.TO_OPERATOR.text())));
             recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> chatOf(c.id())
-                    .ifPresent(chat -> steps.card(a, chat, texts.header("📤 <b>Третье несогласие заявителя</b> — "
-                            + "передайте обращение оператору", a, false), disagreement, keyboard,
+                    .ifPresent(chat -> steps.card(a, chat, texts.header(Words.THIRD_DISAGREEMENT_TITLE.text(), a,
+                            false), disagreement, keyboard,
                             Outbox.PRIORITY_CARD, Card.Kind.OVERSIGHT, a.id(), a.step())));
         }
     }
@@ -371,22 +359,21 @@ class Notifier {
     @EventListener
     void on(AnswerApproved e) {
         AppealView a = appeal(e);
-        closeCards(a, "✅ Согласовано (" + texts.name(e.moderatorId()) + ")");
-        steps.tell(a.executorId(), "✅ Ответ по обращению № " + Html.escape(a.number()) + " согласован ("
-                + Html.escape(texts.name(e.moderatorId())) + ").");
+        closeCards(a, Words.LINE_APPROVED.text(texts.name(e.moderatorId())));
+        steps.tell(a.executorId(), Words.APPROVED.text(Html.escape(a.number()),
+                Html.escape(texts.name(e.moderatorId()))));
         recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> steps.approvedCard(a, c));
     }
 
     @EventListener
     void on(AnswerSentToRework e) {
         AppealView a = appeal(e);
-        closeCards(a, "🔁 Возвращено на доработку (" + texts.name(e.moderatorId()) + ")");
+        closeCards(a, Words.LINE_REWORK.text(texts.name(e.moderatorId())));
         chatOf(e.executorId()).ifPresent(chat -> {
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.PREPARE_ANSWER, a.id(), a.step()).button(Buttons.PREPARE_ANSWER.text())));
-            steps.card(a, chat, texts.header("🔁 <b>Ответ возвращён на доработку</b>", a, true),
-                    "Причина (" + texts.name(e.moderatorId()) + "):\n" + e.reason()
-                            + "\n\n" + texts.appealAndAnswer(a),
+            steps.card(a, chat, texts.header(Words.REWORK_TITLE.text(), a, true),
+                    Words.REWORK_REASON.text(texts.name(e.moderatorId()), e.reason(), texts.appealAndAnswer(a)),
                     keyboard, Outbox.PRIORITY_CARD, Card.Kind.REWORK, a.id(), a.step());
         });
     }
@@ -394,28 +381,25 @@ class Notifier {
     @EventListener
     void on(AppealClosed e) {
         AppealView a = appeal(e);
-        String by = e.byStaffId() == null ? "портал" : texts.name(e.byStaffId());
+        String by = e.byStaffId() == null ? Words.PORTAL.text() : texts.name(e.byStaffId());
         if (a.resolution() == Resolution.PUBLISHED) {
-            closeCards(a, "📌 Размещено на портале (" + by + ")");
-            steps.tell(a.executorId(), "📌 Ответ по обращению № " + Html.escape(a.number())
-                    + " размещён на портале. Обращение закрыто.");
+            closeCards(a, Words.LINE_PUBLISHED.text(by));
+            steps.tell(a.executorId(), Words.PUBLISHED.text(Html.escape(a.number())));
             return;
         }
         if (a.resolution() == Resolution.TO_OPERATOR) {
-            closeCards(a, "📤 Передано оператору (" + by + ")");
-            steps.tell(a.executorId(), "📤 Обращение № " + Html.escape(a.number()) + " после третьего несогласия "
-                    + "заявителя передано оператору Единой системы. Действий по нему больше не требуется.");
+            closeCards(a, Words.LINE_TO_OPERATOR.text(by));
+            steps.tell(a.executorId(), Words.TO_OPERATOR.text(Html.escape(a.number())));
             return;
         }
-        closeCards(a, "🚫 Закрыто: " + a.resolution().title() + " (" + by + ")");
+        closeCards(a, Words.LINE_CLOSED.text(a.resolution().title(), by));
         String comment = "—";
         for (AppealView.HistoryItem h : a.history()) {
             String said = HistoryWords.comment(h);
             comment = said == null || AppealView.NOTES.contains(h.type()) ? comment : said;
         }
-        steps.tell(a.executorId(), "🚫 Обращение № " + Html.escape(a.number()) + " закрыто: «"
-                + Html.escape(a.resolution().title()) + "» (" + Html.escape(by) + "). Комментарий: "
-                + Html.escape(comment) + "\nДействий по нему больше не требуется.");
+        steps.tell(a.executorId(), Words.CLOSED.text(Html.escape(a.number()), Html.escape(a.resolution().title()),
+                Html.escape(by), Html.escape(comment)));
     }
 
     private static AppealView appeal(AppealEvent event) {
@@ -432,5 +416,70 @@ class Notifier {
     /** The person's chat, or their substitute's while they are away (the message then marked «за …»). */
     private Optional<Recipients.Chat> chatOf(String staffId) {
         return recipients.of(staffId);
+    }
+
+    /** What the workflow's events tell people; LINE_ is the line a retired card ends with. */
+    enum Words implements Text {
+        SOCIALLY_SIGNIFICANT_TITLE,
+        LINE_ASSIGNED,
+        LINE_ASSIGNED_BY,
+        ASSIGNED_TO_ANOTHER,
+        LINE_ACCEPTED_AUTOMATICALLY,
+        LINE_ACCEPTED,
+        ACCEPTED_AUTOMATICALLY,
+        ACCEPTED,
+        LINE_RELEASED,
+        RELEASED,
+        LINE_RETURNED,
+        RETURNED,
+        LINE_RETURN_REJECTED,
+        RETURN_REJECTED,
+        LINE_SUBMITTED,
+        SUBMITTED,
+        LINE_POSTPONED,
+        CO_EXECUTOR_ADDED,
+        MATERIALS_DELIVERED,
+        MATERIALS,
+        MATERIALS_FILES,
+        HELP_TITLE,
+        HELP_REQUEST,
+        LINE_DELEGATED,
+        LINE_SUBSTITUTED,
+        SUBSTITUTING_TITLE,
+        LINE_EXECUTOR_CONFIRMED,
+        EXECUTOR_CONFIRMED,
+        PERIOD,
+        ABSENT_SUBSTITUTED,
+        ABSENT_WITHOUT_SUBSTITUTE,
+        YOU_SUBSTITUTE,
+        LINE_POSTPONED_REASSIGNED,
+        POSTPONED_ASSIGNED_TO_ANOTHER,
+        LINE_REDIRECT_REQUESTED,
+        LINE_REDIRECT_REJECTED,
+        LINE_ANSWER_EDITED,
+        ANSWER_EDITED,
+        LINE_CHAIN_APPROVED,
+        LINE_APPROVED_AGAIN,
+        DISAGREEMENT,
+        REOPENED_TO_COORDINATORS,
+        REOPENED_TITLE,
+        THIRD_DISAGREEMENT_TITLE,
+        LINE_APPROVED,
+        APPROVED,
+        LINE_REWORK,
+        REWORK_TITLE,
+        REWORK_REASON,
+        PORTAL,
+        LINE_PUBLISHED,
+        PUBLISHED,
+        LINE_TO_OPERATOR,
+        TO_OPERATOR,
+        LINE_CLOSED,
+        CLOSED;
+
+        @Override
+        public String area() {
+            return "bot.notifier";
+        }
     }
 }

@@ -20,6 +20,7 @@ import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.ApplicantPhotos;
@@ -74,11 +75,11 @@ class StepCards {
         a.coExecutor(staffId).ifPresent(co -> chatOf(staffId).ifPresent(chat -> {
             applicantPhotos(a, chat);
             String delivered = co.deliveredAt() == null ? ""
-                    : "\nМатериалы уже переданы " + texts.time(co.deliveredAt()) + "; новая передача заменит текст и добавит файлы.";
-            card(a, chat, texts.header("👥 <b>Вы соисполнитель</b>", a, false) + "Ваш срок: "
-                            + Html.bold(texts.time(co.dueAt())) + " (" + texts.left(co.dueAt()) + ")\n",
-                    "Ответственный исполнитель — " + texts.name(a.executorId()) + ": передайте ему материалы "
-                            + "(что сделано, фото и документы)." + delivered + "\n\nТекст обращения:\n" + a.text(),
+                    : Words.MATERIALS_DELIVERED.text(texts.time(co.deliveredAt()));
+            card(a, chat, texts.header(Words.CO_EXECUTOR_TITLE.text(), a, false)
+                            + Words.YOUR_DUE.text(Html.bold(texts.time(co.dueAt())), texts.left(co.dueAt())),
+                    Words.DELIVER_TO_EXECUTOR.text(texts.name(a.executorId()), delivered)
+                            + CardTexts.Words.APPEAL_TEXT.text(a.text()),
                     List.of(List.of(Callback.of(Action.DELIVER, a.id(), 0).button(Buttons.DELIVER_MATERIALS.text()))),
                     Outbox.PRIORITY_CARD, Card.Kind.CO_EXECUTOR, a.id(), a.step());
         }));
@@ -93,9 +94,8 @@ class StepCards {
                     .map(s -> new Callback(Action.DELEGATE_TO, a.id(), a.step(), s.id()).button("↪️ " + s.shortName()))
                     .toList());
         }
-        cardMessages.send(chatId, "↪️ Кому передать согласование ответа по обращению № " + Html.escape(a.number())
-                + "? Карточка перейдёт к нему.", null, rows, Outbox.PRIORITY_REPLY, Card.Kind.DELEGATE_CHOICE, a.id(),
-                a.step());
+        cardMessages.send(chatId, Words.CHOOSE_DELEGATE.text(Html.escape(a.number())), null, rows,
+                Outbox.PRIORITY_REPLY, Card.Kind.DELEGATE_CHOICE, a.id(), a.step());
     }
 
     /** «Отложенное обращение: назначьте исполнителя»: one button per candidate executor, the previous one first. */
@@ -106,10 +106,9 @@ class StepCards {
             candidates.removeIf(s -> s.id().equals(a.executorId()));
             directory.staff(a.executorId()).filter(s -> s.hasRole(Role.EXECUTOR)).ifPresent(s -> candidates.add(0, s));
             Integer share = directory.regulation(a.source()).postponedReassignAtPercent();
-            String why = share == null ? "" : "Осталось не более " + share + " % срока отсрочки: назначьте "
-                    + "исполнителя — прежнего или другого (п. 10 Регламента ПОС).\n";
-            card(a, chat, texts.header("⏳ <b>Отложенное обращение: назначьте исполнителя</b>", a, false),
-                    why + "Прежний исполнитель: " + texts.name(a.executorId()) + "\n\nПрежний " + previousAnswer(a),
+            String why = share == null ? "" : Words.REASSIGN_WHY.text(share);
+            card(a, chat, texts.header(Words.POSTPONED_REASSIGN_TITLE.text(), a, false),
+                    why + Words.PREVIOUS_EXECUTOR.text(texts.name(a.executorId()), previousAnswer(a)),
                     executorButtons(a, candidates, List.of(coExecutorsButton(a))), Outbox.PRIORITY_CARD,
                     Card.Kind.POSTPONED_REASSIGN,
                     a.id(), a.step());
@@ -119,16 +118,17 @@ class StepCards {
     /** PRODUCT.md §9: after «Отложено» was placed, the executor owes the final answer by the postponed date. */
     void postponedCard(AppealView a) {
         chatOf(a.executorId()).ifPresent(chat -> card(a, chat,
-                texts.header("⏳ <b>Ответ «Отложено» размещён</b> — подготовьте итоговый ответ", a, true),
-                "Прежний " + previousAnswer(a), List.of(List.of(Callback.of(Action.PREPARE_ANSWER, a.id(), a.step())
+                texts.header(Words.POSTPONED_TITLE.text(), a, true),
+                Words.PREVIOUS.text(previousAnswer(a)),
+                List.of(List.of(Callback.of(Action.PREPARE_ANSWER, a.id(), a.step())
                         .button(Buttons.PREPARE_FINAL_ANSWER.text())), List.of(coExecutorsButton(a))), Outbox.PRIORITY_CARD,
                 Card.Kind.ACCEPTED, a.id(), a.step()));
     }
 
     void redirectReviewCard(AppealView a, StaffMember moderator, String whereAndWhy) {
         chatOf(moderator.id()).ifPresent(chat -> card(a, chat,
-                texts.header("↗️ <b>Перенаправление на согласование</b>", a, true),
-                "Куда и на каком основании:\n" + whereAndWhy + "\n\nТекст обращения:\n" + a.text(),
+                texts.header(Words.REDIRECT_REVIEW_TITLE.text(), a, true),
+                Words.WHERE_AND_WHY.text(whereAndWhy) + CardTexts.Words.APPEAL_TEXT.text(a.text()),
                 List.of(List.of(Callback.of(Action.REDIRECT_APPROVE, a.id(), a.step()).button(Buttons.APPROVE.text()),
                         Callback.of(Action.REDIRECT_REJECT, a.id(), a.step()).button(Buttons.REJECT.text()))),
                 Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step()));
@@ -140,14 +140,15 @@ class StepCards {
             return "";
         }
         Optional<AppealView> earlier = appeals.find(a.source(), a.repeatOf());
-        String about = earlier.map(e -> e.answer() == null ? "ответа по нему ещё не было."
-                        : "ответ по нему («" + e.answer().type().title() + "»):\n" + e.answer().text())
-                .orElse("в системе не найдено.");
-        return "🔁 Повторное обращение. Предыдущее обращение № " + a.repeatOf() + ": " + about + "\n\n";
+        String about = earlier.map(e -> e.answer() == null ? Words.EARLIER_NOT_ANSWERED.text()
+                        : Words.EARLIER_ANSWER.text(e.answer().type().title(), e.answer().text()))
+                .orElse(Words.EARLIER_NOT_FOUND.text());
+        return Words.REPEAT_NOTE.text(a.repeatOf(), about);
     }
 
     static String previousAnswer(AppealView a) {
-        return a.answer() == null ? "ответ: —" : "ответ («" + a.answer().type().title() + "»):\n" + a.answer().text();
+        return a.answer() == null ? Words.NO_ANSWER.text()
+                : Words.ANSWER.text(a.answer().type().title(), a.answer().text());
     }
 
     /** Sends a person the card of the appeal's current step: with buttons if the step is theirs. */
@@ -174,7 +175,7 @@ class StepCards {
             }
             case IN_PROGRESS -> {
                 if (executor) {
-                    acceptedCard(a, "📋 Обращение в работе.");
+                    acceptedCard(a, Words.IN_WORK.text());
                     return;
                 }
                 if (coordinator) {
@@ -184,7 +185,7 @@ class StepCards {
             }
             case REWORK -> {
                 if (executor) {
-                    acceptedCard(a, "🔁 Ответ на доработке.");
+                    acceptedCard(a, Words.IN_REWORK.text());
                     return;
                 }
             }
@@ -227,7 +228,7 @@ class StepCards {
             }
         }
         boolean contacts = access.maySeeContacts(person, a);
-        card(a, chatId, texts.header("📄 <b>Карточка обращения</b>", a, contacts),
+        card(a, chatId, texts.header(Words.CARD_TITLE.text(), a, contacts),
                 texts.appealAndAnswer(a), null, Outbox.PRIORITY_REPLY, null, 0, 0);
     }
 
@@ -235,19 +236,18 @@ class StepCards {
         Optional<Recipients.Chat> chat = chatOf(a.executorId());
         if (chat.isEmpty()) {
             log.warn("Executor {} of appeal {} has no Telegram binding", a.executorId(), a.id());
-            recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> tell(c.id(), "⚠️ Исполнитель "
-                    + Html.escape(texts.name(a.executorId())) + " не подключён к боту: обращение № "
-                    + Html.escape(a.number()) + " не доставлено. Выдайте ему код приглашения."));
+            recipients.distinct(directory.withRole(Role.COORDINATOR)).forEach(c -> tell(c.id(),
+                    Words.EXECUTOR_NOT_CONNECTED.text(Html.escape(texts.name(a.executorId())),
+                            Html.escape(a.number()))));
             return;
         }
         applicantPhotos(a, chat.get());
         List<List<Button>> keyboard = List.of(List.of(
                 Callback.of(Action.ACCEPT, a.id(), a.step()).button(Buttons.ACCEPT.text()),
                 Callback.of(Action.RETURN, a.id(), a.step()).button(Buttons.RETURN.text())));
-        String title = a.repeatOf() == null ? "📥 <b>Новое обращение для вас</b>"
-                : "🔁 <b>Повторное обращение для вас</b>";
-        card(a, chat.get(), texts.header(title, a, true), repeatNote(a) + "Текст обращения:\n"
-                + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.EXECUTOR, a.id(), a.step());
+        String title = (a.repeatOf() == null ? Words.NEW_FOR_YOU : Words.REPEAT_FOR_YOU).text();
+        card(a, chat.get(), texts.header(title, a, true), repeatNote(a) + CardTexts.Words.APPEAL_TEXT.text(a.text()),
+                keyboard, Outbox.PRIORITY_CARD, Card.Kind.EXECUTOR, a.id(), a.step());
     }
 
     void acceptedCard(AppealView a, String title) {
@@ -257,12 +257,12 @@ class StepCards {
             java.time.Instant returnable = appeals.returnableUntil(a);
             if (returnable != null) {
                 // ЕЦУР (seed 000 п.9): accepted by mistake, it can still be returned for a day
-                row.add(Callback.of(Action.RETURN, a.id(), a.step()).button("↩️ Вернуть (до "
-                        + texts.time(returnable) + ")"));
+                row.add(Callback.of(Action.RETURN, a.id(), a.step())
+                        .button(Words.RETURN_UNTIL.text(texts.time(returnable))));
             }
             List<List<Button>> keyboard = List.of(row, List.of(coExecutorsButton(a),
                     Callback.of(Action.HELP, a.id(), a.step()).button(Buttons.HELP.text())));
-            card(a, chat, texts.header(title, a, true), "Текст обращения:\n" + a.text() + texts.materials(a),
+            card(a, chat, texts.header(title, a, true), CardTexts.Words.APPEAL_TEXT.text(a.text()) + texts.materials(a),
                     keyboard, Outbox.PRIORITY_CARD, Card.Kind.ACCEPTED, a.id(), a.step());
         });
     }
@@ -272,8 +272,8 @@ class StepCards {
             List<StaffMember> candidates = directory.category(a.category()).map(directory::executorsFor)
                     .filter(l -> !l.isEmpty()).orElseGet(directory::allExecutors);
             applicantPhotos(a, chat);
-            card(a, chat, texts.header("🗂 <b>Обращение не распределено</b> — выберите исполнителя", a, false),
-                    repeatNote(a) + "Текст обращения:\n" + a.text(),
+            card(a, chat, texts.header(Words.UNROUTED_TITLE.text(), a, false),
+                    repeatNote(a) + CardTexts.Words.APPEAL_TEXT.text(a.text()),
                     executorButtons(a, candidates, List.of(redirectButton(a), closeButton(a), coExecutorsButton(a))),
                     Outbox.PRIORITY_CARD, Card.Kind.UNROUTED, a.id(), a.step());
         });
@@ -291,9 +291,10 @@ class StepCards {
             List<List<Button>> keyboard = executorButtons(a, candidates, List.of(
                     Callback.of(Action.REJECT_RETURN, a.id(), a.step()).button(Buttons.REJECT_RETURN.text()),
                     redirectButton(a), closeButton(a), coExecutorsButton(a)));
-            card(a, chat, texts.header("↩️ <b>Исполнитель вернул обращение</b>", a, false),
-                    "Причина возврата (" + texts.name(a.executorId()) + "):\n" + reason + "\n\nТекст обращения:\n"
-                            + a.text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
+            card(a, chat, texts.header(Words.RETURNED_TITLE.text(), a, false),
+                    Words.RETURN_REASON.text(texts.name(a.executorId()), reason)
+                            + CardTexts.Words.APPEAL_TEXT.text(a.text()),
+                    keyboard, Outbox.PRIORITY_CARD, Card.Kind.RETURNED, a.id(), a.step());
         });
     }
 
@@ -301,8 +302,8 @@ class StepCards {
         chatOf(moderator.id()).ifPresent(chat -> {
             answerFiles(a, chat);
             // 001 §4.6: in a department's approval chain the card says which stage it is
-            String approve = approvers.stage(a).map(s -> "✅ Согласовать (" + s.stage() + " из " + s.of() + ")")
-                    .orElse("✅ Согласовать");
+            String approve = approvers.stage(a).map(s -> Words.APPROVE_STAGE.text(s.stage(), s.of()))
+                    .orElse(Buttons.APPROVE.text());
             List<List<Button>> keyboard = List.of(List.of(
                     Callback.of(Action.APPROVE, a.id(), a.step()).button(approve),
                     Callback.of(Action.REWORK, a.id(), a.step()).button(Buttons.TO_REWORK.text())),
@@ -311,8 +312,8 @@ class StepCards {
             // seed 000 п.14: a repeated postponement is agreed by the director of МКУ «МЦУР» first
             boolean repeatedPostponement = a.secondaryReview() && a.postponeCount() > 0
                     && a.answer().type() == AnswerType.POSTPONED;
-            card(a, chat, texts.header(repeatedPostponement ? "📝 <b>Повторная отсрочка решения — на согласование</b>"
-                            : "📝 <b>Ответ на согласование</b>", a, true), texts.appealAndAnswer(a),
+            card(a, chat, texts.header((repeatedPostponement ? Words.REPEATED_POSTPONEMENT_TITLE : Words.REVIEW_TITLE)
+                            .text(), a, true), texts.appealAndAnswer(a),
                     keyboard, Outbox.PRIORITY_CARD, Card.Kind.REVIEW, a.id(), a.step());
         });
     }
@@ -324,16 +325,16 @@ class StepCards {
                     Callback.of(Action.PUBLISHED, a.id(), a.step()).button(Buttons.PUBLISHED.text()),
                     Callback.of(Action.QUALITY_RETURN, a.id(), a.step()).button(Buttons.QUALITY_RETURN.text())),
                     List.of(coExecutorsButton(a)));
-            card(a, chat, texts.header("✅ <b>Ответ согласован — разместите его на портале</b>", a, false)
-                            + "Текст для размещения (" + Html.escape(a.answer().type().title()) + "):\n",
+            card(a, chat, texts.header(Words.APPROVED_TITLE.text(), a, false)
+                            + Words.TEXT_TO_PUBLISH.text(Html.escape(a.answer().type().title())),
                     a.answer().text(), keyboard, Outbox.PRIORITY_CARD, Card.Kind.APPROVED, a.id(), a.step());
         });
     }
 
     /** A coordinator's view of an appeal in work: the executor has it; the coordinator may still close it. */
     private void oversightCard(AppealView a, StaffMember coordinator, long chat) {
-        card(a, chat, texts.header("📋 <b>Обращение в работе у исполнителя " + Html.escape(texts.name(a.executorId()))
-                        + "</b>", a, access.maySeeContacts(coordinator, a)), "Текст обращения:\n" + a.text(),
+        card(a, chat, texts.header(Words.OVERSIGHT_TITLE.text(Html.escape(texts.name(a.executorId()))), a,
+                        access.maySeeContacts(coordinator, a)), CardTexts.Words.APPEAL_TEXT.text(a.text()),
                 List.of(List.of(closeButton(a), coExecutorsButton(a))), Outbox.PRIORITY_REPLY, Card.Kind.OVERSIGHT,
                 a.id(), a.step());
     }
@@ -423,7 +424,7 @@ class StepCards {
 
     private void card(AppealView a, long chat, String header, String body, List<List<Button>> keyboard,
                       int priority, Card.Kind kind, long appealId, int step) {
-        cardMessages.send(chat, header, body, "<i>Обращение № " + Html.escape(a.number()) + " (продолжение)</i>\n\n",
+        cardMessages.send(chat, header, body, Words.CONTINUATION.text(Html.escape(a.number())),
                 keyboard, priority, kind, appealId, step);
         if (texts.showsContacts(header, a)) {
             audit.contactsRead(recipients.staffIdOf(chat), AuditLog.Channel.TELEGRAM,
@@ -438,5 +439,49 @@ class StepCards {
     /** The person's chat, or their substitute's while they are away (the message then marked «за …»). */
     private Optional<Recipients.Chat> chatOf(String staffId) {
         return recipients.of(staffId);
+    }
+
+    /** The titles and bodies of the step cards (titles in Telegram HTML). */
+    enum Words implements Text {
+        MATERIALS_DELIVERED,
+        CO_EXECUTOR_TITLE,
+        YOUR_DUE,
+        DELIVER_TO_EXECUTOR,
+        CHOOSE_DELEGATE,
+        REASSIGN_WHY,
+        POSTPONED_REASSIGN_TITLE,
+        PREVIOUS_EXECUTOR,
+        POSTPONED_TITLE,
+        PREVIOUS,
+        REDIRECT_REVIEW_TITLE,
+        WHERE_AND_WHY,
+        EARLIER_NOT_ANSWERED,
+        EARLIER_ANSWER,
+        EARLIER_NOT_FOUND,
+        REPEAT_NOTE,
+        NO_ANSWER,
+        ANSWER,
+        IN_WORK,
+        IN_REWORK,
+        CARD_TITLE,
+        EXECUTOR_NOT_CONNECTED,
+        NEW_FOR_YOU,
+        REPEAT_FOR_YOU,
+        RETURN_UNTIL,
+        UNROUTED_TITLE,
+        RETURNED_TITLE,
+        RETURN_REASON,
+        APPROVE_STAGE,
+        REPEATED_POSTPONEMENT_TITLE,
+        REVIEW_TITLE,
+        APPROVED_TITLE,
+        TEXT_TO_PUBLISH,
+        OVERSIGHT_TITLE,
+        CONTINUATION;
+
+        @Override
+        public String area() {
+            return "bot.step";
+        }
     }
 }
