@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Telegram's limits held by two instances together through PostgreSQL: in no sliding second more messages than
  * the limit, and no chat two messages closer than its spacing, however the instances' threads race.
  */
+@org.junit.jupiter.api.Tag("realtime")
 class RateLimitsTest {
 
     static HikariDataSource database;

@@ -24,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * "message is not modified", a user who blocked the bot, permanent errors, and the rate limits — at Telegram's real
  * pace, which the fake Bot API holds the service to.
  */
+@org.junit.jupiter.api.Tag("realtime")
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "appealdesk.delivery.private-chat-spacing=1100ms")
 class DeliveryResilienceTest extends EndToEndTest {
