@@ -10,20 +10,17 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import ru.appealdesk.AppealDeskApplication;
 import ru.appealdesk.support.Api;
+import ru.appealdesk.support.DashboardClient;
 import ru.appealdesk.support.FakeTelegram;
+import ru.appealdesk.support.StandaloneService;
 import ru.appealdesk.support.MiniApp;
-import ru.appealdesk.support.TestDatabase;
 
 /**
  * Failed sign-ins are limited per client address (issue 22): wrong bearer tokens, unknown login links and refused
@@ -33,8 +30,6 @@ import ru.appealdesk.support.TestDatabase;
  */
 class SignInRateLimitTest {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
     static FakeTelegram telegram;
     static ConfigurableApplicationContext app;
     static int port;
@@ -42,17 +37,10 @@ class SignInRateLimitTest {
     @BeforeAll
     static void start() {
         telegram = new FakeTelegram();
-        app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.migratedDatabase(),
-                "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
-                "--appealdesk.bot-config-dir=bot-config",
-                "--appealdesk.telegram.token=" + FakeTelegram.TOKEN, "--appealdesk.reports.enabled=false",
-                "--appealdesk.telegram.api-url=" + telegram.url(),
+        app = StandaloneService.start(telegram, "appealdesk-throttle-test",
                 "--appealdesk.dashboard.public-url=https://appeals.example.test",
-                "--appealdesk.sign-in-throttle.failures=3",
-                "--spring.quartz.properties.org.quartz.scheduler.instanceName=appealdesk-throttle-test");
-        port = ((WebServerApplicationContext) app).getWebServer().getPort();
+                "--appealdesk.sign-in-throttle.failures=3");
+        port = StandaloneService.port(app);
     }
 
     @AfterAll
@@ -108,7 +96,7 @@ class SignInRateLimitTest {
     /** The login link's page (for its form's CSRF token and cookie), then the form's POST, from {@code address}. */
     private Raw login(String address, String token) {
         Raw page = send(address, "GET /login?token=" + "C".repeat(43), null, null);
-        Matcher field = CSRF_FIELD.matcher(page.body);
+        Matcher field = DashboardClient.CSRF_FIELD.matcher(page.body);
         assertThat(field.find()).as(page.body).isTrue();
         String cookie = page.header("Set-Cookie");
         return send(address, "POST /login", "Content-Type: application/x-www-form-urlencoded\r\nCookie: "

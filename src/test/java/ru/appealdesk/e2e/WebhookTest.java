@@ -17,16 +17,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import ru.appealdesk.AppealDeskApplication;
 import ru.appealdesk.support.Api;
 import ru.appealdesk.support.FakeTelegram.Sent;
 import ru.appealdesk.support.FakeTelegram;
+import ru.appealdesk.support.StandaloneService;
 import ru.appealdesk.support.OutboxDrained;
-import ru.appealdesk.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,19 +50,12 @@ class WebhookTest {
     @BeforeAll
     static void start() {
         telegram = new FakeTelegram();
-        app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.migratedDatabase(),
-                "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
-                "--appealdesk.bot-config-dir=bot-config",
-                "--appealdesk.telegram.token=" + FakeTelegram.TOKEN, "--appealdesk.reports.enabled=false",
-                "--appealdesk.telegram.api-url=" + telegram.url(),
+        app = StandaloneService.start(telegram, "appealdesk-webhook-test",
                 "--appealdesk.telegram.mode=Webhook", // any letter case
                 "--appealdesk.telegram.webhook-url=https://appealdesk.example/telegram/webhook",
                 "--appealdesk.telegram.webhook-secret=" + SECRET,
-                "--appealdesk.delivery.poll-interval=200ms",
-                "--spring.quartz.properties.org.quartz.scheduler.instanceName=appealdesk-webhook-test");
-        api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+                "--appealdesk.delivery.poll-interval=200ms");
+        api = new Api(StandaloneService.port(app));
         for (var e : java.util.Map.of("sokolova", SOKOLOVA, "popov", POPOV, "petrova", PETROVA, "sidorov", SIDOROV)
                 .entrySet()) {
             String code = api.admin().post("/api/staff/" + e.getKey() + "/invites", "").json().get("code").asText();

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public final class DashboardClient {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** The login form's hidden CSRF field; group 1 is the token. */
+    public static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final Api api;
 
