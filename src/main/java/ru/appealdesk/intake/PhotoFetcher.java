@@ -100,7 +100,7 @@ class PhotoFetcher {
                     refused.getMessage());
             photos.failed(job, refused.getMessage(), null);
         } catch (IOException e) {
-            String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+            String reason = e.getClass().getSimpleName(); // its message may quote the link, which is never logged
             Instant retry = job.attempt() > RETRIES.size() ? null
                     : clock.instant().plus(RETRIES.get(job.attempt() - 1));
             log.warn("Photo {} of appeal {} could not be fetched ({}); {}", job.position() + 1, job.appealId(),
