@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.TelegramAccountReplaced;
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Html;
 
 /**
  * Tells a Telegram account that it no longer acts for a staff member because an invite bound another account:

@@ -2,7 +2,7 @@ package ru.appealdesk.bot;
 
 import java.util.Optional;
 
-import ru.appealdesk.telegram.Button;
+import ru.appealdesk.delivery.Button;
 
 /**
  * The callback data of a button: {@code <action>:<appeal id>:<step>[:<argument>]}. The step is the appeal's step

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import ru.appealdesk.delivery.MessageDelivered;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.delivery.SentMessages;
-import ru.appealdesk.telegram.Button;
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.delivery.Html;
 
 /**
  * Cards through the outbox: a card is stored with the text of its message, the message is keyed with the card's

@@ -13,7 +13,7 @@ import ru.appealdesk.directory.Category;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealView;
 

@@ -18,7 +18,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealFilter;
@@ -168,13 +168,13 @@ class Commands {
             reply(in, Words.DASHBOARD_NOT_CONFIGURED.text());
             return;
         }
-        List<List<ru.appealdesk.telegram.Button>> keyboard = new ArrayList<>();
+        List<List<ru.appealdesk.delivery.Button>> keyboard = new ArrayList<>();
         String miniApp = links.get().miniApp();
         if (miniApp != null) {
-            keyboard.add(List.of(ru.appealdesk.telegram.Button.miniApp(Words.OPEN_DASHBOARD.text(), miniApp)));
-            outbox.menuButton(in.chatId(), ru.appealdesk.telegram.Button.miniApp(Words.MENU_BUTTON.text(), miniApp));
+            keyboard.add(List.of(ru.appealdesk.delivery.Button.miniApp(Words.OPEN_DASHBOARD.text(), miniApp)));
+            outbox.menuButton(in.chatId(), ru.appealdesk.delivery.Button.miniApp(Words.MENU_BUTTON.text(), miniApp));
         }
-        keyboard.add(List.of(ru.appealdesk.telegram.Button.link(Words.SIGN_IN_IN_BROWSER.text(), links.get().login())));
+        keyboard.add(List.of(ru.appealdesk.delivery.Button.link(Words.SIGN_IN_IN_BROWSER.text(), links.get().login())));
         outbox.text(in.chatId(), Words.DASHBOARD.text(miniApp == null ? "" : Words.DASHBOARD_IN_TELEGRAM.text()),
                 keyboard, Outbox.PRIORITY_REPLY);
     }

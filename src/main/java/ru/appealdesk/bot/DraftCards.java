@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 import ru.appealdesk.bot.Callback.Action;
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.telegram.Button;
+import ru.appealdesk.delivery.Button;
 import ru.appealdesk.workflow.AppealView;
 
 /**

@@ -15,7 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 import ru.appealdesk.telegram.FileFetcher;
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.FileTypes;
 

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import ru.appealdesk.directory.Absences;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Html;
 
 /**
  * Where a message meant for a person goes (PRODUCT.md §10, seed 002 п.4): their own chat, or while they are away the

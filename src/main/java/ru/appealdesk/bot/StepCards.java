@@ -18,8 +18,9 @@ import ru.appealdesk.directory.Absences;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.telegram.Button;
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.delivery.FileKind;
+import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealAccess;
@@ -380,7 +381,7 @@ class StepCards {
     /** A stored applicant's photo as a media item to upload, if it is still kept. */
     Optional<Outbox.Media> uploadedPhoto(UUID fileId) {
         return files.info(fileId).flatMap(info -> files.content(fileId)
-                .map(content -> outbox.uploaded("PHOTO", info.fileName(), content)));
+                .map(content -> outbox.uploaded(FileKind.PHOTO, info.fileName(), content)));
     }
 
     /** The answer's files, then the co-executors' (the moderator sees them with the answer, PRODUCT.md §10). */
@@ -402,8 +403,8 @@ class StepCards {
                 .collect(Collectors.toMap(AttachmentStore.FileInfo::id, f -> f));
         List<Outbox.Media> media = attachments.stream()
                 .map(att -> Optional.ofNullable(known.get(att.fileId())).filter(f -> f.telegramFileId() != null)
-                        .map(f -> new Outbox.Media(f.telegramFileId().startsWith("photo:") ? "PHOTO"
-                                : f.telegramFileId().startsWith("video:") ? "VIDEO" : "DOCUMENT",
+                        .map(f -> new Outbox.Media(f.telegramFileId().startsWith("photo:") ? FileKind.PHOTO
+                                : f.telegramFileId().startsWith("video:") ? FileKind.VIDEO : FileKind.DOCUMENT,
                                 f.telegramFileId().substring(f.telegramFileId().indexOf(':') + 1))))
                 .flatMap(Optional::stream).toList();
         outbox.media(chat, media, Outbox.PRIORITY_CARD);

@@ -9,7 +9,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Html;
 
 /** Tells the coordinators, once, that a staff member's chat no longer gets the bot's messages. */
 @Component

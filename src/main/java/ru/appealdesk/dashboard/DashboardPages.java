@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Html;
 import ru.appealdesk.web.SignInThrottle;
 
 /**

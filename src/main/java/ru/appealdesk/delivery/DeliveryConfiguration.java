@@ -13,9 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 
-import ru.appealdesk.telegram.BotApi;
-
-/** The outbox sender and its limits; present only when TELEGRAM_BOT_TOKEN is set. */
+/** The outbox sender and its limits; present only when TELEGRAM_BOT_TOKEN is set (the one {@link Messenger} today). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${appealdesk.telegram.token:}'.isBlank()")
 class DeliveryConfiguration {
@@ -32,10 +30,11 @@ class DeliveryConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     OutboxSender outboxSender(OutboundMessageRepository messages, SentMessages sentMessages, Outbox outbox,
-                              BotApi telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
+                              Messenger messenger, TransactionTemplate tx, Clock clock, RateLimits limits,
                               DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
                               DeliveryProperties properties, OutboxSignal signal, OutboundFiles files) {
-        return new OutboxSender(messages, sentMessages, outbox, telegram, tx, clock, limits, metrics, events,
+        Html.requireRoomIn(messenger.textLimit());
+        return new OutboxSender(messages, sentMessages, outbox, messenger, tx, clock, limits, metrics, events,
                 properties.lease(), Clock.systemUTC(), properties.parallelCalls(), signal, files);
     }
 

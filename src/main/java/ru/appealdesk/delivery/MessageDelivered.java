@@ -1,5 +1,5 @@
 package ru.appealdesk.delivery;
 
-/** A keyed message (see {@link Outbox#send}) went out: Telegram gave it {@code messageId} in {@code chatId}. */
+/** A keyed message (see {@link Outbox#send}) went out: the messenger gave it {@code messageId} in {@code chatId}. */
 public record MessageDelivered(long key, long chatId, int messageId) {
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OutboundFiles {
 
-    /** The prefix of a media reference that names a stored file rather than a URL or a Telegram file_id. */
+    /** The prefix of a media reference that names a stored file rather than a URL or a messenger's file reference. */
     static final String PREFIX = "upload:";
 
     private final JdbcClient jdbc;

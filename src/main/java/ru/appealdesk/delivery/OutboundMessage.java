@@ -11,12 +11,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A Bot API call the bot must make, stored in the same transaction as the change that caused it. */
+/** A messenger call the bot must make, stored in the same transaction as the change that caused it. */
 @Entity
 @Table(name = "outbound_message")
 class OutboundMessage {
 
-    /** Which Bot API call it is. */
+    /** Which messenger call it is. */
     enum Method { SEND_MESSAGE, EDIT_MESSAGE, SEND_MEDIA, ANSWER_CALLBACK, SET_MENU_BUTTON }
 
     /** Where it is in its life. */

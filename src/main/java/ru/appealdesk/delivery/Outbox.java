@@ -11,8 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import ru.appealdesk.telegram.Button;
-import ru.appealdesk.telegram.Html;
 
 /**
  * Stores every message the bot must send, in the caller's transaction (the outbox pattern); {@link OutboxSender}
@@ -21,9 +19,23 @@ import ru.appealdesk.telegram.Html;
 @Component
 public class Outbox {
 
-    /** What is stored for one Bot API call. */
+    /**
+     * What is stored for one messenger call ({@code outbound_message.payload}, JSON): the HTML text, the button rows,
+     * the files, the button press answered and whether as an alert. The JSON is the same as before the messenger
+     * port (rows queued by an older version still send): keep it so, or read the old shape too.
+     */
     record Payload(String text, List<List<Button>> keyboard, List<Media> media, String callbackQueryId,
                    Boolean alert) {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        static Payload parse(String json) throws JsonProcessingException {
+            return JSON.readValue(json, Payload.class);
+        }
+
+        String json() throws JsonProcessingException {
+            return JSON.writeValueAsString(this);
+        }
     }
 
     /** Replies to a person's own action go first, then cards and notices, then bulk reminders. */
@@ -33,8 +45,11 @@ public class Outbox {
     /** Answers to people who are not registered: after everything else. */
     public static final int PRIORITY_STRANGER = OutboundMessage.PRIORITY_STRANGER;
 
-    /** A photo or document to send: a Telegram file_id, or a file to upload ({@link #uploaded}). */
-    public record Media(String kind, String ref) {
+    /**
+     * A file to send: {@code ref} is the messenger's own file reference (a Telegram file_id) or a URL, or names a
+     * file stored with the message to upload ({@link #uploaded}).
+     */
+    public record Media(FileKind kind, String ref) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -42,7 +57,6 @@ public class Outbox {
     private static final ThreadLocal<java.time.Instant> HOLD_UNTIL = new ThreadLocal<>();
 
     private final OutboundMessageRepository messages;
-    private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final OutboxSignal signal;
     private final int maxQueuedReplies;
@@ -67,9 +81,9 @@ public class Outbox {
     }
 
     /**
-     * Sends messages already split to Telegram's size, in order; the last carries the buttons. A {@code key} names
-     * the last one for a later {@link #edit} or {@link #withdraw} (the caller's card); the sender reports its
-     * Telegram id with {@link MessageDelivered}.
+     * Sends messages already split to size ({@link Html#chunks}), in order; the last carries the buttons. A {@code
+     * key} names the last one for a later {@link #edit} or {@link #withdraw} (the caller's card); the sender reports
+     * its messenger id with {@link MessageDelivered}.
      */
     public void send(long chatId, List<String> parts, List<List<Button>> keyboard, int priority, Long key) {
         // a reply is dropped whole; a card never is: its leading parts carry no key but belong to it
@@ -132,14 +146,14 @@ public class Outbox {
      * message in the same transaction, like any message.
      */
     public void upload(long chatId, boolean photo, String fileName, byte[] content, int priority) {
-        media(chatId, List.of(uploaded(photo ? "PHOTO" : "DOCUMENT", fileName, content)), priority);
+        media(chatId, List.of(uploaded(photo ? FileKind.PHOTO : FileKind.DOCUMENT, fileName, content)), priority);
     }
 
     /**
      * A file to upload with {@link #media} (an applicant's photo the service fetched), stored with the message in
-     * the caller's transaction: Telegram gets its bytes, not a link to fetch.
+     * the caller's transaction: the messenger gets its bytes, not a link to fetch.
      */
-    public Media uploaded(String kind, String fileName, byte[] content) {
+    public Media uploaded(FileKind kind, String fileName, byte[] content) {
         return new Media(kind, files.store(fileName, content));
     }
 
@@ -181,7 +195,7 @@ public class Outbox {
 
     private void enqueue(long chatId, OutboundMessage.Method method, Payload payload, Long key, int priority) {
         try {
-            OutboundMessage message = new OutboundMessage(chatId, method, json.writeValueAsString(payload), key,
+            OutboundMessage message = new OutboundMessage(chatId, method, payload.json(), key,
                     priority, clock.instant(), NOT_BEFORE.get());
             if (HOLD_UNTIL.get() != null) {
                 message.holdUntil(HOLD_UNTIL.get());
@@ -218,7 +232,7 @@ public class Outbox {
 
     Payload read(OutboundMessage message) {
         try {
-            return json.readValue(message.payload(), Payload.class);
+            return Payload.parse(message.payload());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable outbound message " + message.id(), e);
         }

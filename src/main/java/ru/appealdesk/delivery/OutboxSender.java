@@ -7,25 +7,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import ru.appealdesk.telegram.BotApi;
-import ru.appealdesk.telegram.BotApiException;
-
 /**
- * Delivers the outbox, with no database transaction open while Telegram is called. The worker reads the head of
- * each chat's queue and leases the heads whose chat may get a message now ({@code IN_FLIGHT} until the lease
- * expires, in a short transaction); call threads then wait for their turn under Telegram's limits ({@link
- * RateLimits}, shared by every instance through the database), call the Bot API and record each outcome in its own
- * short transaction. A crashed instance's leases expire and the messages are taken again: nothing is lost, at most
- * the one in-flight message of a chat is sent twice. Outcomes: 429 waits {@code retry_after}; 5xx and network
- * errors back off exponentially; "message is not modified" counts as sent; a blocked or missing chat is marked
- * undeliverable and announced once ({@link ChatUnreachable}); a message that keeps failing is kept as DEAD for
- * admins, never dropped.
+ * Delivers the outbox through the {@link Messenger}, with no database transaction open while it is called. The
+ * worker reads the head of each chat's queue and leases the heads whose chat may get a message now ({@code
+ * IN_FLIGHT} until the lease expires, in a short transaction); call threads then wait for their turn under the
+ * messenger's limits ({@link RateLimits}, shared by every instance through the database), call the messenger and
+ * record each outcome in its own short transaction. A crashed instance's leases expire and the messages are taken
+ * again: nothing is lost, at most the one in-flight message of a chat is sent twice. Outcomes ({@link
+ * MessengerException.Kind}): a rate limit waits as long as the messenger asks; transient errors back off
+ * exponentially; an unreachable chat (blocked, deleted) is marked undeliverable and announced once ({@link
+ * ChatUnreachable}); an expired button press is dropped; a message that keeps failing or is refused is kept as DEAD
+ * for admins, never dropped.
  */
 class OutboxSender {
 
@@ -37,7 +34,7 @@ class OutboxSender {
     private final SentMessages sentMessages;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Outbox outbox;
-    private final BotApi telegram;
+    private final Messenger messenger;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final RateLimits limits;
@@ -47,7 +44,7 @@ class OutboxSender {
     /** Who holds a lease: this instance. */
     private final String owner = java.util.UUID.randomUUID().toString();
     private long lastCleanup = System.nanoTime();
-    /** Bot API calls run here, several at a time: the global limit, not the pool, paces them. */
+    /** Messenger calls run here, several at a time: the global limit, not the pool, paces them. */
     private final java.util.concurrent.ExecutorService calls;
     /** Free places for calls: a message is leased only when a call can start on it at once. */
     private final java.util.concurrent.Semaphore places;
@@ -58,7 +55,7 @@ class OutboxSender {
     private final OutboundFiles files;
 
     OutboxSender(OutboundMessageRepository messages, SentMessages sentMessages, Outbox outbox,
-                 BotApi telegram, TransactionTemplate tx, Clock clock, RateLimits limits,
+                 Messenger messenger, TransactionTemplate tx, Clock clock, RateLimits limits,
                  DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
                  Duration lease, Clock wall, int parallelCalls, OutboxSignal signal, OutboundFiles files) {
         this.files = files;
@@ -76,17 +73,17 @@ class OutboxSender {
         this.sentMessages = sentMessages;
         this.events = events;
         this.outbox = outbox;
-        this.telegram = telegram;
+        this.messenger = messenger;
         this.tx = tx;
         this.clock = clock;
         this.limits = limits;
         this.metrics = metrics;
     }
 
-    /** What a Bot API call came to; applied to the stored message by the call thread that made it. */
+    /** What a messenger call came to; applied to the stored message by the call thread that made it. */
     private record Outcome(Kind kind, Integer messageId, Duration delay, String error) {
 
-        enum Kind { SENT, NOT_MODIFIED, RETRY, UNDELIVERABLE, DEAD, WAIT_FOR_CARD, EXPIRED_CALLBACK }
+        enum Kind { SENT, RETRY, UNDELIVERABLE, DEAD, WAIT_FOR_CARD, EXPIRED_CALLBACK }
 
         static Outcome of(Kind kind, String error) {
             return new Outcome(kind, null, null, error);
@@ -95,7 +92,7 @@ class OutboxSender {
 
     /**
      * Leases what can go out now (once a quarter of the call places are free) and hands each message to a call
-     * thread, which calls Telegram and records the outcome in its own transaction; does not wait for the calls.
+     * thread, which calls the messenger and records the outcome in its own transaction; does not wait for the calls.
      * Returns -1 when nothing is due, 0 when it handed something over, {@link #BUSY} when the call places are taken
      * (a finished call wakes the worker), or the nanoseconds until a rate-limited chat may get its next message. A
      * chat's next message is not a head while one is in flight, so no chat's messages are reordered.
@@ -150,7 +147,7 @@ class OutboxSender {
     /** The worker waits this long (at most) while every call place is busy; a finished call wakes it sooner. */
     static final long BUSY = 50_000_000L;
 
-    /** On a call thread: the Bot API call with no transaction open, then the outcome in a short one of its own. */
+    /** On a call thread: the messenger call with no transaction open, then the outcome in a short one of its own. */
     private void callAndRecord(Claimed c) {
         try {
             Outcome outcome = call(c, c.method() != OutboundMessage.Method.ANSWER_CALLBACK);
@@ -196,7 +193,7 @@ class OutboxSender {
         calls.shutdownNow();
     }
 
-    /** The Bot API call itself: no database access here, it runs on the call pool. */
+    /** The messenger call itself: no database access here, it runs on the call pool. */
     private Outcome call(Claimed message, boolean paced) {
         Outbox.Payload payload = message.payload();
         Integer cardMessageId = message.cardMessageId();
@@ -209,25 +206,22 @@ class OutboxSender {
             }
             switch (message.method()) {
                 case SEND_MESSAGE -> {
-                    int sent = telegram.sendMessage(message.chatId(), payload.text(), payload.keyboard());
+                    int sent = messenger.send(message.chatId(), payload.text(), payload.keyboard());
                     return new Outcome(Outcome.Kind.SENT, sent, null, null);
                 }
-                case EDIT_MESSAGE -> telegram.editMessage(message.chatId(), cardMessageId, payload.text(),
+                case EDIT_MESSAGE -> messenger.edit(message.chatId(), cardMessageId, payload.text(),
                         payload.keyboard());
-                case SEND_MEDIA -> telegram.sendMedia(message.chatId(), payload.media().stream()
-                        .map(m -> files.load(m.ref()).map(f -> new BotApi.Media(m.kind(), m.ref(),
-                                f.content(), f.name())).orElseGet(() -> new BotApi.Media(m.kind(),
+                case SEND_MEDIA -> messenger.sendFiles(message.chatId(), payload.media().stream()
+                        .map(m -> files.load(m.ref()).map(f -> new Messenger.Attachment(m.kind(), m.ref(),
+                                f.content(), f.name())).orElseGet(() -> new Messenger.Attachment(m.kind(),
                                 m.ref()))).toList());
-                case SET_MENU_BUTTON -> telegram.setMenuButton(message.chatId(), payload.keyboard().get(0).get(0).text(),
-                        payload.keyboard().get(0).get(0).webApp());
-                case ANSWER_CALLBACK -> telegram.answerCallback(payload.callbackQueryId(), payload.text(),
+                case SET_MENU_BUTTON -> messenger.setMenuButton(message.chatId(), payload.keyboard().get(0).get(0));
+                case ANSWER_CALLBACK -> messenger.answerCallback(payload.callbackQueryId(), payload.text(),
                         Boolean.TRUE.equals(payload.alert()));
             }
             return Outcome.of(Outcome.Kind.SENT, null);
-        } catch (BotApiException e) {
-            return e.network()
-                    ? new Outcome(Outcome.Kind.RETRY, null, backoff(message.attempts()), e.getMessage())
-                    : classify(message, e);
+        } catch (MessengerException e) {
+            return classify(message, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(1), "interrupted");
@@ -240,7 +234,7 @@ class OutboxSender {
     private void apply(OutboundMessage message, Outcome outcome) {
         Instant now = wall.instant();
         switch (outcome.kind()) {
-            case SENT, NOT_MODIFIED -> {
+            case SENT -> {
                 message.sent(now);
                 metrics.sent.increment();
                 if (outcome.messageId() != null && message.cardId() != null) {
@@ -267,31 +261,18 @@ class OutboxSender {
         }
     }
 
-    private Outcome classify(Claimed message, BotApiException e) {
-        int code = e.code();
-        String description = e.description().toLowerCase(Locale.ROOT);
-        String error = code + " " + e.description();
-        if (code == 429) {
-            Integer retryAfter = e.retryAfter();
-            return new Outcome(Outcome.Kind.RETRY, null, Duration.ofSeconds(retryAfter == null ? 1 : retryAfter),
-                    "429 too many requests");
-        }
-        if (code >= 500 || code == 0) {
-            return new Outcome(Outcome.Kind.RETRY, null, backoff(message.attempts()), error);
-        }
-        if (description.contains("message is not modified")) {
-            return Outcome.of(Outcome.Kind.NOT_MODIFIED, null);
-        }
-        if (message.method() == OutboundMessage.Method.ANSWER_CALLBACK && description.contains("query is too old")) {
-            return Outcome.of(Outcome.Kind.EXPIRED_CALLBACK, error);
-        }
-        if (code == 403 || description.contains("chat not found") || description.contains("user is deactivated")) {
-            return Outcome.of(Outcome.Kind.UNDELIVERABLE, error);
-        }
-        return Outcome.of(Outcome.Kind.DEAD, error);
+    private Outcome classify(Claimed message, MessengerException e) {
+        String error = e.getMessage();
+        return switch (e.kind()) {
+            case RATE_LIMITED -> new Outcome(Outcome.Kind.RETRY, null, e.retryAfter(), error);
+            case TRANSIENT -> new Outcome(Outcome.Kind.RETRY, null, backoff(message.attempts()), error);
+            case CHAT_UNREACHABLE -> Outcome.of(Outcome.Kind.UNDELIVERABLE, error);
+            case EXPIRED -> Outcome.of(Outcome.Kind.EXPIRED_CALLBACK, error);
+            case REFUSED -> Outcome.of(Outcome.Kind.DEAD, error);
+        };
     }
 
-    /** Telegram will not deliver to this chat (blocked, deleted): keep the message, say so once. */
+    /** The messenger will not deliver to this chat (blocked, deleted): keep the message, say so once. */
     private void undeliverable(OutboundMessage message, String reason) {
         message.fail(OutboundMessage.Status.UNDELIVERABLE, reason);
         metrics.undeliverable.increment();

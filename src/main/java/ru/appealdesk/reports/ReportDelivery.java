@@ -12,7 +12,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.telegram.Html;
+import ru.appealdesk.delivery.Html;
 
 /**
  * A report in the chat (PRODUCT.md §11): a short summary, the chart image and the workbook, stored in the outbox in

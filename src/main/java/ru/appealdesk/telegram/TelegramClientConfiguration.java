@@ -11,6 +11,8 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import ru.appealdesk.delivery.Messenger;
+
 /** The Bot API client, file downloads and the update session; present only when TELEGRAM_BOT_TOKEN is set. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${appealdesk.telegram.token:}'.isBlank()")
@@ -53,9 +55,10 @@ class TelegramClientConfiguration {
         return new OkHttpTelegramClient(http, properties.token(), url);
     }
 
+    /** The outbox sends through this. */
     @Bean
-    BotApi botApi(TelegramClient telegram) {
-        return new BotApi(telegram);
+    Messenger telegramMessenger(TelegramClient telegram) {
+        return new TelegramMessenger(telegram);
     }
 
     @Bean

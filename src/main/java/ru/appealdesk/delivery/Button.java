@@ -1,10 +1,11 @@
-package ru.appealdesk.telegram;
+package ru.appealdesk.delivery;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * An inline button: its label and either its callback data (at most 64 bytes), a {@code url} to open, or a
- * {@code webApp} URL opened as a Telegram Mini App (HTTPS only, private chats only).
+ * {@code webApp} URL opened as the messenger's Mini App (HTTPS only, private chats only). The limits are the
+ * strictest of the messengers' (Telegram: 64 bytes of callback data).
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record Button(String text, String data, String url, String webApp) {
@@ -32,7 +33,7 @@ public record Button(String text, String data, String url, String webApp) {
         return new Button(text, null, url, null);
     }
 
-    /** A button that opens {@code url} as a Mini App inside Telegram. */
+    /** A button that opens {@code url} as a Mini App inside the messenger. */
     public static Button miniApp(String text, String url) {
         return new Button(text, null, null, url);
     }

@@ -1,17 +1,32 @@
-package ru.appealdesk.telegram;
+package ru.appealdesk.delivery;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** HTML parse-mode helpers: escaping of user text and splitting long text at Telegram's limits. */
+/**
+ * The text format of every message: the HTML subset each messenger takes ({@code b i u s code pre a href}; Telegram's
+ * parse mode HTML, MAX's {@code format: html}). Escaping of user text, and splitting long text below every
+ * messenger's text limit.
+ */
 public final class Html {
 
-    /** Telegram's limit for a message text. */
-    public static final int MESSAGE_LIMIT = 4096;
-    /** Room left in each chunk for a status line added when a card is edited later. */
+    /**
+     * The longest text the service sends in one message: a part ({@link #CHUNK_LIMIT}) and the status line added
+     * when a card is closed. Every messenger must take this much (Telegram 4096, MAX 4000).
+     */
+    public static final int MESSAGE_LIMIT = 4000;
+    /** At most this many characters in a part: room is left for a status line added when a card is edited later. */
     public static final int CHUNK_LIMIT = 3800;
 
     private Html() {
+    }
+
+    /** Refuses a messenger that cannot take the messages the service writes ({@link #MESSAGE_LIMIT}). */
+    static void requireRoomIn(int textLimit) {
+        if (textLimit < MESSAGE_LIMIT) {
+            throw new IllegalStateException("a messenger that takes " + textLimit + " characters in a message "
+                    + "cannot take the service's messages of up to " + MESSAGE_LIMIT);
+        }
     }
 
     public static String escape(String text) {

@@ -1,4 +1,4 @@
-package ru.appealdesk.telegram;
+package ru.appealdesk.delivery;
 
 import java.util.List;
 
@@ -39,5 +39,13 @@ class HtmlTest {
 
         assertThat(String.join("", parts)).isEqualTo(body);
         assertThat(parts).allMatch(p -> p.length() <= Html.CHUNK_LIMIT);
+    }
+
+    @Test
+    void aMessengerMustTakeAPartAndTheStatusLineOfAClosedCard() {
+        Html.requireRoomIn(4096);
+        Html.requireRoomIn(4000);
+        assertThat(Html.CHUNK_LIMIT).isLessThan(Html.MESSAGE_LIMIT);
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> Html.requireRoomIn(3999));
     }
 }

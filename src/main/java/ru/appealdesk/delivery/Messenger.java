@@ -1,0 +1,46 @@
+package ru.appealdesk.delivery;
+
+import java.util.List;
+
+/**
+ * The port the outbox sends through; a messenger module implements it (Telegram today: {@code
+ * telegram.TelegramMessenger}). Text is in the {@link Html} subset every messenger accepts, buttons are {@link
+ * Button} rows; failures are {@link MessengerException}s saying what to do next. Implementations call the messenger
+ * and nothing else: no database, no retries, no pacing ({@link RateLimits} paces the calls).
+ */
+public interface Messenger {
+
+    /** A file to send: by the messenger's own reference (or a URL), or its content to upload under {@code name}. */
+    record Attachment(FileKind kind, String ref, byte[] content, String name) {
+
+        /** A file the messenger already has (its file reference) or can fetch (a URL). */
+        public Attachment(FileKind kind, String ref) {
+            this(kind, ref, null, null);
+        }
+
+        public boolean upload() {
+            return content != null;
+        }
+    }
+
+    /** The longest message text the messenger accepts; {@link Html#CHUNK_LIMIT} must leave room below it. */
+    int textLimit();
+
+    /** Sends text with buttons (none if {@code keyboard} is null); returns the messenger's id of the message. */
+    int send(long chatId, String html, List<List<Button>> keyboard) throws MessengerException;
+
+    /**
+     * Replaces a sent message's text and buttons (an empty {@code keyboard} removes them); an edit that changes
+     * nothing is not a failure.
+     */
+    void edit(long chatId, int messageId, String html, List<List<Button>> keyboard) throws MessengerException;
+
+    /** Sends files: photos and videos first, then documents, grouped as the messenger allows. */
+    void sendFiles(long chatId, List<Attachment> files) throws MessengerException;
+
+    /** Answers a button press: a short notice, or an alert the person must dismiss where the messenger has one. */
+    void answerCallback(String callbackId, String text, boolean alert) throws MessengerException;
+
+    /** Sets the chat's menu button to open a Mini App ({@link Button#miniApp}). */
+    void setMenuButton(long chatId, Button miniApp) throws MessengerException;
+}
