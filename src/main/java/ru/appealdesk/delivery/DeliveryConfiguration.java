@@ -24,8 +24,7 @@ class DeliveryConfiguration {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         Duration.ofSeconds(30)))
                 .build();
-        return new RateLimits(buckets, properties.globalPerSecond(), properties.groupPerMinute(),
-                properties.privateChatSpacing());
+        return new RateLimits(buckets, properties.pace());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -52,4 +52,9 @@ record DeliveryProperties(
         @DefaultValue("1100ms") @DurationMin(millis = 1, message = "must be 1ms..1m")
         @DurationMax(minutes = 1, message = "must be 1ms..1m")
         Duration privateChatSpacing) {
+
+    /** Telegram's pace as configured ({@code global-per-second}, {@code group-per-minute}, the spacing). */
+    RateLimits.Pace pace() {
+        return new RateLimits.Pace(globalPerSecond, groupPerMinute, privateChatSpacing);
+    }
 }

@@ -23,7 +23,7 @@ public interface Messenger {
         }
     }
 
-    /** The longest message text the messenger accepts; {@link Html#CHUNK_LIMIT} must leave room below it. */
+    /** The longest message text the messenger accepts: at least {@link Html#MESSAGE_LIMIT}, or the start-up stops. */
     int textLimit();
 
     /** Sends text with buttons (none if {@code keyboard} is null); returns the messenger's id of the message. */

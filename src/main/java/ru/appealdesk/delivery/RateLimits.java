@@ -10,9 +10,10 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 /**
- * Telegram's sending limits, held by every instance together: bucket4j token buckets kept in PostgreSQL (table
- * {@code rate_bucket}), one for the bot and one per chat. At most {@code globalPerSecond} messages overall, one per
- * {@code privateChatSpacing} to a private chat, {@code groupPerMinute} to a group. Buckets of capacity one with
+ * A messenger's sending limits ({@link Pace}; Telegram's, the one messenger today), held by every instance together:
+ * bucket4j token buckets kept in PostgreSQL (table {@code rate_bucket}), one for the bot and one per chat. At most
+ * {@code perSecond} messages overall, one per {@code privateChatSpacing} to a private chat, {@code groupPerMinute} to
+ * a group. Buckets of capacity one with
  * greedy refill space messages evenly, and a blocking consume reserves the next free slot, so instances waiting at
  * the same time are given different slots rather than racing.
  */
@@ -36,14 +37,20 @@ class RateLimits {
     /** When this instance's last {@link #WINDOW_MESSAGES} sends went. */
     private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
 
-    /** The rates were checked against Telegram's limits when {@link DeliveryProperties} was bound. */
-    RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, int globalPerSecond, int groupPerMinute,
-               Duration privateChatSpacing) {
+    /**
+     * How fast one messenger's bot may send: {@code perSecond} messages overall, one per {@code privateChatSpacing}
+     * to a private chat, {@code groupPerMinute} to a group. Read from the messenger's settings, where they are
+     * checked against its own limits ({@link DeliveryProperties#pace()} for Telegram).
+     */
+    record Pace(int perSecond, int groupPerMinute, Duration privateChatSpacing) {
+    }
+
+    RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, Pace pace) {
         this.buckets = buckets;
-        this.global = spacing(Duration.ofNanos(1_000_000_000L / globalPerSecond));
-        this.privateChatSpacing = privateChatSpacing;
+        this.global = spacing(Duration.ofNanos(1_000_000_000L / pace.perSecond()));
+        this.privateChatSpacing = pace.privateChatSpacing();
         this.privateChat = spacing(privateChatSpacing);
-        this.groupSpacing = Duration.ofNanos(60_000_000_000L / groupPerMinute);
+        this.groupSpacing = Duration.ofNanos(60_000_000_000L / pace.groupPerMinute());
         this.group = spacing(groupSpacing);
     }
 

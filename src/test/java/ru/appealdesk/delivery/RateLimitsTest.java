@@ -47,8 +47,8 @@ class RateLimitsTest {
     static RateLimits instance(int perSecond, java.time.Duration privateChatSpacing) {
         return new RateLimits(Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database).table("rate_bucket")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                        java.time.Duration.ofSeconds(30))).build(), perSecond, 20,
-                privateChatSpacing);
+                        java.time.Duration.ofSeconds(30))).build(),
+                new RateLimits.Pace(perSecond, 20, privateChatSpacing));
     }
 
     /** What one message does before it goes out. */
