@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
 
-
 /** The outbox sender and its limits; present only when TELEGRAM_BOT_TOKEN is set (the one {@link Messenger} today). */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${appealdesk.telegram.token:}'.isBlank()")

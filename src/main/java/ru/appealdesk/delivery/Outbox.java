@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-
 /**
  * Stores every message the bot must send, in the caller's transaction (the outbox pattern); {@link OutboxSender}
  * delivers them after the commit. Long texts are split into several messages, buttons go on the last one.
