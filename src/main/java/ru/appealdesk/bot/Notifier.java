@@ -45,6 +45,7 @@ import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.HistoryType;
 import ru.appealdesk.workflow.HistoryWords;
 import ru.appealdesk.workflow.Approvers;
 import ru.appealdesk.workflow.Resolution;
@@ -322,7 +323,7 @@ class Notifier {
     void on(AnswerPreApproved e) {
         AppealView a = appeal(e);
         AppealView.HistoryItem stage = a.stepEntry();
-        closeCards(a, "CHAIN_APPROVED".equals(stage.type())
+        closeCards(a, stage.type() == HistoryType.CHAIN_APPROVED
                 ? Words.LINE_CHAIN_APPROVED.text(HistoryWords.comment(stage), texts.name(e.approverId()))
                 : Words.LINE_APPROVED_AGAIN.text(texts.name(e.approverId())));
         recipients.distinct(approvers.of(a)).forEach(m -> steps.reviewCard(a, m));
@@ -396,7 +397,7 @@ class Notifier {
         String comment = "—";
         for (AppealView.HistoryItem h : a.history()) {
             String said = HistoryWords.comment(h);
-            comment = said == null || AppealView.NOTES.contains(h.type()) ? comment : said;
+            comment = said == null || h.type().note() ? comment : said;
         }
         steps.tell(a.executorId(), Words.CLOSED.text(Html.escape(a.number()), Html.escape(a.resolution().title()),
                 Html.escape(by), Html.escape(comment)));

@@ -19,6 +19,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.HistoryType;
 
 /**
  * Keeps an appeal's timers in step with its status, in the transaction of each change (PRODUCT.md §6): a step
@@ -106,7 +107,7 @@ class TimerPlanner {
             schedule(a, Timer.Kind.AUTO_ACCEPT, 0, workingTime.plus(a.stepStartedAt(), regulation.acceptWithin()), now);
         }
         // seed 000 п.7: an appeal a coordinator assigned after the release is not released again
-        boolean released = a.history().stream().anyMatch(h -> "CLAIM_EXPIRED".equals(h.type()));
+        boolean released = a.history().stream().anyMatch(h -> h.type() == HistoryType.CLAIM_EXPIRED);
         if (a.status() == AppealStatus.ASSIGNED && regulation.claimUntilMinute() != null && !released) {
             schedule(a, Timer.Kind.CLAIM, 0, claimDeadline(a.stepStartedAt(), regulation.claimUntilMinute()), now);
         }

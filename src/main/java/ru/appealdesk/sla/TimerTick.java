@@ -24,6 +24,7 @@ import ru.appealdesk.sla.Alerts.Type;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.HistoryType;
 import ru.appealdesk.workflow.TransitionRefused;
 
 /**
@@ -161,11 +162,11 @@ public class TimerTick {
     /** A coordinator already assigned (or confirmed) the executor since the postponement was placed. */
     private static boolean assignedSincePostponed(AppealView a) {
         for (int i = a.history().size() - 1; i >= 0; i--) {
-            String type = a.history().get(i).type();
-            if (type.equals("PUBLISHED")) {
+            HistoryType type = a.history().get(i).type();
+            if (type == HistoryType.PUBLISHED) {
                 return false;
             }
-            if (type.equals("REASSIGNED") || type.equals("POSTPONED_CONFIRMED")) {
+            if (type == HistoryType.REASSIGNED || type == HistoryType.POSTPONED_CONFIRMED) {
                 return true;
             }
         }
