@@ -45,6 +45,7 @@ import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Transition;
 import ru.appealdesk.workflow.HistoryType;
 import ru.appealdesk.workflow.HistoryWords;
 import ru.appealdesk.workflow.Approvers;
@@ -193,7 +194,7 @@ class Notifier {
         AppealView.CoExecutor co = a.coExecutor(e.staffId()).orElseThrow();
         // nobody holds the appeal yet (NEW, RETURNED): the coordinators get the materials; the executor's cards
         // show them later
-        List<String> to = a.executorId() != null && AppealStatus.WITH_EXECUTOR.contains(a.status())
+        List<String> to = a.executorId() != null && Transition.WITH_EXECUTOR.contains(a.status())
                 ? List.of(a.executorId())
                 : recipients.distinct(directory.withRole(Role.COORDINATOR)).stream().map(StaffMember::id).toList();
         steps.tell(e.staffId(), Words.MATERIALS_DELIVERED.text(Html.escape(a.number()),

@@ -24,6 +24,7 @@ import ru.appealdesk.sla.Alerts.Type;
 import ru.appealdesk.workflow.AppealService;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Transition;
 import ru.appealdesk.workflow.HistoryType;
 import ru.appealdesk.workflow.TransitionRefused;
 
@@ -121,14 +122,14 @@ public class TimerTick {
             case AUTO_ACCEPT -> transition(() -> appeals.acceptAutomatically(a.id(), a.step()), a);
             case CLAIM -> transition(() -> appeals.releaseUnclaimed(a.id(), a.step()), a);
             case BEFORE_DUE -> {
-                if (AppealStatus.WITH_EXECUTOR.contains(a.status()) && now.isBefore(a.answerDueAt())) {
+                if (Transition.WITH_EXECUTOR.contains(a.status()) && now.isBefore(a.answerDueAt())) {
                     alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), a.stepStartedAt(),
                             timer.level(), List.of(), countdownOffset(a, timer.level()),
                             workingTime.workingBetween(now, a.answerDueAt()));
                 }
             }
             case FZ59_REDIRECT -> {
-                if (AppealStatus.WITH_COORDINATORS.contains(a.status()) && a.redirectDueAt() != null
+                if (Transition.WITH_COORDINATORS.contains(a.status()) && a.redirectDueAt() != null
                         && now.isBefore(a.redirectDueAt())) {
                     alert(alerts, List.of(owners.coordinators()), Type.REDIRECT_COUNTDOWN, a, a.status(),
                             a.stepStartedAt(), timer.level(), List.of(), countdownOffset(a, timer.level()), null);

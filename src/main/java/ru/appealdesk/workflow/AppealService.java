@@ -273,7 +273,7 @@ public class AppealService {
             boolean coordinator = directory.staff(actorId).filter(s -> absences.actsAs(s, Role.COORDINATOR))
                     .isPresent();
             boolean executor = actorId.equals(before.executorId())
-                    && AppealStatus.WITH_EXECUTOR.contains(before.status());
+                    && Transition.ADD_OWN_CO_EXECUTOR.startsIn(before.status());
             if (!coordinator && !executor) {
                 throw new TransitionRefused(Reason.NOT_ALLOWED, actorId + " may not add co-executors to appeal " + id);
             }

@@ -120,6 +120,11 @@ public enum Transition {
         }
     }
 
+    /** Statuses in which an executor holds the appeal: the step is theirs. */
+    public static final Set<AppealStatus> WITH_EXECUTOR = Set.copyOf(ownedBy(Actor.EXECUTOR));
+    /** Statuses in which the coordinators decide where the appeal goes (route it, redirect it). */
+    public static final Set<AppealStatus> WITH_COORDINATORS = ASSIGN.from();
+
     private final Set<AppealStatus> from;
     private final Actor actor;
     private final Part part;

@@ -31,9 +31,14 @@ class TransitionTest {
 
     @Test
     void theStatusSetsAreTheTables() {
-        assertThat(Transition.ownedBy(Actor.EXECUTOR)).isEqualTo(AppealStatus.WITH_EXECUTOR);
-        assertThat(Transition.ASSIGN.from()).isEqualTo(AppealStatus.WITH_COORDINATORS);
-        assertThat(Transition.ownedBy(Actor.COORDINATOR)).containsAll(AppealStatus.WITH_COORDINATORS);
+        assertThat(Transition.WITH_EXECUTOR).containsExactlyInAnyOrder(AppealStatus.ASSIGNED,
+                AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED);
+        assertThat(Transition.WITH_COORDINATORS).containsExactlyInAnyOrder(AppealStatus.NEW, AppealStatus.RETURNED);
+        assertThat(Transition.REDIRECT.from()).isEqualTo(Transition.WITH_COORDINATORS);
+        for (Transition whileWithExecutor : List.of(Transition.SUBSTITUTE, Transition.REQUEST_HELP,
+                Transition.ADD_OWN_CO_EXECUTOR)) {
+            assertThat(whileWithExecutor.from()).as("%s", whileWithExecutor).isEqualTo(Transition.WITH_EXECUTOR);
+        }
     }
 
     @Test
