@@ -43,7 +43,7 @@ import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealStatus;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Transition;
 import ru.appealdesk.workflow.HistoryType;
@@ -67,12 +67,12 @@ class Notifier {
     private final WorkingTime workingTime;
     private final java.time.Clock clock;
     private final Approvers approvers;
-    private final AppealService appeals;
+    private final AppealQueries appeals;
     private final Recipients recipients;
     private final StepCards steps;
 
     Notifier(Directory directory, CardRepository cards, Outbox outbox, CardMessages cardMessages, CardTexts texts,
-             WorkingTime workingTime, java.time.Clock clock, Approvers approvers, AppealService appeals,
+             WorkingTime workingTime, java.time.Clock clock, Approvers approvers, AppealQueries appeals,
              Recipients recipients, StepCards steps) {
         this.directory = directory;
         this.cards = cards;

@@ -8,7 +8,8 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealAccess;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
@@ -23,7 +24,8 @@ class Presses {
 
     static final String RETIRED = Words.RETIRED.text();
 
-    private final AppealService appeals;
+    private final AppealCommands appeals;
+    private final AppealQueries queries;
     private final AppealAccess access;
     private final Dialogs dialogs;
     private final AnswerDialog answers;
@@ -33,12 +35,13 @@ class Presses {
     private final CoExecutorDialogs coExecutors;
     private final CardRepository cards;
 
-    Presses(AppealService appeals, AppealAccess access, Dialogs dialogs, AnswerDialog answers, Outbox outbox,
+    Presses(AppealCommands appeals, AppealQueries queries, AppealAccess access, Dialogs dialogs, AnswerDialog answers, Outbox outbox,
             Refusals refusals, StepCards stepCards, CoExecutorDialogs coExecutors, CardRepository cards) {
         this.cards = cards;
         this.coExecutors = coExecutors;
         this.stepCards = stepCards;
         this.appeals = appeals;
+        this.queries = queries;
         this.access = access;
         this.dialogs = dialogs;
         this.answers = answers;
@@ -228,7 +231,7 @@ class Presses {
     }
 
     private AppealView current(Callback cb) {
-        return appeals.find(cb.appealId())
+        return queries.find(cb.appealId())
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + cb.appealId()));
     }
 

@@ -21,7 +21,8 @@ import ru.appealdesk.directory.WorkDuration;
 import ru.appealdesk.sla.Alerts.Alert;
 import ru.appealdesk.sla.Alerts.AlertsDue;
 import ru.appealdesk.sla.Alerts.Type;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Transition;
@@ -41,7 +42,8 @@ public class TimerTick {
     static final int BATCH = 1000;
 
     private final TimerRepository timers;
-    private final AppealService appeals;
+    private final AppealCommands appeals;
+    private final AppealQueries queries;
     private final StepOwners owners;
     private final WorkingTime workingTime;
     private final ApplicationEventPublisher events;
@@ -50,13 +52,14 @@ public class TimerTick {
     private final Directory directory;
     private final ru.appealdesk.directory.Absences absences;
 
-    TimerTick(TimerRepository timers, AppealService appeals, StepOwners owners, WorkingTime workingTime,
+    TimerTick(TimerRepository timers, AppealCommands appeals, AppealQueries queries, StepOwners owners, WorkingTime workingTime,
               ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory,
               ru.appealdesk.directory.Absences absences) {
         this.absences = absences;
         this.directory = directory;
         this.timers = timers;
         this.appeals = appeals;
+        this.queries = queries;
         this.owners = owners;
         this.workingTime = workingTime;
         this.events = events;
@@ -99,7 +102,7 @@ public class TimerTick {
         if (timer.status() != Timer.Status.PENDING) {
             return;
         }
-        Optional<AppealView> found = appeals.find(timer.appealId());
+        Optional<AppealView> found = queries.find(timer.appealId());
         if (found.isEmpty()) {
             timer.cancel();
             return;

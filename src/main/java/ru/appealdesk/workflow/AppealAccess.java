@@ -16,7 +16,7 @@ import ru.appealdesk.workflow.TransitionRefused.Reason;
 @Component
 public class AppealAccess {
 
-    private final AppealService appeals;
+    private final AppealQueries appeals;
     private final Directory directory;
 
     private final Approvers approvers;
@@ -24,7 +24,7 @@ public class AppealAccess {
     private final java.time.Clock clock;
     private final ru.appealdesk.directory.Absences absences;
 
-    AppealAccess(AppealService appeals, Directory directory, Approvers approvers, java.time.Clock clock,
+    AppealAccess(AppealQueries appeals, Directory directory, Approvers approvers, java.time.Clock clock,
                  ru.appealdesk.directory.Absences absences) {
         this.absences = absences;
         this.clock = clock;
