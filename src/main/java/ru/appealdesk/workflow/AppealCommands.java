@@ -83,7 +83,7 @@ public class AppealCommands {
      */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView reassign(long id, int step, String coordinatorId, String executorId) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.ASSIGN);
         StaffMember executor = directory.staff(executorId).filter(s -> s.hasRole(Role.EXECUTOR))
                 .orElseThrow(() -> new TransitionRefused(Reason.UNKNOWN_EXECUTOR, "unknown executor " + executorId));
         Appeal appeal = load(id);
@@ -98,7 +98,7 @@ public class AppealCommands {
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView rejectReturn(long id, int step, String coordinatorId) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.REJECT_RETURN);
         return change(id, step, coordinatorId, (a, now) -> a.rejectReturn(coordinatorId, now));
     }
 
@@ -124,7 +124,7 @@ public class AppealCommands {
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView approve(long id, int step, String moderatorId) {
-        requireApprover(id, moderatorId);
+        requireActor(id, moderatorId, Transition.APPROVE);
         AppealView before = load(id).view();
         boolean secondary = approvers.secondary(before).isPresent();
         Optional<Approvers.Stage> stage = approvers.stage(before).filter(s -> !s.last());
@@ -136,7 +136,7 @@ public class AppealCommands {
     /** «Передать согласование»: an approver hands the review to another moderator (003 Руководитель). */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView delegateReview(long id, int step, String moderatorId, String toId) {
-        requireApprover(id, moderatorId);
+        requireActor(id, moderatorId, Transition.DELEGATE_REVIEW);
         StaffMember to = directory.staff(toId).filter(s -> s.hasRole(Role.MODERATOR))
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_ALLOWED, toId + " does not approve answers"));
         return change(id, step, moderatorId, (a, now) -> a.delegateReview(moderatorId, to.id(), now));
@@ -163,14 +163,14 @@ public class AppealCommands {
     /** «Вернуть на доработку» on an approved answer: a coordinator's quality return (seed 003). */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView returnForQuality(long id, int step, String coordinatorId, String reason) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.QUALITY_RETURN);
         return change(id, step, coordinatorId, (a, now) -> a.returnForQuality(coordinatorId, reason, now));
     }
 
     /** «Изменить текст»: an approver of the answer under review replaces its text. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView editAnswer(long id, int step, String moderatorId, String text) {
-        requireApprover(id, moderatorId);
+        requireActor(id, moderatorId, Transition.EDIT_ANSWER);
         return change(id, step, moderatorId, (a, now) -> a.editAnswer(moderatorId, text, now));
     }
 
@@ -213,7 +213,7 @@ public class AppealCommands {
     /** «Перенаправить»: where to and on what basis (001 §3); closed at once unless the source wants approval. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView redirect(long id, int step, String coordinatorId, String whereAndWhy) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.REDIRECT);
         boolean needsApproval = directory.regulation(load(id).view().source()).redirectNeedsApproval();
         return change(id, step, coordinatorId, (a, now) -> a.redirect(coordinatorId, whereAndWhy, needsApproval,
                 now));
@@ -222,7 +222,7 @@ public class AppealCommands {
     /** A moderator approves ({@code approve}) or rejects a redirect waiting in {@code REDIRECT_REVIEW}. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView decideRedirect(long id, int step, String moderatorId, boolean approve) {
-        requireRole(moderatorId, Role.MODERATOR);
+        requireActor(id, moderatorId, approve ? Transition.APPROVE_REDIRECT : Transition.REJECT_REDIRECT);
         return change(id, step, moderatorId, (a, now) -> approve ? a.approveRedirect(moderatorId, now)
                 : a.rejectRedirect(moderatorId, now));
     }
@@ -230,19 +230,19 @@ public class AppealCommands {
     /** «Передано оператору»: a coordinator closes the appeal after the applicant's third disagreement. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView handToOperator(long id, int step, String coordinatorId) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.HAND_TO_OPERATOR);
         return change(id, step, coordinatorId, (a, now) -> a.handToOperator(coordinatorId, now));
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView sendToRework(long id, int step, String moderatorId, String reason) {
-        requireApprover(id, moderatorId);
+        requireActor(id, moderatorId, Transition.SEND_TO_REWORK);
         return change(id, step, moderatorId, (a, now) -> a.sendToRework(moderatorId, reason, now));
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView markPublished(long id, int step, String coordinatorId) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.PUBLISH);
         AppealView before = load(id).view();
         if (before.answer() != null && before.answer().type() == AnswerType.POSTPONED
                 && before.answer().postponedUntil() != null) {
@@ -256,7 +256,7 @@ public class AppealCommands {
     /** A coordinator closes the appeal without an answer from its card (seed 004 п.21). */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView closeWithoutAnswer(long id, int step, String coordinatorId, Resolution how, String reason) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.CLOSE);
         return change(id, step, coordinatorId, (a, now) -> a.closeWithoutAnswer(coordinatorId, how, reason, now));
     }
 
@@ -293,6 +293,17 @@ public class AppealCommands {
 
     private Appeal load(long id) {
         return queries.load(id);
+    }
+
+    /** The table's check of who acts: {@code staffId} takes the part of {@code t}'s actor. */
+    private void requireActor(long id, String staffId, Transition t) {
+        switch (t.actor()) {
+            case COORDINATOR -> requireRole(staffId, Role.COORDINATOR);
+            case MODERATOR -> requireRole(staffId, Role.MODERATOR);
+            case APPROVER -> requireApprover(id, staffId);
+            case EXECUTOR, CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM ->
+                    throw new IllegalArgumentException(t + ": the aggregate checks who acts");
+        }
     }
 
     private void requireRole(String staffId, Role role) {
