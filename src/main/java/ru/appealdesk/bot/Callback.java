@@ -1,8 +1,10 @@
 package ru.appealdesk.bot;
 
+import java.util.List;
 import java.util.Optional;
 
 import ru.appealdesk.telegram.Button;
+import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Transition;
 
 /**
@@ -22,7 +24,7 @@ record Callback(Action action, long appealId, int step, String argument) {
         TO_OPERATOR("opr", Transition.HAND_TO_OPERATOR), QUALITY_RETURN("qrt", Transition.QUALITY_RETURN),
         EDIT_ANSWER("edt", Transition.EDIT_ANSWER), REDIRECT("rdr", Transition.REDIRECT),
         REDIRECT_APPROVE("rda", Transition.APPROVE_REDIRECT), REDIRECT_REJECT("rdj", Transition.REJECT_REDIRECT),
-        CO_EXECUTORS("coe", Transition.ADD_CO_EXECUTOR), ADD_CO_EXECUTOR("cad", Transition.ADD_CO_EXECUTOR),
+        CO_EXECUTORS("coe", Transition.ADD_CO_EXECUTOR, Transition.ADD_OWN_CO_EXECUTOR), ADD_CO_EXECUTOR("cad", Transition.ADD_CO_EXECUTOR),
         DELIVER("dlv", Transition.DELIVER_MATERIALS), SEND_MATERIALS("snd", Transition.DELIVER_MATERIALS),
         DELEGATE("dlg", Transition.DELEGATE_REVIEW), DELEGATE_TO("dlt", Transition.DELEGATE_REVIEW),
         NOTIFIED("ntf", Transition.SUBMIT_ANSWER), HELP("hlp", Transition.REQUEST_HELP),
@@ -31,10 +33,18 @@ record Callback(Action action, long appealId, int step, String argument) {
         final String code;
         /** The transition the button leads to; null for one that only shows something. */
         final Transition transition;
+        /** Every transition whose button this is (the coordinator's and the executor's «Соисполнители»). */
+        final List<Transition> transitions;
 
-        Action(String code, Transition transition) {
+        Action(String code, Transition transition, Transition... more) {
             this.code = code;
             this.transition = transition;
+            List<Transition> all = new java.util.ArrayList<>();
+            if (transition != null) {
+                all.add(transition);
+            }
+            all.addAll(List.of(more));
+            this.transitions = List.copyOf(all);
         }
 
         /**
@@ -43,7 +53,7 @@ record Callback(Action action, long appealId, int step, String argument) {
          */
         static Action starting(Transition t) {
             for (Action a : values()) {
-                if (a.transition == t) {
+                if (a.transitions.contains(t)) {
                     return a;
                 }
             }
@@ -57,6 +67,16 @@ record Callback(Action action, long appealId, int step, String argument) {
 
     Button button(String label) {
         return new Button(label, data());
+    }
+
+    /**
+     * The buttons of the transitions the table offers {@code actor} in the appeal's status, for its current step, in
+     * the table's order ({@code Transition.offeredIn}); a card lays them out and may leave out one its appeal rules
+     * out (a return after the window, the operator before the third disagreement).
+     */
+    static List<Button> offered(AppealView a, Transition.Actor actor) {
+        return Transition.offeredIn(a.status(), actor).stream()
+                .map(t -> of(Action.starting(t), a.id(), a.step()).button(t.button().orElseThrow().text())).toList();
     }
 
     static Callback of(Action action, long appealId, int step) {
