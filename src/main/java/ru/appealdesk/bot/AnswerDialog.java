@@ -52,8 +52,8 @@ class AnswerDialog {
     private final IncomingFiles incomingFiles;
     private final Clock clock;
 
-    AnswerDialog(ConversationRepository conversations, AppealCommands appeals, AppealQueries queries, AttachmentStore files, Outbox outbox,
-            CardMessages cardMessages, CardTexts texts, Refusals refusals, DraftCards draftCards, Directory directory,
+    AnswerDialog(ConversationRepository conversations, AppealCommands appeals, AppealQueries queries,
+            AttachmentStore files, Outbox outbox, CardMessages cardMessages, CardTexts texts, Refusals refusals, DraftCards draftCards, Directory directory,
             IncomingFiles incomingFiles, Clock clock) {
         this.conversations = conversations;
         this.appeals = appeals;

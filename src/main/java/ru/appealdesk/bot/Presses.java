@@ -35,8 +35,8 @@ class Presses {
     private final CoExecutorDialogs coExecutors;
     private final CardRepository cards;
 
-    Presses(AppealCommands appeals, AppealQueries queries, AppealAccess access, Dialogs dialogs, AnswerDialog answers, Outbox outbox,
-            Refusals refusals, StepCards stepCards, CoExecutorDialogs coExecutors, CardRepository cards) {
+    Presses(AppealCommands appeals, AppealQueries queries, AppealAccess access, Dialogs dialogs, AnswerDialog answers,
+            Outbox outbox, Refusals refusals, StepCards stepCards, CoExecutorDialogs coExecutors, CardRepository cards) {
         this.cards = cards;
         this.coExecutors = coExecutors;
         this.stepCards = stepCards;
@@ -225,7 +225,7 @@ class Presses {
         throw new IllegalStateException("unhandled action " + cb.action());
     }
 
-    /** The appeal, if the presser may begin the transition the button names at the button's step (the table's check). */
+    /** The appeal, if the presser may begin the transition the button names at the button's step (the table says). */
     private AppealView dialog(Inbound in, Callback cb) {
         return access.checkDialog(cb.appealId(), cb.step(), in.staff(), cb.action().transition);
     }

@@ -52,8 +52,8 @@ public class TimerTick {
     private final Directory directory;
     private final ru.appealdesk.directory.Absences absences;
 
-    TimerTick(TimerRepository timers, AppealCommands appeals, AppealQueries queries, StepOwners owners, WorkingTime workingTime,
-              ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory,
+    TimerTick(TimerRepository timers, AppealCommands appeals, AppealQueries queries, StepOwners owners,
+              WorkingTime workingTime, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory,
               ru.appealdesk.directory.Absences absences) {
         this.absences = absences;
         this.directory = directory;
