@@ -22,6 +22,8 @@ import org.springframework.modulith.core.ApplicationModuleDependency;
 import org.springframework.modulith.core.DependencyType;
 import org.springframework.modulith.docs.Documenter;
 
+import ru.appealdesk.workflow.LifecycleDiagram;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -62,7 +64,8 @@ class DocumentationTest {
 
     @Test
     void architectureShowsEachModulesDependenciesAndPublicTypes() throws IOException {
-        Map<String, String> parts = Map.of("module-graph", moduleGraph(), "public-types", publicTypes());
+        Map<String, String> parts = Map.of("module-graph", moduleGraph(), "public-types", publicTypes(),
+                "lifecycle", LifecycleDiagram.mermaid());
         if (refresh) {
             String text = Files.readString(ARCHITECTURE);
             for (Map.Entry<String, String> part : parts.entrySet()) {

@@ -17,7 +17,7 @@ import ru.appealdesk.sla.Alerts.Type;
 import ru.appealdesk.delivery.Button;
 import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 
@@ -38,12 +38,12 @@ class AlertNotifier {
             Type.TERM_EXPIRED, Words.TITLE_TERM_EXPIRED, Type.REDIRECT_COUNTDOWN, Words.TITLE_REDIRECT_COUNTDOWN,
             Type.CO_COUNTDOWN, Words.TITLE_CO_COUNTDOWN, Type.CO_OVERDUE, Words.TITLE_CO_OVERDUE);
 
-    private final AppealService appeals;
+    private final AppealQueries appeals;
     private final Recipients recipients;
     private final Outbox outbox;
     private final CardTexts texts;
 
-    AlertNotifier(AppealService appeals, Recipients recipients, Outbox outbox, CardTexts texts) {
+    AlertNotifier(AppealQueries appeals, Recipients recipients, Outbox outbox, CardTexts texts) {
         this.appeals = appeals;
         this.recipients = recipients;
         this.outbox = outbox;

@@ -21,7 +21,8 @@ import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AnswerDraft;
 import ru.appealdesk.workflow.AnswerType;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentKind;
 import ru.appealdesk.workflow.AttachmentStore;
@@ -39,7 +40,8 @@ class AnswerDialog {
     private static final String OWN_TEXT = "-";
 
     private final ConversationRepository conversations;
-    private final AppealService appeals;
+    private final AppealCommands appeals;
+    private final AppealQueries queries;
     private final AttachmentStore files;
     private final Outbox outbox;
     private final CardMessages cardMessages;
@@ -50,11 +52,12 @@ class AnswerDialog {
     private final IncomingFiles incomingFiles;
     private final Clock clock;
 
-    AnswerDialog(ConversationRepository conversations, AppealService appeals, AttachmentStore files, Outbox outbox,
-            CardMessages cardMessages, CardTexts texts, Refusals refusals, DraftCards draftCards, Directory directory,
+    AnswerDialog(ConversationRepository conversations, AppealCommands appeals, AppealQueries queries,
+            AttachmentStore files, Outbox outbox, CardMessages cardMessages, CardTexts texts, Refusals refusals, DraftCards draftCards, Directory directory,
             IncomingFiles incomingFiles, Clock clock) {
         this.conversations = conversations;
         this.appeals = appeals;
+        this.queries = queries;
         this.files = files;
         this.outbox = outbox;
         this.cardMessages = cardMessages;
@@ -78,7 +81,7 @@ class AnswerDialog {
         // PRODUCT.md §9: the final answer after a postponement is «Решено», «Не решено» or «Отклонено»; a second
         // «Отложено» only where the secondary approver will agree it first (seed 000 п.14), never a third
         List<Button> second = new ArrayList<>(List.of(type(a, AnswerType.REJECTED, "🚫 ")));
-        if (appeals.postponableUntil(a).isPresent()) {
+        if (queries.postponableUntil(a).isPresent()) {
             second.add(0, a.postponeCount() == 0 ? type(a, AnswerType.POSTPONED, "⏳ ")
                     : type(a, AnswerType.POSTPONED, "⏳ ", Words.AGAIN.text()));
         }
@@ -93,10 +96,10 @@ class AnswerDialog {
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "unknown answer type " + code));
         Conversation c = conversations.about(in.userId(), a)
                 .orElseGet(() -> conversations.begin(in, State.CHOOSING_ANSWER_TYPE, a, clock.instant()));
-        Optional<LocalDate> latest = type == AnswerType.POSTPONED ? appeals.postponableUntil(a) : Optional.empty();
+        Optional<LocalDate> latest = type == AnswerType.POSTPONED ? queries.postponableUntil(a) : Optional.empty();
         if (type == AnswerType.POSTPONED && latest.isEmpty()) {
             // a stale type card, or one made before the limit passed: the aggregate says why
-            appeals.checkPostponement(a.id(), null);
+            queries.checkPostponement(a.id(), null);
         }
         c.chooseType(type);
         draftCards.retire(in.chatId(), a.id());
@@ -170,7 +173,7 @@ class AnswerDialog {
         if (!proof(a).isEmpty() && c.attachedFiles().isEmpty()) {
             throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer needs its proof");
         }
-        if (appeals.applicantNoticeRequired(a) && c.applicantNotified() == null) {
+        if (queries.applicantNoticeRequired(a) && c.applicantNotified() == null) {
             draftCards.retire(in.chatId(), a.id());
             cardMessages.send(in.chatId(), Words.ASK_APPLICANT_NOTIFIED.text(Html.escape(a.number())), null,
                     List.of(List.of(new Callback(Action.NOTIFIED, a.id(), a.step(), "P")
@@ -212,7 +215,7 @@ class AnswerDialog {
     /** The confirmation of a file added to the answer being prepared. */
     void fileAdded(Inbound in, Conversation c, boolean album) {
         int count = c.attachedFiles().size();
-        AppealView a = appeals.find(c.appealId()).orElseThrow();
+        AppealView a = queries.find(c.appealId()).orElseThrow();
         draftCards.show(in, a, c.step(), Words.FILE_ADDED.text(Html.escape(a.number()), count), null, count, album);
     }
 
@@ -233,10 +236,10 @@ class AnswerDialog {
             reply(in, Words.DATE_FORMAT.text(CardTexts.DATE.format(LocalDate.now(clock).plusDays(10))));
             return;
         }
-        appeals.checkPostponement(c.appealId(), date);
+        queries.checkPostponement(c.appealId(), date);
         c.postponeUntil(date);
         c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
-        offerTemplates(in, appeals.find(c.appealId()).orElseThrow(), AnswerType.POSTPONED,
+        offerTemplates(in, queries.find(c.appealId()).orElseThrow(), AnswerType.POSTPONED,
                 Words.POSTPONED_UNTIL.text(CardTexts.DATE.format(date)));
     }
 
@@ -249,7 +252,7 @@ class AnswerDialog {
         boolean replacing = c.state() == State.COLLECTING_ATTACHMENTS;
         c.answerText(text);
         c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
-        AppealView a = appeals.find(c.appealId()).orElseThrow();
+        AppealView a = queries.find(c.appealId()).orElseThrow();
         showDraft(in, c, a, (replacing ? Words.TEXT_UPDATED : Words.TEXT_SAVED).text(), text);
     }
 

@@ -18,7 +18,8 @@ import ru.appealdesk.delivery.Button;
 import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealAccess;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
@@ -34,7 +35,8 @@ class CoExecutorDialogs {
 
     private static final int MAX_CANDIDATES = 24;
 
-    private final AppealService appeals;
+    private final AppealCommands appeals;
+    private final AppealQueries queries;
     private final AppealAccess access;
     private final Directory directory;
     private final ConversationRepository conversations;
@@ -44,10 +46,11 @@ class CoExecutorDialogs {
     private final IncomingFiles incomingFiles;
     private final Clock clock;
 
-    CoExecutorDialogs(AppealService appeals, AppealAccess access, Directory directory,
+    CoExecutorDialogs(AppealCommands appeals, AppealQueries queries, AppealAccess access, Directory directory,
                       ConversationRepository conversations, CardMessages cardMessages, DraftCards draftCards,
                       Outbox outbox, IncomingFiles incomingFiles, Clock clock) {
         this.appeals = appeals;
+        this.queries = queries;
         this.access = access;
         this.directory = directory;
         this.conversations = conversations;
@@ -84,7 +87,7 @@ class CoExecutorDialogs {
     }
 
     void add(Inbound in, long appealId, String staffId) {
-        AppealView a = appeals.find(appealId)
+        AppealView a = queries.find(appealId)
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + appealId));
         if (!access.mayAddCoExecutors(in.staff(), a)) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, in.staff().id() + " may not add co-executors");

@@ -22,7 +22,7 @@ import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealFilter;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 
@@ -48,7 +48,7 @@ class Commands {
     private static final int MY_LIMIT = 30;
 
     private final StaffAccounts accounts;
-    private final AppealService appeals;
+    private final AppealQueries appeals;
     private final Directory directory;
     private final Dialogs dialogs;
     private final StepCards stepCards;
@@ -62,7 +62,7 @@ class Commands {
     private final ru.appealdesk.dashboard.DashboardLinks dashboardLinks;
     private final ru.appealdesk.sla.WorkingTime workingTime;
 
-    Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, StepCards stepCards,
+    Commands(StaffAccounts accounts, AppealQueries appeals, Directory directory, Dialogs dialogs, StepCards stepCards,
              AppealAccess access, Outbox outbox, CardTexts texts, Strangers strangers, Absences absences,
              ru.appealdesk.reports.ReportDelivery reportDelivery, java.time.Clock clock,
              ru.appealdesk.sla.WorkingTime workingTime, ru.appealdesk.dashboard.DashboardLinks dashboardLinks) {

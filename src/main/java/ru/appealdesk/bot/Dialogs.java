@@ -15,7 +15,7 @@ import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.delivery.Button;
 import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.AttachmentKind;
@@ -39,7 +39,7 @@ class Dialogs {
     static final int MAX_TEXT = 4000;
 
     private final ConversationRepository conversations;
-    private final AppealService appeals;
+    private final AppealCommands appeals;
     private final AttachmentStore files;
     private final Outbox outbox;
     private final CardMessages cardMessages;
@@ -50,7 +50,7 @@ class Dialogs {
     private final DraftCards draftCards;
     private final Clock clock;
 
-    Dialogs(ConversationRepository conversations, AppealService appeals, AttachmentStore files, Outbox outbox,
+    Dialogs(ConversationRepository conversations, AppealCommands appeals, AttachmentStore files, Outbox outbox,
             CardMessages cardMessages, Refusals refusals, AnswerDialog answers, CoExecutorDialogs coExecutors,
             IncomingFiles incomingFiles, DraftCards draftCards, Clock clock) {
         this.draftCards = draftCards;

@@ -43,8 +43,10 @@ import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealStatus;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Transition;
+import ru.appealdesk.workflow.HistoryType;
 import ru.appealdesk.workflow.HistoryWords;
 import ru.appealdesk.workflow.Approvers;
 import ru.appealdesk.workflow.Resolution;
@@ -65,12 +67,12 @@ class Notifier {
     private final WorkingTime workingTime;
     private final java.time.Clock clock;
     private final Approvers approvers;
-    private final AppealService appeals;
+    private final AppealQueries appeals;
     private final Recipients recipients;
     private final StepCards steps;
 
     Notifier(Directory directory, CardRepository cards, Outbox outbox, CardMessages cardMessages, CardTexts texts,
-             WorkingTime workingTime, java.time.Clock clock, Approvers approvers, AppealService appeals,
+             WorkingTime workingTime, java.time.Clock clock, Approvers approvers, AppealQueries appeals,
              Recipients recipients, StepCards steps) {
         this.directory = directory;
         this.cards = cards;
@@ -192,7 +194,7 @@ class Notifier {
         AppealView.CoExecutor co = a.coExecutor(e.staffId()).orElseThrow();
         // nobody holds the appeal yet (NEW, RETURNED): the coordinators get the materials; the executor's cards
         // show them later
-        List<String> to = a.executorId() != null && AppealStatus.WITH_EXECUTOR.contains(a.status())
+        List<String> to = a.executorId() != null && Transition.WITH_EXECUTOR.contains(a.status())
                 ? List.of(a.executorId())
                 : recipients.distinct(directory.withRole(Role.COORDINATOR)).stream().map(StaffMember::id).toList();
         steps.tell(e.staffId(), Words.MATERIALS_DELIVERED.text(Html.escape(a.number()),
@@ -322,7 +324,7 @@ class Notifier {
     void on(AnswerPreApproved e) {
         AppealView a = appeal(e);
         AppealView.HistoryItem stage = a.stepEntry();
-        closeCards(a, "CHAIN_APPROVED".equals(stage.type())
+        closeCards(a, stage.type() == HistoryType.CHAIN_APPROVED
                 ? Words.LINE_CHAIN_APPROVED.text(HistoryWords.comment(stage), texts.name(e.approverId()))
                 : Words.LINE_APPROVED_AGAIN.text(texts.name(e.approverId())));
         recipients.distinct(approvers.of(a)).forEach(m -> steps.reviewCard(a, m));
@@ -396,7 +398,7 @@ class Notifier {
         String comment = "—";
         for (AppealView.HistoryItem h : a.history()) {
             String said = HistoryWords.comment(h);
-            comment = said == null || AppealView.NOTES.contains(h.type()) ? comment : said;
+            comment = said == null || h.type().note() ? comment : said;
         }
         steps.tell(a.executorId(), Words.CLOSED.text(Html.escape(a.number()), Html.escape(a.resolution().title()),
                 Html.escape(by), Html.escape(comment)));

@@ -7,9 +7,9 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.text.Text;
-import ru.appealdesk.workflow.AppealAccess.Dialog;
 import ru.appealdesk.workflow.AppealAccess;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
@@ -24,7 +24,8 @@ class Presses {
 
     static final String RETIRED = Words.RETIRED.text();
 
-    private final AppealService appeals;
+    private final AppealCommands appeals;
+    private final AppealQueries queries;
     private final AppealAccess access;
     private final Dialogs dialogs;
     private final AnswerDialog answers;
@@ -34,12 +35,13 @@ class Presses {
     private final CoExecutorDialogs coExecutors;
     private final CardRepository cards;
 
-    Presses(AppealService appeals, AppealAccess access, Dialogs dialogs, AnswerDialog answers, Outbox outbox,
-            Refusals refusals, StepCards stepCards, CoExecutorDialogs coExecutors, CardRepository cards) {
+    Presses(AppealCommands appeals, AppealQueries queries, AppealAccess access, Dialogs dialogs, AnswerDialog answers,
+            Outbox outbox, Refusals refusals, StepCards stepCards, CoExecutorDialogs coExecutors, CardRepository cards) {
         this.cards = cards;
         this.coExecutors = coExecutors;
         this.stepCards = stepCards;
         this.appeals = appeals;
+        this.queries = queries;
         this.access = access;
         this.dialogs = dialogs;
         this.answers = answers;
@@ -88,7 +90,7 @@ class Presses {
                 return Words.ACCEPTED.text();
             }
             case RETURN -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.RETURN);
+                AppealView a = dialog(in, cb);
                 dialogs.askReturnReason(in, a);
                 return Words.GIVE_RETURN_REASON.text();
             }
@@ -101,36 +103,36 @@ class Presses {
                 return Words.RETURN_REJECTED.text();
             }
             case PREPARE_ANSWER -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                AppealView a = dialog(in, cb);
                 answers.chooseType(in, a);
                 return Words.CHOOSE_ANSWER_TYPE.text();
             }
             case ANSWER_TYPE -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                AppealView a = dialog(in, cb);
                 answers.typeChosen(in, a, cb.argument());
                 return Words.ANSWER_TYPE_CHOSEN.text();
             }
             case SUBMIT -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                AppealView a = dialog(in, cb);
                 return answers.submit(in, a) ? Words.SUBMITTED.text()
                         : Words.CONFIRM_NOTICE.text();
             }
             case TEMPLATE -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                AppealView a = dialog(in, cb);
                 return answers.templateChosen(in, a, cb.argument());
             }
             case NOTIFIED -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                AppealView a = dialog(in, cb);
                 answers.applicantNotified(in, a, cb.argument());
                 return Words.SUBMITTED.text();
             }
             case HELP -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                AppealView a = dialog(in, cb);
                 dialogs.askHelp(in, a);
                 return Words.DESCRIBE_HELP.text();
             }
             case REMOVE_FILES -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.ANSWER);
+                AppealView a = dialog(in, cb);
                 answers.removeFiles(in, a);
                 return Words.FILES_REMOVED.text();
             }
@@ -140,7 +142,7 @@ class Presses {
                         : Words.APPROVED.text();
             }
             case REWORK -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.REWORK);
+                AppealView a = dialog(in, cb);
                 dialogs.askReworkReason(in, a);
                 return Words.GIVE_REWORK_REASON.text();
             }
@@ -153,27 +155,27 @@ class Presses {
                 return Words.CARD.text();
             }
             case CLOSE -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.CLOSE);
+                AppealView a = dialog(in, cb);
                 dialogs.chooseHowToClose(in, a);
                 return Words.CHOOSE_BASIS.text();
             }
             case CLOSE_AS -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.CLOSE);
+                AppealView a = dialog(in, cb);
                 dialogs.askCloseComment(in, a, cb.argument());
                 return Words.WRITE_COMMENT.text();
             }
             case QUALITY_RETURN -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.QUALITY_RETURN);
+                AppealView a = dialog(in, cb);
                 dialogs.askQualityReturnReason(in, a);
                 return Words.GIVE_REWORK_REASON.text();
             }
             case EDIT_ANSWER -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.EDIT_ANSWER);
+                AppealView a = dialog(in, cb);
                 dialogs.askEditedAnswer(in, a);
                 return Words.SEND_CORRECTED_TEXT.text();
             }
             case REDIRECT -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.REDIRECT);
+                AppealView a = dialog(in, cb);
                 dialogs.askRedirect(in, a);
                 return Words.WHERE_AND_WHY.text();
             }
@@ -190,7 +192,7 @@ class Presses {
                 return Words.MARKED_TO_OPERATOR.text();
             }
             case DELEGATE -> {
-                AppealView a = access.checkDialog(cb.appealId(), cb.step(), in.staff(), Dialog.EDIT_ANSWER);
+                AppealView a = dialog(in, cb);
                 stepCards.chooseDelegate(a, in.staff(), in.chatId());
                 return Words.CHOOSE_DELEGATE.text();
             }
@@ -223,8 +225,13 @@ class Presses {
         throw new IllegalStateException("unhandled action " + cb.action());
     }
 
+    /** The appeal, if the presser may begin the transition the button names at the button's step (the table says). */
+    private AppealView dialog(Inbound in, Callback cb) {
+        return access.checkDialog(cb.appealId(), cb.step(), in.staff(), cb.action().transition);
+    }
+
     private AppealView current(Callback cb) {
-        return appeals.find(cb.appealId())
+        return queries.find(cb.appealId())
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + cb.appealId()));
     }
 

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealAccess;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused;
 
@@ -19,11 +19,11 @@ class Refusals {
     /** Seed 004 п.20: after the alert, what a fast-track answer of Инцидент Менеджмент still needs. */
     static final String PROOF_NEXT_STEP = Words.PROOF_NEXT_STEP.text();
 
-    private final AppealService appeals;
+    private final AppealQueries appeals;
     private final CardTexts texts;
     private final AppealAccess access;
 
-    Refusals(AppealService appeals, CardTexts texts, AppealAccess access) {
+    Refusals(AppealQueries appeals, CardTexts texts, AppealAccess access) {
         this.appeals = appeals;
         this.texts = texts;
         this.access = access;

@@ -25,7 +25,7 @@ import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.ApplicantPhotos;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Approvers;
@@ -48,14 +48,14 @@ class StepCards {
     private final CardTexts texts;
     private final AttachmentStore files;
     private final Approvers approvers;
-    private final AppealService appeals;
+    private final AppealQueries appeals;
     private final Recipients recipients;
     private final Absences absences;
     private final AuditLog audit;
     private final ApplicantPhotos photos;
 
     StepCards(Directory directory, Outbox outbox, AppealAccess access, CardMessages cardMessages, CardTexts texts,
-              AttachmentStore files, Approvers approvers, AppealService appeals, Recipients recipients,
+              AttachmentStore files, Approvers approvers, AppealQueries appeals, Recipients recipients,
               Absences absences, AuditLog audit, ApplicantPhotos photos) {
         this.audit = audit;
         this.photos = photos;

@@ -34,7 +34,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealAccess;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealTable;
 import ru.appealdesk.workflow.AppealView;
@@ -74,7 +74,7 @@ class DashboardApi {
     }
 
     private final AppealTable table;
-    private final AppealService appeals;
+    private final AppealQueries appeals;
     private final AppealAccess access;
     private final AttachmentStore files;
     private final Directory directory;
@@ -83,7 +83,7 @@ class DashboardApi {
     private final AuditLog audit;
     private final ApplicantPhotos photos;
 
-    DashboardApi(AppealTable table, AppealService appeals, AppealAccess access, AttachmentStore files,
+    DashboardApi(AppealTable table, AppealQueries appeals, AppealAccess access, AttachmentStore files,
                  Directory directory, DashboardJson json, Clock clock, AuditLog audit, ApplicantPhotos photos) {
         this.audit = audit;
         this.photos = photos;

@@ -96,7 +96,7 @@ class DashboardJson {
         List<CoExecutor> co = a.coExecutors().stream().map(c -> new CoExecutor(staff(c.staffId()),
                 local(c.dueAt()), local(c.deliveredAt()), c.materials(), files(a.id(), c.files()))).toList();
         List<HistoryItem> history = a.history().stream().map(h -> new HistoryItem(local(h.at()), staff(h.actorId()),
-                h.type(), HistoryWords.label(h.type()), h.to() == null ? null : h.to().title(), staff(h.executorId()),
+                h.type().name(), h.type().title(), h.to() == null ? null : h.to().title(), staff(h.executorId()),
                 HistoryWords.comment(h))).toList();
         return new Appeal(a.id(), a.number(), a.source().name(), a.source().title(), a.category(),
                 categoryName(a.category()), department(a.departmentId()), staff(a.executorId()), a.status().name(),

@@ -30,7 +30,9 @@ import ru.appealdesk.directory.Priority;
 import ru.appealdesk.web.ApiCaller;
 import ru.appealdesk.web.ApiScope;
 import ru.appealdesk.workflow.AppealFilter;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealRegistration;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.NewAppeal;
@@ -46,13 +48,18 @@ class AppealController {
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 200;
 
-    private final AppealService appeals;
+    private final AppealCommands appeals;
+    private final AppealQueries queries;
+    private final AppealRegistration registrations;
     private final Directory directory;
     private final Clock clock;
     private final AuditLog audit;
 
-    AppealController(AppealService appeals, Directory directory, Clock clock, AuditLog audit) {
+    AppealController(AppealRegistration registrations, AppealCommands appeals, AppealQueries queries,
+                     Directory directory, Clock clock, AuditLog audit) {
         this.appeals = appeals;
+        this.queries = queries;
+        this.registrations = registrations;
         this.directory = directory;
         this.clock = clock;
         this.audit = audit;
@@ -71,12 +78,12 @@ class AppealController {
                     "'repeatOf' must name an earlier appeal, not this one");
         }
         NewAppeal command = toCommand(request, caller.name());
-        AppealService.Registration registration;
+        AppealRegistration.Registration registration;
         try {
-            registration = appeals.register(command);
+            registration = registrations.register(command);
         } catch (DataIntegrityViolationException raced) {
             // the same (source, externalId) was stored concurrently: answer with the stored one
-            registration = appeals.register(command);
+            registration = registrations.register(command);
         }
         AppealView stored = registration.appeal();
         if (!registration.created() && !caller.mayRead(stored.source(), stored.registeredBy())) {
@@ -133,7 +140,7 @@ class AppealController {
      * it may not even know of it, 403 when it may read it but not do this.
      */
     private AppealView appeal(long id, ApiCaller caller, ApiScope scope) {
-        AppealView appeal = appeals.find(id).orElse(null);
+        AppealView appeal = queries.find(id).orElse(null);
         ApiCaller.Access access = appeal == null ? ApiCaller.Access.HIDDEN
                 : caller.access(scope, appeal.source(), appeal.registeredBy());
         return switch (access) {
@@ -161,7 +168,7 @@ class AppealController {
         AppealFilter filter = AppealFilter.of(status, executor, overdue);
         List<AppealFilter> readable = caller.readable().stream().map(r -> filter.within(r.sources(), r.registeredBy()))
                 .toList();
-        Page<AppealView> found = appeals.search(readable, page, size);
+        Page<AppealView> found = queries.search(readable, page, size);
         audit.readByApi(AuditLog.Action.APPEAL_LISTED, found.getContent());
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Total-Count", Long.toString(found.getTotalElements()));

@@ -53,8 +53,8 @@ record AppealResource(long id, Source source, String externalId, String category
                 a.sociallySignificant(), a.status(), a.executorId(), a.text(), a.address(), a.applicant(), a.photos(),
                 at(a.receivedAt(), zone), at(a.dueAt(), zone), at(a.answerDueAt(), zone), a.overdueAt(now),
                 a.resolution(), a.reopenCount(), a.postponeCount(), a.repeatOf(),
-                a.history().stream().map(h -> new Event(at(h.at(), zone), h.actorId(), h.type(), h.from(), h.to(),
-                        h.executorId(), HistoryWords.comment(h), h.templateId())).toList(),
+                a.history().stream().map(h -> new Event(at(h.at(), zone), h.actorId(), h.type().name(), h.from(),
+                        h.to(), h.executorId(), HistoryWords.comment(h), h.templateId())).toList(),
                 answer, a.coExecutors().stream().map(c -> new CoExecutor(c.staffId(), at(c.dueAt(), zone),
                         at(c.deliveredAt(), zone))).toList());
     }

@@ -30,7 +30,7 @@ import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.web.ApiCaller;
 import ru.appealdesk.web.ApiScope;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealRegistration;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused;
 
@@ -56,11 +56,11 @@ class ImportController {
     static final Set<String> COLUMNS = java.util.stream.Stream.concat(PRESET.stream(), GENERIC.stream())
             .map(ImportFile::key).collect(Collectors.toUnmodifiableSet());
 
-    private final AppealService appeals;
+    private final AppealRegistration appeals;
     private final Directory directory;
     private final Validator validator;
 
-    ImportController(AppealService appeals, Directory directory, Validator validator) {
+    ImportController(AppealRegistration appeals, Directory directory, Validator validator) {
         this.appeals = appeals;
         this.directory = directory;
         this.validator = validator;
@@ -121,7 +121,7 @@ class ImportController {
             return new RowResult(line.number(), "REFUSED", number, null, violations.stream()
                     .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted().collect(Collectors.joining("; ")));
         }
-        AppealService.Registration registration;
+        AppealRegistration.Registration registration;
         try {
             try {
                 registration = appeals.register(AppealController.toCommand(request, caller.name()));

@@ -24,6 +24,7 @@ import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.reports.DisciplineReport.Day;
 import ru.appealdesk.reports.DisciplineReport.Row;
 import ru.appealdesk.sla.WorkingTime;
+import ru.appealdesk.workflow.HistoryType;
 import ru.appealdesk.workflow.ReportFacts;
 import ru.appealdesk.workflow.ReportFacts.EntryFact;
 
@@ -35,13 +36,16 @@ import ru.appealdesk.workflow.ReportFacts.EntryFact;
 public class Reports {
 
     /** History entries that close an appeal without a placed answer. */
-    static final Set<String> CLOSED_OTHERWISE = Set.of("CLOSED_NO_ANSWER", "CLOSED_DUPLICATE", "CLOSED_REDIRECTED",
-            "REDIRECTED", "REDIRECT_APPROVED", "TO_OPERATOR");
-    private static final Set<String> REDIRECTS = Set.of("CLOSED_REDIRECTED", "REDIRECTED", "REDIRECT_APPROVED");
-    private static final List<String> ENTRY_TYPES;
+    static final Set<HistoryType> CLOSED_OTHERWISE = Set.of(HistoryType.CLOSED_NO_ANSWER,
+            HistoryType.CLOSED_DUPLICATE, HistoryType.CLOSED_REDIRECTED, HistoryType.REDIRECTED,
+            HistoryType.REDIRECT_APPROVED, HistoryType.TO_OPERATOR);
+    private static final Set<HistoryType> REDIRECTS = Set.of(HistoryType.CLOSED_REDIRECTED, HistoryType.REDIRECTED,
+            HistoryType.REDIRECT_APPROVED);
+    private static final List<HistoryType> ENTRY_TYPES;
 
     static {
-        List<String> types = new ArrayList<>(List.of("PUBLISHED", "REOPENED", "CLAIM_EXPIRED"));
+        List<HistoryType> types = new ArrayList<>(List.of(HistoryType.PUBLISHED, HistoryType.REOPENED,
+                HistoryType.CLAIM_EXPIRED));
         types.addAll(CLOSED_OTHERWISE);
         ENTRY_TYPES = List.copyOf(types);
     }
@@ -100,7 +104,7 @@ public class Reports {
             Counter c = counter(byExecutor, e.departmentId(), e.executorId());
             LocalDate day = workingTime.localDate(e.at());
             switch (e.type()) {
-                case "PUBLISHED" -> {
+                case PUBLISHED -> {
                     days.get(day)[1]++;
                     if (placedOnTime(e)) {
                         c.onTime++;
@@ -110,8 +114,8 @@ public class Reports {
                     }
                     c.hours.add(workingTime.workingBetween(e.since(), e.at()).toMinutes() / 60.0);
                 }
-                case "REOPENED" -> c.reopened++;
-                case "CLAIM_EXPIRED" -> c.claimMisses++;
+                case REOPENED -> c.reopened++;
+                case CLAIM_EXPIRED -> c.claimMisses++;
                 default -> days.get(day)[1]++;
             }
         });
@@ -227,7 +231,7 @@ public class Reports {
             if (!coverage.covers(e.departmentId(), e.source())) {
                 return;
             }
-            if (e.type().equals("PUBLISHED")) {
+            if (e.type() == HistoryType.PUBLISHED) {
                 answered[0]++;
                 if (placedOnTime(e)) {
                     answered[1]++;

@@ -11,6 +11,7 @@ import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Approvers;
+import ru.appealdesk.workflow.Transition;
 
 /** Who a step of an appeal waits for, and the deputy heads who supervise them. */
 @Component
@@ -29,16 +30,15 @@ class StepOwners {
         return owners(a, a.status());
     }
 
-    /** The owners of the step the appeal was in when it had {@code status}. */
+    /** The owners of the step the appeal was in when it had {@code status}: whose step the table says it is. */
     List<StaffMember> owners(AppealView a, ru.appealdesk.workflow.AppealStatus status) {
-        return switch (status) {
-            case ASSIGNED, IN_PROGRESS, REWORK, POSTPONED ->
-                    directory.staff(a.executorId()).map(List::of).orElse(List.of());
-            case ANSWER_REVIEW -> approvers.of(a);
-            case NEW, RETURNED, APPROVED -> directory.withRole(Role.COORDINATOR);
-            case REDIRECT_REVIEW -> directory.withRole(Role.MODERATOR);
-            case CLOSED -> List.of();
-        };
+        return Transition.owner(status).map(actor -> switch (actor) {
+            case EXECUTOR -> directory.staff(a.executorId()).map(List::of).orElse(List.<StaffMember>of());
+            case APPROVER -> approvers.of(a);
+            case COORDINATOR -> directory.withRole(Role.COORDINATOR);
+            case MODERATOR -> directory.withRole(Role.MODERATOR);
+            case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM -> List.<StaffMember>of();
+        }).orElse(List.of());
     }
 
     List<StaffMember> coordinators() {

@@ -19,6 +19,8 @@ import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Transition;
+import ru.appealdesk.workflow.HistoryType;
 
 /**
  * Keeps an appeal's timers in step with its status, in the transaction of each change (PRODUCT.md §6): a step
@@ -102,20 +104,20 @@ class TimerPlanner {
                 schedule(a, Timer.Kind.LADDER, level, workingTime.plus(a.stepStartedAt(), ladder.get(level - 1)), now);
             }
         }
-        if (a.status() == AppealStatus.ASSIGNED && regulation.acceptWithin() != null) {
+        if (Transition.AUTO_ACCEPT.startsIn(a.status()) && regulation.acceptWithin() != null) {
             schedule(a, Timer.Kind.AUTO_ACCEPT, 0, workingTime.plus(a.stepStartedAt(), regulation.acceptWithin()), now);
         }
         // seed 000 п.7: an appeal a coordinator assigned after the release is not released again
-        boolean released = a.history().stream().anyMatch(h -> "CLAIM_EXPIRED".equals(h.type()));
-        if (a.status() == AppealStatus.ASSIGNED && regulation.claimUntilMinute() != null && !released) {
+        boolean released = a.history().stream().anyMatch(h -> h.type() == HistoryType.CLAIM_EXPIRED);
+        if (Transition.RELEASE_UNCLAIMED.startsIn(a.status()) && regulation.claimUntilMinute() != null && !released) {
             schedule(a, Timer.Kind.CLAIM, 0, claimDeadline(a.stepStartedAt(), regulation.claimUntilMinute()), now);
         }
         planCountdown(a, from, regulation.beforeDue(), now);
         if (a.fz59()) {
-            boolean waiting = AppealStatus.WITH_COORDINATORS.contains(a.status());
-            if (waiting && !AppealStatus.WITH_COORDINATORS.contains(from)) {
+            boolean waiting = Transition.WITH_COORDINATORS.contains(a.status());
+            if (waiting && !Transition.WITH_COORDINATORS.contains(from)) {
                 planRedirectCountdown(a, regulation, now);
-            } else if (!waiting && AppealStatus.WITH_COORDINATORS.contains(from)) {
+            } else if (!waiting && Transition.WITH_COORDINATORS.contains(from)) {
                 timers.cancel(a.id(), EnumSet.of(Timer.Kind.FZ59_REDIRECT));
             }
         }
@@ -156,8 +158,8 @@ class TimerPlanner {
 
     /** The countdown is planned as the appeal comes to the executor and cancelled as it leaves them. */
     private void planCountdown(AppealView a, AppealStatus from, List<WorkDuration> offsets, Instant now) {
-        boolean wasWithExecutor = AppealStatus.WITH_EXECUTOR.contains(from);
-        if (!AppealStatus.WITH_EXECUTOR.contains(a.status())) {
+        boolean wasWithExecutor = Transition.WITH_EXECUTOR.contains(from);
+        if (!Transition.WITH_EXECUTOR.contains(a.status())) {
             if (wasWithExecutor) {
                 timers.cancel(a.id(), EnumSet.of(Timer.Kind.BEFORE_DUE));
             }

@@ -21,9 +21,12 @@ import ru.appealdesk.directory.WorkDuration;
 import ru.appealdesk.sla.Alerts.Alert;
 import ru.appealdesk.sla.Alerts.AlertsDue;
 import ru.appealdesk.sla.Alerts.Type;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Transition;
+import ru.appealdesk.workflow.HistoryType;
 import ru.appealdesk.workflow.TransitionRefused;
 
 /**
@@ -39,7 +42,8 @@ public class TimerTick {
     static final int BATCH = 1000;
 
     private final TimerRepository timers;
-    private final AppealService appeals;
+    private final AppealCommands appeals;
+    private final AppealQueries queries;
     private final StepOwners owners;
     private final WorkingTime workingTime;
     private final ApplicationEventPublisher events;
@@ -48,13 +52,14 @@ public class TimerTick {
     private final Directory directory;
     private final ru.appealdesk.directory.Absences absences;
 
-    TimerTick(TimerRepository timers, AppealService appeals, StepOwners owners, WorkingTime workingTime,
-              ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory,
+    TimerTick(TimerRepository timers, AppealCommands appeals, AppealQueries queries, StepOwners owners,
+              WorkingTime workingTime, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory,
               ru.appealdesk.directory.Absences absences) {
         this.absences = absences;
         this.directory = directory;
         this.timers = timers;
         this.appeals = appeals;
+        this.queries = queries;
         this.owners = owners;
         this.workingTime = workingTime;
         this.events = events;
@@ -97,7 +102,7 @@ public class TimerTick {
         if (timer.status() != Timer.Status.PENDING) {
             return;
         }
-        Optional<AppealView> found = appeals.find(timer.appealId());
+        Optional<AppealView> found = queries.find(timer.appealId());
         if (found.isEmpty()) {
             timer.cancel();
             return;
@@ -120,14 +125,14 @@ public class TimerTick {
             case AUTO_ACCEPT -> transition(() -> appeals.acceptAutomatically(a.id(), a.step()), a);
             case CLAIM -> transition(() -> appeals.releaseUnclaimed(a.id(), a.step()), a);
             case BEFORE_DUE -> {
-                if (AppealStatus.WITH_EXECUTOR.contains(a.status()) && now.isBefore(a.answerDueAt())) {
+                if (Transition.WITH_EXECUTOR.contains(a.status()) && now.isBefore(a.answerDueAt())) {
                     alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), a.stepStartedAt(),
                             timer.level(), List.of(), countdownOffset(a, timer.level()),
                             workingTime.workingBetween(now, a.answerDueAt()));
                 }
             }
             case FZ59_REDIRECT -> {
-                if (AppealStatus.WITH_COORDINATORS.contains(a.status()) && a.redirectDueAt() != null
+                if (Transition.WITH_COORDINATORS.contains(a.status()) && a.redirectDueAt() != null
                         && now.isBefore(a.redirectDueAt())) {
                     alert(alerts, List.of(owners.coordinators()), Type.REDIRECT_COUNTDOWN, a, a.status(),
                             a.stepStartedAt(), timer.level(), List.of(), countdownOffset(a, timer.level()), null);
@@ -161,11 +166,11 @@ public class TimerTick {
     /** A coordinator already assigned (or confirmed) the executor since the postponement was placed. */
     private static boolean assignedSincePostponed(AppealView a) {
         for (int i = a.history().size() - 1; i >= 0; i--) {
-            String type = a.history().get(i).type();
-            if (type.equals("PUBLISHED")) {
+            HistoryType type = a.history().get(i).type();
+            if (type == HistoryType.PUBLISHED) {
                 return false;
             }
-            if (type.equals("REASSIGNED") || type.equals("POSTPONED_CONFIRMED")) {
+            if (type == HistoryType.REASSIGNED || type == HistoryType.POSTPONED_CONFIRMED) {
                 return true;
             }
         }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -22,6 +21,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import ru.appealdesk.directory.Priority;
@@ -149,6 +149,9 @@ class Appeal {
     private Instant createdAt;
     @Version
     private long version;
+    /** The transition under way: its entries and target status are checked against the table. */
+    @Transient
+    private Transition current;
 
     /** Seed 001 §2: after the third disagreement the operator decides. */
     static final int MAX_REOPENS = 3;
@@ -183,7 +186,8 @@ class Appeal {
         appeal.status = AppealStatus.NEW;
         appeal.stepStartedAt = now;
         appeal.createdAt = now;
-        appeal.record(now, null, "REGISTERED", null, AppealStatus.NEW, null, null);
+        appeal.current = Transition.REGISTER;
+        appeal.record(now, null, HistoryType.REGISTERED, null, AppealStatus.NEW, null, null);
         return appeal;
     }
 
@@ -198,21 +202,21 @@ class Appeal {
 
     private AppealAssigned assign(String executor, String department, String actor, boolean atRegistration,
                                   Instant now) {
-        require(Set.of(AppealStatus.NEW, AppealStatus.RETURNED), "assign");
+        require(atRegistration ? Transition.ROUTE : Transition.ASSIGN);
         String previous = executorId;
         this.executorId = executor;
         this.departmentId = department;
-        move(now, actor, previous == null ? "ASSIGNED" : "REASSIGNED", AppealStatus.ASSIGNED, null);
+        move(now, actor, previous == null ? HistoryType.ASSIGNED : HistoryType.REASSIGNED, AppealStatus.ASSIGNED, null);
         return new AppealAssigned(view(), executor, previous, actor, atRegistration, now);
     }
 
     AppealAccepted accept(String actor, Instant now) {
-        require(Set.of(AppealStatus.ASSIGNED), "accept");
+        require(actor == null ? Transition.AUTO_ACCEPT : Transition.ACCEPT);
         requireExecutor(actor);
         if (actor == null) {
-            fact(now, null, "AUTO_ACCEPTED", AppealStatus.IN_PROGRESS, null);
+            fact(now, null, HistoryType.AUTO_ACCEPTED, AppealStatus.IN_PROGRESS, null);
         } else {
-            move(now, actor, "ACCEPTED", AppealStatus.IN_PROGRESS, null);
+            move(now, actor, HistoryType.ACCEPTED, AppealStatus.IN_PROGRESS, null);
         }
         return new AppealAccepted(view(), executorId, actor == null, now);
     }
@@ -222,7 +226,7 @@ class Appeal {
      * (ЕЦУР, seed 000 п.9) — after accepting it by mistake, until {@code returnableUntil} (null: not after accepting).
      */
     AppealReturned returnToCoordinators(String actor, String reason, Instant returnableUntil, Instant now) {
-        require(Set.of(AppealStatus.ASSIGNED, AppealStatus.IN_PROGRESS), "return");
+        require(Transition.RETURN);
         requireExecutor(actor);
         if (status == AppealStatus.IN_PROGRESS) {
             if (returnableUntil == null || !view().justAccepted()) {
@@ -234,22 +238,22 @@ class Appeal {
             }
         }
         String checked = ReturnReasons.check(reason);
-        move(now, actor, "RETURNED", AppealStatus.RETURNED, checked);
+        move(now, actor, HistoryType.RETURNED, AppealStatus.RETURNED, checked);
         return new AppealReturned(view(), executorId, checked, now);
     }
 
     /** ЕЦУР (seed 000 п.7): not accepted by the claim deadline, the appeal goes back to the coordinators. */
     AppealReleased releaseUnclaimed(Instant now) {
-        require(Set.of(AppealStatus.ASSIGNED), "release");
+        require(Transition.RELEASE_UNCLAIMED);
         String previous = executorId;
-        fact(now, null, "CLAIM_EXPIRED", AppealStatus.NEW, null);
+        fact(now, null, HistoryType.CLAIM_EXPIRED, AppealStatus.NEW, null);
         executorId = null;
         return new AppealReleased(view(), previous, now);
     }
 
     ReturnRejected rejectReturn(String coordinator, Instant now) {
-        require(Set.of(AppealStatus.RETURNED), "reject the return of");
-        fact(now, coordinator, "RETURN_REJECTED", AppealStatus.IN_PROGRESS, null);
+        require(Transition.REJECT_RETURN);
+        fact(now, coordinator, HistoryType.RETURN_REJECTED, AppealStatus.IN_PROGRESS, null);
         return new ReturnRejected(view(), executorId, coordinator, now);
     }
 
@@ -263,8 +267,7 @@ class Appeal {
      */
     AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, boolean noticeRequired,
                                  Instant now) {
-        require(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED),
-                "submit an answer to");
+        require(Transition.SUBMIT_ANSWER);
         requireExecutor(actor);
         if (draft.text() == null || draft.text().isBlank()) {
             throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
@@ -288,7 +291,7 @@ class Appeal {
                     + "before the answer goes for approval");
         }
         if (draft.applicantNotified() != null) {
-            record(now, actor, "APPLICANT_NOTIFIED", status, status, null, List.of(draft.applicantNotified()));
+            record(now, actor, HistoryType.APPLICANT_NOTIFIED, status, status, null, List.of(draft.applicantNotified()));
         }
         answerType = draft.type();
         answerText = draft.text().strip();
@@ -302,7 +305,7 @@ class Appeal {
         // the secondary approver sees it first after a disagreement they have not approved an answer to yet
         // (seed 000 п.13), and for a repeated postponement (seed 000 п.14)
         secondaryReview = reopenAwaitsSecondary() || draft.type() == AnswerType.POSTPONED && postponeCount > 0;
-        fact(now, actor, "ANSWER_SUBMITTED", AppealStatus.ANSWER_REVIEW, null, answerType.name());
+        fact(now, actor, HistoryType.ANSWER_SUBMITTED, AppealStatus.ANSWER_REVIEW, null, answerType.name());
         history.get(history.size() - 1).fromTemplate(draft.templateId());
         return new AnswerSubmitted(view(), executorId, now);
     }
@@ -332,7 +335,7 @@ class Appeal {
      * answer stays in review and goes on to the department's approvers.
      */
     AnswerPreApproved preApprove(String secondaryApprover, Instant now) {
-        require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
+        require(Transition.PRE_APPROVE);
         requireNotExecutor(secondaryApprover);
         if (!secondaryReview) {
             throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " needs no secondary "
@@ -340,79 +343,79 @@ class Appeal {
         }
         secondaryReview = false;
         reviewDelegate = null;
-        fact(now, secondaryApprover, "SECONDARY_APPROVED", AppealStatus.ANSWER_REVIEW, null,
+        fact(now, secondaryApprover, HistoryType.SECONDARY_APPROVED, AppealStatus.ANSWER_REVIEW, null,
                 answerType == AnswerType.POSTPONED && postponeCount > 0 ? "POSTPONEMENT" : "DISAGREEMENT");
         return new AnswerPreApproved(view(), secondaryApprover, now);
     }
 
     /** A member of the department's approval chain approved (stage {@code stage} of {@code of}); the next one is due. */
     AnswerPreApproved approveStage(String moderator, int stage, int of, Instant now) {
-        require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
+        require(Transition.APPROVE_STAGE);
         requireNotExecutor(moderator);
         chainPosition = stage;
         reviewDelegate = null;
-        fact(now, moderator, "CHAIN_APPROVED", AppealStatus.ANSWER_REVIEW, null, String.valueOf(stage),
+        fact(now, moderator, HistoryType.CHAIN_APPROVED, AppealStatus.ANSWER_REVIEW, null, String.valueOf(stage),
                 String.valueOf(of));
         return new AnswerPreApproved(view(), moderator, now);
     }
 
     /** «Передать согласование» (003 Руководитель): another person who may approve takes the review over. */
     ReviewDelegated delegateReview(String from, String to, Instant now) {
-        require(Set.of(AppealStatus.ANSWER_REVIEW), "hand over the review of");
+        require(Transition.DELEGATE_REVIEW);
         requireNotExecutor(from);
         if (to.equals(executorId) || to.equals(from)) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, to + " cannot take over the review of appeal " + id);
         }
         reviewDelegate = to;
-        fact(now, from, "APPROVAL_DELEGATED", AppealStatus.ANSWER_REVIEW, null, to);
+        fact(now, from, HistoryType.APPROVAL_DELEGATED, AppealStatus.ANSWER_REVIEW, null, to);
         return new ReviewDelegated(view(), from, to, now);
     }
 
     AnswerApproved approve(String moderator, Instant now) {
-        require(Set.of(AppealStatus.ANSWER_REVIEW), "approve the answer of");
+        require(Transition.APPROVE);
         requireNotExecutor(moderator);
         secondaryReview = false;
         chainPosition = 0;
         reviewDelegate = null;
-        move(now, moderator, "ANSWER_APPROVED", AppealStatus.APPROVED, null);
+        move(now, moderator, HistoryType.ANSWER_APPROVED, AppealStatus.APPROVED, null);
         return new AnswerApproved(view(), moderator, now);
     }
 
     AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {
-        require(Set.of(AppealStatus.ANSWER_REVIEW), "return the answer of");
+        require(Transition.SEND_TO_REWORK);
         requireNotExecutor(moderator);
         if (reason == null || reason.strip().length() < 5) {
             throw new TransitionRefused(Reason.REASON_TOO_SHORT, "a rework reason is required");
         }
         chainPosition = 0;
         reviewDelegate = null;
-        move(now, moderator, "SENT_TO_REWORK", AppealStatus.REWORK, reason.strip());
+        move(now, moderator, HistoryType.SENT_TO_REWORK, AppealStatus.REWORK, reason.strip());
         return new AnswerSentToRework(view(), moderator, executorId, reason.strip(), now);
     }
 
     /** A coordinator finds an approved answer not good enough to place (seed 003): back to the executor. */
     AnswerSentToRework returnForQuality(String coordinator, String reason, Instant now) {
-        require(Set.of(AppealStatus.APPROVED), "return the approved answer of");
+        require(Transition.QUALITY_RETURN);
         if (reason == null || reason.strip().length() < 5) {
             throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
         }
         secondaryReview = false;
         chainPosition = 0;
         reviewDelegate = null;
-        move(now, coordinator, "QUALITY_RETURN", AppealStatus.REWORK, reason.strip());
+        move(now, coordinator, HistoryType.QUALITY_RETURN, AppealStatus.REWORK, reason.strip());
         return new AnswerSentToRework(view(), coordinator, executorId, reason.strip(), now);
     }
 
     /** «Изменить текст»: an approver corrects the answer under review; the old text stays in the history. */
     AnswerEdited editAnswer(String moderator, String newText, Instant now) {
-        require(Set.of(AppealStatus.ANSWER_REVIEW), "edit the answer of");
+        require(Transition.EDIT_ANSWER);
         requireNotExecutor(moderator);
         if (newText == null || newText.isBlank()) {
             throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
         }
         String previous = answerText;
         answerText = newText.strip();
-        fact(now, moderator, "ANSWER_EDITED", AppealStatus.ANSWER_REVIEW, previous);
+        fact(now, moderator, HistoryType.ANSWER_EDITED, AppealStatus.ANSWER_REVIEW, previous);
         return new AnswerEdited(view(), moderator, previous, now);
     }
 
@@ -421,13 +424,13 @@ class Appeal {
      * date, with the executor; {@code terms} are the postponed date's.
      */
     AppealPostponed markPostponedPublished(String coordinator, Deadline terms, Instant now) {
-        require(Set.of(AppealStatus.APPROVED), "publish");
+        require(Transition.PUBLISH_POSTPONED);
         if (answerType != AnswerType.POSTPONED) {
             throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " is not POSTPONED");
         }
         postponeCount++;
         // the placement is judged against the deadline it met or missed; the postponed terms begin after it
-        fact(now, coordinator, "PUBLISHED", AppealStatus.POSTPONED, null, answerPostponedUntil.toString());
+        fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.POSTPONED, null, answerPostponedUntil.toString());
         dueAt = terms.dueAt();
         answerDueAt = terms.answerDueAt();
         return new AppealPostponed(view(), coordinator, now);
@@ -438,16 +441,16 @@ class Appeal {
      * appeal stays postponed with its terms.
      */
     Object reassignPostponed(String executor, String department, String coordinator, Instant now) {
-        require(Set.of(AppealStatus.POSTPONED), "assign the executor of the postponed");
         String previous = executorId;
+        require(executor.equals(previous) ? Transition.CONFIRM_POSTPONED : Transition.REASSIGN_POSTPONED);
         if (executor.equals(previous)) {
             // the same executor goes on: a note, so a final answer they are writing stays valid
-            record(now, coordinator, "POSTPONED_CONFIRMED", status, status, null, List.of());
+            record(now, coordinator, HistoryType.POSTPONED_CONFIRMED, status, status, null, List.of());
             return new PostponedConfirmed(view(), executor, coordinator, now);
         }
         executorId = executor;
         departmentId = department;
-        fact(now, coordinator, "REASSIGNED", AppealStatus.POSTPONED, null);
+        fact(now, coordinator, HistoryType.REASSIGNED, AppealStatus.POSTPONED, null);
         return new PostponedReassigned(view(), executor, previous, coordinator, now);
     }
 
@@ -456,21 +459,21 @@ class Appeal {
      * absent executor's buttons go stale.
      */
     AppealSubstituted substitute(String substitute, String department, List<String> absence, Instant now) {
-        require(AppealStatus.WITH_EXECUTOR, "hand over");
+        require(Transition.SUBSTITUTE);
         String absent = executorId;
         executorId = substitute;
         departmentId = department;
-        fact(now, null, "SUBSTITUTED", status, null, absence.toArray(String[]::new));
+        fact(now, null, HistoryType.SUBSTITUTED, status, null, absence.toArray(String[]::new));
         return new AppealSubstituted(view(), absent, substitute, now);
     }
 
     AppealClosed markPublished(String coordinator, Instant now) {
-        require(Set.of(AppealStatus.APPROVED), "publish");
+        require(Transition.PUBLISH);
         if (answerType == AnswerType.POSTPONED) {
             throw new TransitionRefused(Reason.WRONG_STATE, "a POSTPONED answer leaves appeal " + id + " open");
         }
         resolution = Resolution.PUBLISHED;
-        fact(now, coordinator, "PUBLISHED", AppealStatus.CLOSED, null);
+        fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.CLOSED, null);
         return new AppealClosed(view(), coordinator, now);
     }
 
@@ -481,8 +484,8 @@ class Appeal {
      */
     AppealReopened reopen(String comment, List<String> newPhotos, boolean executorActive, Deadline deadline,
                           Instant now) {
-        boolean published = status == AppealStatus.CLOSED && resolution == Resolution.PUBLISHED;
-        if (!published && status != AppealStatus.POSTPONED) {
+        Transition reopen = executorActive ? Transition.REOPEN : Transition.REOPEN_UNASSIGNED;
+        if (!reopen.startsIn(status) || status == AppealStatus.CLOSED && resolution != Resolution.PUBLISHED) {
             throw new TransitionRefused(Reason.WRONG_STATE, "only an appeal closed with a published answer can be "
                     + "reopened; appeal " + id + " is " + status + (resolution == null ? "" : "/" + resolution));
         }
@@ -493,6 +496,7 @@ class Appeal {
         if (comment == null || comment.strip().length() < 5) {
             throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "the applicant's comment is required");
         }
+        current = reopen;
         reopenCount++;
         secondaryReview = true;
         resolution = null;
@@ -503,19 +507,20 @@ class Appeal {
         if (!executorActive) {
             executorId = null;
         }
-        fact(now, null, "REOPENED", executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW, comment.strip(),
+        fact(now, null, HistoryType.REOPENED, executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW, comment.strip(),
                 String.valueOf(reopenCount), String.valueOf(MAX_REOPENS));
         return new AppealReopened(view(), reopenCount, comment.strip(), previous, now);
     }
 
     /** After the third disagreement a coordinator hands the appeal to the operator of the portal (001 §2). */
     AppealClosed handToOperator(String coordinator, Instant now) {
-        if (reopenCount < MAX_REOPENS || status == AppealStatus.CLOSED) {
+        if (reopenCount < MAX_REOPENS || !Transition.HAND_TO_OPERATOR.startsIn(status)) {
             throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is not waiting to go to the operator");
         }
+        current = Transition.HAND_TO_OPERATOR;
         resolution = Resolution.TO_OPERATOR;
         secondaryReview = false;
-        fact(now, coordinator, "TO_OPERATOR", AppealStatus.CLOSED, null);
+        fact(now, coordinator, HistoryType.TO_OPERATOR, AppealStatus.CLOSED, null);
         return new AppealClosed(view(), coordinator, now);
     }
 
@@ -524,31 +529,31 @@ class Appeal {
      * {@code REDIRECTED} at once, or waiting for a moderator where the source says so (ПОС).
      */
     AppealEvent redirect(String coordinator, String whereAndWhy, boolean needsApproval, Instant now) {
-        require(Set.of(AppealStatus.NEW, AppealStatus.RETURNED), "redirect");
+        require(needsApproval ? Transition.REQUEST_REDIRECT : Transition.REDIRECT);
         if (whereAndWhy == null || whereAndWhy.strip().length() < 10) {
             throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "say where to and on what basis");
         }
         if (needsApproval) {
-            move(now, coordinator, "REDIRECT_REQUESTED", AppealStatus.REDIRECT_REVIEW, whereAndWhy.strip());
+            move(now, coordinator, HistoryType.REDIRECT_REQUESTED, AppealStatus.REDIRECT_REVIEW, whereAndWhy.strip());
             return new RedirectRequested(view(), coordinator, whereAndWhy.strip(), now);
         }
         resolution = Resolution.REDIRECTED;
-        move(now, coordinator, "REDIRECTED", AppealStatus.CLOSED, whereAndWhy.strip());
+        move(now, coordinator, HistoryType.REDIRECTED, AppealStatus.CLOSED, whereAndWhy.strip());
         return new AppealClosed(view(), coordinator, now);
     }
 
     /** A moderator's «Согласовать» on a redirect (ПОС): closed as redirected. */
     AppealClosed approveRedirect(String moderator, Instant now) {
-        require(Set.of(AppealStatus.REDIRECT_REVIEW), "approve the redirect of");
+        require(Transition.APPROVE_REDIRECT);
         resolution = Resolution.REDIRECTED;
-        move(now, moderator, "REDIRECT_APPROVED", AppealStatus.CLOSED, null);
+        move(now, moderator, HistoryType.REDIRECT_APPROVED, AppealStatus.CLOSED, null);
         return new AppealClosed(view(), moderator, now);
     }
 
     /** A moderator's «Отклонить» on a redirect: back to the coordinators. */
     RedirectRejected rejectRedirect(String moderator, Instant now) {
-        require(Set.of(AppealStatus.REDIRECT_REVIEW), "reject the redirect of");
-        fact(now, moderator, "REDIRECT_REJECTED", AppealStatus.NEW, null);
+        require(Transition.REJECT_REDIRECT);
+        fact(now, moderator, HistoryType.REDIRECT_REJECTED, AppealStatus.NEW, null);
         return new RedirectRejected(view(), moderator, now);
     }
 
@@ -564,11 +569,13 @@ class Appeal {
         if (reason == null || reason.strip().length() < 5) {
             throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
         }
-        if (status == AppealStatus.CLOSED) {
+        // the aggregate takes every open status; the chat offers and checks the narrower Transition.CLOSE first
+        if (!Transition.CLOSE_BY_PORTAL.startsIn(status)) {
             throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is already closed");
         }
+        current = actor == null ? Transition.CLOSE_BY_PORTAL : Transition.CLOSE;
         resolution = how;
-        move(now, actor, "CLOSED_" + how.name(), AppealStatus.CLOSED, reason.strip());
+        move(now, actor, HistoryType.closed(how), AppealStatus.CLOSED, reason.strip());
         return new AppealClosed(view(), actor, now);
     }
 
@@ -577,9 +584,7 @@ class Appeal {
      * buttons go stale. {@code actor} null is the portal (REST).
      */
     CoExecutorAdded addCoExecutor(String staffId, Instant dueAt, String actor, Instant now) {
-        if (status == AppealStatus.CLOSED) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is closed");
-        }
+        require(Transition.ADD_CO_EXECUTOR);
         if (staffId.equals(executorId)) {
             throw new TransitionRefused(Reason.CO_EXECUTOR_INVALID, staffId + " is the responsible executor of appeal "
                     + id);
@@ -589,16 +594,14 @@ class Appeal {
                     + id);
         }
         coExecutors.add(new CoExecution(staffId, dueAt, actor, now));
-        note(now, actor, "CO_EXECUTOR_ADDED", staffId);
+        note(now, actor, HistoryType.CO_EXECUTOR_ADDED, staffId);
         return new CoExecutorAdded(view(), staffId, dueAt, actor, now);
     }
 
     /** A co-executor hands their materials (a text and files) to the responsible executor. */
     MaterialsDelivered deliverMaterials(String staffId, String text, List<AppealView.Attachment> files,
                                         Instant now) {
-        if (status == AppealStatus.CLOSED) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is closed");
-        }
+        require(Transition.DELIVER_MATERIALS);
         CoExecution co = coExecutors.stream().filter(c -> c.staffId().equals(staffId)).findFirst()
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_ALLOWED, staffId + " is not a co-executor of "
                         + "appeal " + id));
@@ -607,29 +610,29 @@ class Appeal {
         }
         co.delivered(text.strip(), now);
         files.forEach(f -> coExecutorFiles.add(new CoExecutorFile(staffId, f.kind(), f.fileId())));
-        note(now, staffId, "MATERIALS_DELIVERED", text.strip());
+        note(now, staffId, HistoryType.MATERIALS_DELIVERED, text.strip());
         return new MaterialsDelivered(view(), staffId, now);
     }
 
     /** «Нужна помощь» (seed 000 п.16): the executor asks the deputy head and the coordinators; a note. */
     HelpRequested requestHelp(String actor, String text, Instant now) {
-        require(AppealStatus.WITH_EXECUTOR, "ask for help with");
+        require(Transition.REQUEST_HELP);
         requireExecutor(actor);
         if (text == null || text.strip().length() < 5) {
             throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "say what help is needed");
         }
-        note(now, actor, "HELP_REQUESTED", text.strip());
+        note(now, actor, HistoryType.HELP_REQUESTED, text.strip());
         return new HelpRequested(view(), actor, text.strip(), now);
     }
 
     /** A reopen after which the secondary approver has not yet approved an answer. */
     private boolean reopenAwaitsSecondary() {
         for (int i = history.size() - 1; i >= 0; i--) {
-            String type = history.get(i).view().type();
-            if (type.equals("SECONDARY_APPROVED") || type.equals("ANSWER_APPROVED")) {
+            HistoryType type = history.get(i).view().type();
+            if (type == HistoryType.SECONDARY_APPROVED || type == HistoryType.ANSWER_APPROVED) {
                 return false;
             }
-            if (type.equals("REOPENED")) {
+            if (type == HistoryType.REOPENED) {
                 return true;
             }
         }
@@ -642,11 +645,12 @@ class Appeal {
         }
     }
 
-    private void require(Set<AppealStatus> allowed, String action) {
-        if (!allowed.contains(status)) {
-            throw new TransitionRefused(Reason.WRONG_STATE,
-                    "cannot " + action + " appeal " + id + " in status " + status);
+    /** The table's guard: {@code t} starts from the current status; the entries recorded next are its. */
+    private void require(Transition t) {
+        if (!t.startsIn(status)) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "cannot " + t + " appeal " + id + " in status " + status);
         }
+        current = t;
     }
 
     /** Nobody approves (or sends back) their own answer. */
@@ -663,7 +667,7 @@ class Appeal {
     }
 
     /** A transition whose entry keeps what a person typed ({@code comment}, may be null) and nothing else. */
-    private void move(Instant now, String actor, String type, AppealStatus to, String comment) {
+    private void move(Instant now, String actor, HistoryType type, AppealStatus to, String comment) {
         transition(now, actor, type, to, comment, null);
     }
 
@@ -671,27 +675,33 @@ class Appeal {
      * A transition whose entry keeps facts ({@code args}, put into words by {@code HistoryWords}) and, where the
      * entry has one, a text a person wrote ({@code text}: a comment, the previous answer).
      */
-    private void fact(Instant now, String actor, String type, AppealStatus to, String text, String... args) {
+    private void fact(Instant now, String actor, HistoryType type, AppealStatus to, String text, String... args) {
         transition(now, actor, type, to, text, List.of(args));
     }
 
-    private void transition(Instant now, String actor, String type, AppealStatus to, String comment,
+    private void transition(Instant now, String actor, HistoryType type, AppealStatus to, String comment,
                             List<String> args) {
         AppealStatus from = status;
+        if (current.to().orElse(from) != to) {
+            throw new IllegalStateException(current + " leads to " + current.to() + ", not " + to);
+        }
         status = to;
         step++;
         stepStartedAt = now;
         record(now, actor, type, from, to, comment, args);
     }
 
-    private void record(Instant now, String actor, String type, AppealStatus from, AppealStatus to, String comment,
+    private void record(Instant now, String actor, HistoryType type, AppealStatus from, AppealStatus to, String comment,
                         List<String> args) {
+        if (current == null || !current.records().contains(type)) {
+            throw new IllegalStateException(current + " does not record " + type);
+        }
         history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment, args, step,
                 answerDueAt));
     }
 
     /** An entry of the current step that changes no status (so no button goes stale). */
-    private void note(Instant now, String actor, String type, String comment) {
+    private void note(Instant now, String actor, HistoryType type, String comment) {
         record(now, actor, type, status, status, comment, null);
     }
 

@@ -1,7 +1,5 @@
 package ru.appealdesk.workflow;
 
-import java.util.Set;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,31 +16,7 @@ import ru.appealdesk.workflow.TransitionRefused.Reason;
 @Component
 public class AppealAccess {
 
-    /** A dialog that leads to a transition: who may begin it, and in which statuses. */
-    public enum Dialog {
-        /** The executor explains why the appeal is not theirs. */
-        RETURN(Set.of(AppealStatus.ASSIGNED, AppealStatus.IN_PROGRESS)),
-        /** The executor prepares the answer (type, text, files, submission). */
-        ANSWER(Set.of(AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED)),
-        /** An approver explains what to rework. */
-        REWORK(Set.of(AppealStatus.ANSWER_REVIEW)),
-        /** A coordinator closes the appeal without an answer (seed 004 п.21) and says why. */
-        CLOSE(Set.of(AppealStatus.NEW, AppealStatus.RETURNED, AppealStatus.IN_PROGRESS)),
-        /** A coordinator returns an approved answer for rework and says why (seed 003). */
-        QUALITY_RETURN(Set.of(AppealStatus.APPROVED)),
-        /** An approver replaces the text of the answer under review. */
-        EDIT_ANSWER(Set.of(AppealStatus.ANSWER_REVIEW)),
-        /** A coordinator redirects the appeal to another organisation and says where and why (001 §3). */
-        REDIRECT(Set.of(AppealStatus.NEW, AppealStatus.RETURNED));
-
-        private final Set<AppealStatus> statuses;
-
-        Dialog(Set<AppealStatus> statuses) {
-            this.statuses = statuses;
-        }
-    }
-
-    private final AppealService appeals;
+    private final AppealQueries appeals;
     private final Directory directory;
 
     private final Approvers approvers;
@@ -50,7 +24,7 @@ public class AppealAccess {
     private final java.time.Clock clock;
     private final ru.appealdesk.directory.Absences absences;
 
-    AppealAccess(AppealService appeals, Directory directory, Approvers approvers, java.time.Clock clock,
+    AppealAccess(AppealQueries appeals, Directory directory, Approvers approvers, java.time.Clock clock,
                  ru.appealdesk.directory.Absences absences) {
         this.absences = absences;
         this.clock = clock;
@@ -76,8 +50,12 @@ public class AppealAccess {
 
     /** «Соисполнители»: a coordinator while the appeal is open, its executor while it is with them (PRODUCT.md §10). */
     public boolean mayAddCoExecutors(StaffMember s, AppealView a) {
-        return a.status() != AppealStatus.CLOSED && (absences.actsAs(s, Role.COORDINATOR)
-                || s.id().equals(a.executorId()) && AppealStatus.WITH_EXECUTOR.contains(a.status()));
+        return may(s, Transition.ADD_CO_EXECUTOR, a) || may(s, Transition.ADD_OWN_CO_EXECUTOR, a);
+    }
+
+    /** {@code person} may carry out {@code t} on {@code a} now: it starts from its status and the part is theirs. */
+    public boolean may(StaffMember person, Transition t, AppealView a) {
+        return t.startsIn(a.status()) && actsAs(person, t.actor(), a);
     }
 
     /** The appeal, if {@code person} is its co-executor and it is still open (materials can be delivered). */
@@ -88,7 +66,7 @@ public class AppealAccess {
         if (coExecutorActedFor(person, a).isEmpty()) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, person.id() + " is not a co-executor");
         }
-        if (a.status() == AppealStatus.CLOSED) {
+        if (!Transition.DELIVER_MATERIALS.startsIn(a.status())) {
             throw new TransitionRefused(Reason.STALE, "appeal closed");
         }
         return a;
@@ -117,21 +95,16 @@ public class AppealAccess {
      * appeal moved on, {@code NOT_ALLOWED} when the step is not this person's.
      */
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
-    public AppealView checkDialog(long appealId, int step, StaffMember person, Dialog dialog) {
+    public AppealView checkDialog(long appealId, int step, StaffMember person, Transition transition) {
         AppealView a = appeals.find(appealId)
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + appealId));
-        if (a.step() != step || !dialog.statuses.contains(a.status())) {
+        if (a.step() != step || !transition.startsIn(a.status())) {
             throw new TransitionRefused(Reason.STALE, "stale button");
         }
-        boolean allowed = switch (dialog) {
-            case REWORK, EDIT_ANSWER -> approvers.mayApprove(person, a);
-            case CLOSE, QUALITY_RETURN, REDIRECT -> absences.actsAs(person, Role.COORDINATOR);
-            case RETURN, ANSWER -> person.id().equals(a.executorId());
-        };
-        if (!allowed) {
+        if (!actsAs(person, transition.actor(), a)) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, "not this person's step");
         }
-        if (dialog == Dialog.RETURN && a.status() == AppealStatus.IN_PROGRESS) {
+        if (transition == Transition.RETURN && a.status() == AppealStatus.IN_PROGRESS) {
             java.time.Instant until = appeals.returnableUntil(a);
             if (until == null) {
                 throw new TransitionRefused(Reason.STALE, "an appeal in work is not returned");
@@ -141,5 +114,17 @@ public class AppealAccess {
             }
         }
         return a;
+    }
+
+    /** {@code person} takes the part {@code actor} in appeal {@code a} (a part that is no person is nobody's). */
+    public boolean actsAs(StaffMember person, Transition.Actor actor, AppealView a) {
+        return switch (actor) {
+            case EXECUTOR -> person.id().equals(a.executorId());
+            case APPROVER -> approvers.mayApprove(person, a);
+            case COORDINATOR -> absences.actsAs(person, Role.COORDINATOR);
+            case MODERATOR -> absences.actsAs(person, Role.MODERATOR);
+            case CO_EXECUTOR -> coExecutorActedFor(person, a).isPresent();
+            case APPLICANT, PORTAL, SYSTEM -> false;
+        };
     }
 }

@@ -18,10 +18,6 @@ public enum AppealStatus implements Text {
     POSTPONED,
     CLOSED;
 
-    /** Statuses in which an executor holds the appeal. */
-    public static final Set<AppealStatus> WITH_EXECUTOR = EnumSet.of(ASSIGNED, IN_PROGRESS, REWORK, POSTPONED);
-    /** Statuses in which the coordinators decide what happens to the appeal (route it, redirect it). */
-    public static final Set<AppealStatus> WITH_COORDINATORS = EnumSet.of(NEW, RETURNED);
     /** Statuses that count towards an executor's load. */
     public static final Set<AppealStatus> OPEN = EnumSet.of(ASSIGNED, IN_PROGRESS, RETURNED, ANSWER_REVIEW, REWORK,
             POSTPONED);

@@ -50,7 +50,7 @@ public record AppealView(long id, Source source, String externalId, String categ
      * generated entry is put into words from, null when {@code comment} is all ({@link HistoryWords#comment} gives
      * the sentence); {@code templateId}: the answer template a submitted answer came from.
      */
-    public record HistoryItem(Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
+    public record HistoryItem(Instant at, String actorId, HistoryType type, AppealStatus from, AppealStatus to,
                               String executorId, String comment, int step, String templateId, List<String> args) {
     }
 
@@ -61,12 +61,8 @@ public record AppealView(long id, Source source, String externalId, String categ
 
     /** In work straight after its executor accepted it (no change of status since; notes may follow). */
     public boolean justAccepted() {
-        return status == AppealStatus.IN_PROGRESS && "ACCEPTED".equals(stepEntry().type());
+        return status == AppealStatus.IN_PROGRESS && stepEntry().type() == HistoryType.ACCEPTED;
     }
-
-    /** History types that are notes within a step (no change of status or step). */
-    public static final java.util.Set<String> NOTES = java.util.Set.of("CO_EXECUTOR_ADDED", "MATERIALS_DELIVERED",
-            "APPLICANT_NOTIFIED", "HELP_REQUESTED", "POSTPONED_CONFIRMED");
 
     /** The history entry that began the current step; later entries of the step are notes (a co-executor added…). */
     public HistoryItem stepEntry() {

@@ -37,8 +37,9 @@ class HistoryEntry {
     @Column(name = "actor_id")
     private String actorId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    private String type;
+    private HistoryType type;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
@@ -77,7 +78,7 @@ class HistoryEntry {
         this.templateId = id;
     }
 
-    HistoryEntry(Appeal appeal, Instant at, String actorId, String type, AppealStatus from, AppealStatus to,
+    HistoryEntry(Appeal appeal, Instant at, String actorId, HistoryType type, AppealStatus from, AppealStatus to,
                  String executorId, String comment, List<String> args, int step, Instant answerDueAt) {
         this.appeal = appeal;
         this.step = step;

@@ -15,15 +15,6 @@ public final class HistoryWords {
     private HistoryWords() {
     }
 
-    /** What an entry of this type is called (the dashboard's timeline, the reports); the type itself if unknown. */
-    public static String label(String type) {
-        try {
-            return Label.valueOf(type).text();
-        } catch (IllegalArgumentException unknown) {
-            return type;
-        }
-    }
-
     /**
      * The entry's comment as a person reads it: the sentence its facts make, with what a person wrote in it, or —
      * for an entry without facts (and a row older than V30 that kept a sentence V30 did not recognise) — what was
@@ -35,40 +26,26 @@ public final class HistoryWords {
             return h.comment();
         }
         return switch (h.type()) {
-            case "APPLICANT_NOTIFIED" -> ("PHONE".equals(a.get(0)) ? Sentence.NOTIFIED_BY_PHONE
+            case APPLICANT_NOTIFIED -> ("PHONE".equals(a.get(0)) ? Sentence.NOTIFIED_BY_PHONE
                     : Sentence.NOTIFIED_BY_EMAIL).text();
-            case "ANSWER_SUBMITTED" -> AnswerType.valueOf(a.get(0)).title();
-            case "SECONDARY_APPROVED" -> ("POSTPONEMENT".equals(a.get(0)) ? Sentence.POSTPONEMENT_APPROVED
+            case ANSWER_SUBMITTED -> AnswerType.valueOf(a.get(0)).title();
+            case SECONDARY_APPROVED -> ("POSTPONEMENT".equals(a.get(0)) ? Sentence.POSTPONEMENT_APPROVED
                     : Sentence.APPROVED_AFTER_DISAGREEMENT).text();
             // the date of a postponement has always been written as stored (ISO)
-            case "PUBLISHED" -> a.isEmpty() ? Sentence.PUBLISHED.text() : Sentence.PUBLISHED_POSTPONED.text(a.get(0));
-            case "REASSIGNED" -> Sentence.POSTPONED_REASSIGNED.text();
-            case "SUBSTITUTED" -> a.isEmpty() ? Sentence.SUBSTITUTED.text()
+            case PUBLISHED -> a.isEmpty() ? Sentence.PUBLISHED.text() : Sentence.PUBLISHED_POSTPONED.text(a.get(0));
+            case REASSIGNED -> Sentence.POSTPONED_REASSIGNED.text();
+            case SUBSTITUTED -> a.isEmpty() ? Sentence.SUBSTITUTED.text()
                     : Sentence.SUBSTITUTED_FOR_ABSENCE.text(date(a.get(0)), date(a.get(1)));
-            case "CHAIN_APPROVED" -> Sentence.CHAIN_APPROVED.text(a.get(0), a.get(1));
-            case "APPROVAL_DELEGATED" -> Sentence.APPROVAL_DELEGATED.text(a.get(0));
-            case "ANSWER_EDITED" -> Sentence.ANSWER_EDITED.text(h.comment());
-            case "REOPENED" -> Sentence.REOPENED.text(a.get(0), a.get(1), h.comment());
-            default -> Sentence.valueOf(h.type()).text();
+            case CHAIN_APPROVED -> Sentence.CHAIN_APPROVED.text(a.get(0), a.get(1));
+            case APPROVAL_DELEGATED -> Sentence.APPROVAL_DELEGATED.text(a.get(0));
+            case ANSWER_EDITED -> Sentence.ANSWER_EDITED.text(h.comment());
+            case REOPENED -> Sentence.REOPENED.text(a.get(0), a.get(1), h.comment());
+            default -> Sentence.valueOf(h.type().name()).text();
         };
     }
 
     private static String date(String iso) {
         return Organization.DATE.format(LocalDate.parse(iso));
-    }
-
-    /** The name of each history type. */
-    enum Label implements Text {
-        REGISTERED, ASSIGNED, ACCEPTED, AUTO_ACCEPTED, CLAIM_EXPIRED, RETURNED, RETURN_REJECTED, REASSIGNED,
-        SUBSTITUTED, ANSWER_SUBMITTED, APPLICANT_NOTIFIED, SECONDARY_APPROVED, CHAIN_APPROVED, ANSWER_APPROVED,
-        APPROVAL_DELEGATED, ANSWER_EDITED, SENT_TO_REWORK, QUALITY_RETURN, PUBLISHED, POSTPONED_CONFIRMED, REOPENED,
-        REDIRECT_REQUESTED, REDIRECT_APPROVED, REDIRECT_REJECTED, REDIRECTED, CLOSED_REDIRECTED, CLOSED_NO_ANSWER,
-        CLOSED_DUPLICATE, TO_OPERATOR, CO_EXECUTOR_ADDED, MATERIALS_DELIVERED, HELP_REQUESTED;
-
-        @Override
-        public String area() {
-            return "history.label";
-        }
     }
 
     /** The sentences generated entries are shown with. */

@@ -32,7 +32,7 @@ public class ReportFacts {
      * deadline in force then; {@code since} is when the work it ends began — the latest reopen before it, else
      * {@code receivedAt}.
      */
-    public record EntryFact(long appealId, Source source, String category, String departmentId, String type,
+    public record EntryFact(long appealId, Source source, String category, String departmentId, HistoryType type,
                             Instant at, String executorId, Instant answerDueAt, Instant since) {
     }
 
@@ -67,15 +67,16 @@ public class ReportFacts {
 
     /** History entries of the given types recorded in {@code [from, to)}, oldest first. */
     @Transactional(readOnly = true)
-    public void entries(Instant from, Instant to, List<String> types, Consumer<EntryFact> each) {
+    public void entries(Instant from, Instant to, List<HistoryType> types, Consumer<EntryFact> each) {
         jdbc.query("select h.appeal_id, a.source, a.category, a.department_id, h.type, h.at, h.executor_id, "
                 + "h.answer_due_at, coalesce((select max(r.at) from appeal_history r where r.appeal_id = h.appeal_id "
-                + "and r.type = 'REOPENED' and r.at < h.at), a.received_at) as since "
+                + "and r.type = :reopened and r.at < h.at), a.received_at) as since "
                 + "from appeal_history h join appeal a on a.id = h.appeal_id "
                 + "where h.type in (:types) and h.at >= :from and h.at < :to order by h.at, h.id",
-                Map.of("from", ts(from), "to", ts(to), "types", types), rs -> {
+                Map.of("from", ts(from), "to", ts(to), "types", types.stream().map(HistoryType::name).toList(),
+                        "reopened", HistoryType.REOPENED.name()), rs -> {
                     each.accept(new EntryFact(rs.getLong(1), Source.valueOf(rs.getString(2)), rs.getString(3),
-                            rs.getString(4), rs.getString(5), instant(rs, 6), rs.getString(7), instant(rs, 8),
+                            rs.getString(4), HistoryType.valueOf(rs.getString(5)), instant(rs, 6), rs.getString(7), instant(rs, 8),
                             instant(rs, 9)));
                 });
     }

@@ -41,12 +41,12 @@ class Substitutions {
     void handOver(AppealEvents.AppealEvent event) {
         AppealView a = event.appeal();
         if (event instanceof AppealEvents.AppealSubstituted || a.executorId() == null
-                || !AppealStatus.WITH_EXECUTOR.contains(a.status())) {
+                || !Transition.WITH_EXECUTOR.contains(a.status())) {
             return;
         }
         absences.substituteFor(a.executorId()).ifPresent(substitute -> appeals.findById(a.id())
                 .filter(current -> a.executorId().equals(current.executorId())
-                        && AppealStatus.WITH_EXECUTOR.contains(current.status()))
+                        && Transition.WITH_EXECUTOR.contains(current.status()))
                 .ifPresent(current -> {
                     AppealEvents.AppealSubstituted moved = current.substitute(substitute.id(),
                             substitute.departmentId(), List.of(), clock.instant());
@@ -59,7 +59,7 @@ class Substitutions {
     void on(AbsenceBegan began) {
         Instant now = clock.instant();
         String absent = began.absence().staffId();
-        List<Appeal> held = appeals.findByExecutorIdAndStatusIn(absent, AppealStatus.WITH_EXECUTOR);
+        List<Appeal> held = appeals.findByExecutorIdAndStatusIn(absent, Transition.WITH_EXECUTOR);
         if (began.substitute().isEmpty()) {
             events.publishEvent(new AbsenceHandled(began.absence(), null,
                     held.stream().map(a -> a.view().number()).toList(), now));

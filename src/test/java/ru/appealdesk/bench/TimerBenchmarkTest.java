@@ -16,7 +16,7 @@ import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.sla.TimerTick;
 import ru.appealdesk.support.TestDatabase;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealRegistration;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.NewAppeal;
 
@@ -35,7 +35,7 @@ class TimerBenchmarkTest {
     @Autowired
     TimerTick tick;
     @Autowired
-    AppealService appeals;
+    AppealRegistration appeals;
     @Autowired
     JdbcTemplate jdbc;
 

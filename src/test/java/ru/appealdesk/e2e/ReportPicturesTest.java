@@ -16,7 +16,8 @@ import ru.appealdesk.reports.ReportArtifacts;
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.workflow.AnswerDraft;
 import ru.appealdesk.workflow.AnswerType;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
 
 /**
@@ -28,7 +29,9 @@ import ru.appealdesk.workflow.AppealView;
 class ReportPicturesTest extends EndToEndTest {
 
     @Autowired
-    AppealService appeals;
+    AppealCommands appeals;
+    @Autowired
+    AppealQueries queries;
     @Autowired
     ReportArtifacts artifacts;
 
@@ -130,7 +133,7 @@ class ReportPicturesTest extends EndToEndTest {
     }
 
     private void place(long id) {
-        AppealView a = appeals.find(id).orElseThrow();
+        AppealView a = queries.find(id).orElseThrow();
         if (a.status() == ru.appealdesk.workflow.AppealStatus.NEW) {
             return;
         }

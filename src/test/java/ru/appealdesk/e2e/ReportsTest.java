@@ -20,7 +20,8 @@ import ru.appealdesk.support.Api;
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.workflow.AnswerDraft;
 import ru.appealdesk.workflow.AnswerType;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Resolution;
 
@@ -34,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportsTest extends EndToEndTest {
 
     @Autowired
-    AppealService appeals;
+    AppealCommands appeals;
+    @Autowired
+    AppealQueries queries;
 
     static Instant msk(String local) {
         return LocalDateTime.parse(local).atZone(ZoneId.of("Europe/Moscow")).toInstant();
@@ -56,7 +59,7 @@ class ReportsTest extends EndToEndTest {
         awaitStatus(missed, "NEW");
         // the late one was accepted automatically after 24 hours (seed 000 п.5); it is placed a day past its deadline
         awaitStatus(late, "IN_PROGRESS");
-        clock.set(appeals.find(late).orElseThrow().answerDueAt().plusSeconds(86_400));
+        clock.set(queries.find(late).orElseThrow().answerDueAt().plusSeconds(86_400));
         place(late);
         clock.set(msk("2027-01-20T10:00"));
         appeals.reopen(reopened, "Заявитель не согласен: батареи холодные", List.of());
@@ -160,7 +163,7 @@ class ReportsTest extends EndToEndTest {
 
     /** Accepted (if needed), answered, approved and placed at the clock's time. */
     private void place(long id) {
-        AppealView a = appeals.find(id).orElseThrow();
+        AppealView a = queries.find(id).orElseThrow();
         String executor = a.executorId();
         if (a.status() == ru.appealdesk.workflow.AppealStatus.ASSIGNED) {
             a = appeals.accept(id, a.step(), executor);

@@ -15,7 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ru.appealdesk.support.EndToEndTest;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 
@@ -32,7 +33,9 @@ class TimerLockOrderTest extends EndToEndTest {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    AppealService appeals;
+    AppealCommands appeals;
+    @Autowired
+    AppealQueries queries;
 
     @Test
     void aTransitionDoesNotWaitForTheTimersATickHolds() throws Exception {
@@ -57,7 +60,7 @@ class TimerLockOrderTest extends EndToEndTest {
         assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
 
         // when the executor accepts the appeal meanwhile
-        int step = appeals.find(id).orElseThrow().step();
+        int step = queries.find(id).orElseThrow().step();
         AppealView accepted;
         try {
             accepted = CompletableFuture.supplyAsync(() -> appeals.accept(id, step, executor))

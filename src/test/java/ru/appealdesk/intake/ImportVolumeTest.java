@@ -16,7 +16,7 @@ import ru.appealdesk.directory.Source;
 import ru.appealdesk.support.TestDatabase;
 import ru.appealdesk.web.ApiCaller;
 import ru.appealdesk.web.ApiScope;
-import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class ImportVolumeTest {
     @Autowired
     ImportController imports;
     @Autowired
-    AppealService appeals;
+    AppealQueries appeals;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {

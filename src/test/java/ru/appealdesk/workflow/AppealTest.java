@@ -53,7 +53,7 @@ class AppealTest {
         AppealView view = a.view();
         assertThat(view.status()).isEqualTo(AppealStatus.CLOSED);
         assertThat(view.step()).isEqualTo(7);
-        assertThat(view.history()).extracting(AppealView.HistoryItem::type).containsExactly("REGISTERED", "ASSIGNED",
+        assertThat(view.history()).extracting(h -> h.type().name()).containsExactly("REGISTERED", "ASSIGNED",
                 "ACCEPTED", "ANSWER_SUBMITTED", "SENT_TO_REWORK", "ANSWER_SUBMITTED", "ANSWER_APPROVED", "PUBLISHED");
     }
 
@@ -213,7 +213,7 @@ class AppealTest {
 
         // the same executor confirmed: a note, the step (and a final answer being written) stays valid
         a.reassignPostponed("morozov", "roads", "ivanova", NOW);
-        assertThat(a.view().history().get(a.view().history().size() - 1).type()).isEqualTo("POSTPONED_CONFIRMED");
+        assertThat(a.view().history().get(a.view().history().size() - 1).type()).isEqualTo(HistoryType.POSTPONED_CONFIRMED);
         assertThat(a.view().step()).isEqualTo(step);
         a.reassignPostponed("sidorov", "roads", "ivanova", NOW);
 
@@ -265,7 +265,7 @@ class AppealTest {
         assertThat(a.view().resolution()).isEqualTo(Resolution.NO_ANSWER);
         assertThat(a.view().history().get(a.view().history().size() - 1))
                 .extracting(AppealView.HistoryItem::type, AppealView.HistoryItem::comment)
-                .containsExactly("CLOSED_NO_ANSWER", "Угрозы в адрес сотрудников");
+                .containsExactly(HistoryType.CLOSED_NO_ANSWER, "Угрозы в адрес сотрудников");
         assertThatThrownBy(() -> a.closeWithoutAnswer("popov", Resolution.DUPLICATE, "Дубликат обращения", NOW))
                 .extracting(e -> ((TransitionRefused) e).reason()).isEqualTo(Reason.WRONG_STATE);
     }

@@ -80,7 +80,8 @@ class HistoryFactsMigrationTest {
                  ResultSet rs = s.executeQuery("SELECT type, to_status, comment, args FROM appeal_history ORDER BY id")) {
                 while (rs.next()) {
                     Array args = rs.getArray("args");
-                    AppealView.HistoryItem item = new AppealView.HistoryItem(null, null, rs.getString("type"), null,
+                    AppealView.HistoryItem item = new AppealView.HistoryItem(null, null,
+                            HistoryType.valueOf(rs.getString("type")), null,
                             AppealStatus.valueOf(rs.getString("to_status")), null, rs.getString("comment"), 1, null,
                             args == null ? null : List.of((String[]) args.getArray()));
                     read.put(item, HistoryWords.comment(item));

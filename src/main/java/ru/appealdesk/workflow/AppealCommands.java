@@ -1,10 +1,7 @@
 package ru.appealdesk.workflow;
 
-import static ru.appealdesk.logging.LogSafe.safe;
-
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -13,92 +10,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Transactional;
 
-import ru.appealdesk.directory.Category;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
-import ru.appealdesk.directory.Source;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
-import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 
 /**
- * The workflow's public face: registers appeals and carries out transitions on behalf of a staff member,
- * checking that the step belongs to them and that the button was made for the appeal's current step.
- * Every change and its event share one transaction.
+ * Carries out the transitions of the table on behalf of a staff member, the timers or the portal, checking that
+ * the step belongs to them and that the button was made for the appeal's current step. Every change and its event
+ * share one transaction.
  */
 @Service
-public class AppealService {
+public class AppealCommands {
 
-    private static final Logger log = LoggerFactory.getLogger(AppealService.class);
+    private static final Logger log = LoggerFactory.getLogger(AppealCommands.class);
 
     private final AppealRepository appeals;
     private final Directory directory;
     private final DeadlinePolicy deadlines;
-    private final Router router;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Approvers approvers;
     private final ru.appealdesk.directory.Absences absences;
     private final ApplicantPhotos photos;
+    private final AppealQueries queries;
 
-    AppealService(AppealRepository appeals, Directory directory, DeadlinePolicy deadlines, Router router,
-                  ApplicationEventPublisher events, Clock clock, Approvers approvers,
-                  ru.appealdesk.directory.Absences absences, ApplicantPhotos photos) {
+    AppealCommands(AppealRepository appeals, Directory directory, DeadlinePolicy deadlines,
+                   ApplicationEventPublisher events, Clock clock, Approvers approvers,
+                   ru.appealdesk.directory.Absences absences, ApplicantPhotos photos, AppealQueries queries) {
+        this.queries = queries;
         this.photos = photos;
         this.absences = absences;
         this.approvers = approvers;
         this.appeals = appeals;
         this.directory = directory;
         this.deadlines = deadlines;
-        this.router = router;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** The outcome of registration: {@code created} is false when the same source and id was already stored. */
-    public record Registration(AppealView appeal, boolean created) {
-    }
-
-    @Transactional(noRollbackFor = TransitionRefused.class)
-    public Registration register(NewAppeal request) {
-        Optional<Appeal> existing = appeals.findBySourceAndExternalId(request.source(), request.externalId());
-        if (existing.isPresent()) {
-            return new Registration(existing.get().view(), false);
-        }
-        Instant now = clock.instant();
-        Instant receivedAt = request.receivedAt() != null ? request.receivedAt() : now;
-        NewAppeal normalized = new NewAppeal(request.source(), request.externalId(), request.category(),
-                request.priority(), request.fz59(), request.sociallySignificant(), request.text(), request.address(),
-                request.applicant(), request.photos(), receivedAt, request.repeatOf(), request.registeredBy());
-        Optional<Category> category = directory.category(request.category());
-        Appeal appeal = Appeal.register(normalized, category.map(Category::departmentId).orElse(null),
-                deadlines.compute(request.source(), request.category(), request.priority(), receivedAt), now);
-        appeals.save(appeal);
-        // seed 004 п.18: a repeat goes to the executor of the earlier appeal while they work here as one
-        Optional<StaffMember> executor = Optional.ofNullable(request.repeatOf())
-                .flatMap(earlier -> appeals.findBySourceAndExternalId(request.source(), earlier))
-                .flatMap(earlier -> directory.staff(earlier.executorId())).filter(s -> s.hasRole(Role.EXECUTOR))
-                .filter(s -> !absences.isAbsent(s.id()))
-                .or(() -> category.flatMap(router::pick));
-        AppealEvent assigned = executor.map(e -> appeal.route(e.id(), e.departmentId(), now)).orElse(null);
-        events.publishEvent(new AppealRegistered(appeal.view(), executor.isPresent(), now));
-        if (assigned != null) {
-            events.publishEvent(assigned);
-        }
-        if (!normalized.photos().isEmpty()) {
-            appeals.flush();
-            photos.track(appeal.id(), normalized.photos());
-        }
-        log.info("Registered appeal {} ({} {}) as {}", appeal.id(), request.source(), safe(request.externalId()),
-                appeal.status());
-        return new Registration(appeal.view(), true);
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)
@@ -121,18 +72,9 @@ public class AppealService {
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView returnToCoordinators(long id, int step, String executorId, String reason) {
         AppealView before = load(id).view();
-        Instant returnableUntil = returnableUntil(before);
+        Instant returnableUntil = queries.returnableUntil(before);
         return change(id, step, executorId, (a, now) -> a.returnToCoordinators(executorId, reason, returnableUntil,
                 now));
-    }
-
-    /**
-     * Until when the executor may still return an appeal they accepted (ЕЦУР: 24 hours, seed 000 п.9); null when
-     * the source does not allow it or the appeal is not just accepted.
-     */
-    public Instant returnableUntil(AppealView a) {
-        ru.appealdesk.directory.WorkDuration window = directory.regulation(a.source()).returnAfterAcceptWithin();
-        return window == null || !a.justAccepted() ? null : deadlines.plus(a.stepStartedAt(), window);
     }
 
     /**
@@ -141,7 +83,7 @@ public class AppealService {
      */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView reassign(long id, int step, String coordinatorId, String executorId) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.ASSIGN);
         StaffMember executor = directory.staff(executorId).filter(s -> s.hasRole(Role.EXECUTOR))
                 .orElseThrow(() -> new TransitionRefused(Reason.UNKNOWN_EXECUTOR, "unknown executor " + executorId));
         Appeal appeal = load(id);
@@ -156,32 +98,14 @@ public class AppealService {
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView rejectReturn(long id, int step, String coordinatorId) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.REJECT_RETURN);
         return change(id, step, coordinatorId, (a, now) -> a.rejectReturn(coordinatorId, now));
-    }
-
-    /** Checks a postponement date before the executor goes on typing the answer. */
-    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
-    public void checkPostponement(long id, LocalDate until) {
-        Appeal appeal = load(id);
-        appeal.checkPostponement(until, limits(appeal.view()));
-    }
-
-    /**
-     * The latest date an «Отложено» answer to this appeal may name now; empty when it cannot be postponed (a third
-     * time, a second time with no secondary approver, or the limit is already reached).
-     */
-    public Optional<LocalDate> postponableUntil(AppealView a) {
-        PostponementLimits limits = limits(a);
-        boolean allowed = a.postponeCount() == 0 || a.postponeCount() < Appeal.MAX_POSTPONEMENTS
-                && limits.secondaryApprover();
-        return allowed && limits.latest().isAfter(limits.today()) ? Optional.of(limits.latest()) : Optional.empty();
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView submitAnswer(long id, int step, String executorId, AnswerDraft draft) {
         AppealView before = load(id).view();
-        PostponementLimits limits = limits(before);
+        PostponementLimits limits = queries.limits(before);
         boolean noticeRequired = directory.regulation(before.source()).notifyApplicant();
         // a template of another category or type (a stale draft after a configuration reload) is not recorded
         AnswerDraft checked = draft.templateId() == null || directory.template(draft.templateId())
@@ -192,25 +116,15 @@ public class AppealService {
                 now));
     }
 
-    /** Whether the executor must tell the applicant the result before submitting (seed 000 п.15). */
-    public boolean applicantNoticeRequired(AppealView a) {
-        return directory.regulation(a.source()).notifyApplicant();
-    }
-
     /** «Нужна помощь» (seed 000 п.16): a note; the deputy head and the coordinators get the text. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView requestHelp(long id, String executorId, String text) {
         return note(id, executorId, (a, now) -> a.requestHelp(executorId, text, now));
     }
 
-    private PostponementLimits limits(AppealView a) {
-        boolean secondary = directory.secondaryApprover().filter(s -> !s.id().equals(a.executorId())).isPresent();
-        return new PostponementLimits(today(), deadlines.latestPostponement(a.source(), a.receivedAt()), secondary);
-    }
-
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView approve(long id, int step, String moderatorId) {
-        requireApprover(id, moderatorId);
+        requireActor(id, moderatorId, Transition.APPROVE);
         AppealView before = load(id).view();
         boolean secondary = approvers.secondary(before).isPresent();
         Optional<Approvers.Stage> stage = approvers.stage(before).filter(s -> !s.last());
@@ -222,7 +136,7 @@ public class AppealService {
     /** «Передать согласование»: an approver hands the review to another moderator (003 Руководитель). */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView delegateReview(long id, int step, String moderatorId, String toId) {
-        requireApprover(id, moderatorId);
+        requireActor(id, moderatorId, Transition.DELEGATE_REVIEW);
         StaffMember to = directory.staff(toId).filter(s -> s.hasRole(Role.MODERATOR))
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_ALLOWED, toId + " does not approve answers"));
         return change(id, step, moderatorId, (a, now) -> a.delegateReview(moderatorId, to.id(), now));
@@ -249,14 +163,14 @@ public class AppealService {
     /** «Вернуть на доработку» on an approved answer: a coordinator's quality return (seed 003). */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView returnForQuality(long id, int step, String coordinatorId, String reason) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.QUALITY_RETURN);
         return change(id, step, coordinatorId, (a, now) -> a.returnForQuality(coordinatorId, reason, now));
     }
 
     /** «Изменить текст»: an approver of the answer under review replaces its text. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView editAnswer(long id, int step, String moderatorId, String text) {
-        requireApprover(id, moderatorId);
+        requireActor(id, moderatorId, Transition.EDIT_ANSWER);
         return change(id, step, moderatorId, (a, now) -> a.editAnswer(moderatorId, text, now));
     }
 
@@ -273,7 +187,7 @@ public class AppealService {
             boolean coordinator = directory.staff(actorId).filter(s -> absences.actsAs(s, Role.COORDINATOR))
                     .isPresent();
             boolean executor = actorId.equals(before.executorId())
-                    && AppealStatus.WITH_EXECUTOR.contains(before.status());
+                    && Transition.ADD_OWN_CO_EXECUTOR.startsIn(before.status());
             if (!coordinator && !executor) {
                 throw new TransitionRefused(Reason.NOT_ALLOWED, actorId + " may not add co-executors to appeal " + id);
             }
@@ -299,7 +213,7 @@ public class AppealService {
     /** «Перенаправить»: where to and on what basis (001 §3); closed at once unless the source wants approval. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView redirect(long id, int step, String coordinatorId, String whereAndWhy) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.REDIRECT);
         boolean needsApproval = directory.regulation(load(id).view().source()).redirectNeedsApproval();
         return change(id, step, coordinatorId, (a, now) -> a.redirect(coordinatorId, whereAndWhy, needsApproval,
                 now));
@@ -308,7 +222,7 @@ public class AppealService {
     /** A moderator approves ({@code approve}) or rejects a redirect waiting in {@code REDIRECT_REVIEW}. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView decideRedirect(long id, int step, String moderatorId, boolean approve) {
-        requireRole(moderatorId, Role.MODERATOR);
+        requireActor(id, moderatorId, approve ? Transition.APPROVE_REDIRECT : Transition.REJECT_REDIRECT);
         return change(id, step, moderatorId, (a, now) -> approve ? a.approveRedirect(moderatorId, now)
                 : a.rejectRedirect(moderatorId, now));
     }
@@ -316,19 +230,19 @@ public class AppealService {
     /** «Передано оператору»: a coordinator closes the appeal after the applicant's third disagreement. */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView handToOperator(long id, int step, String coordinatorId) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.HAND_TO_OPERATOR);
         return change(id, step, coordinatorId, (a, now) -> a.handToOperator(coordinatorId, now));
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView sendToRework(long id, int step, String moderatorId, String reason) {
-        requireApprover(id, moderatorId);
+        requireActor(id, moderatorId, Transition.SEND_TO_REWORK);
         return change(id, step, moderatorId, (a, now) -> a.sendToRework(moderatorId, reason, now));
     }
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView markPublished(long id, int step, String coordinatorId) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.PUBLISH);
         AppealView before = load(id).view();
         if (before.answer() != null && before.answer().type() == AnswerType.POSTPONED
                 && before.answer().postponedUntil() != null) {
@@ -342,7 +256,7 @@ public class AppealService {
     /** A coordinator closes the appeal without an answer from its card (seed 004 п.21). */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView closeWithoutAnswer(long id, int step, String coordinatorId, Resolution how, String reason) {
-        requireRole(coordinatorId, Role.COORDINATOR);
+        requireActor(id, coordinatorId, Transition.CLOSE);
         return change(id, step, coordinatorId, (a, now) -> a.closeWithoutAnswer(coordinatorId, how, reason, now));
     }
 
@@ -350,37 +264,6 @@ public class AppealService {
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView closeWithoutAnswer(long id, Resolution how, String reason) {
         return change(id, null, null, (a, now) -> a.closeWithoutAnswer(null, how, reason, now));
-    }
-
-    /** The appeal a portal knows by this number. */
-    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
-    public Optional<AppealView> find(Source source, String externalId) {
-        return appeals.findBySourceAndExternalId(source, externalId).map(Appeal::view);
-    }
-
-    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
-    public Optional<AppealView> find(long id) {
-        return appeals.findById(id).map(Appeal::view);
-    }
-
-    /** By the portal's number (any source) or by {@code #<id>}. */
-    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
-    public List<AppealView> findByNumber(String number) {
-        String n = number.strip();
-        if (n.matches("#\\d{1,18}")) {
-            return find(Long.parseLong(n.substring(1))).map(List::of).orElse(List.of());
-        }
-        return appeals.findByExternalIdIgnoreCase(n).stream().map(Appeal::view).toList();
-    }
-
-    /**
-     * Appeals matching any of the filters, nearest answer deadline first, one page at a time; filtered and counted
-     * in the database, collections fetched in batches.
-     */
-    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
-    public Page<AppealView> search(List<AppealFilter> filters, int page, int size) {
-        Pageable pageable = PageRequest.of(page, size, Sort.by("answerDueAt", "id"));
-        return appeals.findAll(AppealSpecifications.anyOf(filters, clock.instant()), pageable).map(Appeal::view);
     }
 
     /** Carries out a transition; {@code step} null for the REST API, which acts on the current step. */
@@ -409,7 +292,18 @@ public class AppealService {
     }
 
     private Appeal load(long id) {
-        return appeals.findById(id).orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + id));
+        return queries.load(id);
+    }
+
+    /** The table's check of who acts: {@code staffId} takes the part of {@code t}'s actor. */
+    private void requireActor(long id, String staffId, Transition t) {
+        switch (t.actor()) {
+            case COORDINATOR -> requireRole(staffId, Role.COORDINATOR);
+            case MODERATOR -> requireRole(staffId, Role.MODERATOR);
+            case APPROVER -> requireApprover(id, staffId);
+            case EXECUTOR, CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM ->
+                    throw new IllegalArgumentException(t + ": the aggregate checks who acts");
+        }
     }
 
     private void requireRole(String staffId, Role role) {
@@ -428,7 +322,4 @@ public class AppealService {
         }
     }
 
-    private LocalDate today() {
-        return deadlines.localDate(clock.instant());
-    }
 }

@@ -1,0 +1,116 @@
+package ru.appealdesk.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.transaction.annotation.Transactional;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Source;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * Reads appeals for every edge (the chat, the API, the dashboard, the timers) and answers what the policy allows
+ * now: until when a return or a postponement is possible, whether the applicant must be told first.
+ */
+@Service
+public class AppealQueries {
+
+    private final AppealRepository appeals;
+    private final Directory directory;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
+
+    AppealQueries(AppealRepository appeals, Directory directory, DeadlinePolicy deadlines, Clock clock) {
+        this.appeals = appeals;
+        this.directory = directory;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /**
+     * Until when the executor may still return an appeal they accepted (ЕЦУР: 24 hours, seed 000 п.9); null when
+     * the source does not allow it or the appeal is not just accepted.
+     */
+    public Instant returnableUntil(AppealView a) {
+        ru.appealdesk.directory.WorkDuration window = directory.regulation(a.source()).returnAfterAcceptWithin();
+        return window == null || !a.justAccepted() ? null : deadlines.plus(a.stepStartedAt(), window);
+    }
+
+    /** Checks a postponement date before the executor goes on typing the answer. */
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
+    public void checkPostponement(long id, LocalDate until) {
+        Appeal appeal = load(id);
+        appeal.checkPostponement(until, limits(appeal.view()));
+    }
+
+    /**
+     * The latest date an «Отложено» answer to this appeal may name now; empty when it cannot be postponed (a third
+     * time, a second time with no secondary approver, or the limit is already reached).
+     */
+    public Optional<LocalDate> postponableUntil(AppealView a) {
+        PostponementLimits limits = limits(a);
+        boolean allowed = a.postponeCount() == 0 || a.postponeCount() < Appeal.MAX_POSTPONEMENTS
+                && limits.secondaryApprover();
+        return allowed && limits.latest().isAfter(limits.today()) ? Optional.of(limits.latest()) : Optional.empty();
+    }
+
+    /** Whether the executor must tell the applicant the result before submitting (seed 000 п.15). */
+    public boolean applicantNoticeRequired(AppealView a) {
+        return directory.regulation(a.source()).notifyApplicant();
+    }
+
+    /** The postponement limits of {@code a} today. */
+    PostponementLimits limits(AppealView a) {
+        boolean secondary = directory.secondaryApprover().filter(s -> !s.id().equals(a.executorId())).isPresent();
+        return new PostponementLimits(today(), deadlines.latestPostponement(a.source(), a.receivedAt()), secondary);
+    }
+
+    /** The appeal a portal knows by this number. */
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
+    public Optional<AppealView> find(Source source, String externalId) {
+        return appeals.findBySourceAndExternalId(source, externalId).map(Appeal::view);
+    }
+
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
+    public Optional<AppealView> find(long id) {
+        return appeals.findById(id).map(Appeal::view);
+    }
+
+    /** By the portal's number (any source) or by {@code #<id>}. */
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
+    public List<AppealView> findByNumber(String number) {
+        String n = number.strip();
+        if (n.matches("#\\d{1,18}")) {
+            return find(Long.parseLong(n.substring(1))).map(List::of).orElse(List.of());
+        }
+        return appeals.findByExternalIdIgnoreCase(n).stream().map(Appeal::view).toList();
+    }
+
+    /**
+     * Appeals matching any of the filters, nearest answer deadline first, one page at a time; filtered and counted
+     * in the database, collections fetched in batches.
+     */
+    @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
+    public Page<AppealView> search(List<AppealFilter> filters, int page, int size) {
+        Pageable pageable = PageRequest.of(page, size, Sort.by("answerDueAt", "id"));
+        return appeals.findAll(AppealSpecifications.anyOf(filters, clock.instant()), pageable).map(Appeal::view);
+    }
+
+    /** The aggregate, or NOT_FOUND. */
+    Appeal load(long id) {
+        return appeals.findById(id).orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + id));
+    }
+
+    private LocalDate today() {
+        return deadlines.localDate(clock.instant());
+    }
+}

@@ -1,0 +1,91 @@
+package ru.appealdesk.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import ru.appealdesk.text.Catalog;
+import ru.appealdesk.workflow.Transition.Actor;
+
+/** The transition table is consistent with itself, the catalog and the sets other modules read. */
+class TransitionTest {
+
+    @Test
+    void everyStatusButClosedHasOnePersonWhoseStepItIs() {
+        for (AppealStatus s : AppealStatus.values()) {
+            Set<Actor> owners = Arrays.stream(Transition.values())
+                    .filter(t -> t.ownsStep() && t.actor().person() && t.startsIn(s))
+                    .map(Transition::actor).collect(Collectors.toSet());
+            assertThat(owners).as("whose step %s is", s).hasSize(s == AppealStatus.CLOSED ? 0 : 1);
+        }
+        assertThat(Transition.owner(AppealStatus.ANSWER_REVIEW)).contains(Actor.APPROVER);
+        assertThat(Transition.owner(AppealStatus.APPROVED)).contains(Actor.COORDINATOR);
+        assertThat(Transition.owner(AppealStatus.REDIRECT_REVIEW)).contains(Actor.MODERATOR);
+        assertThat(Transition.owner(AppealStatus.CLOSED)).isEmpty();
+    }
+
+    @Test
+    void theStatusSetsAreTheTables() {
+        assertThat(Transition.WITH_EXECUTOR).containsExactlyInAnyOrder(AppealStatus.ASSIGNED,
+                AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED);
+        assertThat(Transition.WITH_COORDINATORS).containsExactlyInAnyOrder(AppealStatus.NEW, AppealStatus.RETURNED);
+        assertThat(Transition.REDIRECT.from()).isEqualTo(Transition.WITH_COORDINATORS);
+        for (Transition whileWithExecutor : List.of(Transition.SUBSTITUTE, Transition.REQUEST_HELP,
+                Transition.ADD_OWN_CO_EXECUTOR)) {
+            assertThat(whileWithExecutor.from()).as("%s", whileWithExecutor).isEqualTo(Transition.WITH_EXECUTOR);
+        }
+    }
+
+    @Test
+    void everyButtonHasItsWordsInTheCatalog() {
+        for (Transition t : Transition.values()) {
+            t.button().ifPresent(b -> assertThat(Catalog.format(b.key())).as("%s's button", t).isNotBlank()
+                    .isNotEqualTo(b.key()));
+        }
+    }
+
+    @Test
+    void everyHistoryTypeIsRecordedBySomeTransitionAndNotesChangeNoStatus() {
+        Set<HistoryType> recorded = Arrays.stream(Transition.values()).flatMap(t -> t.records().stream())
+                .collect(Collectors.toSet());
+        assertThat(recorded).containsExactlyInAnyOrder(HistoryType.values());
+        for (Transition t : Transition.values()) {
+            if (t.records().get(0).note()) {
+                assertThat(t.to()).as("%s is a note", t).isEmpty();
+            }
+        }
+        for (HistoryType h : HistoryType.values()) {
+            assertThat(Catalog.format(h.key())).as("the label of %s", h).isNotEqualTo(h.key());
+        }
+    }
+
+    @Test
+    void cardsOfferTheStepsButtons() {
+        assertThat(Transition.offeredIn(AppealStatus.ASSIGNED, Actor.EXECUTOR)).startsWith(Transition.ACCEPT,
+                Transition.RETURN);
+        assertThat(Transition.offeredIn(AppealStatus.ANSWER_REVIEW, Actor.APPROVER)).containsExactly(
+                Transition.APPROVE, Transition.SEND_TO_REWORK, Transition.EDIT_ANSWER, Transition.DELEGATE_REVIEW);
+        assertThat(Transition.offeredIn(AppealStatus.APPROVED, Actor.COORDINATOR)).containsExactly(
+                Transition.PUBLISH, Transition.QUALITY_RETURN, Transition.HAND_TO_OPERATOR,
+                Transition.ADD_CO_EXECUTOR);
+        assertThat(Transition.offeredIn(AppealStatus.REDIRECT_REVIEW, Actor.MODERATOR)).containsExactly(
+                Transition.APPROVE_REDIRECT, Transition.REJECT_REDIRECT);
+        assertThat(Transition.offeredIn(AppealStatus.CLOSED, Actor.COORDINATOR)).isEmpty();
+    }
+
+    @Test
+    void closingWithoutAnswerIsOfferedInTheChatInThreeStatusesAndTakenFromThePortalInEveryOpenOne() {
+        assertThat(Transition.CLOSE.from()).containsExactlyInAnyOrder(AppealStatus.NEW, AppealStatus.RETURNED,
+                AppealStatus.IN_PROGRESS);
+        assertThat(Transition.CLOSE_BY_PORTAL.from()).containsAll(Transition.CLOSE.from())
+                .doesNotContain(AppealStatus.CLOSED).hasSize(AppealStatus.values().length - 1);
+        assertThat(List.of(Transition.CLOSE.records(), Transition.CLOSE_BY_PORTAL.records())).allSatisfy(r ->
+                assertThat(r).containsExactlyInAnyOrder(HistoryType.CLOSED_NO_ANSWER, HistoryType.CLOSED_DUPLICATE,
+                        HistoryType.CLOSED_REDIRECTED));
+    }
+}
