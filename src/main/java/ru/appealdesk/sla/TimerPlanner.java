@@ -30,10 +30,6 @@ import ru.appealdesk.workflow.HistoryType;
 @Component
 class TimerPlanner {
 
-    /** Steps that wait on a quick reaction from a person. */
-    static final Set<AppealStatus> LADDER_STEPS = EnumSet.of(AppealStatus.ASSIGNED, AppealStatus.RETURNED,
-            AppealStatus.REDIRECT_REVIEW,
-            AppealStatus.ANSWER_REVIEW, AppealStatus.REWORK, AppealStatus.APPROVED);
     private static final Set<Timer.Kind> STEP_KINDS = EnumSet.of(Timer.Kind.LADDER, Timer.Kind.AUTO_ACCEPT,
             Timer.Kind.CLAIM);
 
@@ -94,7 +90,7 @@ class TimerPlanner {
         if (a.status() == AppealStatus.NEW) {
             planUnrouted(a, regulation, now);
         }
-        if (LADDER_STEPS.contains(a.status())) {
+        if (a.status().remindsOwner()) {
             List<WorkDuration> ladder = new java.util.ArrayList<>(regulation.reminders());
             if (a.status() == AppealStatus.ANSWER_REVIEW && regulation.reviewWithin() != null) {
                 // seed 004 п.14: the moderator's window is the first reminder of a review step

@@ -5,18 +5,36 @@ import java.util.Set;
 
 import ru.appealdesk.text.Text;
 
-/** The lifecycle statuses of PRODUCT.md §2 (exact strings of the REST API). */
+/**
+ * The lifecycle statuses of PRODUCT.md §2 (exact strings of the REST API), each saying whether its step waits on a
+ * quick reaction: then the step's owner gets the reminder ladder (PRODUCT.md §9: 30 minutes, 4 hours, 24 hours).
+ * Who owns each step, and what may happen in it, is in {@link Transition}.
+ */
 public enum AppealStatus implements Text {
-    NEW,
-    ASSIGNED,
-    IN_PROGRESS,
-    RETURNED,
-    ANSWER_REVIEW,
-    REWORK,
-    APPROVED,
-    REDIRECT_REVIEW,
-    POSTPONED,
-    CLOSED;
+    NEW(Reaction.NONE),
+    ASSIGNED(Reaction.QUICK),
+    IN_PROGRESS(Reaction.NONE),
+    RETURNED(Reaction.QUICK),
+    ANSWER_REVIEW(Reaction.QUICK),
+    REWORK(Reaction.QUICK),
+    APPROVED(Reaction.QUICK),
+    REDIRECT_REVIEW(Reaction.QUICK),
+    POSTPONED(Reaction.NONE),
+    CLOSED(Reaction.NONE);
+
+    /** Whether a step waits on a quick reaction (reminded on the ladder) or runs to the appeal's own terms. */
+    enum Reaction { QUICK, NONE }
+
+    private final Reaction reaction;
+
+    AppealStatus(Reaction reaction) {
+        this.reaction = reaction;
+    }
+
+    /** Its step waits on a quick reaction from its owner, who is reminded on the ladder until it comes. */
+    public boolean remindsOwner() {
+        return reaction == Reaction.QUICK;
+    }
 
     /** Statuses that count towards an executor's load. */
     public static final Set<AppealStatus> OPEN = EnumSet.of(ASSIGNED, IN_PROGRESS, RETURNED, ANSWER_REVIEW, REWORK,

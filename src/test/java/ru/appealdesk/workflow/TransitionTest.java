@@ -30,6 +30,21 @@ class TransitionTest {
     }
 
     @Test
+    void theLadderRemindsOnlyStepsThatWaitOnAQuickReactionFromAPerson() {
+        // PRODUCT.md §6: the ladder is for every step that waits on a quick reaction from a person (REDIRECT_REVIEW,
+        // a moderator's step, added with the redirects); the executor's work
+        // on the answer (IN_PROGRESS, POSTPONED) runs to the appeal's terms, NEW has its own unrouted reminder
+        assertThat(Arrays.stream(AppealStatus.values()).filter(AppealStatus::remindsOwner))
+                .containsExactlyInAnyOrder(AppealStatus.ASSIGNED, AppealStatus.RETURNED, AppealStatus.ANSWER_REVIEW,
+                        AppealStatus.REWORK, AppealStatus.APPROVED, AppealStatus.REDIRECT_REVIEW);
+        for (AppealStatus s : AppealStatus.values()) {
+            if (s.remindsOwner()) {
+                assertThat(Transition.owner(s)).as("whom the ladder of %s reminds", s).isPresent();
+            }
+        }
+    }
+
+    @Test
     void theStatusSetsAreTheTables() {
         assertThat(Transition.WITH_EXECUTOR).containsExactlyInAnyOrder(AppealStatus.ASSIGNED,
                 AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED);
