@@ -1,0 +1,331 @@
+package ru.appealdesk.bot.dialogs;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.bot.cards.Buttons;
+import ru.appealdesk.bot.cards.Callback.Action;
+import ru.appealdesk.bot.cards.Callback;
+import ru.appealdesk.bot.cards.Card;
+import ru.appealdesk.bot.cards.CardMessages;
+import ru.appealdesk.bot.cards.CardTexts;
+import ru.appealdesk.bot.dialogs.Conversation.State;
+import ru.appealdesk.bot.inbound.Inbound;
+import ru.appealdesk.bot.inbound.IncomingFiles;
+import ru.appealdesk.bot.inbound.Refusals;
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.directory.AnswerTemplate;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Priority;
+import ru.appealdesk.directory.Source;
+import ru.appealdesk.telegram.Button;
+import ru.appealdesk.telegram.Html;
+import ru.appealdesk.text.Text;
+import ru.appealdesk.workflow.AnswerDraft;
+import ru.appealdesk.workflow.AnswerType;
+import ru.appealdesk.workflow.AppealService;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.AttachmentKind;
+import ru.appealdesk.workflow.AttachmentStore;
+import ru.appealdesk.workflow.TransitionRefused;
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * The answer dialog: «Подготовить ответ» → type → (date for «Отложено») → «вариант решения» or own text → photos,
+ * videos or documents → «Отправить на согласование» (→ how the applicant was told). The state lives in
+ * {@link Conversation}; {@link Dialogs} hands over the texts and files that belong to it.
+ */
+@Component
+public class AnswerDialog {
+
+    private static final String OWN_TEXT = "-";
+
+    private final ConversationRepository conversations;
+    private final AppealService appeals;
+    private final AttachmentStore files;
+    private final Outbox outbox;
+    private final CardMessages cardMessages;
+    private final CardTexts texts;
+    private final Refusals refusals;
+    private final DraftCards draftCards;
+    private final Directory directory;
+    private final IncomingFiles incomingFiles;
+    private final Clock clock;
+
+    AnswerDialog(ConversationRepository conversations, AppealService appeals, AttachmentStore files, Outbox outbox,
+            CardMessages cardMessages, CardTexts texts, Refusals refusals, DraftCards draftCards, Directory directory,
+            IncomingFiles incomingFiles, Clock clock) {
+        this.conversations = conversations;
+        this.appeals = appeals;
+        this.files = files;
+        this.outbox = outbox;
+        this.cardMessages = cardMessages;
+        this.texts = texts;
+        this.refusals = refusals;
+        this.draftCards = draftCards;
+        this.directory = directory;
+        this.incomingFiles = incomingFiles;
+        this.clock = clock;
+    }
+
+    /** «Подготовить ответ»: the type card; a draft already being written is kept (a second tap is often a slip). */
+    public void chooseType(Inbound in, AppealView a) {
+        if (conversations.about(in.userId(), a).filter(c -> c.answerText() != null || !c.attachedFiles().isEmpty())
+                .isPresent()) {
+            reply(in, Words.ALREADY_IN_PREPARATION.text(Html.escape(a.number())));
+            return;
+        }
+        draftCards.retire(in.chatId(), a.id());
+        conversations.begin(in, State.CHOOSING_ANSWER_TYPE, a, clock.instant());
+        // PRODUCT.md §9: the final answer after a postponement is «Решено», «Не решено» or «Отклонено»; a second
+        // «Отложено» only where the secondary approver will agree it first (seed 000 п.14), never a third
+        List<Button> second = new ArrayList<>(List.of(type(a, AnswerType.REJECTED, "🚫 ")));
+        if (appeals.postponableUntil(a).isPresent()) {
+            second.add(0, a.postponeCount() == 0 ? type(a, AnswerType.POSTPONED, "⏳ ")
+                    : type(a, AnswerType.POSTPONED, "⏳ ", Words.AGAIN.text()));
+        }
+        List<List<Button>> keyboard = List.of(
+                List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")), second);
+        cardMessages.send(in.chatId(), Words.CHOOSE_TYPE.text(Html.escape(a.number())), null, keyboard,
+                Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
+    }
+
+    public void typeChosen(Inbound in, AppealView a, String code) {
+        AnswerType type = Optional.ofNullable(code).flatMap(AnswerDialog::typeOf)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "unknown answer type " + code));
+        Conversation c = conversations.about(in.userId(), a)
+                .orElseGet(() -> conversations.begin(in, State.CHOOSING_ANSWER_TYPE, a, clock.instant()));
+        Optional<LocalDate> latest = type == AnswerType.POSTPONED ? appeals.postponableUntil(a) : Optional.empty();
+        if (type == AnswerType.POSTPONED && latest.isEmpty()) {
+            // a stale type card, or one made before the limit passed: the aggregate says why
+            appeals.checkPostponement(a.id(), null);
+        }
+        c.chooseType(type);
+        draftCards.retire(in.chatId(), a.id());
+        if (type == AnswerType.POSTPONED) {
+            c.moveTo(State.AWAITING_POSTPONE_DATE, clock.instant());
+            String approval = a.postponeCount() == 0 ? ""
+                    : Words.SECOND_POSTPONEMENT_APPROVAL.text(Html.escape(texts.secondaryApproverName()));
+            reply(in, Words.ASK_POSTPONE_DATE.text(CardTexts.DATE.format(latest.get()), approval));
+        } else {
+            c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
+            offerTemplates(in, a, type, Words.TYPE_CHOSEN.text(type.title()));
+        }
+    }
+
+    /**
+     * The «варианты решения» of {@code templates.yml} for this category and answer type as buttons, and «Свой
+     * текст» (seed 000 п.1, 3, 6); a text message is the executor's own text either way.
+     */
+    private void offerTemplates(Inbound in, AppealView a, AnswerType type, String lead) {
+        List<AnswerTemplate> templates = directory.templates(a.category(), type.name());
+        List<List<Button>> keyboard = new ArrayList<>();
+        for (int i = 0; i < templates.size(); i++) {
+            keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), templates.get(i).id())
+                    .button("📋 " + templates.get(i).title())));
+        }
+        keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), OWN_TEXT).button(Buttons.OWN_TEXT.text())));
+        cardMessages.send(in.chatId(), (templates.isEmpty() ? Words.NO_TEMPLATES : Words.OFFER_TEMPLATES).text(lead),
+                null, keyboard,
+                Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
+    }
+
+    /**
+     * A «вариант решения» pressed: its text, filled in from the appeal, becomes the draft; or «Свой текст». Only
+     * before a draft exists: the draft retires the template card, whose presses {@link Presses} then refuses.
+     */
+    public String templateChosen(Inbound in, AppealView a, String choice) {
+        Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.AWAITING_ANSWER_TEXT)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer being written"));
+        if (OWN_TEXT.equals(choice)) {
+            reply(in, Words.ASK_OWN_TEXT.text());
+            return Words.WAITING_FOR_TEXT_TOAST.text();
+        }
+        // a card of another answer type (the executor chose again) or a template gone from the configuration
+        AnswerTemplate template = Optional.ofNullable(choice).flatMap(directory::template)
+                .filter(t -> t.category().equals(a.category()) && t.type().equals(c.answerType().name()))
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "template " + choice + " does not fit"));
+        String text = template.fill(a.number(), CardTexts.DATE.format(a.receivedAt()
+                .atZone(directory.organization().timeZone()).toLocalDate()), a.address());
+        if (text.length() > Dialogs.MAX_TEXT) {
+            reply(in, Words.TEMPLATE_TOO_LONG.text(Dialogs.MAX_TEXT));
+            return Words.TEMPLATE_TOO_LONG_TOAST.text();
+        }
+        c.answerFromTemplate(template.id(), text);
+        c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
+        showDraft(in, c, a, Words.TEMPLATE_FILLED.text(Html.escape(template.title())), text);
+        return Words.TEMPLATE_FILLED_TOAST.text();
+    }
+
+    /**
+     * «Отправить на согласование»; false when the applicant must be told the result first (seed 000 п.15): the
+     * bot asks how, and the answer to that submits.
+     */
+    public boolean submit(Inbound in, AppealView a) {
+        Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
+        boolean hasPhoto = c.attachedFiles().stream().anyMatch(f -> f.kind() == AttachmentKind.PHOTO);
+        if (!a.photos().isEmpty() && !hasPhoto) {
+            // said before the notification question, which would otherwise come first
+            throw new TransitionRefused(Reason.PHOTOS_REQUIRED, "the answer needs photos");
+        }
+        if (!proof(a).isEmpty() && c.attachedFiles().isEmpty()) {
+            throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer needs its proof");
+        }
+        if (appeals.applicantNoticeRequired(a) && c.applicantNotified() == null) {
+            draftCards.retire(in.chatId(), a.id());
+            cardMessages.send(in.chatId(), Words.ASK_APPLICANT_NOTIFIED.text(Html.escape(a.number())), null,
+                    List.of(List.of(new Callback(Action.NOTIFIED, a.id(), a.step(), "P")
+                                    .button(Buttons.NOTIFIED_BY_PHONE.text()),
+                            new Callback(Action.NOTIFIED, a.id(), a.step(), "E").button(Buttons.NOTIFIED_BY_EMAIL.text()))),
+                    Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_DRAFT, a.id(), a.step());
+            return false;
+        }
+        List<AppealView.Attachment> attachments = c.attachedFiles().stream()
+                .map(f -> new AppealView.Attachment(f.fileId(), f.kind())).toList();
+        appeals.submitAnswer(a.id(), a.step(), in.staff().id(), new AnswerDraft(c.answerType(), c.answerText(),
+                c.postponedUntil(), attachments, c.applicantNotified(), c.templateId()));
+        conversations.delete(c);
+        return true;
+    }
+
+    /** «Уведомлён по телефону» / «Направлено на e-mail»: recorded with the answer, which goes for approval. */
+    public void applicantNotified(Inbound in, AppealView a, String how) {
+        Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
+        c.applicantNotified(switch (how == null ? "" : how) {
+            case "P" -> "PHONE";
+            case "E" -> "EMAIL";
+            default -> throw new TransitionRefused(Reason.STALE, "unknown notification " + how);
+        });
+        submit(in, a);
+    }
+
+    /** A text message while the answer is being prepared: the date, the answer's text, or a hint. */
+    void text(Inbound in, Conversation c, String text) {
+        switch (c.state()) {
+            case CHOOSING_ANSWER_TYPE -> reply(in, Words.CHOOSE_TYPE_FIRST.text());
+            case AWAITING_POSTPONE_DATE -> postponeDate(in, c, text);
+            case AWAITING_ANSWER_TEXT, COLLECTING_ATTACHMENTS -> answerText(in, c, text);
+            default -> throw new IllegalStateException("not an answer dialog: " + c.state());
+        }
+    }
+
+    /** The confirmation of a file added to the answer being prepared. */
+    void fileAdded(Inbound in, Conversation c, boolean album) {
+        int count = c.attachedFiles().size();
+        AppealView a = appeals.find(c.appealId()).orElseThrow();
+        draftCards.show(in, a, c.step(), Words.FILE_ADDED.text(Html.escape(a.number()), count), null, count, album);
+    }
+
+    /** «Убрать вложения»: the draft keeps its text and loses its files. */
+    public void removeFiles(Inbound in, AppealView a) {
+        Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+                .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
+        files.deleteDrafts(c.attachedFiles().stream().map(Conversation.AttachedFile::fileId).toList());
+        c.clearAttachments();
+        draftCards.show(in, a, c.step(), Words.FILES_REMOVED.text(Html.escape(a.number())), null, 0, false);
+    }
+
+    private void postponeDate(Inbound in, Conversation c, String text) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text, Dialogs.DATE_INPUT);
+        } catch (DateTimeParseException e) {
+            reply(in, Words.DATE_FORMAT.text(CardTexts.DATE.format(LocalDate.now(clock).plusDays(10))));
+            return;
+        }
+        appeals.checkPostponement(c.appealId(), date);
+        c.postponeUntil(date);
+        c.moveTo(State.AWAITING_ANSWER_TEXT, clock.instant());
+        offerTemplates(in, appeals.find(c.appealId()).orElseThrow(), AnswerType.POSTPONED,
+                Words.POSTPONED_UNTIL.text(CardTexts.DATE.format(date)));
+    }
+
+    private void answerText(Inbound in, Conversation c, String text) {
+        if (text.isBlank()) {
+            reply(in, Html.escape(refusals.explain(new TransitionRefused(Reason.TEXT_REQUIRED, "blank"),
+                    c.appealId(), in.staff())));
+            return;
+        }
+        boolean replacing = c.state() == State.COLLECTING_ATTACHMENTS;
+        c.answerText(text);
+        c.moveTo(State.COLLECTING_ATTACHMENTS, clock.instant());
+        AppealView a = appeals.find(c.appealId()).orElseThrow();
+        showDraft(in, c, a, (replacing ? Words.TEXT_UPDATED : Words.TEXT_SAVED).text(), text);
+    }
+
+    private void showDraft(Inbound in, Conversation c, AppealView a, String lead, String text) {
+        String photos = a.photos().isEmpty() ? "" : Words.APPLICANT_PHOTOS.text(a.photos().size());
+        draftCards.show(in, a, c.step(), Words.DRAFT.text(lead, Html.escape(c.answerType().title()),
+                incomingFiles.accepted(), photos, proof(a)), text, c.attachedFiles().size(), false);
+    }
+
+    /** Seed 004 п.20: a fast-track answer of Инцидент Менеджмент carries its proof. */
+    private static String proof(AppealView a) {
+        return a.source() == Source.INCIDENT && a.priority() == Priority.FAST_TRACK
+                ? Words.PROOF.text() : "";
+    }
+
+    private void reply(Inbound in, String html) {
+        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+    }
+
+    private static Button type(AppealView a, AnswerType type, String emoji) {
+        return type(a, type, emoji, "");
+    }
+
+    private static Button type(AppealView a, AnswerType type, String emoji, String suffix) {
+        return new Callback(Action.ANSWER_TYPE, a.id(), a.step(), type.name().substring(0, 1) + type.ordinal())
+                .button(emoji + type.title() + suffix);
+    }
+
+    private static Optional<AnswerType> typeOf(String code) {
+        for (AnswerType t : AnswerType.values()) {
+            if ((t.name().substring(0, 1) + t.ordinal()).equals(code)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The answer dialog's questions, drafts and toasts (a toast ends in _TOAST). */
+    enum Words implements Text {
+        ALREADY_IN_PREPARATION,
+        AGAIN,
+        CHOOSE_TYPE,
+        SECOND_POSTPONEMENT_APPROVAL,
+        ASK_POSTPONE_DATE,
+        TYPE_CHOSEN,
+        OFFER_TEMPLATES,
+        NO_TEMPLATES,
+        ASK_OWN_TEXT,
+        WAITING_FOR_TEXT_TOAST,
+        TEMPLATE_TOO_LONG,
+        TEMPLATE_TOO_LONG_TOAST,
+        TEMPLATE_FILLED,
+        TEMPLATE_FILLED_TOAST,
+        ASK_APPLICANT_NOTIFIED,
+        CHOOSE_TYPE_FIRST,
+        FILE_ADDED,
+        FILES_REMOVED,
+        DATE_FORMAT,
+        POSTPONED_UNTIL,
+        TEXT_UPDATED,
+        TEXT_SAVED,
+        DRAFT,
+        APPLICANT_PHOTOS,
+        PROOF;
+
+        @Override
+        public String area() {
+            return "bot.answer";
+        }
+    }
+}
