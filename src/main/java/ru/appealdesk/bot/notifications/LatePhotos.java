@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import ru.appealdesk.bot.cards.Card;
 import ru.appealdesk.bot.cards.CardRepository;
+import ru.appealdesk.bot.cards.CardFiles;
 import ru.appealdesk.bot.cards.StepCards;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.workflow.ApplicantPhotos;
@@ -25,19 +26,19 @@ class LatePhotos {
             Card.Kind.UNROUTED, Card.Kind.CO_EXECUTOR);
 
     private final CardRepository cards;
-    private final StepCards steps;
+    private final CardFiles files;
     private final Outbox outbox;
 
-    LatePhotos(CardRepository cards, StepCards steps, Outbox outbox) {
+    LatePhotos(CardRepository cards, CardFiles files, Outbox outbox) {
         this.cards = cards;
-        this.steps = steps;
+        this.files = files;
         this.outbox = outbox;
     }
 
     @EventListener
     void on(ApplicantPhotos.Stored stored) {
         cards.activeOf(stored.appealId()).stream().filter(c -> WITH_PHOTOS.contains(c.kind())).map(Card::chatId)
-                .distinct().forEach(chat -> steps.uploadedPhoto(stored.fileId())
+                .distinct().forEach(chat -> files.uploadedPhoto(stored.fileId())
                         .ifPresent(photo -> outbox.media(chat, List.of(photo), Outbox.PRIORITY_CARD)));
     }
 }
