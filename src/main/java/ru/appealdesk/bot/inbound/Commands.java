@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import ru.appealdesk.bot.cards.CardTexts;
 import ru.appealdesk.bot.cards.StepCards;
 import ru.appealdesk.bot.dialogs.Dialogs;
+import ru.appealdesk.bot.notifications.ReportDelivery;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.Absences;
 import ru.appealdesk.directory.Directory;
@@ -60,14 +61,14 @@ class Commands {
     private final CardTexts texts;
     private final Strangers strangers;
     private final Absences absences;
-    private final ru.appealdesk.reports.ReportDelivery reportDelivery;
+    private final ReportDelivery reportDelivery;
     private final java.time.Clock clock;
     private final ru.appealdesk.dashboard.DashboardLinks dashboardLinks;
     private final ru.appealdesk.sla.WorkingTime workingTime;
 
     Commands(StaffAccounts accounts, AppealService appeals, Directory directory, Dialogs dialogs, StepCards stepCards,
              AppealAccess access, Outbox outbox, CardTexts texts, Strangers strangers, Absences absences,
-             ru.appealdesk.reports.ReportDelivery reportDelivery, java.time.Clock clock,
+             ReportDelivery reportDelivery, java.time.Clock clock,
              ru.appealdesk.sla.WorkingTime workingTime, ru.appealdesk.dashboard.DashboardLinks dashboardLinks) {
         this.dashboardLinks = dashboardLinks;
         this.reportDelivery = reportDelivery;
@@ -187,7 +188,7 @@ class Commands {
      * the previous working day), {@code неделя} (the last 7 days), {@code месяц} (this month so far) or two dates.
      */
     private void report(Inbound in, String argument) {
-        if (!ru.appealdesk.reports.ReportDelivery.mayRead(in.staff())) {
+        if (!ru.appealdesk.reports.ReportArtifacts.mayRead(in.staff())) {
             reply(in, Words.REPORT_FORBIDDEN.text());
             return;
         }
