@@ -3,18 +3,15 @@ package ru.appealdesk.bot.dialogs;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.bot.cards.Buttons;
-import ru.appealdesk.bot.cards.Callback.Action;
-import ru.appealdesk.bot.cards.Callback;
 import ru.appealdesk.bot.cards.Card;
 import ru.appealdesk.bot.cards.CardMessages;
 import ru.appealdesk.bot.cards.CardTexts;
+import ru.appealdesk.bot.cards.Message;
 import ru.appealdesk.bot.dialogs.Conversation.State;
 import ru.appealdesk.bot.inbound.Inbound;
 import ru.appealdesk.bot.inbound.IncomingFiles;
@@ -22,9 +19,6 @@ import ru.appealdesk.bot.inbound.Refusals;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.AnswerTemplate;
 import ru.appealdesk.directory.Directory;
-import ru.appealdesk.directory.Priority;
-import ru.appealdesk.directory.Source;
-import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AnswerDraft;
@@ -43,8 +37,6 @@ import ru.appealdesk.workflow.TransitionRefused.Reason;
  */
 @Component
 public class AnswerDialog {
-
-    private static final String OWN_TEXT = "-";
 
     private final ConversationRepository conversations;
     private final AppealService appeals;
@@ -83,17 +75,7 @@ public class AnswerDialog {
         }
         draftCards.retire(in.chatId(), a.id());
         conversations.begin(in, State.CHOOSING_ANSWER_TYPE, a, clock.instant());
-        // PRODUCT.md §9: the final answer after a postponement is «Решено», «Не решено» or «Отклонено»; a second
-        // «Отложено» only where the secondary approver will agree it first (seed 000 п.14), never a third
-        List<Button> second = new ArrayList<>(List.of(type(a, AnswerType.REJECTED, "🚫 ")));
-        if (appeals.postponableUntil(a).isPresent()) {
-            second.add(0, a.postponeCount() == 0 ? type(a, AnswerType.POSTPONED, "⏳ ")
-                    : type(a, AnswerType.POSTPONED, "⏳ ", Words.AGAIN.text()));
-        }
-        List<List<Button>> keyboard = List.of(
-                List.of(type(a, AnswerType.RESOLVED, "✅ "), type(a, AnswerType.NOT_RESOLVED, "⚠️ ")), second);
-        cardMessages.send(in.chatId(), Words.CHOOSE_TYPE.text(Html.escape(a.number())), null, keyboard,
-                Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
+        show(in, a, AnswerCards.typeChoice(a, appeals.postponableUntil(a).isPresent()), Card.Kind.ANSWER_TYPE);
     }
 
     public void typeChosen(Inbound in, AppealView a, String code) {
@@ -124,16 +106,8 @@ public class AnswerDialog {
      * текст» (seed 000 п.1, 3, 6); a text message is the executor's own text either way.
      */
     private void offerTemplates(Inbound in, AppealView a, AnswerType type, String lead) {
-        List<AnswerTemplate> templates = directory.templates(a.category(), type.name());
-        List<List<Button>> keyboard = new ArrayList<>();
-        for (int i = 0; i < templates.size(); i++) {
-            keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), templates.get(i).id())
-                    .button("📋 " + templates.get(i).title())));
-        }
-        keyboard.add(List.of(new Callback(Action.TEMPLATE, a.id(), a.step(), OWN_TEXT).button(Buttons.OWN_TEXT.text())));
-        cardMessages.send(in.chatId(), (templates.isEmpty() ? Words.NO_TEMPLATES : Words.OFFER_TEMPLATES).text(lead),
-                null, keyboard,
-                Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_TYPE, a.id(), a.step());
+        show(in, a, AnswerCards.templates(a, directory.templates(a.category(), type.name()), lead),
+                Card.Kind.ANSWER_TYPE);
     }
 
     /**
@@ -143,7 +117,7 @@ public class AnswerDialog {
     public String templateChosen(Inbound in, AppealView a, String choice) {
         Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.AWAITING_ANSWER_TEXT)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer being written"));
-        if (OWN_TEXT.equals(choice)) {
+        if (AnswerCards.OWN_TEXT.equals(choice)) {
             reply(in, Words.ASK_OWN_TEXT.text());
             return Words.WAITING_FOR_TEXT_TOAST.text();
         }
@@ -175,16 +149,12 @@ public class AnswerDialog {
             // said before the notification question, which would otherwise come first
             throw new TransitionRefused(Reason.PHOTOS_REQUIRED, "the answer needs photos");
         }
-        if (!proof(a).isEmpty() && c.attachedFiles().isEmpty()) {
+        if (!AnswerCards.proof(a).isEmpty() && c.attachedFiles().isEmpty()) {
             throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer needs its proof");
         }
         if (appeals.applicantNoticeRequired(a) && c.applicantNotified() == null) {
             draftCards.retire(in.chatId(), a.id());
-            cardMessages.send(in.chatId(), Words.ASK_APPLICANT_NOTIFIED.text(Html.escape(a.number())), null,
-                    List.of(List.of(new Callback(Action.NOTIFIED, a.id(), a.step(), "P")
-                                    .button(Buttons.NOTIFIED_BY_PHONE.text()),
-                            new Callback(Action.NOTIFIED, a.id(), a.step(), "E").button(Buttons.NOTIFIED_BY_EMAIL.text()))),
-                    Outbox.PRIORITY_REPLY, Card.Kind.ANSWER_DRAFT, a.id(), a.step());
+            show(in, a, AnswerCards.notifiedQuestion(a), Card.Kind.ANSWER_DRAFT);
             return false;
         }
         List<AppealView.Attachment> attachments = c.attachedFiles().stream()
@@ -262,33 +232,22 @@ public class AnswerDialog {
     }
 
     private void showDraft(Inbound in, Conversation c, AppealView a, String lead, String text) {
-        String photos = a.photos().isEmpty() ? "" : Words.APPLICANT_PHOTOS.text(a.photos().size());
-        draftCards.show(in, a, c.step(), Words.DRAFT.text(lead, Html.escape(c.answerType().title()),
-                incomingFiles.accepted(), photos, proof(a)), text, c.attachedFiles().size(), false);
+        draftCards.show(in, a, c.step(), AnswerCards.draftHeader(a, lead, c.answerType(), incomingFiles.accepted()),
+                text, c.attachedFiles().size(), false);
     }
 
-    /** Seed 004 п.20: a fast-track answer of Инцидент Менеджмент carries its proof. */
-    private static String proof(AppealView a) {
-        return a.source() == Source.INCIDENT && a.priority() == Priority.FAST_TRACK
-                ? Words.PROOF.text() : "";
+    private void show(Inbound in, AppealView a, Message card, Card.Kind kind) {
+        cardMessages.send(in.chatId(), card.header(), card.body(), card.buttons(), Outbox.PRIORITY_REPLY, kind,
+                a.id(), a.step());
     }
 
     private void reply(Inbound in, String html) {
         outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
     }
 
-    private static Button type(AppealView a, AnswerType type, String emoji) {
-        return type(a, type, emoji, "");
-    }
-
-    private static Button type(AppealView a, AnswerType type, String emoji, String suffix) {
-        return new Callback(Action.ANSWER_TYPE, a.id(), a.step(), type.name().substring(0, 1) + type.ordinal())
-                .button(emoji + type.title() + suffix);
-    }
-
     private static Optional<AnswerType> typeOf(String code) {
         for (AnswerType t : AnswerType.values()) {
-            if ((t.name().substring(0, 1) + t.ordinal()).equals(code)) {
+            if (AnswerCards.code(t).equals(code)) {
                 return Optional.of(t);
             }
         }
