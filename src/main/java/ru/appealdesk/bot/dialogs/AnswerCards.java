@@ -63,6 +63,17 @@ final class AnswerCards {
                                 .button(Buttons.NOTIFIED_BY_EMAIL.text()))));
     }
 
+    /** «Отправить на согласование», and «Убрать вложения» once there are files. */
+    static List<List<Button>> draftButtons(AppealView a, int step, int files) {
+        List<List<Button>> keyboard = new ArrayList<>();
+        keyboard.add(List.of(Callback.of(Action.SUBMIT, a.id(), step).button(Buttons.SUBMIT.text())));
+        if (files > 0) {
+            keyboard.add(List.of(Callback.of(Action.REMOVE_FILES, a.id(), step)
+                    .button(Buttons.REMOVE_FILES.text(files))));
+        }
+        return keyboard;
+    }
+
     /** The draft's header: what happened, the type, the files accepted, the photos and proof it needs. */
     static String draftHeader(AppealView a, String lead, AnswerType type, String acceptedFiles) {
         String photos = a.photos().isEmpty() ? "" : Words.APPLICANT_PHOTOS.text(a.photos().size());

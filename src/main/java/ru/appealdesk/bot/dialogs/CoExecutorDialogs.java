@@ -1,7 +1,6 @@
 package ru.appealdesk.bot.dialogs;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,18 +8,15 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.bot.cards.Buttons;
-import ru.appealdesk.bot.cards.Callback.Action;
-import ru.appealdesk.bot.cards.Callback;
 import ru.appealdesk.bot.cards.Card;
 import ru.appealdesk.bot.cards.CardMessages;
+import ru.appealdesk.bot.cards.Message;
 import ru.appealdesk.bot.dialogs.Conversation.State;
 import ru.appealdesk.bot.inbound.Inbound;
 import ru.appealdesk.bot.inbound.IncomingFiles;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.telegram.Button;
 import ru.appealdesk.telegram.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealAccess;
@@ -79,13 +75,8 @@ public class CoExecutorDialogs {
             reply(in, Words.NOBODY_TO_ADD.text(Html.escape(a.number())));
             return;
         }
-        List<List<Button>> rows = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i += 2) {
-            rows.add(candidates.subList(i, Math.min(i + 2, candidates.size())).stream()
-                    .map(s -> new Callback(Action.ADD_CO_EXECUTOR, a.id(), a.step(), s.id()).button("👥 "
-                            + s.shortName())).toList());
-        }
-        cardMessages.send(in.chatId(), Words.CHOOSE.text(Html.escape(a.number())), null, rows, Outbox.PRIORITY_REPLY,
+        Message card = CoExecutorCards.choice(a, candidates);
+        cardMessages.send(in.chatId(), card.header(), card.body(), card.buttons(), Outbox.PRIORITY_REPLY,
                 Card.Kind.CO_EXECUTOR_CHOICE, a.id(), a.step());
     }
 
@@ -140,8 +131,7 @@ public class CoExecutorDialogs {
     }
 
     private void showDraft(Inbound in, AppealView a, String header, String body, int files, boolean album) {
-        draftCards.show(in, a, 0, header, body, List.of(List.of(Callback.of(Action.SEND_MATERIALS, a.id(), 0)
-                .button(Buttons.SEND_TO_RESPONSIBLE.text()))), album, Card.Kind.MATERIALS_DRAFT);
+        draftCards.show(in, a, 0, header, body, CoExecutorCards.materialsButtons(a), album, Card.Kind.MATERIALS_DRAFT);
     }
 
     private String name(String staffId) {

@@ -1,16 +1,12 @@
 package ru.appealdesk.bot.dialogs;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.bot.cards.Buttons;
-import ru.appealdesk.bot.cards.Callback.Action;
-import ru.appealdesk.bot.cards.Callback;
 import ru.appealdesk.bot.cards.Card;
 import ru.appealdesk.bot.cards.CardMessages;
 import ru.appealdesk.bot.cards.CardRepository;
@@ -59,13 +55,7 @@ public class DraftCards {
      * there are files. {@code album}: held briefly so that the rest of an album replaces it.
      */
     void show(Inbound in, AppealView a, int step, String header, String body, int files, boolean album) {
-        List<List<Button>> keyboard = new ArrayList<>();
-        keyboard.add(List.of(Callback.of(Action.SUBMIT, a.id(), step).button(Buttons.SUBMIT.text())));
-        if (files > 0) {
-            keyboard.add(List.of(Callback.of(Action.REMOVE_FILES, a.id(), step)
-                    .button(Buttons.REMOVE_FILES.text(files))));
-        }
-        show(in, a, step, header, body, keyboard, album, Card.Kind.ANSWER_DRAFT);
+        show(in, a, step, header, body, AnswerCards.draftButtons(a, step, files), album, Card.Kind.ANSWER_DRAFT);
     }
 
     /** The same for another dialog with its own live buttons (a co-executor's materials). */

@@ -1,11 +1,14 @@
 package ru.appealdesk.bot.dialogs;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import ru.appealdesk.bot.cards.Message;
 import ru.appealdesk.directory.AnswerTemplate;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 
@@ -43,5 +46,29 @@ class AnswerCardsTest {
         assertThat(offered.header()).startsWith("Тип: Решено\n").contains("выберите вариант решения");
         assertThat(none.header()).contains("готовых вариантов решения для этой категории нет");
         assertThat(labels(none)).containsExactly(List.of("✍️ Свой текст"));
+    }
+
+    @Test
+    void theDraftOffersToRemoveFilesOnlyOnceThereAreSome() {
+        AppealView a = appeal(AppealStatus.IN_PROGRESS, null, null);
+
+        assertThat(AnswerCards.draftButtons(a, 3, 0)).hasSize(1);
+        assertThat(AnswerCards.draftButtons(a, 3, 2).get(1).get(0).data()).isEqualTo("rmf:7:3");
+    }
+
+    @Test
+    void coExecutorCandidatesGoTwoARowAndTheMaterialsButtonOutlivesTheStep() {
+        AppealView a = appeal(AppealStatus.IN_PROGRESS, null, null);
+        List<StaffMember> three = List.of(staff("a"), staff("b"), staff("c"));
+
+        Message choice = CoExecutorCards.choice(a, three);
+
+        assertThat(choice.buttons()).hasSize(2);
+        assertThat(choice.buttons().get(0).get(1).data()).isEqualTo("cad:7:3:b");
+        assertThat(CoExecutorCards.materialsButtons(a).get(0).get(0).data()).isEqualTo("snd:7:0");
+    }
+
+    private static StaffMember staff(String id) {
+        return new StaffMember(id, id, id, "", "roads", Set.of(Role.EXECUTOR), null, null, null);
     }
 }
