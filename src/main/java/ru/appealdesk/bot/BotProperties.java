@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("appealdesk.bot")
-record BotProperties(
+public record BotProperties(
         @DefaultValue("10m") @DurationMin(nanos = 0, message = "must not be negative")
         Duration strangerReplyInterval,
         @DefaultValue("14d") @DurationMin(hours = 1, message = "must be at least 1h")

@@ -15,6 +15,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.audit.AuditLog;
+import ru.appealdesk.bot.dialogs.Conversation;
+import ru.appealdesk.bot.dialogs.ConversationRepository;
 import ru.appealdesk.workflow.AttachmentStore;
 
 /**

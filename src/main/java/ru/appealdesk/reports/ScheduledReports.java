@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +22,9 @@ import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.sla.WorkingTime;
 
 /**
- * Sends the reports of {@code reports.yml} when they fall due: for each, the latest occurrence not later than now
- * (so after downtime the missed one goes out once, when the service is back), claimed in {@code report_run} so that
- * with several instances it goes out exactly once.
+ * Has the reports of {@code reports.yml} sent when they fall due ({@link ReportDue}): for each, the latest
+ * occurrence not later than now (so after downtime the missed one goes out once, when the service is back), claimed
+ * in {@code report_run} so that with several instances it goes out exactly once.
  */
 @Component
 public class ScheduledReports {
@@ -32,15 +33,15 @@ public class ScheduledReports {
 
     private final Directory directory;
     private final WorkingTime workingTime;
-    private final ReportDelivery delivery;
+    private final ApplicationEventPublisher events;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    ScheduledReports(Directory directory, WorkingTime workingTime, ReportDelivery delivery, JdbcClient jdbc,
-                     Clock clock) {
+    ScheduledReports(Directory directory, WorkingTime workingTime, ApplicationEventPublisher events,
+                     JdbcClient jdbc, Clock clock) {
         this.directory = directory;
         this.workingTime = workingTime;
-        this.delivery = delivery;
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -49,7 +50,7 @@ public class ScheduledReports {
     record Occurrence(String key, LocalDate on, Period period, String title) {
     }
 
-    /** Sends every report that is due and not sent yet; returns how many went out. */
+    /** Has every report sent that is due and not sent yet; returns how many fell due. */
     @Transactional
     public int runDue() {
         Instant now = clock.instant();
@@ -61,8 +62,9 @@ public class ScheduledReports {
             }
             Set<StaffMember> to = new LinkedHashSet<>();
             entry.roles().forEach(role -> to.addAll(directory.withRole(role)));
-            int delivered = delivery.send(to, due.get().period(), due.get().title());
-            log.info("Report {} sent to {} of {} people", due.get().key(), delivered, to.size());
+            // the bot sends it in this transaction: the claim and the messages commit together
+            events.publishEvent(new ReportDue(due.get().key(), to, due.get().period(), due.get().title()));
+            log.info("Report {} due for {} people", due.get().key(), to.size());
             sent++;
         }
         return sent;

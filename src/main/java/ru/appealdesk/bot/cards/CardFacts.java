@@ -1,0 +1,36 @@
+package ru.appealdesk.bot.cards;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+import ru.appealdesk.workflow.AppealView;
+
+/**
+ * What a card of an appeal is drawn from, gathered before drawing: the appeal, its category's name, the short names
+ * of the staff, the organisation's time zone, the moment of drawing and whether the reader may see the applicant's
+ * contacts.
+ */
+public record CardFacts(AppealView appeal, String categoryName, Map<String, String> names, ZoneId zone, Instant now,
+                        boolean contacts) {
+
+    /** The same facts for a reader who may (or may not) see the contacts. */
+    public CardFacts withContacts(boolean contacts) {
+        return new CardFacts(appeal, categoryName, names, zone, now, contacts);
+    }
+
+    /** A staff member's short name: a dash for nobody, the id itself for someone no longer listed. */
+    public String name(String staffId) {
+        return staffId == null ? "—" : names.getOrDefault(staffId, staffId);
+    }
+
+    /** A moment as the cards show it, in the organisation's time zone. */
+    public String time(Instant instant) {
+        return CardLines.time(instant, zone);
+    }
+
+    /** «осталось 2 д 5 ч» or «просрочено на 3 ч 10 мин», counted from the moment of drawing. */
+    public String left(Instant deadline) {
+        return CardLines.left(deadline, now);
+    }
+}

@@ -1,0 +1,66 @@
+package ru.appealdesk.bot.cards;
+
+import java.util.List;
+import java.util.Optional;
+
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.delivery.Html;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Transition;
+
+/** The coordinators' cards: whom to assign, what to publish, what to watch; drawn from facts alone. */
+public final class CoordinatorCards {
+
+    private CoordinatorCards() {
+    }
+
+    /** Nobody holds the appeal: one button per candidate executor, then redirect, close and co-executors. */
+    public static Message unrouted(CardFacts f, List<StaffMember> candidates, Optional<AppealView> earlier) {
+        AppealView a = f.appeal();
+        return new Message(CardLines.header(StepWords.UNROUTED_TITLE.text(), f),
+                ExecutorCards.repeatNote(a, earlier) + CardLines.appealText(a),
+                Keyboards.executors(a, candidates, List.of(Keyboards.redirect(a), Keyboards.close(a),
+                        Keyboards.coExecutors(a))));
+    }
+
+    /** The executor returned the appeal: their reason, the other executors, «Отклонить возврат». */
+    public static Message returned(CardFacts f, List<StaffMember> candidates, String reason) {
+        AppealView a = f.appeal();
+        List<List<Button>> keyboard = Keyboards.executors(a, candidates, List.of(
+                Keyboards.offer(a, Transition.REJECT_RETURN),
+                Keyboards.redirect(a), Keyboards.close(a), Keyboards.coExecutors(a)));
+        return new Message(CardLines.header(StepWords.RETURNED_TITLE.text(), f),
+                StepWords.RETURN_REASON.text(f.name(a.executorId()), reason) + CardLines.appealText(a), keyboard);
+    }
+
+    /** The approved answer to publish on the portal: «Опубликовано» or a return for quality. */
+    public static Message approved(CardFacts f) {
+        AppealView a = f.appeal();
+        List<List<Button>> keyboard = List.of(List.of(
+                Keyboards.offer(a, Transition.PUBLISH),
+                Keyboards.offer(a, Transition.QUALITY_RETURN)),
+                List.of(Keyboards.coExecutors(a)));
+        return new Message(CardLines.header(StepWords.APPROVED_TITLE.text(), f)
+                + StepWords.TEXT_TO_PUBLISH.text(Html.escape(a.answer().type().title())), a.answer().text(), keyboard);
+    }
+
+    /**
+     * «Отложенное обращение: назначьте исполнителя»: one button per candidate, the previous executor first;
+     * {@code share}: the share of the postponed period at which it came (null when the regulation sets none).
+     */
+    public static Message postponedReassign(CardFacts f, List<StaffMember> candidates, Integer share) {
+        AppealView a = f.appeal();
+        String why = share == null ? "" : StepWords.REASSIGN_WHY.text(share);
+        return new Message(CardLines.header(StepWords.POSTPONED_REASSIGN_TITLE.text(), f),
+                why + StepWords.PREVIOUS_EXECUTOR.text(f.name(a.executorId()), ExecutorCards.previousAnswer(a)),
+                Keyboards.executors(a, candidates, List.of(Keyboards.coExecutors(a))));
+    }
+
+    /** A coordinator's view of an appeal in work: the executor has it; the coordinator may still close it. */
+    public static Message oversight(CardFacts f) {
+        AppealView a = f.appeal();
+        return new Message(CardLines.header(StepWords.OVERSIGHT_TITLE.text(Html.escape(f.name(a.executorId()))), f),
+                CardLines.appealText(a), List.of(List.of(Keyboards.close(a), Keyboards.coExecutors(a))));
+    }
+}

@@ -1,0 +1,88 @@
+package ru.appealdesk.bot.cards;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ru.appealdesk.bot.cards.Callback.Action;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Transition;
+
+/**
+ * Buttons several cards carry, made for the appeal's current step. A button that starts a transition is made by
+ * {@link #offer}: its action and words come from the table ({@link Transition}), and a card cannot offer one the
+ * table does not allow in the appeal's status.
+ */
+public final class Keyboards {
+
+    private Keyboards() {
+    }
+
+    /** One button for the appeal's current step. */
+    public static Button button(AppealView a, Action action, Buttons label) {
+        return Callback.of(action, a.id(), a.step()).button(label.text());
+    }
+
+    /** The button of transition {@code t} in the table's words, for the appeal's current step. */
+    public static Button offer(AppealView a, Transition t) {
+        return offer(a, t, t.button().orElseThrow(() -> new IllegalArgumentException(t + " offers no button"))
+                .text());
+    }
+
+    /** The button of transition {@code t} with other words (a stage, a date), for the appeal's current step. */
+    public static Button offer(AppealView a, Transition t, String label) {
+        return offer(a, t, a.step(), label);
+    }
+
+    /** The button of {@code t} for {@code step} (0: one that outlives steps, such as a co-executor's delivery). */
+    static Button offer(AppealView a, Transition t, int step, String label) {
+        return Callback.of(offered(a, t), a.id(), step).button(label);
+    }
+
+    /** The action of {@code t}'s button, if the table lets {@code t} start in the appeal's status. */
+    private static Action offered(AppealView a, Transition t) {
+        if (!t.startsIn(a.status())) {
+            throw new IllegalStateException("a card offers " + t + " in " + a.status() + "; the table does not");
+        }
+        return Action.starting(t);
+    }
+
+    /** PRODUCT.md §10: on the executor's card in work and on every coordinator card. */
+    static Button coExecutors(AppealView a) {
+        return offer(a, Transition.ADD_CO_EXECUTOR);
+    }
+
+    static Button redirect(AppealView a) {
+        return offer(a, Transition.REDIRECT);
+    }
+
+    static Button close(AppealView a) {
+        return offer(a, Transition.CLOSE);
+    }
+
+    /**
+     * One button per candidate (at most 24), two a row, then {@code lastRow} if it has any: an assignment by a
+     * coordinator, or the reassignment of a postponed appeal.
+     */
+    static List<List<Button>> executors(AppealView a, List<StaffMember> candidates, List<Button> lastRow) {
+        Action assign = offered(a, Transition.ASSIGN.startsIn(a.status()) ? Transition.ASSIGN
+                : Transition.REASSIGN_POSTPONED);
+        List<List<Button>> rows = new ArrayList<>();
+        List<Button> row = new ArrayList<>();
+        for (StaffMember s : candidates.subList(0, Math.min(candidates.size(), 24))) {
+            row.add(new Callback(assign, a.id(), a.step(), s.id()).button("👤 " + s.shortName()));
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        if (!lastRow.isEmpty()) {
+            rows.add(lastRow);
+        }
+        return rows;
+    }
+}

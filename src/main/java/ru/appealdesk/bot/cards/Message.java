@@ -1,0 +1,17 @@
+package ru.appealdesk.bot.cards;
+
+import java.util.List;
+
+import ru.appealdesk.delivery.Button;
+
+/**
+ * A drawn card: its header and body (Telegram HTML; the body may be split when long, the header goes on the first
+ * part) and its rows of buttons, on the last part. What the renderers return; sending it is someone else's job.
+ */
+public record Message(String header, String body, List<List<Button>> buttons) {
+
+    /** A card with no buttons. */
+    public static Message of(String header, String body) {
+        return new Message(header, body, null);
+    }
+}

@@ -1,0 +1,188 @@
+package ru.appealdesk.bot.cards;
+
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.audit.AuditLog;
+import ru.appealdesk.bot.notifications.Recipients;
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.delivery.Html;
+import ru.appealdesk.workflow.AppealStatus;
+import ru.appealdesk.workflow.AppealView;
+
+/**
+ * The cards of an appeal's steps, each for the person who acts on it: the executor's, the coordinators', the
+ * approvers', a co-executor's; with the photos and files that go with them. Finds the reader's chat, gathers the
+ * facts ({@link StepFacts}), has a renderer draw the card ({@link ExecutorCards}, {@link CoordinatorCards},
+ * {@link ReviewCards}) and sends it. The notifications decide when and to whom; {@code /appeal} shows a person the
+ * card of the current step.
+ */
+@Component
+public class StepCards {
+
+    private static final Logger log = LoggerFactory.getLogger(StepCards.class);
+
+    private final StepFacts facts;
+    private final Recipients recipients;
+    private final CardFiles files;
+    private final CardMessages cardMessages;
+    private final Outbox outbox;
+    private final AuditLog audit;
+
+    StepCards(StepFacts facts, Recipients recipients, CardFiles files, CardMessages cardMessages, Outbox outbox,
+              AuditLog audit) {
+        this.facts = facts;
+        this.recipients = recipients;
+        this.files = files;
+        this.cardMessages = cardMessages;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /** «Вы соисполнитель»: the appeal, the co-executor's own deadline and «Передать материалы». */
+    public void coExecutorCard(AppealView a, String staffId) {
+        a.coExecutor(staffId).ifPresent(co -> chatOf(staffId).ifPresent(chat -> {
+            files.applicantPhotos(a, chat.id());
+            send(a, chat, ExecutorCards.coExecutor(facts.card(a, false), co), Card.Kind.CO_EXECUTOR);
+        }));
+    }
+
+    /** Approvers of the answer choose whom to hand the review to. */
+    public void chooseDelegate(AppealView a, StaffMember presser, long chatId) {
+        Message m = ReviewCards.delegates(a, facts.delegates(a, presser));
+        cardMessages.send(chatId, m.header(), m.body(), m.buttons(), Outbox.PRIORITY_REPLY,
+                Card.Kind.DELEGATE_CHOICE, a.id(), a.step());
+    }
+
+    /** «Отложенное обращение: назначьте исполнителя»: one button per candidate executor, the previous one first. */
+    public void postponedReassignCard(AppealView a, StaffMember coordinator) {
+        chatOf(coordinator.id()).ifPresent(chat -> send(a, chat, CoordinatorCards.postponedReassign(
+                facts.card(a, false), facts.postponedCandidates(a), facts.postponedShare(a)),
+                Card.Kind.POSTPONED_REASSIGN));
+    }
+
+    /** PRODUCT.md §9: after «Отложено» was placed, the executor owes the final answer by the postponed date. */
+    public void postponedCard(AppealView a) {
+        chatOf(a.executorId()).ifPresent(chat -> send(a, chat, ExecutorCards.postponed(facts.card(a, true)),
+                Card.Kind.ACCEPTED));
+    }
+
+    public void redirectReviewCard(AppealView a, StaffMember moderator, String whereAndWhy) {
+        chatOf(moderator.id()).ifPresent(chat -> send(a, chat,
+                ReviewCards.redirectReview(facts.card(a, true), whereAndWhy), Card.Kind.REVIEW));
+    }
+
+    /** Sends a person the card of the appeal's current step: with buttons if the step is theirs. */
+    public void showTo(AppealView a, StaffMember person, long chatId) {
+        boolean executor = person.id().equals(a.executorId());
+        boolean coordinator = facts.coordinator(person);
+        boolean approver = facts.approver(person, a);
+        if (a.coExecutor(person.id()).isPresent() && a.status() != AppealStatus.CLOSED && !coordinator && !approver) {
+            coExecutorCard(a, person.id());
+            return;
+        }
+        Runnable card = switch (a.status()) {
+            case NEW -> coordinator ? () -> unroutedCard(a, person) : null;
+            case ASSIGNED -> executor ? () -> executorCard(a) : null;
+            case IN_PROGRESS -> executor ? () -> acceptedCard(a, StepWords.IN_WORK.text())
+                    : coordinator ? () -> send(a, chatId, "", CoordinatorCards.oversight(facts.cardFor(person, a)),
+                            Outbox.PRIORITY_REPLY, Card.Kind.OVERSIGHT) : null;
+            case REWORK -> executor ? () -> acceptedCard(a, StepWords.IN_REWORK.text()) : null;
+            case RETURNED -> coordinator ? () -> returnedCard(a, person, a.stepEntry().comment()) : null;
+            case ANSWER_REVIEW -> approver ? () -> reviewCard(a, person) : null;
+            case APPROVED -> coordinator ? () -> approvedCard(a, person) : null;
+            case POSTPONED -> executor ? () -> postponedCard(a)
+                    : coordinator ? () -> postponedReassignCard(a, person) : null;
+            case REDIRECT_REVIEW -> person.hasRole(Role.MODERATOR)
+                    ? () -> redirectReviewCard(a, person, a.stepEntry().comment()) : null;
+            case CLOSED -> null;
+        };
+        if (card != null) {
+            card.run();
+        } else {
+            send(a, chatId, "", ReviewCards.plain(facts.cardFor(person, a)), Outbox.PRIORITY_REPLY, null);
+        }
+    }
+
+    public void executorCard(AppealView a) {
+        Optional<Recipients.Chat> chat = chatOf(a.executorId());
+        if (chat.isEmpty()) {
+            log.warn("Executor {} of appeal {} has no Telegram binding", a.executorId(), a.id());
+            CardFacts f = facts.card(a, false);
+            recipients.distinct(facts.coordinators()).forEach(c -> tell(c.id(),
+                    StepWords.EXECUTOR_NOT_CONNECTED.text(Html.escape(f.name(a.executorId())),
+                            Html.escape(a.number()))));
+            return;
+        }
+        files.applicantPhotos(a, chat.get().id());
+        send(a, chat.get(), ExecutorCards.executor(facts.card(a, true), facts.earlier(a)), Card.Kind.EXECUTOR);
+    }
+
+    public void acceptedCard(AppealView a, String title) {
+        chatOf(a.executorId()).ifPresent(chat -> send(a, chat,
+                ExecutorCards.accepted(facts.card(a, true), title, facts.returnableUntil(a)), Card.Kind.ACCEPTED));
+    }
+
+    public void unroutedCard(AppealView a, StaffMember coordinator) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            Message m = CoordinatorCards.unrouted(facts.card(a, false), facts.unroutedCandidates(a),
+                    facts.earlier(a));
+            files.applicantPhotos(a, chat.id());
+            send(a, chat, m, Card.Kind.UNROUTED);
+        });
+    }
+
+    public void returnedCard(AppealView a, StaffMember coordinator, String reason) {
+        chatOf(coordinator.id()).ifPresent(chat -> send(a, chat,
+                CoordinatorCards.returned(facts.card(a, false), facts.returnedCandidates(a), reason),
+                Card.Kind.RETURNED));
+    }
+
+    public void reviewCard(AppealView a, StaffMember moderator) {
+        chatOf(moderator.id()).ifPresent(chat -> {
+            files.answerFiles(a, chat.id());
+            send(a, chat, ReviewCards.review(facts.card(a, true), facts.stage(a)), Card.Kind.REVIEW);
+        });
+    }
+
+    public void approvedCard(AppealView a, StaffMember coordinator) {
+        chatOf(coordinator.id()).ifPresent(chat -> {
+            files.answerFiles(a, chat.id());
+            send(a, chat, CoordinatorCards.approved(facts.card(a, false)), Card.Kind.APPROVED);
+        });
+    }
+
+    /** Sends a drawn card of the appeal to the person's chat (marked «за …» for a substitute). */
+    public void send(AppealView a, Recipients.Chat chat, Message m, Card.Kind kind) {
+        send(a, chat.id(), chat.mark(), m, Outbox.PRIORITY_CARD, kind);
+    }
+
+    /** The facts of a card of the appeal (for the notifications' own cards). */
+    public CardFacts facts(AppealView a, boolean contacts) {
+        return facts.card(a, contacts);
+    }
+
+    private void send(AppealView a, long chat, String mark, Message m, int priority, Card.Kind kind) {
+        String header = mark + m.header();
+        cardMessages.send(chat, header, m.body(), StepWords.CONTINUATION.text(Html.escape(a.number())),
+                m.buttons(), priority, kind, a.id(), a.step());
+        if (CardTexts.showsContacts(header, a)) {
+            audit.contactsRead(recipients.staffIdOf(chat), AuditLog.Channel.TELEGRAM,
+                    AuditLog.Action.CARD_WITH_CONTACTS, a);
+        }
+    }
+
+    public void tell(String staffId, String html) {
+        chatOf(staffId).ifPresent(chat -> outbox.text(chat.id(), chat.mark() + html, Outbox.PRIORITY_CARD));
+    }
+
+    /** The person's chat, or their substitute's while they are away (the message then marked «за …»). */
+    private Optional<Recipients.Chat> chatOf(String staffId) {
+        return recipients.of(staffId);
+    }
+}

@@ -1,0 +1,63 @@
+package ru.appealdesk.bot.notifications;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Approvers;
+
+/** Whom an event concerns: the coordinators, the approvers of an answer, the moderators, the heads; their chats. */
+@Component
+class Audience {
+
+    private final Directory directory;
+    private final Recipients recipients;
+    private final Approvers approvers;
+
+    Audience(Directory directory, Recipients recipients, Approvers approvers) {
+        this.directory = directory;
+        this.recipients = recipients;
+        this.approvers = approvers;
+    }
+
+    /** The coordinators, one card each (a coordinator standing in for another gets one). */
+    List<StaffMember> coordinators() {
+        return recipients.distinct(directory.withRole(Role.COORDINATOR));
+    }
+
+    List<StaffMember> moderators() {
+        return recipients.distinct(directory.withRole(Role.MODERATOR));
+    }
+
+    List<StaffMember> heads() {
+        return directory.withRole(Role.HEAD);
+    }
+
+    /** Those who review the appeal's answer now. */
+    List<StaffMember> approversOf(AppealView a) {
+        return recipients.distinct(approvers.of(a));
+    }
+
+    /** Who hears a request for help: the deputy head of the department, then the coordinators. */
+    List<StaffMember> helpers(AppealView a) {
+        List<StaffMember> to = new ArrayList<>();
+        directory.deputyHeadOf(a.departmentId()).ifPresent(to::add);
+        coordinators().stream().filter(c -> !to.contains(c)).forEach(to::add);
+        return to;
+    }
+
+    Optional<StaffMember> staff(String id) {
+        return directory.staff(id);
+    }
+
+    /** The person's chat, or their substitute's while they are away (the message then marked «за …»). */
+    Optional<Recipients.Chat> chatOf(String staffId) {
+        return recipients.of(staffId);
+    }
+}

@@ -1,0 +1,38 @@
+package ru.appealdesk.bot.notifications;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import ru.appealdesk.delivery.ChatUnreachable;
+import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.directory.Directory;
+import ru.appealdesk.directory.Role;
+import ru.appealdesk.directory.StaffAccounts;
+import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.delivery.Html;
+
+/** Tells the coordinators, once, that a staff member's chat no longer gets the bot's messages. */
+@Component
+class UnreachableChats {
+
+    private final StaffAccounts accounts;
+    private final Directory directory;
+    private final Outbox outbox;
+
+    UnreachableChats(StaffAccounts accounts, Directory directory, Outbox outbox) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.outbox = outbox;
+    }
+
+    @EventListener
+    void on(ChatUnreachable unreachable) {
+        String who = accounts.byTelegramUser(unreachable.chatId()).map(StaffMember::name)
+                .orElse(Notices.UNKNOWN_CHAT.text(unreachable.chatId()));
+        for (StaffMember coordinator : directory.withRole(Role.COORDINATOR)) {
+            accounts.telegramIdOf(coordinator.id()).filter(chat -> chat != unreachable.chatId())
+                    .ifPresent(chat -> outbox.text(chat, Notices.CHAT_UNREACHABLE.text(Html.escape(who)),
+                            Outbox.PRIORITY_CARD));
+        }
+    }
+}

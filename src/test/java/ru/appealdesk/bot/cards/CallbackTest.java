@@ -1,0 +1,47 @@
+package ru.appealdesk.bot.cards;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.workflow.AppealStatus;
+import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Transition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallbackTest {
+
+    @Test
+    void callbackDataIsRoundTrippedAndBounded() {
+        Callback cb = new Callback(Callback.Action.ASSIGN, 123456789012L, 42, "sidorov");
+        assertThat(Callback.parse(cb.data())).contains(cb);
+        assertThat(Callback.parse("acc:1")).isEmpty();
+        assertThat(Callback.parse("acc:x:1")).isEmpty();
+        assertThat(Callback.parse("nope:1:1")).isEmpty();
+        assertThat(Callback.parse("acc:1:1:a:b")).isEmpty();
+    }
+
+    @Test
+    void everyButtonTheTableOffersHasAnActionThatLeadsBackToItsTransition() {
+        for (Transition t : Transition.values()) {
+            if (t.button().isPresent()) {
+                assertThat(Callback.Action.starting(t).transitions).as("%s", t).contains(t);
+            }
+        }
+        assertThat(Callback.Action.starting(Transition.ACCEPT)).isEqualTo(Callback.Action.ACCEPT);
+        assertThat(Callback.Action.starting(Transition.SUBMIT_ANSWER)).isEqualTo(Callback.Action.PREPARE_ANSWER);
+        assertThat(Callback.Action.starting(Transition.DELEGATE_REVIEW)).isEqualTo(Callback.Action.DELEGATE);
+    }
+
+    @Test
+    void aCardsButtonsComeFromTheTable() {
+        AppealView a = new AppealView(7, null, "N-1", null, null, null, false, false, null, null, null, List.of(),
+                null, null, null, AppealStatus.ASSIGNED, "ivanov", 3, null, 0, null, List.of(), null, 0, false, null,
+                null, 0, List.of(), null);
+        List<Button> buttons = Callback.offered(a, Transition.Actor.EXECUTOR);
+        assertThat(buttons).extracting(Button::data).startsWith("acc:7:3", "ret:7:3");
+        assertThat(buttons.get(0).text()).isEqualTo(Buttons.ACCEPT.text());
+    }
+}
