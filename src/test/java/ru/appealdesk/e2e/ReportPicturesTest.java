@@ -19,6 +19,7 @@ import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealCommands;
 import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.HistoryType;
 
 /**
  * Not a test: makes the report pictures of the README (scripts/report-pictures.sh runs it and then LibreOffice). A
@@ -154,7 +155,7 @@ class ReportPicturesTest extends EndToEndTest {
             case "roads" -> "belov";
             case "housing" -> "kuznetsova";
             case "education" -> List.of("smirnova", "kuznetsova", "belov").get(a.history().stream()
-                    .filter(h -> h.type().equals("CHAIN_APPROVED")).mapToInt(h -> 1).sum() % 3);
+                    .filter(h -> h.type() == HistoryType.CHAIN_APPROVED).mapToInt(h -> 1).sum() % 3);
             default -> "smirnova";
         };
     }

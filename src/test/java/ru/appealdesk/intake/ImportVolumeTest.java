@@ -18,6 +18,7 @@ import ru.appealdesk.web.ApiCaller;
 import ru.appealdesk.web.ApiScope;
 import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.HistoryType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +73,7 @@ class ImportVolumeTest {
         assertThat(one.externalId()).isEqualTo("IMP-2028-" + ROWS);
         assertThat(one.category()).isEqualTo("education");
         assertThat(one.receivedAt()).isEqualTo(Instant.parse("2028-03-15T07:00:00Z"));
-        assertThat(one.history().stream().filter(h -> h.type().equals("ASSIGNED"))).hasSize(1);
+        assertThat(one.history().stream().filter(h -> h.type() == HistoryType.ASSIGNED)).hasSize(1);
     }
 
     private static MockMultipartFile xlsx(byte[] content) {
