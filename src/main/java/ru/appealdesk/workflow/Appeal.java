@@ -37,6 +37,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealClosed;
 import ru.appealdesk.workflow.AppealEvents.AppealReleased;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
+import ru.appealdesk.workflow.AppealEvents.AppealMoved;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
 import ru.appealdesk.workflow.AppealEvents.HelpRequested;
@@ -45,7 +46,6 @@ import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
 import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
 import ru.appealdesk.workflow.AppealEvents.PostponedConfirmed;
 import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
-import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
 import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
 import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
@@ -551,10 +551,21 @@ class Appeal {
     }
 
     /** A moderator's «Отклонить» on a redirect: back to the coordinators. */
-    RedirectRejected rejectRedirect(String moderator, Instant now) {
-        require(Transition.REJECT_REDIRECT);
-        fact(now, moderator, HistoryType.REDIRECT_REJECTED, AppealStatus.NEW, null);
-        return new RedirectRejected(view(), moderator, now);
+    /** A plain transition ({@link Transition#plain()}): its status, history and event come from the table alone. */
+    AppealMoved perform(Transition t, String actor, Instant now) {
+        if (!t.plain()) {
+            throw new IllegalArgumentException(t + " is carried out by a method of its own");
+        }
+        require(t);
+        if (t.actor() == Transition.Actor.EXECUTOR) {
+            requireExecutor(actor);
+        }
+        if (t.to().isPresent()) {
+            move(now, actor, t.records().get(0), t.to().get(), null);
+        } else {
+            note(now, actor, t.records().get(0), null);
+        }
+        return new AppealMoved(view(), t, actor, now);
     }
 
     /**

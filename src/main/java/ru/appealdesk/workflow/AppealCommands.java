@@ -219,12 +219,20 @@ public class AppealCommands {
                 now));
     }
 
-    /** A moderator approves ({@code approve}) or rejects a redirect waiting in {@code REDIRECT_REVIEW}. */
+    /** A moderator approves a redirect waiting in {@code REDIRECT_REVIEW} (rejecting it is plain: {@link #perform}). */
     @Transactional(noRollbackFor = TransitionRefused.class)
-    public AppealView decideRedirect(long id, int step, String moderatorId, boolean approve) {
-        requireActor(id, moderatorId, approve ? Transition.APPROVE_REDIRECT : Transition.REJECT_REDIRECT);
-        return change(id, step, moderatorId, (a, now) -> approve ? a.approveRedirect(moderatorId, now)
-                : a.rejectRedirect(moderatorId, now));
+    public AppealView approveRedirect(long id, int step, String moderatorId) {
+        requireActor(id, moderatorId, Transition.APPROVE_REDIRECT);
+        return change(id, step, moderatorId, (a, now) -> a.approveRedirect(moderatorId, now));
+    }
+
+    /** Carries out a plain transition of the table ({@link Transition#plain()}) for {@code staffId}. */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView perform(long id, int step, String staffId, Transition t) {
+        if (t.actor() != Transition.Actor.EXECUTOR) {
+            requireActor(id, staffId, t); // the executor is the aggregate's to check
+        }
+        return change(id, step, staffId, (a, now) -> a.perform(t, staffId, now));
     }
 
     /** «Передано оператору»: a coordinator closes the appeal after the applicant's third disagreement. */

@@ -14,8 +14,8 @@ public final class AppealEvents {
     /** Any lifecycle event of one appeal. */
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
             ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased,
-            AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, RedirectRejected, AppealPostponed,
-            PostponedReassigned, AppealSubstituted, ReviewDelegated {
+            AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, AppealPostponed,
+            PostponedReassigned, AppealSubstituted, ReviewDelegated, AppealMoved {
         /** The appeal as the change left it: listeners need not load it again. */
         AppealView appeal();
 
@@ -141,11 +141,13 @@ public final class AppealEvents {
             implements AppealEvent {
     }
 
-    /** A moderator did not approve the redirect: the appeal is back with the coordinators ({@code NEW}). */
-    public record RedirectRejected(AppealView appeal, String moderatorId, Instant at) implements AppealEvent {
-    }
 
     /** An ЕЦУР appeal not accepted by the claim deadline went back to the coordinators ({@code NEW}). */
     public record AppealReleased(AppealView appeal, String executorId, Instant at) implements AppealEvent {
+    }
+
+    /** A plain transition of the table ({@link Transition#plain()}) was carried out by {@code actorId}. */
+    public record AppealMoved(AppealView appeal, Transition transition, String actorId, Instant at)
+            implements AppealEvent {
     }
 }

@@ -18,6 +18,7 @@ import static ru.appealdesk.workflow.Transition.Actor.EXECUTOR;
 import static ru.appealdesk.workflow.Transition.Actor.MODERATOR;
 import static ru.appealdesk.workflow.Transition.Actor.PORTAL;
 import static ru.appealdesk.workflow.Transition.Actor.SYSTEM;
+import static ru.appealdesk.workflow.Transition.Kind.PLAIN;
 import static ru.appealdesk.workflow.Transition.Part.ASIDE;
 import static ru.appealdesk.workflow.Transition.Part.STEP;
 
@@ -33,7 +34,10 @@ import ru.appealdesk.text.Text;
  * The lifecycle in one table (PRODUCT.md §2, §9): per transition the statuses it starts from, who acts, the status it
  * leads to (null: it stays), the history types it records (the first is its own) and the button a card offers for
  * it. The aggregate's guards, the dialogs' access checks, the owners of each step, the cards' buttons and the
- * diagram in docs/ARCHITECTURE.md are read from here.
+ * diagram in docs/ARCHITECTURE.md are read from here. A {@link Kind#PLAIN} transition is nothing but its declaration
+ * and its words: the aggregate carries it out from the table ({@code AppealCommands.perform}), its event is {@code
+ * AppealMoved}, and the chat closes the step's cards with its {@link #line()}, shows the next step's card to its
+ * owners and answers the press with its {@link #reply()}.
  */
 public enum Transition {
     REGISTER(none(), SYSTEM, STEP, NEW, null, HistoryType.REGISTERED),
@@ -65,7 +69,8 @@ public enum Transition {
     /** The same «Перенаправить» where the source wants a moderator to agree (ПОС). */
     REQUEST_REDIRECT(set(NEW, RETURNED), COORDINATOR, STEP, REDIRECT_REVIEW, null, HistoryType.REDIRECT_REQUESTED),
     APPROVE_REDIRECT(set(REDIRECT_REVIEW), MODERATOR, STEP, CLOSED, "APPROVE", HistoryType.REDIRECT_APPROVED),
-    REJECT_REDIRECT(set(REDIRECT_REVIEW), MODERATOR, STEP, NEW, "REJECT", HistoryType.REDIRECT_REJECTED),
+    /** Plain: the moderator does not agree, the coordinators route it again. */
+    REJECT_REDIRECT(PLAIN, set(REDIRECT_REVIEW), MODERATOR, STEP, NEW, "REJECT", HistoryType.REDIRECT_REJECTED),
     /** «Закрыть без ответа» in the chat (seed 004 п.21). */
     CLOSE(set(NEW, RETURNED, IN_PROGRESS), COORDINATOR, ASIDE, CLOSED, "CLOSE_WITHOUT_ANSWER",
             HistoryType.CLOSED_NO_ANSWER, HistoryType.CLOSED_DUPLICATE, HistoryType.CLOSED_REDIRECTED),
@@ -112,6 +117,13 @@ public enum Transition {
     /** Whether the transition is the step's own work (its actor owns the step) or done aside of it. */
     enum Part { STEP, ASIDE }
 
+    /** Whether the aggregate has a method of its own for it (checks, data, its own event) or the table is all. */
+    enum Kind { CODED, PLAIN }
+
+    /** The words of a plain transition: its status line on the cards it ends, the reply to the person who acted. */
+    public record Words(String area, String name) implements Text {
+    }
+
     /** A button's words: a key of {@code bot.button}. */
     public record Label(String name) implements Text {
         @Override
@@ -125,6 +137,7 @@ public enum Transition {
     /** Statuses in which the coordinators decide where the appeal goes (route it, redirect it). */
     public static final Set<AppealStatus> WITH_COORDINATORS = ASSIGN.from();
 
+    private final Kind kind;
     private final Set<AppealStatus> from;
     private final Actor actor;
     private final Part part;
@@ -134,6 +147,12 @@ public enum Transition {
 
     Transition(Set<AppealStatus> from, Actor actor, Part part, AppealStatus to, String button,
                HistoryType... records) {
+        this(Kind.CODED, from, actor, part, to, button, records);
+    }
+
+    Transition(Kind kind, Set<AppealStatus> from, Actor actor, Part part, AppealStatus to, String button,
+               HistoryType... records) {
+        this.kind = kind;
         this.from = from;
         this.actor = actor;
         this.part = part;
@@ -165,6 +184,21 @@ public enum Transition {
     /** The words of the button a card offers for it, if a card offers one. */
     public Optional<Label> button() {
         return Optional.ofNullable(button);
+    }
+
+    /** The table is all of it: no method of the aggregate, no event of its own ({@code AppealMoved}). */
+    public boolean plain() {
+        return kind == Kind.PLAIN;
+    }
+
+    /** A plain transition's status line on the cards of the step it ends; {@code {0}}: who acted. */
+    public Text line() {
+        return new Words("transition.line", name());
+    }
+
+    /** A plain transition's reply to the person who acted. */
+    public Text reply() {
+        return new Words("transition.reply", name());
     }
 
     /** Its actor owns the step it starts from (not an intervention aside of it). */

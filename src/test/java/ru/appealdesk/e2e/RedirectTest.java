@@ -73,13 +73,19 @@ class RedirectTest extends EndToEndTest {
 
         // when the moderator rejects the redirect
         int seen = telegram.messagesTo(chat).size();
-        telegram.press(user("belov"), review, "Отклонить");
+        String rejected = telegram.press(user("belov"), review, "Отклонить");
 
         // then the appeal is back with the coordinators, with a fresh card
         JsonNode back = awaitStatus(id, "NEW");
         assertThat(back.get("history").get(back.get("history").size() - 1).get("type").asText())
                 .isEqualTo("REDIRECT_REJECTED");
         Sent again = awaitNew(chat, seen, m -> m.text().contains("RD-2026-540002") && m.hasButton("Перенаправить"));
+        // a plain transition of the table: its reply, and its status line on the card of the step it ended
+        assertThat(telegram.awaitAnswer(rejected).text()).isEqualTo("Перенаправление отклонено");
+        Sent ended = telegram.awaitMessage(user("belov"), m -> m.messageId() == review.messageId()
+                && m.text().contains("Перенаправление не согласовано"));
+        assertThat(ended.text()).contains("✖️ Перенаправление не согласовано (");
+        assertThat(ended.keyboard()).isEmpty();
 
         // when it is redirected again and the moderator approves
         telegram.press(chat, again, "Перенаправить");

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -15,8 +16,11 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
+import ru.appealdesk.workflow.Transition;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** The catalog and its typed keys agree, and its placeholders are plain text. */
 class CatalogTest {
@@ -86,6 +90,11 @@ class CatalogTest {
             }
         }
         assertThat(all).as("typed keys found").isNotEmpty();
+        // a plain transition's words are keyed by the transition (workflow.Transition.plain)
+        Arrays.stream(Transition.values()).filter(Transition::plain).forEach(t -> {
+            all.add(t.line());
+            all.add(t.reply());
+        });
         return all;
     }
 }

@@ -45,6 +45,18 @@ class TransitionTest {
     }
 
     @Test
+    void aPlainTransitionIsItsDeclarationAndItsWords() {
+        List<Transition> plain = Arrays.stream(Transition.values()).filter(Transition::plain).toList();
+        assertThat(plain).contains(Transition.REJECT_REDIRECT);
+        for (Transition t : plain) {
+            assertThat(t.button()).as("%s: a button to press", t).isPresent();
+            assertThat(t.actor().person()).as("%s: a person presses it", t).isTrue();
+            assertThat(t.line().text("Петров П.П.")).as("%s: its status line", t).contains("Петров П.П.");
+            assertThat(t.reply().text()).as("%s: its reply", t).isNotBlank();
+        }
+    }
+
+    @Test
     void theStatusSetsAreTheTables() {
         assertThat(Transition.WITH_EXECUTOR).containsExactlyInAnyOrder(AppealStatus.ASSIGNED,
                 AppealStatus.IN_PROGRESS, AppealStatus.REWORK, AppealStatus.POSTPONED);

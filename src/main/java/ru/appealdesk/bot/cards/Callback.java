@@ -30,7 +30,9 @@ public record Callback(Action action, long appealId, int step, String argument) 
         DELIVER("dlv", Transition.DELIVER_MATERIALS), SEND_MATERIALS("snd", Transition.DELIVER_MATERIALS),
         DELEGATE("dlg", Transition.DELEGATE_REVIEW), DELEGATE_TO("dlt", Transition.DELEGATE_REVIEW),
         NOTIFIED("ntf", Transition.SUBMIT_ANSWER), HELP("hlp", Transition.REQUEST_HELP),
-        TEMPLATE("tpl", Transition.SUBMIT_ANSWER);
+        TEMPLATE("tpl", Transition.SUBMIT_ANSWER),
+        /** A plain transition with no action of its own: the argument names it ({@link #plain()}). */
+        PERFORM("do", null);
 
         final String code;
         private final Transition transition;
@@ -63,6 +65,9 @@ public record Callback(Action action, long appealId, int step, String argument) 
                     return a;
                 }
             }
+            if (t.plain()) {
+                return PERFORM;
+            }
             throw new IllegalArgumentException("no button starts " + t);
         }
     }
@@ -83,6 +88,18 @@ public record Callback(Action action, long appealId, int step, String argument) 
     static List<Button> offered(AppealView a, Transition.Actor actor) {
         return Transition.offeredIn(a.status(), actor).stream()
                 .map(t -> of(Action.starting(t), a.id(), a.step()).button(t.button().orElseThrow().text())).toList();
+    }
+
+    /**
+     * The plain transition the button carries out, if it does: named by {@link Action#PERFORM}'s argument (none if
+     * the argument names no plain transition), or the one of an older action that became plain.
+     */
+    public Optional<Transition> plain() {
+        if (action == Action.PERFORM) {
+            return java.util.Arrays.stream(Transition.values()).filter(t -> t.plain() && t.name().equals(argument))
+                    .findFirst();
+        }
+        return Optional.ofNullable(action.transition()).filter(Transition::plain);
     }
 
     public static Callback of(Action action, long appealId, int step) {

@@ -37,7 +37,8 @@ public final class Keyboards {
 
     /** The button of {@code t} for {@code step} (0: one that outlives steps, such as a co-executor's delivery). */
     static Button offer(AppealView a, Transition t, int step, String label) {
-        return Callback.of(offered(a, t), a.id(), step).button(label);
+        Action action = offered(a, t);
+        return new Callback(action, a.id(), step, action == Action.PERFORM ? t.name() : null).button(label);
     }
 
     /** The action of {@code t}'s button, if the table lets {@code t} start in the appeal's status. */

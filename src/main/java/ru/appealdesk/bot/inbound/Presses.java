@@ -20,6 +20,7 @@ import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
+import ru.appealdesk.workflow.Transition;
 import ru.appealdesk.workflow.TransitionRefused;
 
 /**
@@ -91,7 +92,14 @@ class Presses {
 
     private String perform(Inbound in, Callback cb) {
         String me = in.staff().id();
+        Optional<Transition> plain = cb.plain();
+        if (plain.isPresent()) {
+            // the table is all of it: who may, from where, to where (Transition.plain)
+            appeals.perform(cb.appealId(), cb.step(), me, plain.get());
+            return plain.get().reply().text();
+        }
         switch (cb.action()) {
+            case PERFORM -> throw new TransitionRefused(Reason.STALE, "no plain transition " + cb.argument());
             case ACCEPT -> {
                 appeals.accept(cb.appealId(), cb.step(), me);
                 return Words.ACCEPTED.text();
@@ -187,12 +195,8 @@ class Presses {
                 return Words.WHERE_AND_WHY.text();
             }
             case REDIRECT_APPROVE -> {
-                appeals.decideRedirect(cb.appealId(), cb.step(), me, true);
+                appeals.approveRedirect(cb.appealId(), cb.step(), me);
                 return Words.REDIRECT_APPROVED.text();
-            }
-            case REDIRECT_REJECT -> {
-                appeals.decideRedirect(cb.appealId(), cb.step(), me, false);
-                return Words.REDIRECT_REJECTED.text();
             }
             case TO_OPERATOR -> {
                 appeals.handToOperator(cb.appealId(), cb.step(), me);
@@ -265,7 +269,6 @@ class Presses {
         SEND_CORRECTED_TEXT,
         WHERE_AND_WHY,
         REDIRECT_APPROVED,
-        REDIRECT_REJECTED,
         MARKED_TO_OPERATOR,
         CHOOSE_DELEGATE,
         DELEGATED,

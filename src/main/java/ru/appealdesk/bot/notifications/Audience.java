@@ -10,6 +10,7 @@ import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.Transition;
 import ru.appealdesk.workflow.Approvers;
 
 /** Whom an event concerns: the coordinators, the approvers of an answer, the moderators, the heads; their chats. */
@@ -37,6 +38,17 @@ class Audience {
 
     List<StaffMember> heads() {
         return directory.withRole(Role.HEAD);
+    }
+
+    /** Those whose step the appeal now waits for, as the transition table says ({@code Transition.owner}). */
+    List<StaffMember> stepOwners(AppealView a) {
+        return Transition.owner(a.status()).map(actor -> switch (actor) {
+            case EXECUTOR -> directory.staff(a.executorId()).map(List::of).orElse(List.<StaffMember>of());
+            case APPROVER -> approversOf(a);
+            case COORDINATOR -> coordinators();
+            case MODERATOR -> moderators();
+            case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM -> List.<StaffMember>of();
+        }).orElse(List.of());
     }
 
     /** Those who review the appeal's answer now. */

@@ -16,7 +16,7 @@ import ru.appealdesk.workflow.AppealEvents.AppealReturned;
 import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
 import ru.appealdesk.workflow.AppealEvents.PostponedConfirmed;
 import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
-import ru.appealdesk.workflow.AppealEvents.RedirectRejected;
+import ru.appealdesk.workflow.AppealEvents.AppealMoved;
 import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
 import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.AppealQueries;
@@ -172,9 +172,13 @@ class Notifier {
     }
 
     @EventListener
-    void on(RedirectRejected e) {
+    void on(AppealMoved e) {
+        // a plain transition of the table: its own status line, then the next step's card to whoever owns it
         AppealView a = e.appeal();
-        ends.close(a, EventWords.LINE_REDIRECT_REJECTED.text(texts.name(e.moderatorId())));
-        audience.coordinators().forEach(c -> steps.unroutedCard(a, c));
+        ends.close(a, e.transition().line().text(texts.name(e.actorId())));
+        if (e.transition().to().isPresent()) {
+            audience.stepOwners(a).forEach(owner -> audience.chatOf(owner.id())
+                    .ifPresent(chat -> steps.showTo(a, owner, chat.id())));
+        }
     }
 }

@@ -24,6 +24,20 @@ class CallbackTest {
     }
 
     @Test
+    void onlyAPlainTransitionIsCarriedOutByName() {
+        // the button of an older action that became plain keeps its data
+        assertThat(Callback.parse("rdj:7:3").flatMap(Callback::plain)).contains(Transition.REJECT_REDIRECT);
+        assertThat(Callback.parse("do:7:3:REJECT_REDIRECT").flatMap(Callback::plain))
+                .contains(Transition.REJECT_REDIRECT);
+        // a forged name of a transition with a method of its own, or of none, carries out nothing
+        assertThat(Callback.parse("do:7:3:APPROVE").flatMap(Callback::plain)).isEmpty();
+        assertThat(Callback.parse("do:7:3:PUBLISH").flatMap(Callback::plain)).isEmpty();
+        assertThat(Callback.parse("do:7:3:nothing").flatMap(Callback::plain)).isEmpty();
+        assertThat(Callback.parse("do:7:3").flatMap(Callback::plain)).isEmpty();
+        assertThat(Callback.parse("acc:7:3").flatMap(Callback::plain)).isEmpty();
+    }
+
+    @Test
     void everyButtonTheTableOffersHasAnActionThatLeadsBackToItsTransition() {
         for (Transition t : Transition.values()) {
             if (t.button().isPresent()) {
