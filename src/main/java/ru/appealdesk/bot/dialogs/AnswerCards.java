@@ -7,12 +7,12 @@ import ru.appealdesk.bot.cards.Buttons;
 import ru.appealdesk.bot.cards.Callback;
 import ru.appealdesk.bot.cards.Callback.Action;
 import ru.appealdesk.bot.cards.Message;
-import ru.appealdesk.bot.dialogs.AnswerDialog.Words;
 import ru.appealdesk.directory.AnswerTemplate;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.delivery.Button;
 import ru.appealdesk.delivery.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AppealView;
 
@@ -92,5 +92,22 @@ final class AnswerCards {
 
     private static Button type(AppealView a, AnswerType type, String emoji, String suffix) {
         return new Callback(Action.ANSWER_TYPE, a.id(), a.step(), code(type)).button(emoji + type.title() + suffix);
+    }
+
+    /** The words of the answer dialog's cards. */
+    enum Words implements Text {
+        AGAIN,
+        CHOOSE_TYPE,
+        OFFER_TEMPLATES,
+        NO_TEMPLATES,
+        ASK_APPLICANT_NOTIFIED,
+        DRAFT,
+        APPLICANT_PHOTOS,
+        PROOF;
+
+        @Override
+        public String area() {
+            return "bot.answer";
+        }
     }
 }

@@ -7,10 +7,10 @@ import ru.appealdesk.bot.cards.Buttons;
 import ru.appealdesk.bot.cards.Callback;
 import ru.appealdesk.bot.cards.Callback.Action;
 import ru.appealdesk.bot.cards.Message;
-import ru.appealdesk.bot.dialogs.CoExecutorDialogs.Words;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.delivery.Button;
 import ru.appealdesk.delivery.Html;
+import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealView;
 
 /** The co-executors' dialogs' cards, drawn from facts alone: whom to add, and the materials draft's button. */
@@ -34,5 +34,15 @@ final class CoExecutorCards {
     static List<List<Button>> materialsButtons(AppealView a) {
         return List.of(List.of(Callback.of(Action.SEND_MATERIALS, a.id(), 0)
                 .button(Buttons.SEND_TO_RESPONSIBLE.text())));
+    }
+
+    /** The words of the co-executors' cards. */
+    enum Words implements Text {
+        CHOOSE;
+
+        @Override
+        public String area() {
+            return "bot.co-executors";
+        }
     }
 }

@@ -11,6 +11,7 @@ import ru.appealdesk.bot.cards.Card;
 import ru.appealdesk.bot.cards.CardMessages;
 import ru.appealdesk.bot.cards.CardRepository;
 import ru.appealdesk.bot.inbound.Inbound;
+import ru.appealdesk.bot.inbound.IncomingFiles;
 import ru.appealdesk.bot.notifications.Notices;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.delivery.Button;
@@ -34,11 +35,13 @@ public class DraftCards {
     private final CardRepository cards;
     private final Outbox outbox;
     private final CardMessages cardMessages;
+    private final IncomingFiles incomingFiles;
 
-    DraftCards(CardRepository cards, Outbox outbox, CardMessages cardMessages) {
+    DraftCards(CardRepository cards, Outbox outbox, CardMessages cardMessages, IncomingFiles incomingFiles) {
         this.cards = cards;
         this.outbox = outbox;
         this.cardMessages = cardMessages;
+        this.incomingFiles = incomingFiles;
     }
 
     /** Removes the buttons of the dialog's earlier messages in this chat. */
@@ -56,6 +59,12 @@ public class DraftCards {
      */
     void show(Inbound in, AppealView a, int step, String header, String body, int files, boolean album) {
         show(in, a, step, header, body, AnswerCards.draftButtons(a, step, files), album, Card.Kind.ANSWER_DRAFT);
+    }
+
+    /** The answer draft with its text: {@code lead}, the type and the files accepted over the text. */
+    void showAnswer(Inbound in, Conversation c, AppealView a, String lead, String text) {
+        show(in, a, c.step(), AnswerCards.draftHeader(a, lead, c.answerType(), incomingFiles.accepted()), text,
+                c.attachedFiles().size(), false);
     }
 
     /** The same for another dialog with its own live buttons (a co-executor's materials). */

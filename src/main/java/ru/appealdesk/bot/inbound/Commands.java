@@ -1,22 +1,21 @@
 package ru.appealdesk.bot.inbound;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.bot.cards.CardTexts;
-import ru.appealdesk.bot.dialogs.Dialogs;
 import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.directory.Absences;
-import ru.appealdesk.directory.Role;
-import ru.appealdesk.directory.StaffAccounts;
-import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 
-/** The bot's commands: {@code /start [code]}, {@code /help}, {@code /my}, {@code /appeal <номер>}, {@code /cancel}. */
+/**
+ * The bot's commands: the one a stranger may give ({@code /start [code]}) and, for staff, the {@link ChatCommand} of
+ * each name ({@code /help}, {@code /my}, {@code /appeal <номер>}, {@code /cancel}, {@code /away}, {@code /back},
+ * {@code /report}, {@code /dashboard}).
+ */
 @Component
 class Commands {
 
@@ -35,127 +34,40 @@ class Commands {
         DESCRIPTIONS.put("help", Words.COMMAND_HELP.text());
     }
 
-    private final StaffAccounts accounts;
-    private final Dialogs dialogs;
-    private final Outbox outbox;
-    private final CardTexts texts;
     private final Strangers strangers;
-    private final Absences absences;
-    private final LookupCommands lookups;
-    private final ReportCommand reportCommand;
-    private final DashboardCommand dashboardCommand;
+    private final Outbox outbox;
+    private final Map<String, ChatCommand> byName = new HashMap<>();
 
-    Commands(StaffAccounts accounts, Dialogs dialogs, Outbox outbox, CardTexts texts, Strangers strangers,
-             Absences absences, LookupCommands lookups, ReportCommand reportCommand,
-             DashboardCommand dashboardCommand) {
-        this.accounts = accounts;
-        this.dialogs = dialogs;
-        this.outbox = outbox;
-        this.texts = texts;
+    Commands(Strangers strangers, Outbox outbox, List<ChatCommand> commands) {
         this.strangers = strangers;
-        this.absences = absences;
-        this.lookups = lookups;
-        this.reportCommand = reportCommand;
-        this.dashboardCommand = dashboardCommand;
+        this.outbox = outbox;
+        for (ChatCommand command : commands) {
+            for (String name : command.names()) {
+                if (byName.put(name, command) != null) {
+                    throw new IllegalStateException("two commands are called /" + name);
+                }
+            }
+        }
+        if (!byName.keySet().equals(DESCRIPTIONS.keySet())) {
+            throw new IllegalStateException("the commands " + byName.keySet() + " are not the ones described, "
+                    + DESCRIPTIONS.keySet());
+        }
     }
 
     void handle(Inbound in, String text) {
         String[] parts = text.strip().split("\\s+", 2);
-        String command = parts[0].substring(1).replaceAll("@.*$", "").toLowerCase(java.util.Locale.ROOT);
+        String command = parts[0].substring(1).replaceAll("@.*$", "").toLowerCase(Locale.ROOT);
         String argument = parts.length > 1 ? parts[1].strip() : "";
-        if (command.equals("start")) {
-            start(in, argument);
-            return;
-        }
-        if (!in.registered()) {
+        if (!in.registered() && !command.equals(Greeting.START)) {
             strangers.answer(in, Replies.NOT_REGISTERED);
             return;
         }
-        switch (command) {
-            case "help" -> reply(in, help(in.staff()));
-            case "my" -> lookups.my(in);
-            case "appeal" -> lookups.appeal(in, argument);
-            case "cancel" -> reply(in, (dialogs.cancel(in) ? Words.CANCELLED : Words.NOTHING_TO_CANCEL).text());
-            case "away" -> away(in, argument);
-            case "back" -> back(in);
-            case "report" -> reportCommand.report(in, argument);
-            case "dashboard" -> dashboardCommand.dashboard(in);
-            default -> reply(in, Words.UNKNOWN_COMMAND.text(Replies.HINT));
-        }
-    }
-
-    private void start(Inbound in, String code) {
-        if (in.registered()) {
-            reply(in, Words.GREETING.text(Html.escape(in.staff().name()), help(in.staff())));
+        ChatCommand found = byName.get(command);
+        if (found == null) {
+            outbox.text(in.chatId(), Words.UNKNOWN_COMMAND.text(Replies.HINT), Outbox.PRIORITY_REPLY);
             return;
         }
-        if (code.isEmpty() || code.length() > 64) {
-            strangers.answer(in, Replies.NOT_REGISTERED);
-            return;
-        }
-        Optional<StaffMember> bound = accounts.redeemInvite(code, in.userId());
-        if (bound.isEmpty()) {
-            strangers.answer(in, Words.INVITE_INVALID.text(Replies.NOT_REGISTERED));
-            return;
-        }
-        StaffMember s = bound.get();
-        reply(in, Words.CONNECTED.text(Html.escape(s.name()),
-                s.position() == null ? "" : ", " + Html.escape(s.position()), help(s)));
-    }
-
-    /** {@code /away ДД.ММ.ГГГГ ДД.ММ.ГГГГ}: one's own absence (seed 002 п.4). */
-    private void away(Inbound in, String argument) {
-        String[] dates = argument.split("\\s+");
-        java.time.format.DateTimeFormatter format = Dialogs.DATE_INPUT;
-        java.time.LocalDate from;
-        java.time.LocalDate to;
-        try {
-            if (dates.length != 2) {
-                throw new java.time.format.DateTimeParseException("two dates expected", argument, 0);
-            }
-            from = java.time.LocalDate.parse(dates[0], format);
-            to = java.time.LocalDate.parse(dates[1], format);
-        } catch (java.time.format.DateTimeParseException e) {
-            reply(in, Words.AWAY_DATES_EXPECTED.text());
-            return;
-        }
-        try {
-            absences.add(in.staff().id(), from, to);
-        } catch (Absences.AbsenceRefused refused) {
-            reply(in, (switch (refused.reason()) {
-                case ENDS_BEFORE_START -> Words.AWAY_ENDS_BEFORE_START;
-                case ALREADY_OVER -> Words.AWAY_ALREADY_OVER;
-                case OVERLAPS -> Words.AWAY_OVERLAPS;
-                case UNKNOWN_STAFF, NOT_FOUND -> Words.AWAY_UNKNOWN_STAFF;
-            }).text());
-            return;
-        }
-        String substitute = in.staff().substituteId() == null ? Words.NO_SUBSTITUTE.text()
-                : Words.SUBSTITUTE.text(Html.escape(texts.name(in.staff().substituteId())));
-        reply(in, Words.AWAY_MARKED.text(dates[0], dates[1], substitute));
-    }
-
-    private void back(Inbound in) {
-        reply(in, (absences.back(in.staff().id()).isPresent() ? Words.WELCOME_BACK : Words.NOT_AWAY).text());
-    }
-
-    private String help(StaffMember s) {
-        StringBuilder sb = new StringBuilder(Words.HELP.text());
-        if (s.hasRole(Role.EXECUTOR)) {
-            sb.append(Words.HELP_EXECUTOR.text());
-        }
-        if (s.hasRole(Role.MODERATOR)) {
-            sb.append(Words.HELP_MODERATOR.text());
-        }
-        if (s.hasRole(Role.COORDINATOR)) {
-            sb.append(Words.HELP_COORDINATOR.text());
-        }
-        sb.append(Words.HELP_COMMANDS.text());
-        return sb.toString();
-    }
-
-    private void reply(Inbound in, String html) {
-        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+        found.run(in, command, argument);
     }
 
     /** The commands' descriptions and replies (the help, /my, /away, /report, /dashboard). */

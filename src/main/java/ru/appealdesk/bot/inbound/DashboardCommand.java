@@ -3,6 +3,7 @@ package ru.appealdesk.bot.inbound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import ru.appealdesk.delivery.Button;
 
 /** {@code /dashboard}: the buttons that open the dashboard. */
 @Component
-class DashboardCommand {
+class DashboardCommand implements ChatCommand {
 
     private final DashboardLinks dashboardLinks;
     private final Outbox outbox;
@@ -21,6 +22,16 @@ class DashboardCommand {
     DashboardCommand(DashboardLinks dashboardLinks, Outbox outbox) {
         this.dashboardLinks = dashboardLinks;
         this.outbox = outbox;
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of("dashboard");
+    }
+
+    @Override
+    public void run(Inbound in, String name, String argument) {
+        dashboard(in);
     }
 
     /**

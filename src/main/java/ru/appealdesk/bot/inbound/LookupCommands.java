@@ -25,7 +25,7 @@ import ru.appealdesk.workflow.AppealView;
 
 /** {@code /my} and {@code /appeal}: what waits for the person, and the card of an appeal by its number. */
 @Component
-class LookupCommands {
+class LookupCommands implements ChatCommand {
 
     private static final int MY_LIMIT = 30;
 
@@ -44,6 +44,20 @@ class LookupCommands {
         this.stepCards = stepCards;
         this.texts = texts;
         this.outbox = outbox;
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of("my", "appeal");
+    }
+
+    @Override
+    public void run(Inbound in, String name, String argument) {
+        if (name.equals("my")) {
+            my(in);
+        } else {
+            appeal(in, argument);
+        }
     }
 
     /** What is waiting for this person, nearest deadline first: at most {@link #MY_LIMIT}, with the total. */

@@ -1,6 +1,7 @@
 package ru.appealdesk.bot.inbound;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,7 @@ import ru.appealdesk.sla.WorkingTime;
 
 /** {@code /report}: the period asked for, and the report of it sent to the person. */
 @Component
-class ReportCommand {
+class ReportCommand implements ChatCommand {
 
     private final ReportDelivery reportDelivery;
     private final Directory directory;
@@ -28,6 +29,16 @@ class ReportCommand {
         this.workingTime = workingTime;
         this.clock = clock;
         this.outbox = outbox;
+    }
+
+    @Override
+    public Set<String> names() {
+        return Set.of("report");
+    }
+
+    @Override
+    public void run(Inbound in, String name, String argument) {
+        report(in, argument);
     }
 
     /**

@@ -9,21 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 
-import ru.appealdesk.bot.cards.Callback;
-import ru.appealdesk.bot.dialogs.Dialogs;
-import ru.appealdesk.bot.notifications.Notices;
-import ru.appealdesk.delivery.Outbox;
-import ru.appealdesk.directory.StaffAccounts;
-import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.telegram.UpdateSink;
 
 /**
  * Entry point of every Telegram update, from long polling or the webhook. Each update is handled in one
- * transaction together with the record of its {@code update_id}, so a redelivered update is handled once.
+ * transaction together with the record of its {@code update_id}, so a redelivered update is handled once; a button
+ * press goes to {@link CallbackUpdates}, a message to {@link MessageUpdates}, and after a failure they apologise.
  */
 @Component
 class UpdateHandler implements UpdateSink {
@@ -31,34 +24,22 @@ class UpdateHandler implements UpdateSink {
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
     private final ProcessedUpdates processed;
-    private final StaffAccounts accounts;
-    private final Commands commands;
-    private final Presses presses;
-    private final Dialogs dialogs;
-    private final Outbox outbox;
-    private final Refusals refusals;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final UpdateMetrics metrics;
-    private final Strangers strangers;
     private final IncomingFiles incomingFiles;
+    private final CallbackUpdates callbacks;
+    private final MessageUpdates messages;
 
-    UpdateHandler(ProcessedUpdates processed, StaffAccounts accounts, Commands commands, Presses presses,
-                  Dialogs dialogs, Outbox outbox, Refusals refusals, TransactionTemplate tx, Clock clock,
-                  UpdateMetrics metrics, Strangers strangers,
-                  IncomingFiles incomingFiles) {
-        this.strangers = strangers;
-        this.incomingFiles = incomingFiles;
-        this.metrics = metrics;
+    UpdateHandler(ProcessedUpdates processed, TransactionTemplate tx, Clock clock, UpdateMetrics metrics,
+                  IncomingFiles incomingFiles, CallbackUpdates callbacks, MessageUpdates messages) {
         this.processed = processed;
-        this.accounts = accounts;
-        this.commands = commands;
-        this.presses = presses;
-        this.dialogs = dialogs;
-        this.outbox = outbox;
-        this.refusals = refusals;
         this.tx = tx;
         this.clock = clock;
+        this.metrics = metrics;
+        this.incomingFiles = incomingFiles;
+        this.callbacks = callbacks;
+        this.messages = messages;
     }
 
     /** The update could be neither handled nor recorded as failed (the database is down): do not confirm it. */
@@ -76,8 +57,7 @@ class UpdateHandler implements UpdateSink {
     @Override
     public void handle(Update update) {
         // a file is downloaded before the transaction, so the download holds no connection or lock
-        Optional<IncomingFiles.Download> file = update.hasMessage() && update.getMessage().getFrom() != null
-                && update.getMessage().getChat() != null && update.getMessage().getChat().isUserChat()
+        Optional<IncomingFiles.Download> file = MessageUpdates.fromPrivateChat(update)
                 ? incomingFiles.prefetch(update.getMessage().getFrom().getId(), update.getMessage())
                 : Optional.empty();
         try {
@@ -109,74 +89,19 @@ class UpdateHandler implements UpdateSink {
 
     private void dispatch(Update update, Optional<IncomingFiles.Download> file) {
         if (update.hasCallbackQuery()) {
-            CallbackQuery q = update.getCallbackQuery();
-            if (!fromPrivateChat(q)) {
-                log.info("Dropped a button press from a group, channel or inline message (update {})",
-                        update.getUpdateId());
-                answerSilently(q);
-                return;
-            }
-            presses.handle(inbound(q.getFrom().getId(), q.getFrom().getId()), q);
-            return;
-        }
-        Message m = update.getMessage();
-        if (m == null || m.getFrom() == null || m.getChat() == null || !m.getChat().isUserChat()) {
-            return;
-        }
-        Inbound in = inbound(m.getFrom().getId(), m.getChatId());
-        if (m.hasText() && m.getText().startsWith("/")) {
-            commands.handle(in, m.getText());
-        } else if (!in.registered()) {
-            strangers.answer(in, Replies.NOT_REGISTERED);
-        } else if (m.hasText()) {
-            if (!dialogs.onText(in, m.getText())) {
-                outbox.text(in.chatId(), Replies.HINT, Outbox.PRIORITY_REPLY);
-            }
-        } else if (m.hasPhoto() || m.hasDocument() || m.hasVideo()) {
-            dialogs.onFile(in, file);
-        } else if (m.hasVideoNote()) {
-            outbox.text(in.chatId(), Notices.NO_VIDEO_NOTES.text(), Outbox.PRIORITY_REPLY);
+            callbacks.handle(update);
         } else {
-            outbox.text(in.chatId(), Notices.UNDERSTOOD_KINDS.text(Replies.HINT),
-                    Outbox.PRIORITY_REPLY);
+            messages.handle(update, file);
         }
     }
 
     /** After a failure (e.g. two people pressing one card at once): say so, change nothing. */
     private void apologise(Update update) {
         if (update.hasCallbackQuery()) {
-            CallbackQuery q = update.getCallbackQuery();
-            if (!fromPrivateChat(q)) {
-                answerSilently(q);
-                return;
-            }
-            StaffMember presser = accounts.byTelegramUser(q.getFrom().getId()).orElse(null);
-            String text = Callback.parse(q.getData()).map(cb -> refusals.stale(cb.appealId(), presser))
-                    .orElse(Notices.NOT_DONE.text());
-            outbox.answerCallback(q.getFrom().getId(), q.getId(), text, true);
-        } else if (update.getMessage() != null && update.getMessage().getChat() != null
-                && update.getMessage().getChat().isUserChat()) {
-            outbox.text(update.getMessage().getChatId(), Notices.FAILED.text(),
-                    Outbox.PRIORITY_REPLY);
+            callbacks.apologise(update);
+        } else {
+            messages.apologise(update);
         }
-    }
-
-    /** Every callback query is answered, or the person's button keeps spinning: an empty answer says nothing. */
-    private void answerSilently(CallbackQuery q) {
-        if (q.getFrom() != null) {
-            outbox.answerCallback(q.getFrom().getId(), q.getId(), null, false);
-        }
-    }
-
-    private Inbound inbound(long userId, long chatId) {
-        outbox.chatReachable(userId);
-        return new Inbound(userId, chatId, accounts.byTelegramUser(userId).orElse(null));
-    }
-
-    /** Presses count only on the bot's messages in a private chat with the presser. */
-    private static boolean fromPrivateChat(CallbackQuery q) {
-        return q.getFrom() != null && q.getMessage() != null && q.getMessage().getChat() != null
-                && q.getMessage().getChat().isUserChat() && q.getMessage().getChatId().equals(q.getFrom().getId());
     }
 
     @Override
