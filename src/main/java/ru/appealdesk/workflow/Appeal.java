@@ -9,6 +9,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,8 +25,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
-import ru.appealdesk.directory.Priority;
-import ru.appealdesk.directory.Source;
 import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
 import ru.appealdesk.workflow.AppealEvents.AnswerEdited;
 import ru.appealdesk.workflow.AppealEvents.AnswerPreApproved;
@@ -65,75 +64,27 @@ class Appeal {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "appeal_seq")
     @SequenceGenerator(name = "appeal_seq", sequenceName = "appeal_id_seq", allocationSize = 1)
     private Long id;
-    @Enumerated(EnumType.STRING)
-    private Source source;
-    @Column(name = "external_id")
-    private String externalId;
-    private String category;
+    @Embedded
+    private Intake intake;
     @Column(name = "department_id")
     private String departmentId;
-    @Enumerated(EnumType.STRING)
-    private Priority priority;
-    private boolean fz59;
-    @Column(name = "socially_significant")
-    private boolean sociallySignificant;
-    private String text;
-    private String address;
-    @Column(name = "applicant_name")
-    private String applicantName;
-    @Column(name = "applicant_phone")
-    private String applicantPhone;
-    @Column(name = "applicant_email")
-    private String applicantEmail;
-    @ElementCollection
-    @CollectionTable(name = "appeal_photo", joinColumns = @JoinColumn(name = "appeal_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "url")
-    private List<String> photos = new ArrayList<>();
-    @Column(name = "received_at")
-    private Instant receivedAt;
-    @Column(name = "due_at")
-    private Instant dueAt;
-    @Column(name = "answer_due_at")
-    private Instant answerDueAt;
+    @Embedded
+    private Terms terms;
     @Enumerated(EnumType.STRING)
     private AppealStatus status;
     @Enumerated(EnumType.STRING)
     private Resolution resolution;
-    @Column(name = "repeat_of")
-    private String repeatOf;
-    @Column(name = "registered_by")
-    private String registeredBy;
-    @Column(name = "reopen_count")
-    private int reopenCount;
-    @Column(name = "secondary_review")
-    private boolean secondaryReview;
-    @Column(name = "review_delegate")
-    private String reviewDelegate;
-    @Column(name = "chain_position")
-    private int chainPosition;
+    @Embedded
+    private Rounds rounds = new Rounds();
+    @Embedded
+    private Review review = new Review();
     @Column(name = "executor_id")
     private String executorId;
     private int step;
     @Column(name = "step_started_at")
     private Instant stepStartedAt;
-    @Column(name = "postpone_count")
-    private int postponeCount;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "answer_type")
-    private AnswerType answerType;
-    @Column(name = "answer_text")
-    private String answerText;
-    @Column(name = "answer_postponed_until")
-    private LocalDate answerPostponedUntil;
-    @Column(name = "answer_submitted_at")
-    private Instant answerSubmittedAt;
-    @Column(name = "answer_submitted_by")
-    private String answerSubmittedBy;
-    @ElementCollection
-    @CollectionTable(name = "answer_attachment", joinColumns = @JoinColumn(name = "appeal_id"))
-    @OrderColumn(name = "position")
-    private List<AnswerAttachment> attachments = new ArrayList<>();
+    @Embedded
+    private SubmittedAnswer answer;
     @ElementCollection
     @CollectionTable(name = "appeal_co_executor", joinColumns = @JoinColumn(name = "appeal_id"))
     @OrderColumn(name = "position")
@@ -153,36 +104,14 @@ class Appeal {
     @Transient
     private Transition current;
 
-    /** Seed 001 §2: after the third disagreement the operator decides. */
-    static final int MAX_REOPENS = 3;
-    /** PRODUCT.md §9, seed 000 п.14: one «Отложено», a second only after the secondary approver. */
-    static final int MAX_POSTPONEMENTS = 2;
-
     protected Appeal() {
     }
 
     static Appeal register(NewAppeal request, String departmentId, Deadline deadline, Instant now) {
         Appeal appeal = new Appeal();
-        appeal.source = request.source();
-        appeal.externalId = request.externalId();
-        appeal.category = request.category();
+        appeal.intake = new Intake(request);
         appeal.departmentId = departmentId;
-        appeal.priority = request.priority();
-        appeal.fz59 = request.fz59();
-        appeal.sociallySignificant = request.sociallySignificant();
-        appeal.text = request.text();
-        appeal.address = request.address();
-        if (request.applicant() != null) {
-            appeal.applicantName = request.applicant().name();
-            appeal.applicantPhone = request.applicant().phone();
-            appeal.applicantEmail = request.applicant().email();
-        }
-        appeal.photos = new ArrayList<>(request.photos());
-        appeal.repeatOf = request.repeatOf();
-        appeal.registeredBy = request.registeredBy();
-        appeal.receivedAt = request.receivedAt();
-        appeal.dueAt = deadline.dueAt();
-        appeal.answerDueAt = deadline.answerDueAt();
+        appeal.terms = new Terms(request.receivedAt(), deadline);
         appeal.status = AppealStatus.NEW;
         appeal.stepStartedAt = now;
         appeal.createdAt = now;
@@ -275,16 +204,7 @@ class Appeal {
         if (draft.type() == AnswerType.POSTPONED) {
             checkPostponement(draft.postponedUntil(), limits);
         }
-        if (source == Source.INCIDENT && priority == Priority.FAST_TRACK && draft.attachments().isEmpty()) {
-            // seed 004 п.20: a fast-track answer proves the solution (or that there was no problem)
-            throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer of INCIDENT needs a "
-                    + "photo, a video or a document");
-        }
-        boolean hasPhoto = draft.attachments().stream().anyMatch(a -> a.kind() == AttachmentKind.PHOTO);
-        if (!photos.isEmpty() && !hasPhoto) {
-            throw new TransitionRefused(Reason.PHOTOS_REQUIRED,
-                    "the applicant attached photos, so the answer must carry photos too");
-        }
+        intake.checkProof(draft.attachments());
         if (noticeRequired && !"PHONE".equals(draft.applicantNotified())
                 && !"EMAIL".equals(draft.applicantNotified())) {
             throw new TransitionRefused(Reason.APPLICANT_NOT_NOTIFIED, "the applicant must be told the result "
@@ -293,41 +213,18 @@ class Appeal {
         if (draft.applicantNotified() != null) {
             record(now, actor, HistoryType.APPLICANT_NOTIFIED, status, status, null, List.of(draft.applicantNotified()));
         }
-        answerType = draft.type();
-        answerText = draft.text().strip();
-        answerPostponedUntil = draft.type() == AnswerType.POSTPONED ? draft.postponedUntil() : null;
-        answerSubmittedAt = now;
-        answerSubmittedBy = actor;
-        attachments.clear();
-        draft.attachments().forEach(a -> attachments.add(new AnswerAttachment(a.kind(), a.fileId())));
-        chainPosition = 0;
-        reviewDelegate = null;
+        answer().submit(draft, actor, now);
         // the secondary approver sees it first after a disagreement they have not approved an answer to yet
         // (seed 000 п.13), and for a repeated postponement (seed 000 п.14)
-        secondaryReview = reopenAwaitsSecondary() || draft.type() == AnswerType.POSTPONED && postponeCount > 0;
-        fact(now, actor, HistoryType.ANSWER_SUBMITTED, AppealStatus.ANSWER_REVIEW, null, answerType.name());
+        review.start(reopenAwaitsSecondary() || rounds.repeatsPostponement(draft.type()));
+        fact(now, actor, HistoryType.ANSWER_SUBMITTED, AppealStatus.ANSWER_REVIEW, null, draft.type().name());
         history.get(history.size() - 1).fromTemplate(draft.templateId());
         return new AnswerSubmitted(view(), executorId, now);
     }
 
-    /**
-     * «Отложено» (PRODUCT.md §9): a date after today and no later than the source's {@code postpone-max} after the
-     * appeal came in; a second postponement only where a secondary approver will approve it (seed 000 п.14), never
-     * a third.
-     */
+    /** «Отложено» (PRODUCT.md §9): see {@link Rounds#checkPostponement}. */
     void checkPostponement(LocalDate until, PostponementLimits limits) {
-        if (postponeCount >= MAX_POSTPONEMENTS) {
-            throw new TransitionRefused(Reason.POSTPONED_TWICE, "appeal " + id + " was already postponed "
-                    + postponeCount + " times");
-        }
-        if (postponeCount > 0 && !limits.secondaryApprover()) {
-            throw new TransitionRefused(Reason.NO_SECONDARY_APPROVER, "a second postponement needs the secondary "
-                    + "approver, and none is configured");
-        }
-        if (until == null || !until.isAfter(limits.today()) || until.isAfter(limits.latest())) {
-            throw new TransitionRefused(Reason.POSTPONE_DATE_INVALID, "the postponement date must be after "
-                    + limits.today() + " and not after " + limits.latest());
-        }
+        rounds.checkPostponement(until, limits, id);
     }
 
     /**
@@ -337,14 +234,9 @@ class Appeal {
     AnswerPreApproved preApprove(String secondaryApprover, Instant now) {
         require(Transition.PRE_APPROVE);
         requireNotExecutor(secondaryApprover);
-        if (!secondaryReview) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " needs no secondary "
-                    + "approval");
-        }
-        secondaryReview = false;
-        reviewDelegate = null;
+        review.secondaryApproved(id);
         fact(now, secondaryApprover, HistoryType.SECONDARY_APPROVED, AppealStatus.ANSWER_REVIEW, null,
-                answerType == AnswerType.POSTPONED && postponeCount > 0 ? "POSTPONEMENT" : "DISAGREEMENT");
+                rounds.repeatsPostponement(answer().type()) ? "POSTPONEMENT" : "DISAGREEMENT");
         return new AnswerPreApproved(view(), secondaryApprover, now);
     }
 
@@ -352,8 +244,7 @@ class Appeal {
     AnswerPreApproved approveStage(String moderator, int stage, int of, Instant now) {
         require(Transition.APPROVE_STAGE);
         requireNotExecutor(moderator);
-        chainPosition = stage;
-        reviewDelegate = null;
+        review.stageApproved(stage);
         fact(now, moderator, HistoryType.CHAIN_APPROVED, AppealStatus.ANSWER_REVIEW, null, String.valueOf(stage),
                 String.valueOf(of));
         return new AnswerPreApproved(view(), moderator, now);
@@ -366,7 +257,7 @@ class Appeal {
         if (to.equals(executorId) || to.equals(from)) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, to + " cannot take over the review of appeal " + id);
         }
-        reviewDelegate = to;
+        review.delegateTo(to);
         fact(now, from, HistoryType.APPROVAL_DELEGATED, AppealStatus.ANSWER_REVIEW, null, to);
         return new ReviewDelegated(view(), from, to, now);
     }
@@ -374,9 +265,7 @@ class Appeal {
     AnswerApproved approve(String moderator, Instant now) {
         require(Transition.APPROVE);
         requireNotExecutor(moderator);
-        secondaryReview = false;
-        chainPosition = 0;
-        reviewDelegate = null;
+        review.end();
         move(now, moderator, HistoryType.ANSWER_APPROVED, AppealStatus.APPROVED, null);
         return new AnswerApproved(view(), moderator, now);
     }
@@ -387,8 +276,7 @@ class Appeal {
         if (reason == null || reason.strip().length() < 5) {
             throw new TransitionRefused(Reason.REASON_TOO_SHORT, "a rework reason is required");
         }
-        chainPosition = 0;
-        reviewDelegate = null;
+        review.sentBack();
         move(now, moderator, HistoryType.SENT_TO_REWORK, AppealStatus.REWORK, reason.strip());
         return new AnswerSentToRework(view(), moderator, executorId, reason.strip(), now);
     }
@@ -399,9 +287,7 @@ class Appeal {
         if (reason == null || reason.strip().length() < 5) {
             throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
         }
-        secondaryReview = false;
-        chainPosition = 0;
-        reviewDelegate = null;
+        review.end();
         move(now, coordinator, HistoryType.QUALITY_RETURN, AppealStatus.REWORK, reason.strip());
         return new AnswerSentToRework(view(), coordinator, executorId, reason.strip(), now);
     }
@@ -413,8 +299,7 @@ class Appeal {
         if (newText == null || newText.isBlank()) {
             throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
         }
-        String previous = answerText;
-        answerText = newText.strip();
+        String previous = answer().edit(newText);
         fact(now, moderator, HistoryType.ANSWER_EDITED, AppealStatus.ANSWER_REVIEW, previous);
         return new AnswerEdited(view(), moderator, previous, now);
     }
@@ -425,14 +310,13 @@ class Appeal {
      */
     AppealPostponed markPostponedPublished(String coordinator, Deadline terms, Instant now) {
         require(Transition.PUBLISH_POSTPONED);
-        if (answerType != AnswerType.POSTPONED) {
+        if (!answer().postponed()) {
             throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " is not POSTPONED");
         }
-        postponeCount++;
+        rounds.postponed();
         // the placement is judged against the deadline it met or missed; the postponed terms begin after it
-        fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.POSTPONED, null, answerPostponedUntil.toString());
-        dueAt = terms.dueAt();
-        answerDueAt = terms.answerDueAt();
+        fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.POSTPONED, null, answer().postponedUntil().toString());
+        this.terms.renew(terms);
         return new AppealPostponed(view(), coordinator, now);
     }
 
@@ -469,7 +353,7 @@ class Appeal {
 
     AppealClosed markPublished(String coordinator, Instant now) {
         require(Transition.PUBLISH);
-        if (answerType == AnswerType.POSTPONED) {
+        if (answer().postponed()) {
             throw new TransitionRefused(Reason.WRONG_STATE, "a POSTPONED answer leaves appeal " + id + " open");
         }
         resolution = Resolution.PUBLISHED;
@@ -489,37 +373,33 @@ class Appeal {
             throw new TransitionRefused(Reason.WRONG_STATE, "only an appeal closed with a published answer can be "
                     + "reopened; appeal " + id + " is " + status + (resolution == null ? "" : "/" + resolution));
         }
-        if (reopenCount >= MAX_REOPENS) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " was already reopened " + MAX_REOPENS
-                    + " times: it goes to the operator");
-        }
+        rounds.checkReopen(id);
         if (comment == null || comment.strip().length() < 5) {
             throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "the applicant's comment is required");
         }
         current = reopen;
-        reopenCount++;
-        secondaryReview = true;
+        int round = rounds.reopened();
+        review.secondaryDue(true);
         resolution = null;
-        photos.addAll(newPhotos);
-        dueAt = deadline.dueAt();
-        answerDueAt = deadline.answerDueAt();
+        intake.addPhotos(newPhotos);
+        terms.renew(deadline);
         String previous = executorId;
         if (!executorActive) {
             executorId = null;
         }
         fact(now, null, HistoryType.REOPENED, executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW, comment.strip(),
-                String.valueOf(reopenCount), String.valueOf(MAX_REOPENS));
-        return new AppealReopened(view(), reopenCount, comment.strip(), previous, now);
+                String.valueOf(round), String.valueOf(Rounds.MAX_REOPENS));
+        return new AppealReopened(view(), round, comment.strip(), previous, now);
     }
 
     /** After the third disagreement a coordinator hands the appeal to the operator of the portal (001 §2). */
     AppealClosed handToOperator(String coordinator, Instant now) {
-        if (reopenCount < MAX_REOPENS || !Transition.HAND_TO_OPERATOR.startsIn(status)) {
+        if (!rounds.exhausted() || !Transition.HAND_TO_OPERATOR.startsIn(status)) {
             throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is not waiting to go to the operator");
         }
         current = Transition.HAND_TO_OPERATOR;
         resolution = Resolution.TO_OPERATOR;
-        secondaryReview = false;
+        review.secondaryDue(false);
         fact(now, coordinator, HistoryType.TO_OPERATOR, AppealStatus.CLOSED, null);
         return new AppealClosed(view(), coordinator, now);
     }
@@ -708,7 +588,7 @@ class Appeal {
             throw new IllegalStateException(current + " does not record " + type);
         }
         history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment, args, step,
-                answerDueAt));
+                terms.answerDueAt()));
     }
 
     /** An entry of the current step that changes no status (so no button goes stale). */
@@ -732,16 +612,23 @@ class Appeal {
         return departmentId;
     }
 
+    /** The answer last submitted; a blank one before the first (Hibernate loads an all-null embeddable as null). */
+    private SubmittedAnswer answer() {
+        if (answer == null) {
+            answer = new SubmittedAnswer();
+        }
+        return answer;
+    }
+
     AppealView view() {
-        AppealView.Answer answer = answerType == null ? null : new AppealView.Answer(answerType, answerText,
-                answerPostponedUntil, answerSubmittedAt, answerSubmittedBy,
-                attachments.stream().map(AnswerAttachment::view).toList());
-        return new AppealView(id, source, externalId, category, departmentId, priority, fz59, sociallySignificant,
-                text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
-                List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
-                postponeCount, answer, history.stream().map(HistoryEntry::view).toList(), resolution, reopenCount,
-                secondaryReview, repeatOf, reviewDelegate, chainPosition, coExecutors.stream().map(c -> c.view(coExecutorFiles.stream()
+        return new AppealView(id, intake.source(), intake.externalId(), intake.category(), departmentId,
+                intake.priority(), intake.fz59(), intake.sociallySignificant(), intake.text(), intake.address(),
+                intake.applicant(), intake.photos(), terms.receivedAt(), terms.dueAt(), terms.answerDueAt(), status,
+                executorId, step, stepStartedAt, rounds.postponeCount(), answer == null ? null : answer.view(),
+                history.stream().map(HistoryEntry::view).toList(), resolution, rounds.reopenCount(),
+                review.secondary(), intake.repeatOf(), review.delegate(), review.chainPosition(),
+                coExecutors.stream().map(c -> c.view(coExecutorFiles.stream()
                         .filter(f -> f.staffId().equals(c.staffId())).map(CoExecutorFile::view).toList())).toList(),
-                registeredBy);
+                intake.registeredBy());
     }
 }

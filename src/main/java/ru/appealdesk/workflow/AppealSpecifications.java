@@ -35,15 +35,15 @@ final class AppealSpecifications {
                             cb.notEqual(root.get("executorId"), f.excludedExecutorId())));
                 }
                 if (f.sources() != null) {
-                    all.add(f.sources().isEmpty() ? cb.disjunction() : root.get("source").in(f.sources()));
+                    all.add(f.sources().isEmpty() ? cb.disjunction() : root.get("intake").get("source").in(f.sources()));
                 }
                 if (f.registeredBy() != null) {
-                    all.add(cb.equal(root.get("registeredBy"), f.registeredBy()));
+                    all.add(cb.equal(root.get("intake").get("registeredBy"), f.registeredBy()));
                 }
                 if (f.overdueOnly()) {
                     // PRODUCT.md §9: overdue is "not closed by answerDueAt", whoever holds the appeal
                     all.add(cb.notEqual(root.get("status"), AppealStatus.CLOSED));
-                    all.add(cb.lessThan(root.get("answerDueAt"), now));
+                    all.add(cb.lessThan(root.get("terms").get("answerDueAt"), now));
                 }
                 parts.add(cb.and(all.toArray(Predicate[]::new)));
             }

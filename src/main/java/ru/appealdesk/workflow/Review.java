@@ -1,0 +1,77 @@
+package ru.appealdesk.workflow;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
+/**
+ * Where the answer under review stands: whether the secondary approver sees it first, how many of the department's
+ * approval chain have approved, and who took the review over («Передать согласование»).
+ */
+@Embeddable
+class Review {
+
+    @Column(name = "secondary_review")
+    private boolean secondary;
+    @Column(name = "chain_position")
+    private int chainPosition;
+    @Column(name = "review_delegate")
+    private String delegate;
+
+    /** A review begins: from the start of the chain, the secondary approver first if {@code secondary}. */
+    void start(boolean secondary) {
+        this.chainPosition = 0;
+        this.delegate = null;
+        this.secondary = secondary;
+    }
+
+    /** The secondary approver approved; refused where the answer needed no secondary approval. */
+    void secondaryApproved(Long appealId) {
+        if (!secondary) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + appealId + " needs no "
+                    + "secondary approval");
+        }
+        secondary = false;
+        delegate = null;
+    }
+
+    /** The chain member of {@code stage} approved; the next one is due. */
+    void stageApproved(int stage) {
+        chainPosition = stage;
+        delegate = null;
+    }
+
+    void delegateTo(String staffId) {
+        delegate = staffId;
+    }
+
+    /** Sent back to rework: the chain starts over with the next answer; a secondary review still due stays due. */
+    void sentBack() {
+        chainPosition = 0;
+        delegate = null;
+    }
+
+    /** Approved, or returned from placement: nothing of this review is due any more. */
+    void end() {
+        secondary = false;
+        sentBack();
+    }
+
+    /** Whether the next answer goes to the secondary approver first (a reopen: yes; to the operator: no). */
+    void secondaryDue(boolean due) {
+        secondary = due;
+    }
+
+    boolean secondary() {
+        return secondary;
+    }
+
+    int chainPosition() {
+        return chainPosition;
+    }
+
+    String delegate() {
+        return delegate;
+    }
+}
