@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,38 +14,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
-import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
-import ru.appealdesk.workflow.AppealEvents.AnswerEdited;
-import ru.appealdesk.workflow.AppealEvents.AnswerPreApproved;
-import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
-import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
-import ru.appealdesk.workflow.AppealEvents.AppealAccepted;
-import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
-import ru.appealdesk.workflow.AppealEvents.AppealClosed;
-import ru.appealdesk.workflow.AppealEvents.AppealReleased;
-import ru.appealdesk.workflow.AppealEvents.AppealEvent;
-import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
-import ru.appealdesk.workflow.AppealEvents.AppealMoved;
-import ru.appealdesk.workflow.AppealEvents.AppealReopened;
-import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
-import ru.appealdesk.workflow.AppealEvents.HelpRequested;
-import ru.appealdesk.workflow.AppealEvents.ReviewDelegated;
-import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
-import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
-import ru.appealdesk.workflow.AppealEvents.PostponedConfirmed;
-import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
-import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
-import ru.appealdesk.workflow.AppealEvents.AppealReturned;
-import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.DeadlinePolicy.Deadline;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 
@@ -85,14 +58,8 @@ class Appeal {
     private Instant stepStartedAt;
     @Embedded
     private SubmittedAnswer answer;
-    @ElementCollection
-    @CollectionTable(name = "appeal_co_executor", joinColumns = @JoinColumn(name = "appeal_id"))
-    @OrderColumn(name = "position")
-    private List<CoExecution> coExecutors = new ArrayList<>();
-    @ElementCollection
-    @CollectionTable(name = "co_executor_material", joinColumns = @JoinColumn(name = "appeal_id"))
-    @OrderColumn(name = "position")
-    private List<CoExecutorFile> coExecutorFiles = new ArrayList<>();
+    @Embedded
+    private CoExecutors coExecutors = new CoExecutors();
     @OneToMany(mappedBy = "appeal", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<HistoryEntry> history = new ArrayList<>();
@@ -120,26 +87,26 @@ class Appeal {
         return appeal;
     }
 
-    AppealAssigned assign(String executor, String department, String actor, Instant now) {
+    AppealEvents.AppealAssigned assign(String executor, String department, String actor, Instant now) {
         return assign(executor, department, actor, false, now);
     }
 
     /** Routing as the appeal is registered (the first step, nothing earlier to close). */
-    AppealAssigned route(String executor, String department, Instant now) {
+    AppealEvents.AppealAssigned route(String executor, String department, Instant now) {
         return assign(executor, department, null, true, now);
     }
 
-    private AppealAssigned assign(String executor, String department, String actor, boolean atRegistration,
-                                  Instant now) {
+    private AppealEvents.AppealAssigned assign(String executor, String department, String actor,
+                                               boolean atRegistration, Instant now) {
         require(atRegistration ? Transition.ROUTE : Transition.ASSIGN);
         String previous = executorId;
         this.executorId = executor;
         this.departmentId = department;
         move(now, actor, previous == null ? HistoryType.ASSIGNED : HistoryType.REASSIGNED, AppealStatus.ASSIGNED, null);
-        return new AppealAssigned(view(), executor, previous, actor, atRegistration, now);
+        return new AppealEvents.AppealAssigned(view(), executor, previous, actor, atRegistration, now);
     }
 
-    AppealAccepted accept(String actor, Instant now) {
+    AppealEvents.AppealAccepted accept(String actor, Instant now) {
         require(actor == null ? Transition.AUTO_ACCEPT : Transition.ACCEPT);
         requireExecutor(actor);
         if (actor == null) {
@@ -147,14 +114,15 @@ class Appeal {
         } else {
             move(now, actor, HistoryType.ACCEPTED, AppealStatus.IN_PROGRESS, null);
         }
-        return new AppealAccepted(view(), executorId, actor == null, now);
+        return new AppealEvents.AppealAccepted(view(), executorId, actor == null, now);
     }
 
     /**
      * The executor returns the appeal with the legal basis: while it is assigned, or — where the source allows it
      * (ЕЦУР, seed 000 п.9) — after accepting it by mistake, until {@code returnableUntil} (null: not after accepting).
      */
-    AppealReturned returnToCoordinators(String actor, String reason, Instant returnableUntil, Instant now) {
+    AppealEvents.AppealReturned returnToCoordinators(String actor, String reason, Instant returnableUntil,
+                                                     Instant now) {
         require(Transition.RETURN);
         requireExecutor(actor);
         if (status == AppealStatus.IN_PROGRESS) {
@@ -168,25 +136,25 @@ class Appeal {
         }
         String checked = ReturnReasons.check(reason);
         move(now, actor, HistoryType.RETURNED, AppealStatus.RETURNED, checked);
-        return new AppealReturned(view(), executorId, checked, now);
+        return new AppealEvents.AppealReturned(view(), executorId, checked, now);
     }
 
     /** ЕЦУР (seed 000 п.7): not accepted by the claim deadline, the appeal goes back to the coordinators. */
-    AppealReleased releaseUnclaimed(Instant now) {
+    AppealEvents.AppealReleased releaseUnclaimed(Instant now) {
         require(Transition.RELEASE_UNCLAIMED);
         String previous = executorId;
         fact(now, null, HistoryType.CLAIM_EXPIRED, AppealStatus.NEW, null);
         executorId = null;
-        return new AppealReleased(view(), previous, now);
+        return new AppealEvents.AppealReleased(view(), previous, now);
     }
 
-    ReturnRejected rejectReturn(String coordinator, Instant now) {
+    AppealEvents.ReturnRejected rejectReturn(String coordinator, Instant now) {
         require(Transition.REJECT_RETURN);
         fact(now, coordinator, HistoryType.RETURN_REJECTED, AppealStatus.IN_PROGRESS, null);
-        return new ReturnRejected(view(), executorId, coordinator, now);
+        return new AppealEvents.ReturnRejected(view(), executorId, coordinator, now);
     }
 
-    AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, Instant now) {
+    AppealEvents.AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, Instant now) {
         return submitAnswer(actor, draft, limits, false, now);
     }
 
@@ -194,32 +162,26 @@ class Appeal {
      * Submits the answer for approval; where the source says so ({@code noticeRequired}, seed 000 п.15) the
      * executor must have told the applicant the result first, and how is recorded ({@code APPLICANT_NOTIFIED}).
      */
-    AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, boolean noticeRequired,
-                                 Instant now) {
+    AppealEvents.AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits,
+                                              boolean noticeRequired, Instant now) {
         require(Transition.SUBMIT_ANSWER);
         requireExecutor(actor);
-        if (draft.text() == null || draft.text().isBlank()) {
-            throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
-        }
+        TransitionRefused.requireText(draft.text(), 1, Reason.TEXT_REQUIRED, "the answer has no text");
         if (draft.type() == AnswerType.POSTPONED) {
             checkPostponement(draft.postponedUntil(), limits);
         }
         intake.checkProof(draft.attachments());
-        if (noticeRequired && !"PHONE".equals(draft.applicantNotified())
-                && !"EMAIL".equals(draft.applicantNotified())) {
-            throw new TransitionRefused(Reason.APPLICANT_NOT_NOTIFIED, "the applicant must be told the result "
-                    + "before the answer goes for approval");
-        }
+        SubmittedAnswer.checkNotice(draft, noticeRequired);
         if (draft.applicantNotified() != null) {
             record(now, actor, HistoryType.APPLICANT_NOTIFIED, status, status, null, List.of(draft.applicantNotified()));
         }
         answer().submit(draft, actor, now);
         // the secondary approver sees it first after a disagreement they have not approved an answer to yet
         // (seed 000 п.13), and for a repeated postponement (seed 000 п.14)
-        review.start(reopenAwaitsSecondary() || rounds.repeatsPostponement(draft.type()));
+        review.start(Review.reopenAwaitsSecondary(history) || rounds.repeatsPostponement(draft.type()));
         fact(now, actor, HistoryType.ANSWER_SUBMITTED, AppealStatus.ANSWER_REVIEW, null, draft.type().name());
         history.get(history.size() - 1).fromTemplate(draft.templateId());
-        return new AnswerSubmitted(view(), executorId, now);
+        return new AppealEvents.AnswerSubmitted(view(), executorId, now);
     }
 
     /** «Отложено» (PRODUCT.md §9): see {@link Rounds#checkPostponement}. */
@@ -231,27 +193,27 @@ class Appeal {
      * The secondary approver's «Согласовать» on the answer to an applicant who disagreed (seed 000 п.13): the
      * answer stays in review and goes on to the department's approvers.
      */
-    AnswerPreApproved preApprove(String secondaryApprover, Instant now) {
+    AppealEvents.AnswerPreApproved preApprove(String secondaryApprover, Instant now) {
         require(Transition.PRE_APPROVE);
         requireNotExecutor(secondaryApprover);
         review.secondaryApproved(id);
         fact(now, secondaryApprover, HistoryType.SECONDARY_APPROVED, AppealStatus.ANSWER_REVIEW, null,
                 rounds.repeatsPostponement(answer().type()) ? "POSTPONEMENT" : "DISAGREEMENT");
-        return new AnswerPreApproved(view(), secondaryApprover, now);
+        return new AppealEvents.AnswerPreApproved(view(), secondaryApprover, now);
     }
 
     /** A member of the department's approval chain approved (stage {@code stage} of {@code of}); the next one is due. */
-    AnswerPreApproved approveStage(String moderator, int stage, int of, Instant now) {
+    AppealEvents.AnswerPreApproved approveStage(String moderator, int stage, int of, Instant now) {
         require(Transition.APPROVE_STAGE);
         requireNotExecutor(moderator);
         review.stageApproved(stage);
         fact(now, moderator, HistoryType.CHAIN_APPROVED, AppealStatus.ANSWER_REVIEW, null, String.valueOf(stage),
                 String.valueOf(of));
-        return new AnswerPreApproved(view(), moderator, now);
+        return new AppealEvents.AnswerPreApproved(view(), moderator, now);
     }
 
     /** «Передать согласование» (003 Руководитель): another person who may approve takes the review over. */
-    ReviewDelegated delegateReview(String from, String to, Instant now) {
+    AppealEvents.ReviewDelegated delegateReview(String from, String to, Instant now) {
         require(Transition.DELEGATE_REVIEW);
         requireNotExecutor(from);
         if (to.equals(executorId) || to.equals(from)) {
@@ -259,65 +221,60 @@ class Appeal {
         }
         review.delegateTo(to);
         fact(now, from, HistoryType.APPROVAL_DELEGATED, AppealStatus.ANSWER_REVIEW, null, to);
-        return new ReviewDelegated(view(), from, to, now);
+        return new AppealEvents.ReviewDelegated(view(), from, to, now);
     }
 
-    AnswerApproved approve(String moderator, Instant now) {
+    AppealEvents.AnswerApproved approve(String moderator, Instant now) {
         require(Transition.APPROVE);
         requireNotExecutor(moderator);
         review.end();
         move(now, moderator, HistoryType.ANSWER_APPROVED, AppealStatus.APPROVED, null);
-        return new AnswerApproved(view(), moderator, now);
+        return new AppealEvents.AnswerApproved(view(), moderator, now);
     }
 
-    AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {
+    AppealEvents.AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {
         require(Transition.SEND_TO_REWORK);
         requireNotExecutor(moderator);
-        if (reason == null || reason.strip().length() < 5) {
-            throw new TransitionRefused(Reason.REASON_TOO_SHORT, "a rework reason is required");
-        }
+        String why = TransitionRefused.requireText(reason, 5, Reason.REASON_TOO_SHORT, "a rework reason is required");
         review.sentBack();
-        move(now, moderator, HistoryType.SENT_TO_REWORK, AppealStatus.REWORK, reason.strip());
-        return new AnswerSentToRework(view(), moderator, executorId, reason.strip(), now);
+        move(now, moderator, HistoryType.SENT_TO_REWORK, AppealStatus.REWORK, why);
+        return new AppealEvents.AnswerSentToRework(view(), moderator, executorId, why, now);
     }
 
     /** A coordinator finds an approved answer not good enough to place (seed 003): back to the executor. */
-    AnswerSentToRework returnForQuality(String coordinator, String reason, Instant now) {
+    AppealEvents.AnswerSentToRework returnForQuality(String coordinator, String reason, Instant now) {
         require(Transition.QUALITY_RETURN);
-        if (reason == null || reason.strip().length() < 5) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
-        }
+        String why = requireReason(reason);
         review.end();
-        move(now, coordinator, HistoryType.QUALITY_RETURN, AppealStatus.REWORK, reason.strip());
-        return new AnswerSentToRework(view(), coordinator, executorId, reason.strip(), now);
+        move(now, coordinator, HistoryType.QUALITY_RETURN, AppealStatus.REWORK, why);
+        return new AppealEvents.AnswerSentToRework(view(), coordinator, executorId, why, now);
     }
 
     /** «Изменить текст»: an approver corrects the answer under review; the old text stays in the history. */
-    AnswerEdited editAnswer(String moderator, String newText, Instant now) {
+    AppealEvents.AnswerEdited editAnswer(String moderator, String newText, Instant now) {
         require(Transition.EDIT_ANSWER);
         requireNotExecutor(moderator);
-        if (newText == null || newText.isBlank()) {
-            throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
-        }
+        TransitionRefused.requireText(newText, 1, Reason.TEXT_REQUIRED, "the answer has no text");
         String previous = answer().edit(newText);
         fact(now, moderator, HistoryType.ANSWER_EDITED, AppealStatus.ANSWER_REVIEW, previous);
-        return new AnswerEdited(view(), moderator, previous, now);
+        return new AppealEvents.AnswerEdited(view(), moderator, previous, now);
     }
 
     /**
      * «Размещено» on an «Отложено» answer (PRODUCT.md §9): the appeal waits for its final answer by the postponed
      * date, with the executor; {@code terms} are the postponed date's.
      */
-    AppealPostponed markPostponedPublished(String coordinator, Deadline terms, Instant now) {
+    AppealEvents.AppealPostponed markPostponedPublished(String coordinator, Deadline terms, Instant now) {
         require(Transition.PUBLISH_POSTPONED);
         if (!answer().postponed()) {
             throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " is not POSTPONED");
         }
         rounds.postponed();
         // the placement is judged against the deadline it met or missed; the postponed terms begin after it
-        fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.POSTPONED, null, answer().postponedUntil().toString());
+        fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.POSTPONED, null,
+                answer().postponedUntil().toString());
         this.terms.renew(terms);
-        return new AppealPostponed(view(), coordinator, now);
+        return new AppealEvents.AppealPostponed(view(), coordinator, now);
     }
 
     /**
@@ -330,35 +287,35 @@ class Appeal {
         if (executor.equals(previous)) {
             // the same executor goes on: a note, so a final answer they are writing stays valid
             record(now, coordinator, HistoryType.POSTPONED_CONFIRMED, status, status, null, List.of());
-            return new PostponedConfirmed(view(), executor, coordinator, now);
+            return new AppealEvents.PostponedConfirmed(view(), executor, coordinator, now);
         }
         executorId = executor;
         departmentId = department;
         fact(now, coordinator, HistoryType.REASSIGNED, AppealStatus.POSTPONED, null);
-        return new PostponedReassigned(view(), executor, previous, coordinator, now);
+        return new AppealEvents.PostponedReassigned(view(), executor, previous, coordinator, now);
     }
 
     /**
      * The executor is away (seed 002 п.4): their substitute takes the appeal over at the same step of work; the
      * absent executor's buttons go stale.
      */
-    AppealSubstituted substitute(String substitute, String department, List<String> absence, Instant now) {
+    AppealEvents.AppealSubstituted substitute(String substitute, String department, List<String> absence, Instant now) {
         require(Transition.SUBSTITUTE);
         String absent = executorId;
         executorId = substitute;
         departmentId = department;
         fact(now, null, HistoryType.SUBSTITUTED, status, null, absence.toArray(String[]::new));
-        return new AppealSubstituted(view(), absent, substitute, now);
+        return new AppealEvents.AppealSubstituted(view(), absent, substitute, now);
     }
 
-    AppealClosed markPublished(String coordinator, Instant now) {
+    AppealEvents.AppealClosed markPublished(String coordinator, Instant now) {
         require(Transition.PUBLISH);
         if (answer().postponed()) {
             throw new TransitionRefused(Reason.WRONG_STATE, "a POSTPONED answer leaves appeal " + id + " open");
         }
         resolution = Resolution.PUBLISHED;
         fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.CLOSED, null);
-        return new AppealClosed(view(), coordinator, now);
+        return new AppealEvents.AppealClosed(view(), coordinator, now);
     }
 
     /**
@@ -366,17 +323,16 @@ class Appeal {
      * if they still work here, else to the coordinators; new terms from now; the next answer goes first to the
      * secondary approver. At most three times.
      */
-    AppealReopened reopen(String comment, List<String> newPhotos, boolean executorActive, Deadline deadline,
-                          Instant now) {
+    AppealEvents.AppealReopened reopen(String comment, List<String> newPhotos, boolean executorActive,
+                                       Deadline deadline, Instant now) {
         Transition reopen = executorActive ? Transition.REOPEN : Transition.REOPEN_UNASSIGNED;
         if (!reopen.startsIn(status) || status == AppealStatus.CLOSED && resolution != Resolution.PUBLISHED) {
             throw new TransitionRefused(Reason.WRONG_STATE, "only an appeal closed with a published answer can be "
                     + "reopened; appeal " + id + " is " + status + (resolution == null ? "" : "/" + resolution));
         }
         rounds.checkReopen(id);
-        if (comment == null || comment.strip().length() < 5) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "the applicant's comment is required");
-        }
+        String said = TransitionRefused.requireText(comment, 5, Reason.COMMENT_TOO_SHORT,
+                "the applicant's comment is required");
         current = reopen;
         int round = rounds.reopened();
         review.secondaryDue(true);
@@ -387,13 +343,13 @@ class Appeal {
         if (!executorActive) {
             executorId = null;
         }
-        fact(now, null, HistoryType.REOPENED, executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW, comment.strip(),
+        fact(now, null, HistoryType.REOPENED, executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW, said,
                 String.valueOf(round), String.valueOf(Rounds.MAX_REOPENS));
-        return new AppealReopened(view(), round, comment.strip(), previous, now);
+        return new AppealEvents.AppealReopened(view(), round, said, previous, now);
     }
 
     /** After the third disagreement a coordinator hands the appeal to the operator of the portal (001 §2). */
-    AppealClosed handToOperator(String coordinator, Instant now) {
+    AppealEvents.AppealClosed handToOperator(String coordinator, Instant now) {
         if (!rounds.exhausted() || !Transition.HAND_TO_OPERATOR.startsIn(status)) {
             throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is not waiting to go to the operator");
         }
@@ -401,38 +357,37 @@ class Appeal {
         resolution = Resolution.TO_OPERATOR;
         review.secondaryDue(false);
         fact(now, coordinator, HistoryType.TO_OPERATOR, AppealStatus.CLOSED, null);
-        return new AppealClosed(view(), coordinator, now);
+        return new AppealEvents.AppealClosed(view(), coordinator, now);
     }
 
     /**
      * A coordinator redirects the appeal to another organisation (001 §3) with where and on what basis: closed as
      * {@code REDIRECTED} at once, or waiting for a moderator where the source says so (ПОС).
      */
-    AppealEvent redirect(String coordinator, String whereAndWhy, boolean needsApproval, Instant now) {
+    AppealEvents.AppealEvent redirect(String coordinator, String whereAndWhy, boolean needsApproval, Instant now) {
         require(needsApproval ? Transition.REQUEST_REDIRECT : Transition.REDIRECT);
-        if (whereAndWhy == null || whereAndWhy.strip().length() < 10) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "say where to and on what basis");
-        }
+        String where = TransitionRefused.requireText(whereAndWhy, 10, Reason.COMMENT_TOO_SHORT,
+                "say where to and on what basis");
         if (needsApproval) {
-            move(now, coordinator, HistoryType.REDIRECT_REQUESTED, AppealStatus.REDIRECT_REVIEW, whereAndWhy.strip());
-            return new RedirectRequested(view(), coordinator, whereAndWhy.strip(), now);
+            move(now, coordinator, HistoryType.REDIRECT_REQUESTED, AppealStatus.REDIRECT_REVIEW, where);
+            return new AppealEvents.RedirectRequested(view(), coordinator, where, now);
         }
         resolution = Resolution.REDIRECTED;
-        move(now, coordinator, HistoryType.REDIRECTED, AppealStatus.CLOSED, whereAndWhy.strip());
-        return new AppealClosed(view(), coordinator, now);
+        move(now, coordinator, HistoryType.REDIRECTED, AppealStatus.CLOSED, where);
+        return new AppealEvents.AppealClosed(view(), coordinator, now);
     }
 
     /** A moderator's «Согласовать» on a redirect (ПОС): closed as redirected. */
-    AppealClosed approveRedirect(String moderator, Instant now) {
+    AppealEvents.AppealClosed approveRedirect(String moderator, Instant now) {
         require(Transition.APPROVE_REDIRECT);
         resolution = Resolution.REDIRECTED;
         move(now, moderator, HistoryType.REDIRECT_APPROVED, AppealStatus.CLOSED, null);
-        return new AppealClosed(view(), moderator, now);
+        return new AppealEvents.AppealClosed(view(), moderator, now);
     }
 
     /** A moderator's «Отклонить» on a redirect: back to the coordinators. */
     /** A plain transition ({@link Transition#plain()}): its status, history and event come from the table alone. */
-    AppealMoved perform(Transition t, String actor, Instant now) {
+    AppealEvents.AppealMoved perform(Transition t, String actor, Instant now) {
         if (!t.plain()) {
             throw new IllegalArgumentException(t + " is carried out by a method of its own");
         }
@@ -445,89 +400,62 @@ class Appeal {
         } else {
             note(now, actor, t.records().get(0), null);
         }
-        return new AppealMoved(view(), t, actor, now);
+        return new AppealEvents.AppealMoved(view(), t, actor, now);
     }
 
     /**
      * Closes an open appeal without an answer (seed 004 п.21: threats or obscenity; a duplicate) or as redirected
      * elsewhere by the portal; {@code actor} null is the portal (REST). The reason is kept in the history.
      */
-    AppealClosed closeWithoutAnswer(String actor, Resolution how, String reason, Instant now) {
+    AppealEvents.AppealClosed closeWithoutAnswer(String actor, Resolution how, String reason, Instant now) {
         if (how != Resolution.NO_ANSWER && how != Resolution.DUPLICATE && how != Resolution.REDIRECTED) {
             throw new TransitionRefused(Reason.INVALID_RESOLUTION,
                     "an appeal is closed without an answer as NO_ANSWER, DUPLICATE or REDIRECTED, not " + how);
         }
-        if (reason == null || reason.strip().length() < 5) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
-        }
+        String why = requireReason(reason);
         // the aggregate takes every open status; the chat offers and checks the narrower Transition.CLOSE first
         if (!Transition.CLOSE_BY_PORTAL.startsIn(status)) {
             throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is already closed");
         }
         current = actor == null ? Transition.CLOSE_BY_PORTAL : Transition.CLOSE;
         resolution = how;
-        move(now, actor, HistoryType.closed(how), AppealStatus.CLOSED, reason.strip());
-        return new AppealClosed(view(), actor, now);
+        move(now, actor, HistoryType.closed(how), AppealStatus.CLOSED, why);
+        return new AppealEvents.AppealClosed(view(), actor, now);
     }
 
     /**
      * Adds a co-executor (001 §4.3, 4.6; 004 п.17) with their own deadline; a note in the current step, so nobody's
      * buttons go stale. {@code actor} null is the portal (REST).
      */
-    CoExecutorAdded addCoExecutor(String staffId, Instant dueAt, String actor, Instant now) {
+    AppealEvents.CoExecutorAdded addCoExecutor(String staffId, Instant dueAt, String actor, Instant now) {
         require(Transition.ADD_CO_EXECUTOR);
-        if (staffId.equals(executorId)) {
-            throw new TransitionRefused(Reason.CO_EXECUTOR_INVALID, staffId + " is the responsible executor of appeal "
-                    + id);
-        }
-        if (coExecutors.stream().anyMatch(c -> c.staffId().equals(staffId))) {
-            throw new TransitionRefused(Reason.CO_EXECUTOR_INVALID, staffId + " is already a co-executor of appeal "
-                    + id);
-        }
-        coExecutors.add(new CoExecution(staffId, dueAt, actor, now));
+        coExecutors().add(staffId, dueAt, actor, now, executorId, id);
         note(now, actor, HistoryType.CO_EXECUTOR_ADDED, staffId);
-        return new CoExecutorAdded(view(), staffId, dueAt, actor, now);
+        return new AppealEvents.CoExecutorAdded(view(), staffId, dueAt, actor, now);
     }
 
     /** A co-executor hands their materials (a text and files) to the responsible executor. */
-    MaterialsDelivered deliverMaterials(String staffId, String text, List<AppealView.Attachment> files,
-                                        Instant now) {
+    AppealEvents.MaterialsDelivered deliverMaterials(String staffId, String text, List<AppealView.Attachment> files,
+                                                     Instant now) {
         require(Transition.DELIVER_MATERIALS);
-        CoExecution co = coExecutors.stream().filter(c -> c.staffId().equals(staffId)).findFirst()
-                .orElseThrow(() -> new TransitionRefused(Reason.NOT_ALLOWED, staffId + " is not a co-executor of "
-                        + "appeal " + id));
-        if (text == null || text.isBlank()) {
-            throw new TransitionRefused(Reason.TEXT_REQUIRED, "the materials have no text");
-        }
-        co.delivered(text.strip(), now);
-        files.forEach(f -> coExecutorFiles.add(new CoExecutorFile(staffId, f.kind(), f.fileId())));
-        note(now, staffId, HistoryType.MATERIALS_DELIVERED, text.strip());
-        return new MaterialsDelivered(view(), staffId, now);
+        String materials = coExecutors().deliver(staffId, text, files, now, id);
+        note(now, staffId, HistoryType.MATERIALS_DELIVERED, materials);
+        return new AppealEvents.MaterialsDelivered(view(), staffId, now);
     }
 
     /** «Нужна помощь» (seed 000 п.16): the executor asks the deputy head and the coordinators; a note. */
-    HelpRequested requestHelp(String actor, String text, Instant now) {
+    AppealEvents.HelpRequested requestHelp(String actor, String text, Instant now) {
         require(Transition.REQUEST_HELP);
         requireExecutor(actor);
-        if (text == null || text.strip().length() < 5) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "say what help is needed");
-        }
-        note(now, actor, HistoryType.HELP_REQUESTED, text.strip());
-        return new HelpRequested(view(), actor, text.strip(), now);
+        String help = TransitionRefused.requireText(text, 5, Reason.COMMENT_TOO_SHORT, "say what help is needed");
+        note(now, actor, HistoryType.HELP_REQUESTED, help);
+        return new AppealEvents.HelpRequested(view(), actor, help, now);
     }
 
-    /** A reopen after which the secondary approver has not yet approved an answer. */
-    private boolean reopenAwaitsSecondary() {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            HistoryType type = history.get(i).view().type();
-            if (type == HistoryType.SECONDARY_APPROVED || type == HistoryType.ANSWER_APPROVED) {
-                return false;
-            }
-            if (type == HistoryType.REOPENED) {
-                return true;
-            }
-        }
-        return false;
+    /** A reason a coordinator or the portal gives: at least 5 characters, stripped. */
+    private static String requireReason(String reason) {
+        return TransitionRefused.requireText(reason, 5, Reason.COMMENT_TOO_SHORT,
+                "a reason of at least 5 characters is required");
     }
 
     void requireStep(int expected) {
@@ -612,12 +540,20 @@ class Appeal {
         return departmentId;
     }
 
-    /** The answer last submitted; a blank one before the first (Hibernate loads an all-null embeddable as null). */
+    /** The answer last submitted; a blank one before the first (Hibernate loads all-null embedded columns as null). */
     private SubmittedAnswer answer() {
         if (answer == null) {
             answer = new SubmittedAnswer();
         }
         return answer;
+    }
+
+    /** The co-executors; none before the first (in case Hibernate loads the embeddable as null). */
+    private CoExecutors coExecutors() {
+        if (coExecutors == null) {
+            coExecutors = new CoExecutors();
+        }
+        return coExecutors;
     }
 
     AppealView view() {
@@ -627,8 +563,6 @@ class Appeal {
                 executorId, step, stepStartedAt, rounds.postponeCount(), answer == null ? null : answer.view(),
                 history.stream().map(HistoryEntry::view).toList(), resolution, rounds.reopenCount(),
                 review.secondary(), intake.repeatOf(), review.delegate(), review.chainPosition(),
-                coExecutors.stream().map(c -> c.view(coExecutorFiles.stream()
-                        .filter(f -> f.staffId().equals(c.staffId())).map(CoExecutorFile::view).toList())).toList(),
-                intake.registeredBy());
+                coExecutors().view(), intake.registeredBy());
     }
 }

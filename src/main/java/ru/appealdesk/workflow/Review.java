@@ -1,5 +1,7 @@
 package ru.appealdesk.workflow;
 
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -61,6 +63,20 @@ class Review {
     /** Whether the next answer goes to the secondary approver first (a reopen: yes; to the operator: no). */
     void secondaryDue(boolean due) {
         secondary = due;
+    }
+
+    /** A reopen after which the secondary approver has not yet approved an answer (seed 000 п.13). */
+    static boolean reopenAwaitsSecondary(List<HistoryEntry> history) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryType type = history.get(i).view().type();
+            if (type == HistoryType.SECONDARY_APPROVED || type == HistoryType.ANSWER_APPROVED) {
+                return false;
+            }
+            if (type == HistoryType.REOPENED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean secondary() {

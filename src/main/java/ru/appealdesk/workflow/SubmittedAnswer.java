@@ -14,6 +14,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 
+import ru.appealdesk.workflow.TransitionRefused.Reason;
+
 /** The answer last submitted for approval, its text as approvers edited it, and its attachments. */
 @Embeddable
 class SubmittedAnswer {
@@ -35,6 +37,15 @@ class SubmittedAnswer {
     private List<AnswerAttachment> attachments = new ArrayList<>();
 
     protected SubmittedAnswer() {
+    }
+
+    /** Where the source says so (seed 000 п.15), the applicant was told the result, by phone or e-mail, first. */
+    static void checkNotice(AnswerDraft draft, boolean noticeRequired) {
+        if (noticeRequired && !"PHONE".equals(draft.applicantNotified())
+                && !"EMAIL".equals(draft.applicantNotified())) {
+            throw new TransitionRefused(Reason.APPLICANT_NOT_NOTIFIED, "the applicant must be told the result "
+                    + "before the answer goes for approval");
+        }
     }
 
     /** Takes the draft's type, stripped text, postponed date (an «Отложено» answer only) and attachments. */
