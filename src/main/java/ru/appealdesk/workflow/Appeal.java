@@ -18,7 +18,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
+
 import jakarta.persistence.Version;
 
 import ru.appealdesk.workflow.DeadlinePolicy.Deadline;
@@ -39,23 +39,16 @@ class Appeal {
     private Long id;
     @Embedded
     private Intake intake;
-    @Column(name = "department_id")
-    private String departmentId;
     @Embedded
     private Terms terms;
-    @Enumerated(EnumType.STRING)
-    private AppealStatus status;
+    @Embedded
+    private Step step;
     @Enumerated(EnumType.STRING)
     private Resolution resolution;
     @Embedded
     private Rounds rounds = new Rounds();
     @Embedded
     private Review review = new Review();
-    @Column(name = "executor_id")
-    private String executorId;
-    private int step;
-    @Column(name = "step_started_at")
-    private Instant stepStartedAt;
     @Embedded
     private SubmittedAnswer answer;
     @Embedded
@@ -67,9 +60,6 @@ class Appeal {
     private Instant createdAt;
     @Version
     private long version;
-    /** The transition under way: its entries and target status are checked against the table. */
-    @Transient
-    private Transition current;
 
     protected Appeal() {
     }
@@ -77,12 +67,9 @@ class Appeal {
     static Appeal register(NewAppeal request, String departmentId, Deadline deadline, Instant now) {
         Appeal appeal = new Appeal();
         appeal.intake = new Intake(request);
-        appeal.departmentId = departmentId;
         appeal.terms = new Terms(request.receivedAt(), deadline);
-        appeal.status = AppealStatus.NEW;
-        appeal.stepStartedAt = now;
+        appeal.step = new Step(departmentId, now);
         appeal.createdAt = now;
-        appeal.current = Transition.REGISTER;
         appeal.record(now, null, HistoryType.REGISTERED, null, AppealStatus.NEW, null, null);
         return appeal;
     }
@@ -99,22 +86,20 @@ class Appeal {
     private AppealEvents.AppealAssigned assign(String executor, String department, String actor,
                                                boolean atRegistration, Instant now) {
         require(atRegistration ? Transition.ROUTE : Transition.ASSIGN);
-        String previous = executorId;
-        this.executorId = executor;
-        this.departmentId = department;
+        String previous = step.handTo(executor, department);
         move(now, actor, previous == null ? HistoryType.ASSIGNED : HistoryType.REASSIGNED, AppealStatus.ASSIGNED, null);
         return new AppealEvents.AppealAssigned(view(), executor, previous, actor, atRegistration, now);
     }
 
     AppealEvents.AppealAccepted accept(String actor, Instant now) {
         require(actor == null ? Transition.AUTO_ACCEPT : Transition.ACCEPT);
-        requireExecutor(actor);
+        step.requireExecutor(actor, id);
         if (actor == null) {
             fact(now, null, HistoryType.AUTO_ACCEPTED, AppealStatus.IN_PROGRESS, null);
         } else {
             move(now, actor, HistoryType.ACCEPTED, AppealStatus.IN_PROGRESS, null);
         }
-        return new AppealEvents.AppealAccepted(view(), executorId, actor == null, now);
+        return new AppealEvents.AppealAccepted(view(), step.executorId(), actor == null, now);
     }
 
     /**
@@ -124,8 +109,8 @@ class Appeal {
     AppealEvents.AppealReturned returnToCoordinators(String actor, String reason, Instant returnableUntil,
                                                      Instant now) {
         require(Transition.RETURN);
-        requireExecutor(actor);
-        if (status == AppealStatus.IN_PROGRESS) {
+        step.requireExecutor(actor, id);
+        if (step.status() == AppealStatus.IN_PROGRESS) {
             if (returnableUntil == null || !view().justAccepted()) {
                 throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is in work and cannot be returned");
             }
@@ -136,22 +121,22 @@ class Appeal {
         }
         String checked = ReturnReasons.check(reason);
         move(now, actor, HistoryType.RETURNED, AppealStatus.RETURNED, checked);
-        return new AppealEvents.AppealReturned(view(), executorId, checked, now);
+        return new AppealEvents.AppealReturned(view(), step.executorId(), checked, now);
     }
 
     /** ЕЦУР (seed 000 п.7): not accepted by the claim deadline, the appeal goes back to the coordinators. */
     AppealEvents.AppealReleased releaseUnclaimed(Instant now) {
         require(Transition.RELEASE_UNCLAIMED);
-        String previous = executorId;
+        String previous = step.executorId();
         fact(now, null, HistoryType.CLAIM_EXPIRED, AppealStatus.NEW, null);
-        executorId = null;
+        step.handTo(null, step.departmentId());
         return new AppealEvents.AppealReleased(view(), previous, now);
     }
 
     AppealEvents.ReturnRejected rejectReturn(String coordinator, Instant now) {
         require(Transition.REJECT_RETURN);
         fact(now, coordinator, HistoryType.RETURN_REJECTED, AppealStatus.IN_PROGRESS, null);
-        return new AppealEvents.ReturnRejected(view(), executorId, coordinator, now);
+        return new AppealEvents.ReturnRejected(view(), step.executorId(), coordinator, now);
     }
 
     AppealEvents.AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, Instant now) {
@@ -165,7 +150,7 @@ class Appeal {
     AppealEvents.AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits,
                                               boolean noticeRequired, Instant now) {
         require(Transition.SUBMIT_ANSWER);
-        requireExecutor(actor);
+        step.requireExecutor(actor, id);
         TransitionRefused.requireText(draft.text(), 1, Reason.TEXT_REQUIRED, "the answer has no text");
         if (draft.type() == AnswerType.POSTPONED) {
             checkPostponement(draft.postponedUntil(), limits);
@@ -173,7 +158,8 @@ class Appeal {
         intake.checkProof(draft.attachments());
         SubmittedAnswer.checkNotice(draft, noticeRequired);
         if (draft.applicantNotified() != null) {
-            record(now, actor, HistoryType.APPLICANT_NOTIFIED, status, status, null, List.of(draft.applicantNotified()));
+            record(now, actor, HistoryType.APPLICANT_NOTIFIED, step.status(), step.status(), null,
+                    List.of(draft.applicantNotified()));
         }
         answer().submit(draft, actor, now);
         // the secondary approver sees it first after a disagreement they have not approved an answer to yet
@@ -181,7 +167,7 @@ class Appeal {
         review.start(Review.reopenAwaitsSecondary(history) || rounds.repeatsPostponement(draft.type()));
         fact(now, actor, HistoryType.ANSWER_SUBMITTED, AppealStatus.ANSWER_REVIEW, null, draft.type().name());
         history.get(history.size() - 1).fromTemplate(draft.templateId());
-        return new AppealEvents.AnswerSubmitted(view(), executorId, now);
+        return new AppealEvents.AnswerSubmitted(view(), step.executorId(), now);
     }
 
     /** «Отложено» (PRODUCT.md §9): see {@link Rounds#checkPostponement}. */
@@ -195,7 +181,7 @@ class Appeal {
      */
     AppealEvents.AnswerPreApproved preApprove(String secondaryApprover, Instant now) {
         require(Transition.PRE_APPROVE);
-        requireNotExecutor(secondaryApprover);
+        step.requireNotExecutor(secondaryApprover, id);
         review.secondaryApproved(id);
         fact(now, secondaryApprover, HistoryType.SECONDARY_APPROVED, AppealStatus.ANSWER_REVIEW, null,
                 rounds.repeatsPostponement(answer().type()) ? "POSTPONEMENT" : "DISAGREEMENT");
@@ -205,7 +191,7 @@ class Appeal {
     /** A member of the department's approval chain approved (stage {@code stage} of {@code of}); the next one is due. */
     AppealEvents.AnswerPreApproved approveStage(String moderator, int stage, int of, Instant now) {
         require(Transition.APPROVE_STAGE);
-        requireNotExecutor(moderator);
+        step.requireNotExecutor(moderator, id);
         review.stageApproved(stage);
         fact(now, moderator, HistoryType.CHAIN_APPROVED, AppealStatus.ANSWER_REVIEW, null, String.valueOf(stage),
                 String.valueOf(of));
@@ -215,8 +201,8 @@ class Appeal {
     /** «Передать согласование» (003 Руководитель): another person who may approve takes the review over. */
     AppealEvents.ReviewDelegated delegateReview(String from, String to, Instant now) {
         require(Transition.DELEGATE_REVIEW);
-        requireNotExecutor(from);
-        if (to.equals(executorId) || to.equals(from)) {
+        step.requireNotExecutor(from, id);
+        if (to.equals(step.executorId()) || to.equals(from)) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, to + " cannot take over the review of appeal " + id);
         }
         review.delegateTo(to);
@@ -226,7 +212,7 @@ class Appeal {
 
     AppealEvents.AnswerApproved approve(String moderator, Instant now) {
         require(Transition.APPROVE);
-        requireNotExecutor(moderator);
+        step.requireNotExecutor(moderator, id);
         review.end();
         move(now, moderator, HistoryType.ANSWER_APPROVED, AppealStatus.APPROVED, null);
         return new AppealEvents.AnswerApproved(view(), moderator, now);
@@ -234,11 +220,11 @@ class Appeal {
 
     AppealEvents.AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {
         require(Transition.SEND_TO_REWORK);
-        requireNotExecutor(moderator);
+        step.requireNotExecutor(moderator, id);
         String why = TransitionRefused.requireText(reason, 5, Reason.REASON_TOO_SHORT, "a rework reason is required");
         review.sentBack();
         move(now, moderator, HistoryType.SENT_TO_REWORK, AppealStatus.REWORK, why);
-        return new AppealEvents.AnswerSentToRework(view(), moderator, executorId, why, now);
+        return new AppealEvents.AnswerSentToRework(view(), moderator, step.executorId(), why, now);
     }
 
     /** A coordinator finds an approved answer not good enough to place (seed 003): back to the executor. */
@@ -247,13 +233,13 @@ class Appeal {
         String why = requireReason(reason);
         review.end();
         move(now, coordinator, HistoryType.QUALITY_RETURN, AppealStatus.REWORK, why);
-        return new AppealEvents.AnswerSentToRework(view(), coordinator, executorId, why, now);
+        return new AppealEvents.AnswerSentToRework(view(), coordinator, step.executorId(), why, now);
     }
 
     /** «Изменить текст»: an approver corrects the answer under review; the old text stays in the history. */
     AppealEvents.AnswerEdited editAnswer(String moderator, String newText, Instant now) {
         require(Transition.EDIT_ANSWER);
-        requireNotExecutor(moderator);
+        step.requireNotExecutor(moderator, id);
         TransitionRefused.requireText(newText, 1, Reason.TEXT_REQUIRED, "the answer has no text");
         String previous = answer().edit(newText);
         fact(now, moderator, HistoryType.ANSWER_EDITED, AppealStatus.ANSWER_REVIEW, previous);
@@ -282,15 +268,14 @@ class Appeal {
      * appeal stays postponed with its terms.
      */
     Object reassignPostponed(String executor, String department, String coordinator, Instant now) {
-        String previous = executorId;
+        String previous = step.executorId();
         require(executor.equals(previous) ? Transition.CONFIRM_POSTPONED : Transition.REASSIGN_POSTPONED);
         if (executor.equals(previous)) {
             // the same executor goes on: a note, so a final answer they are writing stays valid
-            record(now, coordinator, HistoryType.POSTPONED_CONFIRMED, status, status, null, List.of());
+            record(now, coordinator, HistoryType.POSTPONED_CONFIRMED, step.status(), step.status(), null, List.of());
             return new AppealEvents.PostponedConfirmed(view(), executor, coordinator, now);
         }
-        executorId = executor;
-        departmentId = department;
+        step.handTo(executor, department);
         fact(now, coordinator, HistoryType.REASSIGNED, AppealStatus.POSTPONED, null);
         return new AppealEvents.PostponedReassigned(view(), executor, previous, coordinator, now);
     }
@@ -301,10 +286,8 @@ class Appeal {
      */
     AppealEvents.AppealSubstituted substitute(String substitute, String department, List<String> absence, Instant now) {
         require(Transition.SUBSTITUTE);
-        String absent = executorId;
-        executorId = substitute;
-        departmentId = department;
-        fact(now, null, HistoryType.SUBSTITUTED, status, null, absence.toArray(String[]::new));
+        String absent = step.handTo(substitute, department);
+        fact(now, null, HistoryType.SUBSTITUTED, step.status(), null, absence.toArray(String[]::new));
         return new AppealEvents.AppealSubstituted(view(), absent, substitute, now);
     }
 
@@ -326,6 +309,7 @@ class Appeal {
     AppealEvents.AppealReopened reopen(String comment, List<String> newPhotos, boolean executorActive,
                                        Deadline deadline, Instant now) {
         Transition reopen = executorActive ? Transition.REOPEN : Transition.REOPEN_UNASSIGNED;
+        AppealStatus status = step.status();
         if (!reopen.startsIn(status) || status == AppealStatus.CLOSED && resolution != Resolution.PUBLISHED) {
             throw new TransitionRefused(Reason.WRONG_STATE, "only an appeal closed with a published answer can be "
                     + "reopened; appeal " + id + " is " + status + (resolution == null ? "" : "/" + resolution));
@@ -333,15 +317,15 @@ class Appeal {
         rounds.checkReopen(id);
         String said = TransitionRefused.requireText(comment, 5, Reason.COMMENT_TOO_SHORT,
                 "the applicant's comment is required");
-        current = reopen;
+        step.begin(reopen);
         int round = rounds.reopened();
         review.secondaryDue(true);
         resolution = null;
         intake.addPhotos(newPhotos);
         terms.renew(deadline);
-        String previous = executorId;
+        String previous = step.executorId();
         if (!executorActive) {
-            executorId = null;
+            step.handTo(null, step.departmentId());
         }
         fact(now, null, HistoryType.REOPENED, executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW, said,
                 String.valueOf(round), String.valueOf(Rounds.MAX_REOPENS));
@@ -350,10 +334,10 @@ class Appeal {
 
     /** After the third disagreement a coordinator hands the appeal to the operator of the portal (001 §2). */
     AppealEvents.AppealClosed handToOperator(String coordinator, Instant now) {
-        if (!rounds.exhausted() || !Transition.HAND_TO_OPERATOR.startsIn(status)) {
+        if (!rounds.exhausted() || !Transition.HAND_TO_OPERATOR.startsIn(step.status())) {
             throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is not waiting to go to the operator");
         }
-        current = Transition.HAND_TO_OPERATOR;
+        step.begin(Transition.HAND_TO_OPERATOR);
         resolution = Resolution.TO_OPERATOR;
         review.secondaryDue(false);
         fact(now, coordinator, HistoryType.TO_OPERATOR, AppealStatus.CLOSED, null);
@@ -393,7 +377,7 @@ class Appeal {
         }
         require(t);
         if (t.actor() == Transition.Actor.EXECUTOR) {
-            requireExecutor(actor);
+            step.requireExecutor(actor, id);
         }
         if (t.to().isPresent()) {
             move(now, actor, t.records().get(0), t.to().get(), null);
@@ -414,10 +398,10 @@ class Appeal {
         }
         String why = requireReason(reason);
         // the aggregate takes every open status; the chat offers and checks the narrower Transition.CLOSE first
-        if (!Transition.CLOSE_BY_PORTAL.startsIn(status)) {
+        if (!Transition.CLOSE_BY_PORTAL.startsIn(step.status())) {
             throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is already closed");
         }
-        current = actor == null ? Transition.CLOSE_BY_PORTAL : Transition.CLOSE;
+        step.begin(actor == null ? Transition.CLOSE_BY_PORTAL : Transition.CLOSE);
         resolution = how;
         move(now, actor, HistoryType.closed(how), AppealStatus.CLOSED, why);
         return new AppealEvents.AppealClosed(view(), actor, now);
@@ -429,7 +413,7 @@ class Appeal {
      */
     AppealEvents.CoExecutorAdded addCoExecutor(String staffId, Instant dueAt, String actor, Instant now) {
         require(Transition.ADD_CO_EXECUTOR);
-        coExecutors().add(staffId, dueAt, actor, now, executorId, id);
+        coExecutors().add(staffId, dueAt, actor, now, step.executorId(), id);
         note(now, actor, HistoryType.CO_EXECUTOR_ADDED, staffId);
         return new AppealEvents.CoExecutorAdded(view(), staffId, dueAt, actor, now);
     }
@@ -446,7 +430,7 @@ class Appeal {
     /** «Нужна помощь» (seed 000 п.16): the executor asks the deputy head and the coordinators; a note. */
     AppealEvents.HelpRequested requestHelp(String actor, String text, Instant now) {
         require(Transition.REQUEST_HELP);
-        requireExecutor(actor);
+        step.requireExecutor(actor, id);
         String help = TransitionRefused.requireText(text, 5, Reason.COMMENT_TOO_SHORT, "say what help is needed");
         note(now, actor, HistoryType.HELP_REQUESTED, help);
         return new AppealEvents.HelpRequested(view(), actor, help, now);
@@ -459,30 +443,12 @@ class Appeal {
     }
 
     void requireStep(int expected) {
-        if (expected != step) {
-            throw new TransitionRefused(Reason.STALE, "the button was made for an earlier state of the appeal");
-        }
+        step.requireNumber(expected);
     }
 
     /** The table's guard: {@code t} starts from the current status; the entries recorded next are its. */
     private void require(Transition t) {
-        if (!t.startsIn(status)) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "cannot " + t + " appeal " + id + " in status " + status);
-        }
-        current = t;
-    }
-
-    /** Nobody approves (or sends back) their own answer. */
-    private void requireNotExecutor(String moderator) {
-        if (moderator != null && moderator.equals(executorId)) {
-            throw new TransitionRefused(Reason.SELF_APPROVAL, moderator + " is the executor of appeal " + id);
-        }
-    }
-
-    private void requireExecutor(String actor) {
-        if (actor != null && !actor.equals(executorId)) {
-            throw new TransitionRefused(Reason.NOT_ALLOWED, actor + " is not the executor of appeal " + id);
-        }
+        step.require(t, id);
     }
 
     /** A transition whose entry keeps what a person typed ({@code comment}, may be null) and nothing else. */
@@ -500,28 +466,19 @@ class Appeal {
 
     private void transition(Instant now, String actor, HistoryType type, AppealStatus to, String comment,
                             List<String> args) {
-        AppealStatus from = status;
-        if (current.to().orElse(from) != to) {
-            throw new IllegalStateException(current + " leads to " + current.to() + ", not " + to);
-        }
-        status = to;
-        step++;
-        stepStartedAt = now;
-        record(now, actor, type, from, to, comment, args);
+        record(now, actor, type, step.advance(to, now), to, comment, args);
     }
 
     private void record(Instant now, String actor, HistoryType type, AppealStatus from, AppealStatus to, String comment,
                         List<String> args) {
-        if (current == null || !current.records().contains(type)) {
-            throw new IllegalStateException(current + " does not record " + type);
-        }
-        history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment, args, step,
-                terms.answerDueAt()));
+        step.checkRecords(type);
+        history.add(new HistoryEntry(this, now, actor, type, from, to, step.executorId(), comment, args,
+                step.number(), terms.answerDueAt()));
     }
 
     /** An entry of the current step that changes no status (so no button goes stale). */
     private void note(Instant now, String actor, HistoryType type, String comment) {
-        record(now, actor, type, status, status, comment, null);
+        record(now, actor, type, step.status(), step.status(), comment, null);
     }
 
     Long id() {
@@ -529,15 +486,15 @@ class Appeal {
     }
 
     AppealStatus status() {
-        return status;
+        return step.status();
     }
 
     String executorId() {
-        return executorId;
+        return step.executorId();
     }
 
     String departmentId() {
-        return departmentId;
+        return step.departmentId();
     }
 
     /** The answer last submitted; a blank one before the first (Hibernate loads all-null embedded columns as null). */
@@ -557,10 +514,11 @@ class Appeal {
     }
 
     AppealView view() {
-        return new AppealView(id, intake.source(), intake.externalId(), intake.category(), departmentId,
+        return new AppealView(id, intake.source(), intake.externalId(), intake.category(), step.departmentId(),
                 intake.priority(), intake.fz59(), intake.sociallySignificant(), intake.text(), intake.address(),
-                intake.applicant(), intake.photos(), terms.receivedAt(), terms.dueAt(), terms.answerDueAt(), status,
-                executorId, step, stepStartedAt, rounds.postponeCount(), answer == null ? null : answer.view(),
+                intake.applicant(), intake.photos(), terms.receivedAt(), terms.dueAt(), terms.answerDueAt(),
+                step.status(), step.executorId(), step.number(), step.startedAt(), rounds.postponeCount(),
+                answer == null ? null : answer.view(),
                 history.stream().map(HistoryEntry::view).toList(), resolution, rounds.reopenCount(),
                 review.secondary(), intake.repeatOf(), review.delegate(), review.chainPosition(),
                 coExecutors().view(), intake.registeredBy());

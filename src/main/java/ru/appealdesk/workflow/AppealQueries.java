@@ -101,7 +101,7 @@ public class AppealQueries {
      */
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public Page<AppealView> search(List<AppealFilter> filters, int page, int size) {
-        Pageable pageable = PageRequest.of(page, size, Sort.by("answerDueAt", "id"));
+        Pageable pageable = PageRequest.of(page, size, Sort.by("terms.answerDueAt", "id"));
         return appeals.findAll(AppealSpecifications.anyOf(filters, clock.instant()), pageable).map(Appeal::view);
     }
 

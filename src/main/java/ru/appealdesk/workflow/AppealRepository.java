@@ -18,7 +18,7 @@ interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecification
     List<Appeal> findByIntakeExternalIdIgnoreCase(String externalId);
 
     /** The appeals a person holds in these statuses. */
-    List<Appeal> findByExecutorIdAndStatusIn(String executorId, java.util.Collection<AppealStatus> statuses);
+    List<Appeal> findByStepExecutorIdAndStepStatusIn(String executorId, java.util.Collection<AppealStatus> statuses);
 
     /** Arrays rather than IN lists: a list of another length would be a new query to translate on every call. */
     @Query(value = "select executor_id as executorId, count(*) as open from appeal "
