@@ -7,10 +7,7 @@ import jakarta.persistence.Embeddable;
 
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 
-/**
- * Where the answer under review stands: whether the secondary approver sees it first, how many of the department's
- * approval chain have approved, and who took the review over («Передать согласование»).
- */
+/** The answer's review: the secondary approver first or not, how far the approval chain got, who took it over. */
 @Embeddable
 class Review {
 

@@ -10,10 +10,7 @@ import jakarta.persistence.Transient;
 
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 
-/**
- * Where the appeal stands: its status, the number of its step of work and when that began, who holds it, and the
- * transition under way, whose target status and history entries are checked against the table.
- */
+/** Where the appeal stands: status, step of work (number, start), who holds it, the transition under way. */
 @Embeddable
 class Step {
 
