@@ -6,49 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
+
 import jakarta.persistence.Version;
 
-import ru.appealdesk.directory.Priority;
-import ru.appealdesk.directory.Source;
-import ru.appealdesk.workflow.AppealEvents.AnswerApproved;
-import ru.appealdesk.workflow.AppealEvents.AnswerEdited;
-import ru.appealdesk.workflow.AppealEvents.AnswerPreApproved;
-import ru.appealdesk.workflow.AppealEvents.AnswerSentToRework;
-import ru.appealdesk.workflow.AppealEvents.AnswerSubmitted;
-import ru.appealdesk.workflow.AppealEvents.AppealAccepted;
-import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
-import ru.appealdesk.workflow.AppealEvents.AppealClosed;
-import ru.appealdesk.workflow.AppealEvents.AppealReleased;
-import ru.appealdesk.workflow.AppealEvents.AppealEvent;
-import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
-import ru.appealdesk.workflow.AppealEvents.AppealMoved;
-import ru.appealdesk.workflow.AppealEvents.AppealReopened;
-import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
-import ru.appealdesk.workflow.AppealEvents.HelpRequested;
-import ru.appealdesk.workflow.AppealEvents.ReviewDelegated;
-import ru.appealdesk.workflow.AppealEvents.AppealSubstituted;
-import ru.appealdesk.workflow.AppealEvents.MaterialsDelivered;
-import ru.appealdesk.workflow.AppealEvents.PostponedConfirmed;
-import ru.appealdesk.workflow.AppealEvents.PostponedReassigned;
-import ru.appealdesk.workflow.AppealEvents.RedirectRequested;
-import ru.appealdesk.workflow.AppealEvents.AppealReturned;
-import ru.appealdesk.workflow.AppealEvents.ReturnRejected;
 import ru.appealdesk.workflow.DeadlinePolicy.Deadline;
 import ru.appealdesk.workflow.TransitionRefused.Reason;
 
@@ -65,83 +37,22 @@ class Appeal {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "appeal_seq")
     @SequenceGenerator(name = "appeal_seq", sequenceName = "appeal_id_seq", allocationSize = 1)
     private Long id;
-    @Enumerated(EnumType.STRING)
-    private Source source;
-    @Column(name = "external_id")
-    private String externalId;
-    private String category;
-    @Column(name = "department_id")
-    private String departmentId;
-    @Enumerated(EnumType.STRING)
-    private Priority priority;
-    private boolean fz59;
-    @Column(name = "socially_significant")
-    private boolean sociallySignificant;
-    private String text;
-    private String address;
-    @Column(name = "applicant_name")
-    private String applicantName;
-    @Column(name = "applicant_phone")
-    private String applicantPhone;
-    @Column(name = "applicant_email")
-    private String applicantEmail;
-    @ElementCollection
-    @CollectionTable(name = "appeal_photo", joinColumns = @JoinColumn(name = "appeal_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "url")
-    private List<String> photos = new ArrayList<>();
-    @Column(name = "received_at")
-    private Instant receivedAt;
-    @Column(name = "due_at")
-    private Instant dueAt;
-    @Column(name = "answer_due_at")
-    private Instant answerDueAt;
-    @Enumerated(EnumType.STRING)
-    private AppealStatus status;
+    @Embedded
+    private Intake intake;
+    @Embedded
+    private Terms terms;
+    @Embedded
+    private Step step;
     @Enumerated(EnumType.STRING)
     private Resolution resolution;
-    @Column(name = "repeat_of")
-    private String repeatOf;
-    @Column(name = "registered_by")
-    private String registeredBy;
-    @Column(name = "reopen_count")
-    private int reopenCount;
-    @Column(name = "secondary_review")
-    private boolean secondaryReview;
-    @Column(name = "review_delegate")
-    private String reviewDelegate;
-    @Column(name = "chain_position")
-    private int chainPosition;
-    @Column(name = "executor_id")
-    private String executorId;
-    private int step;
-    @Column(name = "step_started_at")
-    private Instant stepStartedAt;
-    @Column(name = "postpone_count")
-    private int postponeCount;
-    @Enumerated(EnumType.STRING)
-    @Column(name = "answer_type")
-    private AnswerType answerType;
-    @Column(name = "answer_text")
-    private String answerText;
-    @Column(name = "answer_postponed_until")
-    private LocalDate answerPostponedUntil;
-    @Column(name = "answer_submitted_at")
-    private Instant answerSubmittedAt;
-    @Column(name = "answer_submitted_by")
-    private String answerSubmittedBy;
-    @ElementCollection
-    @CollectionTable(name = "answer_attachment", joinColumns = @JoinColumn(name = "appeal_id"))
-    @OrderColumn(name = "position")
-    private List<AnswerAttachment> attachments = new ArrayList<>();
-    @ElementCollection
-    @CollectionTable(name = "appeal_co_executor", joinColumns = @JoinColumn(name = "appeal_id"))
-    @OrderColumn(name = "position")
-    private List<CoExecution> coExecutors = new ArrayList<>();
-    @ElementCollection
-    @CollectionTable(name = "co_executor_material", joinColumns = @JoinColumn(name = "appeal_id"))
-    @OrderColumn(name = "position")
-    private List<CoExecutorFile> coExecutorFiles = new ArrayList<>();
+    @Embedded
+    private Rounds rounds = new Rounds();
+    @Embedded
+    private Review review = new Review();
+    @Embedded
+    private SubmittedAnswer answer;
+    @Embedded
+    private CoExecutors coExecutors = new CoExecutors();
     @OneToMany(mappedBy = "appeal", cascade = CascadeType.PERSIST)
     @OrderBy("id")
     private List<HistoryEntry> history = new ArrayList<>();
@@ -149,86 +60,57 @@ class Appeal {
     private Instant createdAt;
     @Version
     private long version;
-    /** The transition under way: its entries and target status are checked against the table. */
-    @Transient
-    private Transition current;
-
-    /** Seed 001 §2: after the third disagreement the operator decides. */
-    static final int MAX_REOPENS = 3;
-    /** PRODUCT.md §9, seed 000 п.14: one «Отложено», a second only after the secondary approver. */
-    static final int MAX_POSTPONEMENTS = 2;
 
     protected Appeal() {
     }
 
     static Appeal register(NewAppeal request, String departmentId, Deadline deadline, Instant now) {
         Appeal appeal = new Appeal();
-        appeal.source = request.source();
-        appeal.externalId = request.externalId();
-        appeal.category = request.category();
-        appeal.departmentId = departmentId;
-        appeal.priority = request.priority();
-        appeal.fz59 = request.fz59();
-        appeal.sociallySignificant = request.sociallySignificant();
-        appeal.text = request.text();
-        appeal.address = request.address();
-        if (request.applicant() != null) {
-            appeal.applicantName = request.applicant().name();
-            appeal.applicantPhone = request.applicant().phone();
-            appeal.applicantEmail = request.applicant().email();
-        }
-        appeal.photos = new ArrayList<>(request.photos());
-        appeal.repeatOf = request.repeatOf();
-        appeal.registeredBy = request.registeredBy();
-        appeal.receivedAt = request.receivedAt();
-        appeal.dueAt = deadline.dueAt();
-        appeal.answerDueAt = deadline.answerDueAt();
-        appeal.status = AppealStatus.NEW;
-        appeal.stepStartedAt = now;
+        appeal.intake = new Intake(request);
+        appeal.terms = new Terms(request.receivedAt(), deadline);
+        appeal.step = new Step(departmentId, now);
         appeal.createdAt = now;
-        appeal.current = Transition.REGISTER;
         appeal.record(now, null, HistoryType.REGISTERED, null, AppealStatus.NEW, null, null);
         return appeal;
     }
 
-    AppealAssigned assign(String executor, String department, String actor, Instant now) {
+    AppealEvents.AppealAssigned assign(String executor, String department, String actor, Instant now) {
         return assign(executor, department, actor, false, now);
     }
 
     /** Routing as the appeal is registered (the first step, nothing earlier to close). */
-    AppealAssigned route(String executor, String department, Instant now) {
+    AppealEvents.AppealAssigned route(String executor, String department, Instant now) {
         return assign(executor, department, null, true, now);
     }
 
-    private AppealAssigned assign(String executor, String department, String actor, boolean atRegistration,
-                                  Instant now) {
+    private AppealEvents.AppealAssigned assign(String executor, String department, String actor,
+                                               boolean atRegistration, Instant now) {
         require(atRegistration ? Transition.ROUTE : Transition.ASSIGN);
-        String previous = executorId;
-        this.executorId = executor;
-        this.departmentId = department;
+        String previous = step.handTo(executor, department);
         move(now, actor, previous == null ? HistoryType.ASSIGNED : HistoryType.REASSIGNED, AppealStatus.ASSIGNED, null);
-        return new AppealAssigned(view(), executor, previous, actor, atRegistration, now);
+        return new AppealEvents.AppealAssigned(view(), executor, previous, actor, atRegistration, now);
     }
 
-    AppealAccepted accept(String actor, Instant now) {
+    AppealEvents.AppealAccepted accept(String actor, Instant now) {
         require(actor == null ? Transition.AUTO_ACCEPT : Transition.ACCEPT);
-        requireExecutor(actor);
+        step.requireExecutor(actor, id);
         if (actor == null) {
             fact(now, null, HistoryType.AUTO_ACCEPTED, AppealStatus.IN_PROGRESS, null);
         } else {
             move(now, actor, HistoryType.ACCEPTED, AppealStatus.IN_PROGRESS, null);
         }
-        return new AppealAccepted(view(), executorId, actor == null, now);
+        return new AppealEvents.AppealAccepted(view(), step.executorId(), actor == null, now);
     }
 
     /**
      * The executor returns the appeal with the legal basis: while it is assigned, or — where the source allows it
      * (ЕЦУР, seed 000 п.9) — after accepting it by mistake, until {@code returnableUntil} (null: not after accepting).
      */
-    AppealReturned returnToCoordinators(String actor, String reason, Instant returnableUntil, Instant now) {
+    AppealEvents.AppealReturned returnToCoordinators(String actor, String reason, Instant returnableUntil,
+                                                     Instant now) {
         require(Transition.RETURN);
-        requireExecutor(actor);
-        if (status == AppealStatus.IN_PROGRESS) {
+        step.requireExecutor(actor, id);
+        if (step.status() == AppealStatus.IN_PROGRESS) {
             if (returnableUntil == null || !view().justAccepted()) {
                 throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is in work and cannot be returned");
             }
@@ -239,25 +121,25 @@ class Appeal {
         }
         String checked = ReturnReasons.check(reason);
         move(now, actor, HistoryType.RETURNED, AppealStatus.RETURNED, checked);
-        return new AppealReturned(view(), executorId, checked, now);
+        return new AppealEvents.AppealReturned(view(), step.executorId(), checked, now);
     }
 
     /** ЕЦУР (seed 000 п.7): not accepted by the claim deadline, the appeal goes back to the coordinators. */
-    AppealReleased releaseUnclaimed(Instant now) {
+    AppealEvents.AppealReleased releaseUnclaimed(Instant now) {
         require(Transition.RELEASE_UNCLAIMED);
-        String previous = executorId;
+        String previous = step.executorId();
         fact(now, null, HistoryType.CLAIM_EXPIRED, AppealStatus.NEW, null);
-        executorId = null;
-        return new AppealReleased(view(), previous, now);
+        step.handTo(null, step.departmentId());
+        return new AppealEvents.AppealReleased(view(), previous, now);
     }
 
-    ReturnRejected rejectReturn(String coordinator, Instant now) {
+    AppealEvents.ReturnRejected rejectReturn(String coordinator, Instant now) {
         require(Transition.REJECT_RETURN);
         fact(now, coordinator, HistoryType.RETURN_REJECTED, AppealStatus.IN_PROGRESS, null);
-        return new ReturnRejected(view(), executorId, coordinator, now);
+        return new AppealEvents.ReturnRejected(view(), step.executorId(), coordinator, now);
     }
 
-    AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, Instant now) {
+    AppealEvents.AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, Instant now) {
         return submitAnswer(actor, draft, limits, false, now);
     }
 
@@ -265,175 +147,120 @@ class Appeal {
      * Submits the answer for approval; where the source says so ({@code noticeRequired}, seed 000 п.15) the
      * executor must have told the applicant the result first, and how is recorded ({@code APPLICANT_NOTIFIED}).
      */
-    AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits, boolean noticeRequired,
-                                 Instant now) {
+    AppealEvents.AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits,
+                                              boolean noticeRequired, Instant now) {
         require(Transition.SUBMIT_ANSWER);
-        requireExecutor(actor);
-        if (draft.text() == null || draft.text().isBlank()) {
-            throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
-        }
+        step.requireExecutor(actor, id);
+        TransitionRefused.requireText(draft.text(), 1, Reason.TEXT_REQUIRED, "the answer has no text");
         if (draft.type() == AnswerType.POSTPONED) {
             checkPostponement(draft.postponedUntil(), limits);
         }
-        if (source == Source.INCIDENT && priority == Priority.FAST_TRACK && draft.attachments().isEmpty()) {
-            // seed 004 п.20: a fast-track answer proves the solution (or that there was no problem)
-            throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer of INCIDENT needs a "
-                    + "photo, a video or a document");
-        }
-        boolean hasPhoto = draft.attachments().stream().anyMatch(a -> a.kind() == AttachmentKind.PHOTO);
-        if (!photos.isEmpty() && !hasPhoto) {
-            throw new TransitionRefused(Reason.PHOTOS_REQUIRED,
-                    "the applicant attached photos, so the answer must carry photos too");
-        }
-        if (noticeRequired && !"PHONE".equals(draft.applicantNotified())
-                && !"EMAIL".equals(draft.applicantNotified())) {
-            throw new TransitionRefused(Reason.APPLICANT_NOT_NOTIFIED, "the applicant must be told the result "
-                    + "before the answer goes for approval");
-        }
+        intake.checkProof(draft.attachments());
+        SubmittedAnswer.checkNotice(draft, noticeRequired);
         if (draft.applicantNotified() != null) {
-            record(now, actor, HistoryType.APPLICANT_NOTIFIED, status, status, null, List.of(draft.applicantNotified()));
+            record(now, actor, HistoryType.APPLICANT_NOTIFIED, step.status(), step.status(), null,
+                    List.of(draft.applicantNotified()));
         }
-        answerType = draft.type();
-        answerText = draft.text().strip();
-        answerPostponedUntil = draft.type() == AnswerType.POSTPONED ? draft.postponedUntil() : null;
-        answerSubmittedAt = now;
-        answerSubmittedBy = actor;
-        attachments.clear();
-        draft.attachments().forEach(a -> attachments.add(new AnswerAttachment(a.kind(), a.fileId())));
-        chainPosition = 0;
-        reviewDelegate = null;
+        answer().submit(draft, actor, now);
         // the secondary approver sees it first after a disagreement they have not approved an answer to yet
         // (seed 000 п.13), and for a repeated postponement (seed 000 п.14)
-        secondaryReview = reopenAwaitsSecondary() || draft.type() == AnswerType.POSTPONED && postponeCount > 0;
-        fact(now, actor, HistoryType.ANSWER_SUBMITTED, AppealStatus.ANSWER_REVIEW, null, answerType.name());
+        review.start(Review.reopenAwaitsSecondary(history) || rounds.repeatsPostponement(draft.type()));
+        fact(now, actor, HistoryType.ANSWER_SUBMITTED, AppealStatus.ANSWER_REVIEW, null, draft.type().name());
         history.get(history.size() - 1).fromTemplate(draft.templateId());
-        return new AnswerSubmitted(view(), executorId, now);
+        return new AppealEvents.AnswerSubmitted(view(), step.executorId(), now);
     }
 
-    /**
-     * «Отложено» (PRODUCT.md §9): a date after today and no later than the source's {@code postpone-max} after the
-     * appeal came in; a second postponement only where a secondary approver will approve it (seed 000 п.14), never
-     * a third.
-     */
+    /** «Отложено» (PRODUCT.md §9): see {@link Rounds#checkPostponement}. */
     void checkPostponement(LocalDate until, PostponementLimits limits) {
-        if (postponeCount >= MAX_POSTPONEMENTS) {
-            throw new TransitionRefused(Reason.POSTPONED_TWICE, "appeal " + id + " was already postponed "
-                    + postponeCount + " times");
-        }
-        if (postponeCount > 0 && !limits.secondaryApprover()) {
-            throw new TransitionRefused(Reason.NO_SECONDARY_APPROVER, "a second postponement needs the secondary "
-                    + "approver, and none is configured");
-        }
-        if (until == null || !until.isAfter(limits.today()) || until.isAfter(limits.latest())) {
-            throw new TransitionRefused(Reason.POSTPONE_DATE_INVALID, "the postponement date must be after "
-                    + limits.today() + " and not after " + limits.latest());
-        }
+        rounds.checkPostponement(until, limits, id);
     }
 
     /**
      * The secondary approver's «Согласовать» on the answer to an applicant who disagreed (seed 000 п.13): the
      * answer stays in review and goes on to the department's approvers.
      */
-    AnswerPreApproved preApprove(String secondaryApprover, Instant now) {
+    AppealEvents.AnswerPreApproved preApprove(String secondaryApprover, Instant now) {
         require(Transition.PRE_APPROVE);
-        requireNotExecutor(secondaryApprover);
-        if (!secondaryReview) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " needs no secondary "
-                    + "approval");
-        }
-        secondaryReview = false;
-        reviewDelegate = null;
+        step.requireNotExecutor(secondaryApprover, id);
+        review.secondaryApproved(id);
         fact(now, secondaryApprover, HistoryType.SECONDARY_APPROVED, AppealStatus.ANSWER_REVIEW, null,
-                answerType == AnswerType.POSTPONED && postponeCount > 0 ? "POSTPONEMENT" : "DISAGREEMENT");
-        return new AnswerPreApproved(view(), secondaryApprover, now);
+                rounds.repeatsPostponement(answer().type()) ? "POSTPONEMENT" : "DISAGREEMENT");
+        return new AppealEvents.AnswerPreApproved(view(), secondaryApprover, now);
     }
 
     /** A member of the department's approval chain approved (stage {@code stage} of {@code of}); the next one is due. */
-    AnswerPreApproved approveStage(String moderator, int stage, int of, Instant now) {
+    AppealEvents.AnswerPreApproved approveStage(String moderator, int stage, int of, Instant now) {
         require(Transition.APPROVE_STAGE);
-        requireNotExecutor(moderator);
-        chainPosition = stage;
-        reviewDelegate = null;
+        step.requireNotExecutor(moderator, id);
+        review.stageApproved(stage);
         fact(now, moderator, HistoryType.CHAIN_APPROVED, AppealStatus.ANSWER_REVIEW, null, String.valueOf(stage),
                 String.valueOf(of));
-        return new AnswerPreApproved(view(), moderator, now);
+        return new AppealEvents.AnswerPreApproved(view(), moderator, now);
     }
 
     /** «Передать согласование» (003 Руководитель): another person who may approve takes the review over. */
-    ReviewDelegated delegateReview(String from, String to, Instant now) {
+    AppealEvents.ReviewDelegated delegateReview(String from, String to, Instant now) {
         require(Transition.DELEGATE_REVIEW);
-        requireNotExecutor(from);
-        if (to.equals(executorId) || to.equals(from)) {
+        step.requireNotExecutor(from, id);
+        if (to.equals(step.executorId()) || to.equals(from)) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, to + " cannot take over the review of appeal " + id);
         }
-        reviewDelegate = to;
+        review.delegateTo(to);
         fact(now, from, HistoryType.APPROVAL_DELEGATED, AppealStatus.ANSWER_REVIEW, null, to);
-        return new ReviewDelegated(view(), from, to, now);
+        return new AppealEvents.ReviewDelegated(view(), from, to, now);
     }
 
-    AnswerApproved approve(String moderator, Instant now) {
+    AppealEvents.AnswerApproved approve(String moderator, Instant now) {
         require(Transition.APPROVE);
-        requireNotExecutor(moderator);
-        secondaryReview = false;
-        chainPosition = 0;
-        reviewDelegate = null;
+        step.requireNotExecutor(moderator, id);
+        review.end();
         move(now, moderator, HistoryType.ANSWER_APPROVED, AppealStatus.APPROVED, null);
-        return new AnswerApproved(view(), moderator, now);
+        return new AppealEvents.AnswerApproved(view(), moderator, now);
     }
 
-    AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {
+    AppealEvents.AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {
         require(Transition.SEND_TO_REWORK);
-        requireNotExecutor(moderator);
-        if (reason == null || reason.strip().length() < 5) {
-            throw new TransitionRefused(Reason.REASON_TOO_SHORT, "a rework reason is required");
-        }
-        chainPosition = 0;
-        reviewDelegate = null;
-        move(now, moderator, HistoryType.SENT_TO_REWORK, AppealStatus.REWORK, reason.strip());
-        return new AnswerSentToRework(view(), moderator, executorId, reason.strip(), now);
+        step.requireNotExecutor(moderator, id);
+        String why = TransitionRefused.requireText(reason, 5, Reason.REASON_TOO_SHORT, "a rework reason is required");
+        review.sentBack();
+        move(now, moderator, HistoryType.SENT_TO_REWORK, AppealStatus.REWORK, why);
+        return new AppealEvents.AnswerSentToRework(view(), moderator, step.executorId(), why, now);
     }
 
     /** A coordinator finds an approved answer not good enough to place (seed 003): back to the executor. */
-    AnswerSentToRework returnForQuality(String coordinator, String reason, Instant now) {
+    AppealEvents.AnswerSentToRework returnForQuality(String coordinator, String reason, Instant now) {
         require(Transition.QUALITY_RETURN);
-        if (reason == null || reason.strip().length() < 5) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
-        }
-        secondaryReview = false;
-        chainPosition = 0;
-        reviewDelegate = null;
-        move(now, coordinator, HistoryType.QUALITY_RETURN, AppealStatus.REWORK, reason.strip());
-        return new AnswerSentToRework(view(), coordinator, executorId, reason.strip(), now);
+        String why = requireReason(reason);
+        review.end();
+        move(now, coordinator, HistoryType.QUALITY_RETURN, AppealStatus.REWORK, why);
+        return new AppealEvents.AnswerSentToRework(view(), coordinator, step.executorId(), why, now);
     }
 
     /** «Изменить текст»: an approver corrects the answer under review; the old text stays in the history. */
-    AnswerEdited editAnswer(String moderator, String newText, Instant now) {
+    AppealEvents.AnswerEdited editAnswer(String moderator, String newText, Instant now) {
         require(Transition.EDIT_ANSWER);
-        requireNotExecutor(moderator);
-        if (newText == null || newText.isBlank()) {
-            throw new TransitionRefused(Reason.TEXT_REQUIRED, "the answer has no text");
-        }
-        String previous = answerText;
-        answerText = newText.strip();
+        step.requireNotExecutor(moderator, id);
+        TransitionRefused.requireText(newText, 1, Reason.TEXT_REQUIRED, "the answer has no text");
+        String previous = answer().edit(newText);
         fact(now, moderator, HistoryType.ANSWER_EDITED, AppealStatus.ANSWER_REVIEW, previous);
-        return new AnswerEdited(view(), moderator, previous, now);
+        return new AppealEvents.AnswerEdited(view(), moderator, previous, now);
     }
 
     /**
      * «Размещено» on an «Отложено» answer (PRODUCT.md §9): the appeal waits for its final answer by the postponed
      * date, with the executor; {@code terms} are the postponed date's.
      */
-    AppealPostponed markPostponedPublished(String coordinator, Deadline terms, Instant now) {
+    AppealEvents.AppealPostponed markPostponedPublished(String coordinator, Deadline terms, Instant now) {
         require(Transition.PUBLISH_POSTPONED);
-        if (answerType != AnswerType.POSTPONED) {
+        if (!answer().postponed()) {
             throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " is not POSTPONED");
         }
-        postponeCount++;
+        rounds.postponed();
         // the placement is judged against the deadline it met or missed; the postponed terms begin after it
-        fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.POSTPONED, null, answerPostponedUntil.toString());
-        dueAt = terms.dueAt();
-        answerDueAt = terms.answerDueAt();
-        return new AppealPostponed(view(), coordinator, now);
+        fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.POSTPONED, null,
+                answer().postponedUntil().toString());
+        this.terms.renew(terms);
+        return new AppealEvents.AppealPostponed(view(), coordinator, now);
     }
 
     /**
@@ -441,40 +268,37 @@ class Appeal {
      * appeal stays postponed with its terms.
      */
     Object reassignPostponed(String executor, String department, String coordinator, Instant now) {
-        String previous = executorId;
+        String previous = step.executorId();
         require(executor.equals(previous) ? Transition.CONFIRM_POSTPONED : Transition.REASSIGN_POSTPONED);
         if (executor.equals(previous)) {
             // the same executor goes on: a note, so a final answer they are writing stays valid
-            record(now, coordinator, HistoryType.POSTPONED_CONFIRMED, status, status, null, List.of());
-            return new PostponedConfirmed(view(), executor, coordinator, now);
+            record(now, coordinator, HistoryType.POSTPONED_CONFIRMED, step.status(), step.status(), null, List.of());
+            return new AppealEvents.PostponedConfirmed(view(), executor, coordinator, now);
         }
-        executorId = executor;
-        departmentId = department;
+        step.handTo(executor, department);
         fact(now, coordinator, HistoryType.REASSIGNED, AppealStatus.POSTPONED, null);
-        return new PostponedReassigned(view(), executor, previous, coordinator, now);
+        return new AppealEvents.PostponedReassigned(view(), executor, previous, coordinator, now);
     }
 
     /**
      * The executor is away (seed 002 п.4): their substitute takes the appeal over at the same step of work; the
      * absent executor's buttons go stale.
      */
-    AppealSubstituted substitute(String substitute, String department, List<String> absence, Instant now) {
+    AppealEvents.AppealSubstituted substitute(String substitute, String department, List<String> absence, Instant now) {
         require(Transition.SUBSTITUTE);
-        String absent = executorId;
-        executorId = substitute;
-        departmentId = department;
-        fact(now, null, HistoryType.SUBSTITUTED, status, null, absence.toArray(String[]::new));
-        return new AppealSubstituted(view(), absent, substitute, now);
+        String absent = step.handTo(substitute, department);
+        fact(now, null, HistoryType.SUBSTITUTED, step.status(), null, absence.toArray(String[]::new));
+        return new AppealEvents.AppealSubstituted(view(), absent, substitute, now);
     }
 
-    AppealClosed markPublished(String coordinator, Instant now) {
+    AppealEvents.AppealClosed markPublished(String coordinator, Instant now) {
         require(Transition.PUBLISH);
-        if (answerType == AnswerType.POSTPONED) {
+        if (answer().postponed()) {
             throw new TransitionRefused(Reason.WRONG_STATE, "a POSTPONED answer leaves appeal " + id + " open");
         }
         resolution = Resolution.PUBLISHED;
         fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.CLOSED, null);
-        return new AppealClosed(view(), coordinator, now);
+        return new AppealEvents.AppealClosed(view(), coordinator, now);
     }
 
     /**
@@ -482,199 +306,149 @@ class Appeal {
      * if they still work here, else to the coordinators; new terms from now; the next answer goes first to the
      * secondary approver. At most three times.
      */
-    AppealReopened reopen(String comment, List<String> newPhotos, boolean executorActive, Deadline deadline,
-                          Instant now) {
+    AppealEvents.AppealReopened reopen(String comment, List<String> newPhotos, boolean executorActive,
+                                       Deadline deadline, Instant now) {
         Transition reopen = executorActive ? Transition.REOPEN : Transition.REOPEN_UNASSIGNED;
+        AppealStatus status = step.status();
         if (!reopen.startsIn(status) || status == AppealStatus.CLOSED && resolution != Resolution.PUBLISHED) {
             throw new TransitionRefused(Reason.WRONG_STATE, "only an appeal closed with a published answer can be "
                     + "reopened; appeal " + id + " is " + status + (resolution == null ? "" : "/" + resolution));
         }
-        if (reopenCount >= MAX_REOPENS) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " was already reopened " + MAX_REOPENS
-                    + " times: it goes to the operator");
-        }
-        if (comment == null || comment.strip().length() < 5) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "the applicant's comment is required");
-        }
-        current = reopen;
-        reopenCount++;
-        secondaryReview = true;
+        rounds.checkReopen(id);
+        String said = TransitionRefused.requireText(comment, 5, Reason.COMMENT_TOO_SHORT,
+                "the applicant's comment is required");
+        step.begin(reopen);
+        int round = rounds.reopened();
+        review.secondaryDue(true);
         resolution = null;
-        photos.addAll(newPhotos);
-        dueAt = deadline.dueAt();
-        answerDueAt = deadline.answerDueAt();
-        String previous = executorId;
+        intake.addPhotos(newPhotos);
+        terms.renew(deadline);
+        String previous = step.executorId();
         if (!executorActive) {
-            executorId = null;
+            step.handTo(null, step.departmentId());
         }
-        fact(now, null, HistoryType.REOPENED, executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW, comment.strip(),
-                String.valueOf(reopenCount), String.valueOf(MAX_REOPENS));
-        return new AppealReopened(view(), reopenCount, comment.strip(), previous, now);
+        fact(now, null, HistoryType.REOPENED, executorActive ? AppealStatus.IN_PROGRESS : AppealStatus.NEW, said,
+                String.valueOf(round), String.valueOf(Rounds.MAX_REOPENS));
+        return new AppealEvents.AppealReopened(view(), round, said, previous, now);
     }
 
     /** After the third disagreement a coordinator hands the appeal to the operator of the portal (001 §2). */
-    AppealClosed handToOperator(String coordinator, Instant now) {
-        if (reopenCount < MAX_REOPENS || !Transition.HAND_TO_OPERATOR.startsIn(status)) {
+    AppealEvents.AppealClosed handToOperator(String coordinator, Instant now) {
+        if (!rounds.exhausted() || !Transition.HAND_TO_OPERATOR.startsIn(step.status())) {
             throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is not waiting to go to the operator");
         }
-        current = Transition.HAND_TO_OPERATOR;
+        step.begin(Transition.HAND_TO_OPERATOR);
         resolution = Resolution.TO_OPERATOR;
-        secondaryReview = false;
+        review.secondaryDue(false);
         fact(now, coordinator, HistoryType.TO_OPERATOR, AppealStatus.CLOSED, null);
-        return new AppealClosed(view(), coordinator, now);
+        return new AppealEvents.AppealClosed(view(), coordinator, now);
     }
 
     /**
      * A coordinator redirects the appeal to another organisation (001 §3) with where and on what basis: closed as
      * {@code REDIRECTED} at once, or waiting for a moderator where the source says so (ПОС).
      */
-    AppealEvent redirect(String coordinator, String whereAndWhy, boolean needsApproval, Instant now) {
+    AppealEvents.AppealEvent redirect(String coordinator, String whereAndWhy, boolean needsApproval, Instant now) {
         require(needsApproval ? Transition.REQUEST_REDIRECT : Transition.REDIRECT);
-        if (whereAndWhy == null || whereAndWhy.strip().length() < 10) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "say where to and on what basis");
-        }
+        String where = TransitionRefused.requireText(whereAndWhy, 10, Reason.COMMENT_TOO_SHORT,
+                "say where to and on what basis");
         if (needsApproval) {
-            move(now, coordinator, HistoryType.REDIRECT_REQUESTED, AppealStatus.REDIRECT_REVIEW, whereAndWhy.strip());
-            return new RedirectRequested(view(), coordinator, whereAndWhy.strip(), now);
+            move(now, coordinator, HistoryType.REDIRECT_REQUESTED, AppealStatus.REDIRECT_REVIEW, where);
+            return new AppealEvents.RedirectRequested(view(), coordinator, where, now);
         }
         resolution = Resolution.REDIRECTED;
-        move(now, coordinator, HistoryType.REDIRECTED, AppealStatus.CLOSED, whereAndWhy.strip());
-        return new AppealClosed(view(), coordinator, now);
+        move(now, coordinator, HistoryType.REDIRECTED, AppealStatus.CLOSED, where);
+        return new AppealEvents.AppealClosed(view(), coordinator, now);
     }
 
     /** A moderator's «Согласовать» on a redirect (ПОС): closed as redirected. */
-    AppealClosed approveRedirect(String moderator, Instant now) {
+    AppealEvents.AppealClosed approveRedirect(String moderator, Instant now) {
         require(Transition.APPROVE_REDIRECT);
         resolution = Resolution.REDIRECTED;
         move(now, moderator, HistoryType.REDIRECT_APPROVED, AppealStatus.CLOSED, null);
-        return new AppealClosed(view(), moderator, now);
+        return new AppealEvents.AppealClosed(view(), moderator, now);
     }
 
     /** A moderator's «Отклонить» on a redirect: back to the coordinators. */
     /** A plain transition ({@link Transition#plain()}): its status, history and event come from the table alone. */
-    AppealMoved perform(Transition t, String actor, Instant now) {
+    AppealEvents.AppealMoved perform(Transition t, String actor, Instant now) {
         if (!t.plain()) {
             throw new IllegalArgumentException(t + " is carried out by a method of its own");
         }
         require(t);
         if (t.actor() == Transition.Actor.EXECUTOR) {
-            requireExecutor(actor);
+            step.requireExecutor(actor, id);
         }
         if (t.to().isPresent()) {
             move(now, actor, t.records().get(0), t.to().get(), null);
         } else {
             note(now, actor, t.records().get(0), null);
         }
-        return new AppealMoved(view(), t, actor, now);
+        return new AppealEvents.AppealMoved(view(), t, actor, now);
     }
 
     /**
      * Closes an open appeal without an answer (seed 004 п.21: threats or obscenity; a duplicate) or as redirected
      * elsewhere by the portal; {@code actor} null is the portal (REST). The reason is kept in the history.
      */
-    AppealClosed closeWithoutAnswer(String actor, Resolution how, String reason, Instant now) {
+    AppealEvents.AppealClosed closeWithoutAnswer(String actor, Resolution how, String reason, Instant now) {
         if (how != Resolution.NO_ANSWER && how != Resolution.DUPLICATE && how != Resolution.REDIRECTED) {
             throw new TransitionRefused(Reason.INVALID_RESOLUTION,
                     "an appeal is closed without an answer as NO_ANSWER, DUPLICATE or REDIRECTED, not " + how);
         }
-        if (reason == null || reason.strip().length() < 5) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "a reason of at least 5 characters is required");
-        }
+        String why = requireReason(reason);
         // the aggregate takes every open status; the chat offers and checks the narrower Transition.CLOSE first
-        if (!Transition.CLOSE_BY_PORTAL.startsIn(status)) {
+        if (!Transition.CLOSE_BY_PORTAL.startsIn(step.status())) {
             throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " is already closed");
         }
-        current = actor == null ? Transition.CLOSE_BY_PORTAL : Transition.CLOSE;
+        step.begin(actor == null ? Transition.CLOSE_BY_PORTAL : Transition.CLOSE);
         resolution = how;
-        move(now, actor, HistoryType.closed(how), AppealStatus.CLOSED, reason.strip());
-        return new AppealClosed(view(), actor, now);
+        move(now, actor, HistoryType.closed(how), AppealStatus.CLOSED, why);
+        return new AppealEvents.AppealClosed(view(), actor, now);
     }
 
     /**
      * Adds a co-executor (001 §4.3, 4.6; 004 п.17) with their own deadline; a note in the current step, so nobody's
      * buttons go stale. {@code actor} null is the portal (REST).
      */
-    CoExecutorAdded addCoExecutor(String staffId, Instant dueAt, String actor, Instant now) {
+    AppealEvents.CoExecutorAdded addCoExecutor(String staffId, Instant dueAt, String actor, Instant now) {
         require(Transition.ADD_CO_EXECUTOR);
-        if (staffId.equals(executorId)) {
-            throw new TransitionRefused(Reason.CO_EXECUTOR_INVALID, staffId + " is the responsible executor of appeal "
-                    + id);
-        }
-        if (coExecutors.stream().anyMatch(c -> c.staffId().equals(staffId))) {
-            throw new TransitionRefused(Reason.CO_EXECUTOR_INVALID, staffId + " is already a co-executor of appeal "
-                    + id);
-        }
-        coExecutors.add(new CoExecution(staffId, dueAt, actor, now));
+        coExecutors().add(staffId, dueAt, actor, now, step.executorId(), id);
         note(now, actor, HistoryType.CO_EXECUTOR_ADDED, staffId);
-        return new CoExecutorAdded(view(), staffId, dueAt, actor, now);
+        return new AppealEvents.CoExecutorAdded(view(), staffId, dueAt, actor, now);
     }
 
     /** A co-executor hands their materials (a text and files) to the responsible executor. */
-    MaterialsDelivered deliverMaterials(String staffId, String text, List<AppealView.Attachment> files,
-                                        Instant now) {
+    AppealEvents.MaterialsDelivered deliverMaterials(String staffId, String text, List<AppealView.Attachment> files,
+                                                     Instant now) {
         require(Transition.DELIVER_MATERIALS);
-        CoExecution co = coExecutors.stream().filter(c -> c.staffId().equals(staffId)).findFirst()
-                .orElseThrow(() -> new TransitionRefused(Reason.NOT_ALLOWED, staffId + " is not a co-executor of "
-                        + "appeal " + id));
-        if (text == null || text.isBlank()) {
-            throw new TransitionRefused(Reason.TEXT_REQUIRED, "the materials have no text");
-        }
-        co.delivered(text.strip(), now);
-        files.forEach(f -> coExecutorFiles.add(new CoExecutorFile(staffId, f.kind(), f.fileId())));
-        note(now, staffId, HistoryType.MATERIALS_DELIVERED, text.strip());
-        return new MaterialsDelivered(view(), staffId, now);
+        String materials = coExecutors().deliver(staffId, text, files, now, id);
+        note(now, staffId, HistoryType.MATERIALS_DELIVERED, materials);
+        return new AppealEvents.MaterialsDelivered(view(), staffId, now);
     }
 
     /** «Нужна помощь» (seed 000 п.16): the executor asks the deputy head and the coordinators; a note. */
-    HelpRequested requestHelp(String actor, String text, Instant now) {
+    AppealEvents.HelpRequested requestHelp(String actor, String text, Instant now) {
         require(Transition.REQUEST_HELP);
-        requireExecutor(actor);
-        if (text == null || text.strip().length() < 5) {
-            throw new TransitionRefused(Reason.COMMENT_TOO_SHORT, "say what help is needed");
-        }
-        note(now, actor, HistoryType.HELP_REQUESTED, text.strip());
-        return new HelpRequested(view(), actor, text.strip(), now);
+        step.requireExecutor(actor, id);
+        String help = TransitionRefused.requireText(text, 5, Reason.COMMENT_TOO_SHORT, "say what help is needed");
+        note(now, actor, HistoryType.HELP_REQUESTED, help);
+        return new AppealEvents.HelpRequested(view(), actor, help, now);
     }
 
-    /** A reopen after which the secondary approver has not yet approved an answer. */
-    private boolean reopenAwaitsSecondary() {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            HistoryType type = history.get(i).view().type();
-            if (type == HistoryType.SECONDARY_APPROVED || type == HistoryType.ANSWER_APPROVED) {
-                return false;
-            }
-            if (type == HistoryType.REOPENED) {
-                return true;
-            }
-        }
-        return false;
+    /** A reason a coordinator or the portal gives: at least 5 characters, stripped. */
+    private static String requireReason(String reason) {
+        return TransitionRefused.requireText(reason, 5, Reason.COMMENT_TOO_SHORT,
+                "a reason of at least 5 characters is required");
     }
 
     void requireStep(int expected) {
-        if (expected != step) {
-            throw new TransitionRefused(Reason.STALE, "the button was made for an earlier state of the appeal");
-        }
+        step.requireNumber(expected);
     }
 
     /** The table's guard: {@code t} starts from the current status; the entries recorded next are its. */
     private void require(Transition t) {
-        if (!t.startsIn(status)) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "cannot " + t + " appeal " + id + " in status " + status);
-        }
-        current = t;
-    }
-
-    /** Nobody approves (or sends back) their own answer. */
-    private void requireNotExecutor(String moderator) {
-        if (moderator != null && moderator.equals(executorId)) {
-            throw new TransitionRefused(Reason.SELF_APPROVAL, moderator + " is the executor of appeal " + id);
-        }
-    }
-
-    private void requireExecutor(String actor) {
-        if (actor != null && !actor.equals(executorId)) {
-            throw new TransitionRefused(Reason.NOT_ALLOWED, actor + " is not the executor of appeal " + id);
-        }
+        step.require(t, id);
     }
 
     /** A transition whose entry keeps what a person typed ({@code comment}, may be null) and nothing else. */
@@ -692,28 +466,19 @@ class Appeal {
 
     private void transition(Instant now, String actor, HistoryType type, AppealStatus to, String comment,
                             List<String> args) {
-        AppealStatus from = status;
-        if (current.to().orElse(from) != to) {
-            throw new IllegalStateException(current + " leads to " + current.to() + ", not " + to);
-        }
-        status = to;
-        step++;
-        stepStartedAt = now;
-        record(now, actor, type, from, to, comment, args);
+        record(now, actor, type, step.advance(to, now), to, comment, args);
     }
 
     private void record(Instant now, String actor, HistoryType type, AppealStatus from, AppealStatus to, String comment,
                         List<String> args) {
-        if (current == null || !current.records().contains(type)) {
-            throw new IllegalStateException(current + " does not record " + type);
-        }
-        history.add(new HistoryEntry(this, now, actor, type, from, to, executorId, comment, args, step,
-                answerDueAt));
+        step.checkRecords(type);
+        history.add(new HistoryEntry(this, now, actor, type, from, to, step.executorId(), comment, args,
+                step.number(), terms.answerDueAt()));
     }
 
     /** An entry of the current step that changes no status (so no button goes stale). */
     private void note(Instant now, String actor, HistoryType type, String comment) {
-        record(now, actor, type, status, status, comment, null);
+        record(now, actor, type, step.status(), step.status(), comment, null);
     }
 
     Long id() {
@@ -721,27 +486,41 @@ class Appeal {
     }
 
     AppealStatus status() {
-        return status;
+        return step.status();
     }
 
     String executorId() {
-        return executorId;
+        return step.executorId();
     }
 
     String departmentId() {
-        return departmentId;
+        return step.departmentId();
+    }
+
+    /** The answer last submitted; a blank one before the first (Hibernate loads all-null embedded columns as null). */
+    private SubmittedAnswer answer() {
+        if (answer == null) {
+            answer = new SubmittedAnswer();
+        }
+        return answer;
+    }
+
+    /** The co-executors; none before the first (in case Hibernate loads the embeddable as null). */
+    private CoExecutors coExecutors() {
+        if (coExecutors == null) {
+            coExecutors = new CoExecutors();
+        }
+        return coExecutors;
     }
 
     AppealView view() {
-        AppealView.Answer answer = answerType == null ? null : new AppealView.Answer(answerType, answerText,
-                answerPostponedUntil, answerSubmittedAt, answerSubmittedBy,
-                attachments.stream().map(AnswerAttachment::view).toList());
-        return new AppealView(id, source, externalId, category, departmentId, priority, fz59, sociallySignificant,
-                text, address, new AppealView.Applicant(applicantName, applicantPhone, applicantEmail),
-                List.copyOf(photos), receivedAt, dueAt, answerDueAt, status, executorId, step, stepStartedAt,
-                postponeCount, answer, history.stream().map(HistoryEntry::view).toList(), resolution, reopenCount,
-                secondaryReview, repeatOf, reviewDelegate, chainPosition, coExecutors.stream().map(c -> c.view(coExecutorFiles.stream()
-                        .filter(f -> f.staffId().equals(c.staffId())).map(CoExecutorFile::view).toList())).toList(),
-                registeredBy);
+        return new AppealView(id, intake.source(), intake.externalId(), intake.category(), step.departmentId(),
+                intake.priority(), intake.fz59(), intake.sociallySignificant(), intake.text(), intake.address(),
+                intake.applicant(), intake.photos(), terms.receivedAt(), terms.dueAt(), terms.answerDueAt(),
+                step.status(), step.executorId(), step.number(), step.startedAt(), rounds.postponeCount(),
+                answer == null ? null : answer.view(),
+                history.stream().map(HistoryEntry::view).toList(), resolution, rounds.reopenCount(),
+                review.secondary(), intake.repeatOf(), review.delegate(), review.chainPosition(),
+                coExecutors().view(), intake.registeredBy());
     }
 }

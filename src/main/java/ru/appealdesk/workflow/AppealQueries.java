@@ -58,7 +58,7 @@ public class AppealQueries {
      */
     public Optional<LocalDate> postponableUntil(AppealView a) {
         PostponementLimits limits = limits(a);
-        boolean allowed = a.postponeCount() == 0 || a.postponeCount() < Appeal.MAX_POSTPONEMENTS
+        boolean allowed = a.postponeCount() == 0 || a.postponeCount() < Rounds.MAX_POSTPONEMENTS
                 && limits.secondaryApprover();
         return allowed && limits.latest().isAfter(limits.today()) ? Optional.of(limits.latest()) : Optional.empty();
     }
@@ -92,7 +92,7 @@ public class AppealQueries {
         if (n.matches("#\\d{1,18}")) {
             return find(Long.parseLong(n.substring(1))).map(List::of).orElse(List.of());
         }
-        return appeals.findByExternalIdIgnoreCase(n).stream().map(Appeal::view).toList();
+        return appeals.findByIntakeExternalIdIgnoreCase(n).stream().map(Appeal::view).toList();
     }
 
     /**
@@ -101,7 +101,7 @@ public class AppealQueries {
      */
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public Page<AppealView> search(List<AppealFilter> filters, int page, int size) {
-        Pageable pageable = PageRequest.of(page, size, Sort.by("answerDueAt", "id"));
+        Pageable pageable = PageRequest.of(page, size, Sort.by("terms.answerDueAt", "id"));
         return appeals.findAll(AppealSpecifications.anyOf(filters, clock.instant()), pageable).map(Appeal::view);
     }
 

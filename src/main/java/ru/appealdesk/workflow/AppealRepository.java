@@ -12,13 +12,13 @@ import ru.appealdesk.directory.Source;
 interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecificationExecutor<Appeal> {
 
     // a JPQL string, translated once (a derived query is a new criteria query, translated on every call)
-    @Query("select a from Appeal a where a.source = ?1 and a.externalId = ?2")
+    @Query("select a from Appeal a where a.intake.source = ?1 and a.intake.externalId = ?2")
     Optional<Appeal> findBySourceAndExternalId(Source source, String externalId);
 
-    List<Appeal> findByExternalIdIgnoreCase(String externalId);
+    List<Appeal> findByIntakeExternalIdIgnoreCase(String externalId);
 
     /** The appeals a person holds in these statuses. */
-    List<Appeal> findByExecutorIdAndStatusIn(String executorId, java.util.Collection<AppealStatus> statuses);
+    List<Appeal> findByStepExecutorIdAndStepStatusIn(String executorId, java.util.Collection<AppealStatus> statuses);
 
     /** Arrays rather than IN lists: a list of another length would be a new query to translate on every call. */
     @Query(value = "select executor_id as executorId, count(*) as open from appeal "

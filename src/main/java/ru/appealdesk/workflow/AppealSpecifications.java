@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import org.springframework.data.jpa.domain.Specification;
 
@@ -17,33 +18,35 @@ final class AppealSpecifications {
     /** Appeals matching any of the filters (no filters: none). */
     static Specification<Appeal> anyOf(List<AppealFilter> filters, Instant now) {
         return (root, query, cb) -> {
+            Path<Object> step = root.get("step");
+            Path<Object> intake = root.get("intake");
             List<Predicate> parts = new ArrayList<>();
             for (AppealFilter f : filters) {
                 List<Predicate> all = new ArrayList<>();
                 if (!f.statuses().isEmpty()) {
-                    all.add(root.get("status").in(f.statuses()));
+                    all.add(step.get("status").in(f.statuses()));
                 }
                 if (f.executorId() != null) {
-                    all.add(cb.equal(root.get("executorId"), f.executorId()));
+                    all.add(cb.equal(step.get("executorId"), f.executorId()));
                 }
                 if (f.departmentIds() != null) {
                     all.add(f.departmentIds().isEmpty() ? cb.disjunction()
-                            : root.get("departmentId").in(f.departmentIds()));
+                            : step.get("departmentId").in(f.departmentIds()));
                 }
                 if (f.excludedExecutorId() != null) {
-                    all.add(cb.or(cb.isNull(root.get("executorId")),
-                            cb.notEqual(root.get("executorId"), f.excludedExecutorId())));
+                    all.add(cb.or(cb.isNull(step.get("executorId")),
+                            cb.notEqual(step.get("executorId"), f.excludedExecutorId())));
                 }
                 if (f.sources() != null) {
-                    all.add(f.sources().isEmpty() ? cb.disjunction() : root.get("source").in(f.sources()));
+                    all.add(f.sources().isEmpty() ? cb.disjunction() : intake.get("source").in(f.sources()));
                 }
                 if (f.registeredBy() != null) {
-                    all.add(cb.equal(root.get("registeredBy"), f.registeredBy()));
+                    all.add(cb.equal(intake.get("registeredBy"), f.registeredBy()));
                 }
                 if (f.overdueOnly()) {
                     // PRODUCT.md §9: overdue is "not closed by answerDueAt", whoever holds the appeal
-                    all.add(cb.notEqual(root.get("status"), AppealStatus.CLOSED));
-                    all.add(cb.lessThan(root.get("answerDueAt"), now));
+                    all.add(cb.notEqual(step.get("status"), AppealStatus.CLOSED));
+                    all.add(cb.lessThan(root.get("terms").get("answerDueAt"), now));
                 }
                 parts.add(cb.and(all.toArray(Predicate[]::new)));
             }

@@ -59,7 +59,7 @@ class Substitutions {
     void on(AbsenceBegan began) {
         Instant now = clock.instant();
         String absent = began.absence().staffId();
-        List<Appeal> held = appeals.findByExecutorIdAndStatusIn(absent, Transition.WITH_EXECUTOR);
+        List<Appeal> held = appeals.findByStepExecutorIdAndStepStatusIn(absent, Transition.WITH_EXECUTOR);
         if (began.substitute().isEmpty()) {
             events.publishEvent(new AbsenceHandled(began.absence(), null,
                     held.stream().map(a -> a.view().number()).toList(), now));

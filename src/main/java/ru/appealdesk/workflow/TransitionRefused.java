@@ -18,6 +18,14 @@ public class TransitionRefused extends RuntimeException {
         this.reason = reason;
     }
 
+    /** {@code text} stripped, refused for {@code reason} when it is missing or shorter than {@code min}. */
+    static String requireText(String text, int min, Reason reason, String message) {
+        if (text == null || text.strip().length() < min) {
+            throw new TransitionRefused(reason, message);
+        }
+        return text.strip();
+    }
+
     public Reason reason() {
         return reason;
     }
