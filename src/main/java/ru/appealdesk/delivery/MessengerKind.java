@@ -1,0 +1,6 @@
+package ru.appealdesk.delivery;
+
+/** The messengers AppealDesk speaks; the names are those of {@code messenger:} in staff.yml (PRODUCT.md §14). */
+public enum MessengerKind {
+    TELEGRAM, MAX
+}
