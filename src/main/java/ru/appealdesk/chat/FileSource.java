@@ -2,8 +2,6 @@ package ru.appealdesk.chat;
 
 import java.io.IOException;
 
-import ru.appealdesk.delivery.MessengerKind;
-
 /** Downloads the files people send in one messenger; called outside any database transaction. */
 public interface FileSource {
 

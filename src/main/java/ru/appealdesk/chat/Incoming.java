@@ -2,9 +2,6 @@ package ru.appealdesk.chat;
 
 import java.util.List;
 
-import ru.appealdesk.delivery.ChatAddress;
-import ru.appealdesk.delivery.MessengerKind;
-
 /**
  * An update from a messenger in no messenger's terms. {@code key} identifies it within its messenger, so a
  * redelivered update is handled once (Telegram: the update_id; MAX: the message id or the callback id); {@code chat}

@@ -1,6 +1,6 @@
 package ru.appealdesk.chat;
 
-import ru.appealdesk.delivery.FileKind;
+import ru.appealdesk.chat.FileKind;
 
 /**
  * A file a person sent, as the messenger announced it. {@code ref} is the messenger's handle to fetch it by

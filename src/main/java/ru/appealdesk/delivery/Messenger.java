@@ -2,6 +2,8 @@ package ru.appealdesk.delivery;
 
 import java.util.List;
 
+import ru.appealdesk.chat.FileKind;
+
 /**
  * The port the outbox sends through; a messenger module implements it (Telegram today: {@code
  * telegram.TelegramMessenger}). Text is in the {@link Html} subset every messenger accepts, buttons are {@link

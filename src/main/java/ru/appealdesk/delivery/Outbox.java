@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ru.appealdesk.chat.FileKind;
+
 /**
  * Stores every message the bot must send, in the caller's transaction (the outbox pattern); {@link OutboxSender}
  * delivers them after the commit. Long texts are split into several messages, buttons go on the last one.

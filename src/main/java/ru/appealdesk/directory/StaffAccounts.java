@@ -16,6 +16,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.chat.MessengerKind;
+
 /**
  * Who a Telegram user is: bindings from {@code staff.yml} ({@code telegram-id}) or made with a one-time,
  * expiring invite code ({@code /start <code>}). Never by @username.
@@ -59,6 +62,18 @@ public class StaffAccounts {
         }
         return bindings.findByTelegramUserId(telegramUserId).flatMap(b -> directory.staff(b.staffId()))
                 .filter(s -> s.telegramId() == null);
+    }
+
+    /** The staff member bound to an account in a messenger, if any (only Telegram's accounts bind so far). */
+    @Transactional(readOnly = true)
+    public Optional<StaffMember> byAccount(ChatAddress account) {
+        return account.messenger() == MessengerKind.TELEGRAM ? byTelegramUser(account.chatId()) : Optional.empty();
+    }
+
+    /** Where cards and alerts for a staff member go: their chat in the messenger they use, if bound. */
+    @Transactional(readOnly = true)
+    public Optional<ChatAddress> addressOf(String staffId) {
+        return telegramIdOf(staffId).map(ChatAddress::telegram);
     }
 
     /** The Telegram chat of a staff member, if bound. */

@@ -28,7 +28,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import ru.appealdesk.delivery.Button;
-import ru.appealdesk.delivery.FileKind;
+import ru.appealdesk.chat.FileKind;
 import ru.appealdesk.delivery.Messenger;
 import ru.appealdesk.delivery.MessengerException;
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ru.appealdesk.chat.FileKind;
+
 /** {@code outbound_message.payload}: rows queued before the messenger port still send, and new rows read the same. */
 class OutboxPayloadTest {
 

@@ -22,7 +22,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import ru.appealdesk.delivery.Button;
-import ru.appealdesk.delivery.FileKind;
+import ru.appealdesk.chat.FileKind;
 import ru.appealdesk.delivery.Messenger.Attachment;
 import ru.appealdesk.delivery.MessengerException;
 import ru.appealdesk.delivery.MessengerException.Kind;

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.delivery.FileKind;
+import ru.appealdesk.chat.FileKind;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.ApplicantPhotos;

@@ -1,4 +1,4 @@
-package ru.appealdesk.delivery;
+package ru.appealdesk.chat;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package ru.appealdesk.delivery;
+package ru.appealdesk.chat;
 
 /** What a file is sent as: a photo and a video go together in albums, a document on its own. */
 public enum FileKind {
