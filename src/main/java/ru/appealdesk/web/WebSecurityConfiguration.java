@@ -26,8 +26,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Who may call what. Deny by default: public are only {@code GET /actuator/health/**} (its status) and
- * {@code POST /telegram/webhook} (which checks Telegram's secret header itself). The connectors' tokens
- * ({@code APPEALDESK_API_TOKENS}, {@code APPEALDESK_API_TOKEN}) reach {@code /api/appeals/**},
+ * {@code POST /telegram/webhook} and {@code POST /max/webhook} (which check the messenger's secret header
+ * themselves). The connectors' tokens ({@code APPEALDESK_API_TOKENS}, {@code APPEALDESK_API_TOKEN}) reach {@code /api/appeals/**},
  * {@code /api/reports/**} and {@code GET /api/templates}, where the controllers ask the caller's {@link ApiCaller}
  * about each appeal's source; the administration token ({@code APPEALDESK_ADMIN_TOKEN}) may use those and
  * {@code /api/staff/**}, {@code /api/outbox/**},
@@ -71,7 +71,7 @@ class WebSecurityConfiguration {
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/telegram/webhook").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/telegram/webhook", "/max/webhook").permitAll()
                         .requestMatchers("/api/appeals", "/api/appeals/**").hasAnyRole(CONNECTOR, ADMIN)
                         .requestMatchers("/api/reports/**").hasAnyRole(CONNECTOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/templates").hasAnyRole(CONNECTOR, ADMIN)

@@ -1,0 +1,185 @@
+package ru.appealdesk.max;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import ru.appealdesk.chat.FileKind;
+import ru.appealdesk.chat.MessengerKind;
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.delivery.Messenger.Attachment;
+import ru.appealdesk.delivery.MessengerException;
+import ru.appealdesk.max.MaxSchema.AttachmentRequest;
+import ru.appealdesk.max.MaxSchema.NewMessageBody;
+
+/**
+ * The outbox's messenger on the MAX Bot API: messages to a person's dialog by user id in MAX's {@code html}
+ * format, inline keyboards within MAX's limits ({@link MaxKeyboard}), files through uploads (a message with a file
+ * MAX is still processing is sent again a few times, with growing pauses), callback answers as notifications.
+ * MAX's errors become {@link MessengerException}s ({@link MaxErrors}).
+ */
+class MaxMessenger {
+
+    /** MAX's limit for a message text. */
+    static final int TEXT_LIMIT = 4000;
+    /** The largest file fetched by URL to be uploaded again (a video or document MAX cannot attach by URL). */
+    static final long REUPLOAD_LIMIT = 50L * 1024 * 1024;
+
+    private final MaxApi api;
+    private final MaxFiles files;
+    private final int attempts;
+    private final Duration backoff;
+
+    MaxMessenger(MaxApi api, MaxFiles files, int attempts, Duration backoff) {
+        this.api = api;
+        this.files = files;
+        this.attempts = attempts;
+        this.backoff = backoff;
+    }
+
+    public MessengerKind kind() {
+        return MessengerKind.MAX;
+    }
+
+    public int textLimit() {
+        return TEXT_LIMIT;
+    }
+
+    public String send(long chatId, String html, List<List<Button>> keyboard) throws MessengerException {
+        checkLength(html);
+        AttachmentRequest buttons = MaxKeyboard.attachment(keyboard);
+        NewMessageBody body = new NewMessageBody(html, buttons == null ? null : List.of(buttons), null, "html");
+        try {
+            return api.send(chatId, body).message().body().mid();
+        } catch (MaxApiException e) {
+            throw MaxErrors.translate(e, false);
+        }
+    }
+
+    /** An empty or null keyboard removes the buttons (empty attachments); MAX edits dialog keyboards at any age. */
+    public void edit(long chatId, String messageId, String html, List<List<Button>> keyboard)
+            throws MessengerException {
+        checkLength(html);
+        AttachmentRequest buttons = MaxKeyboard.attachment(keyboard);
+        try {
+            api.edit(messageId, new NewMessageBody(html, buttons == null ? List.of() : List.of(buttons), null,
+                    "html"));
+        } catch (MaxApiException e) {
+            throw MaxErrors.translate(e, false);
+        }
+    }
+
+    /** One message per file (MAX wants a document alone in its message), photos and videos first. */
+    public void sendFiles(long chatId, List<Attachment> attachments) throws MessengerException {
+        List<Attachment> ordered = new ArrayList<>(attachments.stream().filter(a -> a.kind().visual()).toList());
+        ordered.addAll(attachments.stream().filter(a -> !a.kind().visual()).toList());
+        for (Attachment a : ordered) {
+            AttachmentRequest file = attach(a);
+            sendWhenReady(chatId, new NewMessageBody(null, List.of(file), null, null));
+        }
+    }
+
+    /** MAX has no alert: the notification carries both; no text answers with an empty notification. */
+    public void answerCallback(String callbackId, String text, boolean alert) throws MessengerException {
+        try {
+            api.answer(callbackId, new MaxSchema.CallbackAnswer(text == null || text.isBlank() ? null : text));
+        } catch (MaxApiException e) {
+            throw MaxErrors.translate(e, true);
+        }
+    }
+
+    /** MAX has no per-chat menu button: nothing to do ({@code /dashboard} sends a login link instead). */
+    public void setMenuButton(long chatId, Button miniApp) {
+        // nothing: MAX's chat menu lists the bot's commands only
+    }
+
+    private static void checkLength(String html) throws MessengerException {
+        if (html != null && html.codePointCount(0, html.length()) > TEXT_LIMIT) {
+            throw new MessengerException(MessengerException.Kind.REFUSED, "a text of "
+                    + html.codePointCount(0, html.length()) + " characters is over MAX's " + TEXT_LIMIT, null);
+        }
+    }
+
+    private void sendWhenReady(long chatId, NewMessageBody body) throws MessengerException {
+        Duration pause = backoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                api.send(chatId, body);
+                return;
+            } catch (MaxApiException e) {
+                if (!e.attachmentNotReady() || attempt >= attempts) {
+                    throw MaxErrors.translate(e, false);
+                }
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MessengerException(MessengerException.Kind.TRANSIENT, "interrupted while MAX processed "
+                        + "an attachment", e);
+            }
+            pause = pause.multipliedBy(2);
+        }
+    }
+
+    /**
+     * The attachment for a file: an upload of its content; a photo by its URL (MAX fetches it); a video or document
+     * by URL fetched and uploaded again; anything else is taken as a token MAX gave for a file it has.
+     */
+    private AttachmentRequest attach(Attachment a) throws MessengerException {
+        String type = switch (a.kind()) {
+            case PHOTO -> "image";
+            case VIDEO -> "video";
+            case DOCUMENT -> "file";
+        };
+        if (a.upload()) {
+            return upload(type, a.name() == null ? "file" : a.name(), a.content());
+        }
+        String ref = a.ref();
+        boolean url = ref.startsWith("https://") || ref.startsWith("http://");
+        if (url && a.kind() == FileKind.PHOTO) {
+            return new AttachmentRequest(type, new MaxSchema.MediaRef(null, ref));
+        }
+        if (url) {
+            byte[] content;
+            try {
+                content = files.download(ref, REUPLOAD_LIMIT);
+            } catch (IOException e) {
+                throw new MessengerException(MessengerException.Kind.TRANSIENT, "fetching a file to upload: "
+                        + e.getMessage(), e);
+            }
+            return upload(type, name(ref), content);
+        }
+        return new AttachmentRequest(type, new MaxSchema.MediaRef(ref, null));
+    }
+
+    /** POST /uploads, the bytes to the URL it names, then the payload: an image's photos, else the token. */
+    private AttachmentRequest upload(String type, String name, byte[] content) throws MessengerException {
+        try {
+            MaxSchema.UploadEndpoint endpoint = api.uploadUrl(type);
+            JsonNode uploaded = api.upload(endpoint.url(), name, content);
+            if (uploaded != null && uploaded.hasNonNull("photos")) {
+                return new AttachmentRequest(type, Map.of("photos", uploaded.get("photos")));
+            }
+            String token = uploaded != null && uploaded.hasNonNull("token") ? uploaded.get("token").asText()
+                    : endpoint.token();
+            if (token == null) {
+                throw new MessengerException(MessengerException.Kind.TRANSIENT, "MAX gave no token for an upload",
+                        null);
+            }
+            return new AttachmentRequest(type, new MaxSchema.MediaRef(token, null));
+        } catch (MaxApiException e) {
+            throw MaxErrors.translate(e, false);
+        }
+    }
+
+    private static String name(String url) {
+        String path = java.net.URI.create(url).getPath();
+        String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        return last.isBlank() ? "file" : last;
+    }
+}
