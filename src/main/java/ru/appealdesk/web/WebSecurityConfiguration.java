@@ -27,7 +27,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what. Deny by default: public are only {@code GET /actuator/health/**} (its status) and
  * {@code POST /telegram/webhook} and {@code POST /max/webhook} (which check the messenger's secret header
- * themselves). The connectors' tokens ({@code APPEALDESK_API_TOKENS}, {@code APPEALDESK_API_TOKEN}) reach {@code /api/appeals/**},
+ * themselves). The connectors' tokens ({@code APPEALDESK_API_TOKENS}, {@code APPEALDESK_API_TOKEN}) reach
+ * {@code /api/appeals/**},
  * {@code /api/reports/**} and {@code GET /api/templates}, where the controllers ask the caller's {@link ApiCaller}
  * about each appeal's source; the administration token ({@code APPEALDESK_ADMIN_TOKEN}) may use those and
  * {@code /api/staff/**}, {@code /api/outbox/**},
