@@ -17,7 +17,8 @@ import ru.appealdesk.delivery.MessengerException.Kind;
  *       {@code chat.not.found}, {@code user.not.found}, {@code dialog.suspended}, a 403 or a 404 of a send:
  *       {@link Kind#CHAT_UNREACHABLE};</li>
  *   <li>a callback answer refused with 404 / {@code not.found} or a message naming the callback as expired or
- *       unknown: {@link Kind#EXPIRED};</li>
+ *       unknown: {@link Kind#EXPIRED} (MAX does not document this answer; this is our best reading);</li>
+ *   <li>an edit of a message MAX no longer has (404): {@link Kind#REFUSED};</li>
  *   <li>any other 4xx ({@code verify.token}, {@code proto.payload}, a {@code success: false}):
  *       {@link Kind#REFUSED}.</li>
  * </ul>
@@ -31,7 +32,11 @@ final class MaxErrors {
     private MaxErrors() {
     }
 
-    static MessengerException translate(MaxApiException e, boolean callback) {
+    /** Which kind of call failed: a 404 means another thing for each. */
+    enum Op { SEND, EDIT, ANSWER }
+
+    static MessengerException translate(MaxApiException e, Op op) {
+        boolean callback = op == Op.ANSWER;
         int status = e.status();
         String code = e.code().toLowerCase(Locale.ROOT);
         String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
@@ -49,7 +54,7 @@ final class MaxErrors {
             return new MessengerException(Kind.EXPIRED, e.getMessage(), e);
         }
         if (UNREACHABLE.contains(code) || text.contains("dialog.suspended") || text.contains("blocked")
-                || !callback && (status == 403 || status == 404)) {
+                || !callback && status == 403 || op == Op.SEND && status == 404) {
             return new MessengerException(Kind.CHAT_UNREACHABLE, e.getMessage(), e);
         }
         return new MessengerException(Kind.REFUSED, e.getMessage(), e);

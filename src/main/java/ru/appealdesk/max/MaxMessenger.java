@@ -56,7 +56,7 @@ class MaxMessenger {
         try {
             return api.send(chatId, body).message().body().mid();
         } catch (MaxApiException e) {
-            throw MaxErrors.translate(e, false);
+            throw MaxErrors.translate(e, MaxErrors.Op.SEND);
         }
     }
 
@@ -69,7 +69,7 @@ class MaxMessenger {
             api.edit(messageId, new NewMessageBody(html, buttons == null ? List.of() : List.of(buttons), null,
                     "html"));
         } catch (MaxApiException e) {
-            throw MaxErrors.translate(e, false);
+            throw MaxErrors.translate(e, MaxErrors.Op.EDIT);
         }
     }
 
@@ -88,7 +88,7 @@ class MaxMessenger {
         try {
             api.answer(callbackId, new MaxSchema.CallbackAnswer(text == null || text.isBlank() ? null : text));
         } catch (MaxApiException e) {
-            throw MaxErrors.translate(e, true);
+            throw MaxErrors.translate(e, MaxErrors.Op.ANSWER);
         }
     }
 
@@ -112,7 +112,7 @@ class MaxMessenger {
                 return;
             } catch (MaxApiException e) {
                 if (!e.attachmentNotReady() || attempt >= attempts) {
-                    throw MaxErrors.translate(e, false);
+                    throw MaxErrors.translate(e, MaxErrors.Op.SEND);
                 }
             }
             try {
@@ -173,7 +173,7 @@ class MaxMessenger {
             }
             return new AttachmentRequest(type, new MaxSchema.MediaRef(token, null));
         } catch (MaxApiException e) {
-            throw MaxErrors.translate(e, false);
+            throw MaxErrors.translate(e, MaxErrors.Op.SEND);
         }
     }
 
