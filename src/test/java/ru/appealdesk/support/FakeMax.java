@@ -286,7 +286,7 @@ public final class FakeMax implements AutoCloseable {
 
     /** The markers the bot passed to GET /updates, in order (null: none). */
     public List<Long> markersAsked() {
-        return List.copyOf(markersAsked);
+        return Collections.unmodifiableList(new ArrayList<>(markersAsked));
     }
 
     /** How many calls were answered 429. */
