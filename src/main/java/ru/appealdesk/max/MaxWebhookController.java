@@ -61,7 +61,7 @@ class MaxWebhookController {
         Incoming update;
         try {
             JsonNode json = MaxSchema.JSON.readTree(body);
-            if (json == null || !json.hasNonNull("update_type")) {
+            if (json == null || json.path("update_type").asText("").isBlank()) {
                 return problem(HttpStatus.BAD_REQUEST, "The body is not a MAX update");
             }
             update = MaxUpdates.parse(json);
