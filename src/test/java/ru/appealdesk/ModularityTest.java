@@ -20,9 +20,15 @@ class ModularityTest {
     @Test
     void theCoreDoesNotDependOnTheMessenger() {
         assertThat(MODULES.getModuleByName("workflow").orElseThrow().getBootstrapDependencies(MODULES)
-                .map(m -> m.getName())).doesNotContain("bot", "delivery", "telegram", "intake");
+                .map(m -> m.getName())).doesNotContain("bot", "delivery", "telegram", "max", "intake");
         assertThat(MODULES.getModuleByName("workflow").orElseThrow().getBootstrapDependencies(MODULES)
                 .map(m -> m.getName())).containsOnly("directory");
+    }
+
+    @Test
+    void maxKnowsNeitherTelegramNorTheBot() {
+        assertThat(MODULES.getModuleByName("max").orElseThrow().getBootstrapDependencies(MODULES)
+                .map(m -> m.getName())).doesNotContain("telegram", "bot", "workflow", "directory");
     }
 
     @Test
