@@ -116,6 +116,12 @@ public class StaffAccounts {
         return new IssuedInvite(member.id(), plain, expiresAt);
     }
 
+    /** Binds an account with an invite code; empty if the code is unknown, used or expired (Telegram's so far). */
+    @Transactional
+    public Optional<StaffMember> redeemInvite(String code, ChatAddress account) {
+        return account.messenger() == MessengerKind.TELEGRAM ? redeemInvite(code, account.chatId()) : Optional.empty();
+    }
+
     /** Binds a Telegram user with an invite code; empty if the code is unknown, used or expired. */
     @Transactional
     public Optional<StaffMember> redeemInvite(String code, long telegramUserId) {

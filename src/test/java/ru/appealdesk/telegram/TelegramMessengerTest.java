@@ -49,10 +49,10 @@ class TelegramMessengerTest {
         sent.setMessageId(77);
         when(client.execute(any(SendMessage.class))).thenReturn(sent);
 
-        int id = messenger.send(42, "<b>x</b> &amp; y", List.of(List.of(new Button("Take", "t:1:2"),
+        String id = messenger.send(42, "<b>x</b> &amp; y", List.of(List.of(new Button("Take", "t:1:2"),
                 Button.link("Open", "https://example.org/a")), List.of(Button.miniApp("App", "https://x.example/app/"))));
 
-        assertThat(id).isEqualTo(77);
+        assertThat(id).isEqualTo("77");
         ArgumentCaptor<SendMessage> call = ArgumentCaptor.forClass(SendMessage.class);
         verify(client).execute(call.capture());
         JsonNode body = json.valueToTree(call.getValue());
@@ -71,7 +71,7 @@ class TelegramMessengerTest {
         sent.setMessageId(1);
         when(client.execute(any(SendMessage.class))).thenReturn(sent);
         messenger.send(42, "plain", null);
-        messenger.edit(42, 9, "closed", List.of());
+        messenger.edit(42, "9", "closed", List.of());
 
         ArgumentCaptor<SendMessage> send = ArgumentCaptor.forClass(SendMessage.class);
         verify(client).execute(send.capture());
@@ -93,7 +93,7 @@ class TelegramMessengerTest {
         when(client.execute(any(EditMessageText.class)))
                 .thenThrow(refusal(400, "Bad Request: message is not modified: specified new message content", null));
 
-        assertThatCode(() -> messenger.edit(42, 9, "same", List.of())).doesNotThrowAnyException();
+        assertThatCode(() -> messenger.edit(42, "9", "same", List.of())).doesNotThrowAnyException();
     }
 
     @Test

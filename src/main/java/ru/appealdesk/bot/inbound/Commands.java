@@ -64,7 +64,7 @@ class Commands {
         }
         ChatCommand found = byName.get(command);
         if (found == null) {
-            outbox.text(in.chatId(), Words.UNKNOWN_COMMAND.text(Replies.HINT), Outbox.PRIORITY_REPLY);
+            outbox.text(in.chat(), Words.UNKNOWN_COMMAND.text(Replies.HINT), Outbox.PRIORITY_REPLY);
             return;
         }
         found.run(in, command, argument);

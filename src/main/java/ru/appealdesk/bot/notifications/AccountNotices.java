@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.TelegramAccountReplaced;
+import ru.appealdesk.chat.ChatAddress;
 import ru.appealdesk.delivery.Html;
 
 /**
@@ -22,7 +23,7 @@ class AccountNotices {
 
     @EventListener
     void on(TelegramAccountReplaced replaced) {
-        outbox.text(replaced.previousTelegramUserId(), Notices.ACCOUNT_REPLACED.text(Html.escape(replaced.staffName())),
+        outbox.text(ChatAddress.telegram(replaced.previousTelegramUserId()), Notices.ACCOUNT_REPLACED.text(Html.escape(replaced.staffName())),
                 Outbox.PRIORITY_CARD);
     }
 }

@@ -97,7 +97,7 @@ class AnswerNotifier {
             audience.coordinators().forEach(c -> steps.unroutedCard(a, c));
         } else {
             audience.chatOf(a.executorId()).ifPresent(chat -> {
-                files.applicantPhotos(a, chat.id());
+                files.applicantPhotos(a, chat.address());
                 steps.send(a, chat, EventCards.reopened(steps.facts(a, true), e.count(), e.comment()),
                         Card.Kind.ACCEPTED);
             });
