@@ -20,7 +20,7 @@ import ru.appealdesk.chat.MessengerKind;
  * Who an account of a messenger is, and where a person's cards go (PRODUCT.md §3, §14). A staff member may have an
  * account in Telegram, in MAX, or in both: fixed in {@code staff.yml} ({@code telegram-id}, {@code max-id}) or bound
  * with a one-time, expiring invite code, which binds the account of whichever messenger it is redeemed in (never by
- * @username). An account fixed in {@code staff.yml} outranks a binding of the same messenger.
+ * {@literal @}username). An account fixed in {@code staff.yml} outranks a binding of the same messenger.
  *
  * <p>Someone bound in both gets cards and alerts in one ({@link #addressOf}): the one they chose last with
  * {@code /messenger}, else the one {@code messenger:} in {@code staff.yml} names, else the one bound last (an
