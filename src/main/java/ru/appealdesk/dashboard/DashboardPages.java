@@ -111,14 +111,14 @@ class DashboardPages implements WebMvcConfigurer {
             return;
         }
         Optional<Credentials.Link> link = credentials.useLink(token)
-                .filter(l -> sessions.holds(l.staffId(), l.telegramUserId()));
+                .filter(l -> sessions.holds(l.staffId(), l.account()));
         if (link.isEmpty()) {
             throttle.failed(address, "a dashboard login link: unknown, used, expired or revoked");
             page(response, HttpStatus.UNAUTHORIZED, DashboardWords.LINK_INVALID_TITLE.text(),
                     DashboardWords.LINK_INVALID.text());
             return;
         }
-        sessions.open(link.get().staffId(), link.get().telegramUserId(), Credentials.Origin.LINK, request, response);
+        sessions.open(link.get().staffId(), link.get().account(), Credentials.Origin.LINK, request, response);
         log.info("Dashboard session opened for {} by a login link from {}", link.get().staffId(), safe(address));
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader("Location", "/app/");

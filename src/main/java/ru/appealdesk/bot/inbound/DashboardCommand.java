@@ -39,7 +39,7 @@ class DashboardCommand implements ChatCommand {
      * login link for a browser.
      */
     void dashboard(Inbound in) {
-        Optional<DashboardLinks.Links> links = dashboardLinks.issue(in.staff());
+        Optional<DashboardLinks.Links> links = dashboardLinks.issue(in.staff(), in.chat());
         if (links.isEmpty()) {
             reply(in, Words.DASHBOARD_NOT_CONFIGURED.text());
             return;

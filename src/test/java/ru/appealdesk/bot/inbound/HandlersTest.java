@@ -22,7 +22,7 @@ class HandlersTest {
         return new ArrayList<>(List.of(new Greeting(null, null, null),
                 new LookupCommands(null, null, null, null, null, null), new CancelCommand(null, null),
                 new AbsenceCommands(null, null, null), new ReportCommand(null, null, null, null, null),
-                new DashboardCommand(null, null)));
+                new DashboardCommand(null, null), new MessengerCommand(null, null)));
     }
 
     @Test
