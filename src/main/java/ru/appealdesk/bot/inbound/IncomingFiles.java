@@ -117,7 +117,7 @@ public class IncomingFiles {
         }
         FileSource download = sources.get(account.messenger());
         if (download == null) {
-            return Optional.of(Download.refused(file, Words.NOT_RECEIVED.text()));
+            return Optional.of(Download.refused(file, Words.NOT_RECEIVED.text(account.messenger().displayName())));
         }
         byte[] content;
         try {
@@ -129,7 +129,7 @@ public class IncomingFiles {
             boolean larger = e.getMessage() != null && (e.getMessage().contains("larger")
                     || e.getMessage().contains("too big"));
             return Optional.of(Download.refused(file, !larger
-                    ? Words.NOT_RECEIVED.text()
+                    ? Words.NOT_RECEIVED.text(account.messenger().displayName())
                     : file.video() ? videoTooLarge(null) : tooLarge()));
         }
         Optional<String> type = FileTypes.sniff(content);

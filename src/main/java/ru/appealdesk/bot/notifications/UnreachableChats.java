@@ -31,7 +31,8 @@ class UnreachableChats {
                 .orElse(Notices.UNKNOWN_CHAT.text(unreachable.chat().chatId()));
         for (StaffMember coordinator : directory.withRole(Role.COORDINATOR)) {
             accounts.addressOf(coordinator.id()).filter(chat -> !chat.equals(unreachable.chat()))
-                    .ifPresent(chat -> outbox.text(chat, Notices.CHAT_UNREACHABLE.text(Html.escape(who)),
+                    .ifPresent(chat -> outbox.text(chat, Notices.CHAT_UNREACHABLE.text(Html.escape(who),
+                            unreachable.chat().messenger().displayName()),
                             Outbox.PRIORITY_CARD));
         }
     }
