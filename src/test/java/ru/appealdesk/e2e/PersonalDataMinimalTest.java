@@ -76,7 +76,7 @@ class PersonalDataMinimalTest extends EndToEndTest {
         // of the applicant's
         Sent card = awaitCard(first, NUMBER, "Взять в работу");
         assertThat(card.text()).contains("Дороги и тротуары", "г. Руза, ул. Солнцева, 5", "Срок ответа:",
-                "в чат не передаются");
+                "Фото заявителя: 1 (в панели)", "в чат не передаются");
         assertOpensThePage(card, page);
 
         // when the executor returns it with a legal basis, and a coordinator gives it to the other executor

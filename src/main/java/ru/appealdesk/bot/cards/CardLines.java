@@ -60,7 +60,8 @@ public final class CardLines {
             sb.append(Words.APPLICANT.text(Html.escape(applicant.name()))).append('\n');
         }
         if (!a.photos().isEmpty()) {
-            sb.append(Words.APPLICANT_PHOTOS.text(a.photos().size())).append('\n');
+            sb.append((f.personalData() ? Words.APPLICANT_PHOTOS : Words.APPLICANT_PHOTOS_WITHHELD)
+                    .text(a.photos().size())).append('\n');
         }
         sb.append(Words.EXECUTOR.text(Html.escape(f.name(a.executorId())))).append('\n');
         sb.append(Words.STATUS.text(Html.escape(a.status().title())))

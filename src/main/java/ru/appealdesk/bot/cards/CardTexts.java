@@ -143,6 +143,7 @@ public class CardTexts {
         REOPENED_TIMES,
         APPLICANT,
         APPLICANT_PHOTOS,
+        APPLICANT_PHOTOS_WITHHELD,
         EXECUTOR,
         STATUS,
         OVERDUE_BY,
