@@ -9,8 +9,9 @@ import ru.appealdesk.workflow.AppealView;
 /**
  * What a card of an appeal is drawn from, gathered before drawing: the appeal, its category's name, the short names
  * of the staff, the organisation's time zone, the moment of drawing, whether the reader may see the applicant's
- * contacts, whether chat messages may carry the applicant's personal data at all ({@code appealdesk.chat.personal-data})
- * and, where they may not, the address of the appeal's page of the dashboard (null when there is none).
+ * contacts, whether chat messages may carry the applicant's personal data at all
+ * ({@code appealdesk.chat.personal-data}) and, where they may not, the address of the appeal's page of the dashboard
+ * (null when there is none).
  */
 public record CardFacts(AppealView appeal, String categoryName, Map<String, String> names, ZoneId zone, Instant now,
                         boolean contacts, boolean personalData, String page) {

@@ -61,7 +61,8 @@ public final class ExecutorCards {
         return Message.card(f, CardLines.header(StepWords.CO_EXECUTOR_TITLE.text(), f)
                 + StepWords.YOUR_DUE.text(Html.bold(f.time(co.dueAt())), f.left(co.dueAt())),
                 StepWords.DELIVER_TO_EXECUTOR.text(f.name(a.executorId()), delivered) + CardLines.appealText(f),
-                List.of(List.of(Keyboards.offer(a, Transition.DELIVER_MATERIALS, 0, Buttons.DELIVER_MATERIALS.text()))));
+                List.of(List.of(Keyboards.offer(a, Transition.DELIVER_MATERIALS, 0,
+                        Buttons.DELIVER_MATERIALS.text()))));
     }
 
     /** Seed 004 п.18: a repeat shows the earlier appeal's answer, so the same reply is not given twice. */

@@ -35,6 +35,8 @@ class MinimalCardsTest {
         cards.put("executor", f -> ExecutorCards.executor(f, Optional.empty()));
         cards.put("accepted", f -> ExecutorCards.accepted(f, "t", NOW.plusSeconds(3600)));
         cards.put("postponed", ExecutorCards::postponed);
+        cards.put("coExecutor", f -> ExecutorCards.coExecutor(f, new AppealView.CoExecutor("petrov",
+                NOW.plusSeconds(86_400), NOW, "ivanov", null, null, List.of())));
         cards.put("unrouted", f -> CoordinatorCards.unrouted(f, List.of(), Optional.empty()));
         cards.put("returned", f -> CoordinatorCards.returned(f, List.of(), "Не мой участок"));
         cards.put("approved", CoordinatorCards::approved);
@@ -49,7 +51,7 @@ class MinimalCardsTest {
     private static AppealView appealFor(String card) {
         return switch (card) {
             case "executor" -> appeal(AppealStatus.ASSIGNED, null, null);
-            case "accepted", "oversight" -> appeal(AppealStatus.IN_PROGRESS, null, null);
+            case "accepted", "oversight", "coExecutor" -> appeal(AppealStatus.IN_PROGRESS, null, null);
             case "postponed", "postponedReassign" -> appeal(AppealStatus.POSTPONED, answer(), null);
             case "unrouted" -> appeal(AppealStatus.NEW, null, null);
             case "returned" -> appeal(AppealStatus.RETURNED, null, null);

@@ -40,7 +40,7 @@ public final class TestAppeals {
     /** The address of appeal 7's page of the dashboard, as the cards link to it without personal data. */
     public static final String PAGE = "https://appeals.example.test/app/?appeal=7";
 
-    /** The facts of a card drawn without the applicant's personal data ({@code appealdesk.chat.personal-data: minimal}). */
+    /** The facts of a card without the applicant's personal data ({@code appealdesk.chat.personal-data: minimal}). */
     public static CardFacts minimal(AppealView a, boolean contacts) {
         return new CardFacts(a, "Дороги", NAMES, MOSCOW, NOW, contacts, false, PAGE);
     }
