@@ -11,7 +11,7 @@ import ru.appealdesk.directory.StaffMember;
 
 /**
  * What {@code /dashboard} hands a staff member: the Mini App's address (when the public URL is HTTPS) and a fresh
- * one-time login link for a browser, valid 10 minutes.
+ * one-time login link for a browser, valid 10 minutes; and the address of one appeal's page, which cards link to.
  */
 @Service
 public class DashboardLinks {
@@ -45,5 +45,14 @@ public class DashboardLinks {
         String secret = credentials.issueLink(staff.id(), account, DashboardProperties.LOGIN_LINK_TTL);
         boolean miniApp = properties.miniAppPossible() && account.messenger() == MessengerKind.TELEGRAM;
         return Optional.of(new Links(miniApp ? properties.at("/app/") : null, properties.at("/login?token=" + secret)));
+    }
+
+    /**
+     * The address of the appeal's page, {@code <public URL>/app/?appeal=<id>}: the page opens that appeal's card for
+     * a viewer who may see it (the dashboard's own checks decide). Empty when {@code APPEALDESK_PUBLIC_URL} is not set.
+     */
+    public Optional<String> appealPage(long appealId) {
+        return properties.publicUrl() == null ? Optional.empty()
+                : Optional.of(properties.at("/app/?appeal=" + appealId));
     }
 }

@@ -153,6 +153,11 @@ class TelegramMessenger implements Messenger {
         if (b.webApp() != null) {
             return button.webApp(new WebAppInfo(b.webApp())).build();
         }
+        if (b.page() != null) {
+            // a dashboard page opens as the Mini App, which signs the reader in; Telegram opens those over HTTPS only
+            return b.page().startsWith("https://") ? button.webApp(new WebAppInfo(b.page())).build()
+                    : button.url(b.page()).build();
+        }
         return b.url() != null ? button.url(b.url()).build() : button.callbackData(b.data()).build();
     }
 

@@ -66,6 +66,24 @@ class TelegramMessengerTest {
     }
 
     @Test
+    void aDashboardPageOpensAsTheMiniAppOverHttpsAndAsALinkOtherwise() throws Exception {
+        Message sent = new Message();
+        sent.setMessageId(78);
+        when(client.execute(any(SendMessage.class))).thenReturn(sent);
+
+        messenger.send(42, "x", List.of(List.of(Button.page("Open", "https://x.example/app/?appeal=7")),
+                List.of(Button.page("Open", "http://x.example/app/?appeal=7"))));
+
+        ArgumentCaptor<SendMessage> call = ArgumentCaptor.forClass(SendMessage.class);
+        verify(client).execute(call.capture());
+        JsonNode rows = json.valueToTree(call.getValue()).get("reply_markup").get("inline_keyboard");
+        assertThat(rows.get(0).get(0).get("web_app").get("url").asText()).isEqualTo("https://x.example/app/?appeal=7");
+        assertThat(rows.get(0).get(0).has("callback_data")).isFalse();
+        assertThat(rows.get(1).get(0).get("url").asText()).isEqualTo("http://x.example/app/?appeal=7");
+        assertThat(rows.get(1).get(0).has("web_app")).isFalse();
+    }
+
+    @Test
     void noKeyboardSendsNoMarkupAndAnEmptyOneRemovesTheButtonsOfAnEdit() throws Exception {
         Message sent = new Message();
         sent.setMessageId(1);

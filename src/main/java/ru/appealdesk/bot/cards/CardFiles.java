@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.chat.ChatProperties;
 import ru.appealdesk.chat.FileKind;
 import ru.appealdesk.chat.MessengerKind;
 import ru.appealdesk.delivery.Outbox;
@@ -18,28 +19,39 @@ import ru.appealdesk.workflow.AttachmentKind;
 import ru.appealdesk.workflow.ApplicantPhotos;
 import ru.appealdesk.workflow.AttachmentStore;
 
-/** The files that go before a card: the applicant's photos, the answer's and co-executors' files. */
+/**
+ * The files that go before a card: the applicant's photos (only where the chats carry the applicant's personal data,
+ * {@code appealdesk.chat.personal-data: full}), the answer's and co-executors' files.
+ */
 @Component
 public class CardFiles {
 
     private final Outbox outbox;
     private final AttachmentStore files;
     private final ApplicantPhotos photos;
+    private final ChatProperties chat;
 
-    CardFiles(Outbox outbox, AttachmentStore files, ApplicantPhotos photos) {
+    CardFiles(Outbox outbox, AttachmentStore files, ApplicantPhotos photos, ChatProperties chat) {
         this.outbox = outbox;
         this.files = files;
         this.photos = photos;
+        this.chat = chat;
     }
 
     /** The applicant's photos the service fetched, uploaded (a portal's link is never handed to Telegram). */
     public void applicantPhotos(AppealView a, ChatAddress chat) {
+        if (!this.chat.personalDataInChats()) {
+            return;
+        }
         outbox.media(chat, photos.of(a.id()).stream().filter(p -> p.state() == ApplicantPhotos.State.STORED)
                 .map(p -> uploadedPhoto(p.fileId())).flatMap(Optional::stream).toList(), Outbox.PRIORITY_CARD);
     }
 
-    /** A stored applicant's photo as a media item to upload, if it is still kept. */
+    /** A stored applicant's photo as a media item to upload, if it is still kept and may go to a chat. */
     public Optional<Outbox.Media> uploadedPhoto(UUID fileId) {
+        if (!chat.personalDataInChats()) {
+            return Optional.empty();
+        }
         return files.info(fileId).flatMap(info -> files.content(fileId)
                 .map(content -> outbox.uploaded(FileKind.PHOTO, info.fileName(), content)));
     }

@@ -49,6 +49,19 @@ public final class Keyboards {
         return Action.starting(t);
     }
 
+    /**
+     * The card's rows and, when the card carries no personal data and the appeal has a page of the dashboard,
+     * «Открыть обращение» below them: a {@link Button#page} each messenger opens its own way (PRODUCT.md §15).
+     */
+    public static List<List<Button>> withPage(CardFacts f, List<List<Button>> rows) {
+        if (f.page() == null) {
+            return rows;
+        }
+        List<List<Button>> all = new ArrayList<>(rows == null ? List.of() : rows);
+        all.add(List.of(Button.page(Buttons.OPEN_APPEAL.text(), f.page())));
+        return all;
+    }
+
     /** PRODUCT.md §10: on the executor's card in work and on every coordinator card. */
     static Button coExecutors(AppealView a) {
         return offer(a, Transition.ADD_CO_EXECUTOR);

@@ -146,6 +146,9 @@ class AnswerNotifier {
         ends.close(a, EventWords.LINE_CLOSED.text(a.resolution().title(), by));
         String comment = "—";
         for (AppealView.HistoryItem h : a.history()) {
+            if (h.type() == HistoryType.REOPENED && !texts.personalDataInChats()) {
+                continue; // the applicant's own words
+            }
             String said = HistoryWords.comment(h);
             comment = said == null || h.type().note() ? comment : said;
         }
