@@ -48,6 +48,14 @@ public class DashboardLinks {
     }
 
     /**
+     * A one-time login link, for this account, that lands on the appeal's page (where the messenger has no Mini App:
+     * MAX's «Открыть обращение»); empty as for {@link #issue}.
+     */
+    public Optional<String> loginTo(StaffMember staff, ChatAddress account, long appealId) {
+        return issue(staff, account).map(links -> links.login() + "&appeal=" + appealId);
+    }
+
+    /**
      * The address of the appeal's page, {@code <public URL>/app/?appeal=<id>}: the page opens that appeal's card for
      * a viewer who may see it (the dashboard's own checks decide). Empty when {@code APPEALDESK_PUBLIC_URL} is not set.
      */

@@ -43,7 +43,8 @@ public class CardMessages implements SentMessages {
         List<String> parts = Html.chunks(header, body, continuation);
         Card card = kind == null ? null : cards.save(new Card(appealId, kind, chat, step,
                 parts.get(parts.size() - 1), clock.instant()));
-        outbox.send(chat, parts, keyboard, priority, card == null ? null : card.id());
+        outbox.send(chat, parts, Keyboards.forMessenger(keyboard, chat.messenger(), appealId, step), priority,
+                card == null ? null : card.id());
         return card;
     }
 
