@@ -801,6 +801,16 @@ async function takeInitData() {
   }
 }
 
+/**
+ * A card in the chat opens /app/?appeal=<id> («Открыть обращение», PRODUCT.md §15): that appeal's page, once; the
+ * address goes back to the page's own (a reload or «Назад» then stays in the dashboard).
+ */
+function takeAppealParam() {
+  const id = new URLSearchParams(location.search).get('appeal');
+  if (!/^\d{1,18}$/.test(id || '')) return;
+  history.replaceState(null, '', location.pathname + '#/appeal/' + id);
+}
+
 function renderMe(me) {
   $('me-name').textContent = me.shortName || me.name || '';
   $('me-name').title = me.name || '';
@@ -827,6 +837,7 @@ async function logout() {
 
 async function start() {
   await takeInitData();
+  takeAppealParam();
   state.lastTableHash = store.get('adLastTable') || '#/';
   bindTable();
   $('logout').addEventListener('click', logout);

@@ -41,7 +41,14 @@ public class AuditLog {
     }
 
     /** Where it happened. */
-    public enum Channel { TELEGRAM, DASHBOARD, API, RETENTION }
+    public enum Channel {
+        TELEGRAM, MAX, DASHBOARD, API, RETENTION;
+
+        /** The channel of a chat in this messenger. */
+        public static Channel of(ru.appealdesk.chat.MessengerKind messenger) {
+            return messenger == ru.appealdesk.chat.MessengerKind.MAX ? MAX : TELEGRAM;
+        }
+    }
 
     /** The actor of deletions by retention. */
     public static final String RETENTION = "retention";

@@ -55,9 +55,9 @@ class Retention {
             fixedDelayString = "${appealdesk.retention.run-every:PT1H}")
     void purge() {
         Instant now = clock.instant();
-        long updates = deleteInBatches("processed_update", "update_id", "processed_at < :before",
+        long updates = deleteInBatches("processed_update", "processed_at < :before",
                 now.minus(processedUpdates));
-        long strangers = deleteInBatches("stranger_contact", "telegram_user_id", "last_answered_at < :before",
+        long strangers = deleteInBatches("stranger_contact", "last_answered_at < :before",
                 now.minus(Duration.ofDays(1)));
         long abandoned = deleteAbandonedDialogs(now.minus(drafts));
         List<UUID> inUse = conversations.findAll().stream().flatMap(c -> c.attachedFiles().stream())
@@ -77,8 +77,8 @@ class Retention {
         long total = 0;
         List<Map<String, Object>> deleted;
         do {
-            deleted = jdbc.sql("delete from conversation where telegram_user_id in (select telegram_user_id from "
-                            + "conversation where updated_at < :before limit " + BATCH + ") returning appeal_id, "
+            deleted = jdbc.sql("delete from conversation where ctid = any(array(select ctid from "
+                            + "conversation where updated_at < :before limit " + BATCH + ")) returning appeal_id, "
                             + "(answer_text is not null or attachments is not null) as draft")
                     .param("before", Timestamp.from(before)).query().listOfRows();
             audit.deleted(AuditLog.Action.DRAFT_DELETED, deleted.stream()
@@ -89,12 +89,13 @@ class Retention {
         return total;
     }
 
-    private long deleteInBatches(String table, String key, String condition, Instant before) {
+    private long deleteInBatches(String table, String condition, Instant before) {
         long total = 0;
         int deleted;
         do {
-            deleted = jdbc.sql("delete from " + table + " where " + key + " in (select " + key + " from " + table
-                    + " where " + condition + " limit " + BATCH + ")")
+            // by the row's physical address: the tables' keys are composite (messenger and id)
+            deleted = jdbc.sql("delete from " + table + " where ctid = any(array(select ctid from " + table
+                    + " where " + condition + " limit " + BATCH + "))")
                     .param("before", Timestamp.from(before)).update();
             total += deleted;
         } while (deleted == BATCH);

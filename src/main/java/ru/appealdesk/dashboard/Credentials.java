@@ -15,12 +15,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.chat.MessengerKind;
+
 /**
  * One-time login links and dashboard sessions, kept in PostgreSQL so that every instance knows them. A secret is
  * 32 random bytes handed out once; only its SHA-256 is stored. A link is used at most once, atomically. Each link
- * and session remembers the Telegram account it was issued to; a session lives until {@code session-ttl} after
- * sign-in, or until {@code session-idle-timeout} passes without a request (the time of the last request is written
- * at most once a {@link #LAST_SEEN_STEP}), or until it is closed or revoked.
+ * and session remembers the account it was issued to (a user id and its messenger); a session lives until
+ * {@code session-ttl} after sign-in, or until {@code session-idle-timeout} passes without a request (the time of the
+ * last request is written at most once a {@link #LAST_SEEN_STEP}), or until it is closed or revoked.
  */
 @Component
 class Credentials {
@@ -28,12 +31,12 @@ class Credentials {
     /** How a session was opened: a login link in a browser, or a Mini App's initData. */
     enum Origin { LINK, MINI_APP }
 
-    /** A live session's holder (staff member and Telegram account) and kind. */
-    record Session(String staffId, long telegramUserId, Origin origin, Instant expiresAt) {
+    /** A live session's holder (staff member and their account) and kind. */
+    record Session(String staffId, ChatAddress account, Origin origin, Instant expiresAt) {
     }
 
     /** A used login link's holder. */
-    record Link(String staffId, long telegramUserId) {
+    record Link(String staffId, ChatAddress account) {
     }
 
     /** A session's last request is written when it is older than this: not one write per request. */
@@ -51,15 +54,15 @@ class Credentials {
         this.properties = properties;
     }
 
-    /** A new login link secret for the staff member's Telegram account; expired rows are swept on the way. */
+    /** A new login link secret for the staff member's account; expired rows are swept on the way. */
     @Transactional
-    String issueLink(String staffId, long telegramUserId, Duration ttl) {
+    String issueLink(String staffId, ChatAddress account, Duration ttl) {
         Instant now = clock.instant();
         sweep(now);
         String secret = secret();
-        jdbc.update("insert into dashboard_login_link (token_hash, staff_id, telegram_user_id, created_at, expires_at) "
-                + "values (?, ?, ?, ?, ?)", hash(secret), staffId, telegramUserId, Timestamp.from(now),
-                Timestamp.from(now.plus(ttl)));
+        jdbc.update("insert into dashboard_login_link (token_hash, staff_id, messenger, user_id, created_at, "
+                + "expires_at) values (?, ?, ?, ?, ?, ?)", hash(secret), staffId, account.messenger().name(),
+                account.chatId(), Timestamp.from(now), Timestamp.from(now.plus(ttl)));
         return secret;
     }
 
@@ -71,20 +74,21 @@ class Credentials {
         }
         Timestamp now = Timestamp.from(clock.instant());
         return jdbc.query("update dashboard_login_link set used_at = ? where token_hash = ? and used_at is null "
-                        + "and expires_at > ? returning staff_id, telegram_user_id",
-                (rs, n) -> new Link(rs.getString(1), rs.getLong(2)), now, hash(secret), now).stream().findFirst();
+                        + "and expires_at > ? returning staff_id, messenger, user_id",
+                (rs, n) -> new Link(rs.getString(1), account(rs.getString(2), rs.getLong(3))), now, hash(secret), now)
+                .stream().findFirst();
     }
 
-    /** Opens a session for the staff member's Telegram account; returns its secret (the cookie's value). */
+    /** Opens a session for the staff member's account; returns its secret (the cookie's value). */
     @Transactional
-    String openSession(String staffId, long telegramUserId, Origin origin) {
+    String openSession(String staffId, ChatAddress account, Origin origin) {
         Instant now = clock.instant();
         sweep(now);
         String secret = secret();
-        jdbc.update("insert into dashboard_session (token_hash, staff_id, telegram_user_id, origin, created_at, "
-                + "expires_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?)", hash(secret), staffId, telegramUserId,
-                origin.name(), Timestamp.from(now), Timestamp.from(now.plus(properties.sessionTtl())),
-                Timestamp.from(now));
+        jdbc.update("insert into dashboard_session (token_hash, staff_id, messenger, user_id, origin, created_at, "
+                + "expires_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?)", hash(secret), staffId,
+                account.messenger().name(), account.chatId(), origin.name(), Timestamp.from(now),
+                Timestamp.from(now.plus(properties.sessionTtl())), Timestamp.from(now));
         return secret;
     }
 
@@ -93,10 +97,10 @@ class Credentials {
      * remembered until {@code usableUntil}, when the initData is too old to be accepted anyway.
      */
     @Transactional
-    Optional<String> openSessionOnce(byte[] digest, Instant usableUntil, String staffId, long telegramUserId) {
+    Optional<String> openSessionOnce(byte[] digest, Instant usableUntil, String staffId, ChatAddress account) {
         int first = jdbc.update("insert into dashboard_init_data (digest, expires_at) values (?, ?) "
                 + "on conflict do nothing", digest, Timestamp.from(usableUntil));
-        return first == 1 ? Optional.of(openSession(staffId, telegramUserId, Origin.MINI_APP)) : Optional.empty();
+        return first == 1 ? Optional.of(openSession(staffId, account, Origin.MINI_APP)) : Optional.empty();
     }
 
     /** The live session of this secret: neither past its end nor idle too long. Notes the request's time. */
@@ -109,10 +113,11 @@ class Credentials {
         byte[] hash = hash(secret);
         record Row(Session session, Instant lastSeen) {
         }
-        Optional<Row> row = jdbc.query("select staff_id, telegram_user_id, origin, expires_at, last_seen_at "
+        Optional<Row> row = jdbc.query("select staff_id, messenger, user_id, origin, expires_at, last_seen_at "
                         + "from dashboard_session where token_hash = ? and expires_at > ? and last_seen_at > ?",
-                (rs, n) -> new Row(new Session(rs.getString(1), rs.getLong(2), Origin.valueOf(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant()), rs.getTimestamp(5).toInstant()),
+                (rs, n) -> new Row(new Session(rs.getString(1), account(rs.getString(2), rs.getLong(3)),
+                        Origin.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant()),
+                        rs.getTimestamp(6).toInstant()),
                 hash, Timestamp.from(now), Timestamp.from(now.minus(properties.sessionIdleTimeout())))
                 .stream().findFirst();
         if (row.isPresent() && row.get().lastSeen().isBefore(now.minus(LAST_SEEN_STEP))) {
@@ -144,6 +149,10 @@ class Credentials {
         jdbc.update("delete from dashboard_session where expires_at < ? or last_seen_at < ?", dayAgo,
                 Timestamp.from(now.minus(properties.sessionIdleTimeout()).minus(Duration.ofDays(1))));
         jdbc.update("delete from dashboard_init_data where expires_at < ?", Timestamp.from(now));
+    }
+
+    private static ChatAddress account(String messenger, long userId) {
+        return new ChatAddress(MessengerKind.valueOf(messenger), userId);
     }
 
     private static boolean wellFormed(String secret) {

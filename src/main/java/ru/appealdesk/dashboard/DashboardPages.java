@@ -76,7 +76,8 @@ class DashboardPages implements WebMvcConfigurer {
     }
 
     @GetMapping("/login")
-    void loginPage(@RequestParam(name = "token", required = false) String token, HttpServletRequest request,
+    void loginPage(@RequestParam(name = "token", required = false) String token,
+                   @RequestParam(name = "appeal", required = false) String appeal, HttpServletRequest request,
                    HttpServletResponse response) throws IOException {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             page(response, HttpStatus.BAD_REQUEST, DashboardWords.LINK_BROKEN_TITLE.text(),
@@ -86,13 +87,16 @@ class DashboardPages implements WebMvcConfigurer {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         page(response, HttpStatus.OK, DashboardWords.SIGN_IN_TITLE.text(), DashboardWords.SIGN_IN_NOTE.text()
                 + "<form method=\"post\" action=\"/login\"><input type=\"hidden\" "
-                + "name=\"token\" value=\"" + token + "\"><input type=\"hidden\" name=\""
+                + "name=\"token\" value=\"" + token + "\">" + (landing(appeal) == null ? ""
+                : "<input type=\"hidden\" name=\"appeal\" value=\"" + landing(appeal) + "\">")
+                + "<input type=\"hidden\" name=\""
                 + Html.escape(csrf.getParameterName()) + "\" value=\"" + Html.escape(csrf.getToken()) + "\">"
                 + "<button type=\"submit\">" + DashboardWords.SIGN_IN_BUTTON.text() + "</button></form>");
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    void login(@RequestParam(name = "token", required = false) String token, HttpServletRequest request,
+    void login(@RequestParam(name = "token", required = false) String token,
+               @RequestParam(name = "appeal", required = false) String appeal, HttpServletRequest request,
                HttpServletResponse response) throws IOException {
         String address = request.getRemoteAddr();
         Optional<Duration> wait = throttle.blocked(address);
@@ -111,17 +115,22 @@ class DashboardPages implements WebMvcConfigurer {
             return;
         }
         Optional<Credentials.Link> link = credentials.useLink(token)
-                .filter(l -> sessions.holds(l.staffId(), l.telegramUserId()));
+                .filter(l -> sessions.holds(l.staffId(), l.account()));
         if (link.isEmpty()) {
             throttle.failed(address, "a dashboard login link: unknown, used, expired or revoked");
             page(response, HttpStatus.UNAUTHORIZED, DashboardWords.LINK_INVALID_TITLE.text(),
                     DashboardWords.LINK_INVALID.text());
             return;
         }
-        sessions.open(link.get().staffId(), link.get().telegramUserId(), Credentials.Origin.LINK, request, response);
+        sessions.open(link.get().staffId(), link.get().account(), Credentials.Origin.LINK, request, response);
         log.info("Dashboard session opened for {} by a login link from {}", link.get().staffId(), safe(address));
         response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader("Location", "/app/");
+        response.setHeader("Location", landing(appeal) == null ? "/app/" : "/app/?appeal=" + landing(appeal));
+    }
+
+    /** The appeal a login link lands on (its page, MAX's «Открыть обращение»): digits only, else none. */
+    private static String landing(String appeal) {
+        return appeal != null && appeal.matches("[0-9]{1,18}") ? appeal : null;
     }
 
     /** A small page of its own (title and HTML body), as the login link's pages are. */

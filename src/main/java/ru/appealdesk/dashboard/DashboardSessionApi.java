@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import ru.appealdesk.chat.ChatAddress;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.telegram.TelegramProperties;
@@ -79,14 +80,15 @@ class DashboardSessionApi {
             Problems.write(response, HttpStatus.UNAUTHORIZED, "initData refused: open the Mini App again");
             return;
         }
-        Optional<StaffMember> staff = accounts.byTelegramUser(verified.userId());
+        ChatAddress account = ChatAddress.telegram(verified.userId());
+        Optional<StaffMember> staff = accounts.byAccount(account);
         if (staff.isEmpty()) {
             log.info("Refused Mini App initData of Telegram user {}: not bound to staff", verified.userId());
             Problems.write(response, HttpStatus.FORBIDDEN, "This Telegram account is not bound to staff");
             return;
         }
         Optional<String> secret = credentials.openSessionOnce(verified.digest(), verified.usableUntil(),
-                staff.get().id(), verified.userId());
+                staff.get().id(), account);
         if (secret.isEmpty()) {
             throttle.failed(address, "a replay of Mini App initData of Telegram user " + verified.userId());
             Problems.write(response, HttpStatus.UNAUTHORIZED, "This initData has opened a session already: "

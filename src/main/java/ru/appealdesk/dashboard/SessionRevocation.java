@@ -5,12 +5,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import ru.appealdesk.directory.TelegramAccountReplaced;
+import ru.appealdesk.directory.AccountReplaced;
 
 /**
- * When an invite binds a staff member to another Telegram account, every dashboard session and unused login link
- * of theirs ends, in the same transaction as the new binding: the old account keeps no way into the dashboard. (A
- * session also counts only while its holder keeps its account, checked on every request; see {@link Sessions}.)
+ * When an invite binds a staff member to another account of a messenger (Telegram or MAX), every dashboard session
+ * and unused login link of theirs ends, in the same transaction as the new binding: the old account keeps no way into
+ * the dashboard. (A session also counts only while its holder keeps its account, checked on every request; see
+ * {@link Sessions}.)
  */
 @Component
 class SessionRevocation {
@@ -24,9 +25,9 @@ class SessionRevocation {
     }
 
     @EventListener
-    void on(TelegramAccountReplaced replaced) {
+    void on(AccountReplaced replaced) {
         int revoked = credentials.revokeAll(replaced.staffId());
-        log.info("Staff member {} moved to another Telegram account: {} dashboard session(s) and login link(s) "
-                + "revoked", replaced.staffId(), revoked);
+        log.info("Staff member {} moved from {} to {}: {} dashboard session(s) and login link(s) revoked",
+                replaced.staffId(), replaced.previous(), replaced.current(), revoked);
     }
 }

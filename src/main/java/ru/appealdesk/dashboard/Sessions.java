@@ -10,13 +10,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.chat.ChatAddress;
 import ru.appealdesk.directory.StaffAccounts;
 
 /**
  * The dashboard's session cookie: {@code HttpOnly}, {@code Path=/app}, {@code Secure} behind HTTPS. A browser
  * session is {@code SameSite=Lax}; a Mini App's is {@code SameSite=None; Partitioned} over HTTPS, because Telegram's
  * web client shows the Mini App in a frame of another site. A session counts only while its staff member is still
- * in the directory and still bound to the Telegram account it was opened for.
+ * in the directory and still bound to the account (Telegram's or MAX's) it was opened for.
  */
 @Component
 class Sessions {
@@ -35,12 +36,12 @@ class Sessions {
 
     /** The request's live session, if its holder still has the account it was opened for. */
     Optional<Credentials.Session> current(HttpServletRequest request) {
-        return cookie(request).flatMap(credentials::session).filter(s -> holds(s.staffId(), s.telegramUserId()));
+        return cookie(request).flatMap(credentials::session).filter(s -> holds(s.staffId(), s.account()));
     }
 
-    /** The staff member is in the directory and bound to this Telegram account now. */
-    boolean holds(String staffId, long telegramUserId) {
-        return accounts.telegramIdOf(staffId).filter(id -> id == telegramUserId).isPresent();
+    /** The staff member is in the directory and bound to this account now. */
+    boolean holds(String staffId, ChatAddress account) {
+        return accounts.accountsOf(staffId).contains(account);
     }
 
     /** Sets the cookie of a session just opened ({@code secret}) on the response. */
@@ -53,10 +54,10 @@ class Sessions {
         response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
-    /** Opens a session for the staff member's Telegram account and sets its cookie on the response. */
-    void open(String staffId, long telegramUserId, Credentials.Origin origin, HttpServletRequest request,
+    /** Opens a session for the staff member's account and sets its cookie on the response. */
+    void open(String staffId, ChatAddress account, Credentials.Origin origin, HttpServletRequest request,
               HttpServletResponse response) {
-        setCookie(credentials.openSession(staffId, telegramUserId, origin), origin, request, response);
+        setCookie(credentials.openSession(staffId, account, origin), origin, request, response);
     }
 
     /** Ends the request's session, if any, on the server, and clears the cookie (a Mini App's partitioned one too). */

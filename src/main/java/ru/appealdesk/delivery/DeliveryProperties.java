@@ -2,6 +2,7 @@ package ru.appealdesk.delivery;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.Range;
 import org.hibernate.validator.constraints.time.DurationMax;
@@ -9,6 +10,8 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+
+import ru.appealdesk.chat.MessengerKind;
 
 /**
  * Delivery settings ({@code appealdesk.delivery.*}), defaults here and nowhere else; validated when bound, so a rate
@@ -29,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keepSent How long delivered and superseded messages are kept; their content is blanked at delivery (at
  *                 least 1h)
  * @param keepFailed How long undeliverable and dead messages are kept for an administrator's retry (at least 1d)
+ * @param max MAX's limits ({@code appealdesk.delivery.max.*}); the keys above are Telegram's
  */
 @Validated
 @ConfigurationProperties("appealdesk.delivery")
@@ -51,10 +55,39 @@ record DeliveryProperties(
         Duration keepFailed,
         @DefaultValue("1100ms") @DurationMin(millis = 1, message = "must be 1ms..1m")
         @DurationMax(minutes = 1, message = "must be 1ms..1m")
-        Duration privateChatSpacing) {
+        Duration privateChatSpacing,
+        @DefaultValue @Valid
+        Max max) {
+
+    /**
+     * MAX's limits (PRODUCT.md §14): about 30 requests a second per bot, callback answers at most 2 a second per
+     * chat; MAX publishes no per-chat limit for messages, so the spacing keeps Telegram's margin unless set.
+     *
+     * @param globalPerSecond Requests per second for the whole MAX bot, all instances together (1..30)
+     * @param privateChatSpacing The least time between two messages to one person in MAX (1ms..1m)
+     * @param callbackAnswersPerChatPerSecond Answers to button presses per second in one chat (1..2; MAX: 2)
+     */
+    record Max(
+            @DefaultValue("28") @Range(min = 1, max = 30, message = "must be 1..30 (MAX: about 30)")
+            int globalPerSecond,
+            @DefaultValue("1100ms") @DurationMin(millis = 1, message = "must be 1ms..1m")
+            @DurationMax(minutes = 1, message = "must be 1ms..1m")
+            Duration privateChatSpacing,
+            @DefaultValue("2") @Range(min = 1, max = 2, message = "must be 1..2 (MAX: 2)")
+            int callbackAnswersPerChatPerSecond) {
+    }
 
     /** Telegram's pace as configured ({@code global-per-second}, {@code group-per-minute}, the spacing). */
     RateLimits.Pace pace() {
-        return new RateLimits.Pace(globalPerSecond, groupPerMinute, privateChatSpacing);
+        return new RateLimits.Pace(globalPerSecond, groupPerMinute, privateChatSpacing, 0);
+    }
+
+    /** A messenger's pace: Telegram's keys, or MAX's under {@code max.*} (MAX bots write to no groups). */
+    RateLimits.Pace pace(MessengerKind messenger) {
+        return switch (messenger) {
+            case TELEGRAM -> pace();
+            case MAX -> new RateLimits.Pace(max.globalPerSecond(), 1, max.privateChatSpacing(),
+                    max.callbackAnswersPerChatPerSecond());
+        };
     }
 }

@@ -1,5 +1,7 @@
 package ru.appealdesk.delivery;
 
-/** A keyed message (see {@link Outbox#send}) went out: the messenger gave it {@code messageId} in {@code chatId}. */
-public record MessageDelivered(long key, long chatId, int messageId) {
+import ru.appealdesk.chat.ChatAddress;
+
+/** A keyed message (see {@link Outbox#send}) went out: the messenger gave it {@code messageId} in {@code chat}. */
+public record MessageDelivered(long key, ChatAddress chat, String messageId) {
 }

@@ -3,10 +3,11 @@ package ru.appealdesk.delivery;
 import java.util.List;
 
 import ru.appealdesk.chat.FileKind;
+import ru.appealdesk.chat.MessengerKind;
 
 /**
- * The port the outbox sends through; a messenger module implements it (Telegram today: {@code
- * telegram.TelegramMessenger}). Text is in the {@link Html} subset every messenger accepts, buttons are {@link
+ * The port the outbox sends through; a messenger module implements it (Telegram: {@code
+ * telegram.TelegramMessenger}; MAX: {@code max.MaxMessenger}). Text is in the {@link Html} subset every messenger accepts, buttons are {@link
  * Button} rows; failures are {@link MessengerException}s saying what to do next. Implementations call the messenger
  * and nothing else: no database, no retries, no pacing ({@link RateLimits} paces the calls).
  */
@@ -25,17 +26,20 @@ public interface Messenger {
         }
     }
 
+    /** Which messenger this is: the outbox sends each chat's messages through its own messenger. */
+    MessengerKind kind();
+
     /** The longest message text the messenger accepts: at least {@link Html#MESSAGE_LIMIT}, or the start-up stops. */
     int textLimit();
 
     /** Sends text with buttons (none if {@code keyboard} is null); returns the messenger's id of the message. */
-    int send(long chatId, String html, List<List<Button>> keyboard) throws MessengerException;
+    String send(long chatId, String html, List<List<Button>> keyboard) throws MessengerException;
 
     /**
      * Replaces a sent message's text and buttons (an empty {@code keyboard} removes them); an edit that changes
      * nothing is not a failure.
      */
-    void edit(long chatId, int messageId, String html, List<List<Button>> keyboard) throws MessengerException;
+    void edit(long chatId, String messageId, String html, List<List<Button>> keyboard) throws MessengerException;
 
     /** Sends files: photos and videos first, then documents, grouped as the messenger allows. */
     void sendFiles(long chatId, List<Attachment> files) throws MessengerException;

@@ -11,6 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.chat.MessengerKind;
+
 /** A messenger call the bot must make, stored in the same transaction as the change that caused it. */
 @Entity
 @Table(name = "outbound_message")
@@ -35,6 +38,8 @@ class OutboundMessage {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+    @Enumerated(EnumType.STRING)
+    private MessengerKind messenger;
     @Column(name = "chat_id")
     private long chatId;
     @Enumerated(EnumType.STRING)
@@ -65,9 +70,10 @@ class OutboundMessage {
     protected OutboundMessage() {
     }
 
-    OutboundMessage(long chatId, Method method, String payload, Long cardId, int priority, Instant now,
+    OutboundMessage(ChatAddress chat, Method method, String payload, Long cardId, int priority, Instant now,
                     Instant notBefore) {
-        this.chatId = chatId;
+        this.messenger = chat.messenger();
+        this.chatId = chat.chatId();
         this.method = method;
         this.payload = payload;
         this.cardId = cardId;
@@ -133,6 +139,10 @@ class OutboundMessage {
 
     Long id() {
         return id;
+    }
+
+    ChatAddress chat() {
+        return new ChatAddress(messenger, chatId);
     }
 
     long chatId() {

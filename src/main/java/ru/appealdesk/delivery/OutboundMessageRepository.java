@@ -30,14 +30,15 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
                 select id, chat_id, method, priority, retry_at,
                        row_number() over (partition by chat_id order by priority, id) as position
                 from outbound_message
-                where (status = 'PENDING' or (status = 'IN_FLIGHT' and lease_until < ?2)) and next_attempt_at <= ?1
+                where messenger = ?4
+                  and (status = 'PENDING' or (status = 'IN_FLIGHT' and lease_until < ?2)) and next_attempt_at <= ?1
             ) heads
             where position = 1 and (retry_at is null or retry_at <= ?2)
               and chat_id not in (select f.chat_id from outbound_message f
-                                  where f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
+                                  where f.messenger = ?4 and f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
             order by priority, id
             limit ?3""", nativeQuery = true)
-    List<Head> heads(Instant businessNow, Instant wallNow, int limit);
+    List<Head> heads(Instant businessNow, Instant wallNow, int limit, String messenger);
 
     /**
      * Leases the given messages to {@code owner} until {@code leaseUntil}: only those still claimable (re-checked
@@ -48,7 +49,7 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
      */
     @Query(value = """
             with claimable as materialized (
-                select c.id, c.chat_id from outbound_message c
+                select c.id, c.messenger, c.chat_id from outbound_message c
                 where c.id = any(cast(?1 as bigint[]))
                   and (c.status = 'PENDING' or (c.status = 'IN_FLIGHT' and c.lease_until < ?2))
                 for update skip locked)
@@ -56,7 +57,8 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
             from claimable
             where m.id = claimable.id
               and claimable.chat_id not in (select f.chat_id from outbound_message f
-                                            where f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
+                                            where f.messenger = claimable.messenger and f.status = 'IN_FLIGHT'
+                                              and f.lease_until >= ?2)
             returning m.id""", nativeQuery = true)
     List<Long> lease(Long[] ids, Instant wallNow, Instant leaseUntil, String owner);
 
@@ -83,19 +85,19 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
      * Replies waiting for the chat, what the per-chat cap counts: not alerts, reports or cards (the leading parts of
      * a card too long for one message carry no card id and are counted, an approximation on the strict side).
      */
-    @Query(value = "select count(*) from outbound_message where chat_id = ?1 and status in ('PENDING', 'IN_FLIGHT') "
-            + "and priority in (" + OutboundMessage.PRIORITY_REPLY + ", " + OutboundMessage.PRIORITY_STRANGER + ") "
+    @Query(value = "select count(*) from outbound_message where messenger = ?1 and chat_id = ?2 "
+            + "and status in ('PENDING', 'IN_FLIGHT') and priority in (" + OutboundMessage.PRIORITY_REPLY + ", " + OutboundMessage.PRIORITY_STRANGER + ") "
             + "and card_id is null and method in ('SEND_MESSAGE', 'SEND_MEDIA')", nativeQuery = true)
-    long countRepliesWaiting(long chatId);
+    long countRepliesWaiting(String messenger, long chatId);
 
     List<OutboundMessage> findTop200ByStatusOrderByIdDesc(OutboundMessage.Status status);
 
     @Modifying
-    @Query(value = "insert into undeliverable_chat (chat_id, reason, reported_at) values (?1, ?2, ?3) "
+    @Query(value = "insert into undeliverable_chat (messenger, chat_id, reason, reported_at) values (?1, ?2, ?3, ?4) "
             + "on conflict do nothing", nativeQuery = true)
-    int markUndeliverable(long chatId, String reason, Instant at);
+    int markUndeliverable(String messenger, long chatId, String reason, Instant at);
 
     @Modifying
-    @Query(value = "delete from undeliverable_chat where chat_id = ?1", nativeQuery = true)
-    int markReachable(long chatId);
+    @Query(value = "delete from undeliverable_chat where messenger = ?1 and chat_id = ?2", nativeQuery = true)
+    int markReachable(String messenger, long chatId);
 }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ru.appealdesk.chat.ChatAddress;
 import ru.appealdesk.chat.FileKind;
 
 /**
@@ -76,9 +77,9 @@ public class Outbox {
      * Sends HTML text, split into several messages if long ({@link Html#chunks}: parts after the first start with
      * {@code continuation}); the last part carries the buttons.
      */
-    public void send(long chatId, String header, String body, String continuation, List<List<Button>> keyboard,
+    public void send(ChatAddress chat, String header, String body, String continuation, List<List<Button>> keyboard,
                      int priority, Long key) {
-        send(chatId, Html.chunks(header, body, continuation), keyboard, priority, key);
+        send(chat, Html.chunks(header, body, continuation), keyboard, priority, key);
     }
 
     /**
@@ -86,35 +87,35 @@ public class Outbox {
      * key} names the last one for a later {@link #edit} or {@link #withdraw} (the caller's card); the sender reports
      * its messenger id with {@link MessageDelivered}.
      */
-    public void send(long chatId, List<String> parts, List<List<Button>> keyboard, int priority, Long key) {
+    public void send(ChatAddress chat, List<String> parts, List<List<Button>> keyboard, int priority, Long key) {
         // a reply is dropped whole; a card never is: its leading parts carry no key but belong to it
-        if (key == null && overCap(chatId, priority)) {
+        if (key == null && overCap(chat, priority)) {
             return;
         }
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            enqueue(chatId, OutboundMessage.Method.SEND_MESSAGE,
+            enqueue(chat, OutboundMessage.Method.SEND_MESSAGE,
                     new Payload(parts.get(i), last ? keyboard : null, null, null, null), last ? key : null, priority);
         }
     }
 
-    public void text(long chatId, String html, int priority) {
-        send(chatId, html, null, "", null, priority, null);
+    public void text(ChatAddress chat, String html, int priority) {
+        send(chat, html, null, "", null, priority, null);
     }
 
-    public void text(long chatId, String html, List<List<Button>> keyboard, int priority) {
-        send(chatId, html, null, "", keyboard, priority, null);
+    public void text(ChatAddress chat, String html, List<List<Button>> keyboard, int priority) {
+        send(chat, html, null, "", keyboard, priority, null);
     }
 
     /** Sends HTML blocks (each well-formed) as few messages as the limit allows; the last one gets the buttons. */
-    public void blocks(long chatId, List<String> blocks, String separator, List<List<Button>> keyboard, int priority) {
-        send(chatId, Html.joinBlocks(blocks, separator), keyboard, priority, null);
+    public void blocks(ChatAddress chat, List<String> blocks, String separator, List<List<Button>> keyboard, int priority) {
+        send(chat, Html.joinBlocks(blocks, separator), keyboard, priority, null);
     }
 
     /** Edits the keyed message to {@code text} without buttons; an edit still waiting for it is dropped. */
-    public void edit(long chatId, long key, String text) {
+    public void edit(ChatAddress chat, long key, String text) {
         messages.supersedeEdits(key);
-        enqueue(chatId, OutboundMessage.Method.EDIT_MESSAGE, new Payload(text, List.of(), null, null, null), key,
+        enqueue(chat, OutboundMessage.Method.EDIT_MESSAGE, new Payload(text, List.of(), null, null, null), key,
                 OutboundMessage.PRIORITY_CARD);
     }
 
@@ -131,13 +132,13 @@ public class Outbox {
     }
 
     /** The person wrote to the bot: their chat is reachable again (after a block, a deleted chat). */
-    public void chatReachable(long chatId) {
-        messages.markReachable(chatId);
+    public void chatReachable(ChatAddress chat) {
+        messages.markReachable(chat.messenger().name(), chat.chatId());
     }
 
-    public void media(long chatId, List<Media> media, int priority) {
-        if (!media.isEmpty() && !overCap(chatId, priority)) {
-            enqueue(chatId, OutboundMessage.Method.SEND_MEDIA, new Payload(null, null, media, null, null), null,
+    public void media(ChatAddress chat, List<Media> media, int priority) {
+        if (!media.isEmpty() && !overCap(chat, priority)) {
+            enqueue(chat, OutboundMessage.Method.SEND_MEDIA, new Payload(null, null, media, null, null), null,
                     priority);
         }
     }
@@ -146,8 +147,8 @@ public class Outbox {
      * Uploads a file the service made (a chart image as a photo, a workbook as a document); it is stored with the
      * message in the same transaction, like any message.
      */
-    public void upload(long chatId, boolean photo, String fileName, byte[] content, int priority) {
-        media(chatId, List.of(uploaded(photo ? FileKind.PHOTO : FileKind.DOCUMENT, fileName, content)), priority);
+    public void upload(ChatAddress chat, boolean photo, String fileName, byte[] content, int priority) {
+        media(chat, List.of(uploaded(photo ? FileKind.PHOTO : FileKind.DOCUMENT, fileName, content)), priority);
     }
 
     /**
@@ -158,17 +159,17 @@ public class Outbox {
         return new Media(kind, files.store(fileName, content));
     }
 
-    public void answerCallback(long chatId, String callbackQueryId, String text, boolean alert) {
-        enqueue(chatId, OutboundMessage.Method.ANSWER_CALLBACK,
+    public void answerCallback(ChatAddress chat, String callbackQueryId, String text, boolean alert) {
+        enqueue(chat, OutboundMessage.Method.ANSWER_CALLBACK,
                 new Payload(text, null, null, callbackQueryId, alert), null, OutboundMessage.PRIORITY_REPLY);
     }
 
     /** Sets the chat's menu button to a Mini App ({@link Button#miniApp}), queued like a message. */
-    public void menuButton(long chatId, Button miniApp) {
+    public void menuButton(ChatAddress chat, Button miniApp) {
         if (miniApp.webApp() == null) {
             throw new IllegalArgumentException("a menu button opens a Mini App");
         }
-        enqueue(chatId, OutboundMessage.Method.SET_MENU_BUTTON, new Payload(null, List.of(List.of(miniApp)), null,
+        enqueue(chat, OutboundMessage.Method.SET_MENU_BUTTON, new Payload(null, List.of(List.of(miniApp)), null,
                 null, null), null, OutboundMessage.PRIORITY_REPLY);
     }
 
@@ -194,9 +195,9 @@ public class Outbox {
         }
     }
 
-    private void enqueue(long chatId, OutboundMessage.Method method, Payload payload, Long key, int priority) {
+    private void enqueue(ChatAddress chat, OutboundMessage.Method method, Payload payload, Long key, int priority) {
         try {
-            OutboundMessage message = new OutboundMessage(chatId, method, payload.json(), key,
+            OutboundMessage message = new OutboundMessage(chat, method, payload.json(), key,
                     priority, clock.instant(), NOT_BEFORE.get());
             if (HOLD_UNTIL.get() != null) {
                 message.holdUntil(HOLD_UNTIL.get());
@@ -222,12 +223,12 @@ public class Outbox {
      * {@code max-queued-replies-per-chat} replies waiting. Cards, alerts and reports waiting do not count, or an
      * executor with a morning's reminders queued would get no answer to a press.
      */
-    private boolean overCap(long chatId, int priority) {
+    private boolean overCap(ChatAddress chat, int priority) {
         if (priority != OutboundMessage.PRIORITY_REPLY && priority != OutboundMessage.PRIORITY_STRANGER
-                || messages.countRepliesWaiting(chatId) < maxQueuedReplies) {
+                || messages.countRepliesWaiting(chat.messenger().name(), chat.chatId()) < maxQueuedReplies) {
             return false;
         }
-        log.warn("Chat {} already has {} or more replies waiting; a reply to it was dropped", chatId, maxQueuedReplies);
+        log.warn("Chat {} already has {} or more replies waiting; a reply to it was dropped", chat, maxQueuedReplies);
         return true;
     }
 

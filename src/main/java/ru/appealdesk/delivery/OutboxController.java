@@ -57,7 +57,7 @@ class OutboxController {
                     "Only DEAD or UNDELIVERABLE messages can be retried; this one is " + message.status());
         }
         message.requeue();
-        messages.markReachable(message.chatId());
+        messages.markReachable(message.chat().messenger().name(), message.chatId());
         signal.wake();
         return Map.of("id", id, "status", message.status());
     }

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox through the {@link Messenger}, with no database transaction open while it is called. The
+ * Delivers one messenger's part of the outbox through its {@link Messenger}, with no database transaction open while it is called. The
  * worker reads the head of each chat's queue and leases the heads whose chat may get a message now ({@code
  * IN_FLIGHT} until the lease expires, in a short transaction); call threads then wait for their turn under the
  * messenger's limits ({@link RateLimits}, shared by every instance through the database), call the messenger and
@@ -81,7 +81,7 @@ class OutboxSender {
     }
 
     /** What a messenger call came to; applied to the stored message by the call thread that made it. */
-    private record Outcome(Kind kind, Integer messageId, Duration delay, String error) {
+    private record Outcome(Kind kind, String messageId, Duration delay, String error) {
 
         enum Kind { SENT, RETRY, UNDELIVERABLE, DEAD, WAIT_FOR_CARD, EXPIRED_CALLBACK }
 
@@ -109,7 +109,8 @@ class OutboxSender {
             return BUSY;
         }
         Instant wallNow = wall.instant();
-        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, Math.max(free, BATCH));
+        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, Math.max(free, BATCH),
+                messenger.kind().name());
         if (heads.isEmpty()) {
             return -1;
         }
@@ -119,7 +120,8 @@ class OutboxSender {
             if (ready.size() == free) {
                 break;
             }
-            // an answer to a button press is not a chat message: no chat limit
+            // an answer to a button press is not a chat message: no chat limit (MAX's own limit on answers waits
+            // on the call thread)
             long chatWait = OutboundMessage.Method.ANSWER_CALLBACK.name().equals(head.getMethod()) ? 0
                     : limits.chatWait(head.getChatId());
             if (chatWait > 0) {
@@ -169,7 +171,7 @@ class OutboxSender {
 
     /** A leased message, with what its call needs, read in the claiming transaction. */
     private record Claimed(long id, long chatId, OutboundMessage.Method method, int attempts,
-                           Outbox.Payload payload, Integer cardMessageId) {
+                           Outbox.Payload payload, String cardMessageId) {
     }
 
     /** Leases the given heads in one short transaction; returns the ones this instance got. */
@@ -178,7 +180,7 @@ class OutboxSender {
             List<Long> leased = messages.lease(ids.toArray(Long[]::new), wallNow, wallNow.plus(lease), owner);
             List<Claimed> result = new ArrayList<>();
             for (OutboundMessage m : messages.findAllById(leased)) {
-                Integer cardMessageId = m.method() == OutboundMessage.Method.EDIT_MESSAGE
+                String cardMessageId = m.method() == OutboundMessage.Method.EDIT_MESSAGE
                         ? sentMessages.messageIdOf(m.cardId()).orElse(null) : null;
                 result.add(new Claimed(m.id(), m.chatId(), m.method(), m.attempts(), outbox.read(m), cardMessageId));
             }
@@ -196,17 +198,19 @@ class OutboxSender {
     /** The messenger call itself: no database access here, it runs on the call pool. */
     private Outcome call(Claimed message, boolean paced) {
         Outbox.Payload payload = message.payload();
-        Integer cardMessageId = message.cardMessageId();
+        String cardMessageId = message.cardMessageId();
         try {
             if (message.method() == OutboundMessage.Method.EDIT_MESSAGE && cardMessageId == null) {
                 return Outcome.of(Outcome.Kind.WAIT_FOR_CARD, null);
             }
             if (paced) {
                 limits.awaitTurn(message.chatId());
+            } else {
+                limits.awaitAnswer(message.chatId());
             }
             switch (message.method()) {
                 case SEND_MESSAGE -> {
-                    int sent = messenger.send(message.chatId(), payload.text(), payload.keyboard());
+                    String sent = messenger.send(message.chatId(), payload.text(), payload.keyboard());
                     return new Outcome(Outcome.Kind.SENT, sent, null, null);
                 }
                 case EDIT_MESSAGE -> messenger.edit(message.chatId(), cardMessageId, payload.text(),
@@ -238,7 +242,7 @@ class OutboxSender {
                 message.sent(now);
                 metrics.sent.increment();
                 if (outcome.messageId() != null && message.cardId() != null) {
-                    events.publishEvent(new MessageDelivered(message.cardId(), message.chatId(),
+                    events.publishEvent(new MessageDelivered(message.cardId(), message.chat(),
                             outcome.messageId()));
                 }
             }
@@ -276,9 +280,10 @@ class OutboxSender {
     private void undeliverable(OutboundMessage message, String reason) {
         message.fail(OutboundMessage.Status.UNDELIVERABLE, reason);
         metrics.undeliverable.increment();
-        log.warn("Outbound message {} to chat {} is undeliverable: {}", message.id(), message.chatId(), safe(reason));
-        if (messages.markUndeliverable(message.chatId(), reason, clock.instant()) == 1) {
-            events.publishEvent(new ChatUnreachable(message.chatId(), reason));
+        log.warn("Outbound message {} to chat {} is undeliverable: {}", message.id(), message.chat(), safe(reason));
+        if (messages.markUndeliverable(message.chat().messenger().name(), message.chatId(), reason,
+                clock.instant()) == 1) {
+            events.publishEvent(new ChatUnreachable(message.chat(), reason));
         }
     }
 

@@ -4,29 +4,32 @@ import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
-/** The thread that keeps draining the outbox: at once after a commit that enqueued, else every poll interval. */
-class OutboxWorker implements SmartLifecycle {
+/** The thread that keeps draining one messenger's part of the outbox: at once after a commit that enqueued, else every poll interval. */
+class OutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final OutboxSender sender;
     private final OutboxSignal signal;
+    private final OutboxSignal.Waiter waiter;
     private final Duration pollInterval;
     private volatile boolean running;
     private Thread thread;
 
-    OutboxWorker(OutboxSender sender, OutboxSignal signal, Duration pollInterval) {
+    private final String name;
+
+    OutboxWorker(String name, OutboxSender sender, OutboxSignal signal, Duration pollInterval) {
+        this.name = name;
         this.sender = sender;
         this.signal = signal;
+        this.waiter = signal.waiter();
         this.pollInterval = pollInterval;
     }
 
-    @Override
     public void start() {
         running = true;
-        thread = new Thread(this::run, "outbox-sender");
+        thread = new Thread(this::run, "outbox-sender-" + name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -36,9 +39,9 @@ class OutboxWorker implements SmartLifecycle {
             try {
                 long wait = sender.drainOnce();
                 if (wait < 0) {
-                    signal.await(pollInterval.toMillis());
+                    waiter.await(pollInterval.toMillis());
                 } else if (wait > 0) {
-                    signal.await(Math.max(1, Math.min(pollInterval.toMillis(), wait / 1_000_000)));
+                    waiter.await(Math.max(1, Math.min(pollInterval.toMillis(), wait / 1_000_000)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -55,7 +58,6 @@ class OutboxWorker implements SmartLifecycle {
         }
     }
 
-    @Override
     public void stop() {
         running = false;
         if (thread != null) {
@@ -68,7 +70,6 @@ class OutboxWorker implements SmartLifecycle {
         }
     }
 
-    @Override
     public boolean isRunning() {
         return running;
     }

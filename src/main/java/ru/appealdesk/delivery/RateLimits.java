@@ -10,8 +10,8 @@ import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 /**
- * A messenger's sending limits ({@link Pace}; Telegram's, the one messenger today), held by every instance together:
- * bucket4j token buckets kept in PostgreSQL (table {@code rate_bucket}), one for the bot and one per chat. At most
+ * A messenger's sending limits ({@link Pace}), held by every instance together: bucket4j token buckets kept in
+ * PostgreSQL (Telegram's in table {@code rate_bucket}, MAX's in {@code max_rate_bucket}), one for the bot and one per chat. At most
  * {@code perSecond} messages overall, one per {@code privateChatSpacing} to a private chat, {@code groupPerMinute} to
  * a group. Buckets of capacity one with
  * greedy refill space messages evenly, and a blocking consume reserves the next free slot, so instances waiting at
@@ -31,6 +31,8 @@ class RateLimits {
     private final Supplier<BucketConfiguration> privateChat;
     private final Duration groupSpacing;
     private final Supplier<BucketConfiguration> group;
+    /** Answers to presses in one chat, or null when the messenger does not limit them. */
+    private final Supplier<BucketConfiguration> answers;
     /** When this instance may next send to a chat, as it knows from its own sends: spares a database round trip. */
     private final java.util.Map<Long, Long> localNotBefore = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object globalReservation = new Object();
@@ -39,10 +41,11 @@ class RateLimits {
 
     /**
      * How fast one messenger's bot may send: {@code perSecond} messages overall, one per {@code privateChatSpacing}
-     * to a private chat, {@code groupPerMinute} to a group. Read from the messenger's settings, where they are
+     * to a private chat, {@code groupPerMinute} to a group, {@code answersPerChatPerSecond} answers to button presses
+     * in one chat (0: no such limit, Telegram). Read from the messenger's settings, where they are
      * checked against its own limits ({@link DeliveryProperties#pace()} for Telegram).
      */
-    record Pace(int perSecond, int groupPerMinute, Duration privateChatSpacing) {
+    record Pace(int perSecond, int groupPerMinute, Duration privateChatSpacing, int answersPerChatPerSecond) {
     }
 
     RateLimits(PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets, Pace pace) {
@@ -52,6 +55,8 @@ class RateLimits {
         this.privateChat = spacing(privateChatSpacing);
         this.groupSpacing = Duration.ofNanos(60_000_000_000L / pace.groupPerMinute());
         this.group = spacing(groupSpacing);
+        this.answers = pace.answersPerChatPerSecond() > 0
+                ? spacing(Duration.ofNanos(1_000_000_000L / pace.answersPerChatPerSecond())) : null;
     }
 
     private static Supplier<BucketConfiguration> spacing(Duration interval) {
@@ -107,6 +112,17 @@ class RateLimits {
     void awaitChat(long chatId) throws InterruptedException {
         chat(chatId).asBlocking().consume(1);
         localNotBefore.put(chatId, System.nanoTime() + (chatId < 0 ? groupSpacing : privateChatSpacing).toNanos());
+    }
+
+    /**
+     * Waits until an answer to a press in the chat may go (MAX: at most 2 a second per chat); at once where the
+     * messenger does not limit answers. Answers have buckets of their own (keyed by the complement of the chat id,
+     * which no private chat has).
+     */
+    void awaitAnswer(long chatId) throws InterruptedException {
+        if (answers != null) {
+            buckets.getProxy(~chatId, answers).asBlocking().consume(1);
+        }
     }
 
     /** Deletes buckets that have been full long enough to be forgotten (idle chats). */

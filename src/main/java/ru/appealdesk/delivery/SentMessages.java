@@ -6,5 +6,5 @@ import java.util.Optional;
 public interface SentMessages {
 
     /** Empty while the keyed message has not gone out. */
-    Optional<Integer> messageIdOf(long key);
+    Optional<String> messageIdOf(long key);
 }

@@ -219,6 +219,7 @@ final class BotConfigLoader {
     private static Map<String, StaffMember> staff(YamlFile yaml, StaffFile file, Map<String, Department> departments) {
         Map<String, StaffMember> result = new LinkedHashMap<>();
         Set<Long> telegramIds = new HashSet<>();
+        Set<Long> maxIds = new HashSet<>();
         for (int i = 0; i < file.staff().size(); i++) {
             StaffEntry s = file.staff().get(i);
             checkId(yaml, s.id(), "staff", i, "id");
@@ -235,9 +236,13 @@ final class BotConfigLoader {
                 throw yaml.error("telegram-id must be a positive number used by one person only", "staff", i,
                         "telegram-id");
             }
+            if (s.maxId() != null && (s.maxId() <= 0 || !maxIds.add(s.maxId()))) {
+                throw yaml.error("max-id must be a positive number (the MAX user id) used by one person only",
+                        "staff", i, "max-id");
+            }
             String shortName = s.shortName() != null ? s.shortName() : s.name();
             StaffMember member = new StaffMember(s.id(), s.name(), shortName, s.position(), s.department(),
-                    Set.copyOf(s.roles()), s.telegramId(), s.phone(), s.substitute());
+                    Set.copyOf(s.roles()), s.telegramId(), s.phone(), s.substitute(), s.maxId(), s.messenger());
             if (result.put(s.id(), member) != null) {
                 throw yaml.error("duplicate staff id '" + s.id() + "'", "staff", i, "id");
             }

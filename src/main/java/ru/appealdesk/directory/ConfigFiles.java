@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import ru.appealdesk.chat.MessengerKind;
+
 /** The raw shape of the {@code bot-config/} YAML files, as Jackson reads them (kebab-case keys). */
 final class ConfigFiles {
 
@@ -27,8 +29,8 @@ final class ConfigFiles {
 
     record StaffEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
                       String shortName, String position, String department,
-                      @JsonProperty(required = true) List<Role> roles, Long telegramId, String phone,
-                      String substitute) {
+                      @JsonProperty(required = true) List<Role> roles, Long telegramId, Long maxId,
+                      MessengerKind messenger, String phone, String substitute) {
     }
 
     record RoutingFile(@JsonProperty(required = true) List<CategoryEntry> categories) {

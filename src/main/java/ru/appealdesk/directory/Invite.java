@@ -31,6 +31,9 @@ class Invite {
     @Column(name = "used_by")
     private Long usedBy;
 
+    @Column(name = "used_in")
+    private String usedIn;
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
@@ -48,9 +51,11 @@ class Invite {
         return usedAt == null && revokedAt == null && now.isBefore(expiresAt);
     }
 
-    void use(long telegramUserId, Instant at) {
+    /** Spent by this account (a user id in its messenger). */
+    void use(ru.appealdesk.chat.ChatAddress account, Instant at) {
         this.usedAt = at;
-        this.usedBy = telegramUserId;
+        this.usedBy = account.chatId();
+        this.usedIn = account.messenger().name();
     }
 
     String staffId() {

@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import ru.appealdesk.chat.FileSource;
 import ru.appealdesk.chat.UpdateSink;
+import ru.appealdesk.delivery.Messenger;
 
 /** MAX's client, file downloads and the update session; present only when MAX_BOT_TOKEN is set. */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +35,7 @@ class MaxClientConfiguration {
 
     /** The outbox sends to MAX through this. */
     @Bean
-    MaxMessenger maxMessenger(MaxApi api, MaxFiles files, MaxProperties properties) {
+    Messenger maxMessenger(MaxApi api, MaxFiles files, MaxProperties properties) {
         return new MaxMessenger(api, files, properties.attachmentAttempts(), properties.attachmentBackoff());
     }
 

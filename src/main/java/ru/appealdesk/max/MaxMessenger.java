@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ru.appealdesk.chat.FileKind;
 import ru.appealdesk.chat.MessengerKind;
 import ru.appealdesk.delivery.Button;
-import ru.appealdesk.delivery.Messenger.Attachment;
+import ru.appealdesk.delivery.Messenger;
 import ru.appealdesk.delivery.MessengerException;
 import ru.appealdesk.max.MaxSchema.AttachmentRequest;
 import ru.appealdesk.max.MaxSchema.NewMessageBody;
@@ -22,7 +22,7 @@ import ru.appealdesk.max.MaxSchema.NewMessageBody;
  * MAX is still processing is sent again a few times, with growing pauses), callback answers as notifications.
  * MAX's errors become {@link MessengerException}s ({@link MaxErrors}).
  */
-class MaxMessenger {
+class MaxMessenger implements Messenger {
 
     /** MAX's limit for a message text. */
     static final int TEXT_LIMIT = 4000;
@@ -41,14 +41,17 @@ class MaxMessenger {
         this.backoff = backoff;
     }
 
+    @Override
     public MessengerKind kind() {
         return MessengerKind.MAX;
     }
 
+    @Override
     public int textLimit() {
         return TEXT_LIMIT;
     }
 
+    @Override
     public String send(long chatId, String html, List<List<Button>> keyboard) throws MessengerException {
         checkLength(html);
         AttachmentRequest buttons = MaxKeyboard.attachment(keyboard);
@@ -61,6 +64,7 @@ class MaxMessenger {
     }
 
     /** An empty or null keyboard removes the buttons (empty attachments); MAX edits dialog keyboards at any age. */
+    @Override
     public void edit(long chatId, String messageId, String html, List<List<Button>> keyboard)
             throws MessengerException {
         checkLength(html);
@@ -74,16 +78,19 @@ class MaxMessenger {
     }
 
     /** One message per file (MAX wants a document alone in its message), photos and videos first. */
-    public void sendFiles(long chatId, List<Attachment> attachments) throws MessengerException {
-        List<Attachment> ordered = new ArrayList<>(attachments.stream().filter(a -> a.kind().visual()).toList());
+    @Override
+    public void sendFiles(long chatId, List<Messenger.Attachment> attachments) throws MessengerException {
+        List<Messenger.Attachment> ordered = new ArrayList<>(attachments.stream().filter(a -> a.kind().visual())
+                .toList());
         ordered.addAll(attachments.stream().filter(a -> !a.kind().visual()).toList());
-        for (Attachment a : ordered) {
+        for (Messenger.Attachment a : ordered) {
             AttachmentRequest file = attach(a);
             sendWhenReady(chatId, new NewMessageBody(null, List.of(file), null, null));
         }
     }
 
     /** MAX has no alert: the notification carries both; no text answers with an empty notification. */
+    @Override
     public void answerCallback(String callbackId, String text, boolean alert) throws MessengerException {
         try {
             api.answer(callbackId, new MaxSchema.CallbackAnswer(text == null || text.isBlank() ? null : text));
@@ -93,6 +100,7 @@ class MaxMessenger {
     }
 
     /** MAX has no per-chat menu button: nothing to do ({@code /dashboard} sends a login link instead). */
+    @Override
     public void setMenuButton(long chatId, Button miniApp) {
         // nothing: MAX's chat menu lists the bot's commands only
     }
@@ -130,7 +138,7 @@ class MaxMessenger {
      * The attachment for a file: an upload of its content; a photo by its URL (MAX fetches it); a video or document
      * by URL fetched and uploaded again; anything else is taken as a token MAX gave for a file it has.
      */
-    private AttachmentRequest attach(Attachment a) throws MessengerException {
+    private AttachmentRequest attach(Messenger.Attachment a) throws MessengerException {
         String type = switch (a.kind()) {
             case PHOTO -> "image";
             case VIDEO -> "video";

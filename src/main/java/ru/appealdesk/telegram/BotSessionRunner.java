@@ -24,6 +24,8 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import ru.appealdesk.chat.UpdateSink;
+
 /** Registers the bot's commands and runs long polling for the lifetime of the application context. */
 class BotSessionRunner implements SmartLifecycle {
 
@@ -107,7 +109,7 @@ class BotSessionRunner implements SmartLifecycle {
         long pause = FIRST_RETRY_MILLIS;
         while (running) {
             try {
-                handler.handle(update);
+                handler.handle(TelegramUpdates.of(update));
                 return;
             } catch (RuntimeException e) {
                 log.warn("Update {} is not confirmed ({}); trying again in {} ms", update.getUpdateId(),
@@ -141,7 +143,9 @@ class BotSessionRunner implements SmartLifecycle {
 
     private void registerCommands() {
         try {
-            telegram.execute(new SetMyCommands(handler.commands()));
+            telegram.execute(new SetMyCommands(handler.commands().entrySet().stream()
+                    .map(c -> new org.telegram.telegrambots.meta.api.objects.commands.BotCommand(c.getKey(),
+                            c.getValue())).toList()));
         } catch (TelegramApiException e) {
             log.warn("setMyCommands failed: {}", safe(e.getMessage()));
         }

@@ -15,12 +15,16 @@ import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import ru.appealdesk.chat.FileSource;
+import ru.appealdesk.chat.IncomingFile;
+import ru.appealdesk.chat.MessengerKind;
+
 /**
  * Downloads a file a person sent: {@code getFile}, then {@code <TELEGRAM_API_URL>/file/bot<token>/<path>} (the
  * library's own download hardcodes api.telegram.org), within an overall deadline. Called outside any database
  * transaction.
  */
-public class FileFetcher {
+public class FileFetcher implements FileSource {
 
     private final TelegramClient telegram;
     private final OkHttpClient http;
@@ -32,6 +36,24 @@ public class FileFetcher {
         this.http = http;
         this.properties = properties;
         this.deadline = deadline;
+    }
+
+    /** The Bot API hands a bot files of at most 20 MB (more only through a self-hosted Bot API server). */
+    static final long BOT_API_LIMIT = 20L * 1024 * 1024;
+
+    @Override
+    public MessengerKind messenger() {
+        return MessengerKind.TELEGRAM;
+    }
+
+    @Override
+    public long downloadLimit() {
+        return BOT_API_LIMIT;
+    }
+
+    @Override
+    public byte[] fetch(IncomingFile incoming, long maxBytes) throws IOException {
+        return fetch(incoming.ref(), maxBytes);
     }
 
     public byte[] fetch(String fileId, long maxBytes) throws IOException {

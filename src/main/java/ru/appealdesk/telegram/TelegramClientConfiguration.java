@@ -11,6 +11,7 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import ru.appealdesk.chat.UpdateSink;
 import ru.appealdesk.delivery.Messenger;
 
 /** The Bot API client, file downloads and the update session; present only when TELEGRAM_BOT_TOKEN is set. */

@@ -31,6 +31,7 @@ import ru.appealdesk.delivery.Button;
 import ru.appealdesk.chat.FileKind;
 import ru.appealdesk.delivery.Messenger;
 import ru.appealdesk.delivery.MessengerException;
+import ru.appealdesk.chat.MessengerKind;
 
 /**
  * The outbox's {@link Messenger} on the Telegram Bot API: HTML parse mode, inline keyboards, photos, videos and
@@ -51,21 +52,26 @@ class TelegramMessenger implements Messenger {
     }
 
     @Override
+    public MessengerKind kind() {
+        return MessengerKind.TELEGRAM;
+    }
+
+    @Override
     public int textLimit() {
         return TEXT_LIMIT;
     }
 
     @Override
-    public int send(long chatId, String html, List<List<Button>> keyboard) throws MessengerException {
-        return call(SendMessage.builder().chatId(chatId).text(html).parseMode(ParseMode.HTML)
-                .replyMarkup(markup(keyboard)).build(), false).getMessageId();
+    public String send(long chatId, String html, List<List<Button>> keyboard) throws MessengerException {
+        return String.valueOf(call(SendMessage.builder().chatId(chatId).text(html).parseMode(ParseMode.HTML)
+                .replyMarkup(markup(keyboard)).build(), false).getMessageId());
     }
 
     @Override
-    public void edit(long chatId, int messageId, String html, List<List<Button>> keyboard)
+    public void edit(long chatId, String messageId, String html, List<List<Button>> keyboard)
             throws MessengerException {
         try {
-            telegram.execute(EditMessageText.builder().chatId(chatId).messageId(messageId).text(html)
+            telegram.execute(EditMessageText.builder().chatId(chatId).messageId(Integer.valueOf(messageId)).text(html)
                     .parseMode(ParseMode.HTML).replyMarkup(markup(keyboard)).build());
         } catch (TelegramApiException e) {
             if (!TelegramErrors.notModified(e)) {
@@ -146,6 +152,11 @@ class TelegramMessenger implements Messenger {
         InlineKeyboardButton.InlineKeyboardButtonBuilder<?, ?> button = InlineKeyboardButton.builder().text(b.text());
         if (b.webApp() != null) {
             return button.webApp(new WebAppInfo(b.webApp())).build();
+        }
+        if (b.page() != null) {
+            // a dashboard page opens as the Mini App, which signs the reader in; Telegram opens those over HTTPS only
+            return b.page().startsWith("https://") ? button.webApp(new WebAppInfo(b.page())).build()
+                    : button.url(b.page()).build();
         }
         return b.url() != null ? button.url(b.url()).build() : button.callbackData(b.data()).build();
     }

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
+import ru.appealdesk.chat.UpdateSink;
+
 /**
  * {@code POST /telegram/webhook} in webhook mode: Telegram's updates are accepted only with a matching
  * {@code X-Telegram-Bot-Api-Secret-Token} (compared in constant time), and handled like polled ones.
@@ -68,7 +70,7 @@ class WebhookController {
             return problem(HttpStatus.BAD_REQUEST, "The update has no update_id");
         }
         try {
-            handler.handle(update);
+            handler.handle(TelegramUpdates.of(update));
         } catch (RuntimeException e) {
             // not confirmed: Telegram delivers the update again later
             log.warn("Update {} was not handled; answering 503 so that Telegram retries: {}", update.getUpdateId(),

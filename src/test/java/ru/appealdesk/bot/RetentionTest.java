@@ -68,13 +68,13 @@ class RetentionTest extends EndToEndTest {
                     + "values (?, 'PHOTO', 'x.jpg', 'image/jpeg', 1, '\\xff', ?)", id,
                     id == fresh ? Timestamp.from(START) : twoDaysAgo);
         }
-        jdbc.update("insert into conversation (telegram_user_id, chat_id, state, appeal_id, step, attachments, "
+        jdbc.update("insert into conversation (user_id, chat_id, state, appeal_id, step, attachments, "
                 + "updated_at, version) values (-77, -77, 'COLLECTING_ATTACHMENTS', 1, 1, ?, ?, 0)",
                 "PHOTO " + held + " photo:x 1", Timestamp.from(START));
         retention.purge();
         assertThat(jdbc.queryForList("select id from stored_file where id in (?, ?, ?)", java.util.UUID.class,
                 old, fresh, held)).containsExactlyInAnyOrder(fresh, held);
-        jdbc.update("delete from conversation where telegram_user_id = -77");
+        jdbc.update("delete from conversation where user_id = -77");
     }
 
     private long files() {
@@ -86,22 +86,22 @@ class RetentionTest extends EndToEndTest {
         // given handled updates 40 days and 1 day old
         Timestamp old = Timestamp.from(START.minus(Duration.ofDays(40)));
         Timestamp recent = Timestamp.from(START.minus(Duration.ofDays(1)));
-        jdbc.update("insert into processed_update (update_id, processed_at) values (-1001, ?), (-1002, ?)", old,
+        jdbc.update("insert into processed_update (update_id, processed_at) values ('-1001', ?), ('-1002', ?)", old,
                 recent);
 
         // when the retention job runs
         retention.purge();
 
         // then only the recent records remain
-        assertThat(jdbc.queryForList("select update_id from processed_update where update_id < 0", Long.class))
-                .containsExactly(-1002L);
+        assertThat(jdbc.queryForList("select update_id from processed_update where update_id like '-%'",
+                String.class)).containsExactly("-1002");
     }
 
     @Test
     void droppedDraftsAndUnusedFilesAreWrittenToTheAuditLog() {
         // given an answer draft of appeal 9001 untouched for 15 days, a dialog without a draft, and an unused file
         Timestamp abandoned = Timestamp.from(START.minus(Duration.ofDays(15)));
-        jdbc.update("insert into conversation (telegram_user_id, chat_id, state, appeal_id, step, answer_text, "
+        jdbc.update("insert into conversation (user_id, chat_id, state, appeal_id, step, answer_text, "
                 + "updated_at, version) values (-78, -78, 'COLLECTING_ATTACHMENTS', 9001, 1, 'Яма заделана', ?, 0), "
                 + "(-79, -79, 'COLLECTING_ATTACHMENTS', 9002, 1, null, ?, 0)", abandoned, abandoned);
         jdbc.update("insert into stored_file (id, kind, file_name, mime_type, size_bytes, content, created_at) "

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ru.appealdesk.AppealDeskApplication;
+import ru.appealdesk.chat.ChatAddress;
 import ru.appealdesk.support.Browser;
 import ru.appealdesk.support.TestDatabase;
 
@@ -82,9 +83,9 @@ class DashboardBenchmarkTest {
                 """);
         jdbc.execute("analyze");
         // a session counts only while its holder keeps the Telegram account it was opened for
-        jdbc.update("insert into telegram_binding (staff_id, telegram_user_id, bound_at) values ('sokolova', 900001, "
-                + "now())");
-        String cookie = credentials.openSession("sokolova", 900_001L, Credentials.Origin.LINK);
+        jdbc.update("insert into account_binding (staff_id, messenger, user_id, bound_at) values ('sokolova', "
+                + "'TELEGRAM', 900001, now())");
+        String cookie = credentials.openSession("sokolova", ChatAddress.telegram(900_001L), Credentials.Origin.LINK);
 
         // when the first page is asked for, warm, 30 times each
         List<String> lines = new ArrayList<>();

@@ -60,7 +60,7 @@ class DeliveryLeaseTest extends DatabaseSliceTest {
     }
 
     private List<Long> headsOfChat(Instant businessNow, Instant wallNow) {
-        return messages.heads(businessNow, wallNow, 10_000).stream().filter(h -> h.getChatId() == CHAT)
+        return messages.heads(businessNow, wallNow, 10_000, "TELEGRAM").stream().filter(h -> h.getChatId() == CHAT)
                 .map(OutboundMessageRepository.Head::getId).toList();
     }
 

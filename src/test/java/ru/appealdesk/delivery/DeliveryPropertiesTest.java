@@ -29,7 +29,7 @@ class DeliveryPropertiesTest {
         assertThat(properties.keepSent()).isEqualTo(Duration.ofDays(30));
         assertThat(properties.keepFailed()).isEqualTo(Duration.ofDays(90));
         assertThat(properties.privateChatSpacing()).isEqualTo(Duration.ofMillis(1100));
-        assertThat(properties.pace()).isEqualTo(new RateLimits.Pace(28, 20, Duration.ofMillis(1100)));
+        assertThat(properties.pace()).isEqualTo(new RateLimits.Pace(28, 20, Duration.ofMillis(1100), 0));
     }
 
     @Test

@@ -48,7 +48,7 @@ class RateLimitsTest {
         return new RateLimits(Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database).table("rate_bucket")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                         java.time.Duration.ofSeconds(30))).build(),
-                new RateLimits.Pace(perSecond, 20, privateChatSpacing));
+                new RateLimits.Pace(perSecond, 20, privateChatSpacing, 0));
     }
 
     /** What one message does before it goes out. */

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.appealdesk.chat.ChatAddress;
 import ru.appealdesk.support.DatabaseSliceTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,14 +42,14 @@ class ReplyCapTest extends DatabaseSliceTest {
             // given a morning's reminders and cards waiting for the executor's chat
             enqueue(later, () -> {
                 for (int i = 0; i < 25; i++) {
-                    outbox.text(CHAT, "Напоминание " + i, Outbox.PRIORITY_BULK);
-                    outbox.text(CHAT, "Эскалация " + i, Outbox.PRIORITY_CARD);
-                    outbox.send(CHAT, List.of("Карточка " + i), List.of(), Outbox.PRIORITY_REPLY, 9_000_000L + i);
+                    outbox.text(ChatAddress.telegram(CHAT), "Напоминание " + i, Outbox.PRIORITY_BULK);
+                    outbox.text(ChatAddress.telegram(CHAT), "Эскалация " + i, Outbox.PRIORITY_CARD);
+                    outbox.send(ChatAddress.telegram(CHAT), List.of("Карточка " + i), List.of(), Outbox.PRIORITY_REPLY, 9_000_000L + i);
                 }
             });
 
             // when the bot answers the executor
-            enqueue(later, () -> outbox.text(CHAT, "Ответ", Outbox.PRIORITY_REPLY));
+            enqueue(later, () -> outbox.text(ChatAddress.telegram(CHAT), "Ответ", Outbox.PRIORITY_REPLY));
 
             // then the answer is queued behind nothing it has to wait for
             assertThat(waiting("Ответ%")).isEqualTo(1);
@@ -56,8 +57,8 @@ class ReplyCapTest extends DatabaseSliceTest {
             // when replies keep coming (someone writing in a loop)
             enqueue(later, () -> {
                 for (int i = 0; i < 30; i++) {
-                    outbox.text(CHAT, "Ответ " + i, Outbox.PRIORITY_REPLY);
-                    outbox.text(CHAT, "Ответ незнакомцу " + i, Outbox.PRIORITY_STRANGER);
+                    outbox.text(ChatAddress.telegram(CHAT), "Ответ " + i, Outbox.PRIORITY_REPLY);
+                    outbox.text(ChatAddress.telegram(CHAT), "Ответ незнакомцу " + i, Outbox.PRIORITY_STRANGER);
                 }
             });
 
@@ -66,7 +67,7 @@ class ReplyCapTest extends DatabaseSliceTest {
             assertThat(waiting("Напоминание%") + waiting("Эскалация%") + waiting("Карточка%")).isEqualTo(75);
 
             // and a card too long for one message still goes out whole (its first part carries no card id)
-            enqueue(later, () -> outbox.send(CHAT, List.of("Черновик, начало", "Черновик, конец"), List.of(),
+            enqueue(later, () -> outbox.send(ChatAddress.telegram(CHAT), List.of("Черновик, начало", "Черновик, конец"), List.of(),
                     Outbox.PRIORITY_REPLY, 9_100_000L));
             assertThat(waiting("Черновик%")).isEqualTo(2);
         } finally {

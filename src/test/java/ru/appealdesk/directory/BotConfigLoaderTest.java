@@ -135,6 +135,64 @@ class BotConfigLoaderTest {
                 .hasMessageContaining("organization.yml line 5: working-hours: at least one working day is required");
     }
 
+    @Test
+    void maxIdAndMessengerAreRead() throws IOException {
+        copySample();
+        replaceInStaff("    roles: [EXECUTOR]\n    substitute: sidorov\n  - id: sidorov",
+                "    roles: [EXECUTOR]\n    telegram-id: 5001\n    max-id: 5001\n    messenger: MAX\n"
+                        + "    substitute: sidorov\n  - id: sidorov");
+
+        Directory directory = Directory.load(dir);
+
+        StaffMember petrova = directory.staff("petrova").orElseThrow();
+        assertThat(petrova.maxId()).isEqualTo(5001L);
+        assertThat(petrova.telegramId()).isEqualTo(5001L);
+        assertThat(petrova.messenger()).isEqualTo(ru.appealdesk.chat.MessengerKind.MAX);
+        StaffMember sidorov = directory.staff("sidorov").orElseThrow();
+        assertThat(sidorov.maxId()).isNull();
+        assertThat(sidorov.messenger()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "max-id: 0|staff.yml line 48: staff[0].max-id: max-id must be a positive number (the MAX user id) used "
+                    + "by one person only",
+            "max-id: -7|staff.yml line 48: staff[0].max-id: max-id must be a positive number",
+            "max-id: abc|staff.yml line 48: staff[0].max-id:",
+            "messenger: VK|staff.yml line 48: staff[0].messenger: 'VK' is not a valid MessengerKind (one of "
+                    + "[TELEGRAM, MAX])",
+            "telegram-id: -1|staff.yml line 48: staff[0].telegram-id: telegram-id must be a positive number",
+    })
+    void aBrokenAccountKeyIsNamed(String line, String message) throws IOException {
+        copySample();
+        replaceInStaff("    roles: [EXECUTOR]\n    substitute: sidorov\n  - id: sidorov",
+                "    roles: [EXECUTOR]\n    " + line + "\n    substitute: sidorov\n  - id: sidorov");
+
+        assertThatThrownBy(() -> Directory.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aMaxIdOfTwoPeopleIsRefusedAtTheSecond() throws IOException {
+        copySample();
+        replaceInStaff("    roles: [EXECUTOR]\n    substitute: sidorov\n  - id: sidorov",
+                "    roles: [EXECUTOR]\n    max-id: 4242\n    substitute: sidorov\n  - id: sidorov");
+        replaceInStaff("    roles: [EXECUTOR]\n    substitute: petrova",
+                "    roles: [EXECUTOR]\n    max-id: 4242\n    substitute: petrova");
+
+        assertThatThrownBy(() -> Directory.load(dir)).isInstanceOf(BotConfigException.class)
+                .hasMessageContaining("staff[1].max-id: max-id must be a positive number (the MAX user id) used by "
+                        + "one person only");
+    }
+
+    private void replaceInStaff(String from, String to) throws IOException {
+        Path path = dir.resolve("staff.yml");
+        String content = Files.readString(path);
+        assertThat(content).contains(from);
+        Files.writeString(path, content.replaceFirst(java.util.regex.Pattern.quote(from),
+                java.util.regex.Matcher.quoteReplacement(to)));
+    }
+
     private void copySample() throws IOException {
         Path sample = Path.of("bot-config");
         try (Stream<Path> files = Files.walk(sample)) {

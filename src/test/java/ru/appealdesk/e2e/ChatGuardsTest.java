@@ -140,7 +140,10 @@ class ChatGuardsTest extends EndToEndTest {
     @Test
     void anInviteCodeWorksOnceAndBindsByTelegramId() {
         // nikitina is not bound by the test base, so binding her here does not disturb other tests
-        String code = api.admin().post("/api/staff/nikitina/invites", "").json().get("code").asText();
+        JsonNode invite = api.admin().post("/api/staff/nikitina/invites", "").json();
+        String code = invite.get("code").asText();
+        assertThat(invite.get("link").asText()).endsWith("?start=" + code);
+        assertThat(invite.has("maxLink")).as("no MAX link without MAX_BOT_USERNAME").isFalse();
         long first = 777_101;
         long second = 777_102;
 

@@ -76,7 +76,7 @@ class DashboardSessionsTest extends EndToEndTest {
 
         // and a binding changed outside the invite flow (no event: a database fix, a telegram-id given in staff.yml)
         // ends the sessions of the account too, since every request checks the holder's account
-        jdbc.update("update telegram_binding set telegram_user_id = 777303 where staff_id = 'admin'");
+        jdbc.update("update account_binding set user_id = 777303 where staff_id = 'admin' and messenger = 'TELEGRAM'");
         assertThat(dashboard.get("/app/api/me", moved).status()).isEqualTo(401);
     }
 
@@ -89,10 +89,10 @@ class DashboardSessionsTest extends EndToEndTest {
         Timestamp later = Timestamp.from(clock.instant().plus(Duration.ofHours(1)));
         jdbc.update("delete from dashboard_session where token_hash = ?", (Object) sha256(secret));
         jdbc.update("delete from dashboard_login_link where token_hash = ?", (Object) sha256(linkSecret));
-        jdbc.update("insert into dashboard_session (token_hash, staff_id, telegram_user_id, origin, created_at, "
+        jdbc.update("insert into dashboard_session (token_hash, staff_id, user_id, origin, created_at, "
                 + "expires_at, last_seen_at) values (?, 'departed', 777401, 'LINK', ?, ?, ?)", sha256(secret), now,
                 later, now);
-        jdbc.update("insert into dashboard_login_link (token_hash, staff_id, telegram_user_id, created_at, expires_at) "
+        jdbc.update("insert into dashboard_login_link (token_hash, staff_id, user_id, created_at, expires_at) "
                 + "values (?, 'departed', 777401, ?, ?)", sha256(linkSecret), now, later);
 
         // then they open nothing

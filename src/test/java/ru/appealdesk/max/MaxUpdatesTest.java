@@ -81,8 +81,8 @@ class MaxUpdatesTest {
     void aPressCarriesTheCallbackItsPayloadAndTheMessage() throws IOException {
         Incoming.Press press = (Incoming.Press) MaxUpdates.parse(FakeMax.example("webhook.message_callback.json"));
 
-        String id = "f9LHodD0cOJf4_DkJGeq8BkDgc5vgSwZocVrn44oirfMzUQ4mv5k_h1-yQvExmZNjV7gVcaO2Z3Gv6LJpZQ-nj_0HTcX7NwSdT4f"
-                + "DtXou9i0A51TjSj9";
+        String id = "f9LHodD0cOJf4_DkJGeq8BkDgc5vgSwZocVrn44oirfMzUQ4mv5k_h1-yQvExmZNjV7gVcaO2Z3Gv6LJpZQ-nj_0H"
+                + "TcX7NwSdT4fDtXou9i0A51TjSj9";
         assertThat(press).isEqualTo(new Incoming.Press("c:" + id, JOHN, ChatAddress.max(123456789L), true, id,
                 "picture", "mid.000000000adf429c019d47d58f2b3d9e"));
     }

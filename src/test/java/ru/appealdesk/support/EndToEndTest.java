@@ -152,12 +152,19 @@ public abstract class EndToEndTest {
             if (BOUND.add(staff)) {
                 Api.Response invite = api.admin().post("/api/staff/" + staff + "/invites", "");
                 assertThat(invite.status()).isEqualTo(201);
-                telegram.userSends(userId, "/start " + invite.json().get("code").asText());
+                phone().start(userId, invite.json().get("code").asText());
                 binding.add(userId);
             }
         });
-        binding.forEach(userId -> telegram.awaitText(userId, "Вы подключены"));
+        binding.forEach(userId -> phone().awaitMessage(userId, m -> m.text().contains("Вы подключены")));
     }
+
+    /** The messenger staff use in this class (they are bound in it by invites): Telegram unless a class says. */
+    protected Phone phone() {
+        return TELEGRAM_PHONE;
+    }
+
+    private static final Phone TELEGRAM_PHONE = new TelegramPhone(telegram);
 
     @AfterEach
     void telegramCallsFollowedTheSpec() {
@@ -167,7 +174,7 @@ public abstract class EndToEndTest {
 
     /** Waits until the outbox is drained: what the test did has had all its effects in the chats. */
     protected void awaitOutboxDrained() {
-        OutboxDrained.await(telegram, database, clock);
+        OutboxDrained.await(() -> telegram.idle() && phone().idle(), database, clock);
     }
 
     protected static long user(String staffId) {

@@ -59,6 +59,18 @@ public final class FakeTelegram implements AutoCloseable {
     public record Btn(String text, String data, String url, String webApp) {
     }
 
+    /**
+     * A request the fake received: its method, its parameters as read (an uploaded file as {@code uploaded:<name>})
+     * and its raw body (uploads' bytes included).
+     */
+    public record Request(String method, Map<String, JsonNode> params, byte[] body) {
+
+        /** The parameters as JSON text, every value as it arrived. */
+        public String paramsText() {
+            return JSON.valueToTree(params).toString();
+        }
+    }
+
     /** The bot's answer to a button press. */
     public record CallbackAnswer(String callbackQueryId, String text, boolean alert) {
     }
@@ -72,6 +84,7 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<Long, List<Sent>> byChat = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, CallbackAnswer> callbackAnswers = Collections.synchronizedMap(new HashMap<>());
     private final Map<String, byte[]> files = Collections.synchronizedMap(new HashMap<>());
     private final Set<Long> knownChats = Collections.synchronizedSet(new HashSet<>());
@@ -301,6 +314,7 @@ public final class FakeTelegram implements AutoCloseable {
         }
         violations.clear();
         calls.clear();
+        requests.clear();
         callbackAnswers.clear();
         files.clear();
         knownChats.clear();
@@ -380,6 +394,11 @@ public final class FakeTelegram implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** Every Bot API request received since the last reset (file downloads aside), in order. */
+    public List<Request> requests() {
+        return List.copyOf(requests);
+    }
+
     public boolean idle() {
         synchronized (pendingUpdates) {
             return pendingUpdates.isEmpty();
@@ -412,9 +431,11 @@ public final class FakeTelegram implements AutoCloseable {
                 respond(exchange, 404, error(404, "Not Found: method not found"));
                 return;
             }
-            Map<String, JsonNode> params = Requests.parse(exchange);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            Map<String, JsonNode> params = Requests.parse(exchange, raw);
             params.remove("method");
             calls.add(method);
+            requests.add(new Request(method, Map.copyOf(params), raw));
             List<String> problems = new ArrayList<>(spec.check(method, params));
             problems.addAll(Content.check(method, params));
             if (!problems.isEmpty()) {
@@ -697,8 +718,7 @@ public final class FakeTelegram implements AutoCloseable {
         private Requests() {
         }
 
-        static Map<String, JsonNode> parse(HttpExchange exchange) throws IOException {
-            byte[] body = exchange.getRequestBody().readAllBytes();
+        static Map<String, JsonNode> parse(HttpExchange exchange, byte[] body) throws IOException {
             String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
             Map<String, JsonNode> params = new LinkedHashMap<>();
             if (type.startsWith("application/json")) {

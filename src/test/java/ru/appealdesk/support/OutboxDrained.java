@@ -19,8 +19,13 @@ public final class OutboxDrained {
 
     /** Waits (at most 30 s) until the outbox in {@code database} is drained as of {@code clock}. */
     public static void await(FakeTelegram telegram, JdbcTemplate database, Clock clock) {
+        await(telegram::idle, database, clock);
+    }
+
+    /** The same with every fake messenger the service talks to ({@code idle}: all of them are). */
+    public static void await(java.util.function.BooleanSupplier idle, JdbcTemplate database, Clock clock) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> telegram.idle() && undelivered(database, clock) == 0);
+                .until(() -> idle.getAsBoolean() && undelivered(database, clock) == 0);
     }
 
     private static long undelivered(JdbcTemplate database, Clock clock) {

@@ -49,10 +49,10 @@ class TelegramMessengerTest {
         sent.setMessageId(77);
         when(client.execute(any(SendMessage.class))).thenReturn(sent);
 
-        int id = messenger.send(42, "<b>x</b> &amp; y", List.of(List.of(new Button("Take", "t:1:2"),
+        String id = messenger.send(42, "<b>x</b> &amp; y", List.of(List.of(new Button("Take", "t:1:2"),
                 Button.link("Open", "https://example.org/a")), List.of(Button.miniApp("App", "https://x.example/app/"))));
 
-        assertThat(id).isEqualTo(77);
+        assertThat(id).isEqualTo("77");
         ArgumentCaptor<SendMessage> call = ArgumentCaptor.forClass(SendMessage.class);
         verify(client).execute(call.capture());
         JsonNode body = json.valueToTree(call.getValue());
@@ -66,12 +66,30 @@ class TelegramMessengerTest {
     }
 
     @Test
+    void aDashboardPageOpensAsTheMiniAppOverHttpsAndAsALinkOtherwise() throws Exception {
+        Message sent = new Message();
+        sent.setMessageId(78);
+        when(client.execute(any(SendMessage.class))).thenReturn(sent);
+
+        messenger.send(42, "x", List.of(List.of(Button.page("Open", "https://x.example/app/?appeal=7")),
+                List.of(Button.page("Open", "http://x.example/app/?appeal=7"))));
+
+        ArgumentCaptor<SendMessage> call = ArgumentCaptor.forClass(SendMessage.class);
+        verify(client).execute(call.capture());
+        JsonNode rows = json.valueToTree(call.getValue()).get("reply_markup").get("inline_keyboard");
+        assertThat(rows.get(0).get(0).get("web_app").get("url").asText()).isEqualTo("https://x.example/app/?appeal=7");
+        assertThat(rows.get(0).get(0).has("callback_data")).isFalse();
+        assertThat(rows.get(1).get(0).get("url").asText()).isEqualTo("http://x.example/app/?appeal=7");
+        assertThat(rows.get(1).get(0).has("web_app")).isFalse();
+    }
+
+    @Test
     void noKeyboardSendsNoMarkupAndAnEmptyOneRemovesTheButtonsOfAnEdit() throws Exception {
         Message sent = new Message();
         sent.setMessageId(1);
         when(client.execute(any(SendMessage.class))).thenReturn(sent);
         messenger.send(42, "plain", null);
-        messenger.edit(42, 9, "closed", List.of());
+        messenger.edit(42, "9", "closed", List.of());
 
         ArgumentCaptor<SendMessage> send = ArgumentCaptor.forClass(SendMessage.class);
         verify(client).execute(send.capture());
@@ -93,7 +111,7 @@ class TelegramMessengerTest {
         when(client.execute(any(EditMessageText.class)))
                 .thenThrow(refusal(400, "Bad Request: message is not modified: specified new message content", null));
 
-        assertThatCode(() -> messenger.edit(42, 9, "same", List.of())).doesNotThrowAnyException();
+        assertThatCode(() -> messenger.edit(42, "9", "same", List.of())).doesNotThrowAnyException();
     }
 
     @Test

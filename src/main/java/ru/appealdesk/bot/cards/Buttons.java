@@ -31,7 +31,8 @@ public enum Buttons implements Text {
     RETURN,
     REDIRECT,
     REMOVE_FILES,
-    OPEN_NUMBER;
+    OPEN_NUMBER,
+    OPEN_APPEAL;
 
     @Override
     public String area() {

@@ -12,6 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.chat.MessengerKind;
+
 /**
  * A message with buttons for one step of an appeal, sent to one person. When the step ends every active copy is
  * edited to say what happened and who acted, and its buttons are removed.
@@ -39,10 +42,12 @@ public class Card {
     private long appealId;
     @Enumerated(EnumType.STRING)
     private Kind kind;
+    @Enumerated(EnumType.STRING)
+    private MessengerKind messenger;
     @Column(name = "chat_id")
     private long chatId;
     @Column(name = "message_id")
-    private Integer messageId;
+    private String messageId;
     private int step;
     private String text;
     private boolean active;
@@ -52,10 +57,11 @@ public class Card {
     protected Card() {
     }
 
-    Card(long appealId, Kind kind, long chatId, int step, String text, Instant now) {
+    Card(long appealId, Kind kind, ChatAddress chat, int step, String text, Instant now) {
         this.appealId = appealId;
         this.kind = kind;
-        this.chatId = chatId;
+        this.messenger = chat.messenger();
+        this.chatId = chat.chatId();
         this.step = step;
         this.text = text;
         this.active = true;
@@ -66,11 +72,11 @@ public class Card {
         return id;
     }
 
-    public long chatId() {
-        return chatId;
+    public ChatAddress chat() {
+        return new ChatAddress(messenger, chatId);
     }
 
-    Integer messageId() {
+    String messageId() {
         return messageId;
     }
 
@@ -82,7 +88,7 @@ public class Card {
         return kind;
     }
 
-    void delivered(int messageId) {
+    void delivered(String messageId) {
         this.messageId = messageId;
     }
 

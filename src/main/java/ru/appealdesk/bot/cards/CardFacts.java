@@ -8,15 +8,30 @@ import ru.appealdesk.workflow.AppealView;
 
 /**
  * What a card of an appeal is drawn from, gathered before drawing: the appeal, its category's name, the short names
- * of the staff, the organisation's time zone, the moment of drawing and whether the reader may see the applicant's
- * contacts.
+ * of the staff, the organisation's time zone, the moment of drawing, whether the reader may see the applicant's
+ * contacts, whether chat messages may carry the applicant's personal data at all
+ * ({@code appealdesk.chat.personal-data}) and, where they may not, the address of the appeal's page of the dashboard
+ * (null when there is none).
  */
 public record CardFacts(AppealView appeal, String categoryName, Map<String, String> names, ZoneId zone, Instant now,
-                        boolean contacts) {
+                        boolean contacts, boolean personalData, String page) {
+
+    public CardFacts {
+        // without personal data in the chats nobody's card shows the contacts; with it, the card shows everything
+        // itself and carries no page button (as before the setting existed)
+        contacts = contacts && personalData;
+        page = personalData ? null : page;
+    }
+
+    /** The facts of a card that carries the applicant's personal data (the default). */
+    public CardFacts(AppealView appeal, String categoryName, Map<String, String> names, ZoneId zone, Instant now,
+                     boolean contacts) {
+        this(appeal, categoryName, names, zone, now, contacts, true, null);
+    }
 
     /** The same facts for a reader who may (or may not) see the contacts. */
     public CardFacts withContacts(boolean contacts) {
-        return new CardFacts(appeal, categoryName, names, zone, now, contacts);
+        return new CardFacts(appeal, categoryName, names, zone, now, contacts, personalData, page);
     }
 
     /** A staff member's short name: a dash for nobody, the id itself for someone no longer listed. */

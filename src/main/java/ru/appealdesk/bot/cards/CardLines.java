@@ -52,13 +52,16 @@ public final class CardLines {
         }
         AppealView.Applicant applicant = a.applicant();
         String contacts = contactsLine(a);
-        if (f.contacts() && contacts != null) {
+        if (!f.personalData()) {
+            // appealdesk.chat.personal-data: minimal: the applicant is named on the dashboard only
+        } else if (f.contacts() && contacts != null) {
             sb.append(contacts);
         } else if (applicant != null && applicant.name() != null) {
             sb.append(Words.APPLICANT.text(Html.escape(applicant.name()))).append('\n');
         }
         if (!a.photos().isEmpty()) {
-            sb.append(Words.APPLICANT_PHOTOS.text(a.photos().size())).append('\n');
+            sb.append((f.personalData() ? Words.APPLICANT_PHOTOS : Words.APPLICANT_PHOTOS_WITHHELD)
+                    .text(a.photos().size())).append('\n');
         }
         sb.append(Words.EXECUTOR.text(Html.escape(f.name(a.executorId())))).append('\n');
         sb.append(Words.STATUS.text(Html.escape(a.status().title())))
@@ -115,12 +118,23 @@ public final class CardLines {
                 a.answer().postponedUntil() == null ? ""
                         : Words.POSTPONED_UNTIL.text(CardTexts.DATE.format(a.answer().postponedUntil())),
                 a.answer().text());
-        return appealText(a) + answer + materials(f);
+        return appealText(f) + answer + materials(f);
     }
 
     /** «Текст обращения: …» as plain text. */
     public static String appealText(AppealView a) {
         return Words.APPEAL_TEXT.text(a.text());
+    }
+
+    /**
+     * «Текст обращения: …» as plain text; without personal data in the chats, only where the text and the applicant
+     * are (the appeal's page, when there is one).
+     */
+    public static String appealText(CardFacts f) {
+        if (f.personalData()) {
+            return appealText(f.appeal());
+        }
+        return Words.PERSONAL_DATA_WITHHELD.text(f.page() == null ? "" : Words.PERSONAL_DATA_ON_PAGE.text());
     }
 
     /** The materials co-executors delivered, as plain text (empty when none). */

@@ -7,15 +7,16 @@ import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.delivery.Button;
+import ru.appealdesk.delivery.Html;
 import ru.appealdesk.delivery.MessageDelivered;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.delivery.SentMessages;
-import ru.appealdesk.delivery.Button;
-import ru.appealdesk.delivery.Html;
 
 /**
  * Cards through the outbox: a card is stored with the text of its message, the message is keyed with the card's
- * id, and the card learns its Telegram message id when delivery reports it; closing a card edits that message.
+ * id, and the card learns its messenger's message id when delivery reports it; closing a card edits that message.
  */
 @Component
 public class CardMessages implements SentMessages {
@@ -31,18 +32,19 @@ public class CardMessages implements SentMessages {
     }
 
     /** Sends HTML text (split if long); the last part carries the buttons and, if {@code kind} is set, is a card. */
-    public Card send(long chatId, String header, String body, List<List<Button>> keyboard, int priority, Card.Kind kind,
+    public Card send(ChatAddress chat, String header, String body, List<List<Button>> keyboard, int priority, Card.Kind kind,
               long appealId, int step) {
-        return send(chatId, header, body, "", keyboard, priority, kind, appealId, step);
+        return send(chat, header, body, "", keyboard, priority, kind, appealId, step);
     }
 
     /** As above; parts after the first start with {@code continuation} so a reader knows what they continue. */
-    public Card send(long chatId, String header, String body, String continuation, List<List<Button>> keyboard,
+    public Card send(ChatAddress chat, String header, String body, String continuation, List<List<Button>> keyboard,
               int priority, Card.Kind kind, long appealId, int step) {
         List<String> parts = Html.chunks(header, body, continuation);
-        Card card = kind == null ? null : cards.save(new Card(appealId, kind, chatId, step,
+        Card card = kind == null ? null : cards.save(new Card(appealId, kind, chat, step,
                 parts.get(parts.size() - 1), clock.instant()));
-        outbox.send(chatId, parts, keyboard, priority, card == null ? null : card.id());
+        outbox.send(chat, parts, Keyboards.forMessenger(keyboard, chat.messenger(), appealId, step), priority,
+                card == null ? null : card.id());
         return card;
     }
 
@@ -50,7 +52,7 @@ public class CardMessages implements SentMessages {
     public void close(Card card, String statusLine) {
         String closed = card.text() + "\n\n" + statusLine;
         card.close();
-        outbox.edit(card.chatId(), card.id(), closed);
+        outbox.edit(card.chat(), card.id(), closed);
     }
 
     /**
@@ -66,7 +68,7 @@ public class CardMessages implements SentMessages {
     }
 
     @Override
-    public Optional<Integer> messageIdOf(long key) {
+    public Optional<String> messageIdOf(long key) {
         return cards.findById(key).map(Card::messageId);
     }
 

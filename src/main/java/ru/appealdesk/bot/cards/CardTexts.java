@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.chat.ChatProperties;
+import ru.appealdesk.dashboard.DashboardLinks;
 import ru.appealdesk.directory.Category;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.StaffMember;
@@ -25,15 +27,29 @@ public class CardTexts {
 
     private final Directory directory;
     private final Clock clock;
+    private final ChatProperties chat;
+    private final DashboardLinks dashboard;
 
-    CardTexts(Directory directory, Clock clock) {
+    CardTexts(Directory directory, Clock clock, ChatProperties chat, DashboardLinks dashboard) {
         this.directory = directory;
         this.clock = clock;
+        this.chat = chat;
+        this.dashboard = dashboard;
     }
 
-    /** The facts a card of the appeal is drawn from, for a reader who may (or may not) see the contacts. */
+    /**
+     * The facts a card of the appeal is drawn from, for a reader who may (or may not) see the contacts; without the
+     * applicant's personal data in the chats, with the address of the appeal's page of the dashboard instead.
+     */
     public CardFacts facts(AppealView a, boolean contacts) {
-        return new CardFacts(a, categoryName(a.category()), names(), zone(), now(), contacts);
+        boolean personalData = chat.personalDataInChats();
+        return new CardFacts(a, categoryName(a.category()), names(), zone(), now(), contacts, personalData,
+                personalData ? null : dashboard.appealPage(a.id()).orElse(null));
+    }
+
+    /** Whether chat messages may carry the applicant's name, contacts, the appeal's text and photos. */
+    public boolean personalDataInChats() {
+        return chat.personalDataInChats();
     }
 
     /** The short name of every staff member, by id. */
@@ -127,6 +143,7 @@ public class CardTexts {
         REOPENED_TIMES,
         APPLICANT,
         APPLICANT_PHOTOS,
+        APPLICANT_PHOTOS_WITHHELD,
         EXECUTOR,
         STATUS,
         OVERDUE_BY,
@@ -147,6 +164,8 @@ public class CardTexts {
         ANSWER,
         POSTPONED_UNTIL,
         APPEAL_TEXT,
+        PERSONAL_DATA_WITHHELD,
+        PERSONAL_DATA_ON_PAGE,
         MATERIALS;
 
         @Override

@@ -18,8 +18,8 @@ public final class CoordinatorCards {
     /** Nobody holds the appeal: one button per candidate executor, then redirect, close and co-executors. */
     public static Message unrouted(CardFacts f, List<StaffMember> candidates, Optional<AppealView> earlier) {
         AppealView a = f.appeal();
-        return new Message(CardLines.header(StepWords.UNROUTED_TITLE.text(), f),
-                ExecutorCards.repeatNote(a, earlier) + CardLines.appealText(a),
+        return Message.card(f, CardLines.header(StepWords.UNROUTED_TITLE.text(), f),
+                ExecutorCards.repeatNote(a, earlier) + CardLines.appealText(f),
                 Keyboards.executors(a, candidates, List.of(Keyboards.redirect(a), Keyboards.close(a),
                         Keyboards.coExecutors(a))));
     }
@@ -30,8 +30,8 @@ public final class CoordinatorCards {
         List<List<Button>> keyboard = Keyboards.executors(a, candidates, List.of(
                 Keyboards.offer(a, Transition.REJECT_RETURN),
                 Keyboards.redirect(a), Keyboards.close(a), Keyboards.coExecutors(a)));
-        return new Message(CardLines.header(StepWords.RETURNED_TITLE.text(), f),
-                StepWords.RETURN_REASON.text(f.name(a.executorId()), reason) + CardLines.appealText(a), keyboard);
+        return Message.card(f, CardLines.header(StepWords.RETURNED_TITLE.text(), f),
+                StepWords.RETURN_REASON.text(f.name(a.executorId()), reason) + CardLines.appealText(f), keyboard);
     }
 
     /** The approved answer to publish on the portal: «Опубликовано» or a return for quality. */
@@ -41,7 +41,7 @@ public final class CoordinatorCards {
                 Keyboards.offer(a, Transition.PUBLISH),
                 Keyboards.offer(a, Transition.QUALITY_RETURN)),
                 List.of(Keyboards.coExecutors(a)));
-        return new Message(CardLines.header(StepWords.APPROVED_TITLE.text(), f)
+        return Message.card(f, CardLines.header(StepWords.APPROVED_TITLE.text(), f)
                 + StepWords.TEXT_TO_PUBLISH.text(Html.escape(a.answer().type().title())), a.answer().text(), keyboard);
     }
 
@@ -52,7 +52,7 @@ public final class CoordinatorCards {
     public static Message postponedReassign(CardFacts f, List<StaffMember> candidates, Integer share) {
         AppealView a = f.appeal();
         String why = share == null ? "" : StepWords.REASSIGN_WHY.text(share);
-        return new Message(CardLines.header(StepWords.POSTPONED_REASSIGN_TITLE.text(), f),
+        return Message.card(f, CardLines.header(StepWords.POSTPONED_REASSIGN_TITLE.text(), f),
                 why + StepWords.PREVIOUS_EXECUTOR.text(f.name(a.executorId()), ExecutorCards.previousAnswer(a)),
                 Keyboards.executors(a, candidates, List.of(Keyboards.coExecutors(a))));
     }
@@ -60,7 +60,7 @@ public final class CoordinatorCards {
     /** A coordinator's view of an appeal in work: the executor has it; the coordinator may still close it. */
     public static Message oversight(CardFacts f) {
         AppealView a = f.appeal();
-        return new Message(CardLines.header(StepWords.OVERSIGHT_TITLE.text(Html.escape(f.name(a.executorId()))), f),
-                CardLines.appealText(a), List.of(List.of(Keyboards.close(a), Keyboards.coExecutors(a))));
+        return Message.card(f, CardLines.header(StepWords.OVERSIGHT_TITLE.text(Html.escape(f.name(a.executorId()))), f),
+                CardLines.appealText(f), List.of(List.of(Keyboards.close(a), Keyboards.coExecutors(a))));
     }
 }

@@ -25,7 +25,7 @@ public final class ExecutorCards {
         List<List<Button>> keyboard = List.of(List.of(Keyboards.offer(a, Transition.ACCEPT),
                 Keyboards.offer(a, Transition.RETURN)));
         String title = (a.repeatOf() == null ? StepWords.NEW_FOR_YOU : StepWords.REPEAT_FOR_YOU).text();
-        return new Message(CardLines.header(title, f), repeatNote(a, earlier) + CardLines.appealText(a), keyboard);
+        return Message.card(f, CardLines.header(title, f), repeatNote(a, earlier) + CardLines.appealText(f), keyboard);
     }
 
     /**
@@ -41,13 +41,13 @@ public final class ExecutorCards {
         }
         List<List<Button>> keyboard = List.of(row, List.of(Keyboards.offer(a, Transition.ADD_OWN_CO_EXECUTOR),
                 Keyboards.offer(a, Transition.REQUEST_HELP)));
-        return new Message(CardLines.header(title, f), CardLines.appealText(a) + CardLines.materials(f), keyboard);
+        return Message.card(f, CardLines.header(title, f), CardLines.appealText(f) + CardLines.materials(f), keyboard);
     }
 
     /** PRODUCT.md §9: after «Отложено» was placed, the executor owes the final answer by the postponed date. */
     public static Message postponed(CardFacts f) {
         AppealView a = f.appeal();
-        return new Message(CardLines.header(StepWords.POSTPONED_TITLE.text(), f),
+        return Message.card(f, CardLines.header(StepWords.POSTPONED_TITLE.text(), f),
                 StepWords.PREVIOUS.text(previousAnswer(a)),
                 List.of(List.of(Keyboards.offer(a, Transition.SUBMIT_ANSWER, Buttons.PREPARE_FINAL_ANSWER.text())),
                         List.of(Keyboards.offer(a, Transition.ADD_OWN_CO_EXECUTOR))));
@@ -58,10 +58,11 @@ public final class ExecutorCards {
         AppealView a = f.appeal();
         String delivered = co.deliveredAt() == null ? ""
                 : StepWords.MATERIALS_DELIVERED.text(f.time(co.deliveredAt()));
-        return new Message(CardLines.header(StepWords.CO_EXECUTOR_TITLE.text(), f)
+        return Message.card(f, CardLines.header(StepWords.CO_EXECUTOR_TITLE.text(), f)
                 + StepWords.YOUR_DUE.text(Html.bold(f.time(co.dueAt())), f.left(co.dueAt())),
-                StepWords.DELIVER_TO_EXECUTOR.text(f.name(a.executorId()), delivered) + CardLines.appealText(a),
-                List.of(List.of(Keyboards.offer(a, Transition.DELIVER_MATERIALS, 0, Buttons.DELIVER_MATERIALS.text()))));
+                StepWords.DELIVER_TO_EXECUTOR.text(f.name(a.executorId()), delivered) + CardLines.appealText(f),
+                List.of(List.of(Keyboards.offer(a, Transition.DELIVER_MATERIALS, 0,
+                        Buttons.DELIVER_MATERIALS.text()))));
     }
 
     /** Seed 004 п.18: a repeat shows the earlier appeal's answer, so the same reply is not given twice. */

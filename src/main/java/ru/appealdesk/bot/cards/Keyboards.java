@@ -5,6 +5,7 @@ import java.util.List;
 
 import ru.appealdesk.bot.cards.Callback.Action;
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.chat.MessengerKind;
 import ru.appealdesk.delivery.Button;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Transition;
@@ -47,6 +48,33 @@ public final class Keyboards {
             throw new IllegalStateException("a card offers " + t + " in " + a.status() + "; the table does not");
         }
         return Action.starting(t);
+    }
+
+    /**
+     * The card's rows and, when the card carries no personal data and the appeal has a page of the dashboard,
+     * «Открыть обращение» below them: a {@link Button#page} each messenger opens its own way (PRODUCT.md §15).
+     */
+    public static List<List<Button>> withPage(CardFacts f, List<List<Button>> rows) {
+        if (f.page() == null) {
+            return rows;
+        }
+        List<List<Button>> all = new ArrayList<>(rows == null ? List.of() : rows);
+        all.add(List.of(Button.page(Buttons.OPEN_APPEAL.text(), f.page())));
+        return all;
+    }
+
+    /**
+     * The rows as a messenger draws them: Telegram opens a {@link Button#page} as its Mini App; a messenger without
+     * Mini Apps (MAX) gets a button that asks the bot for a one-time login link to the page ({@link Action#PAGE}),
+     * because a link put into the card itself would expire long before the card is read.
+     */
+    public static List<List<Button>> forMessenger(List<List<Button>> rows, MessengerKind messenger, long appealId,
+                                                  int step) {
+        if (rows == null || messenger == MessengerKind.TELEGRAM) {
+            return rows;
+        }
+        return rows.stream().map(row -> row.stream().map(b -> b.page() == null ? b
+                : new Callback(Action.PAGE, appealId, step, null).button(b.text())).toList()).toList();
     }
 
     /** PRODUCT.md §10: on the executor's card in work and on every coordinator card. */

@@ -35,14 +35,14 @@ public final class ReviewCards {
         boolean repeatedPostponement = a.secondaryReview() && a.postponeCount() > 0
                 && a.answer().type() == AnswerType.POSTPONED;
         String title = (repeatedPostponement ? StepWords.REPEATED_POSTPONEMENT_TITLE : StepWords.REVIEW_TITLE).text();
-        return new Message(CardLines.header(title, f), CardLines.appealAndAnswer(f), keyboard);
+        return Message.card(f, CardLines.header(title, f), CardLines.appealAndAnswer(f), keyboard);
     }
 
     /** A redirect awaiting the moderator: where to and why, approve or reject. */
     public static Message redirectReview(CardFacts f, String whereAndWhy) {
         AppealView a = f.appeal();
-        return new Message(CardLines.header(StepWords.REDIRECT_REVIEW_TITLE.text(), f),
-                StepWords.WHERE_AND_WHY.text(whereAndWhy) + CardLines.appealText(a),
+        return Message.card(f, CardLines.header(StepWords.REDIRECT_REVIEW_TITLE.text(), f),
+                StepWords.WHERE_AND_WHY.text(whereAndWhy) + CardLines.appealText(f),
                 List.of(List.of(Keyboards.offer(a, Transition.APPROVE_REDIRECT),
                         Keyboards.offer(a, Transition.REJECT_REDIRECT))));
     }
@@ -60,6 +60,6 @@ public final class ReviewCards {
 
     /** The appeal as it stands, without buttons: for a reader whose step it is not. */
     public static Message plain(CardFacts f) {
-        return Message.of(CardLines.header(StepWords.CARD_TITLE.text(), f), CardLines.appealAndAnswer(f));
+        return Message.card(f, CardLines.header(StepWords.CARD_TITLE.text(), f), CardLines.appealAndAnswer(f), null);
     }
 }

@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 
 import ru.appealdesk.audit.AuditLog;
 import ru.appealdesk.bot.notifications.Recipients;
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.delivery.Html;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.delivery.Html;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 
@@ -47,15 +48,15 @@ public class StepCards {
     /** «Вы соисполнитель»: the appeal, the co-executor's own deadline and «Передать материалы». */
     public void coExecutorCard(AppealView a, String staffId) {
         a.coExecutor(staffId).ifPresent(co -> chatOf(staffId).ifPresent(chat -> {
-            files.applicantPhotos(a, chat.id());
+            files.applicantPhotos(a, chat.address());
             send(a, chat, ExecutorCards.coExecutor(facts.card(a, false), co), Card.Kind.CO_EXECUTOR);
         }));
     }
 
     /** Approvers of the answer choose whom to hand the review to. */
-    public void chooseDelegate(AppealView a, StaffMember presser, long chatId) {
+    public void chooseDelegate(AppealView a, StaffMember presser, ChatAddress chat) {
         Message m = ReviewCards.delegates(a, facts.delegates(a, presser));
-        cardMessages.send(chatId, m.header(), m.body(), m.buttons(), Outbox.PRIORITY_REPLY,
+        cardMessages.send(chat, m.header(), m.body(), m.buttons(), Outbox.PRIORITY_REPLY,
                 Card.Kind.DELEGATE_CHOICE, a.id(), a.step());
     }
 
@@ -78,7 +79,7 @@ public class StepCards {
     }
 
     /** Sends a person the card of the appeal's current step: with buttons if the step is theirs. */
-    public void showTo(AppealView a, StaffMember person, long chatId) {
+    public void showTo(AppealView a, StaffMember person, ChatAddress chat) {
         boolean executor = person.id().equals(a.executorId());
         boolean coordinator = facts.coordinator(person);
         boolean approver = facts.approver(person, a);
@@ -90,7 +91,7 @@ public class StepCards {
             case NEW -> coordinator ? () -> unroutedCard(a, person) : null;
             case ASSIGNED -> executor ? () -> executorCard(a) : null;
             case IN_PROGRESS -> executor ? () -> acceptedCard(a, StepWords.IN_WORK.text())
-                    : coordinator ? () -> send(a, chatId, "", CoordinatorCards.oversight(facts.cardFor(person, a)),
+                    : coordinator ? () -> send(a, chat, "", CoordinatorCards.oversight(facts.cardFor(person, a)),
                             Outbox.PRIORITY_REPLY, Card.Kind.OVERSIGHT) : null;
             case REWORK -> executor ? () -> acceptedCard(a, StepWords.IN_REWORK.text()) : null;
             case RETURNED -> coordinator ? () -> returnedCard(a, person, a.stepEntry().comment()) : null;
@@ -105,21 +106,21 @@ public class StepCards {
         if (card != null) {
             card.run();
         } else {
-            send(a, chatId, "", ReviewCards.plain(facts.cardFor(person, a)), Outbox.PRIORITY_REPLY, null);
+            send(a, chat, "", ReviewCards.plain(facts.cardFor(person, a)), Outbox.PRIORITY_REPLY, null);
         }
     }
 
     public void executorCard(AppealView a) {
         Optional<Recipients.Chat> chat = chatOf(a.executorId());
         if (chat.isEmpty()) {
-            log.warn("Executor {} of appeal {} has no Telegram binding", a.executorId(), a.id());
+            log.warn("Executor {} of appeal {} is bound in no messenger", a.executorId(), a.id());
             CardFacts f = facts.card(a, false);
             recipients.distinct(facts.coordinators()).forEach(c -> tell(c.id(),
                     StepWords.EXECUTOR_NOT_CONNECTED.text(Html.escape(f.name(a.executorId())),
                             Html.escape(a.number()))));
             return;
         }
-        files.applicantPhotos(a, chat.get().id());
+        files.applicantPhotos(a, chat.get().address());
         send(a, chat.get(), ExecutorCards.executor(facts.card(a, true), facts.earlier(a)), Card.Kind.EXECUTOR);
     }
 
@@ -132,7 +133,7 @@ public class StepCards {
         chatOf(coordinator.id()).ifPresent(chat -> {
             Message m = CoordinatorCards.unrouted(facts.card(a, false), facts.unroutedCandidates(a),
                     facts.earlier(a));
-            files.applicantPhotos(a, chat.id());
+            files.applicantPhotos(a, chat.address());
             send(a, chat, m, Card.Kind.UNROUTED);
         });
     }
@@ -145,21 +146,21 @@ public class StepCards {
 
     public void reviewCard(AppealView a, StaffMember moderator) {
         chatOf(moderator.id()).ifPresent(chat -> {
-            files.answerFiles(a, chat.id());
+            files.answerFiles(a, chat.address());
             send(a, chat, ReviewCards.review(facts.card(a, true), facts.stage(a)), Card.Kind.REVIEW);
         });
     }
 
     public void approvedCard(AppealView a, StaffMember coordinator) {
         chatOf(coordinator.id()).ifPresent(chat -> {
-            files.answerFiles(a, chat.id());
+            files.answerFiles(a, chat.address());
             send(a, chat, CoordinatorCards.approved(facts.card(a, false)), Card.Kind.APPROVED);
         });
     }
 
     /** Sends a drawn card of the appeal to the person's chat (marked «за …» for a substitute). */
     public void send(AppealView a, Recipients.Chat chat, Message m, Card.Kind kind) {
-        send(a, chat.id(), chat.mark(), m, Outbox.PRIORITY_CARD, kind);
+        send(a, chat.address(), chat.mark(), m, Outbox.PRIORITY_CARD, kind);
     }
 
     /** The facts of a card of the appeal (for the notifications' own cards). */
@@ -167,18 +168,18 @@ public class StepCards {
         return facts.card(a, contacts);
     }
 
-    private void send(AppealView a, long chat, String mark, Message m, int priority, Card.Kind kind) {
+    private void send(AppealView a, ChatAddress chat, String mark, Message m, int priority, Card.Kind kind) {
         String header = mark + m.header();
         cardMessages.send(chat, header, m.body(), StepWords.CONTINUATION.text(Html.escape(a.number())),
                 m.buttons(), priority, kind, a.id(), a.step());
         if (CardTexts.showsContacts(header, a)) {
-            audit.contactsRead(recipients.staffIdOf(chat), AuditLog.Channel.TELEGRAM,
+            audit.contactsRead(recipients.staffIdOf(chat), AuditLog.Channel.of(chat.messenger()),
                     AuditLog.Action.CARD_WITH_CONTACTS, a);
         }
     }
 
     public void tell(String staffId, String html) {
-        chatOf(staffId).ifPresent(chat -> outbox.text(chat.id(), chat.mark() + html, Outbox.PRIORITY_CARD));
+        chatOf(staffId).ifPresent(chat -> outbox.text(chat.address(), chat.mark() + html, Outbox.PRIORITY_CARD));
     }
 
     /** The person's chat, or their substitute's while they are away (the message then marked «за …»). */

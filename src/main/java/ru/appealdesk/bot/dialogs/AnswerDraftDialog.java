@@ -73,7 +73,7 @@ public class AnswerDraftDialog implements DialogOwner {
 
     /** «Убрать вложения»: the draft keeps its text and loses its files. */
     public void removeFiles(Inbound in, AppealView a) {
-        Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+        Conversation c = conversations.about(in.chat(), a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
         files.deleteDrafts(c.attachedFiles().stream().map(Conversation.AttachedFile::fileId).toList());
         c.clearAttachments();

@@ -49,7 +49,7 @@ public class AnswerSubmission {
             throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer needs its proof");
         }
         if (queries.applicantNoticeRequired(a) && c.applicantNotified() == null) {
-            draftCards.retire(in.chatId(), a.id());
+            draftCards.retire(in.chat(), a.id());
             replies.card(in, a, AnswerCards.notifiedQuestion(a), Card.Kind.ANSWER_DRAFT);
             return false;
         }
@@ -73,7 +73,7 @@ public class AnswerSubmission {
     }
 
     private Conversation draft(Inbound in, AppealView a) {
-        return conversations.about(in.userId(), a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
+        return conversations.about(in.chat(), a).filter(x -> x.state() == State.COLLECTING_ATTACHMENTS)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer draft"));
     }
 }

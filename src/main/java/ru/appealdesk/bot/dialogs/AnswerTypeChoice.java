@@ -49,12 +49,12 @@ public class AnswerTypeChoice implements DialogOwner {
 
     /** «Подготовить ответ»: the type card; a draft already being written is kept (a second tap is often a slip). */
     public void chooseType(Inbound in, AppealView a) {
-        if (conversations.about(in.userId(), a).filter(c -> c.answerText() != null || !c.attachedFiles().isEmpty())
+        if (conversations.about(in.chat(), a).filter(c -> c.answerText() != null || !c.attachedFiles().isEmpty())
                 .isPresent()) {
             replies.text(in, Words.ALREADY_IN_PREPARATION.text(Html.escape(a.number())));
             return;
         }
-        draftCards.retire(in.chatId(), a.id());
+        draftCards.retire(in.chat(), a.id());
         conversations.begin(in, State.CHOOSING_ANSWER_TYPE, a, clock.instant());
         replies.card(in, a, AnswerCards.typeChoice(a, queries.postponableUntil(a).isPresent()),
                 Card.Kind.ANSWER_TYPE);
@@ -63,7 +63,7 @@ public class AnswerTypeChoice implements DialogOwner {
     public void typeChosen(Inbound in, AppealView a, String code) {
         AnswerType type = Optional.ofNullable(code).flatMap(AnswerTypeChoice::typeOf)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "unknown answer type " + code));
-        Conversation c = conversations.about(in.userId(), a)
+        Conversation c = conversations.about(in.chat(), a)
                 .orElseGet(() -> conversations.begin(in, State.CHOOSING_ANSWER_TYPE, a, clock.instant()));
         Optional<LocalDate> latest = type == AnswerType.POSTPONED ? queries.postponableUntil(a) : Optional.empty();
         if (type == AnswerType.POSTPONED && latest.isEmpty()) {
@@ -71,7 +71,7 @@ public class AnswerTypeChoice implements DialogOwner {
             queries.checkPostponement(a.id(), null);
         }
         c.chooseType(type);
-        draftCards.retire(in.chatId(), a.id());
+        draftCards.retire(in.chat(), a.id());
         if (type == AnswerType.POSTPONED) {
             c.moveTo(State.AWAITING_POSTPONE_DATE, clock.instant());
             String approval = a.postponeCount() == 0 ? ""

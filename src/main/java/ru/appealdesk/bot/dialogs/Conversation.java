@@ -10,9 +10,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.chat.MessengerKind;
 import ru.appealdesk.workflow.AnswerType;
 import ru.appealdesk.workflow.AttachmentKind;
 
@@ -22,7 +25,16 @@ import ru.appealdesk.workflow.AttachmentKind;
  */
 @Entity
 @Table(name = "conversation")
+@IdClass(Conversation.Key.class)
 public class Conversation {
+
+    /** A person's account in one messenger: their dialog's key (the private chat is the account's). */
+    public record Key(MessengerKind messenger, long userId) implements java.io.Serializable {
+
+        public static Key of(ChatAddress chat) {
+            return new Key(chat.messenger(), chat.chatId());
+        }
+    }
 
     /** The question the bot is waiting to have answered. */
     public enum State {
@@ -33,8 +45,11 @@ public class Conversation {
     }
 
     @Id
-    @Column(name = "telegram_user_id")
-    private long telegramUserId;
+    @Enumerated(EnumType.STRING)
+    private MessengerKind messenger;
+    @Id
+    @Column(name = "user_id")
+    private long userId;
     @Column(name = "chat_id")
     private long chatId;
     @Enumerated(EnumType.STRING)
@@ -64,9 +79,10 @@ public class Conversation {
     protected Conversation() {
     }
 
-    Conversation(long telegramUserId, long chatId) {
-        this.telegramUserId = telegramUserId;
-        this.chatId = chatId;
+    Conversation(ChatAddress chat) {
+        this.messenger = chat.messenger();
+        this.userId = chat.chatId();
+        this.chatId = chat.chatId();
     }
 
     void start(State state, long appealId, int step, Instant now) {
@@ -120,17 +136,22 @@ public class Conversation {
         this.templateId = templateId;
     }
 
-    /** A file attached to the answer draft: stored as {@code fileId}, sent on by its Telegram reference. */
+    /**
+     * A file attached to the answer draft: stored as {@code fileId}, sent on in Telegram by its Telegram reference
+     * when it came from Telegram (null otherwise: it is uploaded).
+     */
     public record AttachedFile(AttachmentKind kind, UUID fileId, String telegramRef, long sizeBytes) {
 
+        private static final String NONE = "-";
+
         String line() {
-            return kind + " " + fileId + " " + telegramRef + " " + sizeBytes;
+            return kind + " " + fileId + " " + (telegramRef == null ? NONE : telegramRef) + " " + sizeBytes;
         }
 
         static AttachedFile parse(String line) {
             String[] parts = line.split(" ");
-            return new AttachedFile(AttachmentKind.valueOf(parts[0]), UUID.fromString(parts[1]), parts[2],
-                    Long.parseLong(parts[3]));
+            return new AttachedFile(AttachmentKind.valueOf(parts[0]), UUID.fromString(parts[1]),
+                    NONE.equals(parts[2]) ? null : parts[2], Long.parseLong(parts[3]));
         }
     }
 
@@ -171,7 +192,7 @@ public class Conversation {
     }
 
 
-    long chatId() {
-        return chatId;
+    ChatAddress chat() {
+        return new ChatAddress(messenger, chatId);
     }
 }

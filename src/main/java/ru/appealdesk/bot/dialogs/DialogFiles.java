@@ -38,7 +38,7 @@ public class DialogFiles {
     }
 
     public void onFile(Inbound in, Optional<IncomingFiles.Download> prefetched) {
-        Optional<Conversation> found = conversations.findById(in.userId())
+        Optional<Conversation> found = conversations.of(in.chat())
                 .filter(c -> c.state() == State.COLLECTING_ATTACHMENTS || c.state() == State.COLLECTING_MATERIALS);
         if (found.isEmpty() || prefetched.isEmpty()) {
             replies.text(in, Words.NO_FILES_EXPECTED.text());

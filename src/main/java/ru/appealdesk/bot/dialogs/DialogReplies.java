@@ -22,12 +22,12 @@ class DialogReplies {
     }
 
     void text(Inbound in, String html) {
-        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+        outbox.text(in.chat(), html, Outbox.PRIORITY_REPLY);
     }
 
     /** The drawn card, kept in the {@code card} table as {@code kind} of the appeal's current step. */
     void card(Inbound in, AppealView a, Message card, Card.Kind kind) {
-        cardMessages.send(in.chatId(), card.header(), card.body(), card.buttons(), Outbox.PRIORITY_REPLY, kind,
+        cardMessages.send(in.chat(), card.header(), card.body(), card.buttons(), Outbox.PRIORITY_REPLY, kind,
                 a.id(), a.step());
     }
 }

@@ -61,7 +61,7 @@ public class Dialogs {
 
     /** A text message outside a command; false if no question is pending. */
     public boolean onText(Inbound in, String text) {
-        Optional<Conversation> found = conversations.findById(in.userId());
+        Optional<Conversation> found = conversations.of(in.chat());
         if (found.isEmpty()) {
             return false;
         }
@@ -84,11 +84,11 @@ public class Dialogs {
 
     /** Drops a pending question; false if there was none. */
     public boolean cancel(Inbound in) {
-        Optional<Conversation> found = conversations.findById(in.userId());
+        Optional<Conversation> found = conversations.of(in.chat());
         found.ifPresent(c -> {
             files.deleteDrafts(c.attachedFiles().stream().map(Conversation.AttachedFile::fileId).toList());
             conversations.delete(c);
-            draftCards.retire(in.chatId(), c.appealId()); // the cancelled dialog's buttons go too
+            draftCards.retire(in.chat(), c.appealId()); // the cancelled dialog's buttons go too
         });
         return found.isPresent();
     }

@@ -13,8 +13,9 @@ import ru.appealdesk.bot.cards.CardRepository;
 import ru.appealdesk.bot.inbound.Inbound;
 import ru.appealdesk.bot.inbound.IncomingFiles;
 import ru.appealdesk.bot.notifications.Notices;
-import ru.appealdesk.delivery.Outbox;
+import ru.appealdesk.chat.ChatAddress;
 import ru.appealdesk.delivery.Button;
+import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.workflow.AppealView;
 
 /**
@@ -45,9 +46,9 @@ public class DraftCards {
     }
 
     /** Removes the buttons of the dialog's earlier messages in this chat. */
-    void retire(long chatId, long appealId) {
+    void retire(ChatAddress chat, long appealId) {
         for (Card card : cards.activeOf(appealId)) {
-            if (card.chatId() == chatId && DIALOG.contains(card.kind())) {
+            if (card.chat().equals(chat) && DIALOG.contains(card.kind())) {
                 cardMessages.retire(card, MOVED_ON);
             }
         }
@@ -70,8 +71,8 @@ public class DraftCards {
     /** The same for another dialog with its own live buttons (a co-executor's materials). */
     void show(Inbound in, AppealView a, int step, String header, String body, List<List<Button>> keyboard,
               boolean album, Card.Kind kind) {
-        retire(in.chatId(), a.id());
-        Runnable send = () -> cardMessages.send(in.chatId(), header, body, keyboard, Outbox.PRIORITY_REPLY,
+        retire(in.chat(), a.id());
+        Runnable send = () -> cardMessages.send(in.chat(), header, body, keyboard, Outbox.PRIORITY_REPLY,
                 kind, a.id(), step);
         if (album) {
             outbox.holdFor(ALBUM_WAIT, send);

@@ -27,7 +27,7 @@ public class MaterialsDelivery {
     }
 
     public void send(Inbound in, long appealId) {
-        Conversation c = conversations.findById(in.userId())
+        Conversation c = conversations.of(in.chat())
                 .filter(x -> x.state() == State.COLLECTING_MATERIALS && x.appealId() == appealId)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no materials draft"));
         List<AppealView.Attachment> files = c.attachedFiles().stream()

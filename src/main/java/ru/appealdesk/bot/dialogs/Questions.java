@@ -55,7 +55,7 @@ public class Questions implements DialogOwner {
 
     /** «Нужна помощь» (seed 000 п.16): the bot asks what help is needed. */
     public void askHelp(Inbound in, AppealView a) {
-        if (conversations.findById(in.userId()).filter(c -> c.appealId() == a.id() && c.answerText() != null)
+        if (conversations.of(in.chat()).filter(c -> c.appealId() == a.id() && c.answerText() != null)
                 .isPresent()) {
             // the answer being prepared is not thrown away for the question
             replies.text(in, Words.ANSWER_IN_PREPARATION.text(Html.escape(a.number())));

@@ -51,7 +51,7 @@ public class TemplateChoice {
      * before a draft exists: the draft retires the template card, whose presses are then refused. Returns the toast.
      */
     public String templateChosen(Inbound in, AppealView a, String choice) {
-        Conversation c = conversations.about(in.userId(), a).filter(x -> x.state() == State.AWAITING_ANSWER_TEXT)
+        Conversation c = conversations.about(in.chat(), a).filter(x -> x.state() == State.AWAITING_ANSWER_TEXT)
                 .orElseThrow(() -> new TransitionRefused(Reason.STALE, "no answer being written"));
         if (AnswerCards.OWN_TEXT.equals(choice)) {
             replies.text(in, Words.ASK_OWN_TEXT.text());

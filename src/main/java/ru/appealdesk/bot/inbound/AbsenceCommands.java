@@ -72,6 +72,6 @@ class AbsenceCommands implements ChatCommand {
     }
 
     private void reply(Inbound in, String html) {
-        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+        outbox.text(in.chat(), html, Outbox.PRIORITY_REPLY);
     }
 }

@@ -1,19 +1,21 @@
 package ru.appealdesk.bot.inbound;
 
+import static ru.appealdesk.logging.LogSafe.safe;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
 import ru.appealdesk.bot.cards.Callback;
 import ru.appealdesk.bot.notifications.Notices;
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.chat.Incoming;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
 
 /**
- * An update that is a button press: to {@link Presses} if it was pressed in the private chat with the presser,
+ * A button press, in any messenger: to {@link Presses} if it was pressed in the private chat with the presser,
  * answered silently otherwise; after a failure, the alert that the card is out of date.
  */
 @Component
@@ -33,42 +35,41 @@ class CallbackUpdates {
         this.refusals = refusals;
     }
 
-    void handle(Update update) {
-        CallbackQuery q = update.getCallbackQuery();
-        if (!fromPrivateChat(q)) {
-            log.info("Dropped a button press from a group, channel or inline message (update {})",
-                    update.getUpdateId());
-            answerSilently(q);
+    void handle(Incoming.Press press) {
+        if (!fromPrivateChat(press)) {
+            log.info("Dropped a button press from a group, channel or inline message ({} update {})",
+                    press.messenger(), safe(press.key()));
+            answerSilently(press);
             return;
         }
-        long userId = q.getFrom().getId();
-        outbox.chatReachable(userId);
-        presses.handle(new Inbound(userId, userId, accounts.byTelegramUser(userId).orElse(null)), q);
+        ChatAddress chat = press.chat();
+        outbox.chatReachable(chat);
+        presses.handle(new Inbound(press.from().userId(), chat, accounts.byAccount(chat).orElse(null)), press);
     }
 
     /** After a failure (e.g. two people pressing one card at once): say so, change nothing. */
-    void apologise(Update update) {
-        CallbackQuery q = update.getCallbackQuery();
-        if (!fromPrivateChat(q)) {
-            answerSilently(q);
+    void apologise(Incoming.Press press) {
+        if (!fromPrivateChat(press)) {
+            answerSilently(press);
             return;
         }
-        StaffMember presser = accounts.byTelegramUser(q.getFrom().getId()).orElse(null);
-        String text = Callback.parse(q.getData()).map(cb -> refusals.stale(cb.appealId(), presser))
+        StaffMember presser = accounts.byAccount(press.chat()).orElse(null);
+        String text = Callback.parse(press.data()).map(cb -> refusals.stale(cb.appealId(), presser))
                 .orElse(Notices.NOT_DONE.text());
-        outbox.answerCallback(q.getFrom().getId(), q.getId(), text, true);
+        outbox.answerCallback(press.chat(), press.callbackId(), text, true);
     }
 
-    /** Every callback query is answered, or the person's button keeps spinning: an empty answer says nothing. */
-    private void answerSilently(CallbackQuery q) {
-        if (q.getFrom() != null) {
-            outbox.answerCallback(q.getFrom().getId(), q.getId(), null, false);
+    /** Every press is answered, or the person's button keeps spinning: an empty answer says nothing. */
+    private void answerSilently(Incoming.Press press) {
+        if (press.from() != null) {
+            outbox.answerCallback(new ChatAddress(press.messenger(), press.from().userId()), press.callbackId(), null,
+                    false);
         }
     }
 
     /** Presses count only on the bot's messages in a private chat with the presser. */
-    private static boolean fromPrivateChat(CallbackQuery q) {
-        return q.getFrom() != null && q.getMessage() != null && q.getMessage().getChat() != null
-                && q.getMessage().getChat().isUserChat() && q.getMessage().getChatId().equals(q.getFrom().getId());
+    private static boolean fromPrivateChat(Incoming.Press press) {
+        return press.from() != null && press.privateChat() && press.messageId() != null
+                && press.chat().chatId() == press.from().userId();
     }
 }

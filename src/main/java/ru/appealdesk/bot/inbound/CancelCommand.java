@@ -27,7 +27,7 @@ class CancelCommand implements ChatCommand {
 
     @Override
     public void run(Inbound in, String name, String argument) {
-        outbox.text(in.chatId(), (dialogs.cancel(in) ? Words.CANCELLED : Words.NOTHING_TO_CANCEL).text(),
+        outbox.text(in.chat(), (dialogs.cancel(in) ? Words.CANCELLED : Words.NOTHING_TO_CANCEL).text(),
                 Outbox.PRIORITY_REPLY);
     }
 }

@@ -14,7 +14,7 @@ import ru.appealdesk.text.Text;
 /**
  * The bot's commands: the one a stranger may give ({@code /start [code]}) and, for staff, the {@link ChatCommand} of
  * each name ({@code /help}, {@code /my}, {@code /appeal <номер>}, {@code /cancel}, {@code /away}, {@code /back},
- * {@code /report}, {@code /dashboard}).
+ * {@code /report}, {@code /dashboard}, {@code /messenger}).
  */
 @Component
 class Commands {
@@ -31,6 +31,7 @@ class Commands {
         DESCRIPTIONS.put("back", Words.COMMAND_BACK.text());
         DESCRIPTIONS.put("report", Words.COMMAND_REPORT.text());
         DESCRIPTIONS.put("dashboard", Words.COMMAND_DASHBOARD.text());
+        DESCRIPTIONS.put("messenger", Words.COMMAND_MESSENGER.text());
         DESCRIPTIONS.put("help", Words.COMMAND_HELP.text());
     }
 
@@ -64,13 +65,13 @@ class Commands {
         }
         ChatCommand found = byName.get(command);
         if (found == null) {
-            outbox.text(in.chatId(), Words.UNKNOWN_COMMAND.text(Replies.HINT), Outbox.PRIORITY_REPLY);
+            outbox.text(in.chat(), Words.UNKNOWN_COMMAND.text(Replies.HINT), Outbox.PRIORITY_REPLY);
             return;
         }
         found.run(in, command, argument);
     }
 
-    /** The commands' descriptions and replies (the help, /my, /away, /report, /dashboard). */
+    /** The commands' descriptions and replies (the help, /my, /away, /report, /dashboard, /messenger). */
     enum Words implements Text {
         COMMAND_START,
         COMMAND_MY,
@@ -80,6 +81,7 @@ class Commands {
         COMMAND_BACK,
         COMMAND_REPORT,
         COMMAND_DASHBOARD,
+        COMMAND_MESSENGER,
         COMMAND_HELP,
         CANCELLED,
         NOTHING_TO_CANCEL,
@@ -122,7 +124,11 @@ class Commands {
         AND_MORE,
         OPEN_APPEALS,
         NUMBER_EXPECTED,
-        NOT_FOUND;
+        NOT_FOUND,
+        MESSENGER_NOW_MAX,
+        MESSENGER_NOW_TELEGRAM,
+        MESSENGER_ONLY_TELEGRAM,
+        MESSENGER_ONLY_MAX;
 
         @Override
         public String area() {

@@ -39,7 +39,7 @@ class DashboardCommand implements ChatCommand {
      * login link for a browser.
      */
     void dashboard(Inbound in) {
-        Optional<DashboardLinks.Links> links = dashboardLinks.issue(in.staff());
+        Optional<DashboardLinks.Links> links = dashboardLinks.issue(in.staff(), in.chat());
         if (links.isEmpty()) {
             reply(in, Words.DASHBOARD_NOT_CONFIGURED.text());
             return;
@@ -48,14 +48,14 @@ class DashboardCommand implements ChatCommand {
         String miniApp = links.get().miniApp();
         if (miniApp != null) {
             keyboard.add(List.of(Button.miniApp(Words.OPEN_DASHBOARD.text(), miniApp)));
-            outbox.menuButton(in.chatId(), Button.miniApp(Words.MENU_BUTTON.text(), miniApp));
+            outbox.menuButton(in.chat(), Button.miniApp(Words.MENU_BUTTON.text(), miniApp));
         }
         keyboard.add(List.of(Button.link(Words.SIGN_IN_IN_BROWSER.text(), links.get().login())));
-        outbox.text(in.chatId(), Words.DASHBOARD.text(miniApp == null ? "" : Words.DASHBOARD_IN_TELEGRAM.text()),
+        outbox.text(in.chat(), Words.DASHBOARD.text(miniApp == null ? "" : Words.DASHBOARD_IN_TELEGRAM.text()),
                 keyboard, Outbox.PRIORITY_REPLY);
     }
 
     private void reply(Inbound in, String html) {
-        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+        outbox.text(in.chat(), html, Outbox.PRIORITY_REPLY);
     }
 }

@@ -55,7 +55,7 @@ class Greeting implements ChatCommand {
             strangers.answer(in, Replies.NOT_REGISTERED);
             return;
         }
-        Optional<StaffMember> bound = accounts.redeemInvite(code, in.userId());
+        Optional<StaffMember> bound = accounts.redeemInvite(code, in.chat());
         if (bound.isEmpty()) {
             strangers.answer(in, Words.INVITE_INVALID.text(Replies.NOT_REGISTERED));
             return;
@@ -81,6 +81,6 @@ class Greeting implements ChatCommand {
     }
 
     private void reply(Inbound in, String html) {
-        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+        outbox.text(in.chat(), html, Outbox.PRIORITY_REPLY);
     }
 }

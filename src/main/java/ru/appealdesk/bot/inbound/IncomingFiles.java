@@ -3,21 +3,24 @@ package ru.appealdesk.bot.inbound;
 import static ru.appealdesk.logging.LogSafe.safe;
 
 import java.io.IOException;
-import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.objects.Document;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 import ru.appealdesk.bot.BotProperties;
 import ru.appealdesk.bot.dialogs.Conversation;
 import ru.appealdesk.bot.dialogs.ConversationRepository;
-import ru.appealdesk.telegram.FileFetcher;
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.chat.FileKind;
+import ru.appealdesk.chat.FileSource;
+import ru.appealdesk.chat.Incoming;
+import ru.appealdesk.chat.IncomingFile;
+import ru.appealdesk.chat.MessengerKind;
 import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.FileTypes;
@@ -35,16 +38,30 @@ public class IncomingFiles {
     /** The Bot API's download limit without a self-hosted server. */
     private static final long BOT_API_LIMIT = 20L * 1024 * 1024;
 
-    /** A file as announced in the message. */
-    public record Announced(String fileId, String telegramKind, String name, Long declaredSize, String mediaGroupId,
-                     String declaredMime) {
+    /** A file as announced in the message, in the messenger it came from. */
+    public record Announced(MessengerKind messenger, IncomingFile file) {
 
+        /** Telegram's reference to send the file on by ({@code <kind>:<file_id>}); null for other messengers. */
         public String telegramRef() {
-            return telegramKind + ":" + fileId;
+            return messenger == MessengerKind.TELEGRAM
+                    ? file.kind().name().toLowerCase(java.util.Locale.ROOT) + ":" + file.ref() : null;
+        }
+
+        public String name() {
+            return file.name();
+        }
+
+        public String mediaGroupId() {
+            return file.groupId();
+        }
+
+        Long declaredSize() {
+            return file.declaredSize();
         }
 
         boolean video() {
-            return telegramKind.equals("video") || declaredMime != null && declaredMime.startsWith("video/");
+            return file.kind() == FileKind.VIDEO
+                    || file.declaredMime() != null && file.declaredMime().startsWith("video/");
         }
     }
 
@@ -57,12 +74,12 @@ public class IncomingFiles {
     }
 
     private final ConversationRepository conversations;
-    private final ObjectProvider<FileFetcher> fetcher;
+    private final Map<MessengerKind, FileSource> sources = new EnumMap<>(MessengerKind.class);
     private final long maxFileBytes;
 
-    IncomingFiles(ConversationRepository conversations, ObjectProvider<FileFetcher> fetcher, BotProperties properties) {
+    IncomingFiles(ConversationRepository conversations, List<FileSource> sources, BotProperties properties) {
         this.conversations = conversations;
-        this.fetcher = fetcher;
+        sources.forEach(source -> this.sources.put(source.messenger(), source));
         this.maxFileBytes = properties.maxFileSize().toBytes();
     }
 
@@ -72,13 +89,15 @@ public class IncomingFiles {
     }
 
     /** Downloads the message's file if its sender is adding files to an answer; empty otherwise. */
-    Optional<Download> prefetch(long userId, Message message) {
-        if (message == null || !(message.hasPhoto() || message.hasDocument() || message.hasVideo())) {
+    Optional<Download> prefetch(Incoming.Text message) {
+        if (message.files().isEmpty()) {
             return Optional.empty();
         }
+        ChatAddress account = message.chat();
+        long userId = message.from().userId();
         Optional<Conversation> collecting;
         try {
-            collecting = conversations.findById(userId)
+            collecting = conversations.of(account)
                     .filter(c -> c.state() == Conversation.State.COLLECTING_ATTACHMENTS
                             || c.state() == Conversation.State.COLLECTING_MATERIALS);
         } catch (RuntimeException e) {
@@ -87,33 +106,36 @@ public class IncomingFiles {
         if (collecting.isEmpty()) {
             return Optional.empty();
         }
-        Announced file = announced(message);
+        Announced file = new Announced(account.messenger(), message.files().get(0));
         long used = collecting.get().attachedFiles().stream().mapToLong(Conversation.AttachedFile::sizeBytes).sum();
         if (file.declaredSize() != null && (file.declaredSize() > maxFileBytes
                 || used + file.declaredSize() > maxAnswerBytes())) {
-            log.info("Refused a file of {} bytes from Telegram user {}: over the limit", file.declaredSize(), userId);
+            log.info("Refused a file of {} bytes from {} user {}: over the limit", file.declaredSize(),
+                    account.messenger(), userId);
             return Optional.of(Download.refused(file, file.declaredSize() > maxFileBytes && file.video()
                     ? videoTooLarge(file.declaredSize()) : tooLarge()));
         }
-        FileFetcher download = fetcher.getIfAvailable();
+        FileSource download = sources.get(account.messenger());
         if (download == null) {
-            return Optional.of(Download.refused(file, Words.NOT_RECEIVED.text()));
+            return Optional.of(Download.refused(file, Words.NOT_RECEIVED.text(account.messenger().displayName())));
         }
         byte[] content;
         try {
-            content = download.fetch(file.fileId(), Math.min(maxFileBytes, maxAnswerBytes() - used));
+            content = download.fetch(file.file(), Math.min(maxFileBytes, maxAnswerBytes() - used));
         } catch (IOException e) {
-            log.warn("Could not download a file from Telegram user {}: {}", userId, safe(e.getMessage()));
+            log.warn("Could not download a file from {} user {}: {}", account.messenger(), userId,
+                    safe(e.getMessage()));
             // "larger": the download passed the limit; "too big": the Bot API would not hand the file out at all
             boolean larger = e.getMessage() != null && (e.getMessage().contains("larger")
                     || e.getMessage().contains("too big"));
             return Optional.of(Download.refused(file, !larger
-                    ? Words.NOT_RECEIVED.text()
+                    ? Words.NOT_RECEIVED.text(account.messenger().displayName())
                     : file.video() ? videoTooLarge(null) : tooLarge()));
         }
         Optional<String> type = FileTypes.sniff(content);
         if (type.isEmpty()) {
-            log.info("Refused a file from Telegram user {}: its content is not JPG, PNG, TIFF, PDF, MP4 or MOV", userId);
+            log.info("Refused a file from {} user {}: its content is not JPG, PNG, TIFF, PDF, MP4 or MOV",
+                    account.messenger(), userId);
             return Optional.of(Download.refused(file, Words.WRONG_KIND.text(Html.escape(file.name()))));
         }
         return Optional.of(new Download(file, content, type.get(), null));
@@ -140,28 +162,6 @@ public class IncomingFiles {
         double mb = bytes / 1024.0 / 1024.0;
         return mb == Math.rint(mb) ? Long.toString((long) mb)
                 : String.format(java.util.Locale.ROOT, "%.1f", mb).replace('.', ',');
-    }
-
-    private static Announced announced(Message message) {
-        if (message.hasPhoto()) {
-            PhotoSize largest = message.getPhoto().stream()
-                    .max(Comparator.comparingInt(p -> p.getWidth() * p.getHeight())).orElseThrow();
-            return new Announced(largest.getFileId(), "photo", "photo_" + largest.getFileUniqueId() + ".jpg",
-                    largest.getFileSize() == null ? null : largest.getFileSize().longValue(),
-                    message.getMediaGroupId(), "image/jpeg");
-        }
-        if (message.hasVideo()) {
-            org.telegram.telegrambots.meta.api.objects.Video video = message.getVideo();
-            String name = video.getFileName() == null || video.getFileName().isBlank()
-                    ? "video_" + video.getFileUniqueId() + ".mp4" : video.getFileName();
-            return new Announced(video.getFileId(), "video", name, video.getFileSize(), message.getMediaGroupId(),
-                    video.getMimeType());
-        }
-        Document document = message.getDocument();
-        String name = document.getFileName() == null || document.getFileName().isBlank() ? "document"
-                : document.getFileName();
-        return new Announced(document.getFileId(), "document", name, document.getFileSize(),
-                message.getMediaGroupId(), document.getMimeType());
     }
 
     /** The words about files sent to the bot. */

@@ -97,10 +97,10 @@ class LookupCommands implements ChatCommand {
             reply(in, Words.NOT_FOUND.text(Html.escape(number)));
             return;
         }
-        found.forEach(a -> stepCards.showTo(a, in.staff(), in.chatId()));
+        found.forEach(a -> stepCards.showTo(a, in.staff(), in.chat()));
     }
 
     private void reply(Inbound in, String html) {
-        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+        outbox.text(in.chat(), html, Outbox.PRIORITY_REPLY);
     }
 }

@@ -41,7 +41,7 @@ class OpenPress implements PressHandler {
         if (!access.mayView(in.staff(), a)) {
             throw new TransitionRefused(Reason.NOT_ALLOWED, "may not view");
         }
-        stepCards.showTo(a, in.staff(), in.chatId());
+        stepCards.showTo(a, in.staff(), in.chat());
         return Words.CARD.text();
     }
 }

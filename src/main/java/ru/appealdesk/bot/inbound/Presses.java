@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 
 import ru.appealdesk.bot.cards.Callback;
 import ru.appealdesk.bot.cards.Callback.Action;
 import ru.appealdesk.bot.cards.CardRepository;
 import ru.appealdesk.bot.dialogs.DraftCards;
+import ru.appealdesk.chat.Incoming;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealCommands;
@@ -59,35 +59,34 @@ class Presses {
         }
     }
 
-    void handle(Inbound in, CallbackQuery query) {
+    void handle(Inbound in, Incoming.Press query) {
         if (!in.registered()) {
-            outbox.answerCallback(in.chatId(), query.getId(), Replies.NOT_REGISTERED, true);
+            outbox.answerCallback(in.chat(), query.callbackId(), Replies.NOT_REGISTERED, true);
             return;
         }
-        Optional<Callback> parsed = Callback.parse(query.getData());
+        Optional<Callback> parsed = Callback.parse(query.data());
         if (parsed.isEmpty()) {
-            outbox.answerCallback(in.chatId(), query.getId(), Words.UNKNOWN_BUTTON.text(), true);
+            outbox.answerCallback(in.chat(), query.callbackId(), Words.UNKNOWN_BUTTON.text(), true);
             return;
         }
         Callback cb = parsed.get();
-        if (query.getMessage() != null && query.getMessage().getMessageId() != null
-                && cards.isRetired(in.chatId(), query.getMessage().getMessageId(), DraftCards.DIALOG)) {
+        if (query.messageId() != null && cards.isRetired(in.chat(), query.messageId(), DraftCards.DIALOG)) {
             // a dialog's earlier message: its buttons are gone or going (the edit may not have reached the phone),
             // the latest message has them. Other cards end with their step, which the refusal below explains.
-            outbox.answerCallback(in.chatId(), query.getId(), RETIRED, true);
+            outbox.answerCallback(in.chat(), query.callbackId(), RETIRED, true);
             return;
         }
         try {
             String reply = perform(in, cb);
-            outbox.answerCallback(in.chatId(), query.getId(), reply, false);
+            outbox.answerCallback(in.chat(), query.callbackId(), reply, false);
         } catch (TransitionRefused refused) {
-            outbox.answerCallback(in.chatId(), query.getId(), refusals.explain(refused, cb.appealId(), in.staff()),
+            outbox.answerCallback(in.chat(), query.callbackId(), refusals.explain(refused, cb.appealId(), in.staff()),
                     true);
             if (refused.reason() == Reason.PHOTOS_REQUIRED) {
-                outbox.text(in.chatId(), Refusals.PHOTOS_NEXT_STEP, Outbox.PRIORITY_REPLY);
+                outbox.text(in.chat(), Refusals.PHOTOS_NEXT_STEP, Outbox.PRIORITY_REPLY);
             }
             if (refused.reason() == Reason.PROOF_REQUIRED) {
-                outbox.text(in.chatId(), Refusals.PROOF_NEXT_STEP, Outbox.PRIORITY_REPLY);
+                outbox.text(in.chat(), Refusals.PROOF_NEXT_STEP, Outbox.PRIORITY_REPLY);
             }
         }
     }

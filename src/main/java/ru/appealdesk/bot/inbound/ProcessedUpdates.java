@@ -9,9 +9,9 @@ import ru.appealdesk.bot.dialogs.Conversation;
 
 interface ProcessedUpdates extends org.springframework.data.repository.Repository<Conversation, Long> {
 
-    /** Records an update id; 0 when it was handled before. */
+    /** Records an update's key in its messenger; 0 when it was handled before. */
     @Modifying
-    @Query(value = "insert into processed_update (update_id, processed_at) values (?1, ?2) "
+    @Query(value = "insert into processed_update (messenger, update_id, processed_at) values (?1, ?2, ?3) "
             + "on conflict do nothing", nativeQuery = true)
-    int markProcessed(long updateId, Instant at);
+    int markProcessed(String messenger, String updateKey, Instant at);
 }

@@ -84,6 +84,6 @@ class ReportCommand implements ChatCommand {
     }
 
     private void reply(Inbound in, String html) {
-        outbox.text(in.chatId(), html, Outbox.PRIORITY_REPLY);
+        outbox.text(in.chat(), html, Outbox.PRIORITY_REPLY);
     }
 }

@@ -57,7 +57,7 @@ class ReviewPresses implements PressHandler {
                 return Words.SEND_CORRECTED_TEXT.text();
             }
             case DELEGATE -> {
-                stepCards.chooseDelegate(dialog(in, cb), in.staff(), in.chatId());
+                stepCards.chooseDelegate(dialog(in, cb), in.staff(), in.chat());
                 return Words.CHOOSE_DELEGATE.text();
             }
             case DELEGATE_TO -> {

@@ -37,15 +37,16 @@ class Strangers {
     void answer(Inbound in, String html) {
         Instant now = clock.instant();
         int claimed = jdbc.sql("""
-                        insert into stranger_contact (telegram_user_id, last_answered_at) values (:user, :now)
-                        on conflict (telegram_user_id) do update set last_answered_at = excluded.last_answered_at
+                        insert into stranger_contact (messenger, user_id, last_answered_at)
+                        values (:messenger, :user, :now)
+                        on conflict (messenger, user_id) do update set last_answered_at = excluded.last_answered_at
                         where stranger_contact.last_answered_at <= :before""")
-                .param("user", in.userId()).param("now", java.sql.Timestamp.from(now))
+                .param("messenger", in.chat().messenger().name()).param("user", in.userId()).param("now", java.sql.Timestamp.from(now))
                 .param("before", java.sql.Timestamp.from(now.minus(interval))).update();
         if (claimed == 0) {
-            log.debug("Not answering Telegram user {} again within {}", in.userId(), interval);
+            log.debug("Not answering {} user {} again within {}", in.chat().messenger(), in.userId(), interval);
             return;
         }
-        outbox.text(in.chatId(), html, Outbox.PRIORITY_STRANGER);
+        outbox.text(in.chat(), html, Outbox.PRIORITY_STRANGER);
     }
 }

@@ -9,13 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.telegram.telegrambots.meta.api.objects.Update;
 
-import ru.appealdesk.telegram.UpdateSink;
+import ru.appealdesk.chat.Incoming;
+import ru.appealdesk.chat.UpdateSink;
 
 /**
- * Entry point of every Telegram update, from long polling or the webhook. Each update is handled in one
- * transaction together with the record of its {@code update_id}, so a redelivered update is handled once; a button
+ * Entry point of every update from every messenger, by long polling or webhook, in no messenger's terms ({@link
+ * Incoming}). Each update is handled in one transaction together with the record of its key, so a redelivered update
+ * is handled once; a button
  * press goes to {@link CallbackUpdates}, a message to {@link MessageUpdates}, and after a failure they apologise.
  */
 @Component
@@ -44,26 +45,28 @@ class UpdateHandler implements UpdateSink {
 
     /** The update could be neither handled nor recorded as failed (the database is down): do not confirm it. */
     static class UpdateNotHandled extends RuntimeException {
-        UpdateNotHandled(Integer updateId, Throwable cause) {
-            super("Update " + updateId + " was not handled; it must be delivered again", cause);
+        UpdateNotHandled(Incoming update, Throwable cause) {
+            super(update.messenger() + " update " + update.key() + " was not handled; it must be delivered again",
+                    cause);
         }
     }
 
     /**
      * Handles an update once. If it fails, the person gets an apology and the update counts as handled; if even
      * the apology cannot be stored, {@link UpdateNotHandled} is thrown and the caller must not confirm the update
-     * to Telegram, which then delivers it again.
+     * to the messenger, which then delivers it again.
      */
     @Override
-    public void handle(Update update) {
+    public void handle(Incoming update) {
         // a file is downloaded before the transaction, so the download holds no connection or lock
-        Optional<IncomingFiles.Download> file = MessageUpdates.fromPrivateChat(update)
-                ? incomingFiles.prefetch(update.getMessage().getFrom().getId(), update.getMessage())
-                : Optional.empty();
+        Optional<IncomingFiles.Download> file = update instanceof Incoming.Text text && MessageUpdates.counts(text)
+                ? incomingFiles.prefetch(text) : Optional.empty();
+        String messenger = update.messenger().name();
         try {
             tx.executeWithoutResult(status -> {
-                if (processed.markProcessed(update.getUpdateId(), clock.instant()) == 0) {
-                    log.info("Update {} was already handled; skipping the redelivery", update.getUpdateId());
+                if (processed.markProcessed(messenger, update.key(), clock.instant()) == 0) {
+                    log.info("{} update {} was already handled; skipping the redelivery", messenger,
+                            safe(update.key()));
                     metrics.duplicate.increment();
                     return;
                 }
@@ -71,43 +74,43 @@ class UpdateHandler implements UpdateSink {
                 metrics.handled.increment();
             });
         } catch (RuntimeException e) {
-            log.warn("Update {} failed: {}; answering with an apology", update.getUpdateId(), safe(e));
+            log.warn("{} update {} failed: {}; answering with an apology", messenger, safe(update.key()), safe(e));
             metrics.failed.increment();
             try {
                 tx.executeWithoutResult(status -> {
-                    if (processed.markProcessed(update.getUpdateId(), clock.instant()) == 1) {
+                    if (processed.markProcessed(messenger, update.key(), clock.instant()) == 1) {
                         apologise(update);
                     }
                 });
             } catch (RuntimeException again) {
-                log.error("Update {} could not be recorded as failed either: {}", update.getUpdateId(),
+                log.error("{} update {} could not be recorded as failed either: {}", messenger, safe(update.key()),
                         safe(again));
-                throw new UpdateNotHandled(update.getUpdateId(), again);
+                throw new UpdateNotHandled(update, again);
             }
         }
     }
 
-    private void dispatch(Update update, Optional<IncomingFiles.Download> file) {
-        if (update.hasCallbackQuery()) {
-            callbacks.handle(update);
-        } else {
-            messages.handle(update, file);
+    private void dispatch(Incoming update, Optional<IncomingFiles.Download> file) {
+        if (update instanceof Incoming.Press press) {
+            callbacks.handle(press);
+        } else if (update instanceof Incoming.Text text) {
+            messages.handle(text, file);
+        } else if (update instanceof Incoming.Other other) {
+            log.debug("{} update {} ({}) needs nothing", other.messenger(), safe(other.key()), other.what());
         }
     }
 
     /** After a failure (e.g. two people pressing one card at once): say so, change nothing. */
-    private void apologise(Update update) {
-        if (update.hasCallbackQuery()) {
-            callbacks.apologise(update);
-        } else {
-            messages.apologise(update);
+    private void apologise(Incoming update) {
+        if (update instanceof Incoming.Press press) {
+            callbacks.apologise(press);
+        } else if (update instanceof Incoming.Text text) {
+            messages.apologise(text);
         }
     }
 
     @Override
-    public java.util.List<org.telegram.telegrambots.meta.api.objects.commands.BotCommand> commands() {
-        return Commands.DESCRIPTIONS.entrySet().stream()
-                .map(e -> new org.telegram.telegrambots.meta.api.objects.commands.BotCommand(e.getKey(), e.getValue()))
-                .toList();
+    public java.util.Map<String, String> commands() {
+        return java.util.Collections.unmodifiableMap(Commands.DESCRIPTIONS);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.bot.cards.CardTexts;
+import ru.appealdesk.chat.ChatAddress;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.sla.Alerts.Alert;
 import ru.appealdesk.sla.Alerts.AlertsDue;
@@ -51,7 +52,7 @@ class AlertNotifier {
         Map<Long, AppealView> cache = new LinkedHashMap<>();
         // an absent person's alerts go to their substitute, marked «за …» (seed 002 п.4)
         byRecipient.forEach((recipient, alerts) -> recipients.of(recipient).ifPresent(to -> {
-            long chat = to.id();
+            ChatAddress chat = to.address();
             List<Alert> known = alerts.stream().filter(al -> cache.computeIfAbsent(al.appealId(),
                     id -> appeals.find(id).orElse(null)) != null).toList();
             if (known.isEmpty()) {

@@ -97,7 +97,7 @@ class AnswerNotifier {
             audience.coordinators().forEach(c -> steps.unroutedCard(a, c));
         } else {
             audience.chatOf(a.executorId()).ifPresent(chat -> {
-                files.applicantPhotos(a, chat.id());
+                files.applicantPhotos(a, chat.address());
                 steps.send(a, chat, EventCards.reopened(steps.facts(a, true), e.count(), e.comment()),
                         Card.Kind.ACCEPTED);
             });
@@ -146,6 +146,9 @@ class AnswerNotifier {
         ends.close(a, EventWords.LINE_CLOSED.text(a.resolution().title(), by));
         String comment = "—";
         for (AppealView.HistoryItem h : a.history()) {
+            if (h.type() == HistoryType.REOPENED && !texts.personalDataInChats()) {
+                continue; // the applicant's own words
+            }
             String said = HistoryWords.comment(h);
             comment = said == null || h.type().note() ? comment : said;
         }

@@ -37,7 +37,7 @@ class LatePhotos {
 
     @EventListener
     void on(ApplicantPhotos.Stored stored) {
-        cards.activeOf(stored.appealId()).stream().filter(c -> WITH_PHOTOS.contains(c.kind())).map(Card::chatId)
+        cards.activeOf(stored.appealId()).stream().filter(c -> WITH_PHOTOS.contains(c.kind())).map(Card::chat)
                 .distinct().forEach(chat -> files.uploadedPhoto(stored.fileId())
                         .ifPresent(photo -> outbox.media(chat, List.of(photo), Outbox.PRIORITY_CARD)));
     }

@@ -66,11 +66,11 @@ class PeopleNotifier {
         steps.tell(e.staffId(), EventWords.MATERIALS_DELIVERED.text(Html.escape(a.number()),
                 Html.escape(to.stream().map(texts::name).collect(Collectors.joining(", ")))));
         to.forEach(person -> audience.chatOf(person).ifPresent(chat -> {
-            outbox.text(chat.id(), chat.mark() + EventWords.MATERIALS.text(Html.escape(texts.name(e.staffId())),
+            outbox.text(chat.address(), chat.mark() + EventWords.MATERIALS.text(Html.escape(texts.name(e.staffId())),
                             Html.escape(a.number()), Html.escape(co.materials()),
                             co.files().isEmpty() ? "" : EventWords.MATERIALS_FILES.text(co.files().size())),
                     Outbox.PRIORITY_CARD);
-            files.send(co.files(), chat.id());
+            files.send(co.files(), chat.address());
         }));
     }
 

@@ -7,10 +7,11 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import ru.appealdesk.bot.cards.CardTexts;
+import ru.appealdesk.chat.ChatAddress;
+import ru.appealdesk.delivery.Html;
 import ru.appealdesk.directory.Absences;
 import ru.appealdesk.directory.StaffAccounts;
 import ru.appealdesk.directory.StaffMember;
-import ru.appealdesk.delivery.Html;
 
 /**
  * Where a message meant for a person goes (PRODUCT.md §10, seed 002 п.4): their own chat, or while they are away the
@@ -30,7 +31,7 @@ public class Recipients {
     }
 
     /** A chat and the mark to put before the message (empty when it reaches the person themselves). */
-    public record Chat(long id, String mark) {
+    public record Chat(ChatAddress address, String mark) {
     }
 
     public Optional<Chat> of(String staffId) {
@@ -40,14 +41,14 @@ public class Recipients {
         Optional<StaffMember> substitute = absences.substituteFor(staffId);
         if (substitute.isPresent()) {
             String mark = Notices.FOR_ABSENT.text(Html.escape(texts.name(staffId)));
-            return accounts.telegramIdOf(substitute.get().id()).map(id -> new Chat(id, mark));
+            return accounts.addressOf(substitute.get().id()).map(address -> new Chat(address, mark));
         }
-        return accounts.telegramIdOf(staffId).map(id -> new Chat(id, ""));
+        return accounts.addressOf(staffId).map(address -> new Chat(address, ""));
     }
 
-    /** The staff member whose private chat this is ({@code telegram:<id>} for a chat bound to nobody now). */
-    public String staffIdOf(long chatId) {
-        return accounts.byTelegramUser(chatId).map(StaffMember::id).orElse("telegram:" + chatId);
+    /** The staff member whose private chat this is ({@code telegram:<id>}, {@code max:<id>} for nobody now). */
+    public String staffIdOf(ChatAddress chat) {
+        return accounts.byAccount(chat).map(StaffMember::id).orElse(chat.toString());
     }
 
     /** The substitute acting for the person today, if they are away. */

@@ -13,6 +13,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import ru.appealdesk.chat.ChatAddress;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.StaffAccounts;
@@ -71,7 +72,7 @@ public class ReportDelivery {
             }
             Set<String> departments = ReportArtifacts.readsWholeOrganisation(person) ? null
                     : directory.departmentsSupervisedBy(person.id());
-            Optional<Long> chat = accounts.telegramIdOf(person.id());
+            Optional<ChatAddress> chat = accounts.addressOf(person.id());
             if (chat.isEmpty()) {
                 continue;
             }

@@ -27,11 +27,12 @@ class UnreachableChats {
 
     @EventListener
     void on(ChatUnreachable unreachable) {
-        String who = accounts.byTelegramUser(unreachable.chatId()).map(StaffMember::name)
-                .orElse(Notices.UNKNOWN_CHAT.text(unreachable.chatId()));
+        String who = accounts.byAccount(unreachable.chat()).map(StaffMember::name)
+                .orElse(Notices.UNKNOWN_CHAT.text(unreachable.chat().chatId()));
         for (StaffMember coordinator : directory.withRole(Role.COORDINATOR)) {
-            accounts.telegramIdOf(coordinator.id()).filter(chat -> chat != unreachable.chatId())
-                    .ifPresent(chat -> outbox.text(chat, Notices.CHAT_UNREACHABLE.text(Html.escape(who)),
+            accounts.addressOf(coordinator.id()).filter(chat -> !chat.equals(unreachable.chat()))
+                    .ifPresent(chat -> outbox.text(chat, Notices.CHAT_UNREACHABLE.text(Html.escape(who),
+                            unreachable.chat().messenger().displayName()),
                             Outbox.PRIORITY_CARD));
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import ru.appealdesk.chat.MessengerKind;
 import ru.appealdesk.delivery.Button;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -57,5 +58,21 @@ class CallbackTest {
         List<Button> buttons = Callback.offered(a, Transition.Actor.EXECUTOR);
         assertThat(buttons).extracting(Button::data).startsWith("acc:7:3", "ret:7:3");
         assertThat(buttons.get(0).text()).isEqualTo(Buttons.ACCEPT.text());
+    }
+
+    @Test
+    void aPageButtonIsAMiniAppInTelegramAndAPressForAFreshLinkElsewhere() {
+        List<List<Button>> rows = List.of(List.of(new Button("Взять", "acc:7:1")),
+                List.of(Button.page("Открыть обращение", "https://appeals.example/app/?appeal=7")));
+
+        assertThat(Keyboards.forMessenger(rows, MessengerKind.TELEGRAM, 7, 1)).isSameAs(rows);
+        List<List<Button>> max = Keyboards.forMessenger(rows, MessengerKind.MAX, 7, 1);
+        assertThat(max.get(0)).isEqualTo(rows.get(0));
+        assertThat(max.get(1).get(0).page()).isNull();
+        assertThat(max.get(1).get(0).text()).isEqualTo("Открыть обращение");
+        assertThat(Callback.parse(max.get(1).get(0).data())).hasValueSatisfying(cb -> {
+            assertThat(cb.action()).isEqualTo(Callback.Action.PAGE);
+            assertThat(cb.appealId()).isEqualTo(7);
+        });
     }
 }

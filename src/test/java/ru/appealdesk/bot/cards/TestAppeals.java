@@ -37,6 +37,14 @@ public final class TestAppeals {
         return new CardFacts(a, "Дороги", NAMES, MOSCOW, NOW, contacts);
     }
 
+    /** The address of appeal 7's page of the dashboard, as the cards link to it without personal data. */
+    public static final String PAGE = "https://appeals.example.test/app/?appeal=7";
+
+    /** The facts of a card without the applicant's personal data ({@code appealdesk.chat.personal-data: minimal}). */
+    public static CardFacts minimal(AppealView a, boolean contacts) {
+        return new CardFacts(a, "Дороги", NAMES, MOSCOW, NOW, contacts, false, PAGE);
+    }
+
     public static List<List<String>> labels(Message m) {
         return m.buttons().stream().map(row -> row.stream().map(Button::text).toList()).toList();
     }

@@ -15,14 +15,14 @@ class HandlersTest {
         return new ArrayList<>(List.of(new ExecutorPresses(null, null, null),
                 new AnswerPresses(null, null, null, null, null), new ReviewPresses(null, null, null, null),
                 new CoordinatorPresses(null, null, null, null), new CoExecutorPresses(null, null, null, null),
-                new OpenPress(null, null, null)));
+                new OpenPress(null, null, null), new PagePress(null, null, null, null)));
     }
 
     private static List<ChatCommand> commands() {
         return new ArrayList<>(List.of(new Greeting(null, null, null),
                 new LookupCommands(null, null, null, null, null, null), new CancelCommand(null, null),
                 new AbsenceCommands(null, null, null), new ReportCommand(null, null, null, null, null),
-                new DashboardCommand(null, null)));
+                new DashboardCommand(null, null), new MessengerCommand(null, null)));
     }
 
     @Test
