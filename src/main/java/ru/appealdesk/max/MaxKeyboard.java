@@ -12,7 +12,7 @@ import ru.appealdesk.max.MaxSchema.KeyButton;
  * Our buttons as MAX's {@code inline_keyboard} attachment, within MAX's limits: at most 7 buttons a row (a longer
  * row is broken into rows of 7, in order), 30 rows and 210 buttons (more is refused: no button is ever dropped),
  * labels of 1-128 characters. Callback data becomes a callback button's {@code payload}; a URL and a Mini App's URL
- * become link buttons (MAX's {@code open_app} needs an app registered with MAX).
+ * become link buttons (MAX's {@code open_app} needs an app registered with MAX), and so does a dashboard page.
  */
 final class MaxKeyboard {
 
@@ -56,7 +56,10 @@ final class MaxKeyboard {
         if (b.data() != null) {
             return new KeyButton("callback", b.text(), b.data(), null);
         }
-        return new KeyButton("link", b.text(), null, b.url() != null ? b.url() : b.webApp());
+        // the bot turns a dashboard page into a press for a login link before it reaches MAX; should one arrive
+        // here all the same, it opens the page itself (the reader signs in there)
+        String url = b.url() != null ? b.url() : b.webApp() != null ? b.webApp() : b.page();
+        return new KeyButton("link", b.text(), null, url);
     }
 
     private static MessengerException refused(String why) {

@@ -39,7 +39,8 @@ class MaxMessengerTest {
     void sendsHtmlWithCallbackLinkAndMiniAppButtons() throws Exception {
         String mid = messenger.send(USER, "<b>No. 7</b> &lt;road&gt;", List.of(
                 List.of(new Button("Take", "a:1:take"), Button.link("Map", "https://maps.example/7")),
-                List.of(Button.miniApp("Open", "https://appeals.example/app/7"))));
+                List.of(Button.miniApp("Open", "https://appeals.example/app/7")),
+                List.of(Button.page("Page", "https://appeals.example/app/?appeal=7"))));
 
         FakeMax.Sent sent = max.message(mid);
         assertThat(messenger.kind()).isEqualTo(MessengerKind.MAX);
@@ -49,7 +50,8 @@ class MaxMessengerTest {
         assertThat(sent.text()).isEqualTo("<b>No. 7</b> &lt;road&gt;");
         assertThat(sent.format()).isEqualTo("html");
         List<List<JsonNode>> rows = sent.keyboard();
-        assertThat(rows).hasSize(2);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(2).get(0).path("url").asText()).isEqualTo("https://appeals.example/app/?appeal=7");
         assertThat(rows.get(0).get(0).toString()).isEqualTo(
                 "{\"type\":\"callback\",\"text\":\"Take\",\"payload\":\"a:1:take\"}");
         assertThat(rows.get(0).get(1).toString()).isEqualTo(
