@@ -22,6 +22,8 @@ class RateLimits {
     /** At most this many of one instance's sends in any {@link #WINDOW}: Telegram's 30 a second, with a margin. */
     static final int WINDOW_MESSAGES = 30;
     static final Duration WINDOW = Duration.ofMillis(1065);
+    /** A second and a tenth: answers to one chat spaced with the margin Telegram's chats get (1.1 s a message). */
+    private static final long ANSWER_MARGIN_NANOS = 1_100_000_000L;
     /** The bot-wide bucket's key; chat ids never reach it. */
     static final long GLOBAL_KEY = Long.MIN_VALUE;
 
@@ -56,7 +58,7 @@ class RateLimits {
         this.groupSpacing = Duration.ofNanos(60_000_000_000L / pace.groupPerMinute());
         this.group = spacing(groupSpacing);
         this.answers = pace.answersPerChatPerSecond() > 0
-                ? spacing(Duration.ofNanos(1_000_000_000L / pace.answersPerChatPerSecond())) : null;
+                ? spacing(Duration.ofNanos(ANSWER_MARGIN_NANOS / pace.answersPerChatPerSecond())) : null;
     }
 
     private static Supplier<BucketConfiguration> spacing(Duration interval) {
@@ -88,13 +90,7 @@ class RateLimits {
     void awaitTurn(long chatId) throws InterruptedException {
         // the slot is reserved by one thread of this instance at a time, and the wait for it happens after: so at
         // most one connection per instance queues for the bot-wide bucket's row lock, however many calls wait
-        long[] untilSlot = new long[1];
-        synchronized (globalReservation) {
-            buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1, nanos -> untilSlot[0] = nanos);
-        }
-        if (untilSlot[0] > 0) {
-            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(untilSlot[0]);
-        }
+        awaitGlobalSlot();
         awaitChat(chatId);
         synchronized (recentSends) {
             if (recentSends.size() == WINDOW_MESSAGES) {
@@ -105,6 +101,17 @@ class RateLimits {
                 recentSends.pollFirst();
             }
             recentSends.addLast(System.nanoTime());
+        }
+    }
+
+    /** Reserves the bot-wide bucket's next slot and waits for it. */
+    private void awaitGlobalSlot() throws InterruptedException {
+        long[] untilSlot = new long[1];
+        synchronized (globalReservation) {
+            buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1, nanos -> untilSlot[0] = nanos);
+        }
+        if (untilSlot[0] > 0) {
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(untilSlot[0]);
         }
     }
 
@@ -121,6 +128,8 @@ class RateLimits {
      */
     void awaitAnswer(long chatId) throws InterruptedException {
         if (answers != null) {
+            // MAX counts an answer among the bot's requests a second: it takes a bot-wide slot too
+            awaitGlobalSlot();
             buckets.getProxy(~chatId, answers).asBlocking().consume(1);
         }
     }

@@ -44,6 +44,21 @@ final class MaxUpdates {
         };
     }
 
+    /** The file's own name, or one made from its id, as Telegram's photos get ({@code photo_<id>.jpg}). */
+    private static String name(FileKind kind, JsonNode attachment, JsonNode payload, Message m) {
+        String given = text(attachment, "filename");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        String id = payload.hasNonNull("photo_id") ? payload.get("photo_id").asText()
+                : Integer.toHexString(payload.path("url").asText().hashCode());
+        return switch (kind) {
+            case PHOTO -> "photo_" + id + ".jpg";
+            case VIDEO -> "video_" + id + ".mp4";
+            case DOCUMENT -> "document";
+        };
+    }
+
     private static Incoming message(Message m) {
         List<IncomingFile> files = new ArrayList<>();
         String unsupported = null;
@@ -58,7 +73,7 @@ final class MaxUpdates {
                 default -> null;
             };
             if (kind != null && payload.hasNonNull("url")) {
-                files.add(new IncomingFile(kind, payload.get("url").asText(), text(a, "filename"),
+                files.add(new IncomingFile(kind, payload.get("url").asText(), name(kind, a, payload, m),
                         a.hasNonNull("size") ? a.get("size").asLong() : null, null, null));
             } else if (!"inline_keyboard".equals(type) && unsupported == null) {
                 unsupported = type.isBlank() ? "attachment" : type;

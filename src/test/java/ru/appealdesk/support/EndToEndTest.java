@@ -59,7 +59,7 @@ public abstract class EndToEndTest {
     public static final Instant START = Instant.parse("2026-03-02T07:00:00Z");
     /** The functional tests' pace of messages to one chat (Telegram's: {@link FakeTelegram#REAL_PACE}). */
     public static final Duration PACE = Duration.ofMillis(150);
-    static final String PACE_SETTING = "150ms";
+    public static final String PACE_SETTING = "150ms";
     protected static final FakeTelegram telegram = new FakeTelegram();
     /** The portals' photo server: the only host applicants' photos are fetched from. */
     protected static final FakePortal portal = new FakePortal();

@@ -289,6 +289,11 @@ public final class FakeMax implements AutoCloseable {
         return Collections.unmodifiableList(new ArrayList<>(markersAsked));
     }
 
+    /** Whether every update given to the fake has been fetched by the bot and confirmed by its next marker. */
+    public synchronized boolean idle() {
+        return updates.isEmpty();
+    }
+
     /** How many calls were answered 429. */
     public int rateLimited() {
         return rateLimited.get();
