@@ -108,7 +108,8 @@ class MaxUpdatesTest {
         assertThat(text.text()).isEqualTo("Pothole fixed, photos attached");
         assertThat(text.files()).containsExactly(
                 new IncomingFile(FileKind.PHOTO, "https://i.oneme.ru/i?r=photo1", "photo_9001.jpg", null, null, null),
-                new IncomingFile(FileKind.VIDEO, "https://vd.okcdn.ru/?id=video1", "video_3b6c9df7.mp4", null, null, null),
+                new IncomingFile(FileKind.VIDEO, "https://vd.okcdn.ru/?id=video1", "video_3b6c9df7.mp4", null, null,
+                        null),
                 new IncomingFile(FileKind.DOCUMENT, "https://fd.oneme.ru/getfile?id=file1", "act.pdf", 52344L, null,
                         null));
         assertThat(text.unsupported()).isEqualTo("sticker");
