@@ -20,10 +20,10 @@ import ru.appealdesk.bot.dialogs.ConversationRepository;
 import ru.appealdesk.workflow.AttachmentStore;
 
 /**
- * Forgets what the bot no longer needs, on the retention schedule ({@code appealdesk.retention.run-every}; how long, {@code appealdesk.bot.keep-*}): records of handled Telegram
- * updates (kept long enough to recognise Telegram's redeliveries), the strangers' reply log,
- * answer drafts nobody touched for {@code drafts}, and files no answer or draft refers to (older than a day); the
- * deletion of drafts and files (personal data) is written to the audit log.
+ * Forgets what the bot no longer needs, on the retention schedule ({@code appealdesk.retention.run-every}; how long,
+ * {@code appealdesk.bot.keep-*}): records of handled updates (kept long enough to recognise a messenger's
+ * redeliveries), the strangers' reply log, answer drafts nobody touched for {@code drafts}, and files no answer or
+ * draft refers to (older than a day); the deletion of drafts and files (personal data) is written to the audit log.
  * Deletes run in batches, and are safe to run on every instance at once.
  */
 @Component

@@ -6,10 +6,10 @@ import ru.appealdesk.chat.FileKind;
 import ru.appealdesk.chat.MessengerKind;
 
 /**
- * The port the outbox sends through; a messenger module implements it (Telegram: {@code
- * telegram.TelegramMessenger}; MAX: {@code max.MaxMessenger}). Text is in the {@link Html} subset every messenger accepts, buttons are {@link
- * Button} rows; failures are {@link MessengerException}s saying what to do next. Implementations call the messenger
- * and nothing else: no database, no retries, no pacing ({@link RateLimits} paces the calls).
+ * The port the outbox sends through; a messenger module implements it (Telegram: {@code telegram.TelegramMessenger};
+ * MAX: {@code max.MaxMessenger}). Text is in the {@link Html} subset every messenger accepts, buttons are {@link
+ * Button} rows; failures are {@link MessengerException}s saying what to do next. Implementations call the messenger and
+ * nothing else: no database, no retries, no pacing ({@link RateLimits} paces the calls).
  */
 public interface Messenger {
 

@@ -86,7 +86,8 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
      * a card too long for one message carry no card id and are counted, an approximation on the strict side).
      */
     @Query(value = "select count(*) from outbound_message where messenger = ?1 and chat_id = ?2 "
-            + "and status in ('PENDING', 'IN_FLIGHT') and priority in (" + OutboundMessage.PRIORITY_REPLY + ", " + OutboundMessage.PRIORITY_STRANGER + ") "
+            + "and status in ('PENDING', 'IN_FLIGHT') "
+            + "and priority in (" + OutboundMessage.PRIORITY_REPLY + ", " + OutboundMessage.PRIORITY_STRANGER + ") "
             + "and card_id is null and method in ('SEND_MESSAGE', 'SEND_MEDIA')", nativeQuery = true)
     long countRepliesWaiting(String messenger, long chatId);
 

@@ -108,7 +108,8 @@ public class Outbox {
     }
 
     /** Sends HTML blocks (each well-formed) as few messages as the limit allows; the last one gets the buttons. */
-    public void blocks(ChatAddress chat, List<String> blocks, String separator, List<List<Button>> keyboard, int priority) {
+    public void blocks(ChatAddress chat, List<String> blocks, String separator, List<List<Button>> keyboard,
+                       int priority) {
         send(chat, Html.joinBlocks(blocks, separator), keyboard, priority, null);
     }
 

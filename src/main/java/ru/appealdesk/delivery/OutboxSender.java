@@ -13,16 +13,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers one messenger's part of the outbox through its {@link Messenger}, with no database transaction open while it is called. The
- * worker reads the head of each chat's queue and leases the heads whose chat may get a message now ({@code
- * IN_FLIGHT} until the lease expires, in a short transaction); call threads then wait for their turn under the
- * messenger's limits ({@link RateLimits}, shared by every instance through the database), call the messenger and
- * record each outcome in its own short transaction. A crashed instance's leases expire and the messages are taken
- * again: nothing is lost, at most the one in-flight message of a chat is sent twice. Outcomes ({@link
- * MessengerException.Kind}): a rate limit waits as long as the messenger asks; transient errors back off
- * exponentially; an unreachable chat (blocked, deleted) is marked undeliverable and announced once ({@link
- * ChatUnreachable}); an expired button press is dropped; a message that keeps failing or is refused is kept as DEAD
- * for admins, never dropped.
+ * Delivers one messenger's part of the outbox through its {@link Messenger}, with no database transaction open while it
+ * is called. The worker reads the head of each chat's queue and leases the heads whose chat may get a message now
+ * ({@code IN_FLIGHT} until the lease expires, in a short transaction); call threads then wait for their turn under the
+ * messenger's limits ({@link RateLimits}, shared by every instance through the database), call the messenger and record
+ * each outcome in its own short transaction. A crashed instance's leases expire and the messages are taken again:
+ * nothing is lost, at most the one in-flight message of a chat is sent twice. Outcomes ({@link
+ * MessengerException.Kind}): a rate limit waits as long as the messenger asks; transient errors back off exponentially;
+ * an unreachable chat (blocked, deleted) is marked undeliverable and announced once ({@link ChatUnreachable}); an
+ * expired button press is dropped; a message that keeps failing or is refused is kept as DEAD for admins, never
+ * dropped.
  */
 class OutboxSender {
 

@@ -5,7 +5,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The thread that keeps draining one messenger's part of the outbox: at once after a commit that enqueued, else every poll interval. */
+/**
+ * The thread that keeps draining one messenger's part of the outbox: at once after a commit that enqueued, else every
+ * poll interval.
+ */
 class OutboxWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);

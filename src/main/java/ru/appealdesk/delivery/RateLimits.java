@@ -11,11 +11,10 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 
 /**
  * A messenger's sending limits ({@link Pace}), held by every instance together: bucket4j token buckets kept in
- * PostgreSQL (Telegram's in table {@code rate_bucket}, MAX's in {@code max_rate_bucket}), one for the bot and one per chat. At most
- * {@code perSecond} messages overall, one per {@code privateChatSpacing} to a private chat, {@code groupPerMinute} to
- * a group. Buckets of capacity one with
- * greedy refill space messages evenly, and a blocking consume reserves the next free slot, so instances waiting at
- * the same time are given different slots rather than racing.
+ * PostgreSQL (Telegram's in table {@code rate_bucket}, MAX's in {@code max_rate_bucket}), one for the bot and one per
+ * chat. At most {@code perSecond} messages overall, one per {@code privateChatSpacing} to a private chat, {@code
+ * groupPerMinute} to a group. Buckets of capacity one with greedy refill space messages evenly, and a blocking consume
+ * reserves the next free slot, so instances waiting at the same time are given different slots rather than racing.
  */
 class RateLimits {
 

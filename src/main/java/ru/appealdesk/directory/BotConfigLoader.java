@@ -133,7 +133,8 @@ final class BotConfigLoader {
             if (e.roles().isEmpty()) {
                 throw yaml.error("at least one role receives the report", key, "roles");
             }
-            entries.add(new ReportSchedule.Entry((ReportSchedule.Frequency) row[0], at, e.day(), Set.copyOf(e.roles())));
+            entries.add(new ReportSchedule.Entry((ReportSchedule.Frequency) row[0], at, e.day(),
+                    Set.copyOf(e.roles())));
         }
         return new ReportSchedule(List.copyOf(entries));
     }

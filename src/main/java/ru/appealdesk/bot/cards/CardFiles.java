@@ -86,8 +86,9 @@ public class CardFiles {
     private Optional<Outbox.Media> media(AttachmentStore.FileInfo f, ChatAddress chat) {
         String ref = f.telegramFileId();
         if (ref != null && chat.messenger() == MessengerKind.TELEGRAM) {
-            return Optional.of(new Outbox.Media(ref.startsWith("photo:") ? FileKind.PHOTO
-                    : ref.startsWith("video:") ? FileKind.VIDEO : FileKind.DOCUMENT, ref.substring(ref.indexOf(':') + 1)));
+            FileKind kind = ref.startsWith("photo:") ? FileKind.PHOTO
+                    : ref.startsWith("video:") ? FileKind.VIDEO : FileKind.DOCUMENT;
+            return Optional.of(new Outbox.Media(kind, ref.substring(ref.indexOf(':') + 1)));
         }
         FileKind kind = f.kind() == AttachmentKind.PHOTO ? FileKind.PHOTO
                 : f.kind() == AttachmentKind.VIDEO ? FileKind.VIDEO : FileKind.DOCUMENT;

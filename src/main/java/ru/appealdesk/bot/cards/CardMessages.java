@@ -32,8 +32,8 @@ public class CardMessages implements SentMessages {
     }
 
     /** Sends HTML text (split if long); the last part carries the buttons and, if {@code kind} is set, is a card. */
-    public Card send(ChatAddress chat, String header, String body, List<List<Button>> keyboard, int priority, Card.Kind kind,
-              long appealId, int step) {
+    public Card send(ChatAddress chat, String header, String body, List<List<Button>> keyboard, int priority,
+                     Card.Kind kind, long appealId, int step) {
         return send(chat, header, body, "", keyboard, priority, kind, appealId, step);
     }
 

@@ -41,7 +41,8 @@ class Strangers {
                         values (:messenger, :user, :now)
                         on conflict (messenger, user_id) do update set last_answered_at = excluded.last_answered_at
                         where stranger_contact.last_answered_at <= :before""")
-                .param("messenger", in.chat().messenger().name()).param("user", in.userId()).param("now", java.sql.Timestamp.from(now))
+                .param("messenger", in.chat().messenger().name()).param("user", in.userId())
+                .param("now", java.sql.Timestamp.from(now))
                 .param("before", java.sql.Timestamp.from(now.minus(interval))).update();
         if (claimed == 0) {
             log.debug("Not answering {} user {} again within {}", in.chat().messenger(), in.userId(), interval);
