@@ -45,6 +45,22 @@ abstract class MessengerJourneys extends EndToEndTest {
     }
 
     @Test
+    void anInviteThatBindsAnotherAccountTellsTheOldOne() {
+        // given admin bound on a first phone by an invite
+        long first = 990_101;
+        long second = 990_102;
+        phone().start(first, api.admin().post("/api/staff/admin/invites", "").json().get("code").asText());
+        phone().awaitMessage(first, m -> m.text().contains("Вы подключены"));
+
+        // when a new invite binds admin on a second phone
+        phone().start(second, api.admin().post("/api/staff/admin/invites", "").json().get("code").asText());
+
+        // then the second phone is admin's, and the first is told it no longer is
+        phone().awaitMessage(second, m -> m.text().contains("Вы подключены"));
+        phone().awaitMessage(first, m -> m.text().contains("больше не подключён как"));
+    }
+
+    @Test
     void fromIntakeThroughReturnAndAnswerWithAPhotoToPlacement() {
         // given a buildings appeal routed to one of its executors
         JsonNode created = register(appealRequest("DD-2026-910001", "buildings"));
