@@ -30,9 +30,12 @@ class OutboxController {
         this.signal = signal;
     }
 
-    /** One stored message, without its content (it may hold applicants' data). */
-    record OutboxEntry(long id, long chatId, String method, String status, int attempts, String lastError,
-                       Instant createdAt) {
+    /**
+     * One stored message, without its content (it may hold applicants' data); its chat is {@code chatId} in {@code
+     * messenger} (the same number in two messengers is two chats).
+     */
+    record OutboxEntry(long id, String messenger, long chatId, String method, String status, int attempts,
+                       String lastError, Instant createdAt) {
     }
 
     @GetMapping
@@ -40,8 +43,8 @@ class OutboxController {
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     Map<String, Object> list(@RequestParam(defaultValue = "DEAD") OutboundMessage.Status status) {
         List<OutboxEntry> entries = messages.findTop200ByStatusOrderByIdDesc(status).stream()
-                .map(m -> new OutboxEntry(m.id(), m.chatId(), m.method().name(), m.status().name(), m.attempts(),
-                        m.lastError(), m.createdAt()))
+                .map(m -> new OutboxEntry(m.id(), m.chat().messenger().name(), m.chatId(), m.method().name(),
+                        m.status().name(), m.attempts(), m.lastError(), m.createdAt()))
                 .toList();
         return Map.of("status", status, "total", messages.countByStatus(status), "latest", entries);
     }

@@ -20,9 +20,9 @@ import ru.appealdesk.chat.IncomingFile;
 import ru.appealdesk.chat.Sender;
 
 /**
- * A Telegram update in no messenger's terms: a message (text or caption, its photo — the largest size —, video or
- * document, or what the bot does not take) or a button press; anything else is {@link Incoming.Other}. The key is
- * the {@code update_id}.
+ * A Telegram update in no messenger's terms: a message (its text — never a caption —, its photo — the largest
+ * size —, video or document, or what the bot does not take) or a button press; anything else is {@link
+ * Incoming.Other}. The key is the {@code update_id}.
  */
 final class TelegramUpdates {
 
@@ -41,7 +41,9 @@ final class TelegramUpdates {
         boolean privateChat = m.getChat() != null && m.getChat().isUserChat();
         ChatAddress chat = ChatAddress.telegram(m.getChatId() == null ? 0 : m.getChatId());
         Sender from = sender(m.getFrom());
-        String text = m.hasText() ? m.getText() : m.getCaption();
+        // a caption is never the text: the bot takes a photo, video or document for its file, and a message it does
+        // not take (a voice message, an audio) must not pass its caption off as a command or a dialog's answer
+        String text = m.hasText() ? m.getText() : null;
         List<IncomingFile> files = new ArrayList<>();
         String unsupported = null;
         if (m.hasPhoto()) {
@@ -67,9 +69,7 @@ final class TelegramUpdates {
         } else if (!m.hasText()) {
             unsupported = "other";
         }
-        // a caption goes with its file, which is what the bot takes from such a message
-        return new Incoming.Text(key, from, chat, privateChat && from != null, files.isEmpty() ? text
-                : m.hasText() ? m.getText() : null, files, unsupported);
+        return new Incoming.Text(key, from, chat, privateChat && from != null, text, files, unsupported);
     }
 
     private static Incoming press(String key, CallbackQuery q) {

@@ -59,8 +59,35 @@ class DeliveryLeaseTest extends DatabaseSliceTest {
         }
     }
 
+    @Test
+    void theSameChatIdInAnotherMessengerIsAnotherChat() {
+        // given a message to the chat in MAX and one to the same number in Telegram
+        Instant future = START.plus(Duration.ofDays(300));
+        Instant businessNow = START.plus(Duration.ofDays(365));
+        long max = insert(future, "MAX");
+        long telegram = insert(future, "TELEGRAM");
+        Instant wallNow = Instant.now();
+        try {
+            // each messenger's sender sees only its own, each as the head of its chat
+            assertThat(headsOfChat(businessNow, wallNow, "MAX")).containsExactly(max);
+            assertThat(headsOfChat(businessNow, wallNow, "TELEGRAM")).containsExactly(telegram);
+
+            // when MAX's is in flight, Telegram's is still a head and can be leased
+            assertThat(lease(List.of(max), wallNow, "A")).containsExactly(max);
+            assertThat(headsOfChat(businessNow, wallNow, "MAX")).isEmpty();
+            assertThat(headsOfChat(businessNow, wallNow, "TELEGRAM")).containsExactly(telegram);
+            assertThat(lease(List.of(telegram), wallNow, "A")).containsExactly(telegram);
+        } finally {
+            jdbc.update("delete from outbound_message where chat_id = ?", CHAT);
+        }
+    }
+
     private List<Long> headsOfChat(Instant businessNow, Instant wallNow) {
-        return messages.heads(businessNow, wallNow, 10_000, "TELEGRAM").stream().filter(h -> h.getChatId() == CHAT)
+        return headsOfChat(businessNow, wallNow, "TELEGRAM");
+    }
+
+    private List<Long> headsOfChat(Instant businessNow, Instant wallNow, String messenger) {
+        return messages.heads(businessNow, wallNow, 10_000, messenger).stream().filter(h -> h.getChatId() == CHAT)
                 .map(OutboundMessageRepository.Head::getId).toList();
     }
 
@@ -70,8 +97,12 @@ class DeliveryLeaseTest extends DatabaseSliceTest {
     }
 
     private long insert(Instant due) {
-        return jdbc.queryForObject("insert into outbound_message (chat_id, method, payload, priority, status, "
-                + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', '{}', 1, 'PENDING', ?, ?) "
-                + "returning id", Long.class, CHAT, Timestamp.from(due), Timestamp.from(START));
+        return insert(due, "TELEGRAM");
+    }
+
+    private long insert(Instant due, String messenger) {
+        return jdbc.queryForObject("insert into outbound_message (messenger, chat_id, method, payload, priority, "
+                + "status, next_attempt_at, created_at) values (?, ?, 'SEND_MESSAGE', '{}', 1, 'PENDING', ?, ?) "
+                + "returning id", Long.class, messenger, CHAT, Timestamp.from(due), Timestamp.from(START));
     }
 }

@@ -273,6 +273,32 @@ class ChatGuardsTest extends EndToEndTest {
     }
 
     @Test
+    void aCaptionOfAMessageTheBotDoesNotTakeIsNeitherACommandNorADialogsText() {
+        // given an executor asked for the reason of a return
+        JsonNode created = register(appealRequest("DD-2026-300007", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent card = awaitCard(executor, "DD-2026-300007", "Вернуть");
+        telegram.press(user(executor), card, "Вернуть");
+        telegram.awaitText(user(executor), "Укажите причину возврата обращения");
+        int before = telegram.messagesTo(user(executor)).size();
+        int history = appeal(id).get("history").size();
+
+        // when they send voice messages whose captions look like a command and like a reason
+        telegram.userSendsVoice(user(executor), "/my");
+        telegram.userSendsVoice(user(executor), "Не наша компетенция, п. 2.3 положения");
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.messagesTo(user(executor)).size() >= before + 2);
+        awaitOutboxDrained();
+
+        // then each is told what the bot takes, as any voice message is; the captions did nothing
+        List<Sent> replies = telegram.messagesTo(user(executor)).subList(before, telegram.messagesTo(user(executor))
+                .size());
+        assertThat(replies).hasSize(2).allSatisfy(m -> assertThat(m.text()).contains("Я понимаю только текст"));
+        assertThat(appeal(id).get("status").asText()).isEqualTo("ASSIGNED");
+        assertThat(appeal(id).get("history")).hasSize(history);
+    }
+
+    @Test
     void theFirstCoordinatorToPressWinsAndTheOtherIsToldWhoActed() {
         // given an unrouted appeal: both coordinators have a card
         JsonNode created = register(appealRequest("DD-2026-300006", "no-such-category"));

@@ -113,6 +113,9 @@ class DeliveryResilienceTest extends EndToEndTest {
                 list -> list.get("total").asLong() > 0);
         long id = dead.at("/latest/0/id").asLong();
         assertThat(dead.at("/latest/0/lastError").asText()).contains("can't parse entities");
+        // the chat is named with its messenger: the same number in MAX is another person
+        assertThat(dead.at("/latest/0/messenger").asText()).isEqualTo("TELEGRAM");
+        assertThat(dead.at("/latest/0/chatId").asLong()).isEqualTo(user("kuznetsova"));
         assertThat(helpReplies("kuznetsova")).isEqualTo(before);
 
         assertThat(api.admin().post("/api/outbox/" + id + "/retry", "").status()).isEqualTo(200);

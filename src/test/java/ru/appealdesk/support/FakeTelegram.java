@@ -199,6 +199,17 @@ public final class FakeTelegram implements AutoCloseable {
         enqueue("message", message);
     }
 
+    /** A user sends a voice message (which the bot does not take) with a caption. */
+    public void userSendsVoice(long userId, String caption) {
+        knownChats.add(userId);
+        String fileId = "voice-" + updateIds.incrementAndGet();
+        ObjectNode message = message(userId);
+        message.putObject("voice").put("file_id", fileId).put("file_unique_id", fileId + "-u").put("duration", 3)
+                .put("mime_type", "audio/ogg").put("file_size", 2048);
+        message.put("caption", caption);
+        enqueue("message", message);
+    }
+
     /** A user presses a button of a message the bot sent them; returns the callback query id. */
     public String press(long userId, Sent message, String label) {
         return pressData(userId, message, message.button(label).data());

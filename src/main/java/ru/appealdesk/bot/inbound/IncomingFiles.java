@@ -113,7 +113,7 @@ public class IncomingFiles {
             log.info("Refused a file of {} bytes from {} user {}: over the limit", file.declaredSize(),
                     account.messenger(), userId);
             return Optional.of(Download.refused(file, file.declaredSize() > maxFileBytes && file.video()
-                    ? videoTooLarge(file.declaredSize()) : tooLarge()));
+                    ? videoTooLarge(account.messenger(), file.declaredSize()) : tooLarge()));
         }
         FileSource download = sources.get(account.messenger());
         if (download == null) {
@@ -130,7 +130,7 @@ public class IncomingFiles {
                     || e.getMessage().contains("too big"));
             return Optional.of(Download.refused(file, !larger
                     ? Words.NOT_RECEIVED.text(account.messenger().displayName())
-                    : file.video() ? videoTooLarge(null) : tooLarge()));
+                    : file.video() ? videoTooLarge(account.messenger(), null) : tooLarge()));
         }
         Optional<String> type = FileTypes.sniff(content);
         if (type.isEmpty()) {
@@ -150,9 +150,13 @@ public class IncomingFiles {
         return Words.TOO_LARGE.text(megabytes(maxFileBytes), megabytes(maxAnswerBytes()));
     }
 
-    /** Over the limit: the Bot API hands a bot files of at most 20 MB (more only through a self-hosted server). */
-    String videoTooLarge(Long size) {
-        String limit = (maxFileBytes == BOT_API_LIMIT ? Words.VIDEO_LIMIT_OF_TELEGRAM : Words.VIDEO_LIMIT)
+    /**
+     * Over the limit: Telegram's Bot API hands a bot files of at most 20 MB (more only through a self-hosted server),
+     * which is said only to someone writing in Telegram.
+     */
+    String videoTooLarge(MessengerKind messenger, Long size) {
+        boolean telegramsLimit = messenger == MessengerKind.TELEGRAM && maxFileBytes == BOT_API_LIMIT;
+        String limit = (telegramsLimit ? Words.VIDEO_LIMIT_OF_TELEGRAM : Words.VIDEO_LIMIT)
                 .text(megabytes(maxFileBytes));
         return size == null ? Words.VIDEO_TOO_LARGE.text(limit)
                 : Words.VIDEO_OF_SIZE_TOO_LARGE.text(megabytes(size), limit);
