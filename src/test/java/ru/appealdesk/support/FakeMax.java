@@ -155,6 +155,11 @@ public final class FakeMax implements AutoCloseable {
         blocked.add(userId);
     }
 
+    /** The person opened the bot again. */
+    public void unblock(long userId) {
+        blocked.remove(userId);
+    }
+
     /** MAX forgot this callback: answering it fails. */
     public void expire(String callbackId) {
         expiredCallbacks.add(callbackId);
