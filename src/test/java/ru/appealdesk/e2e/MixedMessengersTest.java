@@ -134,6 +134,23 @@ class MixedMessengersTest extends EndToEndTest {
         awaitIn(IN_TELEGRAM, "volkova", seen, m -> m.text().contains("теперь приходят в MAX"));
     }
 
+    @Test
+    void appealAskedForInTelegramIsAnsweredInTelegramThoughCardsGoToMax() {
+        // given an executor bound in both whose cards go to MAX, and a new appeal of theirs there
+        moveExecutorsToMax();
+        JsonNode created = register(appealRequest("DD-2026-920003", "roads"));
+        String executor = created.get("executor").asText();
+        awaitOutboxDrained();
+
+        // when they ask for it in Telegram
+        int seen = IN_TELEGRAM.messagesTo(user(executor)).size();
+        IN_TELEGRAM.userSends(user(executor), "/appeal DD-2026-920003");
+
+        // then its card, with their buttons, comes where they asked
+        Msg card = awaitIn(IN_TELEGRAM, executor, seen, m -> m.text().contains("DD-2026-920003"));
+        assertThat(card.hasButton("Взять в работу")).isTrue();
+    }
+
     @AfterEach
     void maxCallsFollowedTheSchema() {
         assertThat(MAX.violations()).as("MAX calls that broke the schema").isEmpty();

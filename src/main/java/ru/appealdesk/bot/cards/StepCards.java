@@ -47,10 +47,14 @@ public class StepCards {
 
     /** «Вы соисполнитель»: the appeal, the co-executor's own deadline and «Передать материалы». */
     public void coExecutorCard(AppealView a, String staffId) {
-        a.coExecutor(staffId).ifPresent(co -> chatOf(staffId).ifPresent(chat -> {
+        chatOf(staffId).ifPresent(chat -> coExecutorCard(a, staffId, chat));
+    }
+
+    private void coExecutorCard(AppealView a, String staffId, Recipients.Chat chat) {
+        a.coExecutor(staffId).ifPresent(co -> {
             files.applicantPhotos(a, chat.address());
             send(a, chat, ExecutorCards.coExecutor(facts.card(a, false), co), Card.Kind.CO_EXECUTOR);
-        }));
+        });
     }
 
     /** Approvers of the answer choose whom to hand the review to. */
@@ -62,51 +66,70 @@ public class StepCards {
 
     /** «Отложенное обращение: назначьте исполнителя»: one button per candidate executor, the previous one first. */
     public void postponedReassignCard(AppealView a, StaffMember coordinator) {
-        chatOf(coordinator.id()).ifPresent(chat -> send(a, chat, CoordinatorCards.postponedReassign(
-                facts.card(a, false), facts.postponedCandidates(a), facts.postponedShare(a)),
-                Card.Kind.POSTPONED_REASSIGN));
+        chatOf(coordinator.id()).ifPresent(chat -> postponedReassignCard(a, chat));
+    }
+
+    private void postponedReassignCard(AppealView a, Recipients.Chat chat) {
+        send(a, chat, CoordinatorCards.postponedReassign(facts.card(a, false), facts.postponedCandidates(a),
+                facts.postponedShare(a)), Card.Kind.POSTPONED_REASSIGN);
     }
 
     /** PRODUCT.md §9: after «Отложено» was placed, the executor owes the final answer by the postponed date. */
     public void postponedCard(AppealView a) {
-        chatOf(a.executorId()).ifPresent(chat -> send(a, chat, ExecutorCards.postponed(facts.card(a, true)),
-                Card.Kind.ACCEPTED));
+        chatOf(a.executorId()).ifPresent(chat -> postponedCard(a, chat));
+    }
+
+    private void postponedCard(AppealView a, Recipients.Chat chat) {
+        send(a, chat, ExecutorCards.postponed(facts.card(a, true)), Card.Kind.ACCEPTED);
     }
 
     public void redirectReviewCard(AppealView a, StaffMember moderator, String whereAndWhy) {
-        chatOf(moderator.id()).ifPresent(chat -> send(a, chat,
-                ReviewCards.redirectReview(facts.card(a, true), whereAndWhy), Card.Kind.REVIEW));
+        chatOf(moderator.id()).ifPresent(chat -> redirectReviewCard(a, whereAndWhy, chat));
     }
 
-    /** Sends a person the card of the appeal's current step: with buttons if the step is theirs. */
+    private void redirectReviewCard(AppealView a, String whereAndWhy, Recipients.Chat chat) {
+        send(a, chat, ReviewCards.redirectReview(facts.card(a, true), whereAndWhy), Card.Kind.REVIEW);
+    }
+
+    /**
+     * Sends a person the card of the appeal's current step, in the chat they asked from (a person bound in two
+     * messengers gets it where they typed {@code /appeal}): with buttons if the step is theirs.
+     */
     public void showTo(AppealView a, StaffMember person, ChatAddress chat) {
+        showTo(a, person, new Recipients.Chat(chat, ""));
+    }
+
+    /** The same in a chat found for the person ({@code here}: theirs, or their substitute's, marked «за …»). */
+    public void showTo(AppealView a, StaffMember person, Recipients.Chat here) {
+        ChatAddress chat = here.address();
         boolean executor = person.id().equals(a.executorId());
         boolean coordinator = facts.coordinator(person);
         boolean approver = facts.approver(person, a);
         if (a.coExecutor(person.id()).isPresent() && a.status() != AppealStatus.CLOSED && !coordinator && !approver) {
-            coExecutorCard(a, person.id());
+            coExecutorCard(a, person.id(), here);
             return;
         }
         Runnable card = switch (a.status()) {
-            case NEW -> coordinator ? () -> unroutedCard(a, person) : null;
-            case ASSIGNED -> executor ? () -> executorCard(a) : null;
-            case IN_PROGRESS -> executor ? () -> acceptedCard(a, StepWords.IN_WORK.text())
-                    : coordinator ? () -> send(a, chat, "", CoordinatorCards.oversight(facts.cardFor(person, a)),
-                            Outbox.PRIORITY_REPLY, Card.Kind.OVERSIGHT) : null;
-            case REWORK -> executor ? () -> acceptedCard(a, StepWords.IN_REWORK.text()) : null;
-            case RETURNED -> coordinator ? () -> returnedCard(a, person, a.stepEntry().comment()) : null;
-            case ANSWER_REVIEW -> approver ? () -> reviewCard(a, person) : null;
-            case APPROVED -> coordinator ? () -> approvedCard(a, person) : null;
-            case POSTPONED -> executor ? () -> postponedCard(a)
-                    : coordinator ? () -> postponedReassignCard(a, person) : null;
+            case NEW -> coordinator ? () -> unroutedCard(a, here) : null;
+            case ASSIGNED -> executor ? () -> executorCard(a, here) : null;
+            case IN_PROGRESS -> executor ? () -> acceptedCard(a, StepWords.IN_WORK.text(), here)
+                    : coordinator ? () -> send(a, chat, here.mark(),
+                            CoordinatorCards.oversight(facts.cardFor(person, a)), Outbox.PRIORITY_REPLY,
+                            Card.Kind.OVERSIGHT) : null;
+            case REWORK -> executor ? () -> acceptedCard(a, StepWords.IN_REWORK.text(), here) : null;
+            case RETURNED -> coordinator ? () -> returnedCard(a, a.stepEntry().comment(), here) : null;
+            case ANSWER_REVIEW -> approver ? () -> reviewCard(a, here) : null;
+            case APPROVED -> coordinator ? () -> approvedCard(a, here) : null;
+            case POSTPONED -> executor ? () -> postponedCard(a, here)
+                    : coordinator ? () -> postponedReassignCard(a, here) : null;
             case REDIRECT_REVIEW -> person.hasRole(Role.MODERATOR)
-                    ? () -> redirectReviewCard(a, person, a.stepEntry().comment()) : null;
+                    ? () -> redirectReviewCard(a, a.stepEntry().comment(), here) : null;
             case CLOSED -> null;
         };
         if (card != null) {
             card.run();
         } else {
-            send(a, chat, "", ReviewCards.plain(facts.cardFor(person, a)), Outbox.PRIORITY_REPLY, null);
+            send(a, chat, here.mark(), ReviewCards.plain(facts.cardFor(person, a)), Outbox.PRIORITY_REPLY, null);
         }
     }
 
@@ -120,42 +143,58 @@ public class StepCards {
                             Html.escape(a.number()))));
             return;
         }
-        files.applicantPhotos(a, chat.get().address());
-        send(a, chat.get(), ExecutorCards.executor(facts.card(a, true), facts.earlier(a)), Card.Kind.EXECUTOR);
+        executorCard(a, chat.get());
+    }
+
+    private void executorCard(AppealView a, Recipients.Chat chat) {
+        files.applicantPhotos(a, chat.address());
+        send(a, chat, ExecutorCards.executor(facts.card(a, true), facts.earlier(a)), Card.Kind.EXECUTOR);
     }
 
     public void acceptedCard(AppealView a, String title) {
-        chatOf(a.executorId()).ifPresent(chat -> send(a, chat,
-                ExecutorCards.accepted(facts.card(a, true), title, facts.returnableUntil(a)), Card.Kind.ACCEPTED));
+        chatOf(a.executorId()).ifPresent(chat -> acceptedCard(a, title, chat));
+    }
+
+    private void acceptedCard(AppealView a, String title, Recipients.Chat chat) {
+        send(a, chat, ExecutorCards.accepted(facts.card(a, true), title, facts.returnableUntil(a)),
+                Card.Kind.ACCEPTED);
     }
 
     public void unroutedCard(AppealView a, StaffMember coordinator) {
-        chatOf(coordinator.id()).ifPresent(chat -> {
-            Message m = CoordinatorCards.unrouted(facts.card(a, false), facts.unroutedCandidates(a),
-                    facts.earlier(a));
-            files.applicantPhotos(a, chat.address());
-            send(a, chat, m, Card.Kind.UNROUTED);
-        });
+        chatOf(coordinator.id()).ifPresent(chat -> unroutedCard(a, chat));
+    }
+
+    private void unroutedCard(AppealView a, Recipients.Chat chat) {
+        Message m = CoordinatorCards.unrouted(facts.card(a, false), facts.unroutedCandidates(a), facts.earlier(a));
+        files.applicantPhotos(a, chat.address());
+        send(a, chat, m, Card.Kind.UNROUTED);
     }
 
     public void returnedCard(AppealView a, StaffMember coordinator, String reason) {
-        chatOf(coordinator.id()).ifPresent(chat -> send(a, chat,
-                CoordinatorCards.returned(facts.card(a, false), facts.returnedCandidates(a), reason),
-                Card.Kind.RETURNED));
+        chatOf(coordinator.id()).ifPresent(chat -> returnedCard(a, reason, chat));
+    }
+
+    private void returnedCard(AppealView a, String reason, Recipients.Chat chat) {
+        send(a, chat, CoordinatorCards.returned(facts.card(a, false), facts.returnedCandidates(a), reason),
+                Card.Kind.RETURNED);
     }
 
     public void reviewCard(AppealView a, StaffMember moderator) {
-        chatOf(moderator.id()).ifPresent(chat -> {
-            files.answerFiles(a, chat.address());
-            send(a, chat, ReviewCards.review(facts.card(a, true), facts.stage(a)), Card.Kind.REVIEW);
-        });
+        chatOf(moderator.id()).ifPresent(chat -> reviewCard(a, chat));
+    }
+
+    private void reviewCard(AppealView a, Recipients.Chat chat) {
+        files.answerFiles(a, chat.address());
+        send(a, chat, ReviewCards.review(facts.card(a, true), facts.stage(a)), Card.Kind.REVIEW);
     }
 
     public void approvedCard(AppealView a, StaffMember coordinator) {
-        chatOf(coordinator.id()).ifPresent(chat -> {
-            files.answerFiles(a, chat.address());
-            send(a, chat, CoordinatorCards.approved(facts.card(a, false)), Card.Kind.APPROVED);
-        });
+        chatOf(coordinator.id()).ifPresent(chat -> approvedCard(a, chat));
+    }
+
+    private void approvedCard(AppealView a, Recipients.Chat chat) {
+        files.answerFiles(a, chat.address());
+        send(a, chat, CoordinatorCards.approved(facts.card(a, false)), Card.Kind.APPROVED);
     }
 
     /** Sends a drawn card of the appeal to the person's chat (marked «за …» for a substitute). */

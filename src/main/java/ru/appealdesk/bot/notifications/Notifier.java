@@ -178,7 +178,7 @@ class Notifier {
         ends.close(a, e.transition().line().text(texts.name(e.actorId())));
         if (e.transition().to().isPresent()) {
             audience.stepOwners(a).forEach(owner -> audience.chatOf(owner.id())
-                    .ifPresent(chat -> steps.showTo(a, owner, chat.address())));
+                    .ifPresent(chat -> steps.showTo(a, owner, chat)));
         }
     }
 }
