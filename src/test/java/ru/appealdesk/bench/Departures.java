@@ -14,9 +14,9 @@ import ru.appealdesk.delivery.Messenger;
 import ru.appealdesk.delivery.MessengerException;
 
 /**
- * When the service's outbox handed each text message to a messenger's client ({@link System#nanoTime()}, taken right
- * after the sender's own pacing let it go): the sender's side of a rate, to hold against what the fake saw arrive.
- * Imported by a benchmark, it wraps every {@link Messenger} bean.
+ * When the service's outbox handed each text message (and each message of files) to a messenger's client
+ * ({@link System#nanoTime()}, taken right after the sender's own pacing let it go): the sender's side of a rate, to
+ * hold against what the fake saw arrive. Imported by a benchmark, it wraps every {@link Messenger} bean.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class Departures {
@@ -26,11 +26,19 @@ class Departures {
     }
 
     private static final List<Departure> ALL = Collections.synchronizedList(new ArrayList<>());
+    private static final List<Long> FILES = Collections.synchronizedList(new ArrayList<>());
 
     /** The sends since {@code from} to one messenger, in the order they started. */
     static List<Departure> of(MessengerKind messenger, long from) {
         synchronized (ALL) {
             return ALL.stream().filter(d -> d.messenger() == messenger && d.at() >= from).toList();
+        }
+    }
+
+    /** When each message of files since {@code from} was handed to a messenger's client (all messengers). */
+    static List<Long> ofFiles(long from) {
+        synchronized (FILES) {
+            return FILES.stream().filter(t -> t >= from).toList();
         }
     }
 
@@ -78,6 +86,7 @@ class Departures {
 
         @Override
         public void sendFiles(long chatId, List<Attachment> files) throws MessengerException {
+            FILES.add(System.nanoTime());
             delegate.sendFiles(chatId, files);
         }
 

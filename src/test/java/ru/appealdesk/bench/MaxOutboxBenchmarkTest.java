@@ -35,7 +35,8 @@ import ru.appealdesk.support.TestDatabase;
  * Telegram ({@link FakeTelegram} with strict limits) and MAX at once: each lane drains at its own limit. Run with
  * {@code mvn -B -Pbenchmark test -Dtest=MaxOutboxBenchmarkTest}; sizes by {@code -Dbench.max.users} and
  * {@code -Dbench.max.perUser}. The sends are also stamped as they leave the service ({@link Departures}): a second
- * busier at the receiver than at departure is jitter between the two, not the sender's pacing.
+ * busier at the receiver than at departure is jitter between the two, not the sender's pacing. A third test sends
+ * messages of uploaded files ({@code -Dbench.max.mediaMessages}, default 100), each file several MAX calls.
  */
 @Tag("benchmark")
 @SpringBootTest(classes = AppealDeskApplication.class)
@@ -48,6 +49,7 @@ class MaxOutboxBenchmarkTest {
     static final FakeTelegram TELEGRAM = new FakeTelegram().strictLimits();
     private static final long MAX_USERS_FROM = 2_000_000L;
     private static final long TELEGRAM_CHATS_FROM = 1_000_000L;
+    private static final long MEDIA_USERS_FROM = 3_000_000L;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -120,6 +122,56 @@ class MaxOutboxBenchmarkTest {
                 ReceiverRate.firstToLast(telegram), ReceiverRate.firstToLast(departed).busiestSecond(),
                 departed.size(), TELEGRAM.rateLimitedCalls() - telegramLimited,
                 violations.size(), violations.stream().limit(3).toList());
+    }
+
+    /**
+     * Messages with files the service made (a report's workbook and chart): each file is {@code POST /uploads}, the
+     * upload, and a {@code POST /messages}, while the outbox takes one bot-wide slot per message. Reports the 429s by
+     * call and the files the fake received more than once.
+     */
+    @Test
+    void messagesWithUploadedFiles() throws InterruptedException {
+        // given messages of two uploaded documents each, queued at once
+        int messages = Integer.getInteger("bench.max.mediaMessages", 100);
+        Timestamp now = Timestamp.from(Instant.now());
+        List<Object[]> files = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int m = 0; m < messages; m++) {
+            java.util.UUID first = java.util.UUID.randomUUID();
+            java.util.UUID second = java.util.UUID.randomUUID();
+            files.add(new Object[] {first, "report-" + m + ".xlsx", new byte[] {1, 2, 3}, now});
+            files.add(new Object[] {second, "chart-" + m + ".pdf", new byte[] {4, 5, 6}, now});
+            rows.add(new Object[] {MEDIA_USERS_FROM + m, "{\"media\":[{\"kind\":\"DOCUMENT\",\"ref\":\"upload:"
+                    + first + "\"},{\"kind\":\"DOCUMENT\",\"ref\":\"upload:" + second + "\"}]}", now, now});
+        }
+        jdbc.batchUpdate("insert into outbound_file (id, file_name, content, created_at) values (?, ?, ?, ?)", files);
+        long start = System.nanoTime();
+        jdbc.batchUpdate("insert into outbound_message (messenger, chat_id, method, payload, priority, status, "
+                + "attempts, next_attempt_at, created_at) values ('MAX', ?, 'SEND_MEDIA', ?, 2, 'PENDING', 0, ?, ?)",
+                rows);
+
+        // when the MAX lane has sent or given up on every one
+        while (System.nanoTime() - start < 900_000_000_000L && jdbc.queryForObject("select count(*) from "
+                + "outbound_message where method = 'SEND_MEDIA' and status in ('PENDING', 'IN_FLIGHT')",
+                Integer.class) > 0) {
+            Thread.sleep(250);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        // then the calls at the receiver, the 429s by call, and the files sent twice
+        List<FakeMax.Arrival> arrivals = MAX.arrivals().stream().filter(a -> a.at() >= start).toList();
+        List<Long> counted = MAX.countedCallsAt().stream().filter(t -> t >= start).toList();
+        Map<String, Long> limited = MAX.rateLimitedCalls().stream().filter(r -> r.at() >= start)
+                .collect(Collectors.groupingBy(FakeMax.Refusal::call, Collectors.counting()));
+        long uploadsAsked = MAX.calls("POST", "/uploads").size();
+        System.out.printf(Locale.ROOT, "BENCHMARK max files: %d messages of 2 uploaded files to %d users done in %.1f "
+                        + "s; outbox: %s; calls counted by the limit: %s; 429 answers by call: %s; POST /uploads "
+                        + "(all so far): %d; file messages received: %d for %d files; at departure: %d outbox "
+                        + "messages, busiest sliding second %d%n",
+                messages, messages, seconds, jdbc.queryForList("select status, count(*) as n from outbound_message "
+                        + "where method = 'SEND_MEDIA' group by status").toString(),
+                ReceiverRate.firstToLast(counted), limited, uploadsAsked, arrivals.size(), 2 * messages,
+                Departures.ofFiles(start).size(), ReceiverRate.firstToLast(Departures.ofFiles(start)).busiestSecond());
     }
 
     private void queue(String messenger, long firstChat, int chats, int perChat) {
