@@ -71,6 +71,14 @@ public final class FakeMax implements AutoCloseable {
         }
     }
 
+    /** A message the fake accepted ({@code POST /messages}): to whom, and when ({@link System#nanoTime()}). */
+    public record Arrival(long userId, long at) {
+    }
+
+    /** A call answered 429: "METHOD /path", and when ({@link System#nanoTime()}). */
+    public record Refusal(String call, long at) {
+    }
+
     /** A file uploaded through {@code POST /uploads}: its type, name, bytes and the token it is attached by. */
     public record Upload(String type, String name, byte[] content, String token) {
     }
@@ -97,6 +105,10 @@ public final class FakeMax implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger(1);
     private final AtomicInteger notReady = new AtomicInteger();
     private final AtomicInteger rateLimited = new AtomicInteger();
+    private final List<Arrival> arrivals = Collections.synchronizedList(new ArrayList<>());
+    private final List<Refusal> limitedCalls = new CopyOnWriteArrayList<>();
+    /** When each call that counts towards the bot-wide limit was let through ({@link System#nanoTime()}). */
+    private final List<Long> countedAt = Collections.synchronizedList(new ArrayList<>());
     private volatile int perSecond = 30;
     private long firstMarker = 1;
 
@@ -304,6 +316,25 @@ public final class FakeMax implements AutoCloseable {
         return rateLimited.get();
     }
 
+    /** The calls answered 429, in order (which calls hit the limits, and when). */
+    public List<Refusal> rateLimitedCalls() {
+        return List.copyOf(limitedCalls);
+    }
+
+    /** Every message the fake accepted, in the order it accepted them. */
+    public List<Arrival> arrivals() {
+        synchronized (arrivals) {
+            return List.copyOf(arrivals);
+        }
+    }
+
+    /** When each call counted towards the bot-wide limit (all but GET /updates) was let through, in order. */
+    public List<Long> countedCallsAt() {
+        synchronized (countedAt) {
+            return List.copyOf(countedAt);
+        }
+    }
+
     // ---- serving ----
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -339,6 +370,7 @@ public final class FakeMax implements AutoCloseable {
             }
             if (overLimit(method, path, query)) {
                 rateLimited.incrementAndGet();
+                limitedCalls.add(new Refusal(method + " " + path, System.nanoTime()));
                 error(exchange, 429, "too.many.requests", "Too many requests", 1);
                 return;
             }
@@ -423,6 +455,7 @@ public final class FakeMax implements AutoCloseable {
         String text = body.path("text").isNull() ? null : body.path("text").asText(null);
         messages.put(mid, new Sent(mid, userId, text, body.path("format").asText(null), attachments,
                 new CopyOnWriteArrayList<>()));
+        arrivals.add(new Arrival(userId, System.nanoTime()));
         ObjectNode result = JSON.createObjectNode();
         ObjectNode message = result.putObject("message");
         message.putObject("sender").put("user_id", BOT_ID).put("first_name", "UniBot").put("username", "unit_bot")
@@ -549,6 +582,7 @@ public final class FakeMax implements AutoCloseable {
         }
         if (!"GET /updates".equals(method + " " + path)) {
             recentCalls.addLast(now);
+            countedAt.add(now);
         }
         return false;
     }

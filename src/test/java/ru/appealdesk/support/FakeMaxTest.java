@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The fake MAX server refuses what MAX's schema does not allow, and a call without the token. */
+/**
+ * The fake MAX server refuses what MAX's schema does not allow, and a call without the token; it refuses calls over
+ * MAX's limit and records which, and when each message arrived.
+ */
 class FakeMaxTest {
 
     private static int call(FakeMax max, String method, String pathAndQuery, String body, String token)
@@ -55,6 +58,30 @@ class FakeMaxTest {
                     "required field 'attachments' is missing", "a string of 129 characters",
                     "'type' teleport is not one of", "required query parameter 'callback_id' is missing",
                     "PATCH /me: no such method", "does not match");
+        }
+    }
+
+    @Test
+    void callsOverTheLimitAreRefusedAndRecorded() throws Exception {
+        try (FakeMax max = new FakeMax()) {
+            max.perSecond(2);
+            String ok = "{\"text\":\"hi\",\"attachments\":null,\"link\":null,\"format\":\"html\"}";
+            long before = System.nanoTime();
+            assertThat(call(max, "POST", "/messages?user_id=7", ok, FakeMax.TOKEN)).isEqualTo(200);
+            assertThat(call(max, "GET", "/me", null, FakeMax.TOKEN)).isEqualTo(200);
+            // a third call within the second
+            assertThat(call(max, "POST", "/messages?user_id=8", ok, FakeMax.TOKEN)).isEqualTo(429);
+
+            assertThat(max.rateLimited()).isEqualTo(1);
+            assertThat(max.rateLimitedCalls()).singleElement().satisfies(r -> {
+                assertThat(r.call()).isEqualTo("POST /messages");
+                assertThat(r.at()).isGreaterThan(before);
+            });
+            assertThat(max.arrivals()).singleElement().satisfies(a -> {
+                assertThat(a.userId()).isEqualTo(7L);
+                assertThat(a.at()).isGreaterThan(before);
+            });
+            assertThat(max.countedCallsAt()).hasSize(2);
         }
     }
 }
