@@ -41,6 +41,26 @@ public interface Messenger {
      */
     void edit(long chatId, String messageId, String html, List<List<Button>> keyboard) throws MessengerException;
 
+    /** Waits for the bot-wide slot of one more request: how the sender paces the calls of a send of several. */
+    @FunctionalInterface
+    interface CallPacer {
+
+        /** For a call of one request each. */
+        CallPacer NONE = () -> { };
+
+        void awaitNextCall() throws InterruptedException;
+    }
+
+    /**
+     * Sends files as {@link #sendFiles(long, List)}, asking {@code pacer} before every request after the first that
+     * counts against the bot's limit (an upload and its message are two in MAX), so that a send of several calls
+     * cannot burst over the limit. A messenger of one request per send need not override it.
+     */
+    default void sendFiles(long chatId, List<Attachment> files, CallPacer pacer)
+            throws MessengerException, InterruptedException {
+        sendFiles(chatId, files);
+    }
+
     /** Sends files: photos and videos first, then documents, grouped as the messenger allows. */
     void sendFiles(long chatId, List<Attachment> files) throws MessengerException;
 

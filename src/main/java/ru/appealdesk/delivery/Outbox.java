@@ -138,6 +138,13 @@ public class Outbox {
     }
 
     public void media(ChatAddress chat, List<Media> media, int priority) {
+        if (!chat.messenger().groupsFiles() && media.size() > 1) {
+            // each file is a message of its own there: queued apart, a retry resends only the file that failed
+            List<Media> ordered = new java.util.ArrayList<>(media.stream().filter(m -> m.kind().visual()).toList());
+            ordered.addAll(media.stream().filter(m -> !m.kind().visual()).toList());
+            ordered.forEach(m -> media(chat, List.of(m), priority));
+            return;
+        }
         if (!media.isEmpty() && !overCap(chat, priority)) {
             enqueue(chat, OutboundMessage.Method.SEND_MEDIA, new Payload(null, null, media, null, null), null,
                     priority);

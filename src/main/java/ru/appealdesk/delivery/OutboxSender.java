@@ -215,10 +215,13 @@ class OutboxSender {
                 }
                 case EDIT_MESSAGE -> messenger.edit(message.chatId(), cardMessageId, payload.text(),
                         payload.keyboard());
-                case SEND_MEDIA -> messenger.sendFiles(message.chatId(), payload.media().stream()
-                        .map(m -> files.load(m.ref()).map(f -> new Messenger.Attachment(m.kind(), m.ref(),
-                                f.content(), f.name())).orElseGet(() -> new Messenger.Attachment(m.kind(),
-                                m.ref()))).toList());
+                case SEND_MEDIA -> {
+                    List<Messenger.Attachment> attachments = payload.media().stream()
+                            .map(m -> files.load(m.ref()).map(f -> new Messenger.Attachment(m.kind(), m.ref(),
+                                    f.content(), f.name())).orElseGet(() -> new Messenger.Attachment(m.kind(),
+                                    m.ref()))).toList();
+                    sendFiles(message.chatId(), attachments);
+                }
                 case SET_MENU_BUTTON -> messenger.setMenuButton(message.chatId(), payload.keyboard().get(0).get(0));
                 case ANSWER_CALLBACK -> messenger.answerCallback(payload.callbackQueryId(), payload.text(),
                         Boolean.TRUE.equals(payload.alert()));
@@ -233,6 +236,15 @@ class OutboxSender {
             log.error("Outbound message {} cannot be sent: {}", message.id(), safe(e), e);
             return Outcome.of(Outcome.Kind.DEAD, e.toString());
         }
+    }
+
+    /**
+     * Files: each request the messenger makes after the first waits for a bot-wide slot of its own (the first took
+     * its slot with the chat's turn), so the calls of many files never burst over the limit.
+     */
+    private void sendFiles(long chatId, List<Messenger.Attachment> attachments)
+            throws MessengerException, InterruptedException {
+        messenger.sendFiles(chatId, attachments, () -> limits.awaitExtraSlots(1));
     }
 
     private void apply(OutboundMessage message, Outcome outcome) {

@@ -103,6 +103,13 @@ class RateLimits {
         }
     }
 
+    /** Takes {@code slots} more bot-wide slots, waiting for each: the further calls of a send of several. */
+    void awaitExtraSlots(int slots) throws InterruptedException {
+        for (int i = 0; i < slots; i++) {
+            awaitGlobalSlot();
+        }
+    }
+
     /** Reserves the bot-wide bucket's next slot and waits for it. */
     private void awaitGlobalSlot() throws InterruptedException {
         long[] untilSlot = new long[1];

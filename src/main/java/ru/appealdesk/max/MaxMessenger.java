@@ -80,12 +80,49 @@ class MaxMessenger implements Messenger {
     /** One message per file (MAX wants a document alone in its message), photos and videos first. */
     @Override
     public void sendFiles(long chatId, List<Messenger.Attachment> attachments) throws MessengerException {
+        try {
+            sendFiles(chatId, attachments, CallPacer.NONE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessengerException(MessengerException.Kind.TRANSIENT, "interrupted", e);
+        }
+    }
+
+    /** Each file in its own message; every POST /uploads and POST /messages after the first waits for its slot. */
+    @Override
+    public void sendFiles(long chatId, List<Messenger.Attachment> attachments, CallPacer pacer)
+            throws MessengerException, InterruptedException {
         List<Messenger.Attachment> ordered = new ArrayList<>(attachments.stream().filter(a -> a.kind().visual())
                 .toList());
         ordered.addAll(attachments.stream().filter(a -> !a.kind().visual()).toList());
+        Turns turns = new Turns(pacer);
         for (Messenger.Attachment a : ordered) {
-            AttachmentRequest file = attach(a);
-            sendWhenReady(chatId, new NewMessageBody(null, List.of(file), null, null));
+            AttachmentRequest file = attach(a, turns);
+            sendWhenReady(chatId, new NewMessageBody(null, List.of(file), null, null), turns);
+        }
+    }
+
+    /** The calls of one send: the first has its slot already, each later one waits for the pacer. */
+    private static final class Turns {
+
+        private final CallPacer pacer;
+        private boolean first = true;
+
+        Turns(CallPacer pacer) {
+            this.pacer = pacer;
+        }
+
+        void next() throws MessengerException {
+            if (first) {
+                first = false;
+                return;
+            }
+            try {
+                pacer.awaitNextCall();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MessengerException(MessengerException.Kind.TRANSIENT, "interrupted", e);
+            }
         }
     }
 
@@ -113,9 +150,14 @@ class MaxMessenger implements Messenger {
     }
 
     private void sendWhenReady(long chatId, NewMessageBody body) throws MessengerException {
+        sendWhenReady(chatId, body, new Turns(CallPacer.NONE));
+    }
+
+    private void sendWhenReady(long chatId, NewMessageBody body, Turns turns) throws MessengerException {
         Duration pause = backoff;
         for (int attempt = 1; ; attempt++) {
             try {
+                turns.next();
                 api.send(chatId, body);
                 return;
             } catch (MaxApiException e) {
@@ -138,14 +180,14 @@ class MaxMessenger implements Messenger {
      * The attachment for a file: an upload of its content; a photo by its URL (MAX fetches it); a video or document
      * by URL fetched and uploaded again; anything else is taken as a token MAX gave for a file it has.
      */
-    private AttachmentRequest attach(Messenger.Attachment a) throws MessengerException {
+    private AttachmentRequest attach(Messenger.Attachment a, Turns turns) throws MessengerException {
         String type = switch (a.kind()) {
             case PHOTO -> "image";
             case VIDEO -> "video";
             case DOCUMENT -> "file";
         };
         if (a.upload()) {
-            return upload(type, a.name() == null ? "file" : a.name(), a.content());
+            return upload(type, a.name() == null ? "file" : a.name(), a.content(), turns);
         }
         String ref = a.ref();
         boolean url = ref.startsWith("https://") || ref.startsWith("http://");
@@ -160,14 +202,16 @@ class MaxMessenger implements Messenger {
                 throw new MessengerException(MessengerException.Kind.TRANSIENT, "fetching a file to upload: "
                         + e.getMessage(), e);
             }
-            return upload(type, name(ref), content);
+            return upload(type, name(ref), content, turns);
         }
         return new AttachmentRequest(type, new MaxSchema.MediaRef(ref, null));
     }
 
     /** POST /uploads, the bytes to the URL it names, then the payload: an image's photos, else the token. */
-    private AttachmentRequest upload(String type, String name, byte[] content) throws MessengerException {
+    private AttachmentRequest upload(String type, String name, byte[] content, Turns turns)
+            throws MessengerException {
         try {
+            turns.next();
             MaxSchema.UploadEndpoint endpoint = api.uploadUrl(type);
             JsonNode uploaded = api.upload(endpoint.url(), name, content);
             if (uploaded != null && uploaded.hasNonNull("photos")) {

@@ -85,6 +85,13 @@ class Departures {
         }
 
         @Override
+        public void sendFiles(long chatId, List<Attachment> files, CallPacer pacer)
+                throws MessengerException, InterruptedException {
+            FILES.add(System.nanoTime());
+            delegate.sendFiles(chatId, files, pacer);
+        }
+
+        @Override
         public void sendFiles(long chatId, List<Attachment> files) throws MessengerException {
             FILES.add(System.nanoTime());
             delegate.sendFiles(chatId, files);

@@ -134,6 +134,24 @@ class MaxMessengerTest {
     }
 
     @Test
+    void everyRequestOfAFilesSendAfterTheFirstWaitsForItsSlot() throws Exception {
+        // given two uploaded files and a photo MAX fetches by URL: two uploads and three messages, five requests
+        List<Long> waits = new java.util.ArrayList<>();
+        int before = max.calls().size();
+
+        // when they are sent with a pacer
+        messenger.sendFiles(USER, List.of(
+                new Attachment(FileKind.DOCUMENT, "upload:1", "%PDF-1.7 a".getBytes(StandardCharsets.UTF_8), "a.pdf"),
+                new Attachment(FileKind.DOCUMENT, "upload:2", "%PDF-1.7 b".getBytes(StandardCharsets.UTF_8), "b.pdf"),
+                new Attachment(FileKind.PHOTO, "https://portal.example/p/2.jpg")),
+                () -> waits.add(System.nanoTime()));
+
+        // then the pacer was asked before each request but the first, whose slot the outbox took
+        assertThat(max.calls().size() - before).isEqualTo(5);
+        assertThat(waits).hasSize(4);
+    }
+
+    @Test
     void filesGoThroughUploadsAndAreAttachedByToken() throws Exception {
         byte[] photo = "jpeg-bytes".getBytes(StandardCharsets.UTF_8);
         byte[] pdf = "%PDF-1.7 report".getBytes(StandardCharsets.UTF_8);
