@@ -31,11 +31,7 @@ class MaxJourneysTest extends MessengerJourneys {
 
     @DynamicPropertySource
     static void max(DynamicPropertyRegistry registry) {
-        registry.add("appealdesk.max.bot-token", () -> FakeMax.TOKEN);
-        registry.add("appealdesk.max.api-url", MAX::url);
-        registry.add("appealdesk.max.poll-timeout", () -> "1s");
-        registry.add("appealdesk.max.bot-username", () -> "appealdesk_test_bot");
-        registry.add("appealdesk.delivery.max.private-chat-spacing", () -> PACE_SETTING);
+        MAX.register(registry);
     }
 
     @Override

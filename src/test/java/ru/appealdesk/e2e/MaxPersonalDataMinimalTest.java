@@ -55,10 +55,7 @@ class MaxPersonalDataMinimalTest extends EndToEndTest {
 
     @DynamicPropertySource
     static void max(DynamicPropertyRegistry registry) {
-        registry.add("appealdesk.max.bot-token", () -> FakeMax.TOKEN);
-        registry.add("appealdesk.max.api-url", MAX::url);
-        registry.add("appealdesk.max.poll-timeout", () -> "1s");
-        registry.add("appealdesk.delivery.max.private-chat-spacing", () -> PACE_SETTING);
+        MAX.register(registry);
     }
 
     @Override

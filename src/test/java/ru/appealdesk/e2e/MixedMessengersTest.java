@@ -35,11 +35,7 @@ class MixedMessengersTest extends EndToEndTest {
 
     @DynamicPropertySource
     static void max(DynamicPropertyRegistry registry) {
-        registry.add("appealdesk.max.bot-token", () -> FakeMax.TOKEN);
-        registry.add("appealdesk.max.api-url", MAX::url);
-        registry.add("appealdesk.max.poll-timeout", () -> "1s");
-        registry.add("appealdesk.max.bot-username", () -> "appealdesk_test_bot");
-        registry.add("appealdesk.delivery.max.private-chat-spacing", () -> PACE_SETTING);
+        MAX.register(registry);
     }
 
     /** The roads executors also open their MAX invite links (everyone was bound in Telegram by the base class). */

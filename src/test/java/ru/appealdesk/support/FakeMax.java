@@ -146,6 +146,16 @@ public final class FakeMax implements AutoCloseable {
 
     // ---- set-up ----
 
+    /** Points a test's service at this fake: MAX on, long polling with a short timeout, the functional tests' pace. */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("appealdesk.max.bot-token", () -> TOKEN);
+        registry.add("appealdesk.max.api-url", this::url);
+        registry.add("appealdesk.max.poll-timeout", () -> "1s");
+        registry.add("appealdesk.max.bot-username", () -> "appealdesk_test_bot");
+        registry.add("appealdesk.delivery.max.private-chat-spacing", () -> EndToEndTest.PACE_SETTING);
+    }
+
+
     /** The bot-wide limit of calls a second (MAX: about 30). */
     public void perSecond(int limit) {
         this.perSecond = limit;

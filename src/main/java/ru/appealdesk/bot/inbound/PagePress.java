@@ -14,11 +14,7 @@ import ru.appealdesk.delivery.Button;
 import ru.appealdesk.delivery.Html;
 import ru.appealdesk.delivery.Outbox;
 import ru.appealdesk.text.Text;
-import ru.appealdesk.workflow.AppealAccess;
-import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
-import ru.appealdesk.workflow.TransitionRefused;
-import ru.appealdesk.workflow.TransitionRefused.Reason;
 
 /**
  * «Открыть обращение» in a messenger without Mini Apps (MAX, PRODUCT.md §15): the press answers with a fresh
@@ -28,14 +24,12 @@ import ru.appealdesk.workflow.TransitionRefused.Reason;
 @Component
 class PagePress implements PressHandler {
 
-    private final AppealQueries queries;
-    private final AppealAccess access;
+    private final ViewableAppeals appeals;
     private final DashboardLinks links;
     private final Outbox outbox;
 
-    PagePress(AppealQueries queries, AppealAccess access, DashboardLinks links, Outbox outbox) {
-        this.queries = queries;
-        this.access = access;
+    PagePress(ViewableAppeals appeals, DashboardLinks links, Outbox outbox) {
+        this.appeals = appeals;
         this.links = links;
         this.outbox = outbox;
     }
@@ -47,11 +41,7 @@ class PagePress implements PressHandler {
 
     @Override
     public String press(Inbound in, Callback cb) {
-        AppealView a = queries.find(cb.appealId())
-                .orElseThrow(() -> new TransitionRefused(Reason.NOT_FOUND, "no appeal " + cb.appealId()));
-        if (!access.mayView(in.staff(), a)) {
-            throw new TransitionRefused(Reason.NOT_ALLOWED, "may not view");
-        }
+        AppealView a = appeals.find(in.staff(), cb.appealId());
         Optional<String> login = links.loginTo(in.staff(), in.chat(), a.id());
         if (login.isEmpty()) {
             outbox.text(in.chat(), Commands.Words.DASHBOARD_NOT_CONFIGURED.text(), Outbox.PRIORITY_REPLY);

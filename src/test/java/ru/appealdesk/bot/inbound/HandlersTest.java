@@ -15,7 +15,7 @@ class HandlersTest {
         return new ArrayList<>(List.of(new ExecutorPresses(null, null, null),
                 new AnswerPresses(null, null, null, null, null), new ReviewPresses(null, null, null, null),
                 new CoordinatorPresses(null, null, null, null), new CoExecutorPresses(null, null, null, null),
-                new OpenPress(null, null, null), new PagePress(null, null, null, null)));
+                new OpenPress(null, null), new PagePress(null, null, null)));
     }
 
     private static List<ChatCommand> commands() {
@@ -33,7 +33,7 @@ class HandlersTest {
         assertThatThrownBy(() -> new Presses(null, null, null, null, withoutOpen))
                 .hasMessageContaining("no handler answers the button OPEN");
         List<PressHandler> twice = pressHandlers();
-        twice.add(new OpenPress(null, null, null));
+        twice.add(new OpenPress(null, null));
         assertThatThrownBy(() -> new Presses(null, null, null, null, twice))
                 .hasMessageContaining("two handlers answer the button OPEN");
     }
