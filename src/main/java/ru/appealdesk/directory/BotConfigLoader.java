@@ -31,8 +31,6 @@ final class BotConfigLoader {
 
     static final List<String> DEFAULT_REMINDERS = List.of("30 working minutes", "4 working hours", "24 hours");
     static final List<String> DEFAULT_BEFORE_DUE = List.of("24 hours", "4 hours", "30 minutes");
-    /** PRODUCT.md §9, seed 001 §4.6: a postponed answer names a date at most 30 days after the appeal came in. */
-    static final String DEFAULT_POSTPONE_MAX = "30 days";
     private static final String ID_PATTERN = "[a-z0-9][a-z0-9_.-]{0,31}";
 
     private BotConfigLoader() {
@@ -48,13 +46,27 @@ final class BotConfigLoader {
         YamlFile routingYaml = YamlFile.read(dir, "routing.yml");
         Map<String, Category> categories = categories(routingYaml, routingYaml.bind(RoutingFile.class),
                 departments, staff);
-        Map<Source, SourceRegulation> regulations = regulations(YamlFile.read(dir, "regulations.yml"));
+        YamlFile regulationsYaml = YamlFile.read(dir, "regulations.yml");
+        Map<Source, SourceRegulation> regulations = regulations(regulationsYaml);
+        String secondaryApprover = secondaryApprover(staffYaml, staffFile, staff);
+        checkPostponeLimits(regulationsYaml, regulations, secondaryApprover);
         ReportSchedule reports = java.nio.file.Files.exists(dir.resolve("reports.yml"))
                 ? reports(YamlFile.read(dir, "reports.yml")) : ReportSchedule.NONE;
         List<AnswerTemplate> templates = java.nio.file.Files.exists(dir.resolve("templates.yml"))
                 ? templates(YamlFile.read(dir, "templates.yml"), categories) : List.of();
         return new BotConfig(organization, departments, staff, categories, regulations,
-                secondaryApprover(staffYaml, staffFile, staff), reports, templates);
+                secondaryApprover, reports, templates);
+    }
+
+    /** A second postponement is agreed first by the secondary approver (seed 000 п.14): without one, no second. */
+    private static void checkPostponeLimits(YamlFile yaml, Map<Source, SourceRegulation> regulations,
+                                            String secondaryApprover) {
+        for (Map.Entry<Source, SourceRegulation> e : regulations.entrySet()) {
+            if (e.getValue().postponeLimit() > 1 && secondaryApprover == null) {
+                throw yaml.error("postpone-limit: 2 needs the secondary-approver of staff.yml, who agrees the second "
+                        + "postponement first; there is none", "sources", e.getKey().name(), "postpone-limit");
+            }
+        }
     }
 
     /** {@code templates.yml} (seed 000 п.1, 3, 6): optional; answers per category and answer type. */
@@ -361,12 +373,14 @@ final class BotConfigLoader {
                     duration(yaml, s.returnAfterAcceptWithin(), "sources", key, "return-after-accept-within"),
                     duration(yaml, s.unroutedWithin(), "sources", key, "unrouted-within"),
                     Boolean.TRUE.equals(s.redirectNeedsApproval()),
-                    parse(yaml, BotConfigLoader::postponeMax, s.postponeMax() == null ? DEFAULT_POSTPONE_MAX
-                            : s.postponeMax(), "sources", key, "postpone-max"),
+                    s.postponeMax() == null ? null : parse(yaml, BotConfigLoader::postponeMax, s.postponeMax(),
+                            "sources", key, "postpone-max"),
                     s.postponedReassignAt() == null ? null : parse(yaml, BotConfigLoader::percent,
                             s.postponedReassignAt(), "sources", key, "postponed-reassign-at"),
                     duration(yaml, s.coExecutorWithin(), "sources", key, "co-executor-within"),
-                    Boolean.TRUE.equals(s.notifyApplicant())));
+                    Boolean.TRUE.equals(s.notifyApplicant()),
+                    postponeLimit(yaml, s.postponeLimit(), key),
+                    !Boolean.FALSE.equals(s.returnNeedsLegalBasis())));
         }
         for (Source source : Source.values()) {
             if (!result.containsKey(source)) {
@@ -396,6 +410,18 @@ final class BotConfigLoader {
             throw new IllegalArgumentException("postpone-max must be at least one day, e.g. \"30 days\"");
         }
         return d;
+    }
+
+    /** {@code postpone-limit}: 1 (the default, seed 003 §3) or 2 (the second agreed first, seed 000 п.14). */
+    private static int postponeLimit(YamlFile yaml, Integer value, String source) {
+        if (value == null) {
+            return 1;
+        }
+        if (value != 1 && value != 2) {
+            throw yaml.error("postpone-limit must be 1 or 2 (how many postponed answers an appeal may have placed), "
+                    + "not " + value, "sources", source, "postpone-limit");
+        }
+        return value;
     }
 
     /** {@code "75%"}: a share from 1 to 99 per cent. */

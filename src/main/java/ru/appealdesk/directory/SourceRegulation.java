@@ -8,11 +8,15 @@ import java.util.List;
  * an appeal its executor may still return it (ЕЦУР, seed 000 п.9), null if not at all; {@code unroutedWithin}: an
  * appeal nobody was given by then reminds the coordinators (ИМ, seed 004 п.10), null for no such reminder;
  * {@code redirectNeedsApproval}: a coordinator's redirect to another organisation waits for a moderator (ПОС);
- * {@code postponeMax}: the latest date an «Отложено» answer may name, counted from {@code receivedAt} (PRODUCT.md §9);
+ * {@code postponeMax}: the latest date an «Отложено» answer may name, counted from {@code receivedAt} (PRODUCT.md §9),
+ * null: up to a year after it, even past the source's own term (seed 002 п.10);
  * {@code postponedReassignAtPercent}: when this share of a postponed appeal's period is left the coordinators are
  * asked to assign its executor (ПОС, seed 002 п.10), null for no such card; {@code coExecutorWithin}: a
  * co-executor's deadline from {@code receivedAt} (PRODUCT.md §10), null: the appeal's answer deadline;
- * {@code notifyApplicant}: the executor tells the applicant the result before submitting (seed 000 п.15).
+ * {@code notifyApplicant}: the executor tells the applicant the result before submitting (seed 000 п.15);
+ * {@code postponeLimit}: how many «Отложено» answers an appeal may have placed, 1 (seed 003 §3) or 2, the second
+ * agreed first by the secondary approver (seed 000 п.14); {@code returnNeedsLegalBasis}: a return must cite a legal
+ * act (seed 000 п.4), else written reasons suffice (seed 004 п.11).
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -21,5 +25,5 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin,
                                boolean redirectNeedsApproval, WorkDuration postponeMax,
                                Integer postponedReassignAtPercent, WorkDuration coExecutorWithin,
-                               boolean notifyApplicant) {
+                               boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis) {
 }

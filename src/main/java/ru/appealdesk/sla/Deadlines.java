@@ -50,7 +50,14 @@ public class Deadlines implements DeadlinePolicy {
 
     @Override
     public java.time.LocalDate latestPostponement(Source source, Instant receivedAt) {
-        return workingTime.localDate(workingTime.plus(receivedAt, directory.regulation(source).postponeMax()));
+        WorkDuration max = directory.regulation(source).postponeMax();
+        if (max == null) {
+            // no postpone-max: up to a year after receipt, past the source's own term (seed 002 п.10)
+            java.time.LocalDate received = workingTime.localDate(receivedAt);
+            max = new WorkDuration(java.time.temporal.ChronoUnit.DAYS.between(received, received.plusYears(1)),
+                    WorkDuration.Unit.DAYS, false);
+        }
+        return workingTime.localDate(workingTime.plus(receivedAt, max));
     }
 
     @Override

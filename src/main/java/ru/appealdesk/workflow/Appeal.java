@@ -108,6 +108,12 @@ class Appeal {
      */
     AppealEvents.AppealReturned returnToCoordinators(String actor, String reason, Instant returnableUntil,
                                                      Instant now) {
+        return returnToCoordinators(actor, reason, returnableUntil, true, now);
+    }
+
+    /** As above; {@code needsLegalBasis}: the source's {@code return-needs-legal-basis} (false: reasons only). */
+    AppealEvents.AppealReturned returnToCoordinators(String actor, String reason, Instant returnableUntil,
+                                                     boolean needsLegalBasis, Instant now) {
         require(Transition.RETURN);
         step.requireExecutor(actor, id);
         if (step.status() == AppealStatus.IN_PROGRESS) {
@@ -119,7 +125,7 @@ class Appeal {
                         + "ago to be returned");
             }
         }
-        String checked = ReturnReasons.check(reason);
+        String checked = ReturnReasons.check(reason, needsLegalBasis);
         move(now, actor, HistoryType.RETURNED, AppealStatus.RETURNED, checked);
         return new AppealEvents.AppealReturned(view(), step.executorId(), checked, now);
     }

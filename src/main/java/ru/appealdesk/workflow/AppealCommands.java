@@ -73,8 +73,9 @@ public class AppealCommands {
     public AppealView returnToCoordinators(long id, int step, String executorId, String reason) {
         AppealView before = load(id).view();
         Instant returnableUntil = queries.returnableUntil(before);
+        boolean needsLegalBasis = queries.returnNeedsLegalBasis(before);
         return change(id, step, executorId, (a, now) -> a.returnToCoordinators(executorId, reason, returnableUntil,
-                now));
+                needsLegalBasis, now));
     }
 
     /**

@@ -53,14 +53,24 @@ public class AppealQueries {
     }
 
     /**
-     * The latest date an «Отложено» answer to this appeal may name now; empty when it cannot be postponed (a third
-     * time, a second time with no secondary approver, or the limit is already reached).
+     * The latest date an «Отложено» answer to this appeal may name now; empty when it cannot be postponed (the
+     * source's {@code postpone-limit} is used up, a second time with no secondary approver, or the date limit is
+     * already reached).
      */
     public Optional<LocalDate> postponableUntil(AppealView a) {
         PostponementLimits limits = limits(a);
-        boolean allowed = a.postponeCount() == 0 || a.postponeCount() < Rounds.MAX_POSTPONEMENTS
-                && limits.secondaryApprover();
+        boolean allowed = a.postponeCount() < limits.limit() && (a.postponeCount() == 0 || limits.secondaryApprover());
         return allowed && limits.latest().isAfter(limits.today()) ? Optional.of(limits.latest()) : Optional.empty();
+    }
+
+    /** Whether a return of this appeal must cite a legal act (the source's {@code return-needs-legal-basis}). */
+    public boolean returnNeedsLegalBasis(AppealView a) {
+        return directory.regulation(a.source()).returnNeedsLegalBasis();
+    }
+
+    /** How many «Отложено» answers this appeal may have placed (the source's {@code postpone-limit}). */
+    public int postponeLimit(AppealView a) {
+        return directory.regulation(a.source()).postponeLimit();
     }
 
     /** Whether the executor must tell the applicant the result before submitting (seed 000 п.15). */
@@ -71,7 +81,8 @@ public class AppealQueries {
     /** The postponement limits of {@code a} today. */
     PostponementLimits limits(AppealView a) {
         boolean secondary = directory.secondaryApprover().filter(s -> !s.id().equals(a.executorId())).isPresent();
-        return new PostponementLimits(today(), deadlines.latestPostponement(a.source(), a.receivedAt()), secondary);
+        return new PostponementLimits(today(), deadlines.latestPostponement(a.source(), a.receivedAt()),
+                directory.regulation(a.source()).postponeLimit(), secondary);
     }
 
     /** The appeal a portal knows by this number. */

@@ -21,7 +21,10 @@ public interface DeadlinePolicy {
      */
     Deadline postponedTo(Source source, LocalDate date, Instant now);
 
-    /** The latest date an «Отложено» answer may name: the source's {@code postpone-max} after {@code receivedAt}. */
+    /**
+     * The latest date an «Отложено» answer may name: the source's {@code postpone-max} after {@code receivedAt}, a year
+     * after it without one (seed 002 п.10).
+     */
     LocalDate latestPostponement(Source source, Instant receivedAt);
 
     /** {@code from} plus a duration of the regulations, in working time if it says so. */

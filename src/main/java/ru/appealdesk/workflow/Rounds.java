@@ -13,8 +13,6 @@ class Rounds {
 
     /** Seed 001 §2: after the third disagreement the operator decides. */
     static final int MAX_REOPENS = 3;
-    /** PRODUCT.md §9, seed 000 п.14: one «Отложено», a second only after the secondary approver. */
-    static final int MAX_POSTPONEMENTS = 2;
 
     @Column(name = "postpone_count")
     private int postponeCount;
@@ -23,11 +21,11 @@ class Rounds {
 
     /**
      * «Отложено» (PRODUCT.md §9): a date after today and no later than the source's {@code postpone-max} after the
-     * appeal came in; a second postponement only where a secondary approver will approve it (seed 000 п.14), never
-     * a third.
+     * appeal came in; no more than the source's {@code postpone-limit} (seed 003 §3: once), a second only where a
+     * secondary approver will approve it (seed 000 п.14).
      */
     void checkPostponement(LocalDate until, PostponementLimits limits, Long appealId) {
-        if (postponeCount >= MAX_POSTPONEMENTS) {
+        if (postponeCount >= limits.limit()) {
             throw new TransitionRefused(Reason.POSTPONED_TWICE, "appeal " + appealId + " was already postponed "
                     + postponeCount + " times");
         }

@@ -27,20 +27,21 @@ class PostponedAnswerTest extends EndToEndTest {
 
     @Test
     void aPosAppealPostponedTwiceIsReassignedAtTheQuarterAndAgreedByTheDirectorTheSecondTime() {
-        // given a ПОС appeal in work (received Monday 02.03.2026 10:15: postponed at most to 01.04.2026)
+        // given a ПОС appeal in work (received Monday 02.03.2026 10:15; no postpone-max: postponed at most a year
+        // later, to 02.03.2027, past its own 30-day term — seed 002 п.10)
         JsonNode created = register(appealRequest("PP-2026-600001", "roads").put("source", "POS"));
         long id = created.get("id").asLong();
         String first = created.get("executor").asText();
         String second = first.equals("morozov") ? "volkova" : "morozov";
         draftAnswer(first, accept(first, "PP-2026-600001"), "Отложено", null);
-        telegram.awaitText(user(first), "не позднее 01.04.2026");
+        telegram.awaitText(user(first), "не позднее 02.03.2027");
 
         // when the executor names a date past the source's limit, then one within it
         int seen = telegram.messagesTo(user(first)).size();
-        telegram.userSends(user(first), "02.04.2026");
+        telegram.userSends(user(first), "03.03.2027");
 
         // then the first is refused with the limit, and nothing changes
-        awaitNew(user(first), seen, m -> m.text().contains("не позднее 01.04.2026")
+        awaitNew(user(first), seen, m -> m.text().contains("не позднее 02.03.2027")
                 && m.text().contains("Дата должна быть"));
         assertThat(appeal(id).get("status").asText()).isEqualTo("IN_PROGRESS");
         postponeTo(first, "20.03.2026", "Ремонт запланирован на 20.03.2026 после схода снега.");
@@ -92,7 +93,8 @@ class PostponedAnswerTest extends EndToEndTest {
         assertThat(telegram.awaitAnswer(stale).text()).matches("(?s).*(устарел|недоступн).*");
         assertThat(appeal(id).get("executor").asText()).isEqualTo(second);
 
-        // when the new executor postpones a second time
+        // when the new executor postpones a second time (postpone-limit: 2, seed 000 п.14), past the source's own
+        // term of 01.04.2026
         secondSeen = telegram.messagesTo(user(second)).size();
         telegram.press(user(second), secondFinalCard, "Подготовить итоговый ответ");
         Sent types = awaitNew(user(second), secondSeen, m -> m.hasButton("Отклонено"));
@@ -102,16 +104,16 @@ class PostponedAnswerTest extends EndToEndTest {
 
         // then the director of МЦУР is named as the first approver
         Sent prompt = awaitNew(user(second), secondSeen, m -> m.text().contains("ДД.ММ.ГГГГ"));
-        assertThat(prompt.text()).contains("не позднее 01.04.2026", "Попов", "директор МКУ «МЦУР»");
+        assertThat(prompt.text()).contains("не позднее 02.03.2027", "Попов", "директор МКУ «МЦУР»");
         int popovSeen = telegram.messagesTo(user("popov")).size();
         int belovSeen = telegram.messagesTo(user("belov")).size();
-        postponeTo(second, "27.03.2026", "Подрядчик перенёс работы на 27.03.2026 из-за погоды.");
+        postponeTo(second, "15.04.2026", "Подрядчик перенёс работы на 15.04.2026 из-за погоды.");
 
         // and the answer goes to him first, then to the department's approver
         Sent director = awaitNew(user("popov"), popovSeen, m -> m.text().contains("PP-2026-600001")
                 && m.hasButton("Согласовать"));
         assertThat(director.text()).contains("Повторная отсрочка решения");
-        assertThat(appeal(id).get("answer").get("postponedUntil").asText()).isEqualTo("2026-03-27");
+        assertThat(appeal(id).get("answer").get("postponedUntil").asText()).isEqualTo("2026-04-15");
         assertThat(telegram.messagesTo(user("belov")).subList(belovSeen, telegram.messagesTo(user("belov")).size()))
                 .noneMatch(m -> m.text().contains("PP-2026-600001") && m.hasButton("Согласовать"));
         telegram.press(user("popov"), director, "Согласовать");
@@ -124,7 +126,7 @@ class PostponedAnswerTest extends EndToEndTest {
         JsonNode twice = await().atMost(Duration.ofSeconds(20)).until(() -> appeal(id),
                 a -> a.get("postponeCount").asInt() == 2);
         assertThat(twice.get("status").asText()).isEqualTo("POSTPONED");
-        assertThat(twice.get("dueAt").asText()).isEqualTo("2026-03-27T16:45:00+03:00");
+        assertThat(twice.get("dueAt").asText()).isEqualTo("2026-04-15T18:00:00+03:00");
 
         // then no third «Отложено» is offered, and the old type card is stale
         Sent last = awaitNew(user(second), secondSeen, m -> m.hasButton("Подготовить итоговый ответ"));

@@ -67,16 +67,19 @@ class DeadlinesTest {
     @CsvSource({
             // postpone-max: 30 days by default (seed 001 §4.6), 8 days for ИМ (seed 004 п.12)
             "DOBRODEL, 2026-03-02T10:00, 2026-04-01",
-            "POS, 2026-03-02T10:00, 2026-04-01",
+            // no postpone-max (ПОС, other): a year after receipt, past the source's own term (seed 002 п.10)
+            "POS, 2026-03-02T10:00, 2027-03-02",
             "ECUR, 2026-03-02T10:00, 2026-04-01",
-            "OTHER, 2026-03-02T10:00, 2026-04-01",
+            "OTHER, 2026-03-02T10:00, 2027-03-02",
+            // 07.03.2027 is a Sunday, 08.03.2027 a holiday
+            "POS, 2026-03-07T10:00, 2027-03-09",
             "INCIDENT, 2026-03-02T10:00, 2026-03-10",
             // a limit on a day off moves to the next working day (seed 004 п.9): 08.03 Sunday, 09.03 a holiday
             "INCIDENT, 2026-02-28T12:00, 2026-03-10",
             // 23.01.2027 is a Saturday
             "DOBRODEL, 2026-12-24T17:00, 2027-01-25",
             // late in the evening it is still the day it came in
-            "POS, 2026-03-02T23:30, 2026-04-01",
+            "POS, 2026-03-02T23:30, 2027-03-02",
     })
     void latestPostponedDate(Source source, String received, String latest) {
         assertThat(DEADLINES.latestPostponement(source, msk(received))).isEqualTo(java.time.LocalDate.parse(latest));

@@ -22,7 +22,7 @@ class AppealTest {
     static final Instant NOW = Instant.parse("2026-03-02T07:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
     /** Received today with postpone-max 30 days; a secondary approver is configured. */
-    static final PostponementLimits LIMITS = new PostponementLimits(TODAY, TODAY.plusDays(30), true);
+    static final PostponementLimits LIMITS = new PostponementLimits(TODAY, TODAY.plusDays(30), 2, true);
     static final String LEGAL = "Не относится к компетенции: согласно п. 2.3 Положения об управлении.";
 
     static Appeal appeal(List<String> photos) {
@@ -95,7 +95,23 @@ class AppealTest {
                 Reason.REASON_TOO_SHORT);
         assertRefused(() -> a.returnToCoordinators("morozov", "Это совсем не наш вопрос, пусть решают другие",
                 null, NOW), Reason.REASON_WITHOUT_LEGAL_BASIS);
+        // a word that merely contains «ст» or «стать» is no citation
+        assertRefused(() -> a.returnToCoordinators("morozov", "Это может стать проблемой другого управления",
+                null, NOW), Reason.REASON_WITHOUT_LEGAL_BASIS);
         a.returnToCoordinators("morozov", LEGAL, null, NOW);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.RETURNED);
+    }
+
+    @Test
+    void whereTheSourceAsksNoLegalBasisAReturnNeedsWrittenReasonsOnly() {
+        // seed 004 п.11: return-needs-legal-basis: false
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+
+        assertRefused(() -> a.returnToCoordinators("morozov", "не моё", null, false, NOW), Reason.REASON_TOO_SHORT);
+        a.returnToCoordinators("morozov", "Это совсем не наш вопрос, двор обслуживает управляющая компания", null,
+                false, NOW);
+
         assertThat(a.view().status()).isEqualTo(AppealStatus.RETURNED);
 
         a.rejectReturn("popov", NOW);
@@ -128,7 +144,7 @@ class AppealTest {
         assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, null), LIMITS, NOW),
                 Reason.POSTPONE_DATE_INVALID);
         // ИМ: 8 days after the appeal came in (seed 004 п.12)
-        PostponementLimits incident = new PostponementLimits(TODAY, TODAY.plusDays(8), true);
+        PostponementLimits incident = new PostponementLimits(TODAY, TODAY.plusDays(8), 1, true);
         assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(9)), incident, NOW),
                 Reason.POSTPONE_DATE_INVALID);
         assertThat(a.view().status()).isEqualTo(AppealStatus.IN_PROGRESS);
@@ -145,7 +161,7 @@ class AppealTest {
         assertThat(a.view().postponeCount()).isEqualTo(1);
 
         // without a secondary approver there is nobody to agree a repeated postponement (seed 000 п.14)
-        PostponementLimits nobody = new PostponementLimits(TODAY, TODAY.plusDays(30), false);
+        PostponementLimits nobody = new PostponementLimits(TODAY, TODAY.plusDays(30), 2, false);
         assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(20)), nobody, NOW),
                 Reason.NO_SECONDARY_APPROVER);
         a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(20)), LIMITS, NOW);
@@ -159,6 +175,32 @@ class AppealTest {
         assertThat(a.view().status()).isEqualTo(AppealStatus.POSTPONED);
         assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(25)), LIMITS, NOW),
                 Reason.POSTPONED_TWICE);
+    }
+
+    @Test
+    void withAPostponeLimitOfOneASecondPostponementIsRefusedEvenWithTheSecondaryApprover() {
+        // seed 003 §3: «Отложено» once
+        Appeal a = postponed(TODAY.plusDays(10));
+        PostponementLimits once = new PostponementLimits(TODAY, TODAY.plusDays(30), 1, true);
+
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(20)), once, NOW),
+                Reason.POSTPONED_TWICE);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.POSTPONED);
+        a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), once, NOW);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.ANSWER_REVIEW);
+    }
+
+    @Test
+    void withoutAPostponeMaxTheDateMayLieAfterTheSourcesOwnTerm() {
+        // seed 002 п.10: no postpone-max, up to a year after receipt (the 30-day term is passed)
+        Appeal a = inWork();
+        PostponementLimits aYear = new PostponementLimits(TODAY, TODAY.plusYears(1), 1, true);
+
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusYears(1).plusDays(1)),
+                aYear, NOW), Reason.POSTPONE_DATE_INVALID);
+        a.submitAnswer("morozov", draft(AnswerType.POSTPONED, TODAY.plusDays(90)), aYear, NOW);
+
+        assertThat(a.view().answer().postponedUntil()).isEqualTo(TODAY.plusDays(90));
     }
 
     @Test

@@ -11,10 +11,11 @@ import ru.appealdesk.workflow.AppealView;
  * of the staff, the organisation's time zone, the moment of drawing, whether the reader may see the applicant's
  * contacts, whether chat messages may carry the applicant's personal data at all
  * ({@code appealdesk.chat.personal-data}) and, where they may not, the address of the appeal's page of the dashboard
- * (null when there is none).
+ * (null when there is none); {@code postponeLimit}: how many «Отложено» answers the appeal may have placed (the
+ * source's {@code postpone-limit}).
  */
 public record CardFacts(AppealView appeal, String categoryName, Map<String, String> names, ZoneId zone, Instant now,
-                        boolean contacts, boolean personalData, String page) {
+                        boolean contacts, boolean personalData, String page, int postponeLimit) {
 
     public CardFacts {
         // without personal data in the chats nobody's card shows the contacts; with it, the card shows everything
@@ -29,9 +30,15 @@ public record CardFacts(AppealView appeal, String categoryName, Map<String, Stri
         this(appeal, categoryName, names, zone, now, contacts, true, null);
     }
 
+    /** The facts with at most two «Отложено» answers (the largest {@code postpone-limit}). */
+    public CardFacts(AppealView appeal, String categoryName, Map<String, String> names, ZoneId zone, Instant now,
+                     boolean contacts, boolean personalData, String page) {
+        this(appeal, categoryName, names, zone, now, contacts, personalData, page, 2);
+    }
+
     /** The same facts for a reader who may (or may not) see the contacts. */
     public CardFacts withContacts(boolean contacts) {
-        return new CardFacts(appeal, categoryName, names, zone, now, contacts, personalData, page);
+        return new CardFacts(appeal, categoryName, names, zone, now, contacts, personalData, page, postponeLimit);
     }
 
     /** A staff member's short name: a dash for nobody, the id itself for someone no longer listed. */

@@ -45,7 +45,7 @@ public final class CardLines {
             sb.append(Words.SOCIALLY_SIGNIFICANT.text()).append('\n');
         }
         if (a.postponeCount() > 0) {
-            sb.append(Words.POSTPONED_TIMES.text(a.postponeCount())).append('\n');
+            sb.append(Words.POSTPONED_TIMES.text(a.postponeCount(), f.postponeLimit())).append('\n');
         }
         if (a.reopenCount() > 0) {
             sb.append(Words.REOPENED_TIMES.text(a.reopenCount())).append('\n');

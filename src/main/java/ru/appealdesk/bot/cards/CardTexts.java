@@ -44,7 +44,8 @@ public class CardTexts {
     public CardFacts facts(AppealView a, boolean contacts) {
         boolean personalData = chat.personalDataInChats();
         return new CardFacts(a, categoryName(a.category()), names(), zone(), now(), contacts, personalData,
-                personalData ? null : dashboard.appealPage(a.id()).orElse(null));
+                personalData ? null : dashboard.appealPage(a.id()).orElse(null),
+                directory.regulation(a.source()).postponeLimit());
     }
 
     /** Whether chat messages may carry the applicant's name, contacts, the appeal's text and photos. */

@@ -11,6 +11,7 @@ import ru.appealdesk.bot.inbound.Inbound;
 import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealCommands;
+import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
 
@@ -23,18 +24,23 @@ public class Questions implements DialogOwner {
 
     private final ConversationRepository conversations;
     private final AppealCommands appeals;
+    private final AppealQueries queries;
     private final DialogReplies replies;
     private final Clock clock;
 
-    Questions(ConversationRepository conversations, AppealCommands appeals, DialogReplies replies, Clock clock) {
+    Questions(ConversationRepository conversations, AppealCommands appeals, AppealQueries queries,
+              DialogReplies replies, Clock clock) {
         this.conversations = conversations;
         this.appeals = appeals;
+        this.queries = queries;
         this.replies = replies;
         this.clock = clock;
     }
 
     public void askReturnReason(Inbound in, AppealView a) {
-        ask(in, State.AWAITING_RETURN_REASON, a, Words.ASK_RETURN_REASON);
+        // return-needs-legal-basis: false (seed 004 п.11): written reasons, no act to cite
+        ask(in, State.AWAITING_RETURN_REASON, a, queries.returnNeedsLegalBasis(a) ? Words.ASK_RETURN_REASON
+                : Words.ASK_RETURN_REASON_WITHOUT_ACT);
     }
 
     public void askReworkReason(Inbound in, AppealView a) {
@@ -118,6 +124,7 @@ public class Questions implements DialogOwner {
     /** The questions and their replies. */
     enum Words implements Text {
         ASK_RETURN_REASON,
+        ASK_RETURN_REASON_WITHOUT_ACT,
         ASK_REWORK_REASON,
         ASK_QUALITY_RETURN_REASON,
         ASK_REDIRECT_BASIS,

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class DialogOwnersTest {
 
     private static List<DialogOwner> owners() {
-        return new ArrayList<>(List.of(new Questions(null, null, null, null), new CloseDialog(null, null, null, null),
+        return new ArrayList<>(List.of(new Questions(null, null, null, null, null), new CloseDialog(null, null, null, null),
                 new AnswerTypeChoice(null, null, null, null, null, null, null),
                 new AnswerDraftDialog(null, null, null, null, null, null, null),
                 new MaterialsDialog(null, null, null, null, null, null, null)));
@@ -34,7 +34,7 @@ class DialogOwnersTest {
     @Test
     void aStateOwnedTwiceStopsTheStart() {
         List<DialogOwner> owners = owners();
-        owners.add(new Questions(null, null, null, null));
+        owners.add(new Questions(null, null, null, null, null));
         assertThatThrownBy(() -> new Dialogs(null, owners, null, null, null, null))
                 .hasMessageContaining("two dialogs own the state");
     }
