@@ -68,6 +68,8 @@ class BotConfigLoaderTest {
             "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"100%\"|regulations.yml line 17: sources.POS.postponed-reassign-at: '100%' is not a share from 1% to 99%",
             "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 hours\"|regulations.yml line 34: sources.INCIDENT.postpone-max: postpone-max must be at least one day",
             "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 dayz\"|regulations.yml line 34: sources.INCIDENT.postpone-max: '8 dayz' is not a duration",
+            // PRODUCT.md §13.2: answer-lead (seed 000 п.10, 12)
+            "regulations.yml|answer-lead: \"2 days\"               # seed 000 п.10|answer-lead: \"2 dais\"               # seed 000 п.10|regulations.yml line 8: sources.DOBRODEL.answer-lead: '2 dais' is not a duration",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: potholes\\n    type: RESOLVED|templates.yml line 13: templates[0].category: unknown category 'potholes' (not in routing.yml)",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: roads\\n    type: FIXED|templates.yml line 14: templates[0].type: unknown answer type 'FIXED'",
             "templates.yml|сообщаем, что по адресу {address}|сообщаем, что по адресу {adress}|templates.yml line 16: templates[0].text: unknown placeholder '{adress}'",

@@ -20,22 +20,26 @@ class DeadlinesTest {
 
     @ParameterizedTest(name = "{0} {1} {2} received {3}: due {4}, answer due {5}")
     @CsvSource({
-            // Добродел: 8 working days, answer 2 working days earlier (seed 001 §3, seed 000 п.10)
-            "DOBRODEL, roads, NORMAL, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T18:00",
-            "DOBRODEL, roads, NORMAL, 2025-12-29T10:00, 2026-01-20T18:00, 2026-01-16T16:45",
+            // Добродел: 8 working days (seed 001 §3), answer placed «за 2 (двое) суток» before (seed 000 п.10, 12):
+            // 48 hours of calendar time since PRODUCT.md §13.2 (it was the end of the working day 2 working days
+            // before: 11.03 18:00 and 16.01 16:45 here)
+            "DOBRODEL, roads, NORMAL, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T16:45",
+            // a Sunday: calendar time does not skip the weekend (seed 000 п.10, 12)
+            "DOBRODEL, roads, NORMAL, 2025-12-29T10:00, 2026-01-20T18:00, 2026-01-18T18:00",
             "DOBRODEL, roads, NORMAL, 2026-03-06T16:30, 2026-03-19T18:00, 2026-03-17T18:00",
             "DOBRODEL, roads, NORMAL, 2026-03-07T23:00, 2026-03-19T18:00, 2026-03-17T18:00",
-            "DOBRODEL, roads, NORMAL, 2026-11-02T13:20, 2026-11-13T16:45, 2026-11-11T18:00",
+            "DOBRODEL, roads, NORMAL, 2026-11-02T13:20, 2026-11-13T16:45, 2026-11-11T16:45",
             // Добродел: a fast-track category does not change a Добродел deadline at normal priority
-            "DOBRODEL, snow, NORMAL, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T18:00",
+            "DOBRODEL, snow, NORMAL, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T16:45",
             // ПОС: 30 calendar days; a fast-track category uses its fast-track-days (seed 002 п.7, seed 003); placed
-            // on the portal by the end of the working day 2 days before (seed 000 п.12), the last working day before
-            // that when it is a day off
+            // on the portal «за 2 (двое) суток» before (seed 000 п.12): 48 hours of calendar time, a weekend or a
+            // holiday included (PRODUCT.md §13.2; before it the last working day up to 2 days before: 06.03 16:45,
+            // 30.12 18:00, 06.05 18:00 here)
             "POS, other, NORMAL, 2025-12-29T10:00, 2026-01-28T18:00, 2026-01-26T18:00",
-            "POS, other, NORMAL, 2026-02-06T11:00, 2026-03-10T18:00, 2026-03-06T16:45",
-            "POS, roads, NORMAL, 2026-03-02T10:00, 2026-03-10T18:00, 2026-03-06T16:45",
-            "POS, heating, NORMAL, 2026-12-29T12:00, 2027-01-11T18:00, 2026-12-30T18:00",
-            "POS, benefits, NORMAL, 2026-04-28T12:00, 2026-05-08T15:45, 2026-05-06T18:00",
+            "POS, other, NORMAL, 2026-02-06T11:00, 2026-03-10T18:00, 2026-03-08T18:00",
+            "POS, roads, NORMAL, 2026-03-02T10:00, 2026-03-10T18:00, 2026-03-08T18:00",
+            "POS, heating, NORMAL, 2026-12-29T12:00, 2027-01-11T18:00, 2027-01-09T18:00",
+            "POS, benefits, NORMAL, 2026-04-28T12:00, 2026-05-08T15:45, 2026-05-06T15:45",
             // (08.05.2026 is a Friday and a short day: 16:45 - 1 hour)
             // the category's fast-track days are ПОС only (PRODUCT.md §9): other sources keep their own term at
             // FAST_TRACK priority — ИМ its 6 working hours (seed 004 п.12), «Иное» its 30 days
@@ -49,7 +53,7 @@ class DeadlinesTest {
             "INCIDENT, snow, HIGH, 2026-03-02T12:00, 2026-03-02T15:48, 2026-03-02T15:48",
             "INCIDENT, snow, HIGH, 2026-03-02T20:00, 2026-03-03T12:00, 2026-03-03T12:00",
             // HIGH priority without a high-priority term keeps the normal term
-            "DOBRODEL, roads, HIGH, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T18:00",
+            "DOBRODEL, roads, HIGH, 2026-03-02T10:15, 2026-03-13T16:45, 2026-03-11T16:45",
             // 59-ФЗ / other: 30 days
             "OTHER, other, NORMAL, 2026-03-02T10:00, 2026-04-01T18:00, 2026-04-01T18:00",
             // an unknown category falls back to the source's term
@@ -86,8 +90,8 @@ class DeadlinesTest {
     @CsvSource({
             // the end of working hours of the postponed date; ПОС places it 2 days earlier (seed 000 п.12)
             "POS, 2026-04-01, 2026-04-01T18:00, 2026-03-30T18:00",
-            // a Saturday: the last working day before it
-            "POS, 2026-03-14, 2026-03-13T16:45, 2026-03-11T18:00",
+            // a Saturday: the last working day before it; the answer 48 hours before that (seed 000 п.12)
+            "POS, 2026-03-14, 2026-03-13T16:45, 2026-03-11T16:45",
             "DOBRODEL, 2026-04-01, 2026-04-01T18:00, 2026-03-30T18:00",
             // ИМ has no lead: its last allowed date, after the 9 March holiday
             "INCIDENT, 2026-03-10, 2026-03-10T18:00, 2026-03-10T18:00",
