@@ -366,7 +366,18 @@ final class BotConfigLoader {
                     s.postponedReassignAt() == null ? null : parse(yaml, BotConfigLoader::percent,
                             s.postponedReassignAt(), "sources", key, "postponed-reassign-at"),
                     duration(yaml, s.coExecutorWithin(), "sources", key, "co-executor-within"),
-                    Boolean.TRUE.equals(s.notifyApplicant())));
+                    Boolean.TRUE.equals(s.notifyApplicant()),
+                    s.fastTrackAnswerDeadline() == null ? null : parse(yaml, BotConfigLoader::fastTrackTerm,
+                            s.fastTrackAnswerDeadline(), "sources", key, "fast-track-answer-deadline")));
+        }
+        for (Map.Entry<Source, SourceRegulation> entry : result.entrySet()) {
+            WorkDuration fast = entry.getValue().fastTrackAnswerDeadline();
+            WorkDuration term = entry.getValue().answerDeadline();
+            if (fast != null && fast.unit() == term.unit() && fast.working() == term.working()
+                    && fast.amount() > term.amount()) {
+                throw yaml.error("fast-track-answer-deadline \"" + fast + "\" is longer than answer-deadline \""
+                        + term + "\"", "sources", entry.getKey().name(), "fast-track-answer-deadline");
+            }
         }
         for (Source source : Source.values()) {
             if (!result.containsKey(source)) {
@@ -394,6 +405,15 @@ final class BotConfigLoader {
         if (d.unit() != WorkDuration.Unit.DAYS && d.asDuration().compareTo(java.time.Duration.ofDays(1)) < 0
                 || d.amount() == 0) {
             throw new IllegalArgumentException("postpone-max must be at least one day, e.g. \"30 days\"");
+        }
+        return d;
+    }
+
+    /** A fast-track term is a real term: not zero. */
+    static WorkDuration fastTrackTerm(String value) {
+        WorkDuration d = WorkDuration.parse(value);
+        if (d.amount() == 0) {
+            throw new IllegalArgumentException("fast-track-answer-deadline must be longer than zero, e.g. \"10 days\"");
         }
         return d;
     }

@@ -50,7 +50,7 @@ final class ConfigFiles {
                        String claimUntil, List<String> reminders, List<String> beforeDue,
                        String returnAfterAcceptWithin, String unroutedWithin, Boolean redirectNeedsApproval,
                        String postponeMax, String postponedReassignAt, String coExecutorWithin,
-                       Boolean notifyApplicant) {
+                       Boolean notifyApplicant, String fastTrackAnswerDeadline) {
     }
 
     record ReportsFile(ReportEntry daily, ReportEntry weekly, ReportEntry monthly) {

@@ -12,7 +12,9 @@ import java.util.List;
  * {@code postponedReassignAtPercent}: when this share of a postponed appeal's period is left the coordinators are
  * asked to assign its executor (ПОС, seed 002 п.10), null for no such card; {@code coExecutorWithin}: a
  * co-executor's deadline from {@code receivedAt} (PRODUCT.md §10), null: the appeal's answer deadline;
- * {@code notifyApplicant}: the executor tells the applicant the result before submitting (seed 000 п.15).
+ * {@code notifyApplicant}: the executor tells the applicant the result before submitting (seed 000 п.15);
+ * {@code fastTrackAnswerDeadline}: the term of a {@code FAST_TRACK} appeal unless its category's fast-track days are
+ * shorter (ПОС, seed 002 п.7), null: such an appeal keeps the source's term.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -21,5 +23,5 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin,
                                boolean redirectNeedsApproval, WorkDuration postponeMax,
                                Integer postponedReassignAtPercent, WorkDuration coExecutorWithin,
-                               boolean notifyApplicant) {
+                               boolean notifyApplicant, WorkDuration fastTrackAnswerDeadline) {
 }
