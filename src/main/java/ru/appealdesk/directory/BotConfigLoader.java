@@ -380,7 +380,18 @@ final class BotConfigLoader {
                     duration(yaml, s.coExecutorWithin(), "sources", key, "co-executor-within"),
                     Boolean.TRUE.equals(s.notifyApplicant()),
                     postponeLimit(yaml, s.postponeLimit(), key),
-                    !Boolean.FALSE.equals(s.returnNeedsLegalBasis())));
+                    !Boolean.FALSE.equals(s.returnNeedsLegalBasis()),
+                    s.fastTrackAnswerDeadline() == null ? null : parse(yaml, BotConfigLoader::fastTrackTerm,
+                            s.fastTrackAnswerDeadline(), "sources", key, "fast-track-answer-deadline")));
+        }
+        for (Map.Entry<Source, SourceRegulation> entry : result.entrySet()) {
+            WorkDuration fast = entry.getValue().fastTrackAnswerDeadline();
+            WorkDuration term = entry.getValue().answerDeadline();
+            if (fast != null && fast.unit() == term.unit() && fast.working() == term.working()
+                    && fast.amount() > term.amount()) {
+                throw yaml.error("fast-track-answer-deadline \"" + fast + "\" is longer than answer-deadline \""
+                        + term + "\"", "sources", entry.getKey().name(), "fast-track-answer-deadline");
+            }
         }
         for (Source source : Source.values()) {
             if (!result.containsKey(source)) {
@@ -422,6 +433,15 @@ final class BotConfigLoader {
                     + "not " + value, "sources", source, "postpone-limit");
         }
         return value;
+    }
+
+    /** A fast-track term is a real term: not zero. */
+    static WorkDuration fastTrackTerm(String value) {
+        WorkDuration d = WorkDuration.parse(value);
+        if (d.amount() == 0) {
+            throw new IllegalArgumentException("fast-track-answer-deadline must be longer than zero, e.g. \"10 days\"");
+        }
+        return d;
     }
 
     /** {@code "75%"}: a share from 1 to 99 per cent. */

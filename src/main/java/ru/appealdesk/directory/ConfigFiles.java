@@ -50,7 +50,8 @@ final class ConfigFiles {
                        String claimUntil, List<String> reminders, List<String> beforeDue,
                        String returnAfterAcceptWithin, String unroutedWithin, Boolean redirectNeedsApproval,
                        String postponeMax, String postponedReassignAt, String coExecutorWithin,
-                       Boolean notifyApplicant, Integer postponeLimit, Boolean returnNeedsLegalBasis) {
+                       Boolean notifyApplicant, Integer postponeLimit, Boolean returnNeedsLegalBasis,
+                       String fastTrackAnswerDeadline) {
     }
 
     record ReportsFile(ReportEntry daily, ReportEntry weekly, ReportEntry monthly) {

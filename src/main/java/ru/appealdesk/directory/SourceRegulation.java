@@ -17,6 +17,8 @@ import java.util.List;
  * {@code postponeLimit}: how many «Отложено» answers an appeal may have placed, 1 (seed 003 §3) or 2, the second
  * agreed first by the secondary approver (seed 000 п.14); {@code returnNeedsLegalBasis}: a return must cite a legal
  * act (seed 000 п.4), else written reasons suffice (seed 004 п.11).
+ * {@code fastTrackAnswerDeadline}: the term of a {@code FAST_TRACK} appeal unless its category's fast-track days are
+ * shorter (ПОС, seed 002 п.7), null: such an appeal keeps the source's term.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -25,5 +27,6 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin,
                                boolean redirectNeedsApproval, WorkDuration postponeMax,
                                Integer postponedReassignAtPercent, WorkDuration coExecutorWithin,
-                               boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis) {
+                               boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis,
+                               WorkDuration fastTrackAnswerDeadline) {
 }

@@ -27,8 +27,13 @@ public class Deadlines implements DeadlinePolicy {
     @Override
     public Deadline compute(Source source, String categoryCode, Priority priority, Instant receivedAt) {
         SourceRegulation regulation = directory.regulation(source);
-        WorkDuration term = answerTerm(source, directory.category(categoryCode).orElse(null), priority, regulation);
-        Instant dueAt = workingTime.plus(receivedAt, term);
+        Category category = directory.category(categoryCode).orElse(null);
+        Instant dueAt = workingTime.plus(receivedAt, answerTerm(source, category, priority, regulation));
+        if (priority == Priority.FAST_TRACK && regulation.fastTrackAnswerDeadline() != null) {
+            Instant fastTrack = workingTime.plus(receivedAt, regulation.fastTrackAnswerDeadline());
+            boolean categoryIsShorter = fastTrackDays(source, category) != null && dueAt.isBefore(fastTrack);
+            dueAt = categoryIsShorter ? dueAt : fastTrack;
+        }
         if (regulation.answerLead() == null) {
             return new Deadline(dueAt, dueAt);
         }
@@ -71,17 +76,22 @@ public class Deadlines implements DeadlinePolicy {
     }
 
     /**
-     * The term that applies: HIGH priority uses the source's high-priority deadline where one is set; a category
-     * with {@code fast-track-days} uses them (calendar days) for ПОС appeals only (PRODUCT.md §9: an ИМ FAST_TRACK
-     * appeal keeps its 6-hour term).
+     * The term that applies before the source's {@code fast-track-answer-deadline} is considered: HIGH priority uses
+     * the source's high-priority deadline where one is set; a category with {@code fast-track-days} uses them
+     * (calendar days) for ПОС appeals only (PRODUCT.md §9: an ИМ FAST_TRACK appeal keeps its 6-hour term). A
+     * {@code FAST_TRACK} appeal of a source with {@code fast-track-answer-deadline} gets that term unless this one
+     * (the category's) ends earlier (PRODUCT.md §13.2, seed 002 п.7) — see {@link #compute}.
      */
     static WorkDuration answerTerm(Source source, Category category, Priority priority, SourceRegulation regulation) {
         if (priority == Priority.HIGH && regulation.highPriorityAnswerDeadline() != null) {
             return regulation.highPriorityAnswerDeadline();
         }
-        if (category != null && category.fastTrackDays() != null && source == Source.POS) {
-            return new WorkDuration(category.fastTrackDays(), WorkDuration.Unit.DAYS, false);
-        }
-        return regulation.answerDeadline();
+        WorkDuration categoryTerm = fastTrackDays(source, category);
+        return categoryTerm != null ? categoryTerm : regulation.answerDeadline();
+    }
+
+    private static WorkDuration fastTrackDays(Source source, Category category) {
+        return category != null && category.fastTrackDays() != null && source == Source.POS
+                ? new WorkDuration(category.fastTrackDays(), WorkDuration.Unit.DAYS, false) : null;
     }
 }

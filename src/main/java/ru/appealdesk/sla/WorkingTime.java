@@ -214,7 +214,11 @@ public class WorkingTime {
         return date;
     }
 
-    /** answerDueAt: the end of the working day that lies {@code lead} before {@code dueAt}'s date. */
+    /**
+     * answerDueAt: with {@code N working days}, the end of the working day that lies N working days before the day
+     * {@code dueAt} belongs to; with {@code N days} (calendar, «двое суток», seed 000 п.10, 12) the same local time
+     * N dates earlier in the organisation's zone; with a sub-day unit, that much (working) time before.
+     */
     public Instant minusLead(Instant dueAt, WorkDuration lead) {
         LocalDate date = dayOf(dueAt);
         if (lead.unit() == WorkDuration.Unit.DAYS && lead.working()) {
@@ -230,7 +234,7 @@ public class WorkingTime {
             return endOfWorkingDay(date);
         }
         if (lead.unit() == WorkDuration.Unit.DAYS) {
-            return endOfWorkingDay(previousWorkingDay(date.minusDays(lead.amount())));
+            return dueAt.atZone(zone()).minusDays(lead.amount()).toInstant();
         }
         return lead.working() ? minusWorkingTime(dueAt, lead.asDuration()) : dueAt.minus(lead.asDuration());
     }

@@ -29,13 +29,14 @@ class AppealLifecycleTest extends EndToEndTest {
         assertThat(executor).isIn("morozov", "volkova");
         assertThat(created.get("status").asText()).isEqualTo("ASSIGNED");
         assertThat(created.get("dueAt").asText()).isEqualTo("2026-03-13T16:45:00+03:00");
-        assertThat(created.get("answerDueAt").asText()).isEqualTo("2026-03-11T18:00:00+03:00");
+        // answer placed «за 2 (двое) суток» before dueAt, calendar time (seed 000 п.10, 12; PRODUCT.md §13.2)
+        assertThat(created.get("answerDueAt").asText()).isEqualTo("2026-03-11T16:45:00+03:00");
 
         // then the executor gets the applicant's photo and the card with both buttons, deadline and contacts
         telegram.awaitMessage(user(executor), m -> m.text().equals("[photo] attach://appeal-" + id + "-photo-1.jpg"));
         Sent card = awaitCard(executor, "DD-2026-100001", "Взять в работу");
         assertThat(card.hasButton("Вернуть")).isTrue();
-        assertThat(card.text()).contains("11.03.2026 18:00", "Дороги и тротуары", "г. Руза, ул. Солнцева, 5",
+        assertThat(card.text()).contains("11.03.2026 16:45", "Дороги и тротуары", "г. Руза, ул. Солнцева, 5",
                 "+79990001122", "a@b.ru", "осталось 9 д");
 
         // when the executor accepts

@@ -209,6 +209,28 @@ class IntakeApiTest extends EndToEndTest {
         assertThat(overdue).allMatch(a -> a.get("overdue").asBoolean());
     }
 
+    @Test
+    void aFastTrackPosAppealIsDueInTenCalendarDays() {
+        // given ПОС appeals received on Monday 02.03.2026 10:00 (seed 002 п.7: 30 days, 10 in the fast track)
+        ObjectNode fast = appealRequest("POS-2026-400011", "education").put("source", "POS")
+                .put("priority", "FAST_TRACK").put("receivedAt", "2026-03-02T10:00:00+03:00");
+        ObjectNode normal = appealRequest("POS-2026-400012", "education").put("source", "POS")
+                .put("receivedAt", "2026-03-02T10:00:00+03:00");
+        ObjectNode fasterCategory = appealRequest("POS-2026-400013", "snow").put("source", "POS")
+                .put("priority", "FAST_TRACK").put("receivedAt", "2026-03-02T10:00:00+03:00");
+
+        // then FAST_TRACK is due at the end of 12.03 (fast-track-answer-deadline "10 days"), answered 48 hours
+        // before (answer-lead "2 days", seed 000 п.12); NORMAL after 30 days; a category with shorter
+        // fast-track-days (snow: 3) keeps them
+        JsonNode created = register(fast);
+        assertThat(created.get("priority").asText()).isEqualTo("FAST_TRACK");
+        assertThat(created.get("dueAt").asText()).isEqualTo("2026-03-12T18:00:00+03:00");
+        assertThat(created.get("answerDueAt").asText()).isEqualTo("2026-03-10T18:00:00+03:00");
+        assertThat(appeal(created.get("id").asLong()).get("dueAt").asText()).isEqualTo("2026-03-12T18:00:00+03:00");
+        assertThat(register(normal).get("dueAt").asText()).isEqualTo("2026-04-01T18:00:00+03:00");
+        assertThat(register(fasterCategory).get("dueAt").asText()).isEqualTo("2026-03-05T18:00:00+03:00");
+    }
+
     private static void assertProblem(Api.Response response, int status, String detail) {
         assertThat(response.status()).as(response.raw()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");

@@ -142,11 +142,12 @@ class ReturnAndReworkTest extends EndToEndTest {
                 m -> m.text().contains("DD-2026-200004") && m.hasButton("Размещено")), "Размещено");
 
         // then the appeal is not closed: it waits for the final answer, with terms of the postponed date (Friday
-        // 20 March ends at 16:45; Добродел's 2 working days before it: 18 March, 18:00)
+        // 20 March ends at 16:45; Добродел's «двое суток» before it, calendar time: 18 March, 16:45 — seed 000
+        // п.10, 12, PRODUCT.md §13.2)
         JsonNode postponed = awaitStatus(id, "POSTPONED");
         assertThat(postponed.get("resolution").isNull()).isTrue();
         assertThat(postponed.get("dueAt").asText()).isEqualTo("2026-03-20T16:45:00+03:00");
-        assertThat(postponed.get("answerDueAt").asText()).isEqualTo("2026-03-18T18:00:00+03:00");
+        assertThat(postponed.get("answerDueAt").asText()).isEqualTo("2026-03-18T16:45:00+03:00");
         Sent finalCard = awaitNew(user(executor), executorSeen, m -> m.hasButton("Подготовить итоговый ответ"));
 
         // when the executor prepares the final answer

@@ -97,7 +97,18 @@ class WorkingTimeTest {
             "2026-03-13T16:45, 2 working days, 2026-03-11T18:00",
             "2026-01-20T18:00, 2 working days, 2026-01-16T16:45",
             "2026-03-10T18:00, 2 working days, 2026-03-05T18:00",
-            "2026-03-10T18:00, 3 days, 2026-03-06T16:45",
+            // a calendar lead is calendar time, «за 2 (двое) суток» (seed 000 п.10, 12; PRODUCT.md §13.2): the same
+            // local time that many dates earlier, weekends and holidays included (this case ended 06.03 16:45, the
+            // end of the last working day, before §13.2)
+            "2026-03-10T18:00, 3 days, 2026-03-07T18:00",
+            "2026-03-13T16:45, 2 days, 2026-03-11T16:45",
+            // over a weekend: calendar time lands on Saturday 14.03, working days go back to Thursday 12.03
+            "2026-03-16T18:00, 2 days, 2026-03-14T18:00",
+            "2026-03-16T18:00, 2 working days, 2026-03-12T18:00",
+            // over the production calendar's holiday of Monday 09.03.2026 (8 March moved from a Sunday)
+            "2026-03-11T12:00, 2 days, 2026-03-09T12:00",
+            "2026-03-11T12:00, 2 working days, 2026-03-06T16:45",
+            "2026-03-10T18:00, 2 days, 2026-03-08T18:00",
             "2026-03-10T09:30, 1 working hour, 2026-03-06T16:15",
             "2026-03-10T10:00, 30 minutes, 2026-03-10T09:30",
     })
@@ -177,8 +188,23 @@ class WorkingTimeTest {
         assertThat(time.minusLead(dueAt, WorkDuration.parse("2 working days"))).isEqualTo(msk("2026-12-16T00:00"));
         assertThat(time.minusLead(dueAt, WorkDuration.parse("2 days"))).isEqualTo(msk("2026-12-16T00:00"));
         // a deadline inside a day still belongs to that day
+        assertThat(time.minusLead(msk("2026-12-17T15:00"), WorkDuration.parse("2 days")))
+                .isEqualTo(msk("2026-12-15T15:00"));
         assertThat(time.dayOf(msk("2026-12-17T15:00"))).isEqualTo(LocalDate.of(2026, 12, 17));
         assertThat(TIME.dayOf(msk("2026-03-02T18:00"))).isEqualTo(LocalDate.of(2026, 3, 2));
+    }
+
+    @Test
+    void aCalendarLeadOnTwentyFourHourDaysCountsTheHolidayAWorkingLeadSkips() {
+        // given a round-the-clock organisation and a term ending with 13.06.2026; 12.06 is Russia Day (art. 112)
+        WorkingTime time = new WorkingTime(roundTheClock(ProductionCalendar.empty()));
+        Instant dueAt = time.endOfWorkingDay(LocalDate.of(2026, 6, 13));
+        assertThat(dueAt).isEqualTo(msk("2026-06-14T00:00"));
+
+        // then «двое суток» are 48 hours, the holiday included (seed 000 п.10, 12; PRODUCT.md §13.2)
+        assertThat(time.minusLead(dueAt, WorkDuration.parse("2 days"))).isEqualTo(msk("2026-06-12T00:00"));
+        // and 2 working days skip the holiday: the end of 10.06 (11.06 and 10.06 counted)
+        assertThat(time.minusLead(dueAt, WorkDuration.parse("2 working days"))).isEqualTo(msk("2026-06-11T00:00"));
     }
 
     @Test
