@@ -78,7 +78,7 @@ class IncidentWindowsTest extends EndToEndTest {
         telegram.awaitMessage(user(owner), m -> m.text().contains("принято в работу автоматически")
                 && m.text().contains("IM-2026-910002"));
         String late = telegram.press(user(owner), secondCard, "Вернуть");
-        assertThat(telegram.awaitAnswer(late).text()).isNotBlank();
+        assertThat(telegram.awaitAnswer(late).text()).contains("Карточка устарела");
         awaitOutboxDrained();
         assertThat(appeal(secondId).get("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(telegram.messagesTo(user(owner))).noneMatch(m -> m.text().contains("IM-2026-910002")
@@ -168,5 +168,27 @@ class IncidentWindowsTest extends EndToEndTest {
         // and «Размещено» closes it
         telegram.press(user("sokolova"), place, "Размещено");
         awaitStatus(id, "CLOSED");
+    }
+
+    @Test
+    void aWindowLeftAtTheEndOfTheDayGoesOnFromTheNextWorkingDay() {
+        // seed 004 п.9: what is left of a term in minutes at the end of the working day is counted from the start of
+        // the next working day — given a draft submitted at 16:30 on Friday 06.03.2026 (the day ends at 16:45; Monday
+        // 09.03.2026 is a holiday)
+        JsonNode created = incident("IM-2026-910006", "2026-03-06T16:20");
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        Sent inWork = accept(executor, "IM-2026-910006");
+        clock.set(msk("2026-03-06T16:30"));
+        submitDraft(user(executor), draftAnswer(executor, inWork, "Решено", "Яма заделана 06.03.2026."));
+        awaitStatus(id, "ANSWER_REVIEW");
+        awaitCard("belov", "IM-2026-910006", "Согласовать");
+
+        // then 15 minutes are left for Tuesday: nobody is reminded before 09:15 on 10.03.2026
+        clock.set(msk("2026-03-10T09:14"));
+        awaitOutboxDrained();
+        assertThat(alerts("belov", "IM-2026-910006", "⏰")).isEmpty();
+        clock.set(msk("2026-03-10T09:15:30"));
+        awaitAlert("belov", "IM-2026-910006", "⏰");
     }
 }
