@@ -49,6 +49,14 @@ class AnswerFilesTotalTest extends EndToEndTest {
         Sent over = awaitNew(chat, seen, m -> m.text().contains("Файл не принят"));
         assertThat(over.text()).contains("размер файла — не более 20 МБ, всех вложений ответа — не более 50 МБ");
 
+        // when the same 11 MB come declared as 1 MB (a client may say less than it sends)
+        seen = telegram.messagesTo(chat).size();
+        telegram.userSendsDocument(chat, "act-3.pdf", "application/pdf", pdf(11, (byte) 3), MB);
+
+        // then the download stops at the total and the file is refused the same way
+        over = awaitNew(chat, seen, m -> m.text().contains("Файл не принят"));
+        assertThat(over.text()).contains("всех вложений ответа — не более 50 МБ");
+
         // when 10 MB are sent instead: exactly the 50 MB total
         seen = telegram.messagesTo(chat).size();
         telegram.userSendsDocument(chat, "act-3.pdf", "application/pdf", pdf(10, (byte) 3));
