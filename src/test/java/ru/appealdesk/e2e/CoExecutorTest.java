@@ -170,6 +170,13 @@ class CoExecutorTest extends EndToEndTest {
         assertThat(withCo.at("/coExecutors/0/staffId").asText()).isEqualTo("sidorov");
         assertThat(withCo.get("status").asText()).isEqualTo("NEW");
 
+        // when the coordinator then presses Сидоров among the executors on the same card
+        String both = telegram.press(user("sokolova"), unrouted, "Сидоров П.И.");
+
+        // then it is refused: the responsible executor is not one of the co-executors (seed 001 §4.6)
+        assertThat(telegram.awaitAnswer(both).text()).contains("уже участвует в работе над обращением");
+        assertThat(appeal(id).get("status").asText()).isEqualTo("NEW");
+
         // when the coordinator then gives the appeal its responsible executor from the same card
         telegram.press(user("sokolova"), unrouted, "Егорова Н.Ю.");
 
