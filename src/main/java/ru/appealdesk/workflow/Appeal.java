@@ -86,6 +86,7 @@ class Appeal {
     private AppealEvents.AppealAssigned assign(String executor, String department, String actor,
                                                boolean atRegistration, Instant now) {
         require(atRegistration ? Transition.ROUTE : Transition.ASSIGN);
+        coExecutors().requireNotAmong(executor, id);
         String previous = step.handTo(executor, department);
         move(now, actor, previous == null ? HistoryType.ASSIGNED : HistoryType.REASSIGNED, AppealStatus.ASSIGNED, null);
         return new AppealEvents.AppealAssigned(view(), executor, previous, actor, atRegistration, now);
@@ -281,6 +282,7 @@ class Appeal {
             record(now, coordinator, HistoryType.POSTPONED_CONFIRMED, step.status(), step.status(), null, List.of());
             return new AppealEvents.PostponedConfirmed(view(), executor, coordinator, now);
         }
+        coExecutors().requireNotAmong(executor, id);
         step.handTo(executor, department);
         fact(now, coordinator, HistoryType.REASSIGNED, AppealStatus.POSTPONED, null);
         return new AppealEvents.PostponedReassigned(view(), executor, previous, coordinator, now);

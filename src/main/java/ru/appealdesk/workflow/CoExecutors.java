@@ -31,11 +31,16 @@ class CoExecutors {
             throw new TransitionRefused(Reason.CO_EXECUTOR_INVALID, staffId + " is the responsible executor of appeal "
                     + appealId);
         }
+        requireNotAmong(staffId, appealId);
+        people.add(new CoExecution(staffId, dueAt, actor, now));
+    }
+
+    /** Refuses one of the co-executors as the responsible executor, or as a co-executor again (seed 001 §4.6). */
+    void requireNotAmong(String staffId, Long appealId) {
         if (people.stream().anyMatch(c -> c.staffId().equals(staffId))) {
             throw new TransitionRefused(Reason.CO_EXECUTOR_INVALID, staffId + " is already a co-executor of appeal "
                     + appealId);
         }
-        people.add(new CoExecution(staffId, dueAt, actor, now));
     }
 
     /** A co-executor's materials: a text (another delivery replaces it) and files (all are kept); the text stripped. */

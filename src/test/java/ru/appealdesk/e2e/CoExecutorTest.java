@@ -144,6 +144,68 @@ class CoExecutorTest extends EndToEndTest {
                 && m.text().contains("не передал материалы"));
     }
 
+    @Test
+    void anIncidentCoordinatorChoosesTheCoExecutorsFromTheirCard() {
+        // seed 004 п.17.1: «решение об исполнителях принимает ведущий специалист» — given an ИМ appeal nobody could be
+        // routed to, received 10:00 on Tuesday 10.03.2026, on the coordinators' card
+        clock.set(msk("2026-03-10T10:00"));
+        long id = register(appealRequest("CE-2026-700004", "potholes-unknown").put("source", "INCIDENT")
+                .put("receivedAt", "2026-03-10T10:00:00+03:00")).get("id").asLong();
+        Sent unrouted = awaitCard("sokolova", "CE-2026-700004", "Соисполнители");
+
+        // when the coordinator presses «Соисполнители» and picks Сидоров
+        int seen = telegram.messagesTo(user("sokolova")).size();
+        telegram.press(user("sokolova"), unrouted, "Соисполнители");
+        Sent choice = awaitNew(user("sokolova"), seen, m -> m.text().contains("Соисполнители по обращению")
+                && m.text().contains("CE-2026-700004"));
+        int sidorovSeen = telegram.messagesTo(user("sidorov")).size();
+        telegram.press(user("sokolova"), choice, "Сидоров");
+
+        // then Сидоров gets his card with 2 working hours from receipt (seed 004 п.17.3)
+        Sent card = awaitNew(user("sidorov"), sidorovSeen, m -> m.text().contains("Вы соисполнитель")
+                && m.text().contains("CE-2026-700004"));
+        assertThat(card.text()).contains("Ваш срок: <b>10.03.2026 12:00</b>");
+        assertThat(card.hasButton("Передать материалы")).isTrue();
+        JsonNode withCo = appeal(id);
+        assertThat(withCo.at("/coExecutors/0/staffId").asText()).isEqualTo("sidorov");
+        assertThat(withCo.get("status").asText()).isEqualTo("NEW");
+
+        // when the coordinator then presses Сидоров among the executors on the same card
+        String both = telegram.press(user("sokolova"), unrouted, "Сидоров П.И.");
+
+        // then it is refused: the responsible executor is not one of the co-executors (seed 001 §4.6)
+        assertThat(telegram.awaitAnswer(both).text()).contains("уже участвует в работе над обращением");
+        assertThat(appeal(id).get("status").asText()).isEqualTo("NEW");
+
+        // when the coordinator then gives the appeal its responsible executor from the same card
+        telegram.press(user("sokolova"), unrouted, "Егорова Н.Ю.");
+
+        // then she gets it and Сидоров stays a co-executor
+        awaitCard("egorova", "CE-2026-700004", "Взять в работу");
+        JsonNode assigned = awaitStatus(id, "ASSIGNED");
+        assertThat(assigned.get("executor").asText()).isEqualTo("egorova");
+        assertThat(assigned.at("/coExecutors/0/staffId").asText()).isEqualTo("sidorov");
+
+        // and, once the appeal is in work, the coordinator's card of it offers «Соисполнители» again
+        telegram.press(user("egorova"), awaitCard("egorova", "CE-2026-700004", "Взять в работу"), "Взять в работу");
+        awaitStatus(id, "IN_PROGRESS");
+        seen = telegram.messagesTo(user("sokolova")).size();
+        telegram.userSends(user("sokolova"), "/appeal CE-2026-700004");
+        Sent oversight = awaitNew(user("sokolova"), seen, m -> m.text().contains("CE-2026-700004")
+                && m.hasButton("Соисполнители"));
+        seen = telegram.messagesTo(user("sokolova")).size();
+        telegram.press(user("sokolova"), oversight, "Соисполнители");
+        choice = awaitNew(user("sokolova"), seen, m -> m.text().contains("Соисполнители по обращению")
+                && m.text().contains("CE-2026-700004"));
+        assertThat(choice.hasButton("Сидоров")).as("already a co-executor").isFalse();
+        assertThat(choice.hasButton("Егорова")).as("the responsible executor").isFalse();
+        int fedorovaSeen = telegram.messagesTo(user("fedorova")).size();
+        telegram.press(user("sokolova"), choice, "Фёдорова");
+        awaitNew(user("fedorova"), fedorovaSeen, m -> m.text().contains("Вы соисполнитель")
+                && m.text().contains("CE-2026-700004"));
+        assertThat(appeal(id).get("coExecutors")).hasSize(2);
+    }
+
     private Api.Response addCoExecutor(long id, String staffId) {
         return api.post("/api/appeals/" + id + "/co-executors", "{\"staffId\":\"" + staffId + "\"}");
     }

@@ -288,6 +288,23 @@ class AppealTest {
     }
 
     @Test
+    void aCoExecutorIsNotMadeTheResponsibleExecutor() {
+        // seed 001 §4.6, 004 п.17: one responsible executor, the others bring materials to them
+        Appeal unrouted = appeal(List.of());
+        unrouted.addCoExecutor("sidorov", NOW.plusSeconds(7200), "sokolova", NOW);
+        assertRefused(() -> unrouted.assign("sidorov", "housing", "sokolova", NOW), Reason.CO_EXECUTOR_INVALID);
+        assertThat(unrouted.view().status()).isEqualTo(AppealStatus.NEW);
+        unrouted.assign("morozov", "roads", "sokolova", NOW);
+        assertThat(unrouted.view().executorId()).isEqualTo("morozov");
+
+        Appeal waiting = postponed(TODAY.plusDays(10));
+        waiting.addCoExecutor("sidorov", NOW.plusSeconds(7200), "sokolova", NOW);
+        assertRefused(() -> waiting.reassignPostponed("sidorov", "housing", "sokolova", NOW),
+                Reason.CO_EXECUTOR_INVALID);
+        assertThat(waiting.view().executorId()).isEqualTo("morozov");
+    }
+
+    @Test
     void closingWithoutAnswerTakesOnlyItsResolutionsAReasonAndAnOpenAppeal() {
         Appeal a = appeal(List.of());
         a.assign("morozov", "roads", null, NOW);
