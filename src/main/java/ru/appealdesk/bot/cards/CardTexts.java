@@ -119,6 +119,11 @@ public class CardTexts {
         return name(directory.secondaryApprover().map(StaffMember::id).orElse(null));
     }
 
+    /** Whether a return of the source's appeals must cite a legal act (seed 000 п.4), or reasons do (004 п.11). */
+    public boolean returnNeedsLegalBasis(ru.appealdesk.directory.Source source) {
+        return directory.regulation(source).returnNeedsLegalBasis();
+    }
+
     public String categoryName(String code) {
         return directory.category(code).map(Category::name).orElse(Words.UNKNOWN_CATEGORY.text(code));
     }

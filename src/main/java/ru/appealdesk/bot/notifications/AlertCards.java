@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.Set;
 
 import ru.appealdesk.bot.cards.Buttons;
 import ru.appealdesk.bot.cards.Callback;
@@ -21,6 +22,7 @@ import ru.appealdesk.delivery.Html;
 import ru.appealdesk.text.Text;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.directory.Source;
 
 /**
  * The alerts' messages, drawn from facts alone: one alert as a paragraph with a button to open the appeal, several
@@ -44,7 +46,13 @@ final class AlertCards {
      * What the alerts are drawn from besides the alerts and the appeals: the staff's short names, the names of the
      * appeals' categories, the organisation's time zone and the moment of drawing.
      */
-    record AlertFacts(Map<String, String> names, Map<String, String> categories, ZoneId zone, Instant now) {
+    record AlertFacts(Map<String, String> names, Map<String, String> categories, ZoneId zone, Instant now,
+                      Set<Source> returnsWithReasonsOnly) {
+
+        /** Whether a return of this source's appeals needs written reasons only, no act cited (seed 004 п.11). */
+        boolean reasonsOnly(Source source) {
+            return returnsWithReasonsOnly.contains(source);
+        }
 
         String name(String staffId) {
             return staffId == null ? "—" : names.getOrDefault(staffId, staffId);
@@ -123,7 +131,7 @@ final class AlertCards {
         String holders = Html.escape(alert.holders().stream().map(f::name).collect(Collectors.joining(", ")));
         String since = f.time(alert.since());
         String status = Html.escape(alert.status().title());
-        String expected = expected(alert.status());
+        String expected = expected(alert.status(), f.reasonsOnly(a.source()));
         return switch (alert.type()) {
             case REMINDER -> Words.REMINDER.text(alert.level() > 1 ? Words.REPEATED.text() : "", number, since,
                     expected);
@@ -169,10 +177,10 @@ final class AlertCards {
         return Words.WORKING_LEFT.text(CardLines.amount(alert.workingLeft()));
     }
 
-    private static String expected(AppealStatus status) {
+    private static String expected(AppealStatus status, boolean reasonsOnly) {
         return (switch (status) {
             case NEW -> Words.EXPECTED_NEW;
-            case ASSIGNED -> Words.EXPECTED_ASSIGNED;
+            case ASSIGNED -> reasonsOnly ? Words.EXPECTED_ASSIGNED_REASONS : Words.EXPECTED_ASSIGNED;
             case IN_PROGRESS -> Words.EXPECTED_IN_PROGRESS;
             case RETURNED -> Words.EXPECTED_RETURNED;
             case ANSWER_REVIEW -> Words.EXPECTED_ANSWER_REVIEW;
@@ -229,6 +237,7 @@ final class AlertCards {
         TO_DEPUTY_HEAD,
         EXPECTED_NEW,
         EXPECTED_ASSIGNED,
+        EXPECTED_ASSIGNED_REASONS,
         EXPECTED_IN_PROGRESS,
         EXPECTED_RETURNED,
         EXPECTED_ANSWER_REVIEW,

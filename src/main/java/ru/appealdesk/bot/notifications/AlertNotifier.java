@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.Set;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import ru.appealdesk.sla.Alerts.AlertsDue;
 import ru.appealdesk.sla.Alerts.Type;
 import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.directory.Source;
 
 /**
  * Turns the alerts of one timer tick into messages: one message per person, however many appeals it is about
@@ -80,6 +82,9 @@ class AlertNotifier {
             String code = appealsById.get(al.appealId()).category();
             categories.computeIfAbsent(code, texts::categoryName);
         });
-        return new AlertCards.AlertFacts(texts.names(), categories, texts.zone(), texts.now());
+        Set<Source> reasonsOnly = alerts.stream()
+                .map(al -> appealsById.get(al.appealId()).source()).distinct()
+                .filter(source -> !texts.returnNeedsLegalBasis(source)).collect(Collectors.toSet());
+        return new AlertCards.AlertFacts(texts.names(), categories, texts.zone(), texts.now(), reasonsOnly);
     }
 }

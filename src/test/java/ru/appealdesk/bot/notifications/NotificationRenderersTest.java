@@ -25,7 +25,7 @@ import static ru.appealdesk.bot.cards.TestAppeals.labels;
 class NotificationRenderersTest {
 
     private static final AlertCards.AlertFacts ALERT_FACTS = new AlertCards.AlertFacts(NAMES, Map.of("roads", "Дороги"),
-            MOSCOW, NOW);
+            MOSCOW, NOW, java.util.Set.of());
 
     @Test
     void aReworkCardSaysWhoSentItBackAndWhyAndShowsTheContactsItIsDrawnWith() {
@@ -66,6 +66,16 @@ class NotificationRenderersTest {
         assertThat(digest.indexOf("🔥 <b>№ E-1</b>")).isLessThan(digest.indexOf("⏰ <b>№ E-1</b>"));
         assertThat(AlertCards.buttons(List.of(reminder, overdue), Map.of(7L, a))).hasSize(1);
         assertThat(AlertCards.open(a).text()).isEqualTo("📄 Открыть № E-1");
+    }
+
+    @Test
+    void whereAReturnNeedsReasonsOnlyTheReminderDoesNotAskForAnAct() {
+        AppealView a = appeal(AppealStatus.ASSIGNED, null, null);
+        AlertCards.AlertFacts reasonsOnly = new AlertCards.AlertFacts(NAMES, Map.of("roads", "Дороги"), MOSCOW, NOW,
+                java.util.Set.of(a.source()));
+
+        assertThat(AlertCards.line(alert(Type.REMINDER, 1), a, reasonsOnly))
+                .endsWith("Требуется: взять в работу или вернуть с указанием причин.");
     }
 
     private static Alert alert(Type type, int level) {
