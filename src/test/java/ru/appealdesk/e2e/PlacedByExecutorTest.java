@@ -95,4 +95,32 @@ class PlacedByExecutorTest extends EndToEndTest {
                 && m.hasButton("Размещено"));
         assertThat(appeal(id).get("status").asText()).isEqualTo("APPROVED");
     }
+
+    @Test
+    void theExecutorPlacesAnApprovedPostponedAnswerToo() {
+        // given a Добродел appeal postponed by its executor and approved (PUBLISH_POSTPONED, the same «Размещено»)
+        JsonNode created = register(appealRequest("PB-2026-250003", "roads"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        long chat = user(executor);
+        draftAnswer(executor, accept(executor, "PB-2026-250003"), "Отложено", null);
+        telegram.awaitMessage(chat, m -> m.text().contains("ДД.ММ.ГГГГ"));
+        int seen = telegram.messagesTo(chat).size();
+        telegram.userSends(chat, "20.03.2026");
+        awaitNew(chat, seen, m -> m.text().contains("Решение откладывается до 20.03.2026"));
+        seen = telegram.messagesTo(chat).size();
+        telegram.userSends(chat, "Ремонт запланирован на 20.03.2026 после схода снега.");
+        submitDraft(chat, awaitNew(chat, seen, m -> m.hasButton("Отправить на согласование")));
+        seen = telegram.messagesTo(chat).size();
+        telegram.press(user("belov"), awaitCard("belov", "PB-2026-250003", "Согласовать"), "Согласовать");
+
+        // when the executor presses «Размещено» on their card
+        Sent toPlace = awaitNew(chat, seen, m -> m.text().contains("PB-2026-250003") && m.hasButton("Размещено"));
+        telegram.press(chat, toPlace, "Размещено");
+
+        // then the postponement is placed by the executor
+        JsonNode postponed = awaitStatus(id, "POSTPONED");
+        assertThat(postponed.get("history")).anyMatch(h -> h.get("type").asText().equals("PUBLISHED")
+                && h.get("actor").asText().equals(executor));
+    }
 }
