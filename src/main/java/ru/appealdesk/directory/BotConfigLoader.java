@@ -382,7 +382,8 @@ final class BotConfigLoader {
                     postponeLimit(yaml, s.postponeLimit(), key),
                     !Boolean.FALSE.equals(s.returnNeedsLegalBasis()),
                     s.fastTrackAnswerDeadline() == null ? null : parse(yaml, BotConfigLoader::fastTrackTerm,
-                            s.fastTrackAnswerDeadline(), "sources", key, "fast-track-answer-deadline")));
+                            s.fastTrackAnswerDeadline(), "sources", key, "fast-track-answer-deadline"),
+                    executorPlaces(yaml, s.placedBy(), key)));
         }
         for (Map.Entry<Source, SourceRegulation> entry : result.entrySet()) {
             WorkDuration fast = entry.getValue().fastTrackAnswerDeadline();
@@ -433,6 +434,18 @@ final class BotConfigLoader {
                     + "not " + value, "sources", source, "postpone-limit");
         }
         return value;
+    }
+
+    /** {@code placed-by}: COORDINATOR (the default) or EXECUTOR (seed 000 п.10, 12; 002 п.4). */
+    private static boolean executorPlaces(YamlFile yaml, String value, String source) {
+        if (value == null || value.equals("COORDINATOR")) {
+            return false;
+        }
+        if (value.equals("EXECUTOR")) {
+            return true;
+        }
+        throw yaml.error("placed-by must be EXECUTOR or COORDINATOR (who places the approved answer on the portal), "
+                + "not " + value, "sources", source, "placed-by");
     }
 
     /** A fast-track term is a real term: not zero. */

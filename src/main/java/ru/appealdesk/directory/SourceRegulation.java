@@ -19,6 +19,8 @@ import java.util.List;
  * act (seed 000 п.4), else written reasons suffice (seed 004 п.11).
  * {@code fastTrackAnswerDeadline}: the term of a {@code FAST_TRACK} appeal unless its category's fast-track days are
  * shorter (ПОС, seed 002 п.7), null: such an appeal keeps the source's term.
+ * {@code executorPlaces}: {@code placed-by: EXECUTOR}, the executor places the approved answer too, coordinators keep
+ * it (seed 000 п.10, 12; 002 п.4); false: {@code COORDINATOR}, the default.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -28,5 +30,5 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                boolean redirectNeedsApproval, WorkDuration postponeMax,
                                Integer postponedReassignAtPercent, WorkDuration coExecutorWithin,
                                boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis,
-                               WorkDuration fastTrackAnswerDeadline) {
+                               WorkDuration fastTrackAnswerDeadline, boolean executorPlaces) {
 }

@@ -37,6 +37,7 @@ class StepOwners {
             case APPROVER -> approvers.of(a);
             case COORDINATOR -> directory.withRole(Role.COORDINATOR);
             case MODERATOR -> directory.withRole(Role.MODERATOR);
+            case PLACER -> placers(a);
             case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM -> List.<StaffMember>of();
         }).orElse(List.of());
     }
@@ -62,5 +63,14 @@ class StepOwners {
     List<StaffMember> deputyHeadOfExecutor(AppealView a) {
         String department = directory.staff(a.executorId()).map(StaffMember::departmentId).orElse(a.departmentId());
         return directory.deputyHeadOf(department).map(List::of).orElse(List.of());
+    }
+
+    /** The coordinators, and the executor where the source's {@code placed-by} is EXECUTOR (PRODUCT.md §13.2). */
+    List<StaffMember> placers(AppealView a) {
+        List<StaffMember> result = new java.util.ArrayList<>(directory.withRole(Role.COORDINATOR));
+        if (directory.regulation(a.source()).executorPlaces()) {
+            directory.staff(a.executorId()).filter(e -> !result.contains(e)).ifPresent(result::add);
+        }
+        return List.copyOf(result);
     }
 }

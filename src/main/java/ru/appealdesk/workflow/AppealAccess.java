@@ -124,7 +124,14 @@ public class AppealAccess {
             case COORDINATOR -> absences.actsAs(person, Role.COORDINATOR);
             case MODERATOR -> absences.actsAs(person, Role.MODERATOR);
             case CO_EXECUTOR -> coExecutorActedFor(person, a).isPresent();
+            case PLACER -> Transition.Actor.PLACER.parts(executorPlaces(a)).stream()
+                    .anyMatch(part -> actsAs(person, part, a));
             case APPLICANT, PORTAL, SYSTEM -> false;
         };
+    }
+
+    /** The source's {@code placed-by} is EXECUTOR: the executor places the approved answer too (PRODUCT.md §13.2). */
+    public boolean executorPlaces(AppealView a) {
+        return directory.regulation(a.source()).executorPlaces();
     }
 }

@@ -306,11 +306,19 @@ public class AppealCommands {
 
     /** The table's check of who acts: {@code staffId} takes the part of {@code t}'s actor. */
     private void requireActor(long id, String staffId, Transition t) {
+        if (t.actor() == Transition.Actor.PLACER) {
+            AppealView a = load(id).view();
+            if (a.executorId() == null || !a.executorId().equals(staffId)
+                    || !directory.regulation(a.source()).executorPlaces()) {
+                requireRole(staffId, Role.COORDINATOR);
+            }
+            return;
+        }
         switch (t.actor()) {
             case COORDINATOR -> requireRole(staffId, Role.COORDINATOR);
             case MODERATOR -> requireRole(staffId, Role.MODERATOR);
             case APPROVER -> requireApprover(id, staffId);
-            case EXECUTOR, CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM ->
+            case EXECUTOR, CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM, PLACER ->
                     throw new IllegalArgumentException(t + ": the aggregate checks who acts");
         }
     }

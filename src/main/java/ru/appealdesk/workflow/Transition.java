@@ -16,6 +16,7 @@ import static ru.appealdesk.workflow.Transition.Actor.CO_EXECUTOR;
 import static ru.appealdesk.workflow.Transition.Actor.COORDINATOR;
 import static ru.appealdesk.workflow.Transition.Actor.EXECUTOR;
 import static ru.appealdesk.workflow.Transition.Actor.MODERATOR;
+import static ru.appealdesk.workflow.Transition.Actor.PLACER;
 import static ru.appealdesk.workflow.Transition.Actor.PORTAL;
 import static ru.appealdesk.workflow.Transition.Actor.SYSTEM;
 import static ru.appealdesk.workflow.Transition.Kind.PLAIN;
@@ -58,9 +59,10 @@ public enum Transition {
     SEND_TO_REWORK(set(ANSWER_REVIEW), APPROVER, STEP, REWORK, "TO_REWORK", HistoryType.SENT_TO_REWORK),
     EDIT_ANSWER(set(ANSWER_REVIEW), APPROVER, STEP, null, "EDIT_TEXT", HistoryType.ANSWER_EDITED),
     DELEGATE_REVIEW(set(ANSWER_REVIEW), APPROVER, STEP, null, "DELEGATE_REVIEW", HistoryType.APPROVAL_DELEGATED),
-    PUBLISH(set(APPROVED), COORDINATOR, STEP, CLOSED, "PUBLISHED", HistoryType.PUBLISHED),
+    /** «Размещено»: the coordinators, and the executor where the source's {@code placed-by} is EXECUTOR. */
+    PUBLISH(set(APPROVED), PLACER, STEP, CLOSED, "PUBLISHED", HistoryType.PUBLISHED),
     /** The same «Размещено» on an «Отложено» answer. */
-    PUBLISH_POSTPONED(set(APPROVED), COORDINATOR, STEP, POSTPONED, null, HistoryType.PUBLISHED),
+    PUBLISH_POSTPONED(set(APPROVED), PLACER, STEP, POSTPONED, null, HistoryType.PUBLISHED),
     QUALITY_RETURN(set(APPROVED), COORDINATOR, STEP, REWORK, "QUALITY_RETURN", HistoryType.QUALITY_RETURN),
     REASSIGN_POSTPONED(set(POSTPONED), COORDINATOR, ASIDE, null, null, HistoryType.REASSIGNED),
     CONFIRM_POSTPONED(set(POSTPONED), COORDINATOR, ASIDE, null, null, HistoryType.POSTPONED_CONFIRMED),
@@ -106,11 +108,27 @@ public enum Transition {
         /** The portal's API. */
         PORTAL,
         /** The timers and the routing. */
-        SYSTEM;
+        SYSTEM,
+        /**
+         * Who places the approved answer on the portal: the coordinators, and also the executor where the source's
+         * regulation says {@code placed-by: EXECUTOR} (seed 000 п.10, 12; 002 п.4); see {@link #parts(boolean)}.
+         */
+        PLACER;
 
         /** A staff member whose part this is, so their step can be theirs. */
         public boolean person() {
             return this != APPLICANT && this != PORTAL && this != SYSTEM;
+        }
+
+        /**
+         * The plain parts this one stands for: itself, or for {@link #PLACER} the coordinators and, where {@code
+         * executorPlaces} (the source's {@code placed-by: EXECUTOR}), the executor too.
+         */
+        public List<Actor> parts(boolean executorPlaces) {
+            if (this != PLACER) {
+                return List.of(this);
+            }
+            return executorPlaces ? List.of(COORDINATOR, EXECUTOR) : List.of(COORDINATOR);
         }
     }
 
@@ -213,11 +231,13 @@ public enum Transition {
 
     /**
      * The transitions a card for {@code actor} offers a button for in {@code status}, in the table's order; a card
-     * shows its buttons from this list (and may hide one that a condition of the appeal rules out).
+     * shows its buttons from this list (and may hide one that a condition of the appeal rules out). A part that
+     * stands for several ({@link Actor#PLACER}) offers its buttons to those it always stands for (the coordinators);
+     * the executor's card where the regulation adds them draws its button itself.
      */
     public static List<Transition> offeredIn(AppealStatus status, Actor actor) {
-        return Arrays.stream(values()).filter(t -> t.actor == actor && t.button != null && t.startsIn(status))
-                .toList();
+        return Arrays.stream(values()).filter(t -> (t.actor == actor || t.actor.parts(false).contains(actor))
+                && t.button != null && t.startsIn(status)).toList();
     }
 
     /** Whose step an appeal in {@code status} waits for: the person of the step's own transitions, if any. */

@@ -41,6 +41,11 @@ class BotConfigLoaderTest {
         assertThat(directory.regulation(Source.POS).postponeMax()).isNull();
         assertThat(directory.regulation(Source.POS).postponeLimit()).isEqualTo(2);
         assertThat(directory.regulation(Source.DOBRODEL).postponeLimit()).isEqualTo(2);
+        // seed 000 п.10, 12; 002 п.4: the executor places the answer (placed-by: EXECUTOR), elsewhere the coordinators
+        assertThat(directory.regulation(Source.DOBRODEL).executorPlaces()).isTrue();
+        assertThat(directory.regulation(Source.POS).executorPlaces()).isTrue();
+        assertThat(directory.regulation(Source.ECUR).executorPlaces()).isFalse();
+        assertThat(directory.regulation(Source.OTHER).executorPlaces()).isFalse();
         assertThat(directory.regulation(Source.OTHER).postponeLimit()).isEqualTo(1);
         // seed 004 п.11: ИМ returns need written reasons only; seed 000 п.4: the others cite an act
         assertThat(directory.regulation(Source.INCIDENT).returnNeedsLegalBasis()).isFalse();
@@ -72,19 +77,21 @@ class BotConfigLoaderTest {
             "staff.yml|approval-chain: [smirnova, kuznetsova, belov]|approval-chain: [smirnova, petrova, belov]|staff.yml line 31: departments[5].approval-chain[1]: 'petrova' is not a staff member with role MODERATOR",
             "staff.yml|    substitute: sidorov\\n  - id: sidorov|    substitute: belov\\n  - id: sidorov|staff.yml line 48: staff[0].substitute: the substitute of an EXECUTOR must be an EXECUTOR",
             "staff.yml|    substitute: sidorov\\n  - id: sidorov|    substitute: petrova\\n  - id: sidorov|staff.yml line 48: staff[0].substitute: 'petrova' is not another staff member",
-            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"75\"|regulations.yml line 19: sources.POS.postponed-reassign-at: '75' is not a share from 1% to 99%",
-            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"100%\"|regulations.yml line 19: sources.POS.postponed-reassign-at: '100%' is not a share from 1% to 99%",
-            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 hours\"|regulations.yml line 40: sources.INCIDENT.postpone-max: postpone-max must be at least one day",
-            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 dayz\"|regulations.yml line 40: sources.INCIDENT.postpone-max: '8 dayz' is not a duration",
-            "regulations.yml|postpone-limit: 2                   # seed 000 п.14, as|postpone-limit: 3                   # seed 000 п.14, as|regulations.yml line 28: sources.ECUR.postpone-limit: postpone-limit must be 1 or 2",
-            "regulations.yml|postpone-limit: 2                   # seed 000 п.14, as|postpone-limit: twice               # seed 000 п.14, as|regulations.yml line 28: sources.ECUR.postpone-limit:",
-            "regulations.yml|return-needs-legal-basis: false|return-needs-legal-basis: no way|regulations.yml line 41: sources.INCIDENT.return-needs-legal-basis:",
+            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"75\"|regulations.yml line 20: sources.POS.postponed-reassign-at: '75' is not a share from 1% to 99%",
+            "regulations.yml|postponed-reassign-at: \"75%\"|postponed-reassign-at: \"100%\"|regulations.yml line 20: sources.POS.postponed-reassign-at: '100%' is not a share from 1% to 99%",
+            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 hours\"|regulations.yml line 42: sources.INCIDENT.postpone-max: postpone-max must be at least one day",
+            "regulations.yml|postpone-max: \"8 days\"|postpone-max: \"8 dayz\"|regulations.yml line 42: sources.INCIDENT.postpone-max: '8 dayz' is not a duration",
+            "regulations.yml|postpone-limit: 2                   # seed 000 п.14, as|postpone-limit: 3                   # seed 000 п.14, as|regulations.yml line 30: sources.ECUR.postpone-limit: postpone-limit must be 1 or 2",
+            "regulations.yml|postpone-limit: 2                   # seed 000 п.14, as|postpone-limit: twice               # seed 000 п.14, as|regulations.yml line 30: sources.ECUR.postpone-limit:",
+            "regulations.yml|return-needs-legal-basis: false|return-needs-legal-basis: no way|regulations.yml line 43: sources.INCIDENT.return-needs-legal-basis:",
             "staff.yml|secondary-approver: popov|# secondary-approver: popov|regulations.yml line 13: sources.DOBRODEL.postpone-limit: postpone-limit: 2 needs the secondary-approver of staff.yml",
             // PRODUCT.md §13.2: answer-lead and fast-track-answer-deadline (seed 000 п.10, 12; seed 002 п.7)
             "regulations.yml|answer-lead: \"2 days\"               # seed 000 п.10|answer-lead: \"2 dais\"               # seed 000 п.10|regulations.yml line 8: sources.DOBRODEL.answer-lead: '2 dais' is not a duration",
-            "regulations.yml|fast-track-answer-deadline: \"10 days\"|fast-track-answer-deadline: \"10 dayz\"|regulations.yml line 16: sources.POS.fast-track-answer-deadline: '10 dayz' is not a duration",
-            "regulations.yml|fast-track-answer-deadline: \"10 days\"|fast-track-answer-deadline: \"0 days\"|regulations.yml line 16: sources.POS.fast-track-answer-deadline: fast-track-answer-deadline must be longer than zero",
-            "regulations.yml|fast-track-answer-deadline: \"10 days\"|fast-track-answer-deadline: \"31 days\"|regulations.yml line 16: sources.POS.fast-track-answer-deadline: fast-track-answer-deadline \"31 days\" is longer than answer-deadline \"30 days\"",
+            "regulations.yml|fast-track-answer-deadline: \"10 days\"|fast-track-answer-deadline: \"10 dayz\"|regulations.yml line 17: sources.POS.fast-track-answer-deadline: '10 dayz' is not a duration",
+            "regulations.yml|fast-track-answer-deadline: \"10 days\"|fast-track-answer-deadline: \"0 days\"|regulations.yml line 17: sources.POS.fast-track-answer-deadline: fast-track-answer-deadline must be longer than zero",
+            "regulations.yml|fast-track-answer-deadline: \"10 days\"|fast-track-answer-deadline: \"31 days\"|regulations.yml line 17: sources.POS.fast-track-answer-deadline: fast-track-answer-deadline \"31 days\" is longer than answer-deadline \"30 days\"",
+            // PRODUCT.md §13.2 placed-by (seed 000 п.10, 12; 002 п.4)
+            "regulations.yml|placed-by: EXECUTOR                 # seed 000 п.10|placed-by: EXECUTER                 # seed 000 п.10|regulations.yml line 14: sources.DOBRODEL.placed-by: placed-by must be EXECUTOR or COORDINATOR",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: potholes\\n    type: RESOLVED|templates.yml line 13: templates[0].category: unknown category 'potholes' (not in routing.yml)",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: roads\\n    type: FIXED|templates.yml line 14: templates[0].type: unknown answer type 'FIXED'",
             "templates.yml|сообщаем, что по адресу {address}|сообщаем, что по адресу {adress}|templates.yml line 16: templates[0].text: unknown placeholder '{adress}'",

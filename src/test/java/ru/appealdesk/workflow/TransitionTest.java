@@ -21,12 +21,28 @@ class TransitionTest {
             Set<Actor> owners = Arrays.stream(Transition.values())
                     .filter(t -> t.ownsStep() && t.actor().person() && t.startsIn(s))
                     .map(Transition::actor).collect(Collectors.toSet());
+            // a part that stands for others (PLACER: the coordinators, maybe the executor) shares its step with them
+            owners.removeIf(o -> owners.stream().anyMatch(w -> w != o && w.parts(true).contains(o)));
             assertThat(owners).as("whose step %s is", s).hasSize(s == AppealStatus.CLOSED ? 0 : 1);
         }
         assertThat(Transition.owner(AppealStatus.ANSWER_REVIEW)).contains(Actor.APPROVER);
-        assertThat(Transition.owner(AppealStatus.APPROVED)).contains(Actor.COORDINATOR);
+        assertThat(Transition.owner(AppealStatus.APPROVED)).contains(Actor.PLACER);
         assertThat(Transition.owner(AppealStatus.REDIRECT_REVIEW)).contains(Actor.MODERATOR);
         assertThat(Transition.owner(AppealStatus.CLOSED)).isEmpty();
+    }
+
+    @Test
+    void theApprovedAnswerIsPlacedByTheCoordinatorsAndWhereTheRegulationSaysByTheExecutor() {
+        // PRODUCT.md §13.2 placed-by (seed 000 п.10, 12; 002 п.4)
+        assertThat(Transition.PUBLISH.actor()).isEqualTo(Actor.PLACER);
+        assertThat(Transition.PUBLISH_POSTPONED.actor()).isEqualTo(Actor.PLACER);
+        assertThat(Transition.QUALITY_RETURN.actor()).isEqualTo(Actor.COORDINATOR);
+        assertThat(Actor.PLACER.parts(false)).containsExactly(Actor.COORDINATOR);
+        assertThat(Actor.PLACER.parts(true)).containsExactly(Actor.COORDINATOR, Actor.EXECUTOR);
+        assertThat(Actor.EXECUTOR.parts(true)).containsExactly(Actor.EXECUTOR);
+        assertThat(Actor.PLACER.person()).isTrue();
+        assertThat(Transition.offeredIn(AppealStatus.APPROVED, Actor.EXECUTOR)).isEmpty();
+        assertThat(Transition.ownedBy(Actor.EXECUTOR)).doesNotContain(AppealStatus.APPROVED);
     }
 
     @Test

@@ -29,6 +29,17 @@ public final class ExecutorCards {
     }
 
     /**
+     * The approved answer for the executor to place where the source's {@code placed-by} is EXECUTOR (seed 000 п.10,
+     * 12; 002 п.4): the text to place and «Размещено»; returns for quality stay the coordinators'.
+     */
+    public static Message toPlace(CardFacts f) {
+        AppealView a = f.appeal();
+        return Message.card(f, CardLines.header(StepWords.APPROVED_TITLE.text(), f)
+                + StepWords.TEXT_TO_PUBLISH.text(Html.escape(a.answer().type().title())), a.answer().text(),
+                List.of(List.of(Keyboards.offer(a, Transition.PUBLISH))));
+    }
+
+    /**
      * The card of an appeal in work: «Подготовить ответ», «Вернуть до …» while the return window is open
      * ({@code returnableUntil} not null, ЕЦУР), «Соисполнители», «Нужна помощь».
      */

@@ -119,7 +119,8 @@ public class StepCards {
             case REWORK -> executor ? () -> acceptedCard(a, StepWords.IN_REWORK.text(), here) : null;
             case RETURNED -> coordinator ? () -> returnedCard(a, a.stepEntry().comment(), here) : null;
             case ANSWER_REVIEW -> approver ? () -> reviewCard(a, here) : null;
-            case APPROVED -> coordinator ? () -> approvedCard(a, here) : null;
+            case APPROVED -> coordinator ? () -> approvedCard(a, here)
+                    : facts.executorPlaces(person, a) ? () -> placeCard(a, here) : null;
             case POSTPONED -> executor ? () -> postponedCard(a, here)
                     : coordinator ? () -> postponedReassignCard(a, here) : null;
             case REDIRECT_REVIEW -> person.hasRole(Role.MODERATOR)
@@ -188,8 +189,23 @@ public class StepCards {
         send(a, chat, ReviewCards.review(facts.card(a, true), facts.stage(a)), Card.Kind.REVIEW);
     }
 
-    public void approvedCard(AppealView a, StaffMember coordinator) {
-        chatOf(coordinator.id()).ifPresent(chat -> approvedCard(a, chat));
+    /**
+     * The approved answer's card for one who places it ({@code Transition.PUBLISH}'s actor): a coordinator's with a
+     * return for quality, or the executor's where the source's {@code placed-by} is EXECUTOR.
+     */
+    public void approvedCard(AppealView a, StaffMember placer) {
+        boolean coordinator = facts.coordinator(placer);
+        chatOf(placer.id()).ifPresent(chat -> {
+            if (coordinator) {
+                approvedCard(a, chat);
+            } else if (facts.executorPlaces(placer, a)) {
+                placeCard(a, chat);
+            }
+        });
+    }
+
+    private void placeCard(AppealView a, Recipients.Chat chat) {
+        send(a, chat, ExecutorCards.toPlace(facts.card(a, true)), Card.Kind.APPROVED);
     }
 
     private void approvedCard(AppealView a, Recipients.Chat chat) {

@@ -72,6 +72,11 @@ class StepFacts {
         return approvers.mayApprove(person, a);
     }
 
+    /** {@code person} is the executor who places the approved answer where the source's placed-by says so. */
+    boolean executorPlaces(StaffMember person, AppealView a) {
+        return person.id().equals(a.executorId()) && access.executorPlaces(a);
+    }
+
     boolean coordinator(StaffMember person) {
         return absences.actsAs(person, Role.COORDINATOR);
     }

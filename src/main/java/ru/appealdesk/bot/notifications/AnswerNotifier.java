@@ -116,7 +116,7 @@ class AnswerNotifier {
         ends.close(a, EventWords.LINE_APPROVED.text(texts.name(e.moderatorId())));
         steps.tell(a.executorId(), EventWords.APPROVED.text(Html.escape(a.number()),
                 Html.escape(texts.name(e.moderatorId()))));
-        audience.coordinators().forEach(c -> steps.approvedCard(a, c));
+        audience.stepOwners(a).forEach(placer -> steps.approvedCard(a, placer)); // Transition.PUBLISH's actor
     }
 
     @EventListener

@@ -47,6 +47,7 @@ class Audience {
             case APPROVER -> approversOf(a);
             case COORDINATOR -> coordinators();
             case MODERATOR -> moderators();
+            case PLACER -> placers(a);
             case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM -> List.<StaffMember>of();
         }).orElse(List.of());
     }
@@ -71,5 +72,14 @@ class Audience {
     /** The person's chat, or their substitute's while they are away (the message then marked «за …»). */
     Optional<Recipients.Chat> chatOf(String staffId) {
         return recipients.of(staffId);
+    }
+
+    /** The coordinators, and the executor where the source's {@code placed-by} is EXECUTOR (PRODUCT.md §13.2). */
+    List<StaffMember> placers(AppealView a) {
+        List<StaffMember> result = new java.util.ArrayList<>(coordinators());
+        if (directory.regulation(a.source()).executorPlaces()) {
+            directory.staff(a.executorId()).filter(e -> !result.contains(e)).ifPresent(result::add);
+        }
+        return List.copyOf(result);
     }
 }
