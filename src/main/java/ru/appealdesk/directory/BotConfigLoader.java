@@ -371,7 +371,8 @@ final class BotConfigLoader {
                     s.beforeDue() == null ? beforeDue
                             : durations(yaml, s.beforeDue(), null, "sources", key, "before-due"),
                     duration(yaml, s.returnAfterAcceptWithin(), "sources", key, "return-after-accept-within"),
-                    duration(yaml, s.unroutedWithin(), "sources", key, "unrouted-within"),
+                    s.unroutedWithin() == null ? sourceReminders.get(0)
+                            : duration(yaml, s.unroutedWithin(), "sources", key, "unrouted-within"),
                     Boolean.TRUE.equals(s.redirectNeedsApproval()),
                     s.postponeMax() == null ? null : parse(yaml, BotConfigLoader::postponeMax, s.postponeMax(),
                             "sources", key, "postpone-max"),

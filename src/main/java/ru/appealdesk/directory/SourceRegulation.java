@@ -6,7 +6,8 @@ import java.util.List;
  * Deadlines and reminders for appeals from one source ({@code regulations.yml}). Optional values are null.
  * {@code claimUntilMinute} is minutes from local midnight; {@code returnAfterAcceptWithin}: how long after accepting
  * an appeal its executor may still return it (ЕЦУР, seed 000 п.9), null if not at all; {@code unroutedWithin}: an
- * appeal nobody was given by then reminds the coordinators (ИМ, seed 004 п.10), null for no such reminder;
+ * appeal nobody was given by then reminds the coordinators and climbs the ladder like any step (seed 001 §4.4, 004
+ * п.10), by default the ladder's first level;
  * {@code redirectNeedsApproval}: a coordinator's redirect to another organisation waits for a moderator (ПОС);
  * {@code postponeMax}: the latest date an «Отложено» answer may name, counted from {@code receivedAt} (PRODUCT.md §9),
  * null: up to a year after it, even past the source's own term (seed 002 п.10);

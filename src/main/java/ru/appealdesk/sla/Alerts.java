@@ -29,6 +29,8 @@ public final class Alerts {
         TERM_EXPIRED,
         /** A 59-ФЗ appeal still with the coordinators: the countdown to its 7-day redirect deadline. */
         REDIRECT_COUNTDOWN,
+        /** A 59-ФЗ appeal's 7-day redirect term passed while the coordinators still hold it (seed 003). */
+        REDIRECT_OVERDUE,
         /** A co-executor's deadline approaches and they have not delivered their materials. */
         CO_COUNTDOWN,
         /** A co-executor's deadline passed without their materials: to them and the responsible executor. */

@@ -33,7 +33,8 @@ class Timer {
         OVERDUE,
         /** dueAt passed: «Срок рассмотрения истёк» to the same people. */
         TERM_EXPIRED,
-        /** An offset before a 59-ФЗ appeal's 7-day redirect deadline, while it waits for the coordinators. */
+        /** An offset before a 59-ФЗ appeal's 7-day redirect deadline (level 0: the deadline itself), while it waits
+         * for the coordinators. */
         FZ59_REDIRECT,
         /** The share {@code postponed-reassign-at} of a postponed appeal's period is left: coordinators assign. */
         REASSIGN,

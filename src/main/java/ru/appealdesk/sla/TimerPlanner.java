@@ -83,10 +83,7 @@ class TimerPlanner {
             }
         }
         AppealStatus from = a.stepEntry().from();
-        if (from != AppealStatus.NEW || regulation.unroutedWithin() != null) {
-            // a NEW appeal has no step timers unless its source reminds about unrouted ones
-            timers.cancel(a.id(), STEP_KINDS);
-        }
+        timers.cancel(a.id(), STEP_KINDS);
         if (a.status() == AppealStatus.NEW) {
             planUnrouted(a, regulation, now);
         }
@@ -119,10 +116,12 @@ class TimerPlanner {
         }
     }
 
-    /** 59-ФЗ (PRODUCT.md §9): while the coordinators hold it, the countdown to its 7-day redirect deadline. */
+    /** 59-ФЗ (PRODUCT.md §9): while the coordinators hold it, the countdown to its 7-day redirect deadline and the alert at it. */
     private void planRedirectCountdown(AppealView a, SourceRegulation regulation, Instant now) {
         if (a.redirectDueAt() != null) {
             scheduleCountdown(a, Timer.Kind.FZ59_REDIRECT, a.redirectDueAt(), regulation.beforeDue(), now);
+            // seed 003: the term itself passing while the coordinators still hold it alerts them (level 0)
+            schedule(a, Timer.Kind.FZ59_REDIRECT, 0, latest(a.redirectDueAt(), now), now);
         }
     }
 
@@ -137,11 +136,29 @@ class TimerPlanner {
         }
     }
 
-    /** ИМ (seed 004 п.10): nobody given the appeal within unrouted-within, the coordinators are reminded. */
+    /**
+     * Nobody given the appeal within unrouted-within (seed 001 §4.4, 004 п.10): the coordinators are reminded and the
+     * ladder goes on like any step's. Its later levels keep their offsets from the step's start, or, when that is not
+     * after the first reminder, count from it.
+     */
     private void planUnrouted(AppealView a, SourceRegulation regulation, Instant now) {
-        if (regulation.unroutedWithin() != null) {
-            schedule(a, Timer.Kind.LADDER, 1, workingTime.plus(a.stepStartedAt(), regulation.unroutedWithin()), now);
+        List<Instant> ladder = unroutedLadder(a.stepStartedAt(), regulation);
+        for (int level = 1; level <= ladder.size(); level++) {
+            schedule(a, Timer.Kind.LADDER, level, ladder.get(level - 1), now);
         }
+    }
+
+    /** The levels of an unrouted appeal's ladder, from {@code since}. */
+    List<Instant> unroutedLadder(Instant since, SourceRegulation regulation) {
+        List<WorkDuration> ladder = regulation.reminders();
+        WorkDuration first = regulation.unroutedWithin() != null ? regulation.unroutedWithin() : ladder.get(0);
+        Instant firstAt = workingTime.plus(since, first);
+        List<Instant> result = new java.util.ArrayList<>(List.of(firstAt));
+        for (int level = 2; level <= ladder.size(); level++) {
+            Instant at = workingTime.plus(since, ladder.get(level - 1));
+            result.add(at.isAfter(firstAt) ? at : workingTime.plus(firstAt, ladder.get(level - 1)));
+        }
+        return result;
     }
 
     /** The overdue alert at answerDueAt and «Срок рассмотрения истёк» at dueAt (PRODUCT.md §9). */

@@ -132,7 +132,14 @@ public class TimerTick {
                 }
             }
             case FZ59_REDIRECT -> {
-                if (Transition.WITH_COORDINATORS.contains(a.status()) && a.redirectDueAt() != null
+                if (timer.level() == 0) {
+                    // seed 003: the 7-day redirect term passed and the coordinators still hold the appeal
+                    if (Transition.WITH_COORDINATORS.contains(a.status()) && a.redirectDueAt() != null
+                            && !now.isBefore(a.redirectDueAt())) {
+                        alert(alerts, List.of(owners.coordinators()), Type.REDIRECT_OVERDUE, a, a.status(),
+                                a.stepStartedAt(), 0, List.of(), null, null);
+                    }
+                } else if (Transition.WITH_COORDINATORS.contains(a.status()) && a.redirectDueAt() != null
                         && now.isBefore(a.redirectDueAt())) {
                     alert(alerts, List.of(owners.coordinators()), Type.REDIRECT_COUNTDOWN, a, a.status(),
                             a.stepStartedAt(), timer.level(), List.of(), countdownOffset(a, timer.level()), null);
@@ -155,7 +162,11 @@ public class TimerTick {
                 boolean alsoExpired = timer.kind() == Timer.Kind.OVERDUE && a.dueAt().isAfter(a.answerDueAt())
                         && !now.isBefore(a.dueAt());
                 if (a.status() != AppealStatus.CLOSED && !now.isBefore(term) && !alsoExpired) {
-                    alert(alerts, List.of(owners.owners(a), owners.deputyHeadOfExecutor(a), owners.coordinators()),
+                    // seed 000 п.12: an approved answer not placed in time is the executor's too, whoever places it
+                    List<StaffMember> executor = a.status() == AppealStatus.APPROVED
+                            ? directory.staff(a.executorId()).map(List::of).orElse(List.of()) : List.of();
+                    alert(alerts, List.of(owners.owners(a), executor, owners.deputyHeadOfExecutor(a),
+                                    owners.coordinators()),
                             timer.kind() == Timer.Kind.OVERDUE ? Type.OVERDUE : Type.TERM_EXPIRED, a, a.status(),
                             a.stepStartedAt(), 0, List.of(), null, null);
                 }

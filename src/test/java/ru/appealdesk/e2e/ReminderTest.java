@@ -344,6 +344,8 @@ class ReminderTest extends EndToEndTest {
         assertThat(awaitAlert("sokolova", "DD-2026-620001", "🔥")).contains("не размещ", "23.06.2026 18:00",
                 "Соколова Т.А.");
         awaitAlert("orlov", "DD-2026-620001", "🔥");
+        // and so is its executor, who must see that the answer is placed (seed 000 п.12)
+        assertThat(awaitAlert(executor, "DD-2026-620001", "🔥")).contains("не размещ");
         assertThat(appeal(id).get("overdue").asBoolean()).isTrue();
         assertThat(api.get("/api/appeals?overdue=true&size=200").json()).anyMatch(a -> a.get("id").asLong() == id);
 
@@ -416,6 +418,53 @@ class ReminderTest extends EndToEndTest {
         clock.set(msk("2026-06-16T09:45"));
         settle();
         assertThat(alerts("sokolova", "FZ-2026-810001", "↗️")).hasSize(1);
+        closeAll(List.of(id));
+    }
+
+    @Test
+    void anUnroutedAppealOfAnySourceClimbsTheLadderForTheCoordinators() {
+        // given a Добродел appeal nobody could be routed to, at 10:00 on Monday 6 July (default unrouted-within:
+        // the ladder's first level, seed 001 §4.4)
+        clock.set(msk("2026-07-06T10:00"));
+        long id = register(appealRequest("DD-2026-830001", "potholes-unknown")
+                .put("receivedAt", "2026-07-06T10:00:00+03:00")).get("id").asLong();
+
+        // then the coordinators are reminded after 30 working minutes, not before
+        clock.set(msk("2026-07-06T10:29"));
+        settle();
+        assertThat(alerts("sokolova", "DD-2026-830001", "⏰")).isEmpty();
+        clock.set(msk("2026-07-06T10:30:30"));
+        assertThat(awaitAlert("sokolova", "DD-2026-830001", "⏰")).contains("назначить исполнителя");
+        awaitAlert("popov", "DD-2026-830001", "⏰");
+
+        // and again after 4 working hours
+        clock.set(msk("2026-07-06T14:49"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> alerts("sokolova", "DD-2026-830001", "⏰").size() == 2);
+
+        // and after 24 hours it is escalated like any step
+        clock.set(msk("2026-07-07T10:01"));
+        awaitAlert("sokolova", "DD-2026-830001", "🚨");
+        assertThat(appeal(id).get("status").asText()).isEqualTo("NEW");
+        closeAll(List.of(id));
+    }
+
+    @Test
+    void aFz59AppealStillUnroutedWhenItsRedirectTermPassesAlertsTheCoordinators() {
+        // given a 59-ФЗ appeal nobody could be routed to, received at 10:00 on Tuesday 4 August
+        clock.set(msk("2026-08-04T10:00"));
+        long id = register(appealRequest("FZ-2026-840001", "potholes-unknown").put("fz59", true)
+                .put("receivedAt", "2026-08-04T10:00:00+03:00")).get("id").asLong();
+
+        // when its 7-day redirect term (10:00 on 11 August) passes with the coordinators (seed 003)
+        clock.set(msk("2026-08-11T09:59"));
+        settle();
+        assertThat(alerts("sokolova", "FZ-2026-840001", "истёк")).isEmpty();
+        clock.set(msk("2026-08-11T10:00:30"));
+
+        // then the coordinators are alerted that it passed, not only counted down to it
+        assertThat(awaitAlert("sokolova", "FZ-2026-840001", "перенаправления")).contains("истёк",
+                "11.08.2026 10:00");
+        awaitAlert("popov", "FZ-2026-840001", "🔥");
         closeAll(List.of(id));
     }
 }

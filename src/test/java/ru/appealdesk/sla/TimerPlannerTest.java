@@ -1,8 +1,11 @@
 package ru.appealdesk.sla;
 
+import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import ru.appealdesk.directory.SourceRegulation;
 import ru.appealdesk.directory.WorkDuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,5 +76,25 @@ class TimerPlannerTest {
     void postponedReassignInstant(String postponedAt, String dueAt, int percentLeft, String expected) {
         assertThat(PLANNER.reassignAt(msk(postponedAt), msk(dueAt), percentLeft))
                 .isEqualTo(expected == null ? null : msk(expected));
+    }
+
+    @ParameterizedTest(name = "unrouted from {0}, within {1}: levels at {2}, {3}, {4}")
+    @CsvSource({
+            // the default: the ladder's first level, then the ladder as for any step (30 min, 4 h, 24 h)
+            "2026-03-02T10:00, , 2026-03-02T10:30, 2026-03-02T14:48, 2026-03-03T10:00",
+            // ИМ (seed 004 п.10) with its own ladder 30 min, 1 h, 2 h: the ladder as it is
+            "2026-03-02T10:00, 30 working minutes, 2026-03-02T10:30, 2026-03-02T11:00, 2026-03-02T12:00",
+            // Добродел (seed 001 §4.4): 2 working days (to the end of the second), then 4 working hours and 24 hours after it
+            "2026-03-02T10:00, 2 working days, 2026-03-04T18:00, 2026-03-05T13:00, 2026-03-05T18:00",
+    })
+    void unroutedLadder(String since, String within, String first, String second, String third) {
+        List<String> ladder = within != null && within.startsWith("30")
+                ? List.of("30 working minutes", "1 working hours", "2 working hours")
+                : List.of("30 working minutes", "4 working hours", "24 hours");
+        SourceRegulation regulation = new SourceRegulation(null, null, null, null, null, null,
+                ladder.stream().map(WorkDuration::parse).toList(), List.of(), null,
+                within == null ? null : WorkDuration.parse(within), false, null, null, null, false, 2, false, null, false);
+        assertThat(PLANNER.unroutedLadder(msk(since), regulation)).containsExactly(msk(first), msk(second),
+                msk(third));
     }
 }

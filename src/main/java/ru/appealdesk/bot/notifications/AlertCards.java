@@ -37,6 +37,7 @@ final class AlertCards {
             Type.COORDINATOR_ALERT, Words.TITLE_COORDINATOR_ALERT, Type.ESCALATION, Words.TITLE_ESCALATION,
             Type.COUNTDOWN, Words.TITLE_COUNTDOWN, Type.OVERDUE, Words.TITLE_OVERDUE,
             Type.TERM_EXPIRED, Words.TITLE_TERM_EXPIRED, Type.REDIRECT_COUNTDOWN, Words.TITLE_REDIRECT_COUNTDOWN,
+            Type.REDIRECT_OVERDUE, Words.TITLE_REDIRECT_OVERDUE,
             Type.CO_COUNTDOWN, Words.TITLE_CO_COUNTDOWN, Type.CO_OVERDUE, Words.TITLE_CO_OVERDUE);
 
     private AlertCards() {
@@ -110,6 +111,7 @@ final class AlertCards {
             case TERM_EXPIRED -> Words.SHORT_TERM_EXPIRED.text(number, f.time(a.dueAt()), holders);
             case REDIRECT_COUNTDOWN -> Words.SHORT_REDIRECT_COUNTDOWN.text(number, f.time(a.redirectDueAt()),
                     f.left(a.redirectDueAt()));
+            case REDIRECT_OVERDUE -> Words.SHORT_REDIRECT_OVERDUE.text(number, f.time(a.redirectDueAt()));
             case CO_COUNTDOWN -> Words.SHORT_CO_COUNTDOWN.text(number, coDue(alert, a, f));
             case CO_OVERDUE -> Words.SHORT_CO_OVERDUE.text(number, Html.escape(f.name(alert.coExecutorId())),
                     coDue(alert, a, f));
@@ -148,6 +150,7 @@ final class AlertCards {
                     Html.escape(f.name(a.executorId())), expected);
             case REDIRECT_COUNTDOWN -> Words.REDIRECT_COUNTDOWN.text(number, status, f.time(a.redirectDueAt()),
                     f.left(a.redirectDueAt()));
+            case REDIRECT_OVERDUE -> Words.REDIRECT_OVERDUE.text(number, status, f.time(a.redirectDueAt()));
             case CO_COUNTDOWN -> Words.CO_COUNTDOWN.text(number, Html.escape(f.name(a.executorId())),
                     coDue(alert, a, f),
                     alert.workingLeft() == null ? "" : Words.WORKING_LEFT.text(CardLines.amount(alert.workingLeft())));
@@ -205,6 +208,7 @@ final class AlertCards {
         TITLE_OVERDUE,
         TITLE_TERM_EXPIRED,
         TITLE_REDIRECT_COUNTDOWN,
+        TITLE_REDIRECT_OVERDUE,
         TITLE_CO_COUNTDOWN,
         TITLE_CO_OVERDUE,
         DIGEST,
@@ -217,6 +221,7 @@ final class AlertCards {
         SHORT_OVERDUE,
         SHORT_TERM_EXPIRED,
         SHORT_REDIRECT_COUNTDOWN,
+        SHORT_REDIRECT_OVERDUE,
         SHORT_CO_COUNTDOWN,
         SHORT_CO_OVERDUE,
         REMINDER,
@@ -229,6 +234,7 @@ final class AlertCards {
         COUNTDOWN_BEFORE,
         OVERDUE,
         REDIRECT_COUNTDOWN,
+        REDIRECT_OVERDUE,
         CO_COUNTDOWN,
         WORKING_LEFT,
         CO_OVERDUE,

@@ -61,7 +61,7 @@ class AlertNotifier {
                 return;
             }
             boolean urgent = known.stream().anyMatch(al -> al.type() == Type.ESCALATION || al.type() == Type.OVERDUE
-                    || al.type() == Type.TERM_EXPIRED);
+                    || al.type() == Type.TERM_EXPIRED || al.type() == Type.REDIRECT_OVERDUE);
             int priority = urgent ? Outbox.PRIORITY_CARD : Outbox.PRIORITY_BULK;
             AlertCards.AlertFacts facts = facts(known, cache);
             if (known.size() == 1) {

@@ -78,6 +78,31 @@ class NotificationRenderersTest {
                 .endsWith("Требуется: взять в работу или вернуть с указанием причин.");
     }
 
+    @Test
+    void theRedirectTermPassedAlertSaysWhenItPassedAndWhatIsExpected() throws ReflectiveOperationException {
+        // seed 003: a 59-ФЗ appeal still with the coordinators when its 7-day redirect term passed
+        AppealView a = fz59(appeal(AppealStatus.NEW, null, null));
+        Alert passed = alert(Type.REDIRECT_OVERDUE, 0);
+
+        assertThat(AlertCards.line(passed, a, ALERT_FACTS)).startsWith("🔥 Срок перенаправления истёк: обращение "
+                + "<b>№ E-1</b> (Дороги) по 59-ФЗ").contains("истёк 08.12.2026 10:00");
+        String digest = AlertCards.digest(List.of(passed, alert(Type.REMINDER, 1)), Map.of(7L, a), ALERT_FACTS);
+        assertThat(digest).contains("🔥 Срок перенаправления по 59-ФЗ истёк: 1")
+                .contains("🔥 <b>№ E-1</b>: срок перенаправления по 59-ФЗ истёк 08.12.2026 10:00");
+    }
+
+    /** The same appeal as a 59-ФЗ one. */
+    private static AppealView fz59(AppealView a) throws ReflectiveOperationException {
+        var components = AppealView.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = components[i].getName().equals("fz59") ? true : components[i].getAccessor().invoke(a);
+        }
+        return AppealView.class.getDeclaredConstructor(types).newInstance(values);
+    }
+
     private static Alert alert(Type type, int level) {
         return new Alert("ivanov", type, 7, level, List.of("ivanov"), NOW, AppealStatus.ASSIGNED, List.of(), null,
                 (Duration) null, null);
