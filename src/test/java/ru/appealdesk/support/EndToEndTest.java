@@ -80,6 +80,32 @@ public abstract class EndToEndTest {
         Awaitility.setDefaultPollInterval(Duration.ofMillis(20));
     }
 
+    /**
+     * When a test fails, the outbox's last rows go to the output: a wait that timed out then shows whether the message
+     * it waited for was queued, leased, deferred, dead or sent (and to which messenger and chat).
+     */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher OUTBOX_ON_FAILURE =
+            new org.junit.jupiter.api.extension.TestWatcher() {
+                @Override
+                public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                    try {
+                        org.springframework.jdbc.core.JdbcTemplate jdbc = org.springframework.test.context.junit
+                                .jupiter.SpringExtension.getApplicationContext(context)
+                                .getBean(org.springframework.jdbc.core.JdbcTemplate.class);
+                        System.out.println("The outbox's last 40 rows when " + context.getDisplayName() + " failed:");
+                        jdbc.queryForList("select id, messenger, chat_id, method, card_id, priority, status, attempts, "
+                                + "next_attempt_at, retry_at, lease_until, lease_owner, sent_at, last_error "
+                                + "from outbound_message order by id desc limit 40")
+                                .forEach(row -> System.out.println("  " + row));
+                        System.out.println("  cards: " + jdbc.queryForList("select id, kind, messenger, chat_id, "
+                                + "message_id, active from card order by id desc limit 10"));
+                    } catch (RuntimeException e) {
+                        System.out.println("The outbox could not be read: " + e);
+                    }
+                }
+            };
+
     @LocalServerPort
     protected int port;
     @Autowired
