@@ -244,7 +244,7 @@ class OutboxSender {
      */
     private void sendFiles(long chatId, List<Messenger.Attachment> attachments)
             throws MessengerException, InterruptedException {
-        messenger.sendFiles(chatId, attachments, () -> limits.awaitExtraSlots(1));
+        messenger.sendFiles(chatId, attachments, limits::awaitGlobalSlot);
     }
 
     private void apply(OutboundMessage message, Outcome outcome) {

@@ -103,15 +103,11 @@ class RateLimits {
         }
     }
 
-    /** Takes {@code slots} more bot-wide slots, waiting for each: the further calls of a send of several. */
-    void awaitExtraSlots(int slots) throws InterruptedException {
-        for (int i = 0; i < slots; i++) {
-            awaitGlobalSlot();
-        }
-    }
-
-    /** Reserves the bot-wide bucket's next slot and waits for it. */
-    private void awaitGlobalSlot() throws InterruptedException {
+    /**
+     * Reserves the bot-wide bucket's next slot and waits for it (also each further request of a send of several, as
+     * the messenger asks through its pacer).
+     */
+    void awaitGlobalSlot() throws InterruptedException {
         long[] untilSlot = new long[1];
         synchronized (globalReservation) {
             buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1, nanos -> untilSlot[0] = nanos);
