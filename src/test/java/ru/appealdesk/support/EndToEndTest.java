@@ -115,6 +115,8 @@ public abstract class EndToEndTest {
     protected MutableClock clock;
     @Autowired
     private org.springframework.jdbc.core.JdbcTemplate database;
+    @Autowired
+    private ru.appealdesk.directory.Directory organisation;
     @Value("${appealdesk.delivery.private-chat-spacing}")
     private Duration pace;
     protected Api api;
@@ -188,11 +190,11 @@ public abstract class EndToEndTest {
     }
 
     /**
-     * The staff this class binds to fake users: every login of {@link #USERS} by default; a class whose organisation
-     * (a profile, a {@link ConfigVariant}) lacks some of them names those it has.
+     * The staff this class binds to fake users: the logins of {@link #USERS} its organisation has (a profile or a
+     * {@link ConfigVariant} may lack some of them); a class may name fewer.
      */
     protected java.util.Collection<String> staffToBind() {
-        return USERS.keySet();
+        return USERS.keySet().stream().filter(id -> organisation.staff(id).isPresent()).toList();
     }
 
     /** The messenger staff use in this class (they are bound in it by invites): Telegram unless a class says. */
