@@ -1,0 +1,91 @@
+package ru.appealdesk.e2e.profiles;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.FakeTelegram.Sent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Красноуфимск (seed 004, {@code bot-config/profiles/krasnoufimsk}): «Инцидент Менеджмент» in Yekaterinburg working
+ * time (п.9): 6 working hours, 3 for «повышенной важности» (п.12); a return within 30 minutes with written reasons,
+ * no act asked (п.11); the lead specialist of ГО и ЧС routes (п.10), approves (п.14) and places (п.16, 23).
+ */
+class KrasnoufimskJourneyTest extends EndToEndTest {
+
+    private static final ZoneId YEKATERINBURG = ZoneId.of("Asia/Yekaterinburg");
+
+    @DynamicPropertySource
+    static void organisation(DynamicPropertyRegistry registry) {
+        registry.add("appealdesk.bot-config-dir", () -> "bot-config/profiles/krasnoufimsk");
+    }
+
+    static Instant ekb(String local) {
+        return LocalDateTime.parse(local).atZone(YEKATERINBURG).toInstant();
+    }
+
+    @Test
+    void termsRunInYekaterinburgWorkingTimeAcrossLunchAndNight() {
+        // given messages found on Monday 16 March at 09:00 and on Thursday 19 March at 16:30, Yekaterinburg time
+        clock.set(ekb("2026-03-16T09:00"));
+        JsonNode morning = register(appealRequest("KR-2026-000001", "roads").put("source", "INCIDENT")
+                .put("receivedAt", "2026-03-16T09:00:00+05:00"));
+        JsonNode urgent = register(appealRequest("KR-2026-000002", "roads").put("source", "INCIDENT")
+                .put("priority", "HIGH").put("receivedAt", "2026-03-16T09:00:00+05:00"));
+        clock.set(ekb("2026-03-19T16:30"));
+        JsonNode evening = register(appealRequest("KR-2026-000003", "roads").put("source", "INCIDENT")
+                .put("receivedAt", "2026-03-19T16:30:00+05:00"));
+
+        // then six working hours end at 16:00 (the lunch hour 12–13 does not count), three at 12:00, and the evening
+        // one's run on into Friday — 30 minutes on Thursday, then 08:00–12:00 and 13:00–14:30 (п.9, 12)
+        assertThat(morning.get("dueAt").asText()).isEqualTo("2026-03-16T16:00:00+05:00");
+        assertThat(instant(morning, "dueAt")).isEqualTo(ekb("2026-03-16T16:00"));
+        assertThat(instant(urgent, "dueAt")).isEqualTo(ekb("2026-03-16T12:00"));
+        assertThat(instant(evening, "dueAt")).isEqualTo(ekb("2026-03-20T14:30"));
+    }
+
+    private static Instant instant(JsonNode appeal, String field) {
+        return java.time.OffsetDateTime.parse(appeal.get(field).asText()).toInstant();
+    }
+
+    @Test
+    void aReturnNeedsWrittenReasonsOnlyAndTheLeadSpecialistApprovesAndPlaces() {
+        // given a message about a road, given to the roads executor at 10:00
+        clock.set(ekb("2026-03-17T10:00"));
+        JsonNode created = register(appealRequest("KR-2026-000004", "roads").put("source", "INCIDENT")
+                .put("text", "На ул. Транспортной в Сарсах яма у школы, объезжать негде.")
+                .put("receivedAt", "2026-03-17T10:00:00+05:00"));
+        long id = created.get("id").asLong();
+        assertThat(created.get("executor").asText()).isEqualTo("morozov");
+
+        // when the executor returns it within 30 minutes with written reasons and no act (п.11)
+        clock.set(ekb("2026-03-17T10:20"));
+        telegram.press(user("morozov"), awaitCard("morozov", "KR-2026-000004", "Вернуть"), "Вернуть");
+        telegram.awaitText(user("morozov"), "почему вопрос не относится к вашей компетенции");
+        telegram.userSends(user("morozov"), "Улица в Сарсах обслуживается территориальной администрацией, "
+                + "не отделом транспорта.");
+
+        // then the lead specialist has it back and gives it to the territorial administration (п.10)
+        awaitStatus(id, "RETURNED");
+        telegram.press(user("sokolova"), awaitCard("sokolova", "KR-2026-000004", "Зуев П.С."), "Зуев П.С.");
+        assertThat(awaitStatus(id, "ASSIGNED").get("executor").asText()).isEqualTo("zaitsev");
+
+        // when the executor answers, the lead specialist approves (п.14) and places it (п.16)
+        submitDraft(user("zaitsev"), draftAnswer("zaitsev", accept("zaitsev", "KR-2026-000004"), "Решено",
+                "Яма на ул. Транспортной засыпана щебнем 17.03.2026, ямочный ремонт — в мае."));
+        telegram.press(user("sokolova"), awaitCard("sokolova", "KR-2026-000004", "Согласовать"), "Согласовать");
+        Sent place = awaitCard("sokolova", "KR-2026-000004", "Размещено");
+        telegram.press(user("sokolova"), place, "Размещено");
+        JsonNode closed = awaitStatus(id, "CLOSED");
+        assertThat(closed.get("history")).anyMatch(h -> h.get("type").asText().equals("PUBLISHED")
+                && h.get("actor").asText().equals("sokolova"));
+    }
+}
