@@ -1,25 +1,17 @@
 package ru.appealdesk.max;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
-/**
- * The {@code max} component of {@code /actuator/health}: UP when MAX's API answers {@code GET /me}, DOWN when it
- * does not, UNKNOWN when MAX is off. Checked at most every 30 seconds however often the endpoint is called.
- */
-@Component("max")
-class MaxHealth extends AbstractHealthIndicator {
+import ru.appealdesk.chat.CachedHealth;
 
-    private static final Duration CACHE = Duration.ofSeconds(30);
+/** The {@code max} component of {@code /actuator/health}: MAX's API answering {@code GET /me}. */
+@Component("max")
+class MaxHealth extends CachedHealth {
 
     private final ObjectProvider<MaxApi> api;
-    private volatile Instant checkedAt = Instant.EPOCH;
-    private volatile Health last = Health.unknown().build();
 
     MaxHealth(ObjectProvider<MaxApi> api) {
         super("MAX health check failed");
@@ -27,23 +19,17 @@ class MaxHealth extends AbstractHealthIndicator {
     }
 
     @Override
-    protected void doHealthCheck(Health.Builder builder) {
-        MaxApi client = api.getIfAvailable();
-        if (client == null) {
-            builder.unknown().withDetail("messenger", "off: MAX_BOT_TOKEN is not set");
-            return;
+    protected Optional<String> off() {
+        return api.getIfAvailable() == null ? Optional.of("MAX_BOT_TOKEN is not set") : Optional.empty();
+    }
+
+    @Override
+    protected Optional<String> ask() {
+        try {
+            api.getObject().me();
+            return Optional.empty();
+        } catch (MaxApiException e) {
+            return Optional.of(e.status() == 0 ? "no answer" : e.status() + " " + e.code());
         }
-        if (Instant.now().isAfter(checkedAt.plus(CACHE))) {
-            Health.Builder fresh = new Health.Builder();
-            try {
-                client.me();
-                fresh.up();
-            } catch (MaxApiException e) {
-                fresh.down().withDetail("error", e.status() == 0 ? "no answer" : e.status() + " " + e.code());
-            }
-            last = fresh.build();
-            checkedAt = Instant.now();
-        }
-        builder.status(last.getStatus()).withDetails(last.getDetails());
     }
 }

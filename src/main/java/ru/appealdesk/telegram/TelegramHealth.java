@@ -1,29 +1,20 @@
 package ru.appealdesk.telegram;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.AbstractHealthIndicator;
-import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
-/**
- * The {@code telegram} component of {@code /actuator/health}: UP when the Bot API answers {@code getMe}, DOWN when
- * it does not, UNKNOWN when the messenger is off. Checked at most every 30 seconds
- * however often the (public) endpoint is called.
- */
-@Component("telegram")
-class TelegramHealth extends AbstractHealthIndicator {
+import ru.appealdesk.chat.CachedHealth;
 
-    private static final Duration CACHE = Duration.ofSeconds(30);
+/** The {@code telegram} component of {@code /actuator/health}: the Bot API answering {@code getMe}. */
+@Component("telegram")
+class TelegramHealth extends CachedHealth {
 
     private final ObjectProvider<TelegramClient> telegram;
-    private volatile Instant checkedAt = Instant.EPOCH;
-    private volatile Health last = Health.unknown().build();
 
     TelegramHealth(ObjectProvider<TelegramClient> telegram) {
         super("Telegram health check failed");
@@ -31,23 +22,17 @@ class TelegramHealth extends AbstractHealthIndicator {
     }
 
     @Override
-    protected void doHealthCheck(Health.Builder builder) {
-        TelegramClient client = telegram.getIfAvailable();
-        if (client == null) {
-            builder.unknown().withDetail("messenger", "off: TELEGRAM_BOT_TOKEN is not set");
-            return;
+    protected Optional<String> off() {
+        return telegram.getIfAvailable() == null ? Optional.of("TELEGRAM_BOT_TOKEN is not set") : Optional.empty();
+    }
+
+    @Override
+    protected Optional<String> ask() {
+        try {
+            telegram.getObject().execute(new GetMe());
+            return Optional.empty();
+        } catch (TelegramApiException e) {
+            return Optional.of(e.getClass().getSimpleName());
         }
-        if (Instant.now().isAfter(checkedAt.plus(CACHE))) {
-            Health.Builder fresh = new Health.Builder();
-            try {
-                client.execute(new GetMe());
-                fresh.up();
-            } catch (TelegramApiException e) {
-                fresh.down().withDetail("error", e.getClass().getSimpleName());
-            }
-            last = fresh.build();
-            checkedAt = Instant.now();
-        }
-        builder.status(last.getStatus()).withDetails(last.getDetails());
     }
 }
