@@ -48,7 +48,7 @@ class CachedHealthTest {
         Probe probe = new Probe();
         probe.error = "502 bad gateway";
 
-        // when the endpoint is called three times at once
+        // when the endpoint is called four times in a row
         probe.health();
         probe.health();
 
