@@ -51,10 +51,12 @@ public class TimerTick {
     private final Clock clock;
     private final Directory directory;
     private final ru.appealdesk.directory.Absences absences;
+    private final TimerPlanner planner;
 
     TimerTick(TimerRepository timers, AppealCommands appeals, AppealQueries queries, StepOwners owners,
               WorkingTime workingTime, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory,
-              ru.appealdesk.directory.Absences absences) {
+              ru.appealdesk.directory.Absences absences, TimerPlanner planner) {
+        this.planner = planner;
         this.absences = absences;
         this.directory = directory;
         this.timers = timers;
@@ -125,10 +127,11 @@ public class TimerTick {
             case AUTO_ACCEPT -> transition(() -> appeals.acceptAutomatically(a.id(), a.step()), a);
             case CLAIM -> transition(() -> appeals.releaseUnclaimed(a.id(), a.step()), a);
             case BEFORE_DUE -> {
-                if (Transition.WITH_EXECUTOR.contains(a.status()) && now.isBefore(a.answerDueAt())) {
+                Instant due = planner.executorDue(a);
+                if (Transition.WITH_EXECUTOR.contains(a.status()) && now.isBefore(due)) {
                     alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), a.stepStartedAt(),
                             timer.level(), List.of(), countdownOffset(a, timer.level()),
-                            workingTime.workingBetween(now, a.answerDueAt()));
+                            workingTime.workingBetween(now, due));
                 }
             }
             case FZ59_REDIRECT -> {
