@@ -21,6 +21,11 @@ public record DisciplineReport(Period period, Instant madeAt, List<Row> executor
     public record StageLate(long appealId, String number, ru.appealdesk.directory.Source source, String departmentId,
                             ru.appealdesk.directory.AnswerStage stage, String holderId, String holder, Instant start,
                             Instant term, Instant endedAt, long lateMinutes) {
+
+        /** The stage's name as people read it. */
+        public String stageLabel() {
+            return ReportWords.stage(stage).text();
+        }
     }
 
     /**

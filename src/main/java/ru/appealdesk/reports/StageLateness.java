@@ -24,7 +24,7 @@ import ru.appealdesk.workflow.Transition;
  * is the holder's who ended it — the draft the executor's, the approval the approver's, the placement the placer's.
  */
 @Component
-class StageLateness {
+public class StageLateness {
 
     /** One stage of an appeal's answer: who held it (who ended it), from when to when. */
     record Span(AnswerStage stage, Instant start, Instant end, String holderId) {
@@ -76,6 +76,15 @@ class StageLateness {
         });
         flush.accept(appeal);
         return result;
+    }
+
+    /** The stages of one appeal's answers that ended past their own terms (its page on the dashboard). */
+    public List<DisciplineReport.StageLate> of(ru.appealdesk.workflow.AppealView a) {
+        List<StageEntryFact> entries = a.history().stream().filter(h -> TYPES.contains(h.type()))
+                .map(h -> new StageEntryFact(a.id(), a.source(), a.externalId(), a.category(), a.priority(),
+                        a.departmentId(), a.receivedAt(), h.type(), h.at(), h.actorId(), h.executorId())).toList();
+        return spans(a.receivedAt(), entries).stream().map(span -> lateness(entries.isEmpty() ? null
+                : entries.get(0), span)).flatMap(java.util.Optional::stream).toList();
     }
 
     private java.util.Optional<DisciplineReport.StageLate> lateness(StageEntryFact a, Span span) {

@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ru.appealdesk.support.ConfigVariant;
+import ru.appealdesk.support.DashboardClient;
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.workflow.AnswerDraft;
 import ru.appealdesk.workflow.AnswerType;
@@ -108,6 +109,15 @@ class IncidentStageTermsTest extends EndToEndTest {
         // and the CSV lists the stage too
         String csv = api.get("/api/reports/discipline?from=2027-04-05&to=2027-04-05&format=csv").raw();
         assertThat(csv).contains("ST-2027-1").contains("Согласование").contains("322");
+
+        // and the appeal's page on the dashboard says which stage was late, whose and by how much
+        DashboardClient dashboard = new DashboardClient(api);
+        JsonNode page = dashboard.get("/app/api/appeals/" + id, dashboard.signIn(user("sokolova"), clock.instant()))
+                .json();
+        assertThat(page.get("lateStages")).hasSize(1);
+        assertThat(page.at("/lateStages/0/stageLabel").asText()).isEqualTo("Согласование");
+        assertThat(page.at("/lateStages/0/holder/id").asText()).isEqualTo("belov");
+        assertThat(page.at("/lateStages/0/lateMinutes").asLong()).isEqualTo(322);
     }
 
     @Test
