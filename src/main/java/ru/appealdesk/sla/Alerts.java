@@ -34,7 +34,12 @@ public final class Alerts {
         /** A co-executor's deadline approaches and they have not delivered their materials. */
         CO_COUNTDOWN,
         /** A co-executor's deadline passed without their materials: to them and the responsible executor. */
-        CO_OVERDUE
+        CO_OVERDUE,
+        /**
+         * The draft's own term ({@code draft-within}, PRODUCT.md §13.2) passed while the executor has not submitted it:
+         * to the executor who holds it; {@code since} is that term.
+         */
+        DRAFT_OVERDUE
     }
 
     /**

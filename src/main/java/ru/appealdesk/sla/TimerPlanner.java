@@ -209,6 +209,10 @@ class TimerPlanner {
             return;
         }
         scheduleCountdown(a, Timer.Kind.BEFORE_DUE, executorDue(a), offsets, now);
+        if (directory.regulation(a.source()).stageTerms() && executorDue(a).isAfter(now)) {
+            // PRODUCT.md §13.2: the draft's own term passing is the executor's (level 0: the term itself)
+            schedule(a, Timer.Kind.BEFORE_DUE, 0, latest(executorDue(a), now), now);
+        }
     }
 
     /**

@@ -40,6 +40,9 @@ public class TimerTick {
 
     private static final Logger log = LoggerFactory.getLogger(TimerTick.class);
     static final int BATCH = 1000;
+    /** The statuses of a draft not yet submitted (a rework or a postponed answer is not the draft's term). */
+    private static final java.util.Set<AppealStatus> DRAFTING = java.util.EnumSet.of(AppealStatus.ASSIGNED,
+            AppealStatus.IN_PROGRESS);
 
     private final TimerRepository timers;
     private final AppealCommands appeals;
@@ -128,7 +131,13 @@ public class TimerTick {
             case CLAIM -> transition(() -> appeals.releaseUnclaimed(a.id(), a.step()), a);
             case BEFORE_DUE -> {
                 Instant due = planner.executorDue(a);
-                if (Transition.WITH_EXECUTOR.contains(a.status()) && now.isBefore(due)) {
+                if (timer.level() == 0) {
+                    // PRODUCT.md §13.2: the draft's term passed before its first submission: its holder's
+                    if (DRAFTING.contains(a.status()) && !now.isBefore(due)) {
+                        alert(alerts, List.of(owners.owners(a)), Type.DRAFT_OVERDUE, a, a.status(), due, 0,
+                                List.of(), null, null);
+                    }
+                } else if (Transition.WITH_EXECUTOR.contains(a.status()) && now.isBefore(due)) {
                     alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), a.stepStartedAt(),
                             timer.level(), List.of(), countdownOffset(a, timer.level()),
                             workingTime.workingBetween(now, due));

@@ -150,6 +150,28 @@ class IncidentStageTermsTest extends EndToEndTest {
     }
 
     @Test
+    void theExecutorIsToldWhenTheDraftsOwnTermPasses() {
+        // given an ИМ appeal received Thursday 08.04.2027 10:00 and accepted: the draft is due at 16:48
+        clock.set(msk("2027-04-08T10:00"));
+        long id = register(appealRequest("ST-2027-4", "roads").put("source", "INCIDENT")
+                .put("receivedAt", "2027-04-08T10:00:00+03:00")).get("id").asLong();
+        AppealView a = queries.find(id).orElseThrow();
+        appeals.accept(id, a.step(), a.executorId());
+        String executor = a.executorId();
+
+        // inside the term the executor is not told it passed
+        clock.set(msk("2027-04-08T16:47"));
+        awaitOutboxDrained();
+        assertThat(telegram.messagesTo(user(executor))).noneMatch(m -> m.text().contains("ST-2027-4")
+                && m.text().contains("проект ответа не направлен"));
+
+        // when it passes without a draft, the executor who holds it is told
+        clock.set(msk("2027-04-08T16:48:30"));
+        telegram.awaitMessage(user(executor), m -> m.text().contains("ST-2027-4")
+                && m.text().contains("проект ответа не направлен на согласование к"));
+    }
+
+    @Test
     void theCoExecutorsMaterialsGoToTheCoordinators() {
         // given an ИМ appeal in work with Сидоров as co-executor
         clock.set(msk("2027-04-07T10:00"));

@@ -80,6 +80,20 @@ class StageTermsTest {
     }
 
     @Test
+    void givenAPlacementTermWhenTheAnswerIsApprovedThenTheFirstReminderIsAtThatTerm() {
+        // given the ИМ ladder (30 min, 1 h, 2 h) and a placement due 30 working minutes after the approval at 10:05
+        var ladder = java.util.stream.Stream.of("30 working minutes", "1 working hours", "2 working hours")
+                .map(ru.appealdesk.directory.WorkDuration::parse).toList();
+
+        // then the placers are reminded at the term, the later levels keep their offsets from the approval
+        assertThat(TimerPlannerTest.PLANNER.stepLadder(msk("2026-03-02T10:05"), ladder, msk("2026-03-02T10:35")))
+                .containsExactly(msk("2026-03-02T10:35"), msk("2026-03-02T11:05"), msk("2026-03-02T12:05"));
+        // without a term of its own the step keeps the ladder as it is
+        assertThat(TimerPlannerTest.PLANNER.stepLadder(msk("2026-03-02T10:05"), ladder, null))
+                .containsExactly(msk("2026-03-02T10:35"), msk("2026-03-02T11:05"), msk("2026-03-02T12:05"));
+    }
+
+    @Test
     void aShareIsOfWorkingTimeToTheSecond() {
         assertThat(Deadlines.share(Duration.ofHours(6), 60)).isEqualTo(Duration.ofMinutes(216));
         assertThat(Deadlines.share(Duration.ofMinutes(1), 50)).isEqualTo(Duration.ofSeconds(30));
