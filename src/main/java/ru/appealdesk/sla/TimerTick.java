@@ -138,7 +138,8 @@ public class TimerTick {
                                 List.of(), null, null);
                     }
                 } else if (Transition.WITH_EXECUTOR.contains(a.status()) && now.isBefore(due)) {
-                    alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), a.stepStartedAt(),
+                    // since: the term counted down to (answerDueAt, or the draft's own term, PRODUCT.md §13.2)
+                    alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), due,
                             timer.level(), List.of(), countdownOffset(a, timer.level()),
                             workingTime.workingBetween(now, due));
                 }

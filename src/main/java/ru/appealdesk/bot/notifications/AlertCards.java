@@ -148,7 +148,7 @@ final class AlertCards {
                     f.time(a.answerDueAt()));
             case COUNTDOWN -> Words.COUNTDOWN.text(alert.offset() == null ? Words.COUNTDOWN_NEAR.text()
                             : Words.COUNTDOWN_BEFORE.text(CardTexts.duration(alert.offset())), number,
-                    f.time(a.answerDueAt()), countdownLeft(alert, a, f), status);
+                    f.time(alert.since()), countdownLeft(alert, a, f), status);
             case OVERDUE -> Words.OVERDUE.text(number, f.time(a.answerDueAt()), status, holders,
                     Html.escape(f.name(a.executorId())), expected);
             case REDIRECT_COUNTDOWN -> Words.REDIRECT_COUNTDOWN.text(number, status, f.time(a.redirectDueAt()),
