@@ -52,7 +52,9 @@ class BotConfigLoaderTest {
         // seed 004 п.14: the approval's own term; draft and placement terms are off in the sample (the profiles set them)
         assertThat(directory.regulation(Source.INCIDENT).reviewWithin()).hasToString("30 working minutes");
         assertThat(directory.regulation(Source.INCIDENT).stageTerms()).isFalse();
-        assertThat(directory.regulation(Source.INCIDENT).coExecutorMaterialsToCoordinators()).isFalse();
+        // seed 004 п.17.2: ИМ co-executors' materials go to the lead specialist (a coordinator); elsewhere the executor
+        assertThat(directory.regulation(Source.INCIDENT).coExecutorMaterialsToCoordinators()).isTrue();
+        assertThat(directory.regulation(Source.DOBRODEL).coExecutorMaterialsToCoordinators()).isFalse();
         assertThat(directory.regulation(Source.DOBRODEL).returnNeedsLegalBasis()).isTrue();
         assertThat(directory.executorsFor(directory.category("roads").orElseThrow())).extracting(StaffMember::id)
                 .containsExactly("morozov", "volkova");
@@ -101,7 +103,7 @@ class BotConfigLoaderTest {
             "regulations.yml|review-within: \"30 working minutes\"|draft-within: \"abc\"|regulations.yml line 35: sources.INCIDENT.draft-within: 'abc' is neither a duration",
             "regulations.yml|review-within: \"30 working minutes\"|place-within: \"0%\"|regulations.yml line 35: sources.INCIDENT.place-within: '0%' is not a share of the whole term",
             "regulations.yml|review-within: \"30 working minutes\"|place-within: \"30 working minutes\"|regulations.yml line 35: sources.INCIDENT.place-within: place-within needs draft-within",
-            "regulations.yml|co-executor-within: \"2 working hours\"|co-executor-materials-to: EVERYONE|regulations.yml line 41: sources.INCIDENT.co-executor-materials-to: co-executor-materials-to must be RESPONSIBLE or COORDINATORS",
+            "regulations.yml|co-executor-materials-to: COORDINATORS|co-executor-materials-to: EVERYONE|regulations.yml line 44: sources.INCIDENT.co-executor-materials-to: co-executor-materials-to must be RESPONSIBLE or COORDINATORS",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: potholes\\n    type: RESOLVED|templates.yml line 13: templates[0].category: unknown category 'potholes' (not in routing.yml)",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: roads\\n    type: FIXED|templates.yml line 14: templates[0].type: unknown answer type 'FIXED'",
             "templates.yml|сообщаем, что по адресу {address}|сообщаем, что по адресу {adress}|templates.yml line 16: templates[0].text: unknown placeholder '{adress}'",

@@ -39,7 +39,6 @@ class IncidentStageTermsTest extends EndToEndTest {
                         + "п.14: согласовать или вернуть «в течение 30 минут»", """
                             draft-within: "100%"
                             place-within: "30 working minutes"
-                            co-executor-materials-to: COORDINATORS
                         """)
                 .write("stage-terms"));
     }
