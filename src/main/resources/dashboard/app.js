@@ -581,6 +581,14 @@ function renderAppeal(a) {
     c.materials ? el('p', { class: 'pre', text: c.materials }) : null,
     fileLinks(c.files))))) : null;
 
+  // PRODUCT.md §13.2: stages of the answer late past their own terms — which, whose, by how much
+  const late = a.lateStages || [];
+  const lateBox = late.length ? section('late-stages', 'Просрочка этапов', el('ul', { class: 'plain' }, late.map((l) =>
+    el('li', { class: 'late-stage' },
+      el('strong', { text: `${l.stageLabel || l.stage}: ${l.holder ? l.holder.name : '—'}` }),
+      el('div', { class: 'muted', text: `срок ${fmtTime(l.term)}, завершён ${fmtTime(l.endedAt)}, `
+        + `просрочка ${l.lateMinutes} раб. мин` }))))) : null;
+
   const history = section('history', 'История', el('ol', { id: 'history', class: 'timeline' }, (a.history || []).map((h) =>
     el('li', { class: 'history-item' },
       el('time', { datetime: h.at || '', class: 'muted', text: fmtTime(h.at) }),
@@ -591,7 +599,7 @@ function renderAppeal(a) {
       h.comment ? el('p', { class: 'pre hist-comment', text: h.comment }) : null))));
 
   $('appeal').replaceChildren(head, el('div', { class: 'appeal-grid' },
-    el('div', { class: 'col' }, about, text, answer, coBox),
+    el('div', { class: 'col' }, about, text, answer, coBox, lateBox),
     el('div', { class: 'col' }, dates, contactBox, history)));
 }
 

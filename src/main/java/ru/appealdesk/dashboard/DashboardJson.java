@@ -55,14 +55,22 @@ class DashboardJson {
                   boolean sociallySignificant, String text, String address, String applicantName,
                   boolean contactsAllowed, List<String> photos, OffsetDateTime receivedAt,
                   OffsetDateTime answerDueAt, OffsetDateTime dueAt, long secondsLeft, String urgency, Answer answer,
-                  List<CoExecutor> coExecutors, List<HistoryItem> history) {
+                  List<CoExecutor> coExecutors, List<HistoryItem> history, List<LateStage> lateStages) {
+    }
+
+    /** A stage of the answer that overran its own term (PRODUCT.md §13.2): which, whose, by how much. */
+    record LateStage(String stage, String stageLabel, Ref holder, OffsetDateTime term, OffsetDateTime endedAt,
+                     long lateMinutes) {
     }
 
     private final Directory directory;
     private final AttachmentStore files;
     private final ApplicantPhotos photos;
+    private final ru.appealdesk.reports.StageLateness stages;
 
-    DashboardJson(Directory directory, AttachmentStore files, ApplicantPhotos photos) {
+    DashboardJson(Directory directory, AttachmentStore files, ApplicantPhotos photos,
+                  ru.appealdesk.reports.StageLateness stages) {
+        this.stages = stages;
         this.directory = directory;
         this.files = files;
         this.photos = photos;
@@ -105,7 +113,9 @@ class DashboardJson {
                 priorityLabel(a.priority()), a.fz59(), a.sociallySignificant(), a.text(), a.address(),
                 a.applicant() == null ? null : a.applicant().name(), contactsAllowed, photos(a.id()),
                 local(a.receivedAt()), local(a.answerDueAt()), local(a.dueAt()), secondsLeft(a.answerDueAt(), now),
-                urgency(a.answerDueAt(), now, a.status()), answer, co, history);
+                urgency(a.answerDueAt(), now, a.status()), answer, co, history, stages.of(a).stream()
+                        .map(l -> new LateStage(l.stage().name(), l.stageLabel(), staff(l.holderId()), local(l.term()),
+                                local(l.endedAt()), l.lateMinutes())).toList());
     }
 
     Ref staff(String id) {

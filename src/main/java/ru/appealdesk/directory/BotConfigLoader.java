@@ -364,7 +364,7 @@ final class BotConfigLoader {
                     duration(yaml, s.answerLead(), "sources", key, "answer-lead"),
                     duration(yaml, s.highPriorityAnswerDeadline(), "sources", key, "high-priority-answer-deadline"),
                     duration(yaml, s.acceptWithin(), "sources", key, "accept-within"),
-                    duration(yaml, s.reviewWithin(), "sources", key, "review-within"),
+                    stageTerm(yaml, s.reviewWithin(), key, "review-within"),
                     s.claimUntil() == null ? null : parse(yaml, v -> DailyHours.minutes(v, v), s.claimUntil(),
                             "sources", key, "claim-until"),
                     sourceReminders,
@@ -384,7 +384,14 @@ final class BotConfigLoader {
                     !Boolean.FALSE.equals(s.returnNeedsLegalBasis()),
                     s.fastTrackAnswerDeadline() == null ? null : parse(yaml, BotConfigLoader::fastTrackTerm,
                             s.fastTrackAnswerDeadline(), "sources", key, "fast-track-answer-deadline"),
-                    executorPlaces(yaml, s.placedBy(), key)));
+                    executorPlaces(yaml, s.placedBy(), key),
+                    stageTerm(yaml, s.draftWithin(), key, "draft-within"),
+                    stageTerm(yaml, s.placeWithin(), key, "place-within"),
+                    materialsToCoordinators(yaml, s.coExecutorMaterialsTo(), key)));
+            if (s.placeWithin() != null && s.draftWithin() == null) {
+                throw yaml.error("place-within needs draft-within: the stages' terms make the answer's term together",
+                        "sources", key, "place-within");
+            }
         }
         for (Map.Entry<Source, SourceRegulation> entry : result.entrySet()) {
             WorkDuration fast = entry.getValue().fastTrackAnswerDeadline();
@@ -447,6 +454,23 @@ final class BotConfigLoader {
         }
         throw yaml.error("placed-by must be EXECUTOR or COORDINATOR (who places the approved answer on the portal), "
                 + "not " + value, "sources", source, "placed-by");
+    }
+
+    /** {@code draft-within}, {@code review-within}, {@code place-within}: a duration or a share of the whole term. */
+    private static StageTerm stageTerm(YamlFile yaml, String value, String source, String key) {
+        return value == null ? null : parse(yaml, StageTerm::parse, value, "sources", source, key);
+    }
+
+    /** {@code co-executor-materials-to}: RESPONSIBLE (the default) or COORDINATORS (seed 004 п.17.2). */
+    private static boolean materialsToCoordinators(YamlFile yaml, String value, String source) {
+        if (value == null || value.equals("RESPONSIBLE")) {
+            return false;
+        }
+        if (value.equals("COORDINATORS")) {
+            return true;
+        }
+        throw yaml.error("co-executor-materials-to must be RESPONSIBLE or COORDINATORS (who gets the co-executors' "
+                + "materials), not " + value, "sources", source, "co-executor-materials-to");
     }
 
     /** A fast-track term is a real term: not zero. */

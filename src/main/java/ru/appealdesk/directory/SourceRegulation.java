@@ -22,14 +22,35 @@ import java.util.List;
  * shorter (ПОС, seed 002 п.7), null: such an appeal keeps the source's term.
  * {@code executorPlaces}: {@code placed-by: EXECUTOR}, the executor places the approved answer too, coordinators keep
  * it (seed 000 п.10, 12; 002 п.4); false: {@code COORDINATOR}, the default.
+ * {@code draftWithin}, {@code reviewWithin}, {@code placeWithin}: the terms of the executor's draft (from receipt), of
+ * the approval (from the draft's submission) and of the placement (from approval), each a duration or a share of the
+ * whole term (PRODUCT.md §13.2, seed 003 §1, §3; 004 п.12–16), null: no term of its own.
+ * {@code coExecutorMaterialsToCoordinators}: {@code co-executor-materials-to: COORDINATORS}, the co-executors'
+ * materials go to the coordinators, who write the common answer (seed 004 п.17.2); false: {@code RESPONSIBLE}.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
-                               WorkDuration reviewWithin, Integer claimUntilMinute,
+                               StageTerm reviewWithin, Integer claimUntilMinute,
                                List<WorkDuration> reminders, List<WorkDuration> beforeDue,
                                WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin,
                                boolean redirectNeedsApproval, WorkDuration postponeMax,
                                Integer postponedReassignAtPercent, WorkDuration coExecutorWithin,
                                boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis,
-                               WorkDuration fastTrackAnswerDeadline, boolean executorPlaces) {
+                               WorkDuration fastTrackAnswerDeadline, boolean executorPlaces,
+                               StageTerm draftWithin, StageTerm placeWithin,
+                               boolean coExecutorMaterialsToCoordinators) {
+
+    /** Whether the source sets {@code draft-within}: the stages' terms then make {@code answerDueAt}. */
+    public boolean stageTerms() {
+        return draftWithin != null;
+    }
+
+    /** The term of a stage of the answer, null if the source sets none. */
+    public StageTerm stageTerm(AnswerStage stage) {
+        return switch (stage) {
+            case DRAFT -> draftWithin;
+            case REVIEW -> reviewWithin;
+            case PLACEMENT -> placeWithin;
+        };
+    }
 }

@@ -62,7 +62,7 @@ class ReportController {
         String name = "discipline-" + from + "-" + to;
         return switch (format(format, true)) {
             case "xlsx" -> file(workbooks.discipline(report, null, sources), XLSX, name + ".xlsx");
-            case "csv" -> file(Csv.write(disciplineRows(report)), CSV, name + ".csv");
+            case "csv" -> file(Csv.write(disciplineRows(report, reports.zone())), CSV, name + ".csv");
             default -> ResponseEntity.ok(report);
         };
     }
@@ -106,7 +106,7 @@ class ReportController {
         return ResponseEntity.ok(report);
     }
 
-    static List<List<Object>> disciplineRows(DisciplineReport r) {
+    static List<List<Object>> disciplineRows(DisciplineReport r, java.time.ZoneId zone) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(new ArrayList<>(Workbooks.ROW_HEADERS));
         List<DisciplineReport.Row> all = new ArrayList<>(r.executors());
@@ -115,6 +115,17 @@ class ReportController {
             rows.add(java.util.Arrays.asList(x.department(), x.executor() == null ? "" : x.executor(), x.received(),
                     x.onTime(), x.late(), x.overdueNow(), x.reopened(), x.claimMisses(),
                     x.medianHours() == null ? "" : x.medianHours()));
+        }
+        if (!r.lateStages().isEmpty()) {
+            // PRODUCT.md §13.2: the stages late past their own terms, whose and by how much, after a blank line
+            rows.add(List.of());
+            rows.add(new ArrayList<>(Workbooks.STAGE_HEADERS));
+            java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
+            for (DisciplineReport.StageLate l : r.lateStages()) {
+                rows.add(java.util.Arrays.asList(l.number(), l.source().title(), l.departmentId() == null ? ""
+                        : l.departmentId(), ReportWords.stage(l.stage()).text(), l.holder(),
+                        time.format(l.term().atZone(zone)), time.format(l.endedAt().atZone(zone)), l.lateMinutes()));
+            }
         }
         return rows;
     }

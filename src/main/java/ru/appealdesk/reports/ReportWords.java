@@ -53,7 +53,21 @@ enum ReportWords implements Text {
     CHAT_MEDIAN,
     CHAT_WORST,
     CHAT_WORST_DEPARTMENT,
-    CHAT_FILES_BELOW;
+    CHAT_FILES_BELOW,
+    STAGES_SHEET,
+    STAGE,
+    HOLDER,
+    STAGE_TERM,
+    STAGE_ENDED,
+    LATE_MINUTES,
+    STAGE_DRAFT,
+    STAGE_REVIEW,
+    STAGE_PLACEMENT;
+
+    /** The name of a stage of the answer (PRODUCT.md §13.2). */
+    static ReportWords stage(ru.appealdesk.directory.AnswerStage stage) {
+        return valueOf("STAGE_" + stage.name());
+    }
 
     @Override
     public String area() {

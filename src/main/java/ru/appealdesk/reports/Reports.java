@@ -55,7 +55,10 @@ public class Reports {
     private final WorkingTime workingTime;
     private final Clock clock;
 
-    Reports(ReportFacts facts, Directory directory, WorkingTime workingTime, Clock clock) {
+    private final StageLateness stages;
+
+    Reports(ReportFacts facts, Directory directory, WorkingTime workingTime, Clock clock, StageLateness stages) {
+        this.stages = stages;
         this.facts = facts;
         this.directory = directory;
         this.workingTime = workingTime;
@@ -97,6 +100,8 @@ public class Reports {
                 days.get(workingTime.localDate(f.receivedAt()))[0]++;
             }
         });
+        List<DisciplineReport.StageLate> lateStages = stages.late(from, to, sources,
+                f -> coverage.covers(f.departmentId(), f.source()));
         facts.entries(from, to, ENTRY_TYPES, e -> {
             if (!coverage.covers(e.departmentId(), e.source())) {
                 return;
@@ -109,7 +114,8 @@ public class Reports {
                     if (placedOnTime(e)) {
                         c.onTime++;
                     } else {
-                        c.late++;
+                        // PRODUCT.md §13.2: a late answer is late for whoever held the stage that overran its term
+                        counter(byExecutor, e.departmentId(), lateHolder(lateStages, e)).late++;
                         overdueOn(days, e.answerDueAt());
                     }
                     c.hours.add(workingTime.workingBetween(e.since(), e.at()).toMinutes() / 60.0);
@@ -137,7 +143,9 @@ public class Reports {
         List<Row> depts = byDepartment.values().stream().map(c -> row(c, Level.DEPARTMENT)).toList();
         List<Day> series = days.entrySet().stream().map(d -> new Day(d.getKey(), d.getValue()[0], d.getValue()[1],
                 d.getValue()[2])).toList();
-        return new DisciplineReport(period, now, executors, depts, row(all, Level.TOTAL), series);
+        List<DisciplineReport.StageLate> inPeriod = lateStages.stream()
+                .filter(l -> !l.endedAt().isBefore(from) && l.endedAt().isBefore(to)).toList();
+        return new DisciplineReport(period, now, executors, depts, row(all, Level.TOTAL), series, inPeriod);
     }
 
     /**
@@ -242,6 +250,16 @@ public class Reports {
         });
         return new PublicReport(month.toString(), received[0], answered[0], answered[1], answered[2], byCategory,
                 bySource);
+    }
+
+    /**
+     * Who a late placement is booked on: the holder of the first stage of that answer that overran its own term
+     * (ended by the placement), else the executor who held the appeal (PRODUCT.md §13.2).
+     */
+    static String lateHolder(List<DisciplineReport.StageLate> lateStages, EntryFact placement) {
+        return lateStages.stream().filter(l -> l.appealId() == placement.appealId() && l.holderId() != null
+                        && !l.endedAt().isAfter(placement.at()) && !l.start().isBefore(placement.since()))
+                .map(DisciplineReport.StageLate::holderId).findFirst().orElse(placement.executorId());
     }
 
     /** The same rule as the overdue alert: placed no later than the answer deadline in force then. */

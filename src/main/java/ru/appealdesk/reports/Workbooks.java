@@ -74,6 +74,7 @@ class Workbooks {
             table(wb.createSheet(ReportWords.BY_EXECUTOR.text()), r.executors(), true, styles);
             table(wb.createSheet(ReportWords.BY_DEPARTMENT.text()), r.departments(), false, styles);
             days(wb.createSheet(ReportWords.BY_DAY.text()), r.days(), styles);
+            lateStages(wb.createSheet(ReportWords.STAGES_SHEET.text()), r.lateStages(), styles);
             appeals(wb.createSheet(ReportWords.APPEALS.text()), r.period(), departments, sources, styles);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             wb.write(out);
@@ -260,6 +261,28 @@ class Workbooks {
             row.createCell(7).setCellValue(a.status().title());
         });
         finish(sheet, headers.size(), next[0] - 1, new int[] {22, 14, 34, 34, 18, 17, 17, 30});
+    }
+
+    /** The column titles of the stages that overran their terms (PRODUCT.md §13.2). */
+    static final List<String> STAGE_HEADERS = Stream.of(ReportWords.NUMBER, ReportWords.SOURCE,
+            ReportWords.DEPARTMENT, ReportWords.STAGE, ReportWords.HOLDER, ReportWords.STAGE_TERM,
+            ReportWords.STAGE_ENDED, ReportWords.LATE_MINUTES).map(ReportWords::text).toList();
+
+    private void lateStages(Sheet sheet, List<DisciplineReport.StageLate> stages, Styles s) {
+        header(sheet.createRow(0), 0, STAGE_HEADERS, s);
+        for (int i = 0; i < stages.size(); i++) {
+            DisciplineReport.StageLate l = stages.get(i);
+            Row row = sheet.createRow(i + 1);
+            row.createCell(0).setCellValue(l.number());
+            row.createCell(1).setCellValue(l.source().title());
+            row.createCell(2).setCellValue(reports.departmentName(l.departmentId()));
+            row.createCell(3).setCellValue(ReportWords.stage(l.stage()).text());
+            row.createCell(4).setCellValue(l.holder());
+            dateTime(row.createCell(5), l.term(), s);
+            dateTime(row.createCell(6), l.endedAt(), s);
+            row.createCell(7).setCellValue(l.lateMinutes());
+        }
+        finish(sheet, STAGE_HEADERS.size(), stages.size(), new int[] {22, 14, 34, 26, 22, 17, 17, 16});
     }
 
     private void dateTime(Cell cell, java.time.Instant instant, Styles s) {

@@ -34,7 +34,12 @@ public final class Alerts {
         /** A co-executor's deadline approaches and they have not delivered their materials. */
         CO_COUNTDOWN,
         /** A co-executor's deadline passed without their materials: to them and the responsible executor. */
-        CO_OVERDUE
+        CO_OVERDUE,
+        /**
+         * The draft's own term ({@code draft-within}, PRODUCT.md §13.2) passed while the executor has not submitted it:
+         * to the executor who holds it; {@code since} is that term.
+         */
+        DRAFT_OVERDUE
     }
 
     /**
@@ -42,7 +47,8 @@ public final class Alerts {
      * in {@code status} (as it was when the alert fell due); {@code level} is the ladder level (0 otherwise).
      * At ladder level 3 {@code escalatedTo} names the deputy heads the step was escalated to. A countdown carries
      * its {@code offset} (how long before the answer deadline it was set) and the working time left. A
-     * co-executor's alert names the {@code coExecutorId} it is about.
+     * co-executor's alert names the {@code coExecutorId} it is about. A countdown's and a draft's overdue alert's
+     * {@code since} is the term they are about (answerDueAt, or the draft's own term, PRODUCT.md §13.2).
      */
     public record Alert(String recipientId, Type type, long appealId, int level, List<String> holders,
                         Instant since, AppealStatus status, List<String> escalatedTo, WorkDuration offset,

@@ -4,11 +4,13 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.directory.AnswerStage;
 import ru.appealdesk.directory.Category;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Priority;
 import ru.appealdesk.directory.Source;
 import ru.appealdesk.directory.SourceRegulation;
+import ru.appealdesk.directory.StageTerm;
 import ru.appealdesk.directory.WorkDuration;
 import ru.appealdesk.workflow.DeadlinePolicy;
 
@@ -27,12 +29,15 @@ public class Deadlines implements DeadlinePolicy {
     @Override
     public Deadline compute(Source source, String categoryCode, Priority priority, Instant receivedAt) {
         SourceRegulation regulation = directory.regulation(source);
-        Category category = directory.category(categoryCode).orElse(null);
-        Instant dueAt = workingTime.plus(receivedAt, answerTerm(source, category, priority, regulation));
-        if (priority == Priority.FAST_TRACK && regulation.fastTrackAnswerDeadline() != null) {
-            Instant fastTrack = workingTime.plus(receivedAt, regulation.fastTrackAnswerDeadline());
-            boolean categoryIsShorter = fastTrackDays(source, category) != null && dueAt.isBefore(fastTrack);
-            dueAt = categoryIsShorter ? dueAt : fastTrack;
+        Instant dueAt = termEnd(source, categoryCode, priority, receivedAt);
+        if (regulation.stageTerms()) {
+            // PRODUCT.md §13.2 (seed 004 п.12–16): the draft's term, then the approval's, then the placement's
+            Instant answerDueAt = receivedAt;
+            for (AnswerStage stage : AnswerStage.values()) {
+                Instant end = stageDue(stage, source, categoryCode, priority, receivedAt, answerDueAt);
+                answerDueAt = end != null ? end : answerDueAt;
+            }
+            return new Deadline(answerDueAt.isAfter(dueAt) ? answerDueAt : dueAt, answerDueAt);
         }
         if (regulation.answerLead() == null) {
             return new Deadline(dueAt, dueAt);
@@ -42,6 +47,43 @@ public class Deadlines implements DeadlinePolicy {
             answerDueAt = dueAt;
         }
         return new Deadline(dueAt, answerDueAt);
+    }
+
+    /**
+     * When a stage of the answer that began at {@code stageStart} must end (PRODUCT.md §13.2): its duration after it,
+     * or its share of the whole term (receipt to the source's term, in working time) after it; null if the source
+     * gives the stage no term.
+     */
+    public Instant stageDue(AnswerStage stage, Source source, String categoryCode, Priority priority,
+                            Instant receivedAt, Instant stageStart) {
+        StageTerm term = directory.regulation(source).stageTerm(stage);
+        if (term == null) {
+            return null;
+        }
+        if (term.duration() != null) {
+            return workingTime.plus(stageStart, term.duration());
+        }
+        java.time.Duration whole = workingTime.workingBetween(receivedAt, termEnd(source, categoryCode, priority,
+                receivedAt));
+        return workingTime.plusWorkingTime(stageStart, share(whole, term.percent()));
+    }
+
+    /** {@code percent} % of a stretch of working time, to the second. */
+    static java.time.Duration share(java.time.Duration whole, int percent) {
+        return java.time.Duration.ofSeconds(whole.toSeconds() * percent / 100);
+    }
+
+    /** The source's term for the appeal: from receipt, by priority, category and fast track. */
+    private Instant termEnd(Source source, String categoryCode, Priority priority, Instant receivedAt) {
+        SourceRegulation regulation = directory.regulation(source);
+        Category category = directory.category(categoryCode).orElse(null);
+        Instant dueAt = workingTime.plus(receivedAt, answerTerm(source, category, priority, regulation));
+        if (priority == Priority.FAST_TRACK && regulation.fastTrackAnswerDeadline() != null) {
+            Instant fastTrack = workingTime.plus(receivedAt, regulation.fastTrackAnswerDeadline());
+            boolean categoryIsShorter = fastTrackDays(source, category) != null && dueAt.isBefore(fastTrack);
+            dueAt = categoryIsShorter ? dueAt : fastTrack;
+        }
+        return dueAt;
     }
 
     @Override

@@ -27,7 +27,10 @@ class Timer {
         AUTO_ACCEPT,
         /** The ЕЦУР claim deadline of the step passed: back to the coordinators. */
         CLAIM,
-        /** An offset before answerDueAt: remind the executor. */
+        /**
+         * An offset before answerDueAt (the draft's own term where the source sets one): remind the executor; level 0
+         * is that term itself, the draft's term passed (PRODUCT.md §13.2).
+         */
         BEFORE_DUE,
         /** answerDueAt passed: alert the holder, the deputy head and the coordinators. */
         OVERDUE,

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import ru.appealdesk.directory.AnswerStage;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.SourceRegulation;
 import ru.appealdesk.directory.WorkDuration;
@@ -36,11 +37,13 @@ class TimerPlanner {
     private final Directory directory;
     private final WorkingTime workingTime;
     private final TimerRepository timers;
+    private final Deadlines deadlines;
 
-    TimerPlanner(Directory directory, WorkingTime workingTime, TimerRepository timers) {
+    TimerPlanner(Directory directory, WorkingTime workingTime, TimerRepository timers, Deadlines deadlines) {
         this.directory = directory;
         this.workingTime = workingTime;
         this.timers = timers;
+        this.deadlines = deadlines;
     }
 
     /** PRODUCT.md §10: a co-executor's countdown before their own deadline, and the overdue alert at it. */
@@ -88,13 +91,9 @@ class TimerPlanner {
             planUnrouted(a, regulation, now);
         }
         if (a.status().remindsOwner()) {
-            List<WorkDuration> ladder = new java.util.ArrayList<>(regulation.reminders());
-            if (a.status() == AppealStatus.ANSWER_REVIEW && regulation.reviewWithin() != null) {
-                // seed 004 п.14: the moderator's window is the first reminder of a review step
-                ladder.set(0, regulation.reviewWithin());
-            }
+            List<Instant> ladder = stepLadder(a.stepStartedAt(), regulation.reminders(), stageTermOfStep(a));
             for (int level = 1; level <= ladder.size(); level++) {
-                schedule(a, Timer.Kind.LADDER, level, workingTime.plus(a.stepStartedAt(), ladder.get(level - 1)), now);
+                schedule(a, Timer.Kind.LADDER, level, ladder.get(level - 1), now);
             }
         }
         if (Transition.AUTO_ACCEPT.startsIn(a.status()) && regulation.acceptWithin() != null) {
@@ -148,6 +147,33 @@ class TimerPlanner {
         }
     }
 
+    /**
+     * PRODUCT.md §13.2: the approval's and the placement's own terms (review-within, place-within; seed 004 п.14, 16)
+     * are the first reminder of their steps, to whoever holds them; null for other steps or without a term.
+     */
+    private Instant stageTermOfStep(AppealView a) {
+        return Transition.stageIn(a.status()).filter(stage -> stage != AnswerStage.DRAFT)
+                .map(stage -> deadlines.stageDue(stage, a.source(), a.category(), a.priority(), a.receivedAt(),
+                        a.stepStartedAt()))
+                .orElse(null);
+    }
+
+    /**
+     * The ladder of a step begun at {@code since}: the regulation's levels, the first at the stage's own term where it
+     * has one; a later level that would not come after it counts from it.
+     */
+    List<Instant> stepLadder(Instant since, List<WorkDuration> ladder, Instant stageDue) {
+        if (stageDue == null) {
+            return ladder.stream().map(d -> workingTime.plus(since, d)).toList();
+        }
+        List<Instant> result = new java.util.ArrayList<>(List.of(stageDue));
+        for (int level = 2; level <= ladder.size(); level++) {
+            Instant at = workingTime.plus(since, ladder.get(level - 1));
+            result.add(at.isAfter(stageDue) ? at : workingTime.plus(stageDue, ladder.get(level - 1)));
+        }
+        return result;
+    }
+
     /** The levels of an unrouted appeal's ladder, from {@code since}. */
     List<Instant> unroutedLadder(Instant since, SourceRegulation regulation) {
         List<WorkDuration> ladder = regulation.reminders();
@@ -182,7 +208,21 @@ class TimerPlanner {
                 && timers.existsByAppealIdAndKindAndStatus(a.id(), Timer.Kind.BEFORE_DUE, Timer.Status.PENDING)) {
             return;
         }
-        scheduleCountdown(a, Timer.Kind.BEFORE_DUE, a.answerDueAt(), offsets, now);
+        scheduleCountdown(a, Timer.Kind.BEFORE_DUE, executorDue(a), offsets, now);
+        if (directory.regulation(a.source()).stageTerms() && executorDue(a).isAfter(now)) {
+            // PRODUCT.md §13.2: the draft's own term passing is the executor's (level 0: the term itself)
+            schedule(a, Timer.Kind.BEFORE_DUE, 0, latest(executorDue(a), now), now);
+        }
+    }
+
+    /**
+     * The term the executor's countdown runs to: the draft's own term where the source sets {@code draft-within}
+     * (PRODUCT.md §13.2, seed 004 п.12), else {@code answerDueAt}.
+     */
+    Instant executorDue(AppealView a) {
+        Instant draft = deadlines.stageDue(AnswerStage.DRAFT, a.source(), a.category(), a.priority(), a.receivedAt(),
+                a.receivedAt());
+        return draft != null && draft.isBefore(a.answerDueAt()) ? draft : a.answerDueAt();
     }
 
     /**

@@ -40,6 +40,9 @@ public class TimerTick {
 
     private static final Logger log = LoggerFactory.getLogger(TimerTick.class);
     static final int BATCH = 1000;
+    /** The statuses of a draft not yet submitted (a rework or a postponed answer is not the draft's term). */
+    private static final java.util.Set<AppealStatus> DRAFTING = java.util.EnumSet.of(AppealStatus.ASSIGNED,
+            AppealStatus.IN_PROGRESS);
 
     private final TimerRepository timers;
     private final AppealCommands appeals;
@@ -51,10 +54,12 @@ public class TimerTick {
     private final Clock clock;
     private final Directory directory;
     private final ru.appealdesk.directory.Absences absences;
+    private final TimerPlanner planner;
 
     TimerTick(TimerRepository timers, AppealCommands appeals, AppealQueries queries, StepOwners owners,
               WorkingTime workingTime, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory,
-              ru.appealdesk.directory.Absences absences) {
+              ru.appealdesk.directory.Absences absences, TimerPlanner planner) {
+        this.planner = planner;
         this.absences = absences;
         this.directory = directory;
         this.timers = timers;
@@ -125,10 +130,18 @@ public class TimerTick {
             case AUTO_ACCEPT -> transition(() -> appeals.acceptAutomatically(a.id(), a.step()), a);
             case CLAIM -> transition(() -> appeals.releaseUnclaimed(a.id(), a.step()), a);
             case BEFORE_DUE -> {
-                if (Transition.WITH_EXECUTOR.contains(a.status()) && now.isBefore(a.answerDueAt())) {
-                    alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), a.stepStartedAt(),
+                Instant due = planner.executorDue(a);
+                if (timer.level() == 0) {
+                    // PRODUCT.md §13.2: the draft's term passed before its first submission: its holder's
+                    if (DRAFTING.contains(a.status()) && !now.isBefore(due)) {
+                        alert(alerts, List.of(owners.owners(a)), Type.DRAFT_OVERDUE, a, a.status(), due, 0,
+                                List.of(), null, null);
+                    }
+                } else if (Transition.WITH_EXECUTOR.contains(a.status()) && now.isBefore(due)) {
+                    // since: the term counted down to (answerDueAt, or the draft's own term, PRODUCT.md §13.2)
+                    alert(alerts, List.of(owners.owners(a)), Type.COUNTDOWN, a, a.status(), due,
                             timer.level(), List.of(), countdownOffset(a, timer.level()),
-                            workingTime.workingBetween(now, a.answerDueAt()));
+                            workingTime.workingBetween(now, due));
                 }
             }
             case FZ59_REDIRECT -> {

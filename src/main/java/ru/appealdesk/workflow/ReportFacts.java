@@ -36,6 +36,15 @@ public class ReportFacts {
                             Instant at, String executorId, Instant answerDueAt, Instant since) {
     }
 
+    /**
+     * One entry of an appeal's answer stages (PRODUCT.md §13.2): who acted ({@code actorId}) and when, with the appeal's
+     * facts its stage terms are computed from.
+     */
+    public record StageEntryFact(long appealId, Source source, String externalId, String category,
+                                 ru.appealdesk.directory.Priority priority, String departmentId, Instant receivedAt,
+                                 HistoryType type, Instant at, String actorId, String executorId) {
+    }
+
     private static final String APPEAL_COLUMNS = "a.id, a.source, a.external_id, a.category, a.department_id, "
             + "a.executor_id, a.received_at, a.answer_due_at, a.status";
 
@@ -78,6 +87,30 @@ public class ReportFacts {
                     each.accept(new EntryFact(rs.getLong(1), Source.valueOf(rs.getString(2)), rs.getString(3),
                             rs.getString(4), HistoryType.valueOf(rs.getString(5)), instant(rs, 6), rs.getString(7), instant(rs, 8),
                             instant(rs, 9)));
+                });
+    }
+
+    /**
+     * Every entry of the given types of the appeals of these sources that have one of them in {@code [from, to)},
+     * appeal by appeal, oldest first: the stages of their answers, whenever they began.
+     */
+    @Transactional(readOnly = true)
+    public void stageEntries(Instant from, Instant to, List<HistoryType> types, java.util.Collection<Source> sources,
+                             Consumer<StageEntryFact> each) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        jdbc.query("select h.appeal_id, a.source, a.external_id, a.category, a.priority, a.department_id, "
+                + "a.received_at, h.type, h.at, h.actor_id, h.executor_id from appeal_history h "
+                + "join appeal a on a.id = h.appeal_id where h.type in (:types) and a.source in (:sources) "
+                + "and h.appeal_id in (select e.appeal_id from appeal_history e where e.type in (:types) "
+                + "and e.at >= :from and e.at < :to) order by h.appeal_id, h.at, h.id",
+                Map.of("from", ts(from), "to", ts(to), "types", types.stream().map(HistoryType::name).toList(),
+                        "sources", sources.stream().map(Source::name).toList()), rs -> {
+                    each.accept(new StageEntryFact(rs.getLong(1), Source.valueOf(rs.getString(2)), rs.getString(3),
+                            rs.getString(4), ru.appealdesk.directory.Priority.valueOf(rs.getString(5)),
+                            rs.getString(6), instant(rs, 7), HistoryType.valueOf(rs.getString(8)), instant(rs, 9),
+                            rs.getString(10), rs.getString(11)));
                 });
     }
 

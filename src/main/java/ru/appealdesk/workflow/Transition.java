@@ -246,6 +246,25 @@ public enum Transition {
                 .map(Transition::actor).findFirst();
     }
 
+    /**
+     * The transition that ends a stage of the answer with a term of its own (PRODUCT.md §13.2): the draft ends with
+     * its submission, the approval with «Согласовать», the placement with «Размещено»; its actor holds the stage, so
+     * a stage late past its term is that actor's (the placer's, not the executor's, for a late placement).
+     */
+    public static Transition ending(ru.appealdesk.directory.AnswerStage stage) {
+        return switch (stage) {
+            case DRAFT -> SUBMIT_ANSWER;
+            case REVIEW -> APPROVE;
+            case PLACEMENT -> PUBLISH;
+        };
+    }
+
+    /** The stage of the answer an appeal in {@code status} is in: the one whose ending transition starts there. */
+    public static Optional<ru.appealdesk.directory.AnswerStage> stageIn(AppealStatus status) {
+        return Arrays.stream(ru.appealdesk.directory.AnswerStage.values()).filter(s -> ending(s).startsIn(status))
+                .findFirst();
+    }
+
     /** The statuses whose step belongs to {@code actor}. */
     public static Set<AppealStatus> ownedBy(Actor actor) {
         Set<AppealStatus> result = EnumSet.noneOf(AppealStatus.class);

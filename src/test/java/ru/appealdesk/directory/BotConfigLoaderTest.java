@@ -49,6 +49,12 @@ class BotConfigLoaderTest {
         assertThat(directory.regulation(Source.OTHER).postponeLimit()).isEqualTo(1);
         // seed 004 п.11: ИМ returns need written reasons only; seed 000 п.4: the others cite an act
         assertThat(directory.regulation(Source.INCIDENT).returnNeedsLegalBasis()).isFalse();
+        // seed 004 п.14: the approval's own term; draft and placement terms are off in the sample (the profiles set them)
+        assertThat(directory.regulation(Source.INCIDENT).reviewWithin()).hasToString("30 working minutes");
+        assertThat(directory.regulation(Source.INCIDENT).stageTerms()).isFalse();
+        // seed 004 п.17.2: ИМ co-executors' materials go to the lead specialist (a coordinator); elsewhere the executor
+        assertThat(directory.regulation(Source.INCIDENT).coExecutorMaterialsToCoordinators()).isTrue();
+        assertThat(directory.regulation(Source.DOBRODEL).coExecutorMaterialsToCoordinators()).isFalse();
         assertThat(directory.regulation(Source.DOBRODEL).returnNeedsLegalBasis()).isTrue();
         assertThat(directory.executorsFor(directory.category("roads").orElseThrow())).extracting(StaffMember::id)
                 .containsExactly("morozov", "volkova");
@@ -92,6 +98,12 @@ class BotConfigLoaderTest {
             "regulations.yml|fast-track-answer-deadline: \"10 days\"|fast-track-answer-deadline: \"31 days\"|regulations.yml line 17: sources.POS.fast-track-answer-deadline: fast-track-answer-deadline \"31 days\" is longer than answer-deadline \"30 days\"",
             // PRODUCT.md §13.2 placed-by (seed 000 п.10, 12; 002 п.4)
             "regulations.yml|placed-by: EXECUTOR                 # seed 000 п.10|placed-by: EXECUTER                 # seed 000 п.10|regulations.yml line 14: sources.DOBRODEL.placed-by: placed-by must be EXECUTOR or COORDINATOR",
+            // PRODUCT.md §13.2 stage terms (seed 003 §1, §3; 004 п.12–16) and co-executor-materials-to (004 п.17.2)
+            "regulations.yml|review-within: \"30 working minutes\"|review-within: \"120%\"|regulations.yml line 35: sources.INCIDENT.review-within: '120%' is not a share of the whole term from 1% to 100%",
+            "regulations.yml|review-within: \"30 working minutes\"|draft-within: \"abc\"|regulations.yml line 35: sources.INCIDENT.draft-within: 'abc' is neither a duration",
+            "regulations.yml|review-within: \"30 working minutes\"|place-within: \"0%\"|regulations.yml line 35: sources.INCIDENT.place-within: '0%' is not a share of the whole term",
+            "regulations.yml|review-within: \"30 working minutes\"|place-within: \"30 working minutes\"|regulations.yml line 35: sources.INCIDENT.place-within: place-within needs draft-within",
+            "regulations.yml|co-executor-materials-to: COORDINATORS|co-executor-materials-to: EVERYONE|regulations.yml line 44: sources.INCIDENT.co-executor-materials-to: co-executor-materials-to must be RESPONSIBLE or COORDINATORS",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: potholes\\n    type: RESOLVED|templates.yml line 13: templates[0].category: unknown category 'potholes' (not in routing.yml)",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: roads\\n    type: FIXED|templates.yml line 14: templates[0].type: unknown answer type 'FIXED'",
             "templates.yml|сообщаем, что по адресу {address}|сообщаем, что по адресу {adress}|templates.yml line 16: templates[0].text: unknown placeholder '{adress}'",

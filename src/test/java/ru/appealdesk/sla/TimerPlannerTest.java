@@ -15,7 +15,7 @@ import static ru.appealdesk.sla.WorkingTimeTest.msk;
 /** When ladder levels, countdown reminders and the ЕЦУР claim deadline fall, with the shipped working time. */
 class TimerPlannerTest {
 
-    static final TimerPlanner PLANNER = new TimerPlanner(null, TIME, null);
+    static final TimerPlanner PLANNER = new TimerPlanner(null, TIME, null, null);
 
     @ParameterizedTest(name = "step from {0}: level {1} at {2}")
     @CsvSource({
@@ -93,7 +93,8 @@ class TimerPlannerTest {
                 : List.of("30 working minutes", "4 working hours", "24 hours");
         SourceRegulation regulation = new SourceRegulation(null, null, null, null, null, null,
                 ladder.stream().map(WorkDuration::parse).toList(), List.of(), null,
-                within == null ? null : WorkDuration.parse(within), false, null, null, null, false, 2, false, null, false);
+                within == null ? null : WorkDuration.parse(within), false, null, null, null, false, 2, false, null, false,
+                null, null, false);
         assertThat(PLANNER.unroutedLadder(msk(since), regulation)).containsExactly(msk(first), msk(second),
                 msk(third));
     }

@@ -33,12 +33,14 @@ final class AlertCards {
     private static final int MAX_BUTTONS = 10;
     /** A digest stays one message: well below Telegram's 4096 characters. */
     private static final int DIGEST_LIMIT = 3600;
-    private static final Map<Type, Words> TITLES = Map.of(Type.REMINDER, Words.TITLE_REMINDER,
-            Type.COORDINATOR_ALERT, Words.TITLE_COORDINATOR_ALERT, Type.ESCALATION, Words.TITLE_ESCALATION,
-            Type.COUNTDOWN, Words.TITLE_COUNTDOWN, Type.OVERDUE, Words.TITLE_OVERDUE,
-            Type.TERM_EXPIRED, Words.TITLE_TERM_EXPIRED, Type.REDIRECT_COUNTDOWN, Words.TITLE_REDIRECT_COUNTDOWN,
-            Type.REDIRECT_OVERDUE, Words.TITLE_REDIRECT_OVERDUE,
-            Type.CO_COUNTDOWN, Words.TITLE_CO_COUNTDOWN, Type.CO_OVERDUE, Words.TITLE_CO_OVERDUE);
+    private static final Map<Type, Words> TITLES = Map.ofEntries(Map.entry(Type.REMINDER, Words.TITLE_REMINDER),
+            Map.entry(Type.COORDINATOR_ALERT, Words.TITLE_COORDINATOR_ALERT),
+            Map.entry(Type.ESCALATION, Words.TITLE_ESCALATION), Map.entry(Type.COUNTDOWN, Words.TITLE_COUNTDOWN),
+            Map.entry(Type.OVERDUE, Words.TITLE_OVERDUE), Map.entry(Type.TERM_EXPIRED, Words.TITLE_TERM_EXPIRED),
+            Map.entry(Type.REDIRECT_COUNTDOWN, Words.TITLE_REDIRECT_COUNTDOWN),
+            Map.entry(Type.REDIRECT_OVERDUE, Words.TITLE_REDIRECT_OVERDUE),
+            Map.entry(Type.CO_COUNTDOWN, Words.TITLE_CO_COUNTDOWN), Map.entry(Type.CO_OVERDUE, Words.TITLE_CO_OVERDUE),
+            Map.entry(Type.DRAFT_OVERDUE, Words.TITLE_DRAFT_OVERDUE));
 
     private AlertCards() {
     }
@@ -115,6 +117,7 @@ final class AlertCards {
             case CO_COUNTDOWN -> Words.SHORT_CO_COUNTDOWN.text(number, coDue(alert, a, f));
             case CO_OVERDUE -> Words.SHORT_CO_OVERDUE.text(number, Html.escape(f.name(alert.coExecutorId())),
                     coDue(alert, a, f));
+            case DRAFT_OVERDUE -> Words.SHORT_DRAFT_OVERDUE.text(number, f.time(alert.since()));
         };
     }
 
@@ -145,7 +148,7 @@ final class AlertCards {
                     f.time(a.answerDueAt()));
             case COUNTDOWN -> Words.COUNTDOWN.text(alert.offset() == null ? Words.COUNTDOWN_NEAR.text()
                             : Words.COUNTDOWN_BEFORE.text(CardTexts.duration(alert.offset())), number,
-                    f.time(a.answerDueAt()), countdownLeft(alert, a, f), status);
+                    f.time(alert.since()), countdownLeft(alert, a, f), status);
             case OVERDUE -> Words.OVERDUE.text(number, f.time(a.answerDueAt()), status, holders,
                     Html.escape(f.name(a.executorId())), expected);
             case REDIRECT_COUNTDOWN -> Words.REDIRECT_COUNTDOWN.text(number, status, f.time(a.redirectDueAt()),
@@ -157,6 +160,7 @@ final class AlertCards {
             case CO_OVERDUE -> Words.CO_OVERDUE.text(Html.escape(f.name(alert.coExecutorId())), number,
                     coDue(alert, a, f), Html.escape(f.name(a.executorId())));
             case TERM_EXPIRED -> Words.TERM_EXPIRED.text(number, f.time(a.dueAt()), status, holders, expected);
+            case DRAFT_OVERDUE -> Words.DRAFT_OVERDUE.text(number, since, f.time(a.answerDueAt()), status, expected);
         };
     }
 
@@ -211,6 +215,7 @@ final class AlertCards {
         TITLE_REDIRECT_OVERDUE,
         TITLE_CO_COUNTDOWN,
         TITLE_CO_OVERDUE,
+        TITLE_DRAFT_OVERDUE,
         DIGEST,
         AND_MORE,
         SHORT_REMINDER,
@@ -224,6 +229,7 @@ final class AlertCards {
         SHORT_REDIRECT_OVERDUE,
         SHORT_CO_COUNTDOWN,
         SHORT_CO_OVERDUE,
+        SHORT_DRAFT_OVERDUE,
         REMINDER,
         REPEATED,
         ESCALATED,
@@ -238,6 +244,7 @@ final class AlertCards {
         CO_COUNTDOWN,
         WORKING_LEFT,
         CO_OVERDUE,
+        DRAFT_OVERDUE,
         TERM_EXPIRED,
         NO_DEPUTY_HEAD,
         TO_DEPUTY_HEAD,

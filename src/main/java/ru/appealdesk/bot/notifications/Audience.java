@@ -74,6 +74,17 @@ class Audience {
         return recipients.of(staffId);
     }
 
+    /**
+     * Who gets a co-executor's delivered materials (PRODUCT.md §10, §13.2): the responsible executor while they hold
+     * the appeal, else the coordinators; always the coordinators where the source says {@code
+     * co-executor-materials-to: COORDINATORS} (seed 004 п.17.2: the lead specialist writes the common answer).
+     */
+    List<String> materialsRecipients(AppealView a) {
+        boolean toExecutor = !directory.regulation(a.source()).coExecutorMaterialsToCoordinators()
+                && a.executorId() != null && ru.appealdesk.workflow.Transition.WITH_EXECUTOR.contains(a.status());
+        return toExecutor ? List.of(a.executorId()) : coordinators().stream().map(StaffMember::id).toList();
+    }
+
     /** The coordinators, and the executor where the source's {@code placed-by} is EXECUTOR (PRODUCT.md §13.2). */
     List<StaffMember> placers(AppealView a) {
         List<StaffMember> result = new java.util.ArrayList<>(coordinators());

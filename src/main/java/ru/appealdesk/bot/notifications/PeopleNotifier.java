@@ -60,9 +60,7 @@ class PeopleNotifier {
         AppealView.CoExecutor co = a.coExecutor(e.staffId()).orElseThrow();
         // nobody holds the appeal yet (NEW, RETURNED): the coordinators get the materials; the executor's cards
         // show them later
-        List<String> to = a.executorId() != null && Transition.WITH_EXECUTOR.contains(a.status())
-                ? List.of(a.executorId())
-                : audience.coordinators().stream().map(StaffMember::id).toList();
+        List<String> to = audience.materialsRecipients(a);
         steps.tell(e.staffId(), EventWords.MATERIALS_DELIVERED.text(Html.escape(a.number()),
                 Html.escape(to.stream().map(texts::name).collect(Collectors.joining(", ")))));
         to.forEach(person -> audience.chatOf(person).ifPresent(chat -> {
