@@ -44,12 +44,13 @@ class KrasnoufimskJourneyTest extends EndToEndTest {
         JsonNode evening = register(appealRequest("KR-2026-000003", "roads").put("source", "INCIDENT")
                 .put("receivedAt", "2026-03-19T16:30:00+05:00"));
 
-        // then six working hours end at 16:00 (the lunch hour 12–13 does not count), three at 12:00, and the evening
-        // one's run on into Friday — 30 minutes on Thursday, then 08:00–12:00 and 13:00–14:30 (п.9, 12)
-        assertThat(morning.get("dueAt").asText()).isEqualTo("2026-03-16T16:00:00+05:00");
-        assertThat(instant(morning, "dueAt")).isEqualTo(ekb("2026-03-16T16:00"));
-        assertThat(instant(urgent, "dueAt")).isEqualTo(ekb("2026-03-16T12:00"));
-        assertThat(instant(evening, "dueAt")).isEqualTo(ekb("2026-03-20T14:30"));
+        // then the draft's six working hours end at 16:00 (the lunch hour 12–13 does not count), three at 12:00, and
+        // the evening one's run on into Friday — 30 minutes on Thursday, then 08:00–12:00 and 13:00–14:30 (п.9, 12);
+        // the approval's 30 minutes (п.14) and the placement's 30 (п.16) follow, so the answer is due an hour later
+        assertThat(morning.get("dueAt").asText()).isEqualTo("2026-03-16T17:00:00+05:00");
+        assertThat(instant(morning, "answerDueAt")).isEqualTo(ekb("2026-03-16T17:00"));
+        assertThat(instant(urgent, "answerDueAt")).isEqualTo(ekb("2026-03-16T14:00"));
+        assertThat(instant(evening, "answerDueAt")).isEqualTo(ekb("2026-03-20T15:30"));
     }
 
     private static Instant instant(JsonNode appeal, String field) {
