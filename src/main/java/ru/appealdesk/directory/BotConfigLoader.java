@@ -222,11 +222,27 @@ final class BotConfigLoader {
             DepartmentEntry d = file.departments().get(i);
             checkId(yaml, d.id(), "departments", i, "id");
             if (result.put(d.id(), new Department(d.id(), d.name(), d.deputyHead(), d.approver(),
-                    d.approvalChain() == null ? List.of() : List.copyOf(d.approvalChain()))) != null) {
+                    d.approvalChain() == null ? List.of() : List.copyOf(d.approvalChain()),
+                    signedByDeputyHead(yaml, d, i))) != null) {
                 throw yaml.error("duplicate department id '" + d.id() + "'", "departments", i, "id");
             }
         }
         return result;
+    }
+
+    /** {@code sign-by}: absent, or DEPUTY_HEAD where the department has a deputy head to sign (seed 000 п.6). */
+    private static boolean signedByDeputyHead(YamlFile yaml, DepartmentEntry d, int i) {
+        if (d.signBy() == null) {
+            return false;
+        }
+        if (!d.signBy().equals("DEPUTY_HEAD")) {
+            throw yaml.error("sign-by must be DEPUTY_HEAD (who signs the department's answers last), not "
+                    + d.signBy(), "departments", i, "sign-by");
+        }
+        if (d.deputyHead() == null) {
+            throw yaml.error("sign-by: DEPUTY_HEAD needs the department's deputy-head", "departments", i, "sign-by");
+        }
+        return true;
     }
 
     private static Map<String, StaffMember> staff(YamlFile yaml, StaffFile file, Map<String, Department> departments) {
@@ -384,7 +400,8 @@ final class BotConfigLoader {
                     !Boolean.FALSE.equals(s.returnNeedsLegalBasis()),
                     s.fastTrackAnswerDeadline() == null ? null : parse(yaml, BotConfigLoader::fastTrackTerm,
                             s.fastTrackAnswerDeadline(), "sources", key, "fast-track-answer-deadline"),
-                    executorPlaces(yaml, s.placedBy(), key)));
+                    executorPlaces(yaml, s.placedBy(), key),
+                    answerEvidence(yaml, s.answerEvidence(), key)));
         }
         for (Map.Entry<Source, SourceRegulation> entry : result.entrySet()) {
             WorkDuration fast = entry.getValue().fastTrackAnswerDeadline();
@@ -447,6 +464,18 @@ final class BotConfigLoader {
         }
         throw yaml.error("placed-by must be EXECUTOR or COORDINATOR (who places the approved answer on the portal), "
                 + "not " + value, "sources", source, "placed-by");
+    }
+
+    /** {@code answer-evidence}: optional (the default) or required (seed 000 п.6, 001 §4.6). */
+    private static boolean answerEvidence(YamlFile yaml, String value, String source) {
+        if (value == null || value.equals("optional")) {
+            return false;
+        }
+        if (value.equals("required")) {
+            return true;
+        }
+        throw yaml.error("answer-evidence must be required or optional (whether an answer needs a photo or a "
+                + "document), not " + value, "sources", source, "answer-evidence");
     }
 
     /** A fast-track term is a real term: not zero. */
