@@ -59,7 +59,10 @@ class StepOwners {
         return directory.withRole(Role.COORDINATOR);
     }
 
-    /** The deputy heads of the owners' departments (the appeal's department for owners without one). */
+    /**
+     * The deputy heads of the owners' departments (the appeal's department for owners without one); where the step
+     * is the deputy head's own (the signature, {@code sign-by: DEPUTY_HEAD}), the heads instead of themselves.
+     */
     List<StaffMember> deputyHeadsOf(AppealView a, List<StaffMember> owners) {
         Set<StaffMember> result = new LinkedHashSet<>();
         for (StaffMember owner : owners) {
@@ -68,6 +71,9 @@ class StepOwners {
         }
         if (result.isEmpty()) {
             directory.deputyHeadOf(a.departmentId()).ifPresent(result::add);
+        }
+        if (!result.isEmpty() && owners.containsAll(result)) {
+            return directory.withRole(Role.HEAD);
         }
         return List.copyOf(result);
     }

@@ -102,6 +102,13 @@ class AnswerApprovalRulesChatTest extends EndToEndTest {
         awaitNew(user("lebedeva"), lebedevaSeen, m -> m.text().contains("SG-2026-330002")
                 && m.text().contains("Напоминание"));
 
+        // and after a day without her signature it escalates above her, to the head
+        int glavaSeen = telegram.messagesTo(user("glava")).size();
+        clock.set(msk("2026-03-17T10:01"));
+        Sent escalation = awaitNew(user("glava"), glavaSeen, m -> m.text().contains("SG-2026-330002")
+                && m.text().contains("Эскалац"));
+        assertThat(escalation.text()).contains("Лебедева");
+
         // when a moderator of the chain forges «Подписать»
         String forged = telegram.pressData(user("smirnova"), toSign, toSign.button("Подписать").data());
 
