@@ -37,7 +37,7 @@ public final class HistoryWords {
             case SUBSTITUTED -> a.isEmpty() ? Sentence.SUBSTITUTED.text()
                     : Sentence.SUBSTITUTED_FOR_ABSENCE.text(date(a.get(0)), date(a.get(1)));
             case CHAIN_APPROVED -> Sentence.CHAIN_APPROVED.text(a.get(0), a.get(1));
-            case ANSWER_APPROVED -> a.contains(Appeal.SIGNED) ? Sentence.ANSWER_SIGNED.text() : h.comment();
+            case ANSWER_APPROVED -> h.signature() ? Sentence.ANSWER_SIGNED.text() : h.comment();
             case APPROVAL_DELEGATED -> Sentence.APPROVAL_DELEGATED.text(a.get(0));
             case ANSWER_EDITED -> Sentence.ANSWER_EDITED.text(h.comment());
             case REOPENED -> Sentence.REOPENED.text(a.get(0), a.get(1), h.comment());
