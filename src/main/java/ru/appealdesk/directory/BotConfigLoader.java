@@ -222,11 +222,27 @@ final class BotConfigLoader {
             DepartmentEntry d = file.departments().get(i);
             checkId(yaml, d.id(), "departments", i, "id");
             if (result.put(d.id(), new Department(d.id(), d.name(), d.deputyHead(), d.approver(),
-                    d.approvalChain() == null ? List.of() : List.copyOf(d.approvalChain()))) != null) {
+                    d.approvalChain() == null ? List.of() : List.copyOf(d.approvalChain()),
+                    signedByDeputyHead(yaml, d, i))) != null) {
                 throw yaml.error("duplicate department id '" + d.id() + "'", "departments", i, "id");
             }
         }
         return result;
+    }
+
+    /** {@code sign-by}: absent, or DEPUTY_HEAD where the department has a deputy head to sign (seed 000 п.6). */
+    private static boolean signedByDeputyHead(YamlFile yaml, DepartmentEntry d, int i) {
+        if (d.signBy() == null) {
+            return false;
+        }
+        if (!d.signBy().equals("DEPUTY_HEAD")) {
+            throw yaml.error("sign-by must be DEPUTY_HEAD (who signs the department's answers last), not "
+                    + d.signBy(), "departments", i, "sign-by");
+        }
+        if (d.deputyHead() == null) {
+            throw yaml.error("sign-by: DEPUTY_HEAD needs the department's deputy-head", "departments", i, "sign-by");
+        }
+        return true;
     }
 
     private static Map<String, StaffMember> staff(YamlFile yaml, StaffFile file, Map<String, Department> departments) {
@@ -387,7 +403,8 @@ final class BotConfigLoader {
                     executorPlaces(yaml, s.placedBy(), key),
                     stageTerm(yaml, s.draftWithin(), key, "draft-within"),
                     stageTerm(yaml, s.placeWithin(), key, "place-within"),
-                    materialsToCoordinators(yaml, s.coExecutorMaterialsTo(), key)));
+                    materialsToCoordinators(yaml, s.coExecutorMaterialsTo(), key),
+                    answerEvidence(yaml, s.answerEvidence(), key)));
             if (s.placeWithin() != null && s.draftWithin() == null) {
                 throw yaml.error("place-within needs draft-within: the stages' terms make the answer's term together",
                         "sources", key, "place-within");
@@ -471,6 +488,18 @@ final class BotConfigLoader {
         }
         throw yaml.error("co-executor-materials-to must be RESPONSIBLE or COORDINATORS (who gets the co-executors' "
                 + "materials), not " + value, "sources", source, "co-executor-materials-to");
+    }
+
+    /** {@code answer-evidence}: optional (the default) or required (seed 000 п.6, 001 §4.6). */
+    private static boolean answerEvidence(YamlFile yaml, String value, String source) {
+        if (value == null || value.equals("optional")) {
+            return false;
+        }
+        if (value.equals("required")) {
+            return true;
+        }
+        throw yaml.error("answer-evidence must be required or optional (whether an answer needs a photo or a "
+                + "document), not " + value, "sources", source, "answer-evidence");
     }
 
     /** A fast-track term is a real term: not zero. */

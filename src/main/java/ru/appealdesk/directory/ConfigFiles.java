@@ -24,7 +24,8 @@ final class ConfigFiles {
     }
 
     record DepartmentEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
-                           String deputyHead, String approver, List<String> approvalChain) {
+                           String deputyHead, String approver, List<String> approvalChain,
+                           String signBy) {
     }
 
     record StaffEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
@@ -52,7 +53,7 @@ final class ConfigFiles {
                        String postponeMax, String postponedReassignAt, String coExecutorWithin,
                        Boolean notifyApplicant, Integer postponeLimit, Boolean returnNeedsLegalBasis,
                        String fastTrackAnswerDeadline, String placedBy, String draftWithin, String placeWithin,
-                       String coExecutorMaterialsTo) {
+                       String coExecutorMaterialsTo, String answerEvidence) {
     }
 
     record ReportsFile(ReportEntry daily, ReportEntry weekly, ReportEntry monthly) {

@@ -2,8 +2,9 @@ package ru.appealdesk.directory;
 
 /**
  * A department with its supervising deputy head and optional answer approver; {@code approvalChain}: who approves
- * its answers one after another (001 §4.6), empty for none.
+ * its answers one after another (001 §4.6), empty for none; {@code signedByDeputyHead}: {@code sign-by: DEPUTY_HEAD},
+ * the deputy head signs its answers as the last approval step (seed 000 п.6).
  */
 public record Department(String id, String name, String deputyHeadId, String approverId,
-                         java.util.List<String> approvalChain) {
+                         java.util.List<String> approvalChain, boolean signedByDeputyHead) {
 }

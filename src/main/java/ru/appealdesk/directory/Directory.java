@@ -178,6 +178,15 @@ public class Directory {
         return java.util.Collections.unmodifiableSet(ids);
     }
 
+    /**
+     * The deputy head who signs the department's answers as the last approval step ({@code sign-by: DEPUTY_HEAD},
+     * seed 000 п.6), if the department says so.
+     */
+    public Optional<StaffMember> signerOf(String departmentId) {
+        return department(departmentId).filter(Department::signedByDeputyHead).map(Department::deputyHeadId)
+                .flatMap(this::staff);
+    }
+
     /** The deputy head who supervises a department, if one is configured. */
     public Optional<StaffMember> deputyHeadOf(String departmentId) {
         return department(departmentId).map(Department::deputyHeadId).flatMap(this::staff);

@@ -27,6 +27,8 @@ import java.util.List;
  * whole term (PRODUCT.md §13.2, seed 003 §1, §3; 004 п.12–16), null: no term of its own.
  * {@code coExecutorMaterialsToCoordinators}: {@code co-executor-materials-to: COORDINATORS}, the co-executors'
  * materials go to the coordinators, who write the common answer (seed 004 п.17.2); false: {@code RESPONSIBLE}.
+ * {@code answerEvidence}: {@code answer-evidence: required}, a «Решено», «Не решено» or «Отклонено» answer carries at
+ * least one photo or document (seed 000 п.6, 001 §4.6); false: {@code optional}, the default.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -38,7 +40,7 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis,
                                WorkDuration fastTrackAnswerDeadline, boolean executorPlaces,
                                StageTerm draftWithin, StageTerm placeWithin,
-                               boolean coExecutorMaterialsToCoordinators) {
+                               boolean coExecutorMaterialsToCoordinators, boolean answerEvidence) {
 
     /** Whether the source sets {@code draft-within}: the stages' terms then make {@code answerDueAt}. */
     public boolean stageTerms() {

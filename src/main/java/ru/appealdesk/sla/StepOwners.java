@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Approvers;
 import ru.appealdesk.workflow.Transition;
@@ -20,8 +21,10 @@ class StepOwners {
     private final Directory directory;
 
     private final Approvers approvers;
+    private final AppealAccess access;
 
-    StepOwners(Directory directory, Approvers approvers) {
+    StepOwners(Directory directory, Approvers approvers, AppealAccess access) {
+        this.access = access;
         this.directory = directory;
         this.approvers = approvers;
     }
@@ -32,21 +35,34 @@ class StepOwners {
 
     /** The owners of the step the appeal was in when it had {@code status}: whose step the table says it is. */
     List<StaffMember> owners(AppealView a, ru.appealdesk.workflow.AppealStatus status) {
-        return Transition.owner(status).map(actor -> switch (actor) {
+        return Transition.owner(status).map(actor -> of(a, actor)).orElse(List.of());
+    }
+
+    /** The people who take the part {@code actor} in {@code a}; a composite part, those of each part it stands for. */
+    private List<StaffMember> of(AppealView a, Transition.Actor actor) {
+        if (actor.composite()) {
+            Set<StaffMember> all = new LinkedHashSet<>();
+            actor.parts(access.facts(a)).forEach(part -> all.addAll(of(a, part)));
+            return List.copyOf(all);
+        }
+        return switch (actor) {
             case EXECUTOR -> directory.staff(a.executorId()).map(List::of).orElse(List.<StaffMember>of());
             case APPROVER -> approvers.of(a);
             case COORDINATOR -> directory.withRole(Role.COORDINATOR);
             case MODERATOR -> directory.withRole(Role.MODERATOR);
-            case PLACER -> placers(a);
-            case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM -> List.<StaffMember>of();
-        }).orElse(List.of());
+            case CURATOR -> directory.withRole(Role.CURATOR);
+            case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM, PLACER, QUALITY_CONTROLLER -> List.<StaffMember>of();
+        };
     }
 
     List<StaffMember> coordinators() {
         return directory.withRole(Role.COORDINATOR);
     }
 
-    /** The deputy heads of the owners' departments (the appeal's department for owners without one). */
+    /**
+     * The deputy heads of the owners' departments (the appeal's department for owners without one); where the step
+     * is the deputy head's own (the signature, {@code sign-by: DEPUTY_HEAD}), the heads instead of themselves.
+     */
     List<StaffMember> deputyHeadsOf(AppealView a, List<StaffMember> owners) {
         Set<StaffMember> result = new LinkedHashSet<>();
         for (StaffMember owner : owners) {
@@ -55,6 +71,9 @@ class StepOwners {
         }
         if (result.isEmpty()) {
             directory.deputyHeadOf(a.departmentId()).ifPresent(result::add);
+        }
+        if (!result.isEmpty() && owners.containsAll(result)) {
+            return directory.withRole(Role.HEAD);
         }
         return List.copyOf(result);
     }
@@ -65,12 +84,4 @@ class StepOwners {
         return directory.deputyHeadOf(department).map(List::of).orElse(List.of());
     }
 
-    /** The coordinators, and the executor where the source's {@code placed-by} is EXECUTOR (PRODUCT.md §13.2). */
-    List<StaffMember> placers(AppealView a) {
-        List<StaffMember> result = new java.util.ArrayList<>(directory.withRole(Role.COORDINATOR));
-        if (directory.regulation(a.source()).executorPlaces()) {
-            directory.staff(a.executorId()).filter(e -> !result.contains(e)).ifPresent(result::add);
-        }
-        return List.copyOf(result);
-    }
 }

@@ -33,6 +33,9 @@ import ru.appealdesk.workflow.TransitionRefused.Reason;
 @Table(name = "appeal")
 class Appeal {
 
+    /** The fact of an {@code ANSWER_APPROVED} entry that is the deputy head's signature (seed 000 п.6). */
+    static final String SIGNED = "SIGNED";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "appeal_seq")
     @SequenceGenerator(name = "appeal_seq", sequenceName = "appeal_id_seq", allocationSize = 1)
@@ -150,12 +153,19 @@ class Appeal {
         return submitAnswer(actor, draft, limits, false, now);
     }
 
-    /**
-     * Submits the answer for approval; where the source says so ({@code noticeRequired}, seed 000 п.15) the
-     * executor must have told the applicant the result first, and how is recorded ({@code APPLICANT_NOTIFIED}).
-     */
     AppealEvents.AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits,
                                               boolean noticeRequired, Instant now) {
+        return submitAnswer(actor, draft, limits, noticeRequired, false, now);
+    }
+
+    /**
+     * Submits the answer for approval; where the source says so ({@code noticeRequired}, seed 000 п.15) the
+     * executor must have told the applicant the result first, and how is recorded ({@code APPLICANT_NOTIFIED});
+     * where it requires evidence ({@code evidenceRequired}, seed 000 п.6, 001 §4.6) an answer other than «Отложено»
+     * carries a photo or a document.
+     */
+    AppealEvents.AnswerSubmitted submitAnswer(String actor, AnswerDraft draft, PostponementLimits limits,
+                                              boolean noticeRequired, boolean evidenceRequired, Instant now) {
         require(Transition.SUBMIT_ANSWER);
         step.requireExecutor(actor, id);
         TransitionRefused.requireText(draft.text(), 1, Reason.TEXT_REQUIRED, "the answer has no text");
@@ -163,6 +173,7 @@ class Appeal {
             checkPostponement(draft.postponedUntil(), limits);
         }
         intake.checkProof(draft.attachments());
+        SubmittedAnswer.checkEvidence(draft, evidenceRequired);
         SubmittedAnswer.checkNotice(draft, noticeRequired);
         if (draft.applicantNotified() != null) {
             record(now, actor, HistoryType.APPLICANT_NOTIFIED, step.status(), step.status(), null,
@@ -223,6 +234,18 @@ class Appeal {
         review.end();
         move(now, moderator, HistoryType.ANSWER_APPROVED, AppealStatus.APPROVED, null);
         return new AppealEvents.AnswerApproved(view(), moderator, now);
+    }
+
+    /**
+     * «Подписать»: the deputy head signs the answer all others approved (seed 000 п.6); it is approved, recorded as
+     * signed.
+     */
+    AppealEvents.AnswerApproved sign(String deputyHead, Instant now) {
+        require(Transition.SIGN);
+        step.requireNotExecutor(deputyHead, id);
+        review.end();
+        fact(now, deputyHead, HistoryType.ANSWER_APPROVED, AppealStatus.APPROVED, null, SIGNED);
+        return new AppealEvents.AnswerApproved(view(), deputyHead, now);
     }
 
     AppealEvents.AnswerSentToRework sendToRework(String moderator, String reason, Instant now) {

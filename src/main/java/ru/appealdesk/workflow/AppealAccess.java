@@ -123,11 +123,16 @@ public class AppealAccess {
             case APPROVER -> approvers.mayApprove(person, a);
             case COORDINATOR -> absences.actsAs(person, Role.COORDINATOR);
             case MODERATOR -> absences.actsAs(person, Role.MODERATOR);
+            case CURATOR -> absences.actsAs(person, Role.CURATOR);
             case CO_EXECUTOR -> coExecutorActedFor(person, a).isPresent();
-            case PLACER -> Transition.Actor.PLACER.parts(executorPlaces(a)).stream()
-                    .anyMatch(part -> actsAs(person, part, a));
+            case PLACER, QUALITY_CONTROLLER -> actor.parts(facts(a)).stream().anyMatch(part -> actsAs(person, part, a));
             case APPLICANT, PORTAL, SYSTEM -> false;
         };
+    }
+
+    /** The facts of {@code a} a composite part expands with ({@link Transition.Actor#parts(Transition.Actor.Facts)}). */
+    public Transition.Actor.Facts facts(AppealView a) {
+        return new Transition.Actor.Facts(executorPlaces(a));
     }
 
     /** The source's {@code placed-by} is EXECUTOR: the executor places the approved answer too (PRODUCT.md §13.2). */

@@ -37,10 +37,13 @@ public class AppealCommands {
     private final ru.appealdesk.directory.Absences absences;
     private final ApplicantPhotos photos;
     private final AppealQueries queries;
+    private final AppealAccess access;
 
     AppealCommands(AppealRepository appeals, Directory directory, DeadlinePolicy deadlines,
                    ApplicationEventPublisher events, Clock clock, Approvers approvers,
-                   ru.appealdesk.directory.Absences absences, ApplicantPhotos photos, AppealQueries queries) {
+                   ru.appealdesk.directory.Absences absences, ApplicantPhotos photos, AppealQueries queries,
+                   AppealAccess access) {
+        this.access = access;
         this.queries = queries;
         this.photos = photos;
         this.absences = absences;
@@ -108,13 +111,14 @@ public class AppealCommands {
         AppealView before = load(id).view();
         PostponementLimits limits = queries.limits(before);
         boolean noticeRequired = directory.regulation(before.source()).notifyApplicant();
+        boolean evidenceRequired = directory.regulation(before.source()).answerEvidence();
         // a template of another category or type (a stale draft after a configuration reload) is not recorded
         AnswerDraft checked = draft.templateId() == null || directory.template(draft.templateId())
                 .filter(t -> t.category().equals(before.category()) && t.type().equals(draft.type().name()))
                 .isPresent() ? draft : new AnswerDraft(draft.type(), draft.text(), draft.postponedUntil(),
                 draft.attachments(), draft.applicantNotified(), null);
         return change(id, step, executorId, (a, now) -> a.submitAnswer(executorId, checked, limits, noticeRequired,
-                now));
+                evidenceRequired, now));
     }
 
     /** «Нужна помощь» (seed 000 п.16): a note; the deputy head and the coordinators get the text. */
@@ -128,16 +132,38 @@ public class AppealCommands {
         requireActor(id, moderatorId, Transition.APPROVE);
         AppealView before = load(id).view();
         boolean secondary = approvers.secondary(before).isPresent();
-        Optional<Approvers.Stage> stage = approvers.stage(before).filter(s -> !s.last());
+        Optional<Approvers.Stage> stage = approvers.stage(before);
+        boolean signing = !secondary && stage.filter(Approvers.Stage::signing).isPresent();
+        Optional<Approvers.Stage> next = stage.filter(s -> !s.last());
         return change(id, step, moderatorId, (a, now) -> secondary ? a.preApprove(moderatorId, now)
-                : stage.isPresent() ? a.approveStage(moderatorId, stage.get().stage(), stage.get().of(), now)
+                : signing ? a.sign(moderatorId, now)
+                : next.isPresent() ? a.approveStage(moderatorId, next.get().stage(), next.get().of(), now)
                 : a.approve(moderatorId, now));
+    }
+
+    /**
+     * «Подписать»: the department's deputy head signs the answer as the last approval step ({@code sign-by:
+     * DEPUTY_HEAD}, seed 000 п.6); refused before the others have approved it.
+     */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView sign(long id, int step, String deputyHeadId) {
+        requireActor(id, deputyHeadId, Transition.SIGN);
+        AppealView before = load(id).view();
+        if (approvers.secondary(before).isPresent()
+                || approvers.stage(before).filter(Approvers.Stage::signing).isEmpty()) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " awaits no signature");
+        }
+        return change(id, step, deputyHeadId, (a, now) -> a.sign(deputyHeadId, now));
     }
 
     /** «Передать согласование»: an approver hands the review to another moderator (003 Руководитель). */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView delegateReview(long id, int step, String moderatorId, String toId) {
         requireActor(id, moderatorId, Transition.DELEGATE_REVIEW);
+        if (approvers.stage(load(id).view()).filter(Approvers.Stage::signing).isPresent()) {
+            // the signature is the deputy head's own (seed 000 п.6): handing it to a moderator would skip it
+            throw new TransitionRefused(Reason.NOT_ALLOWED, "the deputy head's signature is not handed over");
+        }
         StaffMember to = directory.staff(toId).filter(s -> s.hasRole(Role.MODERATOR))
                 .orElseThrow(() -> new TransitionRefused(Reason.NOT_ALLOWED, toId + " does not approve answers"));
         return change(id, step, moderatorId, (a, now) -> a.delegateReview(moderatorId, to.id(), now));
@@ -161,7 +187,7 @@ public class AppealCommands {
         return reopened;
     }
 
-    /** «Вернуть на доработку» on an approved answer: a coordinator's quality return (seed 003). */
+    /** «Вернуть на доработку» on an approved answer: a coordinator's or a curator's quality return (seed 003 §2). */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView returnForQuality(long id, int step, String coordinatorId, String reason) {
         requireActor(id, coordinatorId, Transition.QUALITY_RETURN);
@@ -306,19 +332,19 @@ public class AppealCommands {
 
     /** The table's check of who acts: {@code staffId} takes the part of {@code t}'s actor. */
     private void requireActor(long id, String staffId, Transition t) {
-        if (t.actor() == Transition.Actor.PLACER) {
+        if (t.actor().composite()) {
             AppealView a = load(id).view();
-            if (a.executorId() == null || !a.executorId().equals(staffId)
-                    || !directory.regulation(a.source()).executorPlaces()) {
-                requireRole(staffId, Role.COORDINATOR);
+            if (directory.staff(staffId).filter(s -> access.actsAs(s, t.actor(), a)).isEmpty()) {
+                throw new TransitionRefused(Reason.NOT_ALLOWED, staffId + " does not act as " + t.actor());
             }
             return;
         }
         switch (t.actor()) {
             case COORDINATOR -> requireRole(staffId, Role.COORDINATOR);
             case MODERATOR -> requireRole(staffId, Role.MODERATOR);
+            case CURATOR -> requireRole(staffId, Role.CURATOR);
             case APPROVER -> requireApprover(id, staffId);
-            case EXECUTOR, CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM, PLACER ->
+            case EXECUTOR, CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM, PLACER, QUALITY_CONTROLLER ->
                     throw new IllegalArgumentException(t + ": the aggregate checks who acts");
         }
     }

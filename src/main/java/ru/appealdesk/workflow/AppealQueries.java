@@ -78,6 +78,14 @@ public class AppealQueries {
         return directory.regulation(a.source()).notifyApplicant();
     }
 
+    /**
+     * An answer of {@code type} to {@code a} must carry a photo or a document ({@code answer-evidence: required},
+     * seed 000 п.6, 001 §4.6); an «Отложено» answer never must.
+     */
+    public boolean answerEvidenceRequired(AppealView a, AnswerType type) {
+        return type != AnswerType.POSTPONED && directory.regulation(a.source()).answerEvidence();
+    }
+
     /** The postponement limits of {@code a} today. */
     PostponementLimits limits(AppealView a) {
         boolean secondary = directory.secondaryApprover().filter(s -> !s.id().equals(a.executorId())).isPresent();

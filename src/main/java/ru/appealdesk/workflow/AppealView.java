@@ -52,6 +52,11 @@ public record AppealView(long id, Source source, String externalId, String categ
      */
     public record HistoryItem(Instant at, String actorId, HistoryType type, AppealStatus from, AppealStatus to,
                               String executorId, String comment, int step, String templateId, List<String> args) {
+
+        /** The approval that is the deputy head's signature ({@code sign-by: DEPUTY_HEAD}, seed 000 п.6). */
+        public boolean signature() {
+            return type == HistoryType.ANSWER_APPROVED && args != null && args.contains(Appeal.SIGNED);
+        }
     }
 
     /** The number staff know the appeal by: the portal's id. */

@@ -11,7 +11,8 @@ import ru.appealdesk.directory.StaffMember;
 /**
  * Who approves an appeal's answer now: whoever the review was handed to («Передать согласование»); after the
  * applicant disagreed, the secondary approver first (seed 000 п.13); then the department's approval chain, one
- * member at a time (001 §4.6), or else its approvers; never the executor.
+ * member at a time (001 §4.6), or else its approvers; last, where the department says {@code sign-by: DEPUTY_HEAD}
+ * (seed 000 п.6), its deputy head, who signs; never the executor.
  */
 @Component
 public class Approvers {
@@ -42,6 +43,9 @@ public class Approvers {
         if (secondary.isPresent()) {
             return List.of(secondary.get());
         }
+        if (stage(a).filter(Stage::signing).isPresent()) {
+            return signer(a).map(List::of).orElse(List.of());
+        }
         List<StaffMember> chain = chain(a);
         if (!chain.isEmpty()) {
             return List.of(chain.get(Math.min(a.chainPosition(), chain.size() - 1)));
@@ -49,21 +53,39 @@ public class Approvers {
         return directory.approversFor(a.departmentId(), a.executorId());
     }
 
-    /** Where the answer stands in the department's approval chain: stage {@code stage} of {@code of}. */
-    public record Stage(int stage, int of) {
+    /**
+     * Where the answer stands in the department's approval: stage {@code stage} of {@code of}; {@code signing}: the
+     * last stage is the deputy head's signature ({@code sign-by: DEPUTY_HEAD}, seed 000 п.6).
+     */
+    public record Stage(int stage, int of, boolean signing) {
+
+        public Stage(int stage, int of) {
+            this(stage, of, false);
+        }
 
         public boolean last() {
             return stage >= of;
         }
     }
 
-    /** The chain stage of the answer under review; empty outside a chain (or at the secondary approver's step). */
+    /**
+     * The stage of the answer under review: in the department's chain, or before or at the deputy head's signature;
+     * empty where the department has neither (and at the secondary approver's step).
+     */
     public Optional<Stage> stage(AppealView a) {
         List<StaffMember> chain = chain(a);
-        if (chain.isEmpty() || secondary(a).isPresent()) {
+        boolean signs = signer(a).isPresent();
+        if (chain.isEmpty() && !signs || secondary(a).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(new Stage(Math.min(a.chainPosition(), chain.size() - 1) + 1, chain.size()));
+        int of = Math.max(chain.size(), 1) + (signs ? 1 : 0);
+        int stage = Math.min(a.chainPosition(), of - 1) + 1;
+        return Optional.of(new Stage(stage, of, signs && stage == of));
+    }
+
+    /** The deputy head who signs the department's answers last ({@code sign-by: DEPUTY_HEAD}), not the executor. */
+    Optional<StaffMember> signer(AppealView a) {
+        return directory.signerOf(a.departmentId()).filter(s -> !s.id().equals(a.executorId()));
     }
 
     /** Who an approver may hand the review to: the other moderators, not the executor (003 Руководитель). */

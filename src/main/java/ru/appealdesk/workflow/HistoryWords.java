@@ -37,6 +37,7 @@ public final class HistoryWords {
             case SUBSTITUTED -> a.isEmpty() ? Sentence.SUBSTITUTED.text()
                     : Sentence.SUBSTITUTED_FOR_ABSENCE.text(date(a.get(0)), date(a.get(1)));
             case CHAIN_APPROVED -> Sentence.CHAIN_APPROVED.text(a.get(0), a.get(1));
+            case ANSWER_APPROVED -> h.signature() ? Sentence.ANSWER_SIGNED.text() : h.comment();
             case APPROVAL_DELEGATED -> Sentence.APPROVAL_DELEGATED.text(a.get(0));
             case ANSWER_EDITED -> Sentence.ANSWER_EDITED.text(h.comment());
             case REOPENED -> Sentence.REOPENED.text(a.get(0), a.get(1), h.comment());
@@ -53,7 +54,7 @@ public final class HistoryWords {
         AUTO_ACCEPTED, CLAIM_EXPIRED, RETURN_REJECTED, NOTIFIED_BY_PHONE, NOTIFIED_BY_EMAIL, POSTPONEMENT_APPROVED,
         APPROVED_AFTER_DISAGREEMENT, CHAIN_APPROVED, APPROVAL_DELEGATED, ANSWER_EDITED, PUBLISHED_POSTPONED,
         POSTPONED_CONFIRMED, POSTPONED_REASSIGNED, SUBSTITUTED, SUBSTITUTED_FOR_ABSENCE, PUBLISHED, REOPENED,
-        TO_OPERATOR, REDIRECT_REJECTED;
+        TO_OPERATOR, REDIRECT_REJECTED, ANSWER_SIGNED;
 
         @Override
         public String area() {

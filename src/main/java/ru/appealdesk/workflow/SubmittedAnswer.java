@@ -48,6 +48,23 @@ class SubmittedAnswer {
         }
     }
 
+    /**
+     * Where the source says {@code answer-evidence: required} (seed 000 п.6, 001 §4.6), an answer other than
+     * «Отложено» carries at least one photo or document.
+     */
+    static void checkEvidence(AnswerDraft draft, boolean evidenceRequired) {
+        if (evidenceRequired && draft.type() != AnswerType.POSTPONED && !hasEvidence(draft.attachments())) {
+            throw new TransitionRefused(Reason.EVIDENCE_REQUIRED, "a " + draft.type() + " answer needs a photo or a "
+                    + "document");
+        }
+    }
+
+    /** At least one photo or document among {@code attachments} (a video proves nothing here). */
+    static boolean hasEvidence(java.util.List<AppealView.Attachment> attachments) {
+        return attachments.stream().anyMatch(a -> a.kind() == AttachmentKind.PHOTO
+                || a.kind() == AttachmentKind.DOCUMENT);
+    }
+
     /** Takes the draft's type, stripped text, postponed date (an «Отложено» answer only) and attachments. */
     void submit(AnswerDraft draft, String actor, Instant now) {
         type = draft.type();

@@ -18,6 +18,7 @@ import static ru.appealdesk.workflow.Transition.Actor.EXECUTOR;
 import static ru.appealdesk.workflow.Transition.Actor.MODERATOR;
 import static ru.appealdesk.workflow.Transition.Actor.PLACER;
 import static ru.appealdesk.workflow.Transition.Actor.PORTAL;
+import static ru.appealdesk.workflow.Transition.Actor.QUALITY_CONTROLLER;
 import static ru.appealdesk.workflow.Transition.Actor.SYSTEM;
 import static ru.appealdesk.workflow.Transition.Kind.PLAIN;
 import static ru.appealdesk.workflow.Transition.Part.ASIDE;
@@ -56,6 +57,11 @@ public enum Transition {
     APPROVE(set(ANSWER_REVIEW), APPROVER, STEP, APPROVED, "APPROVE", HistoryType.ANSWER_APPROVED),
     PRE_APPROVE(set(ANSWER_REVIEW), APPROVER, STEP, null, null, HistoryType.SECONDARY_APPROVED),
     APPROVE_STAGE(set(ANSWER_REVIEW), APPROVER, STEP, null, null, HistoryType.CHAIN_APPROVED),
+    /**
+     * «Подписать»: the department's deputy head, the last approver where its {@code sign-by} is DEPUTY_HEAD (seed 000
+     * п.6); its «На доработку» is {@link #SEND_TO_REWORK}.
+     */
+    SIGN(set(ANSWER_REVIEW), APPROVER, STEP, APPROVED, "SIGN", HistoryType.ANSWER_APPROVED),
     SEND_TO_REWORK(set(ANSWER_REVIEW), APPROVER, STEP, REWORK, "TO_REWORK", HistoryType.SENT_TO_REWORK),
     EDIT_ANSWER(set(ANSWER_REVIEW), APPROVER, STEP, null, "EDIT_TEXT", HistoryType.ANSWER_EDITED),
     DELEGATE_REVIEW(set(ANSWER_REVIEW), APPROVER, STEP, null, "DELEGATE_REVIEW", HistoryType.APPROVAL_DELEGATED),
@@ -63,7 +69,8 @@ public enum Transition {
     PUBLISH(set(APPROVED), PLACER, STEP, CLOSED, "PUBLISHED", HistoryType.PUBLISHED),
     /** The same «Размещено» on an «Отложено» answer. */
     PUBLISH_POSTPONED(set(APPROVED), PLACER, STEP, POSTPONED, null, HistoryType.PUBLISHED),
-    QUALITY_RETURN(set(APPROVED), COORDINATOR, STEP, REWORK, "QUALITY_RETURN", HistoryType.QUALITY_RETURN),
+    /** «Вернуть на доработку» of an approved answer: a coordinator or a curator (seed 003 §2). */
+    QUALITY_RETURN(set(APPROVED), QUALITY_CONTROLLER, STEP, REWORK, "QUALITY_RETURN", HistoryType.QUALITY_RETURN),
     REASSIGN_POSTPONED(set(POSTPONED), COORDINATOR, ASIDE, null, null, HistoryType.REASSIGNED),
     CONFIRM_POSTPONED(set(POSTPONED), COORDINATOR, ASIDE, null, null, HistoryType.POSTPONED_CONFIRMED),
     SUBSTITUTE(set(ASSIGNED, IN_PROGRESS, REWORK, POSTPONED), SYSTEM, ASIDE, null, null, HistoryType.SUBSTITUTED),
@@ -101,6 +108,8 @@ public enum Transition {
         COORDINATOR,
         /** A moderator (redirects that need approval). */
         MODERATOR,
+        /** A curator: oversees the quality of the executors' answers (seed 003 §2 Куратор). */
+        CURATOR,
         /** One of its co-executors. */
         CO_EXECUTOR,
         /** The applicant, through the portal. */
@@ -110,25 +119,50 @@ public enum Transition {
         /** The timers and the routing. */
         SYSTEM,
         /**
-         * Who places the approved answer on the portal: the coordinators, and also the executor where the source's
-         * regulation says {@code placed-by: EXECUTOR} (seed 000 п.10, 12; 002 п.4); see {@link #parts(boolean)}.
+         * Composite: who places the approved answer on the portal: the coordinators, and also the executor where
+         * the source's regulation says {@code placed-by: EXECUTOR} (seed 000 п.10, 12; 002 п.4).
          */
-        PLACER;
+        PLACER,
+        /**
+         * Composite: who may send an approved answer back for rework before it is placed: the coordinators and the
+         * curators (seed 003 §2: Координатор, Куратор).
+         */
+        QUALITY_CONTROLLER;
+
+        /** The facts of an appeal a composite part needs to know whom it stands for. */
+        public record Facts(boolean executorPlaces) {
+
+            /** No fact holds: the parts a composite always stands for. */
+            public static final Facts NONE = new Facts(false);
+        }
 
         /** A staff member whose part this is, so their step can be theirs. */
         public boolean person() {
             return this != APPLICANT && this != PORTAL && this != SYSTEM;
         }
 
+        /** It stands for other, plain parts ({@link #parts(Facts)}); the one mechanism of composite parts. */
+        public boolean composite() {
+            return this == PLACER || this == QUALITY_CONTROLLER;
+        }
+
         /**
-         * The plain parts this one stands for: itself, or for {@link #PLACER} the coordinators and, where {@code
-         * executorPlaces} (the source's {@code placed-by: EXECUTOR}), the executor too.
+         * The plain parts this one stands for: a plain part itself; {@link #PLACER} the coordinators and, where the
+         * source's {@code placed-by} is EXECUTOR, the executor; {@link #QUALITY_CONTROLLER} the coordinators and
+         * the curators. Every check of who acts (AppealAccess, AppealCommands), every step's owners (StepOwners, the
+         * chat's Audience) expands a part through here.
          */
-        public List<Actor> parts(boolean executorPlaces) {
-            if (this != PLACER) {
-                return List.of(this);
-            }
-            return executorPlaces ? List.of(COORDINATOR, EXECUTOR) : List.of(COORDINATOR);
+        public List<Actor> parts(Facts facts) {
+            return switch (this) {
+                case PLACER -> facts.executorPlaces() ? List.of(COORDINATOR, EXECUTOR) : List.of(COORDINATOR);
+                case QUALITY_CONTROLLER -> List.of(COORDINATOR, CURATOR);
+                default -> List.of(this);
+            };
+        }
+
+        /** The plain parts it stands for whatever the appeal (those {@link Transition#offeredIn} draws cards for). */
+        public List<Actor> parts() {
+            return parts(Facts.NONE);
         }
     }
 
@@ -231,12 +265,12 @@ public enum Transition {
 
     /**
      * The transitions a card for {@code actor} offers a button for in {@code status}, in the table's order; a card
-     * shows its buttons from this list (and may hide one that a condition of the appeal rules out). A part that
-     * stands for several ({@link Actor#PLACER}) offers its buttons to those it always stands for (the coordinators);
-     * the executor's card where the regulation adds them draws its button itself.
+     * shows its buttons from this list (and may hide one that a condition of the appeal rules out). A composite part
+     * ({@link Actor#composite()}) offers its buttons to those it always stands for ({@link Actor#parts()}); the
+     * executor's card where the regulation adds them draws its button itself.
      */
     public static List<Transition> offeredIn(AppealStatus status, Actor actor) {
-        return Arrays.stream(values()).filter(t -> (t.actor == actor || t.actor.parts(false).contains(actor))
+        return Arrays.stream(values()).filter(t -> (t.actor == actor || t.actor.parts().contains(actor))
                 && t.button != null && t.startsIn(status)).toList();
     }
 

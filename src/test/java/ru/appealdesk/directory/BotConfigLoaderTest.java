@@ -47,6 +47,12 @@ class BotConfigLoaderTest {
         assertThat(directory.regulation(Source.ECUR).executorPlaces()).isFalse();
         assertThat(directory.regulation(Source.OTHER).executorPlaces()).isFalse();
         assertThat(directory.regulation(Source.OTHER).postponeLimit()).isEqualTo(1);
+        // seed 000 п.6: no department of the sample has its answers signed by the deputy head (sign-by)
+        assertThat(directory.signerOf("roads")).isEmpty();
+        // seed 000 п.6, 001 §4.6: answer-evidence is off in the sample (text-only answers are submitted)
+        for (Source source : Source.values()) {
+            assertThat(directory.regulation(source).answerEvidence()).as("%s answer-evidence", source).isFalse();
+        }
         // seed 004 п.11: ИМ returns need written reasons only; seed 000 п.4: the others cite an act
         assertThat(directory.regulation(Source.INCIDENT).returnNeedsLegalBasis()).isFalse();
         // seed 004 п.14: the approval's own term; draft and placement terms are off in the sample (the profiles set them)
@@ -104,6 +110,11 @@ class BotConfigLoaderTest {
             "regulations.yml|review-within: \"30 working minutes\"|place-within: \"0%\"|regulations.yml line 35: sources.INCIDENT.place-within: '0%' is not a share of the whole term",
             "regulations.yml|review-within: \"30 working minutes\"|place-within: \"30 working minutes\"|regulations.yml line 35: sources.INCIDENT.place-within: place-within needs draft-within",
             "regulations.yml|co-executor-materials-to: COORDINATORS|co-executor-materials-to: EVERYONE|regulations.yml line 44: sources.INCIDENT.co-executor-materials-to: co-executor-materials-to must be RESPONSIBLE or COORDINATORS",
+            // PRODUCT.md §13.2 sign-by (seed 000 п.6)
+            "staff.yml|deputy-head: orlov\\n    approver: kuznetsova|deputy-head: orlov\\n    sign-by: HEAD|staff.yml line 14: departments[0].sign-by: sign-by must be DEPUTY_HEAD",
+            "staff.yml|deputy-head: orlov\\n    approver: kuznetsova|sign-by: DEPUTY_HEAD\\n    approver: kuznetsova|staff.yml line 13: departments[0].sign-by: sign-by: DEPUTY_HEAD needs the department's deputy-head",
+            // PRODUCT.md §13.2 answer-evidence (seed 000 п.6, 001 §4.6)
+            "regulations.yml|placed-by: EXECUTOR                 # seed 000 п.10|answer-evidence: always              # seed 000 п.10|regulations.yml line 14: sources.DOBRODEL.answer-evidence: answer-evidence must be required or optional",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: potholes\\n    type: RESOLVED|templates.yml line 13: templates[0].category: unknown category 'potholes' (not in routing.yml)",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: roads\\n    type: FIXED|templates.yml line 14: templates[0].type: unknown answer type 'FIXED'",
             "templates.yml|сообщаем, что по адресу {address}|сообщаем, что по адресу {adress}|templates.yml line 16: templates[0].text: unknown placeholder '{adress}'",

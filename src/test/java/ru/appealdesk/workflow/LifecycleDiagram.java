@@ -38,7 +38,11 @@ public final class LifecycleDiagram {
             for (Optional<AppealStatus> from : froms) {
                 String to = t.to().or(() -> from).map(Enum::name).orElseThrow();
                 arrows.computeIfAbsent(from.map(Enum::name).orElse("[*]") + " --> " + to, k -> new LinkedHashMap<>())
-                        .computeIfAbsent(what(t), k -> new ArrayList<>()).add(who(t));
+                        .computeIfAbsent(what(t), k -> new ArrayList<>());
+                List<String> actors = arrows.get(from.map(Enum::name).orElse("[*]") + " --> " + to).get(what(t));
+                if (!actors.contains(who(t))) {
+                    actors.add(who(t)); // the approver's «Согласовать» and the deputy head's «Подписать» are one arrow
+                }
             }
         }
         StringBuilder out = new StringBuilder("```mermaid\nstateDiagram-v2\n");

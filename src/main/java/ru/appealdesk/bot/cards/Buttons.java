@@ -25,6 +25,7 @@ public enum Buttons implements Text {
     OWN_TEXT,
     PREPARE_FINAL_ANSWER,
     APPROVE,
+    SIGN,
     ACCEPT,
     THREATS,
     DELEGATE_REVIEW,

@@ -19,7 +19,7 @@ public record Callback(Action action, long appealId, int step, String argument) 
         ASSIGN("asg", Transition.ASSIGN, Transition.REASSIGN_POSTPONED),
         REJECT_RETURN("rjr", Transition.REJECT_RETURN), PREPARE_ANSWER("ans", Transition.SUBMIT_ANSWER),
         ANSWER_TYPE("typ", Transition.SUBMIT_ANSWER), SUBMIT("sub", Transition.SUBMIT_ANSWER),
-        APPROVE("apr", Transition.APPROVE), REWORK("rwk", Transition.SEND_TO_REWORK),
+        APPROVE("apr", Transition.APPROVE), SIGN("sgn", Transition.SIGN), REWORK("rwk", Transition.SEND_TO_REWORK),
         PUBLISHED("pub", Transition.PUBLISH), OPEN("opn", null), REMOVE_FILES("rmf", Transition.SUBMIT_ANSWER),
         CLOSE("cls", Transition.CLOSE), CLOSE_AS("clo", Transition.CLOSE),
         TO_OPERATOR("opr", Transition.HAND_TO_OPERATOR), QUALITY_RETURN("qrt", Transition.QUALITY_RETURN),

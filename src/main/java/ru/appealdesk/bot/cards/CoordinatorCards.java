@@ -45,6 +45,14 @@ public final class CoordinatorCards {
                 + StepWords.TEXT_TO_PUBLISH.text(Html.escape(a.answer().type().title())), a.answer().text(), keyboard);
     }
 
+    /** The approved answer as a curator checks it: its text and a return for quality, no «Размещено». */
+    public static Message qualityCheck(CardFacts f) {
+        AppealView a = f.appeal();
+        return Message.card(f, CardLines.header(StepWords.APPROVED_TITLE.text(), f)
+                        + StepWords.TEXT_TO_PUBLISH.text(Html.escape(a.answer().type().title())), a.answer().text(),
+                List.of(List.of(Keyboards.offer(a, Transition.QUALITY_RETURN))));
+    }
+
     /**
      * «Отложенное обращение: назначьте исполнителя»: one button per candidate, the previous executor first;
      * {@code share}: the share of the postponed period at which it came (null when the regulation sets none).

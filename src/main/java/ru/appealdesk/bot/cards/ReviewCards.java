@@ -25,6 +25,9 @@ public final class ReviewCards {
      */
     public static Message review(CardFacts f, Optional<Approvers.Stage> stage) {
         AppealView a = f.appeal();
+        if (stage.filter(Approvers.Stage::signing).isPresent()) {
+            return signature(f);
+        }
         // 001 §4.6: in a department's approval chain the card says which stage it is
         String approve = stage.map(s -> StepWords.APPROVE_STAGE.text(s.stage(), s.of())).orElse(Buttons.APPROVE.text());
         List<List<Button>> keyboard = List.of(List.of(
@@ -36,6 +39,13 @@ public final class ReviewCards {
                 && a.answer().type() == AnswerType.POSTPONED;
         String title = (repeatedPostponement ? StepWords.REPEATED_POSTPONEMENT_TITLE : StepWords.REVIEW_TITLE).text();
         return Message.card(f, CardLines.header(title, f), CardLines.appealAndAnswer(f), keyboard);
+    }
+
+    /** The answer all others approved, for the deputy head to sign (seed 000 п.6): «Подписать», «На доработку». */
+    static Message signature(CardFacts f) {
+        AppealView a = f.appeal();
+        return Message.card(f, CardLines.header(StepWords.SIGNATURE_TITLE.text(), f), CardLines.appealAndAnswer(f),
+                List.of(List.of(Keyboards.offer(a, Transition.SIGN), Keyboards.offer(a, Transition.SEND_TO_REWORK))));
     }
 
     /** A redirect awaiting the moderator: where to and why, approve or reject. */

@@ -120,7 +120,8 @@ public class StepCards {
             case RETURNED -> coordinator ? () -> returnedCard(a, a.stepEntry().comment(), here) : null;
             case ANSWER_REVIEW -> approver ? () -> reviewCard(a, here) : null;
             case APPROVED -> coordinator ? () -> approvedCard(a, here)
-                    : facts.executorPlaces(person, a) ? () -> placeCard(a, here) : null;
+                    : facts.executorPlaces(person, a) ? () -> placeCard(a, here)
+                    : facts.qualityController(person, a) ? () -> qualityCard(a, here) : null;
             case POSTPONED -> executor ? () -> postponedCard(a, here)
                     : coordinator ? () -> postponedReassignCard(a, here) : null;
             case REDIRECT_REVIEW -> person.hasRole(Role.MODERATOR)
@@ -206,6 +207,12 @@ public class StepCards {
 
     private void placeCard(AppealView a, Recipients.Chat chat) {
         send(a, chat, ExecutorCards.toPlace(facts.card(a, true)), Card.Kind.APPROVED);
+    }
+
+    /** A curator's card of the approved answer: only «Вернуть на доработку» (seed 003 §2). */
+    private void qualityCard(AppealView a, Recipients.Chat chat) {
+        files.answerFiles(a, chat.address());
+        send(a, chat, CoordinatorCards.qualityCheck(facts.card(a, false)), Card.Kind.APPROVED);
     }
 
     private void approvedCard(AppealView a, Recipients.Chat chat) {

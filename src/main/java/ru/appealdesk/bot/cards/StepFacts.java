@@ -77,6 +77,11 @@ class StepFacts {
         return person.id().equals(a.executorId()) && access.executorPlaces(a);
     }
 
+    /** {@code person} may send the approved answer back for quality though they do not place it (a curator). */
+    boolean qualityController(StaffMember person, AppealView a) {
+        return access.may(person, ru.appealdesk.workflow.Transition.QUALITY_RETURN, a);
+    }
+
     boolean coordinator(StaffMember person) {
         return absences.actsAs(person, Role.COORDINATOR);
     }

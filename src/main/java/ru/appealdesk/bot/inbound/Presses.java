@@ -88,6 +88,9 @@ class Presses {
             if (refused.reason() == Reason.PROOF_REQUIRED) {
                 outbox.text(in.chat(), Refusals.PROOF_NEXT_STEP, Outbox.PRIORITY_REPLY);
             }
+            if (refused.reason() == Reason.EVIDENCE_REQUIRED) {
+                outbox.text(in.chat(), Refusals.EVIDENCE_NEXT_STEP, Outbox.PRIORITY_REPLY);
+            }
         }
     }
 
@@ -121,6 +124,7 @@ class Presses {
         FILES_REMOVED,
         PRE_APPROVED,
         APPROVED,
+        SIGNED,
         GIVE_REWORK_REASON,
         CARD,
         CHOOSE_BASIS,

@@ -19,6 +19,8 @@ public class Refusals {
     static final String PHOTOS_NEXT_STEP = Words.PHOTOS_NEXT_STEP.text();
     /** Seed 004 п.20: after the alert, what a fast-track answer of Инцидент Менеджмент still needs. */
     static final String PROOF_NEXT_STEP = Words.PROOF_NEXT_STEP.text();
+    /** Seed 000 п.6, 001 §4.6: after the alert, what an answer of a source that requires evidence still needs. */
+    static final String EVIDENCE_NEXT_STEP = Words.EVIDENCE_NEXT_STEP.text();
 
     private final AppealQueries appeals;
     private final CardTexts texts;
@@ -47,6 +49,7 @@ public class Refusals {
             case REASON_WITHOUT_LEGAL_BASIS -> Words.REASON_WITHOUT_LEGAL_BASIS.text();
             case PHOTOS_REQUIRED -> Words.PHOTOS_REQUIRED.text();
             case PROOF_REQUIRED -> Words.PROOF_REQUIRED.text();
+            case EVIDENCE_REQUIRED -> Words.EVIDENCE_REQUIRED.text();
             case POSTPONED_TWICE -> Words.POSTPONED_TWICE.text();
             case NO_SECONDARY_APPROVER -> Words.NO_SECONDARY_APPROVER.text();
             case POSTPONE_DATE_INVALID -> postponeDate(appealId);
@@ -86,6 +89,7 @@ public class Refusals {
         REASON_WITHOUT_LEGAL_BASIS,
         PHOTOS_REQUIRED,
         PROOF_REQUIRED,
+        EVIDENCE_REQUIRED,
         POSTPONED_TWICE,
         NO_SECONDARY_APPROVER,
         TEXT_REQUIRED,
@@ -99,6 +103,7 @@ public class Refusals {
         STALE_CARD,
         PHOTOS_NEXT_STEP,
         PROOF_NEXT_STEP,
+        EVIDENCE_NEXT_STEP,
         POSTPONE_DATE_RANGE,
         POSTPONE_TOO_LATE,
         AUTOMATICALLY,

@@ -36,7 +36,7 @@ class ReviewPresses implements PressHandler {
 
     @Override
     public Set<Action> actions() {
-        return EnumSet.of(Action.APPROVE, Action.REWORK, Action.EDIT_ANSWER, Action.DELEGATE, Action.DELEGATE_TO,
+        return EnumSet.of(Action.APPROVE, Action.SIGN, Action.REWORK, Action.EDIT_ANSWER, Action.DELEGATE, Action.DELEGATE_TO,
                 Action.REDIRECT_APPROVE);
     }
 
@@ -47,6 +47,10 @@ class ReviewPresses implements PressHandler {
             case APPROVE -> {
                 AppealView a = appeals.approve(cb.appealId(), cb.step(), me);
                 return a.status() == AppealStatus.ANSWER_REVIEW ? Words.PRE_APPROVED.text() : Words.APPROVED.text();
+            }
+            case SIGN -> {
+                appeals.sign(cb.appealId(), cb.step(), me);
+                return Words.SIGNED.text();
             }
             case REWORK -> {
                 questions.askReworkReason(in, dialog(in, cb));

@@ -113,7 +113,8 @@ class AnswerNotifier {
     @EventListener
     void on(AnswerApproved e) {
         AppealView a = e.appeal();
-        ends.close(a, EventWords.LINE_APPROVED.text(texts.name(e.moderatorId())));
+        EventWords line = a.stepEntry().signature() ? EventWords.LINE_SIGNED : EventWords.LINE_APPROVED;
+        ends.close(a, line.text(texts.name(e.moderatorId())));
         steps.tell(a.executorId(), EventWords.APPROVED.text(Html.escape(a.number()),
                 Html.escape(texts.name(e.moderatorId()))));
         audience.stepOwners(a).forEach(placer -> steps.approvedCard(a, placer)); // Transition.PUBLISH's actor

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.Role;
 import ru.appealdesk.directory.StaffMember;
+import ru.appealdesk.workflow.AppealAccess;
 import ru.appealdesk.workflow.AppealView;
 import ru.appealdesk.workflow.Transition;
 import ru.appealdesk.workflow.Approvers;
@@ -20,8 +21,10 @@ class Audience {
     private final Directory directory;
     private final Recipients recipients;
     private final Approvers approvers;
+    private final AppealAccess access;
 
-    Audience(Directory directory, Recipients recipients, Approvers approvers) {
+    Audience(Directory directory, Recipients recipients, Approvers approvers, AppealAccess access) {
+        this.access = access;
         this.directory = directory;
         this.recipients = recipients;
         this.approvers = approvers;
@@ -42,14 +45,24 @@ class Audience {
 
     /** Those whose step the appeal now waits for, as the transition table says ({@code Transition.owner}). */
     List<StaffMember> stepOwners(AppealView a) {
-        return Transition.owner(a.status()).map(actor -> switch (actor) {
+        return Transition.owner(a.status()).map(actor -> of(a, actor)).orElse(List.of());
+    }
+
+    /** The people who take the part {@code actor} in {@code a}; a composite part, those of each part it stands for. */
+    private List<StaffMember> of(AppealView a, Transition.Actor actor) {
+        if (actor.composite()) {
+            java.util.Set<StaffMember> all = new java.util.LinkedHashSet<>();
+            actor.parts(access.facts(a)).forEach(part -> all.addAll(of(a, part)));
+            return List.copyOf(all);
+        }
+        return switch (actor) {
             case EXECUTOR -> directory.staff(a.executorId()).map(List::of).orElse(List.<StaffMember>of());
             case APPROVER -> approversOf(a);
             case COORDINATOR -> coordinators();
             case MODERATOR -> moderators();
-            case PLACER -> placers(a);
-            case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM -> List.<StaffMember>of();
-        }).orElse(List.of());
+            case CURATOR -> recipients.distinct(directory.withRole(Role.CURATOR));
+            case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM, PLACER, QUALITY_CONTROLLER -> List.<StaffMember>of();
+        };
     }
 
     /** Those who review the appeal's answer now. */
@@ -85,12 +98,4 @@ class Audience {
         return toExecutor ? List.of(a.executorId()) : coordinators().stream().map(StaffMember::id).toList();
     }
 
-    /** The coordinators, and the executor where the source's {@code placed-by} is EXECUTOR (PRODUCT.md §13.2). */
-    List<StaffMember> placers(AppealView a) {
-        List<StaffMember> result = new java.util.ArrayList<>(coordinators());
-        if (directory.regulation(a.source()).executorPlaces()) {
-            directory.staff(a.executorId()).filter(e -> !result.contains(e)).ifPresent(result::add);
-        }
-        return List.copyOf(result);
-    }
 }

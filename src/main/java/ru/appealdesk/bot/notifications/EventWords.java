@@ -48,6 +48,7 @@ enum EventWords implements Text {
     REOPENED_TITLE,
     THIRD_DISAGREEMENT_TITLE,
     LINE_APPROVED,
+    LINE_SIGNED,
     APPROVED,
     LINE_REWORK,
     REWORK_TITLE,
