@@ -22,6 +22,8 @@ import java.util.List;
  * shorter (ПОС, seed 002 п.7), null: such an appeal keeps the source's term.
  * {@code executorPlaces}: {@code placed-by: EXECUTOR}, the executor places the approved answer too, coordinators keep
  * it (seed 000 п.10, 12; 002 п.4); false: {@code COORDINATOR}, the default.
+ * {@code surge}: that many appeals of one category about one street or address within a time tell the department's
+ * heads and the coordinators and are linked as a cluster (002 п.11, 004 п.25), null: off.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -31,5 +33,6 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                boolean redirectNeedsApproval, WorkDuration postponeMax,
                                Integer postponedReassignAtPercent, WorkDuration coExecutorWithin,
                                boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis,
-                               WorkDuration fastTrackAnswerDeadline, boolean executorPlaces) {
+                               WorkDuration fastTrackAnswerDeadline, boolean executorPlaces,
+                               Surge surge) {
 }

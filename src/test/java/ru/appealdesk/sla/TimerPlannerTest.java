@@ -93,7 +93,8 @@ class TimerPlannerTest {
                 : List.of("30 working minutes", "4 working hours", "24 hours");
         SourceRegulation regulation = new SourceRegulation(null, null, null, null, null, null,
                 ladder.stream().map(WorkDuration::parse).toList(), List.of(), null,
-                within == null ? null : WorkDuration.parse(within), false, null, null, null, false, 2, false, null, false);
+                within == null ? null : WorkDuration.parse(within), false, null, null, null, false, 2, false, null, false,
+                null);
         assertThat(PLANNER.unroutedLadder(msk(since), regulation)).containsExactly(msk(first), msk(second),
                 msk(third));
     }
