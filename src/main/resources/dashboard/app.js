@@ -352,7 +352,9 @@ async function loadTable(quiet) {
 
 const COLUMNS = [
   ['Номер', (it) => [el('a', { href: '#/appeal/' + it.id, tabindex: '-1', class: 'num', text: it.number }),
-    it.address ? el('div', { class: 'addr', text: it.address }) : null]],
+    it.address ? el('div', { class: 'addr', text: it.address }) : null,
+    it.cluster ? el('span', { class: 'chip chip-warn cluster', title: 'Повышенная социальная активность: обращения связаны в кластер',
+      text: 'Кластер ' + it.cluster }) : null]],
   ['Источник', (it) => it.sourceLabel || it.source],
   ['Категория', (it) => it.categoryLabel || it.category || '—'],
   ['Отдел', (it) => (it.department ? it.department.name : el('span', { class: 'muted', text: 'Не распределено' }))],
@@ -522,6 +524,7 @@ function renderAppeal(a) {
     a.priority && a.priority !== 'NORMAL' ? el('span', { class: 'chip chip-warn', text: a.priorityLabel || a.priority }) : null,
     a.fz59 ? el('span', { class: 'chip', text: '59-ФЗ' }) : null,
     a.sociallySignificant ? el('span', { class: 'chip', text: 'Социально значимое' }) : null,
+    a.cluster ? el('span', { class: 'chip chip-warn', id: 'appeal-cluster', text: 'Кластер ' + a.cluster }) : null,
   ];
   const head = el('header', { class: 'appeal-head' },
     el('h2', null, el('span', { id: 'appeal-number', tabindex: '-1', text: a.number }),
@@ -539,6 +542,8 @@ function renderAppeal(a) {
     ['Заявитель', a.applicantName],
     ['Приоритет', a.priorityLabel || a.priority],
     a.resolutionLabel ? ['Решение', a.resolutionLabel] : null,
+    a.cluster ? ['Кластер (повышенная активность)', el('span', { class: 'cluster-appeals' },
+      a.clusterAppeals.map((r, i) => [i ? ', ' : '', el('a', { href: '#/appeal/' + r.id, text: '№ ' + r.name })]))] : null,
   ]));
   const dates = section('dates', 'Сроки', facts([
     ['Получено', fmtTime(a.receivedAt)],

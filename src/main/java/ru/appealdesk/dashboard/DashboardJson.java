@@ -31,7 +31,7 @@ class DashboardJson {
     record Row(long id, String number, String source, String sourceLabel, String category, String categoryLabel,
                Ref department, Ref executor, String status, String statusLabel, String address,
                OffsetDateTime receivedAt, OffsetDateTime answerDueAt, OffsetDateTime dueAt, long secondsLeft,
-               String urgency) {
+               String urgency, Long cluster) {
     }
 
     record File(String url, String kind, String name) {
@@ -55,14 +55,17 @@ class DashboardJson {
                   boolean sociallySignificant, String text, String address, String applicantName,
                   boolean contactsAllowed, List<String> photos, OffsetDateTime receivedAt,
                   OffsetDateTime answerDueAt, OffsetDateTime dueAt, long secondsLeft, String urgency, Answer answer,
-                  List<CoExecutor> coExecutors, List<HistoryItem> history) {
+                  List<CoExecutor> coExecutors, List<HistoryItem> history, Long cluster, List<Ref> clusterAppeals) {
     }
 
     private final Directory directory;
     private final AttachmentStore files;
     private final ApplicantPhotos photos;
+    private final ru.appealdesk.workflow.AppealQueries queries;
 
-    DashboardJson(Directory directory, AttachmentStore files, ApplicantPhotos photos) {
+    DashboardJson(Directory directory, AttachmentStore files, ApplicantPhotos photos,
+                  ru.appealdesk.workflow.AppealQueries queries) {
+        this.queries = queries;
         this.directory = directory;
         this.files = files;
         this.photos = photos;
@@ -86,7 +89,7 @@ class DashboardJson {
         return new Row(r.id(), r.externalId(), r.source().name(), r.source().title(), r.category(),
                 categoryName(r.category()), department(r.departmentId()), staff(r.executorId()), r.status().name(),
                 r.status().title(), r.address(), local(r.receivedAt()), local(r.answerDueAt()), local(r.dueAt()),
-                secondsLeft(r.answerDueAt(), now), urgency(r.answerDueAt(), now, r.status()));
+                secondsLeft(r.answerDueAt(), now), urgency(r.answerDueAt(), now, r.status()), r.cluster());
     }
 
     Appeal appeal(AppealView a, boolean contactsAllowed, Instant now) {
@@ -105,7 +108,9 @@ class DashboardJson {
                 priorityLabel(a.priority()), a.fz59(), a.sociallySignificant(), a.text(), a.address(),
                 a.applicant() == null ? null : a.applicant().name(), contactsAllowed, photos(a.id()),
                 local(a.receivedAt()), local(a.answerDueAt()), local(a.dueAt()), secondsLeft(a.answerDueAt(), now),
-                urgency(a.answerDueAt(), now, a.status()), answer, co, history);
+                urgency(a.answerDueAt(), now, a.status()), answer, co, history, a.cluster(),
+                a.cluster() == null ? List.of() : queries.cluster(a.cluster()).stream()
+                        .map(e -> new Ref(String.valueOf(e.getKey()), e.getValue())).toList());
     }
 
     Ref staff(String id) {

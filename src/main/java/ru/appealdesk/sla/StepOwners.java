@@ -37,6 +37,7 @@ class StepOwners {
             case APPROVER -> approvers.of(a);
             case COORDINATOR -> directory.withRole(Role.COORDINATOR);
             case MODERATOR -> directory.withRole(Role.MODERATOR);
+            case CASE_DECIDER -> directory.caseDecider().map(List::of).orElse(List.<StaffMember>of());
             case PLACER -> placers(a);
             case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM -> List.<StaffMember>of();
         }).orElse(List.of());

@@ -123,6 +123,8 @@ public class AppealAccess {
             case APPROVER -> approvers.mayApprove(person, a);
             case COORDINATOR -> absences.actsAs(person, Role.COORDINATOR);
             case MODERATOR -> absences.actsAs(person, Role.MODERATOR);
+            case CASE_DECIDER -> directory.caseDecider().filter(d -> d.equals(person)
+                    || absences.substituteFor(d.id()).filter(person::equals).isPresent()).isPresent();
             case CO_EXECUTOR -> coExecutorActedFor(person, a).isPresent();
             case PLACER -> Transition.Actor.PLACER.parts(executorPlaces(a)).stream()
                     .anyMatch(part -> actsAs(person, part, a));

@@ -84,7 +84,8 @@ public class AppealCommands {
      */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView reassign(long id, int step, String coordinatorId, String executorId) {
-        requireActor(id, coordinatorId, Transition.ASSIGN);
+        requireActor(id, coordinatorId, load(id).status() == AppealStatus.CASE_DECISION ? Transition.DECIDE
+                : Transition.ASSIGN);
         StaffMember executor = directory.staff(executorId).filter(s -> s.hasRole(Role.EXECUTOR))
                 .orElseThrow(() -> new TransitionRefused(Reason.UNKNOWN_EXECUTOR, "unknown executor " + executorId));
         Appeal appeal = load(id);
@@ -318,6 +319,13 @@ public class AppealCommands {
             case COORDINATOR -> requireRole(staffId, Role.COORDINATOR);
             case MODERATOR -> requireRole(staffId, Role.MODERATOR);
             case APPROVER -> requireApprover(id, staffId);
+            case CASE_DECIDER -> {
+                boolean decider = directory.caseDecider().filter(d -> d.id().equals(staffId)
+                        || absences.substituteFor(d.id()).filter(s -> s.id().equals(staffId)).isPresent()).isPresent();
+                if (!decider) {
+                    throw new TransitionRefused(Reason.NOT_ALLOWED, staffId + " is not the case-decider");
+                }
+            }
             case EXECUTOR, CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM, PLACER ->
                     throw new IllegalArgumentException(t + ": the aggregate checks who acts");
         }

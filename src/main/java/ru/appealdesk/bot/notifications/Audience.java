@@ -47,6 +47,7 @@ class Audience {
             case APPROVER -> approversOf(a);
             case COORDINATOR -> coordinators();
             case MODERATOR -> moderators();
+            case CASE_DECIDER -> directory.caseDecider().map(List::of).orElse(List.<StaffMember>of());
             case PLACER -> placers(a);
             case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM -> List.<StaffMember>of();
         }).orElse(List.of());
