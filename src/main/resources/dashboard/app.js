@@ -245,7 +245,7 @@ function route() {
 
 function parseQuery(qs) {
   const p = new URLSearchParams(qs);
-  const q = { overdue: p.get('overdue') === 'true', q: p.get('q') || '' };
+  const q = { overdue: p.get('overdue') === 'true', q: p.get('q') || '', cluster: /^\d{1,18}$/.test(p.get('cluster') || '') ? p.get('cluster') : '' };
   for (const f of FILTERS) q[f] = p.get(f) || '';
   const sort = p.get('sort') || DEFAULT_SORT;
   q.sort = SORT_KEYS.includes(sort.replace(/^-/, '')) ? sort : DEFAULT_SORT;
@@ -262,6 +262,7 @@ function queryString(q, full) {
   for (const f of FILTERS) if (q[f]) p.set(f, q[f]);
   if (q.overdue) p.set('overdue', 'true');
   if (q.q.trim()) p.set('q', q.q.trim());
+  if (q.cluster) p.set('cluster', q.cluster);
   if (full || q.sort !== DEFAULT_SORT) p.set('sort', q.sort);
   if (full || q.page) p.set('page', String(q.page));
   if (full || q.size !== SIZES[0]) p.set('size', String(q.size));
@@ -353,8 +354,8 @@ async function loadTable(quiet) {
 const COLUMNS = [
   ['Номер', (it) => [el('a', { href: '#/appeal/' + it.id, tabindex: '-1', class: 'num', text: it.number }),
     it.address ? el('div', { class: 'addr', text: it.address }) : null,
-    it.cluster ? el('span', { class: 'chip chip-warn cluster', title: 'Повышенная социальная активность: обращения связаны в кластер',
-      text: 'Кластер ' + it.cluster }) : null]],
+    it.cluster ? el('a', { class: 'chip chip-warn cluster', href: '#/?cluster=' + it.cluster, tabindex: '-1',
+      title: 'Повышенная социальная активность: показать все обращения кластера', text: 'Кластер ' + it.cluster }) : null]],
   ['Источник', (it) => it.sourceLabel || it.source],
   ['Категория', (it) => it.categoryLabel || it.category || '—'],
   ['Отдел', (it) => (it.department ? it.department.name : el('span', { class: 'muted', text: 'Не распределено' }))],
@@ -524,7 +525,8 @@ function renderAppeal(a) {
     a.priority && a.priority !== 'NORMAL' ? el('span', { class: 'chip chip-warn', text: a.priorityLabel || a.priority }) : null,
     a.fz59 ? el('span', { class: 'chip', text: '59-ФЗ' }) : null,
     a.sociallySignificant ? el('span', { class: 'chip', text: 'Социально значимое' }) : null,
-    a.cluster ? el('span', { class: 'chip chip-warn', id: 'appeal-cluster', text: 'Кластер ' + a.cluster }) : null,
+    a.cluster ? el('a', { class: 'chip chip-warn', id: 'appeal-cluster', href: '#/?cluster=' + a.cluster,
+      title: 'Повышенная социальная активность: показать все обращения кластера', text: 'Кластер ' + a.cluster }) : null,
   ];
   const head = el('header', { class: 'appeal-head' },
     el('h2', null, el('span', { id: 'appeal-number', tabindex: '-1', text: a.number }),

@@ -28,11 +28,13 @@ public class AppealTable {
     /**
      * One request. Empty sets mean "any"; {@code departmentScope} null means every department (a deputy head's
      * scope otherwise); {@code ownBy} keeps the appeals this person executes or co-executes; {@code order} lists the
-     * values in display order when sorting by anything but a date or the number (names, not ids or codes).
+     * values in display order when sorting by anything but a date or the number (names, not ids or codes);
+     * {@code cluster}: only the appeals of this surge's cluster (null: any).
      */
     public record Query(Set<AppealStatus> statuses, Set<String> departments, Set<String> executors,
                         Set<Source> sources, boolean overdueOnly, String search, Set<String> departmentScope,
-                        String ownBy, SortKey sort, boolean descending, List<String> order, int page, int size) {
+                        String ownBy, SortKey sort, boolean descending, List<String> order, int page, int size,
+                        Long cluster) {
     }
 
     /** One row; {@code departmentId}, {@code executorId} and {@code cluster} (a surge's, 002 п.11) may be null. */
@@ -93,6 +95,10 @@ public class AppealTable {
         if (!q.sources().isEmpty()) {
             all.add("a.source in (:sources)");
             p.addValue("sources", q.sources().stream().map(Enum::name).toList());
+        }
+        if (q.cluster() != null) {
+            all.add("a.cluster_id = :cluster");
+            p.addValue("cluster", q.cluster());
         }
         if (q.overdueOnly()) {
             all.add("a.answer_due_at < :now");

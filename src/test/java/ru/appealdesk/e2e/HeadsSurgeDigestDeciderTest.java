@@ -91,6 +91,9 @@ class HeadsSurgeDigestDeciderTest extends EndToEndTest {
         JsonNode rows = dashboard.get("/app/api/appeals?q=SU-2026-&size=50", session).json().get("items");
         assertThat(rows).filteredOn(r -> r.get("number").asText().equals("SU-2026-2"))
                 .allMatch(r -> r.get("cluster").asLong() == first).hasSize(1);
+        assertThat(dashboard.get("/app/api/appeals?cluster=" + first, session).json().get("items"))
+                .extracting(r -> r.get("number").asText()).containsExactlyInAnyOrder("SU-2026-1", "SU-2026-2",
+                        "SU-2026-4");
         JsonNode page = dashboard.get("/app/api/appeals/" + second, session).json();
         assertThat(page.get("cluster").asLong()).isEqualTo(first);
         assertThat(page.get("clusterAppeals")).extracting(r -> r.get("name").asText())
