@@ -245,7 +245,7 @@ function route() {
 
 function parseQuery(qs) {
   const p = new URLSearchParams(qs);
-  const q = { overdue: p.get('overdue') === 'true', q: p.get('q') || '' };
+  const q = { overdue: p.get('overdue') === 'true', q: p.get('q') || '', cluster: /^\d{1,18}$/.test(p.get('cluster') || '') ? p.get('cluster') : '' };
   for (const f of FILTERS) q[f] = p.get(f) || '';
   const sort = p.get('sort') || DEFAULT_SORT;
   q.sort = SORT_KEYS.includes(sort.replace(/^-/, '')) ? sort : DEFAULT_SORT;
@@ -262,6 +262,7 @@ function queryString(q, full) {
   for (const f of FILTERS) if (q[f]) p.set(f, q[f]);
   if (q.overdue) p.set('overdue', 'true');
   if (q.q.trim()) p.set('q', q.q.trim());
+  if (q.cluster) p.set('cluster', q.cluster);
   if (full || q.sort !== DEFAULT_SORT) p.set('sort', q.sort);
   if (full || q.page) p.set('page', String(q.page));
   if (full || q.size !== SIZES[0]) p.set('size', String(q.size));
@@ -352,7 +353,9 @@ async function loadTable(quiet) {
 
 const COLUMNS = [
   ['Номер', (it) => [el('a', { href: '#/appeal/' + it.id, tabindex: '-1', class: 'num', text: it.number }),
-    it.address ? el('div', { class: 'addr', text: it.address }) : null]],
+    it.address ? el('div', { class: 'addr', text: it.address }) : null,
+    it.cluster ? el('a', { class: 'chip chip-warn cluster', href: '#/?cluster=' + it.cluster, tabindex: '-1',
+      title: 'Повышенная социальная активность: показать все обращения кластера', text: 'Кластер ' + it.cluster }) : null]],
   ['Источник', (it) => it.sourceLabel || it.source],
   ['Категория', (it) => it.categoryLabel || it.category || '—'],
   ['Отдел', (it) => (it.department ? it.department.name : el('span', { class: 'muted', text: 'Не распределено' }))],
@@ -522,6 +525,8 @@ function renderAppeal(a) {
     a.priority && a.priority !== 'NORMAL' ? el('span', { class: 'chip chip-warn', text: a.priorityLabel || a.priority }) : null,
     a.fz59 ? el('span', { class: 'chip', text: '59-ФЗ' }) : null,
     a.sociallySignificant ? el('span', { class: 'chip', text: 'Социально значимое' }) : null,
+    a.cluster ? el('a', { class: 'chip chip-warn', id: 'appeal-cluster', href: '#/?cluster=' + a.cluster,
+      title: 'Повышенная социальная активность: показать все обращения кластера', text: 'Кластер ' + a.cluster }) : null,
   ];
   const head = el('header', { class: 'appeal-head' },
     el('h2', null, el('span', { id: 'appeal-number', tabindex: '-1', text: a.number }),
@@ -539,6 +544,8 @@ function renderAppeal(a) {
     ['Заявитель', a.applicantName],
     ['Приоритет', a.priorityLabel || a.priority],
     a.resolutionLabel ? ['Решение', a.resolutionLabel] : null,
+    a.cluster ? ['Кластер (повышенная активность)', el('span', { class: 'cluster-appeals' },
+      a.clusterAppeals.map((r, i) => [i ? ', ' : '', el('a', { href: '#/appeal/' + r.id, text: '№ ' + r.name })]))] : null,
   ]));
   const dates = section('dates', 'Сроки', facts([
     ['Получено', fmtTime(a.receivedAt)],

@@ -130,6 +130,7 @@ class DashboardApi {
                       @RequestParam(name = "source", required = false) List<String> source,
                       @RequestParam(name = "overdue", defaultValue = "false") boolean overdue,
                       @RequestParam(name = "q", required = false) String search,
+                      @RequestParam(name = "cluster", required = false) Long cluster,
                       @RequestParam(name = "sort", defaultValue = "answerDueAt") String sort,
                       @RequestParam(name = "page", defaultValue = "0") int page,
                       @RequestParam(name = "size", defaultValue = "25") int size) {
@@ -154,7 +155,7 @@ class DashboardApi {
                 viewer.scope() == Viewer.Scope.DEPARTMENTS ? viewer.departments() : null,
                 viewer.scope() == Viewer.Scope.OWN || viewer.staff().hasRole(ru.appealdesk.directory.Role.EXECUTOR)
                         && viewer.scope() == Viewer.Scope.DEPARTMENTS ? viewer.id() : null,
-                key, descending, order(key), page, size),
+                key, descending, order(key), page, size, cluster),
                 now);
         return new TablePage(rows.rows().stream().map(r -> json.row(r, now)).toList(), page, size, rows.total(),
                 (rows.total() + size - 1) / size, json.local(now), stamp);

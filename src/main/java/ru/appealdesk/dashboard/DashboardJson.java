@@ -31,7 +31,7 @@ class DashboardJson {
     record Row(long id, String number, String source, String sourceLabel, String category, String categoryLabel,
                Ref department, Ref executor, String status, String statusLabel, String address,
                OffsetDateTime receivedAt, OffsetDateTime answerDueAt, OffsetDateTime dueAt, long secondsLeft,
-               String urgency) {
+               String urgency, Long cluster) {
     }
 
     record File(String url, String kind, String name) {
@@ -55,7 +55,8 @@ class DashboardJson {
                   boolean sociallySignificant, String text, String address, String applicantName,
                   boolean contactsAllowed, List<String> photos, OffsetDateTime receivedAt,
                   OffsetDateTime answerDueAt, OffsetDateTime dueAt, long secondsLeft, String urgency, Answer answer,
-                  List<CoExecutor> coExecutors, List<HistoryItem> history, List<LateStage> lateStages) {
+                  List<CoExecutor> coExecutors, List<HistoryItem> history, List<LateStage> lateStages, Long cluster,
+                  List<Ref> clusterAppeals) {
     }
 
     /** A stage of the answer that overran its own term (PRODUCT.md §13.2): which, whose, by how much. */
@@ -67,10 +68,12 @@ class DashboardJson {
     private final AttachmentStore files;
     private final ApplicantPhotos photos;
     private final ru.appealdesk.reports.StageLateness stages;
+    private final ru.appealdesk.workflow.AppealQueries queries;
 
     DashboardJson(Directory directory, AttachmentStore files, ApplicantPhotos photos,
-                  ru.appealdesk.reports.StageLateness stages) {
+                  ru.appealdesk.reports.StageLateness stages, ru.appealdesk.workflow.AppealQueries queries) {
         this.stages = stages;
+        this.queries = queries;
         this.directory = directory;
         this.files = files;
         this.photos = photos;
@@ -94,7 +97,7 @@ class DashboardJson {
         return new Row(r.id(), r.externalId(), r.source().name(), r.source().title(), r.category(),
                 categoryName(r.category()), department(r.departmentId()), staff(r.executorId()), r.status().name(),
                 r.status().title(), r.address(), local(r.receivedAt()), local(r.answerDueAt()), local(r.dueAt()),
-                secondsLeft(r.answerDueAt(), now), urgency(r.answerDueAt(), now, r.status()));
+                secondsLeft(r.answerDueAt(), now), urgency(r.answerDueAt(), now, r.status()), r.cluster());
     }
 
     Appeal appeal(AppealView a, boolean contactsAllowed, Instant now) {
@@ -115,7 +118,9 @@ class DashboardJson {
                 local(a.receivedAt()), local(a.answerDueAt()), local(a.dueAt()), secondsLeft(a.answerDueAt(), now),
                 urgency(a.answerDueAt(), now, a.status()), answer, co, history, stages.of(a).stream()
                         .map(l -> new LateStage(l.stage().name(), l.stageLabel(), staff(l.holderId()), local(l.term()),
-                                local(l.endedAt()), l.lateMinutes())).toList());
+                                local(l.endedAt()), l.lateMinutes())).toList(),
+                a.cluster(), a.cluster() == null ? List.of() : queries.cluster(a.cluster()).stream()
+                        .map(e -> new Ref(String.valueOf(e.getKey()), e.getValue())).toList());
     }
 
     Ref staff(String id) {

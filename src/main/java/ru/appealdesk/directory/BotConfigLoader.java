@@ -49,13 +49,14 @@ final class BotConfigLoader {
         YamlFile regulationsYaml = YamlFile.read(dir, "regulations.yml");
         Map<Source, SourceRegulation> regulations = regulations(regulationsYaml);
         String secondaryApprover = secondaryApprover(staffYaml, staffFile, staff);
+        String caseDecider = caseDecider(staffYaml, staffFile, staff);
         checkPostponeLimits(regulationsYaml, regulations, secondaryApprover);
         ReportSchedule reports = java.nio.file.Files.exists(dir.resolve("reports.yml"))
                 ? reports(YamlFile.read(dir, "reports.yml")) : ReportSchedule.NONE;
         List<AnswerTemplate> templates = java.nio.file.Files.exists(dir.resolve("templates.yml"))
                 ? templates(YamlFile.read(dir, "templates.yml"), categories) : List.of();
         return new BotConfig(organization, departments, staff, categories, regulations,
-                secondaryApprover, reports, templates);
+                secondaryApprover, reports, templates, caseDecider);
     }
 
     /** A second postponement is agreed first by the secondary approver (seed 000 п.14): without one, no second. */
@@ -223,7 +224,7 @@ final class BotConfigLoader {
             checkId(yaml, d.id(), "departments", i, "id");
             if (result.put(d.id(), new Department(d.id(), d.name(), d.deputyHead(), d.approver(),
                     d.approvalChain() == null ? List.of() : List.copyOf(d.approvalChain()),
-                    signedByDeputyHead(yaml, d, i))) != null) {
+                    signedByDeputyHead(yaml, d, i), d.head(), Boolean.TRUE.equals(d.newAppealsDigest()))) != null) {
                 throw yaml.error("duplicate department id '" + d.id() + "'", "departments", i, "id");
             }
         }
@@ -305,9 +306,48 @@ final class BotConfigLoader {
         return id;
     }
 
+    /** 001 §3: the head of Управление делами decides where a difficult appeal goes; optional. */
+    private static String caseDecider(YamlFile yaml, StaffFile file, Map<String, StaffMember> staff) {
+        String id = file.caseDecider();
+        if (id != null && !staff.containsKey(id)) {
+            throw yaml.error("'" + id + "' is not a staff member", "case-decider");
+        }
+        return id;
+    }
+
+    /** {@code surge} (002 п.11, 004 п.25): count from 2, a calendar or working duration, street or address. */
+    private static Surge surge(YamlFile yaml, ConfigFiles.SurgeEntry entry, String source) {
+        if (entry == null) {
+            return null;
+        }
+        if (entry.count() < 2 || entry.count() > 1000) {
+            throw yaml.error("surge.count must be from 2 to 1000 (how many appeals make a surge), not "
+                    + entry.count(), "sources", source, "surge", "count");
+        }
+        WorkDuration within = parse(yaml, WorkDuration::parse, entry.within(), "sources", source, "surge", "within");
+        if (within.amount() == 0) {
+            throw yaml.error("surge.within must be longer than zero, e.g. \"24 hours\"", "sources", source, "surge",
+                    "within");
+        }
+        Surge.Same same = switch (entry.same()) {
+            case "street" -> Surge.Same.STREET;
+            case "address" -> Surge.Same.ADDRESS;
+            default -> throw yaml.error("surge.same must be street or address, not " + entry.same(), "sources",
+                    source, "surge", "same");
+        };
+        return new Surge(entry.count(), within, same);
+    }
+
     private static void checkDepartmentPeople(YamlFile yaml, StaffFile file, Map<String, StaffMember> staff) {
         for (int i = 0; i < file.departments().size(); i++) {
             DepartmentEntry d = file.departments().get(i);
+            if (d.head() != null && !staff.containsKey(d.head())) {
+                throw yaml.error("'" + d.head() + "' is not a staff member", "departments", i, "head");
+            }
+            if (Boolean.TRUE.equals(d.newAppealsDigest()) && d.head() == null && d.deputyHead() == null) {
+                throw yaml.error("new-appeals-digest needs the department's head or deputy-head, who receives it",
+                        "departments", i, "new-appeals-digest");
+            }
             if (d.deputyHead() != null && !hasRole(staff, d.deputyHead(), Role.DEPUTY_HEAD)) {
                 throw yaml.error("'" + d.deputyHead() + "' is not a staff member with role DEPUTY_HEAD",
                         "departments", i, "deputy-head");
@@ -404,7 +444,8 @@ final class BotConfigLoader {
                     stageTerm(yaml, s.draftWithin(), key, "draft-within"),
                     stageTerm(yaml, s.placeWithin(), key, "place-within"),
                     materialsToCoordinators(yaml, s.coExecutorMaterialsTo(), key),
-                    answerEvidence(yaml, s.answerEvidence(), key)));
+                    answerEvidence(yaml, s.answerEvidence(), key),
+                    surge(yaml, s.surge(), key)));
             if (s.placeWithin() != null && s.draftWithin() == null) {
                 throw yaml.error("place-within needs draft-within: the stages' terms make the answer's term together",
                         "sources", key, "place-within");

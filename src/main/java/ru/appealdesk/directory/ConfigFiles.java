@@ -20,12 +20,13 @@ final class ConfigFiles {
     }
 
     record StaffFile(@JsonProperty(required = true) List<DepartmentEntry> departments,
-                     @JsonProperty(required = true) List<StaffEntry> staff, String secondaryApprover) {
+                     @JsonProperty(required = true) List<StaffEntry> staff, String secondaryApprover,
+                     String caseDecider) {
     }
 
     record DepartmentEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
                            String deputyHead, String approver, List<String> approvalChain,
-                           String signBy) {
+                           String signBy, String head, Boolean newAppealsDigest) {
     }
 
     record StaffEntry(@JsonProperty(required = true) String id, @JsonProperty(required = true) String name,
@@ -53,7 +54,11 @@ final class ConfigFiles {
                        String postponeMax, String postponedReassignAt, String coExecutorWithin,
                        Boolean notifyApplicant, Integer postponeLimit, Boolean returnNeedsLegalBasis,
                        String fastTrackAnswerDeadline, String placedBy, String draftWithin, String placeWithin,
-                       String coExecutorMaterialsTo, String answerEvidence) {
+                       String coExecutorMaterialsTo, String answerEvidence, SurgeEntry surge) {
+    }
+
+    record SurgeEntry(@JsonProperty(required = true) Integer count, @JsonProperty(required = true) String within,
+                      @JsonProperty(required = true) String same) {
     }
 
     record ReportsFile(ReportEntry daily, ReportEntry weekly, ReportEntry monthly) {

@@ -187,6 +187,19 @@ public class Directory {
                 .flatMap(this::staff);
     }
 
+    /** The department's own head ({@code head} in {@code staff.yml}), if one is named. */
+    public Optional<StaffMember> headOf(String departmentId) {
+        return department(departmentId).map(Department::headId).flatMap(this::staff);
+    }
+
+    /**
+     * Who decides where a difficult unrouted appeal goes ({@code case-decider} in {@code staff.yml}, 001 §3: the head
+     * of Управление делами); empty when not named.
+     */
+    public Optional<StaffMember> caseDecider() {
+        return staff(config.caseDeciderId());
+    }
+
     /** The deputy head who supervises a department, if one is configured. */
     public Optional<StaffMember> deputyHeadOf(String departmentId) {
         return department(departmentId).map(Department::deputyHeadId).flatMap(this::staff);

@@ -29,6 +29,8 @@ import java.util.List;
  * materials go to the coordinators, who write the common answer (seed 004 п.17.2); false: {@code RESPONSIBLE}.
  * {@code answerEvidence}: {@code answer-evidence: required}, a «Решено», «Не решено» or «Отклонено» answer carries at
  * least one photo or document (seed 000 п.6, 001 §4.6); false: {@code optional}, the default.
+ * {@code surge}: that many appeals of one category about one street or address within a time tell the department's
+ * heads and the coordinators and are linked as a cluster (002 п.11, 004 п.25), null: off.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -40,7 +42,8 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis,
                                WorkDuration fastTrackAnswerDeadline, boolean executorPlaces,
                                StageTerm draftWithin, StageTerm placeWithin,
-                               boolean coExecutorMaterialsToCoordinators, boolean answerEvidence) {
+                               boolean coExecutorMaterialsToCoordinators, boolean answerEvidence,
+                               Surge surge) {
 
     /** Whether the source sets {@code draft-within}: the stages' terms then make {@code answerDueAt}. */
     public boolean stageTerms() {

@@ -18,14 +18,17 @@ import ru.appealdesk.workflow.AttachmentKind;
 import ru.appealdesk.workflow.HistoryWords;
 import ru.appealdesk.workflow.Resolution;
 
-/** The appeal resource of the REST API; instants carry the organisation's offset. */
+/**
+ * The appeal resource of the REST API; instants carry the organisation's offset; {@code cluster}: the surge it is
+ * linked to (the id of the cluster's first appeal), null for none.
+ */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record AppealResource(long id, Source source, String externalId, String category, Priority priority,
                       boolean fz59, boolean sociallySignificant, AppealStatus status, String executor,
                       String text, String address, AppealView.Applicant applicant, List<String> photos,
                       OffsetDateTime receivedAt, OffsetDateTime dueAt, OffsetDateTime answerDueAt, boolean overdue,
                       Resolution resolution, int reopenCount, int postponeCount, String repeatOf, List<Event> history,
-                      Answer answer, List<CoExecutor> coExecutors) {
+                      Answer answer, List<CoExecutor> coExecutors, Long cluster) {
 
     /** A co-executor: their deadline and when they delivered their materials (null: not yet). */
     record CoExecutor(String staffId, OffsetDateTime dueAt, OffsetDateTime deliveredAt) {
@@ -56,7 +59,7 @@ record AppealResource(long id, Source source, String externalId, String category
                 a.history().stream().map(h -> new Event(at(h.at(), zone), h.actorId(), h.type().name(), h.from(),
                         h.to(), h.executorId(), HistoryWords.comment(h), h.templateId())).toList(),
                 answer, a.coExecutors().stream().map(c -> new CoExecutor(c.staffId(), at(c.dueAt(), zone),
-                        at(c.deliveredAt(), zone))).toList());
+                        at(c.deliveredAt(), zone))).toList(), a.cluster());
     }
 
     private static OffsetDateTime at(Instant instant, ZoneId zone) {

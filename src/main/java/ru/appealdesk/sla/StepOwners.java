@@ -51,6 +51,7 @@ class StepOwners {
             case COORDINATOR -> directory.withRole(Role.COORDINATOR);
             case MODERATOR -> directory.withRole(Role.MODERATOR);
             case CURATOR -> directory.withRole(Role.CURATOR);
+            case CASE_DECIDER -> directory.caseDecider().map(List::of).orElse(List.<StaffMember>of());
             case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM, PLACER, QUALITY_CONTROLLER -> List.<StaffMember>of();
         };
     }

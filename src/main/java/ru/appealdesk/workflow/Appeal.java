@@ -61,6 +61,13 @@ class Appeal {
     private List<HistoryEntry> history = new ArrayList<>();
     @Column(name = "created_at")
     private Instant createdAt;
+    /** The normalised street and address ({@link AddressKey}), and the surge's cluster it belongs to (null: none). */
+    @Column(name = "street_key")
+    private String streetKey;
+    @Column(name = "address_key")
+    private String addressKey;
+    @Column(name = "cluster_id")
+    private Long clusterId;
     @Version
     private long version;
 
@@ -73,6 +80,9 @@ class Appeal {
         appeal.terms = new Terms(request.receivedAt(), deadline);
         appeal.step = new Step(departmentId, now);
         appeal.createdAt = now;
+        AddressKey key = AddressKey.of(request.address());
+        appeal.streetKey = key.street();
+        appeal.addressKey = key.address();
         appeal.record(now, null, HistoryType.REGISTERED, null, AppealStatus.NEW, null, null);
         return appeal;
     }
@@ -88,7 +98,8 @@ class Appeal {
 
     private AppealEvents.AppealAssigned assign(String executor, String department, String actor,
                                                boolean atRegistration, Instant now) {
-        require(atRegistration ? Transition.ROUTE : Transition.ASSIGN);
+        require(atRegistration ? Transition.ROUTE
+                : step.status() == AppealStatus.CASE_DECISION ? Transition.DECIDE : Transition.ASSIGN);
         coExecutors().requireNotAmong(executor, id);
         String previous = step.handTo(executor, department);
         move(now, actor, previous == null ? HistoryType.ASSIGNED : HistoryType.REASSIGNED, AppealStatus.ASSIGNED, null);
@@ -516,6 +527,27 @@ class Appeal {
         return id;
     }
 
+    /** Links the appeal to a surge's cluster: no status, no step, so nobody's buttons go stale. */
+    void joinCluster(long cluster) {
+        clusterId = cluster;
+    }
+
+    String streetKey() {
+        return streetKey;
+    }
+
+    String addressKey() {
+        return addressKey;
+    }
+
+    Long clusterId() {
+        return clusterId;
+    }
+
+    Instant receivedAt() {
+        return terms.receivedAt();
+    }
+
     AppealStatus status() {
         return step.status();
     }
@@ -552,6 +584,6 @@ class Appeal {
                 answer == null ? null : answer.view(),
                 history.stream().map(HistoryEntry::view).toList(), resolution, rounds.reopenCount(),
                 review.secondary(), intake.repeatOf(), review.delegate(), review.chainPosition(),
-                coExecutors().view(), intake.registeredBy());
+                coExecutors().view(), intake.registeredBy(), clusterId);
     }
 }

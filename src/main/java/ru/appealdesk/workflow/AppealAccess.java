@@ -124,6 +124,8 @@ public class AppealAccess {
             case COORDINATOR -> absences.actsAs(person, Role.COORDINATOR);
             case MODERATOR -> absences.actsAs(person, Role.MODERATOR);
             case CURATOR -> absences.actsAs(person, Role.CURATOR);
+            case CASE_DECIDER -> directory.caseDecider().filter(d -> d.equals(person)
+                    || absences.substituteFor(d.id()).filter(person::equals).isPresent()).isPresent();
             case CO_EXECUTOR -> coExecutorActedFor(person, a).isPresent();
             case PLACER, QUALITY_CONTROLLER -> actor.parts(facts(a)).stream().anyMatch(part -> actsAs(person, part, a));
             case APPLICANT, PORTAL, SYSTEM -> false;

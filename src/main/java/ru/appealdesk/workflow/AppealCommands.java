@@ -87,7 +87,8 @@ public class AppealCommands {
      */
     @Transactional(noRollbackFor = TransitionRefused.class)
     public AppealView reassign(long id, int step, String coordinatorId, String executorId) {
-        requireActor(id, coordinatorId, Transition.ASSIGN);
+        requireActor(id, coordinatorId, load(id).status() == AppealStatus.CASE_DECISION ? Transition.DECIDE
+                : Transition.ASSIGN);
         StaffMember executor = directory.staff(executorId).filter(s -> s.hasRole(Role.EXECUTOR))
                 .orElseThrow(() -> new TransitionRefused(Reason.UNKNOWN_EXECUTOR, "unknown executor " + executorId));
         Appeal appeal = load(id);
@@ -344,6 +345,13 @@ public class AppealCommands {
             case MODERATOR -> requireRole(staffId, Role.MODERATOR);
             case CURATOR -> requireRole(staffId, Role.CURATOR);
             case APPROVER -> requireApprover(id, staffId);
+            case CASE_DECIDER -> {
+                boolean decider = directory.caseDecider().filter(d -> d.id().equals(staffId)
+                        || absences.substituteFor(d.id()).filter(s -> s.id().equals(staffId)).isPresent()).isPresent();
+                if (!decider) {
+                    throw new TransitionRefused(Reason.NOT_ALLOWED, staffId + " is not the case-decider");
+                }
+            }
             case EXECUTOR, CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM, PLACER, QUALITY_CONTROLLER ->
                     throw new IllegalArgumentException(t + ": the aggregate checks who acts");
         }

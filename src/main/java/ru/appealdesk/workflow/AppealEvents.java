@@ -150,4 +150,12 @@ public final class AppealEvents {
     public record AppealMoved(AppealView appeal, Transition transition, String actorId, Instant at)
             implements AppealEvent {
     }
+
+    /**
+     * A surge (002 п.11, 004 п.25; the source's {@code surge}): {@code appeals}, the first first, were linked as
+     * cluster {@code cluster}; the department's head, deputy head and the coordinators are told.
+     */
+    public record SurgeDetected(long cluster, String departmentId, String category,
+                                ru.appealdesk.directory.Surge rule, List<AppealView> appeals, Instant at) {
+    }
 }

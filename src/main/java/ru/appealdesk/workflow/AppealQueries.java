@@ -99,6 +99,19 @@ public class AppealQueries {
         return appeals.findBySourceAndExternalId(source, externalId).map(Appeal::view);
     }
 
+    /** The appeals of a department received in {@code [from, until)}, in the order received (003 §2 digest). */
+    @Transactional(readOnly = true)
+    public List<AppealView> receivedBy(String departmentId, Instant from, Instant until) {
+        return appeals.receivedBy(departmentId, from, until).stream().map(Appeal::view).toList();
+    }
+
+    /** The numbers of a surge's cluster, the first first: id and portal number (002 п.11). */
+    @Transactional(readOnly = true)
+    public List<java.util.Map.Entry<Long, String>> cluster(long cluster) {
+        return appeals.inCluster(cluster).stream()
+                .map(a -> java.util.Map.entry(a.id(), a.view().number())).toList();
+    }
+
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public Optional<AppealView> find(long id) {
         return appeals.findById(id).map(Appeal::view);

@@ -36,10 +36,11 @@ public class AppealRegistration {
     private final Clock clock;
     private final ru.appealdesk.directory.Absences absences;
     private final ApplicantPhotos photos;
+    private final Surges surges;
 
     AppealRegistration(AppealRepository appeals, Directory directory, DeadlinePolicy deadlines, Router router,
                        ApplicationEventPublisher events, Clock clock, ru.appealdesk.directory.Absences absences,
-                       ApplicantPhotos photos) {
+                       ApplicantPhotos photos, Surges surges) {
         this.appeals = appeals;
         this.directory = directory;
         this.deadlines = deadlines;
@@ -48,6 +49,7 @@ public class AppealRegistration {
         this.clock = clock;
         this.absences = absences;
         this.photos = photos;
+        this.surges = surges;
     }
 
     /** The outcome of registration: {@code created} is false when the same source and id was already stored. */
@@ -69,6 +71,7 @@ public class AppealRegistration {
         Appeal appeal = Appeal.register(normalized, category.map(Category::departmentId).orElse(null),
                 deadlines.compute(request.source(), request.category(), request.priority(), receivedAt), now);
         appeals.save(appeal);
+        surges.check(appeal, now);
         // seed 004 п.18: a repeat goes to the executor of the earlier appeal while they work here as one
         Optional<StaffMember> executor = Optional.ofNullable(request.repeatOf())
                 .flatMap(earlier -> appeals.findBySourceAndExternalId(request.source(), earlier))

@@ -15,6 +15,20 @@ interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecification
     @Query("select a from Appeal a where a.intake.source = ?1 and a.intake.externalId = ?2")
     Optional<Appeal> findBySourceAndExternalId(Source source, String externalId);
 
+    /** The appeals of a source and category about a street received since then (surge candidates). */
+    @Query("select a from Appeal a where a.intake.source = ?1 and a.intake.category = ?2 and a.streetKey = ?3 "
+            + "and a.terms.receivedAt >= ?4 and a.id <> ?5 order by a.id")
+    List<Appeal> onStreetSince(Source source, String category, String streetKey, java.time.Instant since, long except);
+
+    /** The appeals of a department received in {@code [from, until)}, in the order received. */
+    @Query("select a from Appeal a where a.step.departmentId = ?1 and a.terms.receivedAt >= ?2 "
+            + "and a.terms.receivedAt < ?3 order by a.terms.receivedAt, a.id")
+    List<Appeal> receivedBy(String departmentId, java.time.Instant from, java.time.Instant until);
+
+    /** The appeals of a surge's cluster, the first first. */
+    @Query("select a from Appeal a where a.clusterId = ?1 order by a.id")
+    List<Appeal> inCluster(long cluster);
+
     List<Appeal> findByIntakeExternalIdIgnoreCase(String externalId);
 
     /** The appeals a person holds in these statuses. */

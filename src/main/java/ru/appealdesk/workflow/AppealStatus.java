@@ -19,6 +19,8 @@ public enum AppealStatus implements Text {
     REWORK(Reaction.QUICK),
     APPROVED(Reaction.QUICK),
     REDIRECT_REVIEW(Reaction.QUICK),
+    /** A coordinator handed it to the {@code case-decider} of staff.yml, who routes it (001 §3). */
+    CASE_DECISION(Reaction.QUICK),
     POSTPONED(Reaction.NONE),
     CLOSED(Reaction.NONE);
 

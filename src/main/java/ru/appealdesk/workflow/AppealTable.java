@@ -28,17 +28,19 @@ public class AppealTable {
     /**
      * One request. Empty sets mean "any"; {@code departmentScope} null means every department (a deputy head's
      * scope otherwise); {@code ownBy} keeps the appeals this person executes or co-executes; {@code order} lists the
-     * values in display order when sorting by anything but a date or the number (names, not ids or codes).
+     * values in display order when sorting by anything but a date or the number (names, not ids or codes);
+     * {@code cluster}: only the appeals of this surge's cluster (null: any).
      */
     public record Query(Set<AppealStatus> statuses, Set<String> departments, Set<String> executors,
                         Set<Source> sources, boolean overdueOnly, String search, Set<String> departmentScope,
-                        String ownBy, SortKey sort, boolean descending, List<String> order, int page, int size) {
+                        String ownBy, SortKey sort, boolean descending, List<String> order, int page, int size,
+                        Long cluster) {
     }
 
-    /** One row; {@code departmentId} and {@code executorId} may be null. */
+    /** One row; {@code departmentId}, {@code executorId} and {@code cluster} (a surge's, 002 п.11) may be null. */
     public record Row(long id, Source source, String externalId, String category, String departmentId,
                       String executorId, AppealStatus status, String address, Instant receivedAt,
-                      Instant answerDueAt, Instant dueAt) {
+                      Instant answerDueAt, Instant dueAt, Long cluster) {
     }
 
     /** A page of rows and how many match in all. */
@@ -58,7 +60,8 @@ public class AppealTable {
         long total = jdbc.queryForObject("select count(*) from appeal a where " + where, p, Long.class);
         p.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
         List<Row> rows = total == 0 ? List.of() : jdbc.query("select a.id, a.source, a.external_id, a.category, "
-                + "a.department_id, a.executor_id, a.status, a.address, a.received_at, a.answer_due_at, a.due_at "
+                + "a.department_id, a.executor_id, a.status, a.address, a.received_at, a.answer_due_at, a.due_at, "
+                + "a.cluster_id "
                 + "from appeal a where " + where + " order by " + orderBy(q, p) + " limit :limit offset :offset", p,
                 (rs, n) -> row(rs));
         return new Page(rows, total);
@@ -92,6 +95,10 @@ public class AppealTable {
         if (!q.sources().isEmpty()) {
             all.add("a.source in (:sources)");
             p.addValue("sources", q.sources().stream().map(Enum::name).toList());
+        }
+        if (q.cluster() != null) {
+            all.add("a.cluster_id = :cluster");
+            p.addValue("cluster", q.cluster());
         }
         if (q.overdueOnly()) {
             all.add("a.answer_due_at < :now");
@@ -145,6 +152,6 @@ public class AppealTable {
                 rs.getString("category"), rs.getString("department_id"), rs.getString("executor_id"),
                 AppealStatus.valueOf(rs.getString("status")), rs.getString("address"),
                 rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("answer_due_at").toInstant(),
-                rs.getTimestamp("due_at").toInstant());
+                rs.getTimestamp("due_at").toInstant(), (Long) rs.getObject("cluster_id"));
     }
 }

@@ -14,7 +14,8 @@ import ru.appealdesk.directory.Source;
  * portal number of the earlier appeal (same source) this one repeats; {@code postponeCount}: how many «Отложено»
  * answers were placed (at most 2, the second after the secondary approver); {@code reviewDelegate}: who took the
  * review over («Передать согласование»); {@code chainPosition}: how many of the approval chain have approved;
- * {@code registeredBy}: the API connector that registered it (PRODUCT.md §15), null before connectors had names.
+ * {@code registeredBy}: the API connector that registered it (PRODUCT.md §15), null before connectors had names;
+ * {@code cluster}: the surge it is linked to (the id of the cluster's first appeal, 002 п.11), null: none.
  */
 public record AppealView(long id, Source source, String externalId, String category, String departmentId,
                          Priority priority, boolean fz59, boolean sociallySignificant, String text, String address,
@@ -22,7 +23,8 @@ public record AppealView(long id, Source source, String externalId, String categ
                          Instant answerDueAt, AppealStatus status, String executorId, int step, Instant stepStartedAt,
                          int postponeCount, Answer answer, List<HistoryItem> history, Resolution resolution,
                          int reopenCount, boolean secondaryReview, String repeatOf, String reviewDelegate,
-                         int chainPosition, List<CoExecutor> coExecutors, String registeredBy) {
+                         int chainPosition, List<CoExecutor> coExecutors, String registeredBy,
+                         Long cluster) {
 
     /**
      * A co-executor (PRODUCT.md §10): their deadline, and once they delivered, when, the text and the files they

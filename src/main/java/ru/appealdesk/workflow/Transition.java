@@ -3,6 +3,7 @@ package ru.appealdesk.workflow;
 import static ru.appealdesk.workflow.AppealStatus.ANSWER_REVIEW;
 import static ru.appealdesk.workflow.AppealStatus.APPROVED;
 import static ru.appealdesk.workflow.AppealStatus.ASSIGNED;
+import static ru.appealdesk.workflow.AppealStatus.CASE_DECISION;
 import static ru.appealdesk.workflow.AppealStatus.CLOSED;
 import static ru.appealdesk.workflow.AppealStatus.IN_PROGRESS;
 import static ru.appealdesk.workflow.AppealStatus.NEW;
@@ -12,6 +13,7 @@ import static ru.appealdesk.workflow.AppealStatus.RETURNED;
 import static ru.appealdesk.workflow.AppealStatus.REWORK;
 import static ru.appealdesk.workflow.Transition.Actor.APPLICANT;
 import static ru.appealdesk.workflow.Transition.Actor.APPROVER;
+import static ru.appealdesk.workflow.Transition.Actor.CASE_DECIDER;
 import static ru.appealdesk.workflow.Transition.Actor.CO_EXECUTOR;
 import static ru.appealdesk.workflow.Transition.Actor.COORDINATOR;
 import static ru.appealdesk.workflow.Transition.Actor.EXECUTOR;
@@ -80,6 +82,14 @@ public enum Transition {
     APPROVE_REDIRECT(set(REDIRECT_REVIEW), MODERATOR, STEP, CLOSED, "APPROVE", HistoryType.REDIRECT_APPROVED),
     /** Plain: the moderator does not agree, the coordinators route it again. */
     REJECT_REDIRECT(PLAIN, set(REDIRECT_REVIEW), MODERATOR, STEP, NEW, "REJECT", HistoryType.REDIRECT_REJECTED),
+    /** Plain: a coordinator hands a difficult unrouted appeal to the {@code case-decider} (001 §3). */
+    TO_CASE_DECIDER(PLAIN, set(NEW, RETURNED), COORDINATOR, STEP, CASE_DECISION, "TO_CASE_DECIDER",
+            HistoryType.TO_CASE_DECIDER),
+    /** The case-decider routes it to an executor (the coordinators' assignment, theirs now). */
+    DECIDE(set(CASE_DECISION), CASE_DECIDER, STEP, ASSIGNED, null, HistoryType.ASSIGNED, HistoryType.REASSIGNED),
+    /** Plain: the case-decider gives it back to the coordinators to route. */
+    BACK_TO_COORDINATORS(PLAIN, set(CASE_DECISION), CASE_DECIDER, STEP, NEW, "BACK_TO_COORDINATORS",
+            HistoryType.BACK_TO_COORDINATORS),
     /** «Закрыть без ответа» in the chat (seed 004 п.21). */
     CLOSE(set(NEW, RETURNED, IN_PROGRESS), COORDINATOR, ASIDE, CLOSED, "CLOSE_WITHOUT_ANSWER",
             HistoryType.CLOSED_NO_ANSWER, HistoryType.CLOSED_DUPLICATE, HistoryType.CLOSED_REDIRECTED),
@@ -110,6 +120,8 @@ public enum Transition {
         MODERATOR,
         /** A curator: oversees the quality of the executors' answers (seed 003 §2 Куратор). */
         CURATOR,
+        /** The {@code case-decider} of staff.yml (001 §3: the head of Управление делами), or who substitutes them. */
+        CASE_DECIDER,
         /** One of its co-executors. */
         CO_EXECUTOR,
         /** The applicant, through the portal. */

@@ -121,6 +121,13 @@ class BotConfigLoaderTest {
             "templates.yml|  - id: roads-plan-season|  - id: roads-pothole-fixed|templates.yml line 19: templates[1].id: duplicate template id 'roads-pothole-fixed'",
             "templates.yml|    title: Ямочный ремонт выполнен|    title: Ямочный ремонт выполнен в полном объёме и с гарантией|templates.yml line 15: templates[0].title: a title is 1-40 characters",
             "templates.yml|    title: Ямочный ремонт выполнен\\n|    title:\\n|templates.yml line 15: templates[0].title: a value is required",
+            // PRODUCT.md §13.2, issue 25: surge (002 п.11, 004 п.25), head and new-appeals-digest (003 §2), case-decider (001 §3)
+            "regulations.yml|    answer-deadline: \"30 days\"          # 59-ФЗ|    surge: {count: 1, within: \"24 hours\", same: street}\\n    answer-deadline: \"30 days\"          # 59-ФЗ|regulations.yml line 46: sources.OTHER.surge.count: surge.count must be from 2 to 1000",
+            "regulations.yml|    answer-deadline: \"30 days\"          # 59-ФЗ|    surge: {count: 3, within: \"24 hourz\", same: street}\\n    answer-deadline: \"30 days\"          # 59-ФЗ|regulations.yml line 46: sources.OTHER.surge.within: '24 hourz' is not a duration",
+            "regulations.yml|    answer-deadline: \"30 days\"          # 59-ФЗ|    surge: {count: 3, within: \"24 hours\", same: house}\\n    answer-deadline: \"30 days\"          # 59-ФЗ|regulations.yml line 46: sources.OTHER.surge.same: surge.same must be street or address, not house",
+            "staff.yml|secondary-approver: popov|secondary-approver: popov\\ncase-decider: smirnov|staff.yml line 9: case-decider: 'smirnov' is not a staff member",
+            "staff.yml|deputy-head: orlov\\n    approver: kuznetsova|deputy-head: orlov\\n    head: kuznetsov\\n    approver: kuznetsova|staff.yml line 14: departments[0].head: 'kuznetsov' is not a staff member",
+            "staff.yml|    name: МКУ «МЦУР РГО МО»\\n    deputy-head: lebedeva|    name: МКУ «МЦУР РГО МО»\\n    new-appeals-digest: true|staff.yml line 38: departments[7].new-appeals-digest: new-appeals-digest needs the department's head or deputy-head",
     })
     void aBrokenFileNamesTheFileTheLineAndTheReason(String file, String original, String broken, String message)
             throws IOException {
@@ -134,6 +141,36 @@ class BotConfigLoaderTest {
 
         assertThatThrownBy(() -> Directory.load(dir)).isInstanceOf(BotConfigException.class)
                 .hasMessageContaining(message);
+    }
+
+    @Test
+    void theIssue25KeysLoadWhereGiven() throws IOException {
+        // given the sample with a surge for OTHER, a head and a digest for roads and a case-decider (all off in it)
+        copySample();
+        Path regulations = dir.resolve("regulations.yml");
+        Files.writeString(regulations, Files.readString(regulations).replace("  OTHER:\n",
+                "  OTHER:\n    surge: {count: 3, within: \"2 working days\", same: address}\n"));
+        Path staff = dir.resolve("staff.yml");
+        Files.writeString(staff, Files.readString(staff)
+                .replace("secondary-approver: popov\n", "secondary-approver: popov\ncase-decider: smirnova\n")
+                .replace("    deputy-head: orlov\n    approver: belov\n",
+                        "    deputy-head: orlov\n    approver: belov\n    head: belov\n    new-appeals-digest: true\n"));
+
+        // when it is loaded
+        Directory directory = Directory.load(dir);
+
+        // then each is there, and the sample itself has none
+        assertThat(directory.regulation(Source.OTHER).surge()).isEqualTo(new Surge(3,
+                WorkDuration.parse("2 working days"), Surge.Same.ADDRESS));
+        assertThat(directory.caseDecider()).map(StaffMember::id).contains("smirnova");
+        assertThat(directory.headOf("roads")).map(StaffMember::id).contains("belov");
+        assertThat(directory.department("roads").orElseThrow().newAppealsDigest()).isTrue();
+        Directory sample = Directory.load(Path.of("bot-config"));
+        assertThat(sample.caseDecider()).isEmpty();
+        assertThat(sample.departments()).noneMatch(Department::newAppealsDigest);
+        for (Source source : Source.values()) {
+            assertThat(sample.regulation(source).surge()).isNull();
+        }
     }
 
     @Test

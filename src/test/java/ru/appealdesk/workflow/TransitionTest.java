@@ -74,11 +74,12 @@ class TransitionTest {
     @Test
     void theLadderRemindsOnlyStepsThatWaitOnAQuickReactionFromAPerson() {
         // PRODUCT.md §6: the ladder is for every step that waits on a quick reaction from a person (REDIRECT_REVIEW,
-        // a moderator's step, added with the redirects); the executor's work
+        // a moderator's step, added with the redirects; CASE_DECISION, the case-decider's, 001 §3); the executor's work
         // on the answer (IN_PROGRESS, POSTPONED) runs to the appeal's terms, NEW has its own unrouted reminder
         assertThat(Arrays.stream(AppealStatus.values()).filter(AppealStatus::remindsOwner))
                 .containsExactlyInAnyOrder(AppealStatus.ASSIGNED, AppealStatus.RETURNED, AppealStatus.ANSWER_REVIEW,
-                        AppealStatus.REWORK, AppealStatus.APPROVED, AppealStatus.REDIRECT_REVIEW);
+                        AppealStatus.REWORK, AppealStatus.APPROVED, AppealStatus.REDIRECT_REVIEW,
+                        AppealStatus.CASE_DECISION);
         for (AppealStatus s : AppealStatus.values()) {
             if (s.remindsOwner()) {
                 assertThat(Transition.owner(s)).as("whom the ladder of %s reminds", s).isPresent();
@@ -146,6 +147,21 @@ class TransitionTest {
         assertThat(Transition.offeredIn(AppealStatus.REDIRECT_REVIEW, Actor.MODERATOR)).containsExactly(
                 Transition.APPROVE_REDIRECT, Transition.REJECT_REDIRECT);
         assertThat(Transition.offeredIn(AppealStatus.CLOSED, Actor.COORDINATOR)).isEmpty();
+    }
+
+    @Test
+    void theCaseDeciderRoutesWhatACoordinatorHandsThem() {
+        // 001 §3: a coordinator hands a difficult unrouted appeal to the case-decider, whose step it then is
+        assertThat(Transition.TO_CASE_DECIDER.from()).containsExactlyInAnyOrder(AppealStatus.NEW,
+                AppealStatus.RETURNED);
+        assertThat(Transition.TO_CASE_DECIDER.actor()).isEqualTo(Actor.COORDINATOR);
+        assertThat(Transition.TO_CASE_DECIDER.to()).contains(AppealStatus.CASE_DECISION);
+        assertThat(Transition.owner(AppealStatus.CASE_DECISION)).contains(Actor.CASE_DECIDER);
+        assertThat(Transition.DECIDE.to()).contains(AppealStatus.ASSIGNED);
+        assertThat(Transition.offeredIn(AppealStatus.CASE_DECISION, Actor.CASE_DECIDER)).containsExactly(
+                Transition.BACK_TO_COORDINATORS);
+        assertThat(Transition.offeredIn(AppealStatus.CASE_DECISION, Actor.COORDINATOR))
+                .doesNotContain(Transition.REDIRECT);
     }
 
     @Test

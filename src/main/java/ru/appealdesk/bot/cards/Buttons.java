@@ -31,6 +31,8 @@ public enum Buttons implements Text {
     DELEGATE_REVIEW,
     RETURN,
     REDIRECT,
+    TO_CASE_DECIDER,
+    BACK_TO_COORDINATORS,
     REMOVE_FILES,
     OPEN_NUMBER,
     OPEN_APPEAL;

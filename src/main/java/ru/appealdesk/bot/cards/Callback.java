@@ -16,7 +16,7 @@ public record Callback(Action action, long appealId, int step, String argument) 
     /** What a button does; a button that begins (or carries out) a transition of the table names it. */
     public enum Action {
         ACCEPT("acc", Transition.ACCEPT), RETURN("ret", Transition.RETURN),
-        ASSIGN("asg", Transition.ASSIGN, Transition.REASSIGN_POSTPONED),
+        ASSIGN("asg", Transition.ASSIGN, Transition.REASSIGN_POSTPONED, Transition.DECIDE),
         REJECT_RETURN("rjr", Transition.REJECT_RETURN), PREPARE_ANSWER("ans", Transition.SUBMIT_ANSWER),
         ANSWER_TYPE("typ", Transition.SUBMIT_ANSWER), SUBMIT("sub", Transition.SUBMIT_ANSWER),
         APPROVE("apr", Transition.APPROVE), SIGN("sgn", Transition.SIGN), REWORK("rwk", Transition.SEND_TO_REWORK),
@@ -25,6 +25,7 @@ public record Callback(Action action, long appealId, int step, String argument) 
         TO_OPERATOR("opr", Transition.HAND_TO_OPERATOR), QUALITY_RETURN("qrt", Transition.QUALITY_RETURN),
         EDIT_ANSWER("edt", Transition.EDIT_ANSWER), REDIRECT("rdr", Transition.REDIRECT),
         REDIRECT_APPROVE("rda", Transition.APPROVE_REDIRECT), REDIRECT_REJECT("rdj", Transition.REJECT_REDIRECT),
+        TO_CASE_DECIDER("tcd", Transition.TO_CASE_DECIDER), BACK_TO_COORDINATORS("bcd", Transition.BACK_TO_COORDINATORS),
         CO_EXECUTORS("coe", Transition.ADD_CO_EXECUTOR, Transition.ADD_OWN_CO_EXECUTOR),
         ADD_CO_EXECUTOR("cad", Transition.ADD_CO_EXECUTOR),
         DELIVER("dlv", Transition.DELIVER_MATERIALS), SEND_MATERIALS("snd", Transition.DELIVER_MATERIALS),

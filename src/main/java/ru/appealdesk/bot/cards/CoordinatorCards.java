@@ -17,21 +17,55 @@ public final class CoordinatorCards {
 
     /** Nobody holds the appeal: one button per candidate executor, then redirect, close and co-executors. */
     public static Message unrouted(CardFacts f, List<StaffMember> candidates, Optional<AppealView> earlier) {
+        return unrouted(f, candidates, earlier, false);
+    }
+
+    /** The same; {@code toDecider}: a {@code case-decider} is named, so a row offers the hand-over (001 §3). */
+    public static Message unrouted(CardFacts f, List<StaffMember> candidates, Optional<AppealView> earlier,
+                                   boolean toDecider) {
         AppealView a = f.appeal();
         return Message.card(f, CardLines.header(StepWords.UNROUTED_TITLE.text(), f),
                 ExecutorCards.repeatNote(a, earlier) + CardLines.appealText(f),
-                Keyboards.executors(a, candidates, List.of(Keyboards.redirect(a), Keyboards.close(a),
-                        Keyboards.coExecutors(a))));
+                toDecider(a, toDecider, Keyboards.executors(a, candidates, List.of(Keyboards.redirect(a),
+                        Keyboards.close(a), Keyboards.coExecutors(a)))));
     }
 
     /** The executor returned the appeal: their reason, the other executors, «Отклонить возврат». */
     public static Message returned(CardFacts f, List<StaffMember> candidates, String reason) {
+        return returned(f, candidates, reason, false);
+    }
+
+    /** The same; {@code toDecider}: a row offers the hand-over to the {@code case-decider} (001 §3). */
+    public static Message returned(CardFacts f, List<StaffMember> candidates, String reason, boolean toDecider) {
         AppealView a = f.appeal();
         List<List<Button>> keyboard = Keyboards.executors(a, candidates, List.of(
                 Keyboards.offer(a, Transition.REJECT_RETURN),
                 Keyboards.redirect(a), Keyboards.close(a), Keyboards.coExecutors(a)));
         return Message.card(f, CardLines.header(StepWords.RETURNED_TITLE.text(), f),
-                StepWords.RETURN_REASON.text(f.name(a.executorId()), reason) + CardLines.appealText(f), keyboard);
+                StepWords.RETURN_REASON.text(f.name(a.executorId()), reason) + CardLines.appealText(f),
+                toDecider(a, toDecider, keyboard));
+    }
+
+    /**
+     * The case-decider's card (001 §3): the coordinators' choice of executor, by the decider now, and «Вернуть
+     * координаторам»; {@code by}: the coordinator who handed it over.
+     */
+    public static Message decision(CardFacts f, List<StaffMember> candidates, Optional<AppealView> earlier,
+                                   String by) {
+        AppealView a = f.appeal();
+        return Message.card(f, CardLines.header(StepWords.CASE_DECISION_TITLE.text(), f),
+                StepWords.CASE_DECISION_WHY.text(Html.escape(by)) + ExecutorCards.repeatNote(a, earlier)
+                        + CardLines.appealText(f),
+                Keyboards.executors(a, candidates, List.of(Keyboards.offer(a, Transition.BACK_TO_COORDINATORS))));
+    }
+
+    private static List<List<Button>> toDecider(AppealView a, boolean offer, List<List<Button>> keyboard) {
+        if (!offer) {
+            return keyboard;
+        }
+        List<List<Button>> rows = new java.util.ArrayList<>(keyboard);
+        rows.add(List.of(Keyboards.offer(a, Transition.TO_CASE_DECIDER)));
+        return rows;
     }
 
     /** The approved answer to publish on the portal: «Опубликовано» or a return for quality. */

@@ -96,7 +96,7 @@ public final class Keyboards {
      */
     static List<List<Button>> executors(AppealView a, List<StaffMember> candidates, List<Button> lastRow) {
         Action assign = offered(a, Transition.ASSIGN.startsIn(a.status()) ? Transition.ASSIGN
-                : Transition.REASSIGN_POSTPONED);
+                : Transition.DECIDE.startsIn(a.status()) ? Transition.DECIDE : Transition.REASSIGN_POSTPONED);
         List<List<Button>> rows = new ArrayList<>();
         List<Button> row = new ArrayList<>();
         for (StaffMember s : candidates.subList(0, Math.min(candidates.size(), 24))) {

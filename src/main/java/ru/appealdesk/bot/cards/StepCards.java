@@ -126,6 +126,7 @@ public class StepCards {
                     : coordinator ? () -> postponedReassignCard(a, here) : null;
             case REDIRECT_REVIEW -> person.hasRole(Role.MODERATOR)
                     ? () -> redirectReviewCard(a, a.stepEntry().comment(), here) : null;
+            case CASE_DECISION -> facts.caseDecider(person) ? () -> decisionCard(a, here) : null;
             case CLOSED -> null;
         };
         if (card != null) {
@@ -167,7 +168,17 @@ public class StepCards {
     }
 
     private void unroutedCard(AppealView a, Recipients.Chat chat) {
-        Message m = CoordinatorCards.unrouted(facts.card(a, false), facts.unroutedCandidates(a), facts.earlier(a));
+        Message m = CoordinatorCards.unrouted(facts.card(a, false), facts.unroutedCandidates(a), facts.earlier(a),
+                facts.hasCaseDecider());
+        files.applicantPhotos(a, chat.address());
+        send(a, chat, m, Card.Kind.UNROUTED);
+    }
+
+    /** The case-decider's card (001 §3): the coordinators' choice of executor, and a way back to them. */
+    private void decisionCard(AppealView a, Recipients.Chat chat) {
+        String by = a.stepEntry() == null ? null : a.stepEntry().actorId();
+        Message m = CoordinatorCards.decision(facts.card(a, false), facts.unroutedCandidates(a), facts.earlier(a),
+                by == null ? "" : facts.card(a, false).name(by));
         files.applicantPhotos(a, chat.address());
         send(a, chat, m, Card.Kind.UNROUTED);
     }
@@ -177,8 +188,8 @@ public class StepCards {
     }
 
     private void returnedCard(AppealView a, String reason, Recipients.Chat chat) {
-        send(a, chat, CoordinatorCards.returned(facts.card(a, false), facts.returnedCandidates(a), reason),
-                Card.Kind.RETURNED);
+        send(a, chat, CoordinatorCards.returned(facts.card(a, false), facts.returnedCandidates(a), reason,
+                facts.hasCaseDecider()), Card.Kind.RETURNED);
     }
 
     public void reviewCard(AppealView a, StaffMember moderator) {

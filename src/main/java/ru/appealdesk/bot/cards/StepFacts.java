@@ -82,6 +82,16 @@ class StepFacts {
         return access.may(person, ru.appealdesk.workflow.Transition.QUALITY_RETURN, a);
     }
 
+    /** The {@code case-decider} of staff.yml, or who substitutes them (001 §3). */
+    boolean caseDecider(StaffMember person) {
+        return access.actsAs(person, ru.appealdesk.workflow.Transition.Actor.CASE_DECIDER, null);
+    }
+
+    /** A coordinator may hand the appeal to the case-decider: one is named (001 §3). */
+    boolean hasCaseDecider() {
+        return directory.caseDecider().isPresent();
+    }
+
     boolean coordinator(StaffMember person) {
         return absences.actsAs(person, Role.COORDINATOR);
     }

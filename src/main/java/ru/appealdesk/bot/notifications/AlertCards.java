@@ -194,6 +194,7 @@ final class AlertCards {
             case REWORK -> Words.EXPECTED_REWORK;
             case APPROVED -> Words.EXPECTED_APPROVED;
             case REDIRECT_REVIEW -> Words.EXPECTED_REDIRECT_REVIEW;
+            case CASE_DECISION -> Words.EXPECTED_CASE_DECISION;
             case POSTPONED -> Words.EXPECTED_POSTPONED;
             case CLOSED -> Words.EXPECTED_CLOSED;
         }).text();
@@ -257,6 +258,7 @@ final class AlertCards {
         EXPECTED_REWORK,
         EXPECTED_APPROVED,
         EXPECTED_REDIRECT_REVIEW,
+        EXPECTED_CASE_DECISION,
         EXPECTED_POSTPONED,
         EXPECTED_CLOSED;
 

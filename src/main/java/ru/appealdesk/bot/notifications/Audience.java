@@ -61,6 +61,7 @@ class Audience {
             case COORDINATOR -> coordinators();
             case MODERATOR -> moderators();
             case CURATOR -> recipients.distinct(directory.withRole(Role.CURATOR));
+            case CASE_DECIDER -> directory.caseDecider().map(List::of).orElse(List.<StaffMember>of());
             case CO_EXECUTOR, APPLICANT, PORTAL, SYSTEM, PLACER, QUALITY_CONTROLLER -> List.<StaffMember>of();
         };
     }

@@ -54,7 +54,7 @@ class CallbackTest {
     void aCardsButtonsComeFromTheTable() {
         AppealView a = new AppealView(7, null, "N-1", null, null, null, false, false, null, null, null, List.of(),
                 null, null, null, AppealStatus.ASSIGNED, "ivanov", 3, null, 0, null, List.of(), null, 0, false, null,
-                null, 0, List.of(), null);
+                null, 0, List.of(), null, null);
         List<Button> buttons = Callback.offered(a, Transition.Actor.EXECUTOR);
         assertThat(buttons).extracting(Button::data).startsWith("acc:7:3", "ret:7:3");
         assertThat(buttons.get(0).text()).isEqualTo(Buttons.ACCEPT.text());

@@ -26,7 +26,7 @@ public final class TestAppeals {
     public static AppealView appeal(AppealStatus status, AppealView.Answer answer, String repeatOf) {
         return new AppealView(7, Source.ECUR, "E-1", "roads", "roads", Priority.NORMAL, false, false, "Яма во дворе",
                 null, new AppealView.Applicant("Сидоров С.С.", "+79990001122", null), List.of(), NOW, DUE, DUE,
-                status, "ivanov", 3, NOW, 0, answer, List.of(), null, 0, false, repeatOf, null, 0, List.of(), null);
+                status, "ivanov", 3, NOW, 0, answer, List.of(), null, 0, false, repeatOf, null, 0, List.of(), null, null);
     }
 
     public static AppealView.Answer answer() {
