@@ -32,6 +32,8 @@ class ProfilesTest {
         assertThat(ruza.regulation(Source.ECUR).claimUntilMinute()).isEqualTo(15 * 60);     // п.7
         assertThat(ruza.regulation(Source.ECUR).returnAfterAcceptWithin()).hasToString("24 hours");  // п.9
         assertThat(ruza.secondaryApprover()).isPresent();                         // п.13
+        assertThat(dobrodel.answerEvidence()).isTrue();                           // п.6
+        assertThat(ruza.departments()).allMatch(Department::signedByDeputyHead);  // п.6
     }
 
     @Test
@@ -44,6 +46,9 @@ class ProfilesTest {
         assertThat(dobrodel.coExecutorWithin()).hasToString("4 working days");    // §4.6
         assertThat(dobrodel.postponeMax()).hasToString("30 days");                // §4.6
         assertThat(dobrodel.executorPlaces()).isFalse();
+        assertThat(dobrodel.answerEvidence()).isTrue();                           // §4.6
+        assertThat(dobrodel.draftWithin()).hasToString("6 working days");        // §4.6
+        assertThat(mytishchi.caseDecider()).map(StaffMember::id).contains("smirnova");  // §3
         assertThat(mytishchi.approvalChain("zhkh", "heating", "petrova")).extracting(StaffMember::id)
                 .containsExactly("kuznetsova", "belov");                          // §4.6: the body's head, then ЦИОГВ
         assertThat(mytishchi.approvalChain("delami", "other", "egorova")).isEmpty();   // «Иное»: without ЦИОГВ,
@@ -62,6 +67,7 @@ class ProfilesTest {
         assertThat(pos.postponeMax()).isNull();                                    // п.10
         assertThat(pos.executorPlaces()).isTrue();                                 // п.4
         assertThat(venev.approversFor("gkh")).extracting(StaffMember::id).containsExactly("kuznetsova");  // п.8
+        assertThat(pos.surge()).isNotNull();                                       // п.11
     }
 
     @Test
@@ -75,6 +81,8 @@ class ProfilesTest {
         assertThat(mamadysh.withRole(Role.CURATOR)).isNotEmpty();                  // §2
         assertThat(mamadysh.approvalChain("gkh", "heating", "petrova")).extracting(StaffMember::id)
                 .containsExactly("smirnova", "glava");                             // согласует, утверждает
+        assertThat(pos.draftWithin()).hasToString("60%");                          // §3: доля от общего срока
+        assertThat(mamadysh.department("gkh").orElseThrow().newAppealsDigest()).isTrue();    // §2
     }
 
     @Test
@@ -89,5 +97,8 @@ class ProfilesTest {
         assertThat(incident.unroutedWithin()).hasToString("30 working minutes");   // п.10
         assertThat(incident.returnNeedsLegalBasis()).isFalse();                    // п.11
         assertThat(krasnoufimsk.approversFor("gkh")).extracting(StaffMember::id).containsExactly("sokolova");
+        assertThat(incident.placeWithin()).hasToString("30 working minutes");     // п.16
+        assertThat(incident.coExecutorMaterialsToCoordinators()).isTrue();        // п.17.2
+        assertThat(incident.surge()).isNotNull();                                  // п.25
     }
 }

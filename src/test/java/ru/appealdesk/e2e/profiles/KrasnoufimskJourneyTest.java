@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Красноуфимск (seed 004, {@code bot-config/profiles/krasnoufimsk}): «Инцидент Менеджмент» in Yekaterinburg working
  * time (п.9): 6 working hours, 3 for «повышенной важности» (п.12); a return within 30 minutes with written reasons,
- * no act asked (п.11); the lead specialist of ГО и ЧС routes (п.10), approves (п.14) and places (п.16, 23).
+ * no act asked (п.11); the lead specialist of ГО и ЧС routes (п.10), approves (п.14) and places (п.16, 23); a surge
+ * of messages about one address goes to the Глава at once (п.25).
  */
 class KrasnoufimskJourneyTest extends EndToEndTest {
 
@@ -88,5 +89,26 @@ class KrasnoufimskJourneyTest extends EndToEndTest {
         JsonNode closed = awaitStatus(id, "CLOSED");
         assertThat(closed.get("history")).anyMatch(h -> h.get("type").asText().equals("PUBLISHED")
                 && h.get("actor").asText().equals("sokolova"));
+    }
+
+    @Test
+    void threeMessagesAboutOneAddressAreASurgeForTheHead() {
+        // given two messages about the same house this morning
+        clock.set(ekb("2026-03-18T10:00"));
+        for (int i = 1; i <= 2; i++) {
+            register(appealRequest("KR-2026-00010" + i, "gkh").put("source", "INCIDENT")
+                    .put("address", i == 1 ? "г. Красноуфимск, ул. Пролетарская, д. 52" : "Пролетарская ул., 52")
+                    .put("receivedAt", String.format("2026-03-18T%02d:00:00+05:00", 7 + i)));
+        }
+
+        // when a third comes (п.25: «о повышенной социальной активности … незамедлительно … Главе»)
+        register(appealRequest("KR-2026-000103", "gkh").put("source", "INCIDENT")
+                .put("address", "улица Пролетарская 52").put("receivedAt", "2026-03-18T10:00:00+05:00"));
+
+        // then the Глава, the deputy head and the lead specialists are told at once, listing the three
+        for (String person : new String[] {"glava", "orlov", "sokolova"}) {
+            Sent told = telegram.awaitMessage(user(person), m -> m.text().contains("Повышенная социальная активность"));
+            assertThat(told.text()).contains("KR-2026-000101", "KR-2026-000102", "KR-2026-000103");
+        }
     }
 }

@@ -17,9 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Мамадыш (seed 003, {@code bot-config/profiles/mamadysh}): ПОС in 30 days, the fast track in 3, 5, 7 or 10 by topic
  * (§3), the answer agreed by the Управляющий делами and approved by the Руководитель (§2), «Отложено» at most once
- * (§3), a redirect sent for approval (§2, Координатор).
+ * (§3), a redirect sent for approval (§2, Координатор), the department's head told of new appeals each working day
+ * (§2), a formal answer sent back by the curator (§2).
  */
 class MamadyshJourneyTest extends EndToEndTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ru.appealdesk.reports.NewAppealsDigests digests;
 
     @DynamicPropertySource
     static void organisation(DynamicPropertyRegistry registry) {
@@ -85,5 +89,63 @@ class MamadyshJourneyTest extends EndToEndTest {
         awaitStatus(id, "REDIRECT_REVIEW");
         telegram.press(user("glava"), awaitCard("glava", "MM-2026-000002", "Согласовать"), "Согласовать");
         assertThat(awaitStatus(id, "CLOSED").get("resolution").asText()).isEqualTo("REDIRECTED");
+    }
+
+    @Test
+    void theHeadOfADepartmentLearnsOfYesterdaysAppealsAtTheStartOfTheWorkingDay() {
+        // given appeals the infrastructure department received on Wednesday, and one of education's
+        clock.set(msk("2026-04-15T10:00"));
+        register(appealRequest("MM-2026-000010", "roads").put("source", "POS").put("address", "ул. Ленина, 1")
+                .put("receivedAt", "2026-04-15T10:00:00+03:00"));
+        register(appealRequest("MM-2026-000011", "heating").put("source", "POS").put("address", "ул. Ленина, 2")
+                .put("receivedAt", "2026-04-15T11:00:00+03:00"));
+        register(appealRequest("MM-2026-000012", "schools").put("source", "POS").put("address", "ул. Ленина, 3")
+                .put("receivedAt", "2026-04-15T12:00:00+03:00"));
+        int headSeen = telegram.messagesTo(user("petrova")).size();
+
+        // when Thursday's working day begins at 08:00 (§2: «доводит информацию до сведения руководителя в течение
+        // одного рабочего дня»)
+        clock.set(msk("2026-04-16T08:00"));
+        assertThat(digests.runDue()).isPositive();
+
+        // then the department's head gets its list, and education's head gets hers
+        Sent digest = awaitNew(user("petrova"), headSeen, m -> m.text().contains("Новые обращения"));
+        assertThat(digest.text()).contains("MM-2026-000010", "MM-2026-000011").doesNotContain("MM-2026-000012");
+        telegram.awaitMessage(user("fedorova"), m -> m.text().contains("Новые обращения")
+                && m.text().contains("MM-2026-000012"));
+    }
+
+    @Test
+    void theCuratorSendsAFormalAnswerBackBeforeItIsPlaced() {
+        // given an approved answer of the infrastructure department
+        JsonNode created = register(appealRequest("MM-2026-000020", "roads").put("source", "POS"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        submitDraft(user(executor), draftAnswer(executor, accept(executor, "MM-2026-000020"), "Решено",
+                "Сделано."));
+        int glavaSeen = telegram.messagesTo(user("glava")).size();
+        telegram.press(user("smirnova"), awaitCard("smirnova", "MM-2026-000020", "Согласовать (1 из 2)"),
+                "Согласовать (1 из 2)");
+        telegram.press(user("glava"), awaitNew(user("glava"), glavaSeen, m -> m.text().contains("MM-2026-000020")
+                && m.hasButton("Согласовать (2 из 2)")), "Согласовать (2 из 2)");
+        awaitStatus(id, "APPROVED");
+
+        // when the curator (the deputy head of the general department) finds it formal (§2, Куратор: «возвращает на
+        // повторное рассмотрение …, если ответ исполнителя носит формальный характер»)
+        long curator = user("popov");
+        int seen = telegram.messagesTo(curator).size();
+        telegram.userSends(curator, "/appeal MM-2026-000020");
+        Sent card = awaitNew(curator, seen, m -> m.text().contains("MM-2026-000020")
+                && m.hasButton("Вернуть на доработку"));
+        int executorSeen = telegram.messagesTo(user(executor)).size();
+        telegram.press(curator, card, "Вернуть на доработку");
+        telegram.awaitText(curator, "нельзя разместить");
+        telegram.userSends(curator, "Ответ формальный: не указано, что сделано и когда");
+
+        // then the executor has it back with the reason
+        awaitNew(user(executor), executorSeen, m -> m.text().contains("MM-2026-000020")
+                && m.hasButton("Подготовить ответ") && m.text().contains("Ответ формальный"));
+        assertThat(awaitStatus(id, "REWORK").get("history")).anyMatch(h -> h.get("type").asText()
+                .equals("QUALITY_RETURN") && h.get("actor").asText().equals("popov"));
     }
 }

@@ -15,12 +15,14 @@ import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.support.FakeTelegram.Sent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.appealdesk.support.FakePortal.JPEG;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Мытищи (seed 001, {@code bot-config/profiles/mytishchi}): «Добродел» in 8 working days (§3), routed to an executor
  * within two working days of registration (§4.4), the draft approved by the body's head and then by ЦИОГВ, one after
- * the other (§4.6), «Иное» by the body's head alone.
+ * the other (§4.6), «Иное» by the body's head alone, answers with the scans or photos that prove them (§4.6), difficult
+ * cases decided by the head of Управление делами (§3).
  */
 class MytishchiJourneyTest extends EndToEndTest {
 
@@ -34,6 +36,8 @@ class MytishchiJourneyTest extends EndToEndTest {
     static Instant msk(String local) {
         return LocalDateTime.parse(local).atZone(MOSCOW).toInstant();
     }
+
+    private static final byte[] PDF = "%PDF-1.4 акт приёмки".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private List<String> alerts(String staff, String number, String phrase) {
         return telegram.linesMentioning(user(staff), number).stream().filter(b -> b.contains(phrase)).toList();
@@ -75,8 +79,11 @@ class MytishchiJourneyTest extends EndToEndTest {
         JsonNode created = register(appealRequest("MY-2026-000002", "heating"));
         long id = created.get("id").asLong();
         String executor = created.get("executor").asText();
-        submitDraft(user(executor), draftAnswer(executor, accept(executor, "MY-2026-000002"), "Решено",
-                "Подача отопления восстановлена 03.03.2026, акт приложен."));
+        draftAnswer(executor, accept(executor, "MY-2026-000002"), "Решено",
+                "Подача отопления восстановлена 03.03.2026, акт приложен.");
+        int seen = telegram.messagesTo(user(executor)).size();
+        telegram.userSendsDocument(user(executor), "akt.pdf", "application/pdf", PDF);   // §4.6: скан-образ акта
+        submitDraft(user(executor), awaitNew(user(executor), seen, m -> m.text().contains("всего вложений: 1")));
 
         // then the head of Управление ЖКХ approves first, then ЦИОГВ's curator (§4.6)
         int belovSeen = telegram.messagesTo(user("belov")).size();
@@ -91,8 +98,12 @@ class MytishchiJourneyTest extends EndToEndTest {
         // given an «Иное» appeal of Управление делами answered
         JsonNode other = register(appealRequest("MY-2026-000003", "other"));
         String otherExecutor = other.get("executor").asText();
-        submitDraft(user(otherExecutor), draftAnswer(otherExecutor, accept(otherExecutor, "MY-2026-000003"),
-                "Решено", "Разъяснение направлено заявителю 03.03.2026."));
+        draftAnswer(otherExecutor, accept(otherExecutor, "MY-2026-000003"), "Решено",
+                "Разъяснение направлено заявителю 03.03.2026.");
+        seen = telegram.messagesTo(user(otherExecutor)).size();
+        telegram.userSendsPhoto(user(otherExecutor), JPEG);
+        submitDraft(user(otherExecutor), awaitNew(user(otherExecutor), seen,
+                m -> m.text().contains("всего вложений: 1")));
 
         // then its head alone approves it, without ЦИОГВ
         telegram.press(user("smirnova"), awaitCard("smirnova", "MY-2026-000003", "Согласовать"), "Согласовать");
@@ -103,5 +114,24 @@ class MytishchiJourneyTest extends EndToEndTest {
         Sent place = awaitCard("sokolova", "MY-2026-000002", "Размещено");
         telegram.press(user("sokolova"), place, "Размещено");
         awaitStatus(id, "CLOSED");
+    }
+
+    @Test
+    void aDifficultAppealGoesToTheHeadOfUpravlenieDelamiWhoRoutesIt() {
+        // given an appeal nobody could be routed to
+        JsonNode created = register(appealRequest("MY-2026-000004", "unclear-topic"));
+        long id = created.get("id").asLong();
+
+        // when the «Добродел» unit finds it difficult and hands it on (§3: «в затруднительных случаях … начальнику
+        // Управления делами»)
+        telegram.press(user("sokolova"), awaitCard("sokolova", "MY-2026-000004", "На решение руководителю"),
+                "На решение руководителю");
+
+        // then the head of Управление делами decides: she has the routing card and gives it to an executor
+        awaitStatus(id, "CASE_DECISION");
+        telegram.press(user("smirnova"), awaitCard("smirnova", "MY-2026-000004", "Ефимова А.Б."), "Ефимова А.Б.");
+        JsonNode routed = awaitStatus(id, "ASSIGNED");
+        assertThat(routed.get("executor").asText()).isEqualTo("egorova");
+        assertThat(routed.get("history")).anyMatch(h -> h.get("type").asText().equals("TO_CASE_DECIDER"));
     }
 }

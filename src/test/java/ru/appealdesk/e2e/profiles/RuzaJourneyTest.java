@@ -15,12 +15,13 @@ import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.support.FakeTelegram.Sent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static ru.appealdesk.support.FakePortal.JPEG;
 
 /**
  * Руза (seed 000, {@code bot-config/profiles/ruza}): «Добродел», «ПОС» and «ЕЦУР» as the order of the Head says — a
- * return within a day with the act it rests on (п.4), acceptance by itself after a day (п.5), the applicant told
- * before approval (п.15), the executor placing the answer two days before the term (п.10, 12), ЕЦУР taken by 15:00
- * (п.7).
+ * return within a day with the act it rests on (п.4), acceptance by itself after a day (п.5), an answer with photos
+ * or documents (п.6), the applicant told before approval (п.15), the supervising deputy head signing (п.6), the
+ * executor placing the answer two days before the term (п.10, 12), ЕЦУР taken by 15:00 (п.7).
  */
 class RuzaJourneyTest extends EndToEndTest {
 
@@ -72,13 +73,27 @@ class RuzaJourneyTest extends EndToEndTest {
         Sent prepare = telegram.awaitMessage(user(executor), m -> m.text().contains("RZ-2026-000001")
                 && m.hasButton("Подготовить ответ"));
 
-        // when the executor answers, telling the applicant first (п.15), and the department's approver agrees
-        submitDraft(user(executor), draftAnswer(executor, prepare, "Решено",
-                "Ямочный ремонт выполнен 17.03.2026, фотофиксация прилагается."));
+        // when the executor answers without the photos the answer must carry (п.6)
+        Sent draft = draftAnswer(executor, prepare, "Решено",
+                "Ямочный ремонт выполнен 17.03.2026, фотофиксация прилагается.");
+        String refused = telegram.press(user(executor), draft, "Отправить на согласование");
+
+        // then it is refused, naming what to attach; with a photo it goes, the applicant told first (п.15)
+        assertThat(telegram.awaitAnswer(refused).text()).contains("фото или документ");
+        assertThat(appeal(id).get("status").asText()).isEqualTo("IN_PROGRESS");
+        int seen = telegram.messagesTo(user(executor)).size();
+        telegram.userSendsPhoto(user(executor), JPEG);
+        submitDraft(user(executor), awaitNew(user(executor), seen, m -> m.text().contains("всего вложений: 1")));
         JsonNode submitted = awaitStatus(id, "ANSWER_REVIEW");
         assertThat(submitted.get("history")).anyMatch(h -> h.get("type").asText().equals("APPLICANT_NOTIFIED"));
-        int seen = telegram.messagesTo(user(executor)).size();
-        telegram.press(user("belov"), awaitCard("belov", "RZ-2026-000001", "Согласовать"), "Согласовать");
+
+        // when the department's approver agrees, the supervising deputy head signs it (п.6)
+        telegram.press(user("belov"), awaitCard("belov", "RZ-2026-000001", "Согласовать (1 из 2)"),
+                "Согласовать (1 из 2)");
+        Sent toSign = awaitCard("orlov", "RZ-2026-000001", "Подписать");
+        assertThat(appeal(id).get("status").asText()).isEqualTo("ANSWER_REVIEW");
+        seen = telegram.messagesTo(user(executor)).size();
+        telegram.press(user("orlov"), toSign, "Подписать");
 
         // then the executor places it (п.10, 12) and the appeal is closed by them
         Sent toPlace = awaitNew(user(executor), seen, m -> m.text().contains("RZ-2026-000001")

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Венёв (seed 002, {@code bot-config/profiles/venev}): ПОС in 30 calendar days or 10 for the fast track (п.7), the
  * coordinator distributes (п.5), the executor prepares and places (п.4, 6), the unit's head approves (п.8), a
- * postponed appeal goes back to an executor when no more than 75 % of its time is left (п.10).
+ * postponed appeal goes back to an executor when no more than 75 % of its time is left (п.10), a surge of appeals
+ * about one street is reported at once (п.11).
  */
 class VenevJourneyTest extends EndToEndTest {
 
@@ -96,5 +97,38 @@ class VenevJourneyTest extends EndToEndTest {
         Sent reassign = awaitNew(user("sokolova"), coordinatorSeen, m -> m.text().contains("VN-2026-000004")
                 && m.text().contains("назначьте исполнителя"));
         assertThat(reassign.text()).contains("Осталось не более 75 %");
+    }
+
+    @Test
+    void fiveAppealsAboutOneStreetInADayAreASurgeTheHeadReportsAtOnce() {
+        // given four ПОС appeals about waste collection on Советская street this morning, one about another street
+        clock.set(msk("2026-04-14T11:00"));
+        String[] addresses = {"г. Венёв, ул. Советская, 3", "Советская ул., д. 7", "улица Советская 12",
+                "г. Венев, ул. Советская, д. 3, кв. 5"};
+        for (int i = 0; i < addresses.length; i++) {
+            register(appealRequest("VN-2026-10000" + i, "waste").put("source", "POS").put("address", addresses[i])
+                    .put("receivedAt", String.format("2026-04-14T%02d:00:00+03:00", 7 + i)));
+        }
+        long elsewhere = register(appealRequest("VN-2026-100009", "waste").put("source", "POS")
+                .put("address", "г. Венёв, ул. Бундурина, 2")
+                .put("receivedAt", "2026-04-14T10:30:00+03:00")).get("id").asLong();
+        awaitOutboxDrained();
+        assertThat(telegram.messagesTo(user("kuznetsova"))).noneMatch(m -> m.text()
+                .contains("Повышенная социальная активность"));
+
+        // when a fifth about the street comes within the day (п.11: «повышенная социальная активность»)
+        long fifth = register(appealRequest("VN-2026-100005", "waste").put("source", "POS")
+                .put("address", "ул.Советская,д.20").put("receivedAt", "2026-04-14T10:55:00+03:00"))
+                .get("id").asLong();
+
+        // then the head of the committee, the deputy head and the coordinators are told at once, with the five
+        for (String person : new String[] {"kuznetsova", "orlov", "sokolova", "popov"}) {
+            Sent told = telegram.awaitMessage(user(person), m -> m.text().contains("Повышенная социальная активность"));
+            assertThat(told.text()).contains("VN-2026-100000", "VN-2026-100003", "VN-2026-100005")
+                    .doesNotContain("VN-2026-100009");
+        }
+        // and the five are one cluster; the other street's is not in it
+        assertThat(appeal(fifth).get("cluster").isNull()).isFalse();
+        assertThat(appeal(elsewhere).get("cluster").isNull()).isTrue();
     }
 }
