@@ -384,7 +384,9 @@ final class BotConfigLoader {
                     !Boolean.FALSE.equals(s.returnNeedsLegalBasis()),
                     s.fastTrackAnswerDeadline() == null ? null : parse(yaml, BotConfigLoader::fastTrackTerm,
                             s.fastTrackAnswerDeadline(), "sources", key, "fast-track-answer-deadline"),
-                    executorPlaces(yaml, s.placedBy(), key)));
+                    executorPlaces(yaml, s.placedBy(), key),
+                    s.clarificationWait() == null ? SourceRegulation.DEFAULT_CLARIFICATION_WAIT
+                            : duration(yaml, s.clarificationWait(), "sources", key, "clarification-wait")));
         }
         for (Map.Entry<Source, SourceRegulation> entry : result.entrySet()) {
             WorkDuration fast = entry.getValue().fastTrackAnswerDeadline();

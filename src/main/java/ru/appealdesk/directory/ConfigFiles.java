@@ -51,7 +51,7 @@ final class ConfigFiles {
                        String returnAfterAcceptWithin, String unroutedWithin, Boolean redirectNeedsApproval,
                        String postponeMax, String postponedReassignAt, String coExecutorWithin,
                        Boolean notifyApplicant, Integer postponeLimit, Boolean returnNeedsLegalBasis,
-                       String fastTrackAnswerDeadline, String placedBy) {
+                       String fastTrackAnswerDeadline, String placedBy, String clarificationWait) {
     }
 
     record ReportsFile(ReportEntry daily, ReportEntry weekly, ReportEntry monthly) {

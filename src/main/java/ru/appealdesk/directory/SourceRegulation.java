@@ -22,6 +22,8 @@ import java.util.List;
  * shorter (ПОС, seed 002 п.7), null: such an appeal keeps the source's term.
  * {@code executorPlaces}: {@code placed-by: EXECUTOR}, the executor places the approved answer too, coordinators keep
  * it (seed 000 п.10, 12; 002 п.4); false: {@code COORDINATOR}, the default.
+ * {@code clarificationWait}: how long an appeal awaits the applicant's reply to a clarification before the
+ * coordinators are told and may close it (seed 004 п.13), by default 3 days.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -31,5 +33,25 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                boolean redirectNeedsApproval, WorkDuration postponeMax,
                                Integer postponedReassignAtPercent, WorkDuration coExecutorWithin,
                                boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis,
-                               WorkDuration fastTrackAnswerDeadline, boolean executorPlaces) {
+                               WorkDuration fastTrackAnswerDeadline, boolean executorPlaces,
+                               WorkDuration clarificationWait) {
+
+    /** The default {@code clarification-wait}: 3 (calendar) days. */
+    public static final WorkDuration DEFAULT_CLARIFICATION_WAIT = new WorkDuration(3, WorkDuration.Unit.DAYS, false);
+
+    /** A regulation with the default {@code clarification-wait}. */
+    public SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
+                            WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
+                            WorkDuration reviewWithin, Integer claimUntilMinute,
+                            List<WorkDuration> reminders, List<WorkDuration> beforeDue,
+                            WorkDuration returnAfterAcceptWithin, WorkDuration unroutedWithin,
+                            boolean redirectNeedsApproval, WorkDuration postponeMax,
+                            Integer postponedReassignAtPercent, WorkDuration coExecutorWithin,
+                            boolean notifyApplicant, int postponeLimit, boolean returnNeedsLegalBasis,
+                            WorkDuration fastTrackAnswerDeadline, boolean executorPlaces) {
+        this(answerDeadline, answerLead, highPriorityAnswerDeadline, acceptWithin, reviewWithin, claimUntilMinute,
+                reminders, beforeDue, returnAfterAcceptWithin, unroutedWithin, redirectNeedsApproval, postponeMax,
+                postponedReassignAtPercent, coExecutorWithin, notifyApplicant, postponeLimit, returnNeedsLegalBasis,
+                fastTrackAnswerDeadline, executorPlaces, DEFAULT_CLARIFICATION_WAIT);
+    }
 }

@@ -16,6 +16,8 @@ import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
+import ru.appealdesk.workflow.AppealEvents.ClarificationAwaited;
+import ru.appealdesk.workflow.AppealEvents.ClarificationEnded;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -29,6 +31,10 @@ import ru.appealdesk.workflow.HistoryType;
  */
 @Component
 class TimerPlanner {
+
+    /** What stops with the appeal's clock while a clarification is awaited (seed 004 п.13). */
+    private static final Set<Timer.Kind> CLOCK_KINDS = EnumSet.of(Timer.Kind.OVERDUE, Timer.Kind.TERM_EXPIRED,
+            Timer.Kind.BEFORE_DUE, Timer.Kind.REASSIGN, Timer.Kind.CO_BEFORE_DUE, Timer.Kind.CO_OVERDUE);
 
     private static final Set<Timer.Kind> STEP_KINDS = EnumSet.of(Timer.Kind.LADDER, Timer.Kind.AUTO_ACCEPT,
             Timer.Kind.CLAIM);
@@ -56,6 +62,31 @@ class TimerPlanner {
         }
         timers.save(new Timer(a.id(), Timer.Kind.CO_OVERDUE, 0, event.staffId(), latest(event.dueAt(), event.at()),
                 event.at()));
+    }
+
+    /** The clock stops: nothing of the terms fires while the applicant is asked; the wait has its own alert. */
+    @EventListener
+    void on(ClarificationAwaited event) {
+        AppealView a = event.appeal();
+        timers.cancel(a.id(), CLOCK_KINDS);
+        WorkDuration wait = directory.regulation(a.source()).clarificationWait();
+        schedule(a, Timer.Kind.CLARIFY_WAIT, 0, workingTime.plus(a.stepStartedAt(), wait), event.at());
+    }
+
+    /** The clock runs again on the moved terms: the overdue alerts and the co-executors' timers are planned anew. */
+    @EventListener
+    void on(ClarificationEnded event) {
+        AppealView a = event.appeal();
+        timers.cancel(a.id(), EnumSet.of(Timer.Kind.CLARIFY_WAIT));
+        if (a.status() == AppealStatus.CLOSED) {
+            return;
+        }
+        planTerms(a, event.at());
+        for (AppealView.CoExecutor co : a.coExecutors()) {
+            if (co.deliveredAt() == null) {
+                on(new CoExecutorAdded(a, co.staffId(), co.dueAt(), null, event.at()));
+            }
+        }
     }
 
     @EventListener

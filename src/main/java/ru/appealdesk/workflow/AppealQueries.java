@@ -45,6 +45,11 @@ public class AppealQueries {
         return window == null || !a.justAccepted() ? null : deadlines.plus(a.stepStartedAt(), window);
     }
 
+    /** When an appeal awaiting the applicant since its step began stops waiting: its {@code clarification-wait}. */
+    public Instant clarificationWaitEnds(AppealView a) {
+        return deadlines.plus(a.stepStartedAt(), directory.regulation(a.source()).clarificationWait());
+    }
+
     /** Checks a postponement date before the executor goes on typing the answer. */
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public void checkPostponement(long id, LocalDate until) {

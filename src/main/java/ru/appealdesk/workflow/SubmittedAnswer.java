@@ -70,6 +70,10 @@ class SubmittedAnswer {
         return type;
     }
 
+    boolean clarification() {
+        return type == AnswerType.CLARIFICATION;
+    }
+
     boolean postponed() {
         return type == AnswerType.POSTPONED;
     }

@@ -191,6 +191,7 @@ final class AlertCards {
             case APPROVED -> Words.EXPECTED_APPROVED;
             case REDIRECT_REVIEW -> Words.EXPECTED_REDIRECT_REVIEW;
             case POSTPONED -> Words.EXPECTED_POSTPONED;
+            case AWAITING_APPLICANT -> Words.EXPECTED_AWAITING_APPLICANT;
             case CLOSED -> Words.EXPECTED_CLOSED;
         }).text();
     }
@@ -251,6 +252,7 @@ final class AlertCards {
         EXPECTED_APPROVED,
         EXPECTED_REDIRECT_REVIEW,
         EXPECTED_POSTPONED,
+        EXPECTED_AWAITING_APPLICANT,
         EXPECTED_CLOSED;
 
         @Override
