@@ -112,6 +112,7 @@ public record AppealView(long id, Source source, String externalId, String categ
      * appeal has the terms of its postponed date.
      */
     public boolean overdueAt(Instant now) {
-        return status != AppealStatus.CLOSED && now.isAfter(answerDueAt);
+        // the clock stands still while the applicant is asked (seed 004 п.13)
+        return status != AppealStatus.CLOSED && status != AppealStatus.AWAITING_APPLICANT && now.isAfter(answerDueAt);
     }
 }
