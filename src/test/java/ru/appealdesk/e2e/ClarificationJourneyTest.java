@@ -76,8 +76,10 @@ class ClarificationJourneyTest extends EndToEndTest {
         clock.set(msk("2026-03-17T10:00"));
         awaitOutboxDrained();
         assertThat(appeal(id).get("overdue").asBoolean()).isFalse();
-        assertThat(telegram.linesMentioning(user(executor), "IM-2026-930001"))
-                .noneMatch(l -> l.contains("🔥") || l.contains("Срок рассмотрения истёк"));
+        for (String person : List.of(executor, "sokolova")) {
+            assertThat(telegram.linesMentioning(user(person), "IM-2026-930001")).as(person)
+                    .noneMatch(l -> l.contains("🔥") || l.contains("⛔") || l.contains("⏳"));
+        }
 
         // and the portal's hostile calls change nothing: an empty text, an unknown appeal
         Api.Response empty = api.post("/api/appeals/" + id + "/clarification", "{\"text\": \"  \"}");
@@ -121,6 +123,11 @@ class ClarificationJourneyTest extends EndToEndTest {
         Api.Response again = api.post("/api/appeals/" + id + "/clarification", "{\"text\": \"Ещё раз\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.raw()).contains("awaits no reply to a clarification");
+
+        // and the overdue alert is planned again on the moved term: it comes when that passes
+        clock.set(at(back, "answerDueAt").plusSeconds(60));
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.linesMentioning(user(executor), "IM-2026-930001")
+                .stream().anyMatch(l -> l.contains("🔥")));
     }
 
     @Test
