@@ -12,6 +12,7 @@ enum ReportWords implements Text {
     OVERDUE_NOW,
     REOPENED,
     CLAIM_MISSES,
+    CLARIFICATIONS,
     MEDIAN_HOURS,
     SUMMARY_SHEET,
     BY_EXECUTOR,
@@ -51,6 +52,7 @@ enum ReportWords implements Text {
     CHAT_OWN_DEPARTMENTS,
     CHAT_TOTALS,
     CHAT_MEDIAN,
+    CHAT_CLARIFICATIONS,
     CHAT_WORST,
     CHAT_WORST_DEPARTMENT,
     CHAT_FILES_BELOW;

@@ -94,7 +94,8 @@ public class AppealTable {
             p.addValue("sources", q.sources().stream().map(Enum::name).toList());
         }
         if (q.overdueOnly()) {
-            all.add("a.answer_due_at < :now");
+            // not while its clock stands still for the applicant's reply (seed 004 п.13)
+            all.add("a.answer_due_at < :now and a.status <> 'AWAITING_APPLICANT'");
             p.addValue("now", Timestamp.from(now));
         }
         if (q.search() != null && !q.search().isBlank()) {
