@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.sla.WorkingTime;
 import ru.appealdesk.support.Api;
+import ru.appealdesk.support.DashboardClient;
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.support.FakeTelegram.Sent;
 
@@ -90,6 +91,16 @@ class ClarificationJourneyTest extends EndToEndTest {
         assertThat(api.post("/api/appeals/" + id + "/clarification", "{\"photos\": [\"not a url\"]}").status())
                 .isEqualTo(400);
         assertThat(appeal(id).get("status").asText()).isEqualTo("AWAITING_APPLICANT");
+
+        // the dashboard shows the status and filters by it; the API's overdue filter leaves it out
+        String cookie = new DashboardClient(api).signIn(user("sokolova"), clock.instant());
+        Api.Response page = new DashboardClient(api).get("/app/api/appeals?q=IM-2026-93&status=AWAITING_APPLICANT",
+                cookie);
+        assertThat(page.status()).as(page.raw()).isEqualTo(200);
+        assertThat(page.json().get("items")).anyMatch(i -> i.get("number").asText().equals("IM-2026-930001")
+                && i.get("statusLabel").asText().equals("Ожидает ответа заявителя на уточнение"));
+        assertThat(new DashboardClient(api).get("/app/api/appeals?q=IM-2026-930001&overdue=true", cookie).json()
+                .get("total").asLong()).isZero();
         int executorSeen = telegram.messagesTo(user(executor)).size();
 
         // when the applicant replies through the portal
@@ -123,6 +134,10 @@ class ClarificationJourneyTest extends EndToEndTest {
         Api.Response again = api.post("/api/appeals/" + id + "/clarification", "{\"text\": \"Ещё раз\"}");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.raw()).contains("awaits no reply to a clarification");
+
+        // the discipline report counts the placed clarification
+        JsonNode report = api.get("/api/reports/discipline?from=2026-03-16&to=2026-03-17").json();
+        assertThat(report.get("total").get("clarifications").asLong()).isPositive();
 
         // and the overdue alert is planned again on the moved term: it comes when that passes
         clock.set(at(back, "answerDueAt").plusSeconds(60));
