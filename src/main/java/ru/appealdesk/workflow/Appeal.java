@@ -166,7 +166,7 @@ class Appeal {
             // a question to the applicant proves nothing and answers no photo (seed 004 п.13)
             intake.checkProof(draft.attachments());
         }
-        SubmittedAnswer.checkNotice(draft, noticeRequired);
+        SubmittedAnswer.checkNotice(draft, noticeRequired && draft.type() != AnswerType.CLARIFICATION);
         if (draft.applicantNotified() != null) {
             record(now, actor, HistoryType.APPLICANT_NOTIFIED, step.status(), step.status(), null,
                     List.of(draft.applicantNotified()));

@@ -111,6 +111,19 @@ class ClarificationTest {
     }
 
     @Test
+    void aQuestionNeedsNoNoticeOfTheResultWhereTheSourceAsksOneForAnswers() {
+        // given a source that wants the applicant told the result before approval (seed 000 п.15)
+        Appeal a = appeal(List.of());
+        a.assign("morozov", "roads", null, NOW);
+        a.accept("morozov", NOW);
+        // then an answer without the notice is refused, a clarification is not
+        assertRefused(() -> a.submitAnswer("morozov", draft(AnswerType.RESOLVED, null), LIMITS, true, NOW),
+                Reason.APPLICANT_NOT_NOTIFIED);
+        a.submitAnswer("morozov", draft(AnswerType.CLARIFICATION, null), LIMITS, true, NOW);
+        assertThat(a.view().status()).isEqualTo(AppealStatus.ANSWER_REVIEW);
+    }
+
+    @Test
     void theTableLeadsAClarificationThroughTheNewStatus() {
         assertThat(Transition.PUBLISH_CLARIFICATION.to()).contains(AppealStatus.AWAITING_APPLICANT);
         assertThat(Transition.owner(AppealStatus.AWAITING_APPLICANT)).contains(Transition.Actor.COORDINATOR);
