@@ -46,6 +46,9 @@ class BotConfigLoaderTest {
         assertThat(directory.regulation(Source.POS).executorPlaces()).isTrue();
         assertThat(directory.regulation(Source.ECUR).executorPlaces()).isFalse();
         assertThat(directory.regulation(Source.OTHER).executorPlaces()).isFalse();
+        // seed 004 п.13: no source of the sample sets clarification-wait, so each waits the default 3 days
+        assertThat(directory.regulation(Source.INCIDENT).clarificationWait())
+                .isEqualTo(new WorkDuration(3, WorkDuration.Unit.DAYS, false));
         assertThat(directory.regulation(Source.OTHER).postponeLimit()).isEqualTo(1);
         // seed 004 п.11: ИМ returns need written reasons only; seed 000 п.4: the others cite an act
         assertThat(directory.regulation(Source.INCIDENT).returnNeedsLegalBasis()).isFalse();
@@ -92,6 +95,8 @@ class BotConfigLoaderTest {
             "regulations.yml|fast-track-answer-deadline: \"10 days\"|fast-track-answer-deadline: \"31 days\"|regulations.yml line 17: sources.POS.fast-track-answer-deadline: fast-track-answer-deadline \"31 days\" is longer than answer-deadline \"30 days\"",
             // PRODUCT.md §13.2 placed-by (seed 000 п.10, 12; 002 п.4)
             "regulations.yml|placed-by: EXECUTOR                 # seed 000 п.10|placed-by: EXECUTER                 # seed 000 п.10|regulations.yml line 14: sources.DOBRODEL.placed-by: placed-by must be EXECUTOR or COORDINATOR",
+            // PRODUCT.md §13.2 clarification-wait (seed 004 п.13)
+            "regulations.yml|placed-by: EXECUTOR                 # seed 000 п.10|clarification-wait: \"3 dayz\"\\n    placed-by: EXECUTOR                 # seed 000 п.10|regulations.yml line 14: sources.DOBRODEL.clarification-wait: '3 dayz' is not a duration",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: potholes\\n    type: RESOLVED|templates.yml line 13: templates[0].category: unknown category 'potholes' (not in routing.yml)",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: roads\\n    type: FIXED|templates.yml line 14: templates[0].type: unknown answer type 'FIXED'",
             "templates.yml|сообщаем, что по адресу {address}|сообщаем, что по адресу {adress}|templates.yml line 16: templates[0].text: unknown placeholder '{adress}'",
