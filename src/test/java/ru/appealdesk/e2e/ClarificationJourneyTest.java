@@ -210,4 +210,30 @@ class ClarificationJourneyTest extends EndToEndTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> appeal(second.get("id").asLong()).get("resolution").isNull());
         assertThat(List.of("IN_PROGRESS")).contains(appeal(second.get("id").asLong()).get("status").asText());
     }
+
+    @Test
+    void theReportLeavesTheApplicantsWaitOutOfTheTimeToAnswer() {
+        // given a clarification placed on Monday 07.06.2027 at 10:00 and answered by the portal on Tuesday at 10:00
+        JsonNode waiting = placedClarification("IM-2027-930005", "2027-06-07T10:00", "Уточните адрес.");
+        long id = waiting.get("id").asLong();
+        String executor = waiting.get("executor").asText();
+        clock.set(msk("2027-06-08T10:00"));
+        assertThat(api.post("/api/appeals/" + id + "/clarification", "{\"text\": \"Дом 9.\"}").status())
+                .isEqualTo(200);
+
+        // when the executor answers and the answer is placed at 11:00
+        clock.set(msk("2027-06-08T11:00"));
+        submitDraft(user(executor), draftAnswer(executor, awaitCard(executor, "IM-2027-930005", "Подготовить ответ"),
+                "Решено", "Яма у дома 9 заделана."));
+        telegram.press(user("belov"), awaitCard("belov", "IM-2027-930005", "Согласовать"), "Согласовать");
+        awaitStatus(id, "APPROVED");
+        telegram.press(user("sokolova"), awaitCard("sokolova", "IM-2027-930005", "Размещено"), "Размещено");
+        awaitStatus(id, "CLOSED");
+
+        // then the time to answer is the working time from receipt to placement less the wait: 9 h 12 min - 8 h 12 min
+        JsonNode total = api.get("/api/reports/discipline?from=2027-06-07&to=2027-06-08").json().get("total");
+        assertThat(total.get("onTime").asLong()).isEqualTo(1);
+        assertThat(total.get("clarifications").asLong()).isEqualTo(1);
+        assertThat(total.get("medianHours").asDouble()).isEqualTo(1.0);
+    }
 }
