@@ -162,9 +162,11 @@ class DashboardJson {
         return Duration.between(now, due).toSeconds();
     }
 
-    /** Overdue, under 4 hours, under 24 hours, or not pressing; a closed appeal is never overdue. */
+    /** Overdue, under 4 hours, under 24 hours, or not pressing; a closed appeal (or one awaiting the applicant) never. */
     static String urgency(Instant due, Instant now, ru.appealdesk.workflow.AppealStatus status) {
-        if (status == ru.appealdesk.workflow.AppealStatus.CLOSED) {
+        if (status == ru.appealdesk.workflow.AppealStatus.CLOSED
+                || status == ru.appealdesk.workflow.AppealStatus.AWAITING_APPLICANT) {
+            // a clarification stops the clock until the applicant replies (seed 004 п.13)
             return "OK";
         }
         Duration left = Duration.between(now, due);

@@ -445,7 +445,9 @@ final class BotConfigLoader {
                     stageTerm(yaml, s.placeWithin(), key, "place-within"),
                     materialsToCoordinators(yaml, s.coExecutorMaterialsTo(), key),
                     answerEvidence(yaml, s.answerEvidence(), key),
-                    surge(yaml, s.surge(), key)));
+                    surge(yaml, s.surge(), key),
+                    s.clarificationWait() == null ? SourceRegulation.DEFAULT_CLARIFICATION_WAIT
+                            : duration(yaml, s.clarificationWait(), "sources", key, "clarification-wait")));
             if (s.placeWithin() != null && s.draftWithin() == null) {
                 throw yaml.error("place-within needs draft-within: the stages' terms make the answer's term together",
                         "sources", key, "place-within");

@@ -54,7 +54,8 @@ final class ConfigFiles {
                        String postponeMax, String postponedReassignAt, String coExecutorWithin,
                        Boolean notifyApplicant, Integer postponeLimit, Boolean returnNeedsLegalBasis,
                        String fastTrackAnswerDeadline, String placedBy, String draftWithin, String placeWithin,
-                       String coExecutorMaterialsTo, String answerEvidence, SurgeEntry surge) {
+                       String coExecutorMaterialsTo, String answerEvidence, SurgeEntry surge,
+                       String clarificationWait) {
     }
 
     record SurgeEntry(@JsonProperty(required = true) Integer count, @JsonProperty(required = true) String within,

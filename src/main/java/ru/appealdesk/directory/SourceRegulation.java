@@ -31,6 +31,8 @@ import java.util.List;
  * least one photo or document (seed 000 п.6, 001 §4.6); false: {@code optional}, the default.
  * {@code surge}: that many appeals of one category about one street or address within a time tell the department's
  * heads and the coordinators and are linked as a cluster (002 п.11, 004 п.25), null: off.
+ * {@code clarificationWait}: how long an appeal awaits the applicant's reply to a clarification before the
+ * coordinators are told and may close it (seed 004 п.13), by default 3 days.
  */
 public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerLead,
                                WorkDuration highPriorityAnswerDeadline, WorkDuration acceptWithin,
@@ -43,7 +45,10 @@ public record SourceRegulation(WorkDuration answerDeadline, WorkDuration answerL
                                WorkDuration fastTrackAnswerDeadline, boolean executorPlaces,
                                StageTerm draftWithin, StageTerm placeWithin,
                                boolean coExecutorMaterialsToCoordinators, boolean answerEvidence,
-                               Surge surge) {
+                               Surge surge, WorkDuration clarificationWait) {
+
+    /** The default {@code clarification-wait}: 3 (calendar) days. */
+    public static final WorkDuration DEFAULT_CLARIFICATION_WAIT = new WorkDuration(3, WorkDuration.Unit.DAYS, false);
 
     /** Whether the source sets {@code draft-within}: the stages' terms then make {@code answerDueAt}. */
     public boolean stageTerms() {

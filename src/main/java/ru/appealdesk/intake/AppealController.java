@@ -118,6 +118,18 @@ class AppealController {
     }
 
     /**
+     * The applicant's reply to a clarification (seed 004 п.13): back to the executor with the reply and its photos,
+     * the terms moved on by the working time it waited; 409 for an appeal that awaits no reply.
+     */
+    @PostMapping("/{id}/clarification")
+    AppealResource clarification(@AuthenticationPrincipal ApiCaller caller, @PathVariable long id,
+                                 @Valid @RequestBody ClarificationRequest request) {
+        appeal(id, caller, ApiScope.MANAGE);
+        return resource(appeals.clarify(id, request.text().strip(),
+                request.photos() == null ? List.of() : request.photos()));
+    }
+
+    /**
      * Adds a co-executor with their own deadline (PRODUCT.md §10): 400 for someone who is not an executor, 409 for
      * a closed appeal, the responsible executor or someone already added.
      */

@@ -32,10 +32,12 @@ public record DisciplineReport(Period period, Instant madeAt, List<Row> executor
      * One line: {@code received} in the period; answers placed {@code onTime} / {@code late} in it;
      * {@code overdueNow} open past their deadline when the report was made; {@code reopened} by applicants and
      * ЕЦУР {@code claimMisses} in the period; {@code medianHours}: median working hours from receipt (or reopen) to
-     * placement, null without placements.
+     * placement (less the time the applicant was asked, seed 004 п.13), null without placements; {@code
+     * clarifications}: «Запрос уточнения» placed in the period.
      */
     public record Row(String departmentId, String department, String executorId, String executor, long received,
-                      long onTime, long late, long overdueNow, long reopened, long claimMisses, Double medianHours) {
+                      long onTime, long late, long overdueNow, long reopened, long claimMisses, Double medianHours,
+                      long clarifications) {
     }
 
     /** One day: appeals received, closed, and those whose answer deadline passed that day without placement. */

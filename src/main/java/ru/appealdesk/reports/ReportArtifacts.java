@@ -68,6 +68,9 @@ public class ReportArtifacts {
                 .append(ownDepartments ? ReportWords.CHAT_OWN_DEPARTMENTS.text() : "")
                 .append(ReportWords.CHAT_TOTALS.text(t.received(), t.onTime(), t.late(), t.overdueNow(), t.reopened(),
                         t.claimMisses()));
+        if (t.clarifications() > 0) {
+            sb.append(ReportWords.CHAT_CLARIFICATIONS.text(t.clarifications()));
+        }
         if (t.medianHours() != null) {
             sb.append(ReportWords.CHAT_MEDIAN.text(String.valueOf(t.medianHours()).replace('.', ',')));
         }

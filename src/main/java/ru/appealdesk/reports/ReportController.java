@@ -114,7 +114,7 @@ class ReportController {
         for (DisciplineReport.Row x : all) {
             rows.add(java.util.Arrays.asList(x.department(), x.executor() == null ? "" : x.executor(), x.received(),
                     x.onTime(), x.late(), x.overdueNow(), x.reopened(), x.claimMisses(),
-                    x.medianHours() == null ? "" : x.medianHours()));
+                    x.medianHours() == null ? "" : x.medianHours(), x.clarifications()));
         }
         if (!r.lateStages().isEmpty()) {
             // PRODUCT.md §13.2: the stages late past their own terms, whose and by how much, after a blank line

@@ -38,7 +38,7 @@ public class Reports {
     /** History entries that close an appeal without a placed answer. */
     static final Set<HistoryType> CLOSED_OTHERWISE = Set.of(HistoryType.CLOSED_NO_ANSWER,
             HistoryType.CLOSED_DUPLICATE, HistoryType.CLOSED_REDIRECTED, HistoryType.REDIRECTED,
-            HistoryType.REDIRECT_APPROVED, HistoryType.TO_OPERATOR);
+            HistoryType.REDIRECT_APPROVED, HistoryType.TO_OPERATOR, HistoryType.CLOSED_NO_CLARIFICATION);
     private static final Set<HistoryType> REDIRECTS = Set.of(HistoryType.CLOSED_REDIRECTED, HistoryType.REDIRECTED,
             HistoryType.REDIRECT_APPROVED);
     private static final List<HistoryType> ENTRY_TYPES;
@@ -110,6 +110,11 @@ public class Reports {
             LocalDate day = workingTime.localDate(e.at());
             switch (e.type()) {
                 case PUBLISHED -> {
+                    if (e.clarificationPlaced()) {
+                        // seed 004 п.13: a question to the applicant, not an answer; the appeal stays open
+                        c.clarifications++;
+                        return;
+                    }
                     days.get(day)[1]++;
                     if (placedOnTime(e)) {
                         c.onTime++;
@@ -118,7 +123,9 @@ public class Reports {
                         counter(byExecutor, e.departmentId(), lateHolder(lateStages, e)).late++;
                         overdueOn(days, e.answerDueAt());
                     }
-                    c.hours.add(workingTime.workingBetween(e.since(), e.at()).toMinutes() / 60.0);
+                    // the time the applicant was asked is not the executor's work (seed 004 п.13)
+                    c.hours.add(Math.max(0, workingTime.workingBetween(e.since(), e.at()).toMinutes()
+                            - e.pausedMinutes()) / 60.0);
                 }
                 case REOPENED -> c.reopened++;
                 case CLAIM_EXPIRED -> c.claimMisses++;
@@ -285,7 +292,7 @@ public class Reports {
                 : directory.staff(c.executorId).map(StaffMember::shortName).orElse(c.executorId);
         return new Row(level == Level.TOTAL ? null : c.departmentId, department,
                 level == Level.EXECUTOR ? c.executorId : null, executor, c.received, c.onTime, c.late, c.overdueNow,
-                c.reopened, c.claimMisses, median(c.hours));
+                c.reopened, c.claimMisses, median(c.hours), c.clarifications);
     }
 
     private String categoryName(String code) {
@@ -316,6 +323,7 @@ public class Reports {
         long overdueNow;
         long reopened;
         long claimMisses;
+        long clarifications;
         final List<Double> hours = new ArrayList<>();
 
         Counter(String departmentId, String executorId) {
@@ -330,6 +338,7 @@ public class Reports {
             overdueNow += other.overdueNow;
             reopened += other.reopened;
             claimMisses += other.claimMisses;
+            clarifications += other.clarifications;
             hours.addAll(other.hours);
         }
     }

@@ -52,7 +52,7 @@ class Workbooks {
     private static final DateTimeFormatter DATE = ru.appealdesk.directory.Organization.DATE;
     static final List<String> ROW_HEADERS = Stream.of(ReportWords.DEPARTMENT, ReportWords.EXECUTOR,
             ReportWords.RECEIVED, ReportWords.ON_TIME, ReportWords.LATE, ReportWords.OVERDUE_NOW, ReportWords.REOPENED,
-            ReportWords.CLAIM_MISSES, ReportWords.MEDIAN_HOURS).map(ReportWords::text).toList();
+            ReportWords.CLAIM_MISSES, ReportWords.MEDIAN_HOURS, ReportWords.CLARIFICATIONS).map(ReportWords::text).toList();
 
     private final Reports reports;
 
@@ -91,7 +91,7 @@ class Workbooks {
         sheet.getRow(0).getCell(0).setCellStyle(s.title);
         DisciplineReport.Row t = r.total();
         Object[] values = {t.received(), t.onTime(), t.late(), t.overdueNow(), t.reopened(), t.claimMisses(),
-                t.medianHours()};
+                t.medianHours(), t.clarifications()};
         Object[][] totals = new Object[values.length][];
         for (int i = 0; i < values.length; i++) {
             totals[i] = new Object[] {ROW_HEADERS.get(2 + i), values[i]};
@@ -220,7 +220,7 @@ class Workbooks {
                 row.createCell(c++).setCellValue(r.executor());
             }
             for (Object v : new Object[] {r.received(), r.onTime(), r.late(), r.overdueNow(), r.reopened(),
-                    r.claimMisses(), r.medianHours()}) {
+                    r.claimMisses(), r.medianHours(), r.clarifications()}) {
                 number(row.createCell(c++), v, s);
             }
         }

@@ -71,6 +71,13 @@ public final class Alerts {
     public record PostponedReassignDue(long appealId, int step, Instant at) {
     }
 
+    /**
+     * {@code clarification-wait} passed without the applicant's reply (seed 004 п.13): the coordinators are told and
+     * may close the appeal without answer (a card made for step {@code step}).
+     */
+    public record ClarificationOverdue(long appealId, int step, Instant at) {
+    }
+
     /** The alerts of one tick. */
     public record AlertsDue(List<Alert> alerts, Instant at) {
     }

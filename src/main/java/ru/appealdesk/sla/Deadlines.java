@@ -113,6 +113,17 @@ public class Deadlines implements DeadlinePolicy {
     }
 
     @Override
+    public java.time.Duration workingBetween(Instant from, Instant to) {
+        return workingTime.workingBetween(from, to);
+    }
+
+    @Override
+    public Instant shifted(Instant term, java.time.Duration pause) {
+        return term == null || pause.isZero() || pause.isNegative() ? term
+                : workingTime.plusWorkingTime(term, pause);
+    }
+
+    @Override
     public java.time.LocalDate localDate(Instant instant) {
         return workingTime.localDate(instant);
     }

@@ -44,12 +44,16 @@ class Timer {
         /** An offset before a co-executor's deadline ({@code staffId}), while they have not delivered. */
         CO_BEFORE_DUE,
         /** A co-executor's deadline passed without their materials. */
-        CO_OVERDUE;
+        CO_OVERDUE,
+        /** {@code clarification-wait} passed and the applicant has not replied (step {@code step}): tell the
+         * coordinators (seed 004 п.13). */
+        CLARIFY_WAIT;
 
         /** Timers that only send messages: held back outside working time unless the appeal is HIGH. */
         boolean quiet() {
             return this == LADDER || this == BEFORE_DUE || this == OVERDUE || this == TERM_EXPIRED
-                    || this == FZ59_REDIRECT || this == REASSIGN || this == CO_BEFORE_DUE || this == CO_OVERDUE;
+                    || this == FZ59_REDIRECT || this == REASSIGN || this == CO_BEFORE_DUE || this == CO_OVERDUE
+                    || this == CLARIFY_WAIT;
         }
     }
 

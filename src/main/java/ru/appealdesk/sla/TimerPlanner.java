@@ -17,6 +17,8 @@ import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
 import ru.appealdesk.workflow.AppealEvents.AppealReopened;
+import ru.appealdesk.workflow.AppealEvents.ClarificationAwaited;
+import ru.appealdesk.workflow.AppealEvents.ClarificationEnded;
 import ru.appealdesk.workflow.AppealEvents.CoExecutorAdded;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
@@ -30,6 +32,10 @@ import ru.appealdesk.workflow.HistoryType;
  */
 @Component
 class TimerPlanner {
+
+    /** What stops with the appeal's clock while a clarification is awaited (seed 004 п.13). */
+    private static final Set<Timer.Kind> CLOCK_KINDS = EnumSet.of(Timer.Kind.OVERDUE, Timer.Kind.TERM_EXPIRED,
+            Timer.Kind.BEFORE_DUE, Timer.Kind.REASSIGN, Timer.Kind.CO_BEFORE_DUE, Timer.Kind.CO_OVERDUE);
 
     private static final Set<Timer.Kind> STEP_KINDS = EnumSet.of(Timer.Kind.LADDER, Timer.Kind.AUTO_ACCEPT,
             Timer.Kind.CLAIM);
@@ -59,6 +65,31 @@ class TimerPlanner {
         }
         timers.save(new Timer(a.id(), Timer.Kind.CO_OVERDUE, 0, event.staffId(), latest(event.dueAt(), event.at()),
                 event.at()));
+    }
+
+    /** The clock stops: nothing of the terms fires while the applicant is asked; the wait has its own alert. */
+    @EventListener
+    void on(ClarificationAwaited event) {
+        AppealView a = event.appeal();
+        timers.cancel(a.id(), CLOCK_KINDS);
+        WorkDuration wait = directory.regulation(a.source()).clarificationWait();
+        schedule(a, Timer.Kind.CLARIFY_WAIT, 0, workingTime.plus(a.stepStartedAt(), wait), event.at());
+    }
+
+    /** The clock runs again on the moved terms: the overdue alerts and the co-executors' timers are planned anew. */
+    @EventListener
+    void on(ClarificationEnded event) {
+        AppealView a = event.appeal();
+        timers.cancel(a.id(), EnumSet.of(Timer.Kind.CLARIFY_WAIT));
+        if (a.status() == AppealStatus.CLOSED) {
+            return;
+        }
+        planTerms(a, event.at());
+        for (AppealView.CoExecutor co : a.coExecutors()) {
+            if (co.deliveredAt() == null) {
+                on(new CoExecutorAdded(a, co.staffId(), co.dueAt(), null, event.at()));
+            }
+        }
     }
 
     @EventListener
@@ -217,12 +248,21 @@ class TimerPlanner {
 
     /**
      * The term the executor's countdown runs to: the draft's own term where the source sets {@code draft-within}
-     * (PRODUCT.md §13.2, seed 004 п.12), else {@code answerDueAt}.
+     * (PRODUCT.md §13.2, seed 004 п.12), moved on by the working time the clock stood still for clarifications like
+     * every other term; else, and for the final answer of a postponed appeal (whose term is the postponed date),
+     * {@code answerDueAt}.
      */
     Instant executorDue(AppealView a) {
+        if (a.postponeCount() > 0) {
+            return a.answerDueAt();
+        }
         Instant draft = deadlines.stageDue(AnswerStage.DRAFT, a.source(), a.category(), a.priority(), a.receivedAt(),
                 a.receivedAt());
-        return draft != null && draft.isBefore(a.answerDueAt()) ? draft : a.answerDueAt();
+        if (draft == null) {
+            return a.answerDueAt();
+        }
+        Instant shifted = deadlines.shifted(draft, a.pausedWorkingTime());
+        return shifted.isBefore(a.answerDueAt()) ? shifted : a.answerDueAt();
     }
 
     /**

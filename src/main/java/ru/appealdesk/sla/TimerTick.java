@@ -164,8 +164,14 @@ public class TimerTick {
                     events.publishEvent(new Alerts.PostponedReassignDue(a.id(), a.step(), now));
                 }
             }
+            case CLARIFY_WAIT -> {
+                if (a.status() == AppealStatus.AWAITING_APPLICANT && a.step() == timer.step()) {
+                    events.publishEvent(new Alerts.ClarificationOverdue(a.id(), a.step(), now));
+                }
+            }
             case CO_BEFORE_DUE, CO_OVERDUE -> a.coExecutor(timer.staffId())
-                    .filter(co -> co.deliveredAt() == null && a.status() != AppealStatus.CLOSED)
+                    .filter(co -> co.deliveredAt() == null && a.status() != AppealStatus.CLOSED
+                            && a.status() != AppealStatus.AWAITING_APPLICANT)
                     .ifPresent(co -> coExecutorAlert(a, co, timer, now, alerts));
             case OVERDUE, TERM_EXPIRED -> {
                 // PRODUCT.md §9: not closed by the term, whoever holds it; a reopened appeal has new terms, so a
@@ -174,7 +180,9 @@ public class TimerTick {
                 // an appeal past both terms at once (registered late, or after downtime) is told once, as expired
                 boolean alsoExpired = timer.kind() == Timer.Kind.OVERDUE && a.dueAt().isAfter(a.answerDueAt())
                         && !now.isBefore(a.dueAt());
-                if (a.status() != AppealStatus.CLOSED && !now.isBefore(term) && !alsoExpired) {
+                // the clock stands still while the applicant is asked (seed 004 п.13); the terms move on after
+                boolean paused = a.status() == AppealStatus.AWAITING_APPLICANT;
+                if (a.status() != AppealStatus.CLOSED && !paused && !now.isBefore(term) && !alsoExpired) {
                     // seed 000 п.12: an approved answer not placed in time is the executor's too, whoever places it
                     List<StaffMember> executor = a.status() == AppealStatus.APPROVED
                             ? directory.staff(a.executorId()).map(List::of).orElse(List.of()) : List.of();

@@ -183,9 +183,12 @@ class Appeal {
         if (draft.type() == AnswerType.POSTPONED) {
             checkPostponement(draft.postponedUntil(), limits);
         }
-        intake.checkProof(draft.attachments());
+        if (draft.type() != AnswerType.CLARIFICATION) {
+            // a question to the applicant proves nothing and answers no photo (seed 004 п.13)
+            intake.checkProof(draft.attachments());
+        }
         SubmittedAnswer.checkEvidence(draft, evidenceRequired);
-        SubmittedAnswer.checkNotice(draft, noticeRequired);
+        SubmittedAnswer.checkNotice(draft, noticeRequired && draft.type() != AnswerType.CLARIFICATION);
         if (draft.applicantNotified() != null) {
             record(now, actor, HistoryType.APPLICANT_NOTIFIED, step.status(), step.status(), null,
                     List.of(draft.applicantNotified()));
@@ -335,12 +338,62 @@ class Appeal {
 
     AppealEvents.AppealClosed markPublished(String coordinator, Instant now) {
         require(Transition.PUBLISH);
-        if (answer().postponed()) {
-            throw new TransitionRefused(Reason.WRONG_STATE, "a POSTPONED answer leaves appeal " + id + " open");
+        if (answer().postponed() || answer().clarification()) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "a " + answer().type() + " answer leaves appeal " + id
+                    + " open");
         }
         resolution = Resolution.PUBLISHED;
         fact(now, coordinator, HistoryType.PUBLISHED, AppealStatus.CLOSED, null);
         return new AppealEvents.AppealClosed(view(), coordinator, now);
+    }
+
+    /**
+     * «Размещено» on a «Запрос уточнения» (seed 004 п.13): the appeal waits for the applicant, its clock stopped
+     * from now on.
+     */
+    AppealEvents.ClarificationAwaited markClarificationPublished(String placer, Instant now) {
+        require(Transition.PUBLISH_CLARIFICATION);
+        if (!answer().clarification()) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "the answer of appeal " + id + " is not CLARIFICATION");
+        }
+        fact(now, placer, HistoryType.PUBLISHED, AppealStatus.AWAITING_APPLICANT, null,
+                AnswerType.CLARIFICATION.name());
+        return new AppealEvents.ClarificationAwaited(view(), placer, now);
+    }
+
+    /**
+     * The wait for the applicant ends ({@code t}: {@link Transition#CLARIFY} by the portal, {@link
+     * Transition#RECEIVE_CLARIFICATION} or {@link Transition#NO_CLARIFICATION_REPLY} by a coordinator): back to
+     * the executor; every term moves on by the paused working time ({@code shift}; {@code pausedMinutes} of it).
+     * The entry keeps the paused interval and the reply; the reply's photos join the applicant's.
+     */
+    AppealEvents.ClarificationEnded endClarification(Transition t, String actor, String reply, List<String> photos,
+                                                     java.util.function.UnaryOperator<Instant> shift,
+                                                     long pausedMinutes, Instant now) {
+        if (t != Transition.CLARIFY && t != Transition.RECEIVE_CLARIFICATION && t != Transition.NO_CLARIFICATION_REPLY
+                && t != Transition.CLOSE_NO_CLARIFICATION) {
+            throw new IllegalArgumentException(t + " does not end a clarification");
+        }
+        if (step.status() != AppealStatus.AWAITING_APPLICANT) {
+            throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " awaits no reply to a clarification: it "
+                    + "is " + step.status() + (resolution == null ? "" : "/" + resolution));
+        }
+        require(t);
+        String text = t == Transition.NO_CLARIFICATION_REPLY || t == Transition.CLOSE_NO_CLARIFICATION ? null
+                : TransitionRefused.requireText(reply, 1, Reason.TEXT_REQUIRED, "the applicant's reply has no text");
+        Instant since = step.startedAt();
+        terms.shift(shift);
+        coExecutors().shift(shift);
+        if (photos != null) {
+            intake.addPhotos(photos);
+        }
+        AppealStatus to = t.to().orElseThrow();
+        if (to == AppealStatus.CLOSED) {
+            resolution = Resolution.NO_CLARIFICATION;
+        }
+        fact(now, actor, t.records().get(0), to, text, since.toString(), now.toString(),
+                String.valueOf(pausedMinutes));
+        return new AppealEvents.ClarificationEnded(view(), t, actor, text, now);
     }
 
     /**

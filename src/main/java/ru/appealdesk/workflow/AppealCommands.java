@@ -286,7 +286,49 @@ public class AppealCommands {
                     clock.instant());
             return change(id, step, coordinatorId, (a, now) -> a.markPostponedPublished(coordinatorId, terms, now));
         }
+        if (before.answer() != null && before.answer().type() == AnswerType.CLARIFICATION) {
+            return change(id, step, coordinatorId, (a, now) -> a.markClarificationPublished(coordinatorId, now));
+        }
         return change(id, step, coordinatorId, (a, now) -> a.markPublished(coordinatorId, now));
+    }
+
+    /**
+     * The applicant's reply to a clarification through the portal ({@code POST /api/appeals/{id}/clarification}):
+     * back to the executor with the reply and its photos, the terms moved on by the paused working time.
+     */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView clarify(long id, String text, List<String> newPhotos) {
+        AppealView after = endClarification(id, null, null, Transition.CLARIFY, text, newPhotos);
+        this.photos.track(id, after.photos());
+        return after;
+    }
+
+    /**
+     * A coordinator ends the wait for the applicant from the card: «Ответ получен» with the reply's {@code text}
+     * ({@link Transition#RECEIVE_CLARIFICATION}), «Ответа нет» ({@link Transition#NO_CLARIFICATION_REPLY}), or
+     * — once {@code clarification-wait} has passed — closes the appeal ({@link Transition#CLOSE_NO_CLARIFICATION}).
+     */
+    @Transactional(noRollbackFor = TransitionRefused.class)
+    public AppealView endClarification(long id, int step, String coordinatorId, Transition t, String text) {
+        requireActor(id, coordinatorId, t);
+        if (t == Transition.CLOSE_NO_CLARIFICATION) {
+            AppealView a = load(id).view();
+            if (a.status() == AppealStatus.AWAITING_APPLICANT && clock.instant().isBefore(queries.clarificationWaitEnds(a))) {
+                throw new TransitionRefused(Reason.WRONG_STATE, "appeal " + id + " still waits for the applicant's "
+                        + "reply");
+            }
+        }
+        return endClarification(id, step, coordinatorId, t, text, List.of());
+    }
+
+    private AppealView endClarification(long id, Integer step, String actor, Transition t, String text,
+                                        List<String> newPhotos) {
+        AppealView before = load(id).view();
+        Instant now = clock.instant();
+        java.time.Duration paused = before.status() == AppealStatus.AWAITING_APPLICANT
+                ? deadlines.workingBetween(before.stepStartedAt(), now) : java.time.Duration.ZERO;
+        return change(id, step, actor, (a, at) -> a.endClarification(t, actor, text, newPhotos,
+                term -> deadlines.shifted(term, paused), paused.toMinutes(), at));
     }
 
     /** A coordinator closes the appeal without an answer from its card (seed 004 п.21). */

@@ -15,7 +15,8 @@ public final class AppealEvents {
     public sealed interface AppealEvent permits AppealRegistered, AppealAssigned, AppealAccepted, AppealReturned,
             ReturnRejected, AnswerSubmitted, AnswerApproved, AnswerSentToRework, AppealClosed, AppealReleased,
             AppealReopened, AnswerPreApproved, AnswerEdited, RedirectRequested, AppealPostponed,
-            PostponedReassigned, AppealSubstituted, ReviewDelegated, AppealMoved {
+            PostponedReassigned, AppealSubstituted, ReviewDelegated, AppealMoved, ClarificationAwaited,
+            ClarificationEnded {
         /** The appeal as the change left it: listeners need not load it again. */
         AppealView appeal();
 
@@ -157,5 +158,17 @@ public final class AppealEvents {
      */
     public record SurgeDetected(long cluster, String departmentId, String category,
                                 ru.appealdesk.directory.Surge rule, List<AppealView> appeals, Instant at) {
+    }
+
+    /** A «Запрос уточнения» was placed: the appeal waits for the applicant, its clock stopped (seed 004 п.13). */
+    public record ClarificationAwaited(AppealView appeal, String placerId, Instant at) implements AppealEvent {
+    }
+
+    /**
+     * The wait for the applicant ended by {@code transition}: a reply ({@code reply}: its text; null for «Ответа
+     * нет» and a closing), its terms moved on; {@code actorId} null is the portal.
+     */
+    public record ClarificationEnded(AppealView appeal, Transition transition, String actorId, String reply,
+                                     Instant at) implements AppealEvent {
     }
 }

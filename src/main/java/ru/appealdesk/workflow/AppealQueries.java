@@ -45,6 +45,11 @@ public class AppealQueries {
         return window == null || !a.justAccepted() ? null : deadlines.plus(a.stepStartedAt(), window);
     }
 
+    /** When an appeal awaiting the applicant since its step began stops waiting: its {@code clarification-wait}. */
+    public Instant clarificationWaitEnds(AppealView a) {
+        return deadlines.plus(a.stepStartedAt(), directory.regulation(a.source()).clarificationWait());
+    }
+
     /** Checks a postponement date before the executor goes on typing the answer. */
     @Transactional(readOnly = true, noRollbackFor = TransitionRefused.class)
     public void checkPostponement(long id, LocalDate until) {
@@ -83,7 +88,8 @@ public class AppealQueries {
      * seed 000 п.6, 001 §4.6); an «Отложено» answer never must.
      */
     public boolean answerEvidenceRequired(AppealView a, AnswerType type) {
-        return type != AnswerType.POSTPONED && directory.regulation(a.source()).answerEvidence();
+        return type != AnswerType.POSTPONED && type != AnswerType.CLARIFICATION
+                && directory.regulation(a.source()).answerEvidence();
     }
 
     /** The postponement limits of {@code a} today. */

@@ -46,6 +46,8 @@ final class AppealSpecifications {
                 if (f.overdueOnly()) {
                     // PRODUCT.md §9: overdue is "not closed by answerDueAt", whoever holds the appeal
                     all.add(cb.notEqual(step.get("status"), AppealStatus.CLOSED));
+                    // not while its clock stands still for the applicant's reply (seed 004 п.13)
+                    all.add(cb.notEqual(step.get("status"), AppealStatus.AWAITING_APPLICANT));
                     all.add(cb.lessThan(root.get("terms").get("answerDueAt"), now));
                 }
                 parts.add(cb.and(all.toArray(Predicate[]::new)));

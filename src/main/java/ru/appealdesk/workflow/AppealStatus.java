@@ -22,6 +22,8 @@ public enum AppealStatus implements Text {
     /** A coordinator handed it to the {@code case-decider} of staff.yml, who routes it (001 §3). */
     CASE_DECISION(Reaction.QUICK),
     POSTPONED(Reaction.NONE),
+    /** A clarification was placed: the appeal's clock stops until the applicant replies (seed 004 п.13). */
+    AWAITING_APPLICANT(Reaction.NONE),
     CLOSED(Reaction.NONE);
 
     /** Whether a step waits on a quick reaction (reminded on the ladder) or runs to the appeal's own terms. */
@@ -40,7 +42,7 @@ public enum AppealStatus implements Text {
 
     /** Statuses that count towards an executor's load. */
     public static final Set<AppealStatus> OPEN = EnumSet.of(ASSIGNED, IN_PROGRESS, RETURNED, ANSWER_REVIEW, REWORK,
-            POSTPONED);
+            POSTPONED, AWAITING_APPLICANT);
 
     /** The words staff read for it. */
     public String title() {

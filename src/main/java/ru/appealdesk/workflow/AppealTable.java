@@ -101,7 +101,8 @@ public class AppealTable {
             p.addValue("cluster", q.cluster());
         }
         if (q.overdueOnly()) {
-            all.add("a.answer_due_at < :now");
+            // not while its clock stands still for the applicant's reply (seed 004 п.13)
+            all.add("a.answer_due_at < :now and a.status <> 'AWAITING_APPLICANT'");
             p.addValue("now", Timestamp.from(now));
         }
         if (q.search() != null && !q.search().isBlank()) {

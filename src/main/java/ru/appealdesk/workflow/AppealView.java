@@ -61,6 +61,28 @@ public record AppealView(long id, Source source, String externalId, String categ
         }
     }
 
+    /**
+     * The entry that ended the last wait for the applicant (seed 004 п.13): the reply ({@code CLARIFICATION_RECEIVED},
+     * its text the comment) or none came ({@code CLARIFICATION_MISSING}); empty if no clarification was ever awaited.
+     */
+    public java.util.Optional<HistoryItem> lastClarification() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            HistoryType t = history.get(i).type();
+            if (t == HistoryType.CLARIFICATION_RECEIVED || t == HistoryType.CLARIFICATION_MISSING) {
+                return java.util.Optional.of(history.get(i));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The working time the appeal's clock stood still while clarifications were awaited (seed 004 п.13). */
+    public java.time.Duration pausedWorkingTime() {
+        return java.time.Duration.ofMinutes(history.stream().filter(h -> h.args() != null && h.args().size() == 3
+                        && (h.type() == HistoryType.CLARIFICATION_RECEIVED || h.type() == HistoryType.CLARIFICATION_MISSING
+                        || h.type() == HistoryType.CLOSED_NO_CLARIFICATION))
+                .mapToLong(h -> Long.parseLong(h.args().get(2))).sum());
+    }
+
     /** The number staff know the appeal by: the portal's id. */
     public String number() {
         return externalId;
@@ -97,6 +119,7 @@ public record AppealView(long id, Source source, String externalId, String categ
      * appeal has the terms of its postponed date.
      */
     public boolean overdueAt(Instant now) {
-        return status != AppealStatus.CLOSED && now.isAfter(answerDueAt);
+        // the clock stands still while the applicant is asked (seed 004 п.13)
+        return status != AppealStatus.CLOSED && status != AppealStatus.AWAITING_APPLICANT && now.isAfter(answerDueAt);
     }
 }

@@ -36,6 +36,13 @@ class CoExecution {
         return staffId;
     }
 
+    /** The appeal's clock stood still: a deadline not yet met moves on with it. */
+    void shift(java.util.function.UnaryOperator<Instant> by) {
+        if (deliveredAt == null) {
+            dueAt = by.apply(dueAt);
+        }
+    }
+
     /** Another delivery replaces the text; the files of every delivery are kept. */
     void delivered(String text, Instant now) {
         this.materials = text;

@@ -54,6 +54,11 @@ class CoExecutors {
         return materials;
     }
 
+    /** The appeal's clock stood still: the deadlines of those who have not delivered move on. */
+    void shift(java.util.function.UnaryOperator<Instant> by) {
+        people.forEach(c -> c.shift(by));
+    }
+
     List<AppealView.CoExecutor> view() {
         return people.stream().map(c -> c.view(files.stream().filter(f -> f.staffId().equals(c.staffId()))
                 .map(CoExecutorFile::view).toList())).toList();

@@ -30,6 +30,15 @@ public interface DeadlinePolicy {
     /** {@code from} plus a duration of the regulations, in working time if it says so. */
     Instant plus(Instant from, ru.appealdesk.directory.WorkDuration duration);
 
+    /** How much working time lies between two instants (zero if {@code to} is not after {@code from}). */
+    java.time.Duration workingBetween(Instant from, Instant to);
+
+    /**
+     * A term moved on by {@code pause} of working time (the clock stood still while a clarification was awaited,
+     * seed 004 п.13); the term itself when nothing was paused.
+     */
+    Instant shifted(Instant term, java.time.Duration pause);
+
     /** The organisation's local date at an instant. */
     LocalDate localDate(Instant instant);
 }

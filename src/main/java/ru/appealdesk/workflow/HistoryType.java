@@ -40,7 +40,10 @@ public enum HistoryType implements Text {
     TO_OPERATOR,
     CO_EXECUTOR_ADDED(true),
     MATERIALS_DELIVERED(true),
-    HELP_REQUESTED(true);
+    HELP_REQUESTED(true),
+    CLARIFICATION_RECEIVED,
+    CLARIFICATION_MISSING,
+    CLOSED_NO_CLARIFICATION;
 
     private final boolean note;
 
@@ -63,6 +66,7 @@ public enum HistoryType implements Text {
             case NO_ANSWER -> CLOSED_NO_ANSWER;
             case DUPLICATE -> CLOSED_DUPLICATE;
             case REDIRECTED -> CLOSED_REDIRECTED;
+            case NO_CLARIFICATION -> CLOSED_NO_CLARIFICATION;
             case PUBLISHED, TO_OPERATOR -> throw new IllegalArgumentException(how + " is not a closing without answer");
         };
     }

@@ -32,7 +32,12 @@ public final class HistoryWords {
             case SECONDARY_APPROVED -> ("POSTPONEMENT".equals(a.get(0)) ? Sentence.POSTPONEMENT_APPROVED
                     : Sentence.APPROVED_AFTER_DISAGREEMENT).text();
             // the date of a postponement has always been written as stored (ISO)
-            case PUBLISHED -> a.isEmpty() ? Sentence.PUBLISHED.text() : Sentence.PUBLISHED_POSTPONED.text(a.get(0));
+            case PUBLISHED -> a.isEmpty() ? Sentence.PUBLISHED.text()
+                    : AnswerType.CLARIFICATION.name().equals(a.get(0)) ? Sentence.PUBLISHED_CLARIFICATION.text()
+                    : Sentence.PUBLISHED_POSTPONED.text(a.get(0));
+            // seed 004 п.13: the paused interval (from, to, its working minutes) and the reply, if any
+            case CLARIFICATION_RECEIVED, CLARIFICATION_MISSING, CLOSED_NO_CLARIFICATION -> Sentence.valueOf(
+                    h.type().name()).text(paused(Long.parseLong(a.get(2))), h.comment() == null ? "" : h.comment());
             case REASSIGNED -> Sentence.POSTPONED_REASSIGNED.text();
             case SUBSTITUTED -> a.isEmpty() ? Sentence.SUBSTITUTED.text()
                     : Sentence.SUBSTITUTED_FOR_ABSENCE.text(date(a.get(0)), date(a.get(1)));
@@ -45,6 +50,11 @@ public final class HistoryWords {
         };
     }
 
+    /** Working minutes as hours and minutes: {@code 9:05}. */
+    static String paused(long minutes) {
+        return minutes / 60 + ":" + String.format("%02d", minutes % 60);
+    }
+
     private static String date(String iso) {
         return Organization.DATE.format(LocalDate.parse(iso));
     }
@@ -54,7 +64,8 @@ public final class HistoryWords {
         AUTO_ACCEPTED, CLAIM_EXPIRED, RETURN_REJECTED, NOTIFIED_BY_PHONE, NOTIFIED_BY_EMAIL, POSTPONEMENT_APPROVED,
         APPROVED_AFTER_DISAGREEMENT, CHAIN_APPROVED, APPROVAL_DELEGATED, ANSWER_EDITED, PUBLISHED_POSTPONED,
         POSTPONED_CONFIRMED, POSTPONED_REASSIGNED, SUBSTITUTED, SUBSTITUTED_FOR_ABSENCE, PUBLISHED, REOPENED,
-        TO_OPERATOR, REDIRECT_REJECTED, ANSWER_SIGNED, TO_CASE_DECIDER, BACK_TO_COORDINATORS;
+        TO_OPERATOR, REDIRECT_REJECTED, ANSWER_SIGNED, TO_CASE_DECIDER, BACK_TO_COORDINATORS,
+        PUBLISHED_CLARIFICATION, CLARIFICATION_RECEIVED, CLARIFICATION_MISSING, CLOSED_NO_CLARIFICATION;
 
         @Override
         public String area() {

@@ -30,10 +30,17 @@ public class ReportFacts {
     /**
      * One history entry with its appeal: {@code executorId} is who held the appeal then, {@code answerDueAt} the
      * deadline in force then; {@code since} is when the work it ends began — the latest reopen before it, else
-     * {@code receivedAt}.
+     * {@code receivedAt}; {@code to}: the status it left the appeal in; {@code pausedMinutes}: the working time the
+     * clock stood still since then while clarifications were awaited (seed 004 п.13), to be left out of the work.
      */
     public record EntryFact(long appealId, Source source, String category, String departmentId, HistoryType type,
-                            Instant at, String executorId, Instant answerDueAt, Instant since) {
+                            Instant at, String executorId, Instant answerDueAt, Instant since, AppealStatus to,
+                            long pausedMinutes) {
+
+        /** A «Размещено» on a «Запрос уточнения»: the appeal went on to await the applicant, it was not answered. */
+        public boolean clarificationPlaced() {
+            return type == HistoryType.PUBLISHED && to == AppealStatus.AWAITING_APPLICANT;
+        }
     }
 
     /**
@@ -65,10 +72,14 @@ public class ReportFacts {
                 });
     }
 
-    /** Appeals not closed and past their answer deadline at {@code at} (overdue, PRODUCT.md §9). */
+    /**
+     * Appeals not closed and past their answer deadline at {@code at} (overdue, PRODUCT.md §9); not one whose clock
+     * stands still while the applicant is asked (seed 004 п.13).
+     */
     @Transactional(readOnly = true)
     public void overdueAt(Instant at, Consumer<AppealFact> each) {
-        jdbc.query("select " + APPEAL_COLUMNS + " from appeal a where a.status <> 'CLOSED' and a.answer_due_at < :at "
+        jdbc.query("select " + APPEAL_COLUMNS + " from appeal a where a.status not in ('CLOSED', "
+                + "'AWAITING_APPLICANT') and a.answer_due_at < :at "
                 + "and a.received_at <= :at order by a.id", Map.of("at", ts(at)), rs -> {
                     each.accept(appeal(rs));
                 });
@@ -77,16 +88,20 @@ public class ReportFacts {
     /** History entries of the given types recorded in {@code [from, to)}, oldest first. */
     @Transactional(readOnly = true)
     public void entries(Instant from, Instant to, List<HistoryType> types, Consumer<EntryFact> each) {
+        String since = "coalesce((select max(r.at) from appeal_history r where r.appeal_id = h.appeal_id "
+                + "and r.type = :reopened and r.at < h.at), a.received_at)";
         jdbc.query("select h.appeal_id, a.source, a.category, a.department_id, h.type, h.at, h.executor_id, "
-                + "h.answer_due_at, coalesce((select max(r.at) from appeal_history r where r.appeal_id = h.appeal_id "
-                + "and r.type = :reopened and r.at < h.at), a.received_at) as since "
+                + "h.answer_due_at, " + since + " as since, h.to_status, "
+                // the third fact of an entry that ended a wait for the applicant: its paused working minutes
+                + "coalesce((select sum(p.args[3]::bigint) from appeal_history p where p.appeal_id = h.appeal_id "
+                + "and p.type in (:paused) and p.at <= h.at and p.at >= " + since + " and cardinality(p.args) = 3), 0) "
                 + "from appeal_history h join appeal a on a.id = h.appeal_id "
                 + "where h.type in (:types) and h.at >= :from and h.at < :to order by h.at, h.id",
                 Map.of("from", ts(from), "to", ts(to), "types", types.stream().map(HistoryType::name).toList(),
-                        "reopened", HistoryType.REOPENED.name()), rs -> {
+                        "reopened", HistoryType.REOPENED.name(), "paused", PAUSES), rs -> {
                     each.accept(new EntryFact(rs.getLong(1), Source.valueOf(rs.getString(2)), rs.getString(3),
                             rs.getString(4), HistoryType.valueOf(rs.getString(5)), instant(rs, 6), rs.getString(7), instant(rs, 8),
-                            instant(rs, 9)));
+                            instant(rs, 9), AppealStatus.valueOf(rs.getString(10)), rs.getLong(11)));
                 });
     }
 
@@ -113,6 +128,10 @@ public class ReportFacts {
                             rs.getString(10), rs.getString(11)));
                 });
     }
+
+    /** The entries that end a wait for the applicant, each keeping its paused working minutes. */
+    private static final List<String> PAUSES = List.of(HistoryType.CLARIFICATION_RECEIVED.name(),
+            HistoryType.CLARIFICATION_MISSING.name(), HistoryType.CLOSED_NO_CLARIFICATION.name());
 
     private static AppealFact appeal(ResultSet rs) throws SQLException {
         return new AppealFact(rs.getLong(1), Source.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),

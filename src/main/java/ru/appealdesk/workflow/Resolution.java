@@ -13,7 +13,9 @@ public enum Resolution implements Text {
     /** A duplicate of another appeal. */
     DUPLICATE,
     /** The applicant disagreed for the third time: handed to the operator (001 §2). */
-    TO_OPERATOR;
+    TO_OPERATOR,
+    /** The applicant did not answer a clarification within {@code clarification-wait} (seed 004 п.13). */
+    NO_CLARIFICATION;
 
     /** The words staff read for it. */
     public String title() {

@@ -53,7 +53,8 @@ class SubmittedAnswer {
      * «Отложено» carries at least one photo or document.
      */
     static void checkEvidence(AnswerDraft draft, boolean evidenceRequired) {
-        if (evidenceRequired && draft.type() != AnswerType.POSTPONED && !hasEvidence(draft.attachments())) {
+        if (evidenceRequired && draft.type() != AnswerType.POSTPONED
+                && draft.type() != AnswerType.CLARIFICATION && !hasEvidence(draft.attachments())) {
             throw new TransitionRefused(Reason.EVIDENCE_REQUIRED, "a " + draft.type() + " answer needs a photo or a "
                     + "document");
         }
@@ -85,6 +86,10 @@ class SubmittedAnswer {
 
     AnswerType type() {
         return type;
+    }
+
+    boolean clarification() {
+        return type == AnswerType.CLARIFICATION;
     }
 
     boolean postponed() {

@@ -32,6 +32,12 @@ class Terms {
         this.answerDueAt = deadline.answerDueAt();
     }
 
+    /** The clock stood still (a clarification awaited, seed 004 п.13): each term moves on by {@code by}. */
+    void shift(java.util.function.UnaryOperator<Instant> by) {
+        this.dueAt = by.apply(dueAt);
+        this.answerDueAt = by.apply(answerDueAt);
+    }
+
     Instant receivedAt() {
         return receivedAt;
     }

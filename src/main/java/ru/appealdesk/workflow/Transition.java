@@ -4,6 +4,7 @@ import static ru.appealdesk.workflow.AppealStatus.ANSWER_REVIEW;
 import static ru.appealdesk.workflow.AppealStatus.APPROVED;
 import static ru.appealdesk.workflow.AppealStatus.ASSIGNED;
 import static ru.appealdesk.workflow.AppealStatus.CASE_DECISION;
+import static ru.appealdesk.workflow.AppealStatus.AWAITING_APPLICANT;
 import static ru.appealdesk.workflow.AppealStatus.CLOSED;
 import static ru.appealdesk.workflow.AppealStatus.IN_PROGRESS;
 import static ru.appealdesk.workflow.AppealStatus.NEW;
@@ -71,6 +72,19 @@ public enum Transition {
     PUBLISH(set(APPROVED), PLACER, STEP, CLOSED, "PUBLISHED", HistoryType.PUBLISHED),
     /** The same «Размещено» on an «Отложено» answer. */
     PUBLISH_POSTPONED(set(APPROVED), PLACER, STEP, POSTPONED, null, HistoryType.PUBLISHED),
+    /** The same «Размещено» on a «Запрос уточнения»: the clock stops until the applicant replies (seed 004 п.13). */
+    PUBLISH_CLARIFICATION(set(APPROVED), PLACER, STEP, AWAITING_APPLICANT, null, HistoryType.PUBLISHED),
+    /** «Ответ получен»: a coordinator enters the applicant's reply; back to the executor, the terms moved on. */
+    RECEIVE_CLARIFICATION(set(AWAITING_APPLICANT), COORDINATOR, STEP, IN_PROGRESS, "CLARIFICATION_RECEIVED",
+            HistoryType.CLARIFICATION_RECEIVED),
+    /** «Ответа нет»: a coordinator ends the wait without a reply; back to the executor, the terms moved on. */
+    NO_CLARIFICATION_REPLY(set(AWAITING_APPLICANT), COORDINATOR, STEP, IN_PROGRESS, "NO_CLARIFICATION_REPLY",
+            HistoryType.CLARIFICATION_MISSING),
+    /** The applicant replies through the portal ({@code POST /api/appeals/{id}/clarification}). */
+    CLARIFY(set(AWAITING_APPLICANT), APPLICANT, ASIDE, IN_PROGRESS, null, HistoryType.CLARIFICATION_RECEIVED),
+    /** After {@code clarification-wait} without a reply the coordinators may close it (resolution NO_CLARIFICATION). */
+    CLOSE_NO_CLARIFICATION(set(AWAITING_APPLICANT), COORDINATOR, STEP, CLOSED, null,
+            HistoryType.CLOSED_NO_CLARIFICATION),
     /** «Вернуть на доработку» of an approved answer: a coordinator or a curator (seed 003 §2). */
     QUALITY_RETURN(set(APPROVED), QUALITY_CONTROLLER, STEP, REWORK, "QUALITY_RETURN", HistoryType.QUALITY_RETURN),
     REASSIGN_POSTPONED(set(POSTPONED), COORDINATOR, ASIDE, null, null, HistoryType.REASSIGNED),

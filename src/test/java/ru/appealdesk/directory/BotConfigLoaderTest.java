@@ -46,6 +46,9 @@ class BotConfigLoaderTest {
         assertThat(directory.regulation(Source.POS).executorPlaces()).isTrue();
         assertThat(directory.regulation(Source.ECUR).executorPlaces()).isFalse();
         assertThat(directory.regulation(Source.OTHER).executorPlaces()).isFalse();
+        // seed 004 п.13: no source of the sample sets clarification-wait, so each waits the default 3 days
+        assertThat(directory.regulation(Source.INCIDENT).clarificationWait())
+                .isEqualTo(new WorkDuration(3, WorkDuration.Unit.DAYS, false));
         assertThat(directory.regulation(Source.OTHER).postponeLimit()).isEqualTo(1);
         // seed 000 п.6: no department of the sample has its answers signed by the deputy head (sign-by)
         assertThat(directory.signerOf("roads")).isEmpty();
@@ -115,6 +118,8 @@ class BotConfigLoaderTest {
             "staff.yml|deputy-head: orlov\\n    approver: kuznetsova|sign-by: DEPUTY_HEAD\\n    approver: kuznetsova|staff.yml line 13: departments[0].sign-by: sign-by: DEPUTY_HEAD needs the department's deputy-head",
             // PRODUCT.md §13.2 answer-evidence (seed 000 п.6, 001 §4.6)
             "regulations.yml|placed-by: EXECUTOR                 # seed 000 п.10|answer-evidence: always              # seed 000 п.10|regulations.yml line 14: sources.DOBRODEL.answer-evidence: answer-evidence must be required or optional",
+            // PRODUCT.md §13.2 clarification-wait (seed 004 п.13)
+            "regulations.yml|placed-by: EXECUTOR                 # seed 000 п.10|clarification-wait: \"3 dayz\"\\n    placed-by: EXECUTOR                 # seed 000 п.10|regulations.yml line 14: sources.DOBRODEL.clarification-wait: '3 dayz' is not a duration",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: potholes\\n    type: RESOLVED|templates.yml line 13: templates[0].category: unknown category 'potholes' (not in routing.yml)",
             "templates.yml|    category: roads\\n    type: RESOLVED|    category: roads\\n    type: FIXED|templates.yml line 14: templates[0].type: unknown answer type 'FIXED'",
             "templates.yml|сообщаем, что по адресу {address}|сообщаем, что по адресу {adress}|templates.yml line 16: templates[0].text: unknown placeholder '{adress}'",

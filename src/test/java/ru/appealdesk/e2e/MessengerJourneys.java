@@ -182,6 +182,40 @@ abstract class MessengerJourneys extends EndToEndTest {
         assertThat(appeal(id).get("status").asText()).isEqualTo("IN_PROGRESS");
     }
 
+    @Test
+    void aClarificationIsPlacedAndTheReplyACoordinatorEntersReachesTheExecutor() {
+        // given an ИМ roads appeal the executor accepted (seed 004 п.13)
+        JsonNode created = register(appealRequest("IM-2026-940001", "roads").put("source", "INCIDENT"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        phone().press(user(executor), awaitCardIn(executor, "IM-2026-940001", "Взять в работу"), "Взять в работу");
+        Msg accepted = awaitCardIn(executor, "IM-2026-940001", "Подготовить ответ");
+
+        // when the executor drafts «Запрос уточнения» and submits it, the approver approves, a coordinator places it
+        int seen = phone().messagesTo(user(executor)).size();
+        phone().press(user(executor), accepted, "Подготовить ответ");
+        phone().press(user(executor), awaitNew(executor, seen, m -> m.hasButton("Запрос уточнения")),
+                "Запрос уточнения");
+        awaitText(executor, "Пришлите текст ответа");
+        seen = phone().messagesTo(user(executor)).size();
+        phone().userSends(user(executor), "Уточните, пожалуйста, номер дома.");
+        phone().press(user(executor), awaitNew(executor, seen, m -> m.hasButton("Отправить на согласование")),
+                "Отправить на согласование");
+        phone().press(user("belov"), awaitCardIn("belov", "IM-2026-940001", "Согласовать"), "Согласовать");
+        phone().press(user("sokolova"), awaitCardIn("sokolova", "IM-2026-940001", "Размещено"), "Размещено");
+        awaitStatus(id, "AWAITING_APPLICANT");
+
+        // and presses «Ответ получен» on the card of the wait, typing the applicant's reply
+        phone().press(user("sokolova"), awaitCardIn("sokolova", "IM-2026-940001", "Ответ получен"), "Ответ получен");
+        awaitText("sokolova", "напишите одним сообщением ответ заявителя");
+        seen = phone().messagesTo(user(executor)).size();
+        phone().userSends(user("sokolova"), "Дом 7, второй подъезд.");
+
+        // then the appeal is back with the executor, whose card shows the reply
+        awaitStatus(id, "IN_PROGRESS");
+        awaitNew(executor, seen, m -> m.text().contains("Дом 7, второй подъезд.") && m.hasButton("Подготовить ответ"));
+    }
+
     private Msg awaitCardIn(String staffId, String number, String label) {
         return phone().awaitMessage(user(staffId), m -> m.hasButton(label) && m.text().contains(number));
     }

@@ -63,7 +63,7 @@ class StageLatenessTest {
     @Test
     void givenALateApprovalThenTheLatePlacementIsTheApproversNotTheExecutors() {
         EntryFact placement = new EntryFact(1, Source.INCIDENT, "snow", "roads", HistoryType.PUBLISHED,
-                RECEIVED.plusSeconds(3600 * 8), "morozov", RECEIVED.plusSeconds(3600 * 7), RECEIVED);
+                RECEIVED.plusSeconds(3600 * 8), "morozov", RECEIVED.plusSeconds(3600 * 7), RECEIVED, null, 0);
         DisciplineReport.StageLate review = late(AnswerStage.REVIEW, "belov", 6);
         DisciplineReport.StageLate place = late(AnswerStage.PLACEMENT, "sokolova", 7);
 

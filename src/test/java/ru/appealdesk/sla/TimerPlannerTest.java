@@ -94,7 +94,7 @@ class TimerPlannerTest {
         SourceRegulation regulation = new SourceRegulation(null, null, null, null, null, null,
                 ladder.stream().map(WorkDuration::parse).toList(), List.of(), null,
                 within == null ? null : WorkDuration.parse(within), false, null, null, null, false, 2, false, null, false,
-                null, null, false, false, null);
+                null, null, false, false, null, SourceRegulation.DEFAULT_CLARIFICATION_WAIT);
         assertThat(PLANNER.unroutedLadder(msk(since), regulation)).containsExactly(msk(first), msk(second),
                 msk(third));
     }

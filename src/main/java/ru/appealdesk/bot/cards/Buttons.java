@@ -35,7 +35,10 @@ public enum Buttons implements Text {
     BACK_TO_COORDINATORS,
     REMOVE_FILES,
     OPEN_NUMBER,
-    OPEN_APPEAL;
+    OPEN_APPEAL,
+    CLOSE_NO_CLARIFICATION,
+    CLARIFICATION_RECEIVED,
+    NO_CLARIFICATION_REPLY;
 
     @Override
     public String area() {

@@ -32,6 +32,10 @@ public record Callback(Action action, long appealId, int step, String argument) 
         DELEGATE("dlg", Transition.DELEGATE_REVIEW), DELEGATE_TO("dlt", Transition.DELEGATE_REVIEW),
         NOTIFIED("ntf", Transition.SUBMIT_ANSWER), HELP("hlp", Transition.REQUEST_HELP),
         TEMPLATE("tpl", Transition.SUBMIT_ANSWER),
+        /** «Ответ получен», «Ответа нет», «Закрыть: нет уточнения» (seed 004 п.13). */
+        CLARIFICATION_RECEIVED("clr", Transition.RECEIVE_CLARIFICATION),
+        NO_CLARIFICATION("cln", Transition.NO_CLARIFICATION_REPLY),
+        CLOSE_NO_CLARIFICATION("clz", Transition.CLOSE_NO_CLARIFICATION),
         /** «Открыть обращение» where the messenger has no Mini App (MAX): a fresh login link to the appeal's page. */
         PAGE("pg", null),
         /** A plain transition with no action of its own: the argument names it ({@link #plain()}). */

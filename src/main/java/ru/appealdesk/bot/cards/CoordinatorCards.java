@@ -105,4 +105,24 @@ public final class CoordinatorCards {
         return Message.card(f, CardLines.header(StepWords.OVERSIGHT_TITLE.text(Html.escape(f.name(a.executorId()))), f),
                 CardLines.appealText(f), List.of(List.of(Keyboards.close(a), Keyboards.coExecutors(a))));
     }
+
+    /**
+     * A clarification was placed (seed 004 п.13): the question, since when and until when the applicant is awaited,
+     * «Ответ получен» and «Ответа нет»; once {@code clarification-wait} passed ({@code overdue}) also the closing.
+     */
+    public static Message awaiting(CardFacts f, java.time.Instant waitEnds, boolean overdue) {
+        AppealView a = f.appeal();
+        List<List<Button>> keyboard = new java.util.ArrayList<>(List.of(List.of(
+                Keyboards.offer(a, Transition.RECEIVE_CLARIFICATION),
+                Keyboards.offer(a, Transition.NO_CLARIFICATION_REPLY))));
+        if (overdue) {
+            keyboard.add(List.of(Keyboards.offer(a, Transition.CLOSE_NO_CLARIFICATION,
+                    Buttons.CLOSE_NO_CLARIFICATION.text())));
+        }
+        String title = (overdue ? StepWords.CLARIFICATION_OVERDUE_TITLE : StepWords.AWAITING_TITLE).text();
+        String question = a.answer() == null ? "" : a.answer().text();
+        return Message.card(f, CardLines.header(title, f) + StepWords.AWAITING_SINCE.text(
+                        f.time(a.stepStartedAt()), f.time(waitEnds)), Html.escape(question) + CardLines.appealText(f),
+                keyboard);
+    }
 }

@@ -52,7 +52,15 @@ public final class ExecutorCards {
         }
         List<List<Button>> keyboard = List.of(row, List.of(Keyboards.offer(a, Transition.ADD_OWN_CO_EXECUTOR),
                 Keyboards.offer(a, Transition.REQUEST_HELP)));
-        return Message.card(f, CardLines.header(title, f), CardLines.appealText(f) + CardLines.materials(f), keyboard);
+        return Message.card(f, CardLines.header(title, f), clarification(a) + CardLines.appealText(f)
+                + CardLines.materials(f), keyboard);
+    }
+
+    /** The applicant's reply to the last clarification, or that none came (seed 004 п.13); empty if never asked. */
+    static String clarification(AppealView a) {
+        return a.lastClarification().map(h -> h.type() == ru.appealdesk.workflow.HistoryType.CLARIFICATION_RECEIVED
+                ? StepWords.CLARIFICATION_REPLY.text(Html.escape(h.comment()))
+                : StepWords.CLARIFICATION_NONE.text()).orElse("");
     }
 
     /** PRODUCT.md §9: after «Отложено» was placed, the executor owes the final answer by the postponed date. */

@@ -127,6 +127,7 @@ public class StepCards {
             case REDIRECT_REVIEW -> person.hasRole(Role.MODERATOR)
                     ? () -> redirectReviewCard(a, a.stepEntry().comment(), here) : null;
             case CASE_DECISION -> facts.caseDecider(person) ? () -> decisionCard(a, here) : null;
+            case AWAITING_APPLICANT -> coordinator ? () -> awaitingCard(a, false, here) : null;
             case CLOSED -> null;
         };
         if (card != null) {
@@ -134,6 +135,19 @@ public class StepCards {
         } else {
             send(a, chat, here.mark(), ReviewCards.plain(facts.cardFor(person, a)), Outbox.PRIORITY_REPLY, null);
         }
+    }
+
+    /**
+     * The coordinators' card of an appeal awaiting the applicant (seed 004 п.13); {@code overdue}: its {@code
+     * clarification-wait} passed, so it may be closed.
+     */
+    public void awaitingCard(AppealView a, StaffMember coordinator, boolean overdue) {
+        chatOf(coordinator.id()).ifPresent(chat -> awaitingCard(a, overdue, chat));
+    }
+
+    private void awaitingCard(AppealView a, boolean overdue, Recipients.Chat chat) {
+        send(a, chat, CoordinatorCards.awaiting(facts.card(a, false), facts.clarificationWaitEnds(a), overdue),
+                Card.Kind.OVERSIGHT);
     }
 
     public void executorCard(AppealView a) {

@@ -56,6 +56,11 @@ class StepFacts {
     }
 
     /** Until when the executor may still return the accepted appeal (ЕЦУР), or null. */
+    /** When the wait for the applicant's reply to a clarification ends (seed 004 п.13). */
+    Instant clarificationWaitEnds(AppealView a) {
+        return appeals.clarificationWaitEnds(a);
+    }
+
     Instant returnableUntil(AppealView a) {
         return appeals.returnableUntil(a);
     }

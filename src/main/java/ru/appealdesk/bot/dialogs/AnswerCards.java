@@ -36,8 +36,10 @@ final class AnswerCards {
         if (postponable) {
             second.add(0, type(a, AnswerType.POSTPONED, "⏳ ", a.postponeCount() == 0 ? "" : Words.AGAIN.text()));
         }
+        // seed 004 п.13: a question to the applicant, approved and placed like an answer
         List<List<Button>> keyboard = List.of(
-                List.of(type(a, AnswerType.RESOLVED, "✅ ", ""), type(a, AnswerType.NOT_RESOLVED, "⚠️ ", "")), second);
+                List.of(type(a, AnswerType.RESOLVED, "✅ ", ""), type(a, AnswerType.NOT_RESOLVED, "⚠️ ", "")), second,
+                List.of(type(a, AnswerType.CLARIFICATION, "❓ ", "")));
         return new Message(Words.CHOOSE_TYPE.text(Html.escape(a.number())), null, keyboard);
     }
 

@@ -41,11 +41,13 @@ public class AnswerSubmission {
     public boolean submit(Inbound in, AppealView a) {
         Conversation c = draft(in, a);
         boolean hasPhoto = c.attachedFiles().stream().anyMatch(f -> f.kind() == AttachmentKind.PHOTO);
-        if (!a.photos().isEmpty() && !hasPhoto) {
+        // a question to the applicant (seed 004 п.13) proves nothing, answers no photo and tells no result
+        boolean question = c.answerType() == ru.appealdesk.workflow.AnswerType.CLARIFICATION;
+        if (!question && !a.photos().isEmpty() && !hasPhoto) {
             // said before the notification question, which would otherwise come first
             throw new TransitionRefused(Reason.PHOTOS_REQUIRED, "the answer needs photos");
         }
-        if (!AnswerCards.proof(a).isEmpty() && c.attachedFiles().isEmpty()) {
+        if (!question && !AnswerCards.proof(a).isEmpty() && c.attachedFiles().isEmpty()) {
             throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer needs its proof");
         }
         boolean hasEvidence = c.attachedFiles().stream()
@@ -54,7 +56,7 @@ public class AnswerSubmission {
             // seed 000 п.6, 001 §4.6: refused here, before anything is asked or changed
             throw new TransitionRefused(Reason.EVIDENCE_REQUIRED, "the answer needs a photo or a document");
         }
-        if (queries.applicantNoticeRequired(a) && c.applicantNotified() == null) {
+        if (!question && queries.applicantNoticeRequired(a) && c.applicantNotified() == null) {
             draftCards.retire(in.chat(), a.id());
             replies.card(in, a, AnswerCards.notifiedQuestion(a), Card.Kind.ANSWER_DRAFT);
             return false;

@@ -196,6 +196,7 @@ final class AlertCards {
             case REDIRECT_REVIEW -> Words.EXPECTED_REDIRECT_REVIEW;
             case CASE_DECISION -> Words.EXPECTED_CASE_DECISION;
             case POSTPONED -> Words.EXPECTED_POSTPONED;
+            case AWAITING_APPLICANT -> Words.EXPECTED_AWAITING_APPLICANT;
             case CLOSED -> Words.EXPECTED_CLOSED;
         }).text();
     }
@@ -260,6 +261,7 @@ final class AlertCards {
         EXPECTED_REDIRECT_REVIEW,
         EXPECTED_CASE_DECISION,
         EXPECTED_POSTPONED,
+        EXPECTED_AWAITING_APPLICANT,
         EXPECTED_CLOSED;
 
         @Override
