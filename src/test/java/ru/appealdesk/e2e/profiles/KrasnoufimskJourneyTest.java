@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import ru.appealdesk.support.Api;
 import ru.appealdesk.support.EndToEndTest;
 import ru.appealdesk.support.FakeTelegram.Sent;
 
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Красноуфимск (seed 004, {@code bot-config/profiles/krasnoufimsk}): «Инцидент Менеджмент» in Yekaterinburg working
  * time (п.9): 6 working hours, 3 for «повышенной важности» (п.12); a return within 30 minutes with written reasons,
  * no act asked (п.11); the lead specialist of ГО и ЧС routes (п.10), approves (п.14) and places (п.16, 23); a surge
- * of messages about one address goes to the Глава at once (п.25).
+ * of messages about one address goes to the Глава at once (п.25); a clarification asked of the applicant stops the
+ * clock until the reply (п.6.3, 13).
  */
 class KrasnoufimskJourneyTest extends EndToEndTest {
 
@@ -110,5 +112,42 @@ class KrasnoufimskJourneyTest extends EndToEndTest {
             Sent told = telegram.awaitMessage(user(person), m -> m.text().contains("Повышенная социальная активность"));
             assertThat(told.text()).contains("KR-2026-000101", "KR-2026-000102", "KR-2026-000103");
         }
+    }
+
+    @Test
+    void aClarificationStopsTheClockUntilTheApplicantReplies() {
+        // given a message found on Tuesday 24 March at 09:00; its answer is due at 17:00 (6 h draft, 30 + 30 min)
+        clock.set(ekb("2026-03-24T09:00"));
+        JsonNode created = register(appealRequest("KR-2026-000201", "gkh").put("source", "INCIDENT")
+                .put("text", "Во дворе опять течёт труба, когда починят?")
+                .put("receivedAt", "2026-03-24T09:00:00+05:00"));
+        long id = created.get("id").asLong();
+        String executor = created.get("executor").asText();
+        assertThat(instant(created, "answerDueAt")).isEqualTo(ekb("2026-03-24T17:00"));
+
+        // when the executor asks the applicant which house (п.13: «запрос (уточнение)»), the lead specialist
+        // approves it (п.14) and places it at 09:30
+        submitDraft(user(executor), draftAnswer(executor, accept(executor, "KR-2026-000201"), "Запрос уточнения",
+                "Уточните, пожалуйста, адрес дома, где течёт труба."));
+        telegram.press(user("sokolova"), awaitCard("sokolova", "KR-2026-000201", "Согласовать"), "Согласовать");
+        clock.set(ekb("2026-03-24T09:30"));
+        telegram.press(user("sokolova"), awaitCard("sokolova", "KR-2026-000201", "Размещено"), "Размещено");
+
+        // then the appeal awaits the applicant, its clock stopped
+        awaitStatus(id, "AWAITING_APPLICANT");
+
+        // when the applicant replies the next morning at 10:30, after nine working hours of waiting (09:30–12:00 and
+        // 13:00–17:00 on Tuesday, 08:00–10:30 on Wednesday)
+        clock.set(ekb("2026-03-25T10:30"));
+        Api.Response reply = api.post("/api/appeals/" + id + "/clarification",
+                "{\"text\": \"ул. Мизерова, 91, второй подъезд\"}");
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+
+        // then it is the executor's again with the reply, and its term moved on by the nine working hours it waited
+        JsonNode back = awaitStatus(id, "IN_PROGRESS");
+        // (Tuesday 17:00 plus nine working hours: Wednesday's eight, then Thursday 08:00–09:00)
+        assertThat(instant(back, "answerDueAt")).isEqualTo(ekb("2026-03-26T09:00"));
+        telegram.awaitMessage(user(executor), m -> m.text().contains("KR-2026-000201")
+                && m.text().contains("ул. Мизерова, 91"));
     }
 }
