@@ -218,13 +218,19 @@ class ClarificationJourneyTest extends EndToEndTest {
         long id = waiting.get("id").asLong();
         String executor = waiting.get("executor").asText();
         clock.set(msk("2027-06-08T10:00"));
+        int seen = telegram.messagesTo(user(executor)).size();
         assertThat(api.post("/api/appeals/" + id + "/clarification", "{\"text\": \"Дом 9.\"}").status())
                 .isEqualTo(200);
+        Sent again = awaitNew(user(executor), seen, m -> m.text().contains("IM-2027-930005")
+                && m.hasButton("Подготовить ответ"));
+        // and the executor's earlier card of the appeal has no live button left
+        awaitOutboxDrained();
+        assertThat(telegram.messagesTo(user(executor))).filteredOn(m -> m.text().contains("IM-2027-930005")
+                && m.hasButton("Подготовить ответ")).extracting(Sent::messageId).containsExactly(again.messageId());
 
         // when the executor answers and the answer is placed at 11:00
         clock.set(msk("2027-06-08T11:00"));
-        submitDraft(user(executor), draftAnswer(executor, awaitCard(executor, "IM-2027-930005", "Подготовить ответ"),
-                "Решено", "Яма у дома 9 заделана."));
+        submitDraft(user(executor), draftAnswer(executor, again, "Решено", "Яма у дома 9 заделана."));
         telegram.press(user("belov"), awaitCard("belov", "IM-2027-930005", "Согласовать"), "Согласовать");
         awaitStatus(id, "APPROVED");
         telegram.press(user("sokolova"), awaitCard("sokolova", "IM-2027-930005", "Размещено"), "Размещено");

@@ -52,15 +52,20 @@ public final class ExecutorCards {
         }
         List<List<Button>> keyboard = List.of(row, List.of(Keyboards.offer(a, Transition.ADD_OWN_CO_EXECUTOR),
                 Keyboards.offer(a, Transition.REQUEST_HELP)));
-        return Message.card(f, CardLines.header(title, f), clarification(a) + CardLines.appealText(f)
+        return Message.card(f, CardLines.header(title, f), clarification(f) + CardLines.appealText(f)
                 + CardLines.materials(f), keyboard);
     }
 
-    /** The applicant's reply to the last clarification, or that none came (seed 004 п.13); empty if never asked. */
-    static String clarification(AppealView a) {
-        return a.lastClarification().map(h -> h.type() == ru.appealdesk.workflow.HistoryType.CLARIFICATION_RECEIVED
-                ? StepWords.CLARIFICATION_REPLY.text(Html.escape(h.comment()))
-                : StepWords.CLARIFICATION_NONE.text()).orElse("");
+    /**
+     * The applicant's reply to the last clarification, or that none came (seed 004 п.13), as plain text like the rest
+     * of the card's body; empty if never asked. Without personal data in the chats the reply, like the appeal's text,
+     * stays on the appeal's page.
+     */
+    static String clarification(CardFacts f) {
+        return f.appeal().lastClarification().map(h -> h.type() != ru.appealdesk.workflow.HistoryType
+                .CLARIFICATION_RECEIVED ? StepWords.CLARIFICATION_NONE.text()
+                : f.personalData() ? StepWords.CLARIFICATION_REPLY.text(h.comment())
+                : StepWords.CLARIFICATION_REPLY_WITHHELD.text()).orElse("");
     }
 
     /** PRODUCT.md §9: after «Отложено» was placed, the executor owes the final answer by the postponed date. */

@@ -28,7 +28,7 @@ class AnswerCardsTest {
 
         assertThat(postponable.header()).isEqualTo("✍️ Ответ по обращению № E-1: выберите тип ответа.");
         assertThat(labels(postponable)).containsExactly(List.of("✅ Решено", "⚠️ Не решено"),
-                List.of("⏳ Отложено", "🚫 Отклонено"));
+                List.of("⏳ Отложено", "🚫 Отклонено"), List.of("❓ Запрос уточнения"));
         assertThat(labels(notPostponable).get(1)).containsExactly("🚫 Отклонено");
         assertThat(postponable.buttons().get(0).get(0).data()).isEqualTo("typ:7:3:R0");
     }

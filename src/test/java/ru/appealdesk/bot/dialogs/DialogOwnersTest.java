@@ -15,7 +15,8 @@ class DialogOwnersTest {
         return new ArrayList<>(List.of(new Questions(null, null, null, null, null), new CloseDialog(null, null, null, null),
                 new AnswerTypeChoice(null, null, null, null, null, null, null),
                 new AnswerDraftDialog(null, null, null, null, null, null, null),
-                new MaterialsDialog(null, null, null, null, null, null, null)));
+                new MaterialsDialog(null, null, null, null, null, null, null),
+                new ClarificationDialog(null, null, null, null)));
     }
 
     @Test

@@ -15,7 +15,7 @@ class HandlersTest {
         return new ArrayList<>(List.of(new ExecutorPresses(null, null, null),
                 new AnswerPresses(null, null, null, null, null), new ReviewPresses(null, null, null, null),
                 new CoordinatorPresses(null, null, null, null), new CoExecutorPresses(null, null, null, null),
-                new OpenPress(null, null), new PagePress(null, null, null)));
+                new OpenPress(null, null), new PagePress(null, null, null), new ClarificationPresses(null, null, null)));
     }
 
     private static List<ChatCommand> commands() {
