@@ -1,46 +1,43 @@
 package ru.appealdesk.support;
 
-import java.util.Collection;
-import java.util.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import ru.appealdesk.directory.Directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A test class's own configuration directory wins over the sample, and only the staff it names are bound. */
-class ConfigVariantTest extends EndToEndTest {
-
-    @Autowired
-    Directory directory;
-
-    @DynamicPropertySource
-    static void organisation(DynamicPropertyRegistry registry) {
-        registry.add("appealdesk.bot-config-dir", () -> ConfigVariant.of("bot-config")
-                .replace("staff.yml", "Петрова Анна Сергеевна", "Петрова Анна Викторовна")
-                .write("config-variant-test"));
-    }
-
-    @Override
-    protected Collection<String> staffToBind() {
-        return List.of("petrova", "sidorov");
-    }
+/**
+ * A changed copy of an organisation loads with its change and leaves the original alone; a replacement that matches
+ * nothing is refused. (That a class's own directory outranks the sample and only its staff are bound is what every
+ * profile journey under e2e/profiles relies on.)
+ */
+class ConfigVariantTest {
 
     @Test
-    void theVariantIsTheOrganisationAndOnlyItsNamedStaffAreBound() {
-        assertThat(directory.staff("petrova").orElseThrow().name()).isEqualTo("Петрова Анна Викторовна");
-        assertThat(phone().messagesTo(user("petrova"))).anyMatch(m -> m.text().contains("Вы подключены"));
-        assertThat(phone().messagesTo(user("morozov"))).isEmpty();
+    void theVariantIsACompleteOrganisationWithTheChange() throws IOException {
+        // when the sample is copied with a person renamed and a line added
+        String dir = ConfigVariant.of("bot-config")
+                .replace("staff.yml", "Петрова Анна Сергеевна", "Петрова Анна Викторовна")
+                .insertAfter("regulations.yml", "  OTHER:", "    clarification-wait: \"5 days\"")
+                .write("config-variant-test");
+
+        // then it loads as a whole organisation with both changes, and the sample is unchanged
+        Directory variant = Directory.load(Path.of(dir));
+        assertThat(variant.staff("petrova").orElseThrow().name()).isEqualTo("Петрова Анна Викторовна");
+        assertThat(variant.regulation(ru.appealdesk.directory.Source.OTHER).clarificationWait())
+                .hasToString("5 days");
+        assertThat(Files.readString(Path.of("bot-config", "staff.yml"))).contains("Петрова Анна Сергеевна");
+        assertThat(Path.of(dir, "calendar", "ru.yml")).exists();
     }
 
     @Test
     void aReplacementThatMatchesNothingIsRefused() {
         assertThatThrownBy(() -> ConfigVariant.of("bot-config").replace("staff.yml", "no such text", "x"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no such text");
     }
 }
