@@ -118,6 +118,12 @@ class TimerPlanner {
         }
         AppealStatus from = a.stepEntry().from();
         timers.cancel(a.id(), STEP_KINDS);
+        if (a.status() == AppealStatus.CLOSED) {
+            // nothing of a closed appeal is due any more: its terms, countdowns and co-executors' timers go too (a
+            // reopening plans its terms anew)
+            timers.cancel(a.id(), EnumSet.allOf(Timer.Kind.class));
+            return;
+        }
         if (a.status() == AppealStatus.NEW) {
             planUnrouted(a, regulation, now);
         }

@@ -43,6 +43,7 @@ class RedirectTest extends EndToEndTest {
         Sent other = telegram.awaitMessage(user("popov"), m -> m.text().contains("RD-2026-540001")
                 && m.text().contains("Закрыто: Перенаправлено в другую организацию (Соколова Т.А.)"));
         assertThat(other.keyboard()).isEmpty();
+        assertThat(pendingTimers(id)).as("timers of the closed appeal").isZero();
     }
 
     @Test

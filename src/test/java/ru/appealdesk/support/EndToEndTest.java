@@ -215,6 +215,13 @@ public abstract class EndToEndTest {
         OutboxDrained.await(() -> telegram.idle() && phone().idle(), database, clock);
     }
 
+    /** The appeal's timers still waiting to fire (its reminders, countdowns, terms). */
+    protected int pendingTimers(long appealId) {
+        Integer count = database.queryForObject("select count(*) from timer where appeal_id = ? and status = 'PENDING'",
+                Integer.class, appealId);
+        return count == null ? 0 : count;
+    }
+
     protected static long user(String staffId) {
         return USERS.get(staffId);
     }

@@ -112,8 +112,12 @@ class MytishchiJourneyTest extends EndToEndTest {
 
         // and the «Добродел» unit places both
         Sent place = awaitCard("sokolova", "MY-2026-000002", "Размещено");
+        assertThat(pendingTimers(id)).isPositive();
         telegram.press(user("sokolova"), place, "Размещено");
         awaitStatus(id, "CLOSED");
+
+        // and nothing of the closed appeal is left to fire: its terms and countdowns went with it
+        assertThat(pendingTimers(id)).isZero();
     }
 
     @Test
