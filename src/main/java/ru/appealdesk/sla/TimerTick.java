@@ -51,6 +51,8 @@ public class TimerTick {
     private final WorkingTime workingTime;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    /** A timer's transition commits on its own: a conflict with a person's change holds up no other timer. */
+    private final TransactionTemplate own;
     private final Clock clock;
     private final Directory directory;
     private final ru.appealdesk.directory.Absences absences;
@@ -70,6 +72,8 @@ public class TimerTick {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
+        this.own = new TransactionTemplate(tx.getTransactionManager());
+        this.own.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Fires everything that is due, batch by batch; returns how many timers were handled. */
@@ -263,11 +267,29 @@ public class TimerTick {
                         workingLeft)));
     }
 
-    private static void transition(Runnable action, AppealView a) {
-        try {
-            action.run();
-        } catch (TransitionRefused refused) {
-            log.info("Timer for appeal {} found it changed: {}", a.id(), safe(refused.getMessage()));
+    /**
+     * Carries out a timer's transition in a transaction of its own, on the appeal as it is then. A person may change
+     * the appeal at the same moment (an executor's «Взять в работу» on another instance as the accept window ends):
+     * that conflict is not an error and holds up none of the other due timers; the transition is tried once more on
+     * the appeal as the person left it, where it is refused if its step has passed.
+     */
+    private void transition(Runnable action, AppealView a) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                own.executeWithoutResult(status -> action.run());
+                return;
+            } catch (TransitionRefused refused) {
+                log.info("Timer for appeal {} found it changed: {}", a.id(), safe(refused.getMessage()));
+                return;
+            } catch (org.springframework.dao.OptimisticLockingFailureException conflict) {
+                if (attempt == 2) {
+                    log.info("Timer for appeal {} met a change made at the same moment twice; its step decides next",
+                            a.id());
+                    return;
+                }
+                log.info("Timer for appeal {} met a change made at the same moment; trying again on the appeal as "
+                        + "it is now", a.id());
+            }
         }
     }
 }
