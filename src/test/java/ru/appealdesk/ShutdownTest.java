@@ -59,6 +59,33 @@ class ShutdownTest {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(survivors(before)).isEmpty());
     }
 
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aGracefulStopWritesNoErrorLine(org.springframework.boot.test.system.CapturedOutput output) {
+        String database = TestDatabase.migratedDatabase();
+        try (FakeTelegram telegram = new FakeTelegram()) {
+            // given a running service polling Telegram (a long poll of 30 s is in flight)
+            ConfigurableApplicationContext app = new SpringApplicationBuilder(AppealDeskApplication.class).run(
+                    "--server.port=0", "--spring.datasource.url=" + database,
+                    "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
+                    "--appealdesk.bot-config-dir=bot-config", "--appealdesk.telegram.token=" + FakeTelegram.TOKEN,
+                    "--appealdesk.reports.enabled=false", "--appealdesk.telegram.api-url=" + telegram.url(),
+                    "--appealdesk.telegram.poll-timeout=30s",
+                    "--spring.quartz.properties.org.quartz.scheduler.instanceName=appealdesk-graceful-test");
+            Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
+            Staff.bind(api, telegram, Map.of("sokolova", 900_002L));
+            int before = output.getAll().length();
+
+            // when it is stopped as an operator would (SIGTERM: the context closes)
+            app.close();
+
+            // then nothing it wrote while stopping asks anyone to act
+            String stopping = output.getAll().substring(before);
+            assertThat(stopping.lines().filter(line -> line.contains(" ERROR "))).as(stopping).isEmpty();
+            assertThat(stopping).contains("Telegram polling stopped");
+        }
+    }
+
     private static boolean waitingForTheTimerTable(java.sql.Connection connection) throws java.sql.SQLException {
         try (var result = connection.createStatement().executeQuery("select count(*) from pg_locks "
                 + "where not granted and relation = 'timer'::regclass")) {

@@ -154,6 +154,14 @@ class BotSessionRunner implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        // the long poll in flight is cancelled on purpose; TelegramBots logs that as an ERROR («Error received from
+        // Telegram GetUpdates Request», IOException: Canceled), and an ERROR line means someone must act. Nothing is
+        // polled after this, so its session's log is quiet until the poller has ended
+        org.springframework.boot.logging.LoggingSystem logging =
+                org.springframework.boot.logging.LoggingSystem.get(getClass().getClassLoader());
+        String session = org.telegram.telegrambots.longpolling.BotSession.class.getName();
+        org.springframework.boot.logging.LoggerConfiguration before = logging.getLoggerConfiguration(session);
+        logging.setLogLevel(session, org.springframework.boot.logging.LogLevel.OFF);
         try {
             if (application != null) {
                 application.close();
@@ -170,6 +178,8 @@ class BotSessionRunner implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+        logging.setLogLevel(session, before == null ? null : before.getConfiguredLevel());
+        log.info("Telegram polling stopped");
     }
 
     @Override
