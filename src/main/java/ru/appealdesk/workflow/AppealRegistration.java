@@ -58,6 +58,7 @@ public class AppealRegistration {
 
     @Transactional(noRollbackFor = TransitionRefused.class)
     public Registration register(NewAppeal request) {
+        appeals.lockRegistration(request.source() + ":" + request.externalId());
         Optional<Appeal> existing = appeals.findBySourceAndExternalId(request.source(), request.externalId());
         if (existing.isPresent()) {
             return new Registration(existing.get().view(), false);

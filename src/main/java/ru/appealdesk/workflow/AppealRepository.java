@@ -11,6 +11,14 @@ import ru.appealdesk.directory.Source;
 
 interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecificationExecutor<Appeal> {
 
+    /**
+     * Holds, until the transaction ends, the registration of this portal number: a second request for the same
+     * (source, externalId) at the same moment waits and then finds the first, instead of failing on the unique key
+     * (which Hibernate logs as an ERROR although it is handled).
+     */
+    @Query(value = "select 1 from (select pg_advisory_xact_lock(hashtext(?1))) registration", nativeQuery = true)
+    int lockRegistration(String key);
+
     // a JPQL string, translated once (a derived query is a new criteria query, translated on every call)
     @Query("select a from Appeal a where a.intake.source = ?1 and a.intake.externalId = ?2")
     Optional<Appeal> findBySourceAndExternalId(Source source, String externalId);

@@ -236,4 +236,38 @@ class IntakeApiTest extends EndToEndTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.json().get("detail").asText()).contains(detail);
     }
+
+    /**
+     * A portal that sends the same appeal twice at the same moment (a retry racing the first request) gets one
+     * appeal, one 201 and 200s for the rest, and the log has no ERROR line for the handled race (issue 26; it also
+     * carried the applicant's contacts).
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void theSameAppealSentAtOnceIsOneAppealAndNoErrorIsLogged(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        // given eight requests for one portal number, in flight together
+        String body = appealRequest("RC-2026-000001", "roads").toString();
+        int before = output.getAll().length();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.CompletableFuture<Api.Response>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> api.post("/api/appeals", body),
+                        pool));
+            }
+            for (java.util.concurrent.CompletableFuture<Api.Response> call : calls) {
+                statuses.add(call.get().status());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        // then one was created and the others answered with it
+        assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(statuses).filteredOn(s -> s == 200).hasSize(7);
+        // and nothing in the log asks anyone to act
+        assertThat(output.getAll().substring(before).lines().filter(l -> l.contains(" ERROR "))).isEmpty();
+    }
 }
