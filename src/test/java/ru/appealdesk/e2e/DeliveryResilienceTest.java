@@ -155,4 +155,25 @@ class DeliveryResilienceTest extends EndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> helpReplies("lebedeva") == before + 4);
         assertThat(telegram.rateLimitedCalls()).isZero();
     }
+
+    @Test
+    void callsHangingAtTelegramHoldUpNeitherOtherChatsNorPolling() {
+        // given Telegram holding every message for 3 seconds (a hung Bot API)
+        telegram.slowDown(Duration.ofSeconds(3));
+        try {
+            // when twelve people ask for help at once
+            USERS.keySet().stream().limit(12).forEach(person -> telegram.userSends(user(person), "/help"));
+
+            // then more than five replies are under way at once (issue 26 saw exactly five calls hang and nothing
+            // else go out; through the client's synchronous calls OkHttp's 5-per-host limit does not apply)
+            await().atMost(Duration.ofSeconds(20)).until(() -> telegram.mostHeldAtOnce() >= 10);
+
+            // and the bot keeps polling for updates while they hang
+            long polls = telegram.polls();
+            await().atMost(Duration.ofSeconds(10)).until(() -> telegram.polls() > polls);
+        } finally {
+            telegram.slowDown(Duration.ZERO);
+        }
+        awaitOutboxDrained();
+    }
 }

@@ -95,6 +95,8 @@ public final class FakeTelegram implements AutoCloseable {
     private final List<Long> acceptedAt = new ArrayList<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
+    private final java.util.concurrent.atomic.AtomicInteger holding = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean strict;
     /** The service's {@code appealdesk.delivery.private-chat-spacing}: the per-chat limit scales with it. */
     private volatile Duration pace = REAL_PACE;
@@ -339,8 +341,19 @@ public final class FakeTelegram implements AutoCloseable {
     }
 
     /** Every sending call waits this long before it is answered (to keep messages in flight). */
+    /** The most messages the fake held at once while slowed down (the service's calls in flight). */
+    public int mostHeldAtOnce() {
+        return held.get();
+    }
+
+    /** How many getUpdates calls the service has made so far. */
+    public long polls() {
+        return calls.stream().filter("getUpdates"::equals).count();
+    }
+
     public void slowDown(Duration delay) {
         this.delay = delay;
+        this.held.set(0);
     }
 
     /** The user blocked the bot: every message to the chat is refused with 403. */
@@ -460,8 +473,16 @@ public final class FakeTelegram implements AutoCloseable {
                 respond(exchange, 400, error(400, "Bad Request: chat not found"));
                 return;
             }
+            // Telegram judges its limits as a request arrives, however long it then takes to answer
+            boolean stamped = MESSAGES.contains(method) && !delay.isZero() && chatId != null;
+            String brokenOnArrival = stamped ? brokenLimit(chatId.asLong()) : null;
             if (MESSAGES.contains(method) && !delay.isZero()) {
-                sleep(delay);
+                held.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                try {
+                    sleep(delay);
+                } finally {
+                    holding.decrementAndGet();
+                }
             }
             Fault fault = takeFault(method);
             if (fault != null && fault.lostAfter() != null) {
@@ -481,7 +502,7 @@ public final class FakeTelegram implements AutoCloseable {
                 respond(exchange, 403, error(403, "Forbidden: bot was blocked by the user"));
                 return;
             }
-            String broken = MESSAGES.contains(method) ? brokenLimit(chatId.asLong()) : null;
+            String broken = stamped ? brokenOnArrival : MESSAGES.contains(method) ? brokenLimit(chatId.asLong()) : null;
             if (broken != null) {
                 rateLimited.incrementAndGet();
                 violations.add(method + " to chat " + chatId + " broke Telegram's rate limits: " + broken);
