@@ -162,7 +162,9 @@ class DeliveryResilienceTest extends EndToEndTest {
         telegram.slowDown(Duration.ofSeconds(3));
         try {
             // when twelve people ask for help at once
-            USERS.keySet().stream().limit(12).forEach(person -> telegram.userSends(user(person), "/help"));
+            java.util.Map<String, Long> before = new java.util.HashMap<>();
+            USERS.keySet().stream().limit(12).forEach(person -> before.put(person, helpReplies(person)));
+            before.keySet().forEach(person -> telegram.userSends(user(person), "/help"));
 
             // then more than five replies are under way at once (issue 26 saw exactly five calls hang and nothing
             // else go out; through the client's synchronous calls OkHttp's 5-per-host limit does not apply)
@@ -171,6 +173,9 @@ class DeliveryResilienceTest extends EndToEndTest {
             // and the bot keeps polling for updates while they hang
             long polls = telegram.polls();
             await().atMost(Duration.ofSeconds(10)).until(() -> telegram.polls() > polls);
+            // and each of them gets the reply once, when Telegram is done holding it
+            await().atMost(Duration.ofSeconds(30)).until(() -> before.entrySet().stream()
+                    .allMatch(e -> helpReplies(e.getKey()) == e.getValue() + 1));
         } finally {
             telegram.slowDown(Duration.ZERO);
         }
