@@ -46,7 +46,10 @@ public class Card {
     private MessengerKind messenger;
     @Column(name = "chat_id")
     private long chatId;
-    @Column(name = "message_id")
+    // written only by the delivery (CardRepository.recordDelivered): a transaction that changes the card while its
+    // message is in flight must not write back the id it read before delivery (a lost update left the id null and
+    // the card's next edit dead, «the card was never delivered»)
+    @Column(name = "message_id", updatable = false)
     private String messageId;
     private int step;
     private String text;
@@ -86,10 +89,6 @@ public class Card {
 
     public Kind kind() {
         return kind;
-    }
-
-    void delivered(String messageId) {
-        this.messageId = messageId;
     }
 
     /** No more buttons; the text (it may quote applicants' contacts) is no longer kept. */

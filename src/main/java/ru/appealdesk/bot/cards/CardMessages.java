@@ -74,6 +74,6 @@ public class CardMessages implements SentMessages {
 
     @EventListener
     void on(MessageDelivered delivered) {
-        cards.findById(delivered.key()).ifPresent(card -> card.delivered(delivered.messageId()));
+        cards.recordDelivered(delivered.key(), delivered.messageId());
     }
 }

@@ -10,6 +10,11 @@ import ru.appealdesk.chat.MessengerKind;
 
 public interface CardRepository extends JpaRepository<Card, Long> {
 
+    /** The messenger's id of the card's message, once delivered: its own column, written by nothing else. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query(value = "update card set message_id = ?2 where id = ?1", nativeQuery = true)
+    int recordDelivered(long cardId, String messageId);
+
     @Query("select c from Card c where c.appealId = ?1 and c.active = true order by c.id")
     List<Card> activeOf(long appealId);
 
