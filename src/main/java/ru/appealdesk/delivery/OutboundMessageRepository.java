@@ -31,11 +31,13 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
                        row_number() over (partition by chat_id order by priority, id) as position
                 from outbound_message
                 where messenger = ?4
-                  and (status = 'PENDING' or (status = 'IN_FLIGHT' and lease_until < ?2)) and next_attempt_at <= ?1
+                  and (status = 'PENDING' or (status = 'IN_FLIGHT' and (lease_until < ?2
+                       or lease_owner not in (select h.owner from delivery_heartbeat h where h.seen_at >= cast(?2 as timestamptz) - interval '15 seconds')))) and next_attempt_at <= ?1
             ) heads
             where position = 1 and (retry_at is null or retry_at <= ?2)
               and chat_id not in (select f.chat_id from outbound_message f
-                                  where f.messenger = ?4 and f.status = 'IN_FLIGHT' and f.lease_until >= ?2)
+                                  where f.messenger = ?4 and f.status = 'IN_FLIGHT' and f.lease_until >= ?2
+                                    and f.lease_owner in (select h.owner from delivery_heartbeat h where h.seen_at >= cast(?2 as timestamptz) - interval '15 seconds'))
             order by priority, id
             limit ?3""", nativeQuery = true)
     List<Head> heads(Instant businessNow, Instant wallNow, int limit, String messenger);
@@ -51,16 +53,26 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
             with claimable as materialized (
                 select c.id, c.messenger, c.chat_id from outbound_message c
                 where c.id = any(cast(?1 as bigint[]))
-                  and (c.status = 'PENDING' or (c.status = 'IN_FLIGHT' and c.lease_until < ?2))
+                  and (c.status = 'PENDING' or (c.status = 'IN_FLIGHT' and (c.lease_until < ?2
+                       or c.lease_owner not in (select h.owner from delivery_heartbeat h where h.seen_at >= cast(?2 as timestamptz) - interval '15 seconds'))))
                 for update skip locked)
             update outbound_message m set status = 'IN_FLIGHT', lease_until = ?3, lease_owner = ?4
             from claimable
             where m.id = claimable.id
               and claimable.chat_id not in (select f.chat_id from outbound_message f
                                             where f.messenger = claimable.messenger and f.status = 'IN_FLIGHT'
-                                              and f.lease_until >= ?2)
+                                              and f.lease_until >= ?2 and f.lease_owner in (select h.owner from delivery_heartbeat h where h.seen_at >= cast(?2 as timestamptz) - interval '15 seconds'))
             returning m.id""", nativeQuery = true)
     List<Long> lease(Long[] ids, Instant wallNow, Instant leaseUntil, String owner);
+
+    /**
+     * The sender {@code owner} is alive at {@code at}: messages it holds in flight stay its own while it says so at
+     * least every 15 seconds; after that another sender takes them over, however long their leases were.
+     */
+    @Modifying
+    @Query(value = "insert into delivery_heartbeat (owner, seen_at) values (?1, ?2) "
+            + "on conflict (owner) do update set seen_at = excluded.seen_at", nativeQuery = true)
+    int heartbeat(String owner, Instant at);
 
     @Query(value = "select count(*) from outbound_message where status in ('PENDING', 'IN_FLIGHT') and card_id = ?1 "
             + "and method = 'SEND_MESSAGE'", nativeQuery = true)

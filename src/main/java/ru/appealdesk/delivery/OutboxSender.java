@@ -44,6 +44,7 @@ class OutboxSender {
     /** Who holds a lease: this instance. */
     private final String owner = java.util.UUID.randomUUID().toString();
     private long lastCleanup = System.nanoTime();
+    private Instant lastHeartbeat = Instant.EPOCH;
     /** Messenger calls run here, several at a time: the global limit, not the pool, paces them. */
     private final java.util.concurrent.ExecutorService calls;
     /** Free places for calls: a message is leased only when a call can start on it at once. */
@@ -98,6 +99,7 @@ class OutboxSender {
      * chat's next message is not a head while one is in flight, so no chat's messages are reordered.
      */
     long drainOnce() {
+        heartbeat();
         if (System.nanoTime() - lastCleanup > 60_000_000_000L) {
             lastCleanup = System.nanoTime();
             limits.forgetIdle();
@@ -168,6 +170,21 @@ class OutboxSender {
             signal.wake();
         }
     }
+
+    /**
+     * Says this sender is alive, at most every {@link #HEARTBEAT} (and before its first lease): what it holds in flight
+     * stays its own while it does; a sender silent for 15 seconds (a killed instance) has its messages taken over.
+     */
+    private void heartbeat() {
+        Instant now = wall.instant();
+        if (Duration.between(lastHeartbeat, now).compareTo(HEARTBEAT) >= 0) {
+            tx.executeWithoutResult(status -> messages.heartbeat(owner, now));
+            lastHeartbeat = now;
+        }
+    }
+
+    /** How often a running sender says it is alive: well inside the 15 seconds after which it counts as gone. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(4);
 
     /** A leased message, with what its call needs, read in the claiming transaction. */
     private record Claimed(long id, long chatId, OutboundMessage.Method method, int attempts,

@@ -30,6 +30,30 @@ class DeliveryLeaseTest extends DatabaseSliceTest {
     TransactionTemplate tx;
 
     @Test
+    void aMessageOfASenderThatFellSilentIsTakenOverLongBeforeItsLeaseEnds() {
+        // given a message instance A leased for a minute, A saying it is alive
+        Instant businessNow = START.plus(Duration.ofDays(365));
+        long first = insert(START.plus(Duration.ofDays(300)));
+        Instant wallNow = Instant.now();
+        try {
+            assertThat(lease(List.of(first), wallNow, "A-silent")).containsExactly(first);
+
+            // while A said it is alive within 15 seconds, nobody else takes it
+            Instant soon = wallNow.plusSeconds(14);
+            assertThat(headsOfChat(businessNow, soon)).isEmpty();
+
+            // when A has been silent for more than 15 seconds (killed), its lease still has 45 seconds to run, yet
+            // B takes the message over at once (before: after the whole lease, up to two minutes of silence)
+            Instant later = wallNow.plusSeconds(16);
+            assertThat(headsOfChat(businessNow, later)).containsExactly(first);
+            assertThat(lease(List.of(first), later, "B-alive")).containsExactly(first);
+            assertThat(tx.execute(s -> messages.findById(first).orElseThrow()).leasedTo("B-alive")).isTrue();
+        } finally {
+            jdbc.update("delete from outbound_message where chat_id = ?", CHAT);
+        }
+    }
+
+    @Test
     void aLiveLeaseKeepsOthersOffAndAnExpiredOneLetsThemTakeTheMessage() {
         // given two messages of one chat, due only in a far future the running sender does not look at
         Instant future = START.plus(Duration.ofDays(300));
@@ -92,6 +116,8 @@ class DeliveryLeaseTest extends DatabaseSliceTest {
     }
 
     private List<Long> lease(List<Long> ids, Instant wallNow, String owner) {
+        // a running sender says it is alive before it leases
+        tx.executeWithoutResult(s -> messages.heartbeat(owner, wallNow));
         return tx.execute(s -> messages.lease(ids.toArray(Long[]::new), wallNow, wallNow.plus(Duration.ofMinutes(1)),
                 owner));
     }
