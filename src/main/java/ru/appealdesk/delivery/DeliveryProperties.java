@@ -18,8 +18,8 @@ import ru.appealdesk.chat.MessengerKind;
  * above Telegram's limits or a lease too short for a Bot API call stops the start-up with the key's name.
  *
  * @param pollInterval How often the queue is read when no commit woke the sender
- * @param lease How long a message being sent is reserved for one instance; a crashed instance's messages are sent
- *              again after it (at least 5s)
+ * @param lease How long a message being sent is reserved for one instance (at least 5s); a crashed instance's
+ *              messages are sent again after it, or sooner once its senders have been silent for 15 seconds
  * @param parallelCalls Bot API calls under way at once per instance (1..256); the bot-wide limit, not this, paces
  *                      them
  * @param globalPerSecond Messages per second for the whole bot, all instances together (1..30; Telegram: 30)
