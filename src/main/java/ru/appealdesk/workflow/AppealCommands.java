@@ -388,9 +388,7 @@ public class AppealCommands {
             case CURATOR -> requireRole(staffId, Role.CURATOR);
             case APPROVER -> requireApprover(id, staffId);
             case CASE_DECIDER -> {
-                boolean decider = directory.caseDecider().filter(d -> d.id().equals(staffId)
-                        || absences.substituteFor(d.id()).filter(s -> s.id().equals(staffId)).isPresent()).isPresent();
-                if (!decider) {
+                if (directory.staff(staffId).filter(s -> access.actsAs(s, t.actor(), null)).isEmpty()) {
                     throw new TransitionRefused(Reason.NOT_ALLOWED, staffId + " is not the case-decider");
                 }
             }

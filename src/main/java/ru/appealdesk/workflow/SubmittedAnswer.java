@@ -62,8 +62,7 @@ class SubmittedAnswer {
 
     /** At least one photo or document among {@code attachments} (a video proves nothing here). */
     static boolean hasEvidence(java.util.List<AppealView.Attachment> attachments) {
-        return attachments.stream().anyMatch(a -> a.kind() == AttachmentKind.PHOTO
-                || a.kind() == AttachmentKind.DOCUMENT);
+        return attachments.stream().anyMatch(a -> a.kind().evidence());
     }
 
     /** Takes the draft's type, stripped text, postponed date (an «Отложено» answer only) and attachments. */

@@ -50,8 +50,7 @@ public class AnswerSubmission {
         if (!question && !AnswerCards.proof(a).isEmpty() && c.attachedFiles().isEmpty()) {
             throw new TransitionRefused(Reason.PROOF_REQUIRED, "a fast-track answer needs its proof");
         }
-        boolean hasEvidence = c.attachedFiles().stream()
-                .anyMatch(f -> f.kind() == AttachmentKind.PHOTO || f.kind() == AttachmentKind.DOCUMENT);
+        boolean hasEvidence = c.attachedFiles().stream().anyMatch(f -> f.kind().evidence());
         if (queries.answerEvidenceRequired(a, c.answerType()) && !hasEvidence) {
             // seed 000 п.6, 001 §4.6: refused here, before anything is asked or changed
             throw new TransitionRefused(Reason.EVIDENCE_REQUIRED, "the answer needs a photo or a document");
