@@ -70,6 +70,10 @@ class OutboundMessage {
     protected OutboundMessage() {
     }
 
+    int priority() {
+        return priority;
+    }
+
     OutboundMessage(ChatAddress chat, Method method, String payload, Long cardId, int priority, Instant now,
                     Instant notBefore) {
         this.messenger = chat.messenger();

@@ -16,21 +16,24 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
         long getChatId();
 
         String getMethod();
+
+        int getPriority();
     }
 
     /**
      * The next message of each chat that is due in business time (quiet hours) and wall-clock time (back-off): the
      * most urgent first (replies, then cards and escalations, then bulk reminders), in order within a priority;
-     * none for a chat that has a message in flight under a live lease. Read without locks: {@link #lease} decides.
+     * none for a chat that has a message in flight under a live lease; only messages of {@code maxPriority} or more
+     * urgent (replies alone, when only a reply place is free). Read without locks: {@link #lease} decides.
      * The chats in flight are one small hashed set, not a probe per queued message: the queue's statistics are often
      * stale (it empties and fills within minutes), and a probe per row then chose a scan of every open message.
      */
     @Query(value = """
-            select id, chat_id as chatId, method from (
+            select id, chat_id as chatId, method, priority from (
                 select id, chat_id, method, priority, retry_at,
                        row_number() over (partition by chat_id order by priority, id) as position
                 from outbound_message
-                where messenger = ?4
+                where messenger = ?4 and priority <= ?5
                   and (status = 'PENDING' or (status = 'IN_FLIGHT' and (lease_until < ?2
                        or lease_owner not in (select h.owner from delivery_heartbeat h where h.seen_at >= cast(?2 as timestamptz) - interval '15 seconds')))) and next_attempt_at <= ?1
             ) heads
@@ -40,7 +43,7 @@ interface OutboundMessageRepository extends JpaRepository<OutboundMessage, Long>
                                     and f.lease_owner in (select h.owner from delivery_heartbeat h where h.seen_at >= cast(?2 as timestamptz) - interval '15 seconds'))
             order by priority, id
             limit ?3""", nativeQuery = true)
-    List<Head> heads(Instant businessNow, Instant wallNow, int limit, String messenger);
+    List<Head> heads(Instant businessNow, Instant wallNow, int limit, String messenger, int maxPriority);
 
     /**
      * Leases the given messages to {@code owner} until {@code leaseUntil}: only those still claimable (re-checked

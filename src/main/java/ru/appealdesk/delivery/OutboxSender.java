@@ -49,6 +49,12 @@ class OutboxSender {
     private final java.util.concurrent.ExecutorService calls;
     /** Free places for calls: a message is leased only when a call can start on it at once. */
     private final java.util.concurrent.Semaphore places;
+    /**
+     * Places only replies to a person may take, when every other place is busy with bulk messages waiting for
+     * their slots: a reply is leased and called at once, not after a quarter of the bulk calls have gone.
+     */
+    private final java.util.concurrent.Semaphore replyPlaces = new java.util.concurrent.Semaphore(REPLY_PLACES);
+    static final int REPLY_PLACES = 4;
     private final OutboxSignal signal;
     /** How many places must be free before more messages are leased. */
     private final int refill;
@@ -60,7 +66,7 @@ class OutboxSender {
                  DeliveryMetrics metrics, org.springframework.context.ApplicationEventPublisher events,
                  Duration lease, Clock wall, int parallelCalls, OutboxSignal signal, OutboundFiles files) {
         this.files = files;
-        this.calls = java.util.concurrent.Executors.newFixedThreadPool(parallelCalls, r -> {
+        this.calls = java.util.concurrent.Executors.newFixedThreadPool(parallelCalls + REPLY_PLACES, r -> {
             Thread t = new Thread(r, "outbox-call");
             t.setDaemon(true);
             return t;
@@ -92,11 +98,12 @@ class OutboxSender {
     }
 
     /**
-     * Leases what can go out now (once a quarter of the call places are free) and hands each message to a call
-     * thread, which calls the messenger and records the outcome in its own transaction; does not wait for the calls.
-     * Returns -1 when nothing is due, 0 when it handed something over, {@link #BUSY} when the call places are taken
-     * (a finished call wakes the worker), or the nanoseconds until a rate-limited chat may get its next message. A
-     * chat's next message is not a head while one is in flight, so no chat's messages are reordered.
+     * Leases what can go out now (once a quarter of the call places are free, or a reply place for a reply to a
+     * person) and hands each message to a call thread, which calls the messenger and records the outcome in its own
+     * transaction; does not wait for the calls. Returns -1 when nothing is due, 0 when it handed something over,
+     * {@link #BUSY} when the call places are taken (a finished call or a new message wakes the worker), or the
+     * nanoseconds until a rate-limited chat may get its next message. A chat's next message is not a head while one
+     * is in flight, so no chat's messages are reordered.
      */
     long drainOnce() {
         heartbeat();
@@ -105,22 +112,31 @@ class OutboxSender {
             limits.forgetIdle();
         }
         int free = places.availablePermits();
-        if (free < refill) {
-            // leasing a few at a time would run the heads query for every finished call; the calls still waiting
-            // for their slots keep the bot-wide pace meanwhile
+        int replyFree = replyPlaces.availablePermits();
+        // leasing a few at a time would run the heads query for every finished call; the calls still waiting for
+        // their slots keep the bot-wide pace meanwhile. Replies are looked for whenever a reply place is free.
+        boolean bulk = free >= refill;
+        if (!bulk && replyFree == 0) {
             return BUSY;
         }
         Instant wallNow = wall.instant();
-        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, Math.max(free, BATCH),
-                messenger.kind().name());
+        int room = (bulk ? free : 0) + replyFree;
+        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, Math.max(room, BATCH),
+                messenger.kind().name(), bulk ? Integer.MAX_VALUE : OutboundMessage.PRIORITY_REPLY);
         if (heads.isEmpty()) {
-            return -1;
+            return bulk ? -1 : BUSY;
         }
         long wait = Long.MAX_VALUE;
+        int bulkLeft = bulk ? free : 0;
+        int replyLeft = replyFree;
         List<Long> ready = new ArrayList<>();
         for (OutboundMessageRepository.Head head : heads) {
-            if (ready.size() == free) {
-                break;
+            boolean reply = head.getPriority() == OutboundMessage.PRIORITY_REPLY;
+            if (bulkLeft == 0 && (!reply || replyLeft == 0)) {
+                if (replyLeft == 0) {
+                    break;
+                }
+                continue;
             }
             // an answer to a button press is not a chat message: no chat limit (MAX's own limit on answers waits
             // on the call thread)
@@ -128,31 +144,50 @@ class OutboxSender {
                     : limits.chatWait(head.getChatId());
             if (chatWait > 0) {
                 wait = Math.min(wait, chatWait);
+            } else if (bulkLeft > 0) {
+                bulkLeft--;
+                ready.add(head.getId());
             } else {
+                replyLeft--;
                 ready.add(head.getId());
             }
         }
         List<Claimed> batch = ready.isEmpty() ? List.of() : claim(ready, wallNow);
         if (batch.isEmpty()) {
-            return wait == Long.MAX_VALUE ? 0L : wait;
+            return wait == Long.MAX_VALUE ? (bulk ? 0L : BUSY) : wait;
         }
         for (Claimed c : batch) {
-            places.acquireUninterruptibly();
+            java.util.concurrent.Semaphore taken = takePlace(c.interactive());
             try {
-                calls.execute(() -> callAndRecord(c));
+                calls.execute(() -> callAndRecord(c, taken));
             } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                places.release();
+                taken.release();
                 return -1;
             }
         }
         return 0L;
     }
 
+    /**
+     * A call place for a leased message: any free one, else (a reply) a reply place. Only the worker takes places and
+     * it leased no more than it counted free, so the wait never happens.
+     */
+    private java.util.concurrent.Semaphore takePlace(boolean interactive) {
+        if (places.tryAcquire()) {
+            return places;
+        }
+        if (interactive && replyPlaces.tryAcquire()) {
+            return replyPlaces;
+        }
+        places.acquireUninterruptibly();
+        return places;
+    }
+
     /** The worker waits this long (at most) while every call place is busy; a finished call wakes it sooner. */
     static final long BUSY = 50_000_000L;
 
     /** On a call thread: the messenger call with no transaction open, then the outcome in a short one of its own. */
-    private void callAndRecord(Claimed c) {
+    private void callAndRecord(Claimed c, java.util.concurrent.Semaphore place) {
         try {
             Outcome outcome = call(c, c.method() != OutboundMessage.Method.ANSWER_CALLBACK);
             tx.executeWithoutResult(status -> messages.findById(c.id()).ifPresent(m -> {
@@ -166,7 +201,7 @@ class OutboxSender {
             // the lease expires and the message is taken again
             log.error("The outcome of outbound message {} could not be recorded", c.id(), e);
         } finally {
-            places.release();
+            place.release();
             signal.wake();
         }
     }
@@ -188,7 +223,7 @@ class OutboxSender {
 
     /** A leased message, with what its call needs, read in the claiming transaction. */
     private record Claimed(long id, long chatId, OutboundMessage.Method method, int attempts,
-                           Outbox.Payload payload, String cardMessageId) {
+                           Outbox.Payload payload, String cardMessageId, boolean interactive) {
     }
 
     /** Leases the given heads in one short transaction; returns the ones this instance got. */
@@ -199,7 +234,8 @@ class OutboxSender {
             for (OutboundMessage m : messages.findAllById(leased)) {
                 String cardMessageId = m.method() == OutboundMessage.Method.EDIT_MESSAGE
                         ? sentMessages.messageIdOf(m.cardId()).orElse(null) : null;
-                result.add(new Claimed(m.id(), m.chatId(), m.method(), m.attempts(), outbox.read(m), cardMessageId));
+                result.add(new Claimed(m.id(), m.chatId(), m.method(), m.attempts(), outbox.read(m), cardMessageId,
+                        m.priority() == OutboundMessage.PRIORITY_REPLY));
             }
             result.sort(java.util.Comparator.comparingLong(Claimed::id));
             return result;
@@ -221,7 +257,7 @@ class OutboxSender {
                 return Outcome.of(Outcome.Kind.WAIT_FOR_CARD, null);
             }
             if (paced) {
-                limits.awaitTurn(message.chatId());
+                limits.awaitTurn(message.chatId(), message.interactive());
             } else {
                 limits.awaitAnswer(message.chatId());
             }
@@ -237,7 +273,7 @@ class OutboxSender {
                             .map(m -> files.load(m.ref()).map(f -> new Messenger.Attachment(m.kind(), m.ref(),
                                     f.content(), f.name())).orElseGet(() -> new Messenger.Attachment(m.kind(),
                                     m.ref()))).toList();
-                    sendFiles(message.chatId(), attachments);
+                    sendFiles(message.chatId(), attachments, message.interactive());
                 }
                 case SET_MENU_BUTTON -> messenger.setMenuButton(message.chatId(), payload.keyboard().get(0).get(0));
                 case ANSWER_CALLBACK -> messenger.answerCallback(payload.callbackQueryId(), payload.text(),
@@ -259,9 +295,9 @@ class OutboxSender {
      * Files: each request the messenger makes after the first waits for a bot-wide slot of its own (the first took
      * its slot with the chat's turn), so the calls of many files never burst over the limit.
      */
-    private void sendFiles(long chatId, List<Messenger.Attachment> attachments)
+    private void sendFiles(long chatId, List<Messenger.Attachment> attachments, boolean interactive)
             throws MessengerException, InterruptedException {
-        messenger.sendFiles(chatId, attachments, limits::awaitGlobalSlot);
+        messenger.sendFiles(chatId, attachments, () -> limits.awaitGlobalSlot(interactive));
     }
 
     private void apply(OutboundMessage message, Outcome outcome) {

@@ -37,6 +37,12 @@ class RateLimits {
     /** When this instance may next send to a chat, as it knows from its own sends: spares a database round trip. */
     private final java.util.Map<Long, Long> localNotBefore = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object globalReservation = new Object();
+    /**
+     * Slots reserved ahead by this instance at most: enough that a slot never passes unused while the next call
+     * reserves its own (a reservation takes milliseconds, a slot 36), few enough that a reply waits out at most these.
+     */
+    static final int RESERVED_AHEAD = 3;
+    private final SlotQueue slots = new SlotQueue(RESERVED_AHEAD);
     /** When this instance's last {@link #WINDOW_MESSAGES} sends went. */
     private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
 
@@ -86,10 +92,8 @@ class RateLimits {
      * until the one {@link #WINDOW_MESSAGES} sends back is more than {@link #WINDOW} ago. At the bucket's pace that
      * holds nothing up; after a late send it keeps 31 consecutive sends from fitting in a second.
      */
-    void awaitTurn(long chatId) throws InterruptedException {
-        // the slot is reserved by one thread of this instance at a time, and the wait for it happens after: so at
-        // most one connection per instance queues for the bot-wide bucket's row lock, however many calls wait
-        awaitGlobalSlot();
+    void awaitTurn(long chatId, boolean interactive) throws InterruptedException {
+        awaitGlobalSlot(interactive);
         awaitChat(chatId);
         synchronized (recentSends) {
             if (recentSends.size() == WINDOW_MESSAGES) {
@@ -105,15 +109,24 @@ class RateLimits {
 
     /**
      * Reserves the bot-wide bucket's next slot and waits for it (also each further request of a send of several, as
-     * the messenger asks through its pacer).
+     * the messenger asks through its pacer). A reply to a person ({@code interactive}) reserves before any waiting
+     * bulk message, and bulk messages reserve only {@link #RESERVED_AHEAD} slots ahead ({@link SlotQueue}): a reply
+     * never waits behind a second of reserved cards.
      */
-    void awaitGlobalSlot() throws InterruptedException {
-        long[] untilSlot = new long[1];
-        synchronized (globalReservation) {
-            buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1, nanos -> untilSlot[0] = nanos);
-        }
-        if (untilSlot[0] > 0) {
-            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(untilSlot[0]);
+    void awaitGlobalSlot(boolean interactive) throws InterruptedException {
+        slots.enter(interactive);
+        try {
+            long[] untilSlot = new long[1];
+            // one thread of this instance reserves at a time, and waits for its slot after: at most one connection
+            // per instance queues for the bot-wide bucket's row lock
+            synchronized (globalReservation) {
+                buckets.getProxy(GLOBAL_KEY, global).asBlocking().consume(1, nanos -> untilSlot[0] = nanos);
+            }
+            if (untilSlot[0] > 0) {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(untilSlot[0]);
+            }
+        } finally {
+            slots.reached();
         }
     }
 
@@ -131,7 +144,7 @@ class RateLimits {
     void awaitAnswer(long chatId) throws InterruptedException {
         if (answers != null) {
             // MAX counts an answer among the bot's requests a second: it takes a bot-wide slot too
-            awaitGlobalSlot();
+            awaitGlobalSlot(true);
             buckets.getProxy(~chatId, answers).asBlocking().consume(1);
         }
     }

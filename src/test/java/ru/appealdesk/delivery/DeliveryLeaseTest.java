@@ -111,7 +111,7 @@ class DeliveryLeaseTest extends DatabaseSliceTest {
     }
 
     private List<Long> headsOfChat(Instant businessNow, Instant wallNow, String messenger) {
-        return messages.heads(businessNow, wallNow, 10_000, messenger).stream().filter(h -> h.getChatId() == CHAT)
+        return messages.heads(businessNow, wallNow, 10_000, messenger, Integer.MAX_VALUE).stream().filter(h -> h.getChatId() == CHAT)
                 .map(OutboundMessageRepository.Head::getId).toList();
     }
 

@@ -91,8 +91,13 @@ public final class FakeTelegram implements AutoCloseable {
     private final Set<Long> blockedChats = Collections.synchronizedSet(new HashSet<>());
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private final Map<Long, Long> lastMessageAt = new HashMap<>();
-    private final java.util.ArrayDeque<Long> recentMessages = new java.util.ArrayDeque<>();
+    /** When the messages of the last few seconds arrived ({@link System#nanoTime()}), sorted. */
+    private final List<Long> recentMessages = new ArrayList<>();
     private final List<Long> acceptedAt = new ArrayList<>();
+    /** Every message that counted towards the limits: its chat and when it arrived, in the order judged. */
+    private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+    /** Chats whose messages are held (the call hangs) until {@link #releaseChats()}. */
+    private final Set<Long> heldChats = new HashSet<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private volatile Duration delay = Duration.ZERO;
     private final java.util.concurrent.atomic.AtomicInteger holding = new java.util.concurrent.atomic.AtomicInteger();
@@ -104,6 +109,10 @@ public final class FakeTelegram implements AutoCloseable {
     public static final Duration REAL_PACE = Duration.ofMillis(1100);
     /** How late a message may arrive after its turn on a busy test machine (scheduling, GC), at most. */
     private static final long JITTER_NANOS = 200_000_000L;
+
+    /** A message that arrived and counted towards the limits: its chat, method and when it arrived. */
+    public record Arrival(long chatId, String method, String text, long at) {
+    }
 
     /** An injected failure for the next calls of a method: an error answer, or a request lost after a delay. */
     private record Fault(String method, AtomicInteger remaining, int code, String description, Integer retryAfter,
@@ -325,6 +334,8 @@ public final class FakeTelegram implements AutoCloseable {
             recentMessages.clear();
             acceptedAt.clear();
         }
+        arrivals.clear();
+        releaseChats();
         violations.clear();
         calls.clear();
         requests.clear();
@@ -344,6 +355,11 @@ public final class FakeTelegram implements AutoCloseable {
     /** The most messages the fake held at once while slowed down (the service's calls in flight). */
     public int mostHeldAtOnce() {
         return held.get();
+    }
+
+    /** How many messages the fake is holding right now (slowed down, or to a held chat). */
+    public int heldNow() {
+        return holding.get();
     }
 
     /** How many getUpdates calls the service has made so far. */
@@ -438,6 +454,8 @@ public final class FakeTelegram implements AutoCloseable {
     // ---- the server ----
 
     private void serve(HttpExchange exchange) throws IOException {
+        // Telegram judges its limits as a request arrives, whatever it then takes to read, check and answer it
+        long arrived = System.nanoTime();
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             if (path.startsWith("/file/bot" + TOKEN + "/")) {
@@ -473,9 +491,7 @@ public final class FakeTelegram implements AutoCloseable {
                 respond(exchange, 400, error(400, "Bad Request: chat not found"));
                 return;
             }
-            // Telegram judges its limits as a request arrives, however long it then takes to answer
-            boolean stamped = MESSAGES.contains(method) && !delay.isZero() && chatId != null;
-            String brokenOnArrival = stamped ? brokenLimit(chatId.asLong()) : null;
+            awaitChatReleased(method, chatId);
             if (MESSAGES.contains(method) && !delay.isZero()) {
                 held.accumulateAndGet(holding.incrementAndGet(), Math::max);
                 try {
@@ -502,7 +518,7 @@ public final class FakeTelegram implements AutoCloseable {
                 respond(exchange, 403, error(403, "Forbidden: bot was blocked by the user"));
                 return;
             }
-            String broken = stamped ? brokenOnArrival : MESSAGES.contains(method) ? brokenLimit(chatId.asLong()) : null;
+            String broken = MESSAGES.contains(method) ? brokenLimit(chatId.asLong(), arrived, method, params) : null;
             if (broken != null) {
                 rateLimited.incrementAndGet();
                 violations.add(method + " to chat " + chatId + " broke Telegram's rate limits: " + broken);
@@ -525,33 +541,107 @@ public final class FakeTelegram implements AutoCloseable {
      * limit scales with the service's {@link #pace}: strict 1/1.1 of it, otherwise it less the jitter (at most 4/5
      * of it). Returns which limit was broken, or null.
      */
-    private String brokenLimit(long chatId) {
-        long now = System.nanoTime();
+    private String brokenLimit(long chatId, long arrived, String method, Map<String, JsonNode> params) {
         long spacing = pace.toNanos();
         long perChat = strict ? spacing * 10 / 11 : spacing - Math.min(JITTER_NANOS, spacing * 4 / 5);
+        int perSecond = strict ? 30 : 32;
         synchronized (recentMessages) {
+            // requests are judged by when they arrived, though a later one may be judged first (threads)
             Long last = lastMessageAt.get(chatId);
-            if (last != null && now - last < perChat) {
-                return "a second message to the chat within " + (now - last) / 1_000_000 + " ms (the limit: "
-                        + perChat / 1_000_000 + " ms)";
+            if (last != null && Math.abs(arrived - last) < perChat) {
+                return "a second message to the chat within " + Math.abs(arrived - last) / 1_000_000
+                        + " ms (the limit: " + perChat / 1_000_000 + " ms)";
             }
-            while (!recentMessages.isEmpty() && now - recentMessages.peekFirst() >= 1_000_000_000L) {
-                recentMessages.pollFirst();
+            int busiest = busiestSecondWith(arrived);
+            if (busiest > perSecond) {
+                return "message " + busiest + " in a sliding second";
             }
-            if (recentMessages.size() >= (strict ? 30 : 32)) {
-                return "message " + (recentMessages.size() + 1) + " in a second";
+            int at = java.util.Collections.binarySearch(recentMessages, arrived);
+            recentMessages.add(at < 0 ? -at - 1 : at, arrived);
+            long newest = recentMessages.get(recentMessages.size() - 1);
+            recentMessages.removeIf(t -> newest - t > 3_000_000_000L);
+            if (last == null || arrived > last) {
+                lastMessageAt.put(chatId, arrived);
             }
-            recentMessages.addLast(now);
-            lastMessageAt.put(chatId, now);
-            acceptedAt.add(now);
+            acceptedAt.add(arrived);
+            JsonNode text = params.get("text");
+            arrivals.add(new Arrival(chatId, method, text == null ? null : text.asText(), arrived));
             return null;
+        }
+    }
+
+    /** The most messages in any sliding second that holds {@code at}, counting the one arriving then. */
+    private int busiestSecondWith(long at) {
+        int most = 1;
+        for (int first = 0; first < recentMessages.size(); first++) {
+            long start = recentMessages.get(first);
+            if (start > at) {
+                break;
+            }
+            if (at - start >= 1_000_000_000L) {
+                continue;
+            }
+            int count = 1;
+            for (int i = first; i < recentMessages.size() && recentMessages.get(i) - start < 1_000_000_000L; i++) {
+                count++;
+            }
+            most = Math.max(most, count);
+        }
+        // the window that starts at this message
+        int count = 1;
+        for (long t : recentMessages) {
+            if (t >= at && t - at < 1_000_000_000L) {
+                count++;
+            }
+        }
+        return Math.max(most, count);
+    }
+
+    /** Messages that counted towards the limits, as they arrived: which chat, when. */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /** Messages to these chats are held, their calls hanging, until {@link #releaseChats()}. */
+    public void holdChats(java.util.Collection<Long> chats) {
+        synchronized (heldChats) {
+            heldChats.addAll(chats);
+        }
+    }
+
+    /** Lets every held message go. */
+    public void releaseChats() {
+        synchronized (heldChats) {
+            heldChats.clear();
+            heldChats.notifyAll();
+        }
+    }
+
+    private void awaitChatReleased(String method, JsonNode chatId) {
+        if (chatId == null || !MESSAGES.contains(method)) {
+            return;
+        }
+        synchronized (heldChats) {
+            if (!heldChats.contains(chatId.asLong())) {
+                return;
+            }
+            held.accumulateAndGet(holding.incrementAndGet(), Math::max);
+            try {
+                while (heldChats.contains(chatId.asLong())) {
+                    heldChats.wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                holding.decrementAndGet();
+            }
         }
     }
 
     /** When each message that counted towards the limits was accepted ({@link System#nanoTime()}), in order. */
     public List<Long> acceptedAt() {
         synchronized (recentMessages) {
-            return List.copyOf(acceptedAt);
+            return acceptedAt.stream().sorted().toList();
         }
     }
 

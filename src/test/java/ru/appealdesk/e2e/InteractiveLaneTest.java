@@ -1,0 +1,62 @@
+package ru.appealdesk.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import ru.appealdesk.support.EndToEndTest;
+
+/**
+ * Issue 26's interactive lane: a reply to a person is leased and called while every call place is taken by bulk
+ * messages whose calls hang at Telegram (before, the worker leased nothing until a quarter of the places were free,
+ * so a reply waited behind the bulk calls). The fake holds the bulk chats' calls until the test lets them go: no
+ * timing decides the outcome.
+ */
+@TestPropertySource(properties = "appealdesk.delivery.parallel-calls=4")
+class InteractiveLaneTest extends EndToEndTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long helpReplies(String staff) {
+        return telegram.messagesTo(user(staff)).stream().filter(m -> m.text().contains("/my — мои обращения")).count();
+    }
+
+    @Test
+    void aReplyGoesOutWhileBulkCallsHangInEveryPlace() {
+        // given twelve bulk messages to chats whose calls hang at Telegram: every one of the four call places busy
+        List<Long> bulkChats = LongStream.range(0, 12).map(i -> 7_000_000L + i).boxed().toList();
+        bulkChats.forEach(telegram::knowChat);
+        telegram.holdChats(bulkChats);
+        try {
+            Timestamp now = Timestamp.from(clock.instant());
+            jdbc.batchUpdate("insert into outbound_message (chat_id, method, payload, priority, status, attempts, "
+                    + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', '{\"text\":\"Напоминание\"}', 2, "
+                    + "'PENDING', 0, ?, ?)", bulkChats.stream().map(chat -> new Object[] {chat, now, now}).toList());
+            await().atMost(Duration.ofSeconds(20)).until(() -> telegram.heldNow() == 4);
+
+            // when a person asks for help
+            long before = helpReplies("zaitsev");
+            telegram.userSends(user("zaitsev"), "/help");
+
+            // then the reply arrives while the bulk calls still hang
+            await().atMost(Duration.ofSeconds(20)).until(() -> helpReplies("zaitsev") == before + 1);
+            assertThat(telegram.heldNow()).isEqualTo(4);
+            assertThat(telegram.arrivals()).noneMatch(a -> bulkChats.contains(a.chatId()));
+        } finally {
+            telegram.releaseChats();
+        }
+        // and the bulk messages all go out once Telegram answers again
+        awaitOutboxDrained();
+        assertThat(bulkChats).allMatch(chat -> telegram.messagesTo(chat).size() == 1);
+    }
+}
