@@ -55,6 +55,11 @@ class OutboxSender {
      */
     private final java.util.concurrent.Semaphore replyPlaces = new java.util.concurrent.Semaphore(REPLY_PLACES);
     static final int REPLY_PLACES = 4;
+    /**
+     * Messages of this instance waiting for their bot-wide slots, at most (about a quarter second at Telegram's
+     * pace): more places than this serve only a slow messenger, with calls under way rather than waiting.
+     */
+    static final int BULK_AHEAD = 6;
     private final OutboxSignal signal;
     /** How many places must be free before more messages are leased. */
     private final int refill;
@@ -115,19 +120,23 @@ class OutboxSender {
         int replyFree = replyPlaces.availablePermits();
         // leasing a few at a time would run the heads query for every finished call; the calls still waiting for
         // their slots keep the bot-wide pace meanwhile. Replies are looked for whenever a reply place is free.
-        boolean bulk = free >= refill;
+        // and no more bulk is leased than goes out in the next quarter second or so: a message leased waits for its
+        // slot on this instance, and a reply to its chat would wait behind it
+        int waiting = limits.waitingForSlots();
+        boolean bulk = free >= refill && waiting <= BULK_AHEAD / 2;
         if (!bulk && replyFree == 0) {
             return BUSY;
         }
         Instant wallNow = wall.instant();
-        int room = (bulk ? free : 0) + replyFree;
+        int bulkRoom = bulk ? Math.min(free, BULK_AHEAD - waiting) : 0;
+        int room = bulkRoom + replyFree;
         List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, Math.max(room, BATCH),
                 messenger.kind().name(), bulk ? Integer.MAX_VALUE : OutboundMessage.PRIORITY_REPLY);
         if (heads.isEmpty()) {
             return bulk ? -1 : BUSY;
         }
         long wait = Long.MAX_VALUE;
-        int bulkLeft = bulk ? free : 0;
+        int bulkLeft = bulkRoom;
         int replyLeft = replyFree;
         List<Long> ready = new ArrayList<>();
         for (OutboundMessageRepository.Head head : heads) {
@@ -256,30 +265,19 @@ class OutboxSender {
             if (message.method() == OutboundMessage.Method.EDIT_MESSAGE && cardMessageId == null) {
                 return Outcome.of(Outcome.Kind.WAIT_FOR_CARD, null);
             }
+            SendWindow.Send send = null;
             if (paced) {
-                limits.awaitTurn(message.chatId(), message.interactive());
+                send = limits.awaitTurn(message.chatId(), message.interactive());
             } else {
                 limits.awaitAnswer(message.chatId());
             }
-            switch (message.method()) {
-                case SEND_MESSAGE -> {
-                    String sent = messenger.send(message.chatId(), payload.text(), payload.keyboard());
-                    return new Outcome(Outcome.Kind.SENT, sent, null, null);
+            try {
+                return callMessenger(message, payload, cardMessageId);
+            } finally {
+                if (send != null) {
+                    send.answered();
                 }
-                case EDIT_MESSAGE -> messenger.edit(message.chatId(), cardMessageId, payload.text(),
-                        payload.keyboard());
-                case SEND_MEDIA -> {
-                    List<Messenger.Attachment> attachments = payload.media().stream()
-                            .map(m -> files.load(m.ref()).map(f -> new Messenger.Attachment(m.kind(), m.ref(),
-                                    f.content(), f.name())).orElseGet(() -> new Messenger.Attachment(m.kind(),
-                                    m.ref()))).toList();
-                    sendFiles(message.chatId(), attachments, message.interactive());
-                }
-                case SET_MENU_BUTTON -> messenger.setMenuButton(message.chatId(), payload.keyboard().get(0).get(0));
-                case ANSWER_CALLBACK -> messenger.answerCallback(payload.callbackQueryId(), payload.text(),
-                        Boolean.TRUE.equals(payload.alert()));
             }
-            return Outcome.of(Outcome.Kind.SENT, null);
         } catch (MessengerException e) {
             return classify(message, e);
         } catch (InterruptedException e) {
@@ -289,6 +287,30 @@ class OutboxSender {
             log.error("Outbound message {} cannot be sent: {}", message.id(), safe(e), e);
             return Outcome.of(Outcome.Kind.DEAD, e.toString());
         }
+    }
+
+    /** The messenger's call for the message's method. */
+    private Outcome callMessenger(Claimed message, Outbox.Payload payload, String cardMessageId)
+            throws MessengerException, InterruptedException {
+        switch (message.method()) {
+            case SEND_MESSAGE -> {
+                String sent = messenger.send(message.chatId(), payload.text(), payload.keyboard());
+                return new Outcome(Outcome.Kind.SENT, sent, null, null);
+            }
+            case EDIT_MESSAGE -> messenger.edit(message.chatId(), cardMessageId, payload.text(),
+                    payload.keyboard());
+            case SEND_MEDIA -> {
+                List<Messenger.Attachment> attachments = payload.media().stream()
+                        .map(m -> files.load(m.ref()).map(f -> new Messenger.Attachment(m.kind(), m.ref(),
+                                f.content(), f.name())).orElseGet(() -> new Messenger.Attachment(m.kind(),
+                                m.ref()))).toList();
+                sendFiles(message.chatId(), attachments, message.interactive());
+            }
+            case SET_MENU_BUTTON -> messenger.setMenuButton(message.chatId(), payload.keyboard().get(0).get(0));
+            case ANSWER_CALLBACK -> messenger.answerCallback(payload.callbackQueryId(), payload.text(),
+                    Boolean.TRUE.equals(payload.alert()));
+        }
+        return Outcome.of(Outcome.Kind.SENT, null);
     }
 
     /**

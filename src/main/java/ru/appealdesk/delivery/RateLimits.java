@@ -18,9 +18,6 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
  */
 class RateLimits {
 
-    /** At most this many of one instance's sends in any {@link #WINDOW}: Telegram's 30 a second, with a margin. */
-    static final int WINDOW_MESSAGES = 30;
-    static final Duration WINDOW = Duration.ofMillis(1065);
     /** A second and a tenth: answers to one chat spaced with the margin Telegram's chats get (1.1 s a message). */
     private static final long ANSWER_MARGIN_NANOS = 1_100_000_000L;
     /** The bot-wide bucket's key; chat ids never reach it. */
@@ -43,8 +40,8 @@ class RateLimits {
      */
     static final int RESERVED_AHEAD = 3;
     private final SlotQueue slots = new SlotQueue(RESERVED_AHEAD);
-    /** When this instance's last {@link #WINDOW_MESSAGES} sends went. */
-    private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
+    /** This instance's last sends: no 31 of them arrive within a second. */
+    private final SendWindow window = new SendWindow(System::nanoTime, java.util.concurrent.TimeUnit.NANOSECONDS::sleep);
 
     /**
      * How fast one messenger's bot may send: {@code perSecond} messages overall, one per {@code privateChatSpacing}
@@ -87,24 +84,14 @@ class RateLimits {
      * Waits until a message to the chat may go out, and takes what it uses: the bot-wide bucket's next slot (the
      * wait, if any, is here), then the chat's token (so that the chat's spacing counts from the moment the message
      * really goes out; the chat was free when the message was leased, so the token is normally there at once), then
-     * this instance's own check of what it really sent. The bucket spaces slots evenly, but a thread can wake late
-     * for its slot, or its database round trip can be slow, while the next ones go on time; so a send also waits
-     * until the one {@link #WINDOW_MESSAGES} sends back is more than {@link #WINDOW} ago. At the bucket's pace that
-     * holds nothing up; after a late send it keeps 31 consecutive sends from fitting in a second.
+     * this instance's own check of what it really sent ({@link SendWindow}: the bucket spaces slots evenly, but a
+     * thread can wake late for its slot, or a call can arrive late, while the next ones go on time). The caller says
+     * when the messenger answered the send it returns.
      */
-    void awaitTurn(long chatId, boolean interactive) throws InterruptedException {
+    SendWindow.Send awaitTurn(long chatId, boolean interactive) throws InterruptedException {
         awaitGlobalSlot(interactive);
         awaitChat(chatId);
-        synchronized (recentSends) {
-            if (recentSends.size() == WINDOW_MESSAGES) {
-                long wait = recentSends.peekFirst() + WINDOW.toNanos() - System.nanoTime();
-                if (wait > 0) {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                recentSends.pollFirst();
-            }
-            recentSends.addLast(System.nanoTime());
-        }
+        return window.await();
     }
 
     /**
@@ -128,6 +115,11 @@ class RateLimits {
         } finally {
             slots.reached();
         }
+    }
+
+    /** Calls of this instance waiting to reserve a bot-wide slot. */
+    int waitingForSlots() {
+        return slots.waiting();
     }
 
     /** Takes the chat's token, waiting if another message to it just went. */

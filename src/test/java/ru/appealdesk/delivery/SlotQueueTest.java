@@ -20,6 +20,7 @@ class SlotQueueTest {
     void aReplyReservesBeforeEveryWaitingBulkMessage() {
         // given two bulk calls holding the two reservations ahead and three more bulk calls waiting
         enter("bulk-1", false);
+        await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 1);
         enter("bulk-2", false);
         await().atMost(Duration.ofSeconds(5)).until(() -> order.size() == 2);
         Thread b3 = enter("bulk-3", false);

@@ -21,9 +21,15 @@ public final class StandaloneService {
 
     /** Starts it on a free port; {@code scheduler} names its Quartz instance, {@code extra} adds or overrides. */
     public static ConfigurableApplicationContext start(FakeTelegram telegram, String scheduler, String... extra) {
+        return startOn(TestDatabase.migratedDatabase(), telegram, scheduler, extra);
+    }
+
+    /** Starts it on the given database (a restart, a second instance), as {@link #start}. */
+    public static ConfigurableApplicationContext startOn(String database, FakeTelegram telegram, String scheduler,
+                                                         String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.migratedDatabase(),
+                "--spring.datasource.url=" + database,
                 "--appealdesk.api-token=" + Api.TOKEN, "--appealdesk.admin-token=" + Api.ADMIN_TOKEN,
                 "--appealdesk.bot-config-dir=bot-config",
                 "--appealdesk.telegram.token=" + FakeTelegram.TOKEN, "--appealdesk.reports.enabled=false",
