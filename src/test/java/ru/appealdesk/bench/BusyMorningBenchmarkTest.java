@@ -30,7 +30,8 @@ import ru.appealdesk.support.TestDatabase;
 
 /**
  * Benchmark (issue 26): the morning after a long weekend. A backlog queued while the service was off
- * ({@code -Dbench.backlog}, 2,000 messages to 300 chats) is drained after it starts, while 4 clients post
+ * ({@code -Dbench.backlog}, 2,000 messages to 300 chats) is drained after it starts (the JVM's first start: cold, as
+ * after a restart), while the staff bind their chats, 4 clients post
  * {@code -Dbench.arriving} appeals (600) and staff type {@code /help} once a second; then the service is restarted
  * in the middle of a second backlog. Everything is measured at the fake Bot API, which stamps each message on arrival
  * and refuses the 31st in any sliding second: the backlog's rate, the 429s, and each {@code /help}'s wait from the
@@ -75,7 +76,7 @@ class BusyMorningBenchmarkTest {
         // appeals arrive and people ask for help while the backlog drains
         int rateLimitedBefore = TELEGRAM.rateLimitedCalls();
         long restart = System.nanoTime();
-        ConfigurableApplicationContext second = start(database, "second");
+        ConfigurableApplicationContext second = start(database, "first");
         long up = System.nanoTime();
         Api api = new Api(StandaloneService.port(second));
         Staff.bind(api, TELEGRAM, STAFF);
