@@ -57,6 +57,7 @@ public class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
     private static final ThreadLocal<java.time.Instant> NOT_BEFORE = new ThreadLocal<>();
     private static final ThreadLocal<java.time.Instant> HOLD_UNTIL = new ThreadLocal<>();
+    private static final ThreadLocal<ChatAddress> REPLYING_TO = new ThreadLocal<>();
 
     private final OutboundMessageRepository messages;
     private final Clock clock;
@@ -181,6 +182,21 @@ public class Outbox {
                 null, null), null, OutboundMessage.PRIORITY_REPLY);
     }
 
+    /**
+     * Runs {@code action}, the handling of something the person in {@code chat} just did: whatever it sends to that
+     * chat (the pressed card's edit, the next step's card, a notice) is a reply to them and goes in the interactive
+     * lane; what it sends to anyone else keeps its own priority.
+     */
+    public void replyingTo(ChatAddress chat, Runnable action) {
+        ChatAddress previous = REPLYING_TO.get();
+        REPLYING_TO.set(chat);
+        try {
+            action.run();
+        } finally {
+            REPLYING_TO.set(previous);
+        }
+    }
+
     /** Runs {@code action} so that what it enqueues waits {@code wait} of real time before it may be sent. */
     public void holdFor(java.time.Duration wait, Runnable action) {
         java.time.Instant previous = HOLD_UNTIL.get();
@@ -204,6 +220,9 @@ public class Outbox {
     }
 
     private void enqueue(ChatAddress chat, OutboundMessage.Method method, Payload payload, Long key, int priority) {
+        if (chat.equals(REPLYING_TO.get()) && priority < OutboundMessage.PRIORITY_STRANGER) {
+            priority = OutboundMessage.PRIORITY_REPLY;
+        }
         try {
             OutboundMessage message = new OutboundMessage(chat, method, payload.json(), key,
                     priority, clock.instant(), NOT_BEFORE.get());

@@ -8,21 +8,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import ru.appealdesk.support.EndToEndTest;
+import ru.appealdesk.support.FakeTelegram;
 
 /**
- * Issue 26's interactive lane: a reply to a person is leased and called while every call place is taken by bulk
- * messages whose calls hang at Telegram (before, the worker leased nothing until a quarter of the places were free,
+ * Issue 26's interactive lane: a reply to a person (a command's answer, the card they pressed) is leased and called
+ * while every call place is taken by bulk messages whose calls hang at Telegram (before, the worker leased nothing until a quarter of the places were free,
  * so a reply waited behind the bulk calls). The fake holds the bulk chats' calls until the test lets them go: no
  * timing decides the outcome.
  */
 @TestPropertySource(properties = "appealdesk.delivery.parallel-calls=4")
 class InteractiveLaneTest extends EndToEndTest {
+
+    private static final java.util.concurrent.atomic.AtomicLong BULK = new java.util.concurrent.atomic.AtomicLong();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -33,17 +37,9 @@ class InteractiveLaneTest extends EndToEndTest {
 
     @Test
     void aReplyGoesOutWhileBulkCallsHangInEveryPlace() {
-        // given twelve bulk messages to chats whose calls hang at Telegram: every one of the four call places busy
-        List<Long> bulkChats = LongStream.range(0, 12).map(i -> 7_000_000L + i).boxed().toList();
-        bulkChats.forEach(telegram::knowChat);
-        telegram.holdChats(bulkChats);
+        // given every one of the four call places held by a bulk message whose call hangs at Telegram
+        List<Long> bulkChats = fillEveryPlaceWithHangingBulk(12);
         try {
-            Timestamp now = Timestamp.from(clock.instant());
-            jdbc.batchUpdate("insert into outbound_message (chat_id, method, payload, priority, status, attempts, "
-                    + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', '{\"text\":\"Напоминание\"}', 2, "
-                    + "'PENDING', 0, ?, ?)", bulkChats.stream().map(chat -> new Object[] {chat, now, now}).toList());
-            await().atMost(Duration.ofSeconds(20)).until(() -> telegram.heldNow() == 4);
-
             // when a person asks for help
             long before = helpReplies("zaitsev");
             telegram.userSends(user("zaitsev"), "/help");
@@ -58,5 +54,40 @@ class InteractiveLaneTest extends EndToEndTest {
         // and the bulk messages all go out once Telegram answers again
         awaitOutboxDrained();
         assertThat(bulkChats).allMatch(chat -> telegram.messagesTo(chat).size() == 1);
+    }
+
+    @Test
+    void thePressedCardChangesWhileBulkCallsHangInEveryPlace() {
+        // given an executor with a new appeal's card
+        JsonNode created = register(appealRequest("IL-2026-000001", "roads"));
+        String executor = created.get("executor").asText();
+        FakeTelegram.Sent card = awaitCard(executor, "IL-2026-000001", "Взять в работу");
+        awaitOutboxDrained();
+        // and every call place held by a bulk message whose call hangs
+        List<Long> bulkChats = fillEveryPlaceWithHangingBulk(12);
+        try {
+            // when the executor presses «Взять в работу»
+            telegram.press(user(executor), card, "Взять в работу");
+
+            // then the card they pressed changes while the bulk calls still hang (its edit is a reply to them)
+            awaitCard(executor, "IL-2026-000001", "Подготовить ответ");
+            assertThat(telegram.heldNow()).isEqualTo(4);
+        } finally {
+            telegram.releaseChats();
+        }
+        awaitOutboxDrained();
+    }
+
+    /** Queues {@code count} bulk messages to chats whose calls hang, and waits until they hold all four places. */
+    private List<Long> fillEveryPlaceWithHangingBulk(int count) {
+        List<Long> bulkChats = LongStream.range(0, count).map(i -> 7_000_000L + BULK.getAndAdd(1)).boxed().toList();
+        bulkChats.forEach(telegram::knowChat);
+        telegram.holdChats(bulkChats);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("insert into outbound_message (chat_id, method, payload, priority, status, attempts, "
+                + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', '{\"text\":\"Напоминание\"}', 2, "
+                + "'PENDING', 0, ?, ?)", bulkChats.stream().map(chat -> new Object[] {chat, now, now}).toList());
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.heldNow() == 4);
+        return bulkChats;
     }
 }

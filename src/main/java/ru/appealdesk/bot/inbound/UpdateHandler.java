@@ -32,8 +32,12 @@ class UpdateHandler implements UpdateSink {
     private final CallbackUpdates callbacks;
     private final MessageUpdates messages;
 
+    private final ru.appealdesk.delivery.Outbox outbox;
+
     UpdateHandler(ProcessedUpdates processed, TransactionTemplate tx, Clock clock, UpdateMetrics metrics,
-                  IncomingFiles incomingFiles, CallbackUpdates callbacks, MessageUpdates messages) {
+                  IncomingFiles incomingFiles, CallbackUpdates callbacks, MessageUpdates messages,
+                  ru.appealdesk.delivery.Outbox outbox) {
+        this.outbox = outbox;
         this.processed = processed;
         this.tx = tx;
         this.clock = clock;
@@ -70,7 +74,7 @@ class UpdateHandler implements UpdateSink {
                     metrics.duplicate.increment();
                     return;
                 }
-                dispatch(update, file);
+                outbox.replyingTo(update.chat(), () -> dispatch(update, file));
                 metrics.handled.increment();
             });
         } catch (RuntimeException e) {
