@@ -35,4 +35,4 @@ insert into outbound_message (chat_id, method, payload, priority, status, attemp
 select 3000000 + g % 1000, 'SEND_MESSAGE', '{"text":"Сообщение ' || g || '"}', 2, 'PENDING', 0, now(), now()
 from generate_series(0, {messages} - 1) g;
 
-analyze
+analyze;

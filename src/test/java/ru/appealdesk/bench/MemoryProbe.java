@@ -88,7 +88,7 @@ final class MemoryProbe {
         return ManagementFactory.getMemoryMXBean().getNonHeapMemoryUsage().getUsed();
     }
 
-    /** A size in {@code /proc/<pid>/status} or {@code smaps_rollup} in bytes ({@code VmRSS}, {@code VmHWM}, {@code Pss}). */
+    /** A size in {@code /proc/<pid>/status} or {@code smaps_rollup}, in bytes ({@code VmRSS}, {@code Pss}). */
     static long kib(long pid, String file, String key) {
         return number(pid, file, key) * 1024;
     }
