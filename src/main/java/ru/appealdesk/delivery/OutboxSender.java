@@ -207,8 +207,13 @@ class OutboxSender {
                 }
             }));
         } catch (RuntimeException e) {
-            // the lease expires and the message is taken again
-            log.error("The outcome of outbound message {} could not be recorded", c.id(), e);
+            // the lease expires (or its sender falls silent) and the message is taken again
+            if (calls.isShutdown()) {
+                log.info("The service stopped before the outcome of outbound message {} was recorded; it is sent "
+                        + "again after the start", c.id());
+            } else {
+                log.error("The outcome of outbound message {} could not be recorded", c.id(), e);
+            }
         } finally {
             place.release();
             signal.wake();

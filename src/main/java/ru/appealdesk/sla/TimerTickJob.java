@@ -12,6 +12,7 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 public class TimerTickJob extends QuartzJobBean {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TimerTickJob.class);
     private TimerTick tick;
 
     @Autowired
@@ -21,6 +22,24 @@ public class TimerTickJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        tick.run();
+        try {
+            tick.run();
+        } catch (RuntimeException e) {
+            if (!stopping(context)) {
+                throw e;
+            }
+            // the service is stopping under the tick (its database connections closing): the tick's transaction
+            // rolled back and its timers are still due, so the next tick, here or on another instance, fires them
+            log.info("The timer tick was cut short by the service's stop; its timers fire at the next tick: {}",
+                    ru.appealdesk.logging.LogSafe.safe(e));
+        }
+    }
+
+    private static boolean stopping(JobExecutionContext context) {
+        try {
+            return context.getScheduler().isShutdown() || context.getScheduler().isInStandbyMode();
+        } catch (org.quartz.SchedulerException e) {
+            return true;
+        }
     }
 }
