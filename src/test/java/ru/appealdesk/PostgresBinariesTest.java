@@ -15,8 +15,7 @@ class PostgresBinariesTest {
 
     private static final List<String> LINUX = List.of("postgres-linux-x86_64.txz", "postgres-linux-arm_64.txz");
     private static final List<String> OTHERS = List.of("postgres-darwin-x86_64.txz", "postgres-darwin-arm_64.txz",
-            "postgres-windows-x86_64.txz", "postgres-linux-x86_64-alpine_linux.txz",
-            "postgres-linux-arm_64-alpine_linux.txz");
+            "postgres-windows-x86_64.txz", "postgres-linux-x86_64-alpine_linux.txz");
 
     @Test
     void shipsTheBinariesOfItsPlatforms() {
