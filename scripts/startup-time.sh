@@ -8,7 +8,7 @@
 #          directory of an earlier run is reused (a restart). Default data directory: a temp dir kept between runs
 #          of the same --data. As root, PostgreSQL needs a user namespace: the jar runs under `unshare -U` then.
 # Wrap measurements in `flock /work/bench.lock` when others share the machine. Output: one line
-#   startup-seconds=<s> (fresh|restart) jvm-reported=<Spring's "Started ... in" line or ->
+#   startup-seconds=<s> (fresh|restart) jvm-cpu-seconds=<s> jvm-reported=<Spring's "Started ... in" line or ->
 set -euo pipefail
 
 jar=target/appealdesk.jar
@@ -50,6 +50,11 @@ for _ in $(seq 1 1200); do
   sleep 0.05
 done
 [ -n "$up" ] || { echo "not UP within 60 s; see $log" >&2; exit 1; }
+# the JVM's CPU time until UP (user + system, all threads): less disturbed than the wall time by other work on the
+# machine; PostgreSQL's own processes are not counted
+ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+cpu=$(echo "$ticks / $(getconf CLK_TCK)" | bc -l)
 kind=restart; $fresh && kind=fresh
 reported=$(grep -o 'Started AppealDeskApplication in [0-9.]* seconds' "$log" | grep -o '[0-9.]* seconds' || echo -)
-printf 'startup-seconds=%.2f (%s) jvm-reported=%s\n' "$(echo "$up - $start" | bc -l)" "$kind" "$reported"
+printf 'startup-seconds=%.2f (%s) jvm-cpu-seconds=%.1f jvm-reported=%s\n' "$(echo "$up - $start" | bc -l)" "$kind" \
+  "$cpu" "$reported"
