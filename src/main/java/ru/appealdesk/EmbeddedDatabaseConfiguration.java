@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -47,9 +48,12 @@ class EmbeddedDatabaseConfiguration {
         }
     }
 
+    /** The database {@link EmbeddedDatabaseEarlyStart} began starting with the context, else started now. */
     @Bean
-    EmbeddedPostgresLauncher.Started embeddedPostgres(EmbeddedDbProperties properties) {
-        return EmbeddedPostgresLauncher.start(properties);
+    EmbeddedPostgresLauncher.Started embeddedPostgres(EmbeddedDbProperties properties,
+            ObjectProvider<EmbeddedDatabaseEarlyStart.Pending> early) throws Exception {
+        EmbeddedDatabaseEarlyStart.Pending pending = early.getIfAvailable();
+        return pending == null ? EmbeddedPostgresLauncher.start(properties) : pending.take(properties);
     }
 
     @Bean
