@@ -13,6 +13,13 @@ interface AbsenceRepository extends JpaRepository<AbsenceEntity, Long> {
     @Query("select a from AbsenceEntity a where a.staffId in ?1 and a.startsOn <= ?2 and a.endsOn >= ?2")
     List<AbsenceEntity> covering(Collection<String> staffIds, LocalDate date);
 
+    /**
+     * Who is away on {@code date}: the people with an absence that includes it. One parameter, no list: Hibernate
+     * keeps its translation (a list parameter has the query translated again on every call).
+     */
+    @Query("select distinct a.staffId from AbsenceEntity a where a.startsOn <= ?1 and a.endsOn >= ?1")
+    List<String> awayOn(LocalDate date);
+
     /** A person's absences that have not ended before {@code date}, earliest first. */
     @Query("select a from AbsenceEntity a where a.staffId = ?1 and a.endsOn >= ?2 order by a.startsOn")
     List<AbsenceEntity> current(String staffId, LocalDate date);

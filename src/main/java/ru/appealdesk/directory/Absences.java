@@ -28,6 +28,7 @@ public class Absences {
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AwayInTransaction away = new AwayInTransaction();
 
     Absences(AbsenceRepository absences, Directory directory, ApplicationEventPublisher events, Clock clock) {
         this.absences = absences;
@@ -85,6 +86,7 @@ public class Absences {
                     + from + " – " + to);
         }
         AbsenceEntity saved = absences.save(new AbsenceEntity(staffId, from, to, clock.instant()));
+        away.forget();
         log.info("Absence of {} from {} to {} recorded", staffId, from, to);
         if (!from.isAfter(today)) {
             begin(saved);
@@ -128,12 +130,13 @@ public class Absences {
         } else {
             absence.endBefore(today);
         }
+        away.forget();
         log.info("Absence {} of {} ended or cancelled on {}", before.id(), before.staffId(), today);
         return before;
     }
 
     public boolean isAbsent(String staffId) {
-        return !absences.covering(List.of(staffId), today()).isEmpty();
+        return awayToday().contains(staffId);
     }
 
     /** Of these people, those away today. */
@@ -141,7 +144,8 @@ public class Absences {
         if (staffIds.isEmpty()) {
             return Set.of();
         }
-        return absences.covering(staffIds, today()).stream().map(a -> a.view().staffId()).collect(Collectors.toSet());
+        Set<String> absent = awayToday();
+        return staffIds.stream().filter(absent::contains).collect(Collectors.toSet());
     }
 
     /** Who acts for the person today: their substitute while they are away (and the substitute is not). */
@@ -175,6 +179,7 @@ public class Absences {
         List<AbsenceEntity> starting = absences.claimStarting(LocalDate.ofInstant(now,
                 directory.organization().timeZone()));
         starting.forEach(this::begin);
+        away.forget();
         return starting.size();
     }
 
@@ -185,6 +190,11 @@ public class Absences {
                 .flatMap(directory::staff).filter(s -> !isAbsent(s.id()));
         log.info("Absence of {} began; substitute: {}", view.staffId(), substitute.map(StaffMember::id).orElse("none"));
         events.publishEvent(new AbsenceBegan(view, substitute));
+    }
+
+    /** Who is away today, read once per transaction ({@link AwayInTransaction}). */
+    private Set<String> awayToday() {
+        return away.on(today(), day -> Set.copyOf(absences.awayOn(day)));
     }
 
     private LocalDate today() {

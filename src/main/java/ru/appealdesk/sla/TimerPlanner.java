@@ -13,6 +13,7 @@ import ru.appealdesk.directory.AnswerStage;
 import ru.appealdesk.directory.Directory;
 import ru.appealdesk.directory.SourceRegulation;
 import ru.appealdesk.directory.WorkDuration;
+import ru.appealdesk.workflow.AppealEvents.AppealAssigned;
 import ru.appealdesk.workflow.AppealEvents.AppealEvent;
 import ru.appealdesk.workflow.AppealEvents.AppealRegistered;
 import ru.appealdesk.workflow.AppealEvents.AppealPostponed;
@@ -117,7 +118,10 @@ class TimerPlanner {
             }
         }
         AppealStatus from = a.stepEntry().from();
-        timers.cancel(a.id(), STEP_KINDS);
+        if (!(event instanceof AppealAssigned assigned && assigned.atRegistration())) {
+            // an appeal routed as it is registered has had no step, so no step's timers (and no query, no flush)
+            timers.cancel(a.id(), STEP_KINDS);
+        }
         if (a.status() == AppealStatus.CLOSED) {
             // nothing of a closed appeal is due any more: its terms, countdowns and co-executors' timers go too (a
             // reopening plans its terms anew)
