@@ -82,16 +82,18 @@ class RateLimits {
 
     /**
      * Waits until a message to the chat may go out, and takes what it uses: the bot-wide bucket's next slot (the
-     * wait, if any, is here), then the chat's token (so that the chat's spacing counts from the moment the message
-     * really goes out; the chat was free when the message was leased, so the token is normally there at once), then
-     * this instance's own check of what it really sent ({@link SendWindow}: the bucket spaces slots evenly, but a
-     * thread can wake late for its slot, or a call can arrive late, while the next ones go on time). The caller says
-     * when the messenger answered the send it returns.
+     * wait, if any, is here), then this instance's own check of what it really sent ({@link SendWindow}: the bucket
+     * spaces slots evenly, but a thread can wake late for its slot, or a call can arrive late, while the next ones go
+     * on time), then the chat's token last (so that the chat's spacing counts from the moment the message really goes
+     * out, whatever the window waited; the chat was free when the message was leased, so the token is normally there
+     * at once). The caller says when the messenger answered the send it returns.
      */
     SendWindow.Send awaitTurn(long chatId, boolean interactive) throws InterruptedException {
         awaitGlobalSlot(interactive);
+        // the window may wait; the chat's spacing must count from the real send, so its token is taken after
+        SendWindow.Send send = window.await();
         awaitChat(chatId);
-        return window.await();
+        return send;
     }
 
     /**
