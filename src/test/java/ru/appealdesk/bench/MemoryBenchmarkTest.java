@@ -32,7 +32,6 @@ import ru.appealdesk.support.Api;
 import ru.appealdesk.support.DashboardClient;
 import ru.appealdesk.support.FakeTelegram;
 import ru.appealdesk.support.Staff;
-import ru.appealdesk.support.TestDatabase;
 
 /**
  * Benchmark (issue 26): the service with 100,000 open appeals (800,000 pending timers, 100,000 cards) and 2,000
@@ -63,16 +62,7 @@ class MemoryBenchmarkTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.newDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("appealdesk.telegram.token", () -> FakeTelegram.TOKEN);
-        registry.add("appealdesk.telegram.api-url", TELEGRAM::url);
-        registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
-        registry.add("appealdesk.reports.enabled", () -> "false");
-        registry.add("appealdesk.api-token", () -> Api.TOKEN);
-        registry.add("appealdesk.admin-token", () -> Api.ADMIN_TOKEN);
-        registry.add("appealdesk.bot-config-dir", () -> "bot-config");
-        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-memory-bench");
+        BenchmarkService.register(registry, TELEGRAM, "appealdesk-memory-bench");
         registry.add("logging.level.ru.appealdesk", () -> "WARN");
     }
 

@@ -17,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import ru.appealdesk.AppealDeskApplication;
 import ru.appealdesk.support.FakeTelegram;
-import ru.appealdesk.support.TestDatabase;
 
 /**
  * Benchmark: 10,000 queued messages to 1,000 chats, sent to a fake Bot API server that enforces Telegram's limits
@@ -37,15 +36,8 @@ class OutboxBenchmarkTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.newDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("appealdesk.telegram.token", () -> FakeTelegram.TOKEN);
-        registry.add("appealdesk.telegram.api-url", TELEGRAM::url);
-        registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
-        registry.add("appealdesk.reports.enabled", () -> "false");
-        registry.add("appealdesk.bot-config-dir", () -> "bot-config");
+        BenchmarkService.register(registry, TELEGRAM, "appealdesk-outbox-bench");
         registry.add("appealdesk.scheduler.tick", () -> "1h");
-        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-outbox-bench");
     }
 
     @AfterAll

@@ -25,7 +25,6 @@ import ru.appealdesk.AppealDeskApplication;
 import ru.appealdesk.support.Api;
 import ru.appealdesk.support.FakeTelegram;
 import ru.appealdesk.support.Staff;
-import ru.appealdesk.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,17 +50,8 @@ class SlowTelegramBenchmarkTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        String url = TestDatabase.newDatabase();
-        registry.add("spring.datasource.url", () -> url);
-        registry.add("appealdesk.telegram.token", () -> FakeTelegram.TOKEN);
-        registry.add("appealdesk.telegram.api-url", TELEGRAM::url);
-        registry.add("appealdesk.telegram.poll-timeout", () -> "1s");
-        registry.add("appealdesk.reports.enabled", () -> "false");
-        registry.add("appealdesk.api-token", () -> Api.TOKEN);
-        registry.add("appealdesk.admin-token", () -> Api.ADMIN_TOKEN);
-        registry.add("appealdesk.bot-config-dir", () -> "bot-config");
+        BenchmarkService.register(registry, TELEGRAM, "appealdesk-slow-bench");
         registry.add("appealdesk.scheduler.tick", () -> "1h");
-        registry.add("spring.quartz.properties.org.quartz.scheduler.instanceName", () -> "appealdesk-slow-bench");
         registry.add("logging.level.ru.appealdesk", () -> "WARN");
     }
 
