@@ -118,10 +118,10 @@ class OutboxSender {
         }
         int free = places.availablePermits();
         int replyFree = replyPlaces.availablePermits();
-        // leasing a few at a time would run the heads query for every finished call; the calls still waiting for
-        // their slots keep the bot-wide pace meanwhile. Replies are looked for whenever a reply place is free.
-        // and no more bulk is leased than goes out in the next quarter second or so: a message leased waits for its
-        // slot on this instance, and a reply to its chat would wait behind it
+        // bulk is leased once a quarter of the places are free (a few at a time would run the heads query for every
+        // finished call; the calls waiting for their slots keep the bot-wide pace meanwhile), and no more of it than
+        // goes out in the next quarter second or so (a reply to its chat would wait behind it); replies whenever a
+        // reply place is free
         int waiting = limits.waitingForSlots();
         boolean bulk = free >= refill && waiting <= BULK_AHEAD / 2;
         if (!bulk && replyFree == 0) {
@@ -140,12 +140,11 @@ class OutboxSender {
         int replyLeft = replyFree;
         List<Long> ready = new ArrayList<>();
         for (OutboundMessageRepository.Head head : heads) {
-            boolean reply = head.getPriority() == OutboundMessage.PRIORITY_REPLY;
-            if (bulkLeft == 0 && (!reply || replyLeft == 0)) {
-                if (replyLeft == 0) {
-                    break;
-                }
-                continue;
+            if (bulkLeft == 0 && replyLeft == 0) {
+                break;
+            }
+            if (bulkLeft == 0 && head.getPriority() != OutboundMessage.PRIORITY_REPLY) {
+                continue; // only a reply fits now
             }
             // an answer to a button press is not a chat message: no chat limit (MAX's own limit on answers waits
             // on the call thread)

@@ -194,7 +194,7 @@ public class Absences {
 
     /** Who is away today, read once per transaction ({@link AwayInTransaction}). */
     private Set<String> awayToday() {
-        return away.on(today(), day -> Set.copyOf(absences.awayOn(day)));
+        return away.on(today(), absences::awayOn);
     }
 
     private LocalDate today() {

@@ -1,6 +1,7 @@
 package ru.appealdesk.directory;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +21,10 @@ final class AwayInTransaction {
     private final Object key = new Object();
 
     /** The people away on {@code day}, as {@code read} finds them the first time this transaction asks. */
-    Set<String> on(LocalDate day, Function<LocalDate, Set<String>> read) {
+    Set<String> on(LocalDate day, Function<LocalDate, ? extends Collection<String>> read) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()
                 || !TransactionSynchronizationManager.isSynchronizationActive()) {
-            return read.apply(day);
+            return Set.copyOf(read.apply(day));
         }
         @SuppressWarnings("unchecked")
         Map<LocalDate, Set<String>> days = (Map<LocalDate, Set<String>>) TransactionSynchronizationManager
