@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The default jar carries zonky's PostgreSQL binaries for Linux amd64 and arm64 only; the others (macOS, Windows,
  * Alpine) come with {@code -Pall-platforms}, which sets {@code test.postgres.platforms=all}. The test class path
- * holds the same runtime dependencies as the jar's {@code BOOT-INF/lib}.
+ * holds the same runtime dependencies as the packaged {@code target/lib/}.
  */
 class PostgresBinariesTest {
 
