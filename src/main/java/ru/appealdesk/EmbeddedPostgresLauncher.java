@@ -18,6 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.SpringApplication;
 
 /**
  * Starts the default run's embedded PostgreSQL durably and behind a password. zonky starts PostgreSQL with fsync
@@ -63,7 +64,7 @@ final class EmbeddedPostgresLauncher {
             Files.createDirectories(dir);
             log.info("No spring.datasource.url configured: starting embedded PostgreSQL with data in {}", dir);
             if (!Files.exists(dir.resolve("postgresql.conf"))) {
-                return new Started(initialise(dir, properties), password(dir, properties));
+                return stoppedLast(new Started(initialise(dir, properties), password(dir, properties)));
             }
             if (!secured(dir)) {
                 secure(dir, properties);
@@ -73,7 +74,7 @@ final class EmbeddedPostgresLauncher {
                     .setDataDirectoryCustomizer(d -> writeHba(d.toPath()))
                     .setConnectConfig("password", password)
                     .start();
-            return new Started(postgres, password);
+            return stoppedLast(new Started(postgres, password));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + dir
                     + " (PostgreSQL refuses to run as root: run as a normal user or under 'unshare -U')", e);
@@ -127,8 +128,26 @@ final class EmbeddedPostgresLauncher {
         writeHba(dir);
     }
 
+    /**
+     * The database is stopped with the context that uses it (the bean's destroy), after the scheduler and the
+     * connection pool; zonky's own JVM shutdown hook would stop it at the same time as Spring's closes the context,
+     * and a graceful stop would log the scheduler's queries failing. As a safety net for a context that never
+     * closed it, Spring Boot's shutdown handlers stop it once every context has closed.
+     */
+    private static Started stoppedLast(Started started) {
+        SpringApplication.getShutdownHandlers().add(() -> {
+            try {
+                started.postgres().close();
+            } catch (IOException e) {
+                log.warn("Could not stop the embedded PostgreSQL: {}", e.toString());
+            }
+        });
+        return started;
+    }
+
     private static EmbeddedPostgres.Builder builder(Path dir, int port) {
         return EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
