@@ -32,6 +32,9 @@ import ru.appealdesk.chat.MessengerKind;
  * @param keepSent How long delivered and superseded messages are kept; their content is blanked at delivery (at
  *                 least 1h)
  * @param keepFailed How long undeliverable and dead messages are kept for an administrator's retry (at least 1d)
+ * @param activeChatPause How long after a person's last command, press or text cards and reminders to their chat
+ *                        wait (0: never), so replies to them do not wait out the chat's pace behind a card; a card
+ *                        waits six pauses at most while the person goes on (0..1m)
  * @param max MAX's limits ({@code appealdesk.delivery.max.*}); the keys above are Telegram's
  */
 @Validated
@@ -56,6 +59,9 @@ record DeliveryProperties(
         @DefaultValue("1100ms") @DurationMin(millis = 1, message = "must be 1ms..1m")
         @DurationMax(minutes = 1, message = "must be 1ms..1m")
         Duration privateChatSpacing,
+        @DefaultValue("10s") @DurationMin(nanos = 0, message = "must be 0..1m")
+        @DurationMax(minutes = 1, message = "must be 0..1m")
+        Duration activeChatPause,
         @DefaultValue @Valid
         Max max) {
 

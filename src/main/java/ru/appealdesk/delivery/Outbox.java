@@ -58,6 +58,8 @@ public class Outbox {
     private static final ThreadLocal<java.time.Instant> NOT_BEFORE = new ThreadLocal<>();
     private static final ThreadLocal<java.time.Instant> HOLD_UNTIL = new ThreadLocal<>();
     private static final ThreadLocal<ChatAddress> REPLYING_TO = new ThreadLocal<>();
+    /** Chats whose person is acting: bulk to them waits (read by the senders). */
+    private final ActiveChats activeChats;
 
     private final OutboundMessageRepository messages;
     private final Clock clock;
@@ -68,6 +70,7 @@ public class Outbox {
     Outbox(OutboundMessageRepository messages, Clock clock, OutboxSignal signal,
            DeliveryProperties properties, OutboundFiles files) {
         this.files = files;
+        this.activeChats = new ActiveChats(properties.activeChatPause(), System::nanoTime);
         this.maxQueuedReplies = properties.maxQueuedRepliesPerChat();
         this.messages = messages;
         this.clock = clock;
@@ -188,6 +191,7 @@ public class Outbox {
      * lane; what it sends to anyone else keeps its own priority.
      */
     public void replyingTo(ChatAddress chat, Runnable action) {
+        activeChats.acted(chat);
         ChatAddress previous = REPLYING_TO.get();
         REPLYING_TO.set(chat);
         try {
@@ -195,6 +199,11 @@ public class Outbox {
         } finally {
             REPLYING_TO.set(previous);
         }
+    }
+
+    /** The chats whose person is acting now, for the senders. */
+    ActiveChats activeChats() {
+        return activeChats;
     }
 
     /** Runs {@code action} so that what it enqueues waits {@code wait} of real time before it may be sent. */

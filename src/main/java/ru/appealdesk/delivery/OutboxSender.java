@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ru.appealdesk.chat.ChatAddress;
+
 /**
  * Delivers one messenger's part of the outbox through its {@link Messenger}, with no database transaction open while it
  * is called. The worker reads the head of each chat's queue and leases the heads whose chat may get a message now
@@ -150,6 +152,10 @@ class OutboxSender {
             // on the call thread)
             long chatWait = OutboundMessage.Method.ANSWER_CALLBACK.name().equals(head.getMethod()) ? 0
                     : limits.chatWait(head.getChatId());
+            if (chatWait == 0 && head.getPriority() != OutboundMessage.PRIORITY_REPLY) {
+                // a card or reminder to a person who is acting waits: the chat's pace is kept for the replies
+                chatWait = outbox.activeChats().holdBulk(new ChatAddress(messenger.kind(), head.getChatId()));
+            }
             if (chatWait > 0) {
                 wait = Math.min(wait, chatWait);
             } else if (bulkLeft > 0) {

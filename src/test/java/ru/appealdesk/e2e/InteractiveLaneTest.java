@@ -21,9 +21,10 @@ import ru.appealdesk.support.FakeTelegram;
  * Issue 26's interactive lane: a reply to a person (a command's answer, the card they pressed) is leased and called
  * while every call place is taken by bulk messages whose calls hang at Telegram (before, the worker leased nothing until a quarter of the places were free,
  * so a reply waited behind the bulk calls). The fake holds the bulk chats' calls until the test lets them go: no
- * timing decides the outcome.
+ * timing decides the outcome. And while a person is acting, cards and reminders to their chat wait, so that the
+ * chat's pace is kept for the replies.
  */
-@TestPropertySource(properties = "appealdesk.delivery.parallel-calls=4")
+@TestPropertySource(properties = {"appealdesk.delivery.parallel-calls=4", "appealdesk.delivery.active-chat-pause=2s"})
 class InteractiveLaneTest extends EndToEndTest {
 
     private static final java.util.concurrent.atomic.AtomicLong BULK = new java.util.concurrent.atomic.AtomicLong();
@@ -78,15 +79,47 @@ class InteractiveLaneTest extends EndToEndTest {
         awaitOutboxDrained();
     }
 
+    @Test
+    void remindersToAPersonWhoIsActingWaitUntilTheyPause() {
+        // given a person who has just asked for help
+        long chat = user("belov");
+        long before = helpReplies("belov");
+        telegram.userSends(chat, "/help");
+        await().atMost(Duration.ofSeconds(20)).until(() -> helpReplies("belov") == before + 1);
+        // and three reminders queued for them as they go on
+        queueBulk(List.of(chat, chat, chat));
+
+        // when they ask again
+        long actedAt = System.nanoTime();
+        telegram.userSends(chat, "/help");
+
+        // then the reply goes out at once, and the reminders only once they have paused for two seconds
+        await().atMost(Duration.ofSeconds(20)).until(() -> helpReplies("belov") == before + 2);
+        awaitOutboxDrained();
+        List<FakeTelegram.Arrival> reminders = telegram.arrivals().stream()
+                .filter(a -> a.chatId() == chat && a.text() != null && a.text().contains("Напоминание")).toList();
+        assertThat(reminders).hasSize(3);
+        long reply = telegram.arrivals().stream().filter(a -> a.chatId() == chat && a.text() != null
+                && a.text().contains("/my — мои обращения")).mapToLong(FakeTelegram.Arrival::at).max().orElseThrow();
+        assertThat(reminders).allSatisfy(r -> {
+            assertThat(r.at()).isGreaterThan(reply);
+            assertThat(r.at() - actedAt).isGreaterThanOrEqualTo(Duration.ofSeconds(2).toNanos());
+        });
+    }
+
+    private void queueBulk(List<Long> chats) {
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate("insert into outbound_message (chat_id, method, payload, priority, status, attempts, "
+                + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', '{\"text\":\"Напоминание\"}', 2, "
+                + "'PENDING', 0, ?, ?)", chats.stream().map(chat -> new Object[] {chat, now, now}).toList());
+    }
+
     /** Queues {@code count} bulk messages to chats whose calls hang, and waits until they hold all four places. */
     private List<Long> fillEveryPlaceWithHangingBulk(int count) {
         List<Long> bulkChats = LongStream.range(0, count).map(i -> 7_000_000L + BULK.getAndAdd(1)).boxed().toList();
         bulkChats.forEach(telegram::knowChat);
         telegram.holdChats(bulkChats);
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate("insert into outbound_message (chat_id, method, payload, priority, status, attempts, "
-                + "next_attempt_at, created_at) values (?, 'SEND_MESSAGE', '{\"text\":\"Напоминание\"}', 2, "
-                + "'PENDING', 0, ?, ?)", bulkChats.stream().map(chat -> new Object[] {chat, now, now}).toList());
+        queueBulk(bulkChats);
         await().atMost(Duration.ofSeconds(20)).until(() -> telegram.heldNow() == 4);
         return bulkChats;
     }

@@ -54,8 +54,10 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 // the organisation is a test property, not a dynamic one: a class's own @DynamicPropertySource (a ConfigVariant, a
 // profile) outranks it, while the dynamic properties of this class would outrank the subclass's
+// cards to a person who is acting do not wait for them to pause (InteractiveLaneTest tests that): a test's person
+// acts and expects the next card at once
 @TestPropertySource(properties = {"appealdesk.delivery.private-chat-spacing=" + EndToEndTest.PACE_SETTING,
-        "appealdesk.bot-config-dir=bot-config"})
+        "appealdesk.delivery.active-chat-pause=0s", "appealdesk.bot-config-dir=bot-config"})
 public abstract class EndToEndTest {
 
     /** Monday 2 March 2026, 10:00 Moscow time: a working morning. */
