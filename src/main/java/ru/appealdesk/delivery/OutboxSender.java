@@ -132,7 +132,9 @@ class OutboxSender {
         Instant wallNow = wall.instant();
         int bulkRoom = bulk ? Math.min(free, BULK_AHEAD - waiting) : 0;
         int room = bulkRoom + replyFree;
-        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow, Math.max(room, BATCH),
+        // the heads of chats held for their acting person come first too and are passed over: read as many more
+        List<OutboundMessageRepository.Head> heads = messages.heads(clock.instant(), wallNow,
+                Math.max(room, BATCH) + outbox.activeChats().count(),
                 messenger.kind().name(), bulk ? Integer.MAX_VALUE : OutboundMessage.PRIORITY_REPLY);
         if (heads.isEmpty()) {
             return bulk ? -1 : BUSY;
@@ -152,7 +154,7 @@ class OutboxSender {
             // on the call thread)
             long chatWait = OutboundMessage.Method.ANSWER_CALLBACK.name().equals(head.getMethod()) ? 0
                     : limits.chatWait(head.getChatId());
-            if (chatWait == 0 && head.getPriority() != OutboundMessage.PRIORITY_REPLY) {
+            if (chatWait == 0 && holdable(head)) {
                 // a card or reminder to a person who is acting waits: the chat's pace is kept for the replies
                 chatWait = outbox.activeChats().holdBulk(new ChatAddress(messenger.kind(), head.getChatId()));
             }
@@ -246,6 +248,17 @@ class OutboxSender {
     }
 
     /** Leases the given heads in one short transaction; returns the ones this instance got. */
+    /**
+     * A new card, notice or reminder (not a reply, not an answer to a stranger, not the edit of a card already in
+     * the chat, which must show its current state): what waits while the chat's person is acting.
+     */
+    private static boolean holdable(OutboundMessageRepository.Head head) {
+        boolean notice = head.getPriority() == OutboundMessage.PRIORITY_CARD
+                || head.getPriority() == OutboundMessage.PRIORITY_BULK;
+        return notice && (OutboundMessage.Method.SEND_MESSAGE.name().equals(head.getMethod())
+                || OutboundMessage.Method.SEND_MEDIA.name().equals(head.getMethod()));
+    }
+
     private List<Claimed> claim(List<Long> ids, Instant wallNow) {
         List<Claimed> claimed = tx.execute(status -> {
             List<Long> leased = messages.lease(ids.toArray(Long[]::new), wallNow, wallNow.plus(lease), owner);

@@ -29,6 +29,7 @@ class DeliveryPropertiesTest {
         assertThat(properties.keepSent()).isEqualTo(Duration.ofDays(30));
         assertThat(properties.keepFailed()).isEqualTo(Duration.ofDays(90));
         assertThat(properties.privateChatSpacing()).isEqualTo(Duration.ofMillis(1100));
+        assertThat(properties.activeChatPause()).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.pace()).isEqualTo(new RateLimits.Pace(28, 20, Duration.ofMillis(1100), 0));
     }
 
@@ -38,6 +39,15 @@ class DeliveryPropertiesTest {
                 .isEqualTo(Duration.ofMillis(20));
         assertThat(Settings.reason("appealdesk.delivery.private-chat-spacing", "0ms")).isEqualTo("must be 1ms..1m");
         assertThat(Settings.reason("appealdesk.delivery.private-chat-spacing", "2m")).isEqualTo("must be 1ms..1m");
+    }
+
+    @Test
+    void thePauseForAnActingPersonIsZeroToAMinute() {
+        assertThat(bind(Map.of("appealdesk.delivery.active-chat-pause", "0s")).activeChatPause()).isZero();
+        assertThat(bind(Map.of("appealdesk.delivery.active-chat-pause", "1m")).activeChatPause())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(Settings.reason("appealdesk.delivery.active-chat-pause", "61s")).isEqualTo("must be 0..1m");
+        assertThat(Settings.reason("appealdesk.delivery.active-chat-pause", "-1s")).isEqualTo("must be 0..1m");
     }
 
     @Test

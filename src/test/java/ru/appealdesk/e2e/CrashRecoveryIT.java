@@ -153,6 +153,8 @@ class CrashRecoveryIT {
                 // what is tested is what a kill loses, not the pace: the fake's limit scales with it
                 "--appealdesk.delivery.private-chat-spacing=" + PACE,
                 "--appealdesk.scheduler.tick=1s",
+                // the staff bind just before the cards come: they are not held for their pause here
+                "--appealdesk.delivery.active-chat-pause=0s",
                 // a killed instance's leases expire soon, so the second run takes its messages over
                 "--appealdesk.delivery.lease=10s")
                 .redirectErrorStream(true).redirectOutput(log.toFile());

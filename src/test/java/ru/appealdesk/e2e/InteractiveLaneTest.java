@@ -24,7 +24,7 @@ import ru.appealdesk.support.FakeTelegram;
  * timing decides the outcome. And while a person is acting, cards and reminders to their chat wait, so that the
  * chat's pace is kept for the replies.
  */
-@TestPropertySource(properties = {"appealdesk.delivery.parallel-calls=4", "appealdesk.delivery.active-chat-pause=2s"})
+@TestPropertySource(properties = {"appealdesk.delivery.parallel-calls=4", "appealdesk.delivery.active-chat-pause=5s"})
 class InteractiveLaneTest extends EndToEndTest {
 
     private static final java.util.concurrent.atomic.AtomicLong BULK = new java.util.concurrent.atomic.AtomicLong();
@@ -93,7 +93,7 @@ class InteractiveLaneTest extends EndToEndTest {
         long actedAt = System.nanoTime();
         telegram.userSends(chat, "/help");
 
-        // then the reply goes out at once, and the reminders only once they have paused for two seconds
+        // then the reply goes out at once, and the reminders only once they have paused for five seconds
         await().atMost(Duration.ofSeconds(20)).until(() -> helpReplies("belov") == before + 2);
         awaitOutboxDrained();
         List<FakeTelegram.Arrival> reminders = telegram.arrivals().stream()
@@ -103,7 +103,7 @@ class InteractiveLaneTest extends EndToEndTest {
                 && a.text().contains("/my — мои обращения")).mapToLong(FakeTelegram.Arrival::at).max().orElseThrow();
         assertThat(reminders).allSatisfy(r -> {
             assertThat(r.at()).isGreaterThan(reply);
-            assertThat(r.at() - actedAt).isGreaterThanOrEqualTo(Duration.ofSeconds(2).toNanos());
+            assertThat(r.at() - actedAt).isGreaterThanOrEqualTo(Duration.ofSeconds(5).toNanos());
         });
     }
 
