@@ -70,10 +70,9 @@ final class EmbeddedPostgresLauncher {
                 secure(dir, properties);
             }
             String password = password(dir, properties);
-            EmbeddedPostgres postgres = builder(dir, properties.port())
+            EmbeddedPostgres postgres = started(dir, builder(dir, properties.port())
                     .setDataDirectoryCustomizer(d -> writeHba(d.toPath()))
-                    .setConnectConfig("password", password)
-                    .start();
+                    .setConnectConfig("password", password));
             return stoppedLast(new Started(postgres, password));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL in " + dir
@@ -94,7 +93,7 @@ final class EmbeddedPostgresLauncher {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(pwfile, password, StandardCharsets.UTF_8);
-            return builder(dir, properties.port())
+            return started(dir, builder(dir, properties.port())
                     .setLocaleConfig("auth", "scram-sha-256")
                     .setLocaleConfig("pwfile", pwfile.toString())
                     .setDataDirectoryCustomizer(d -> {
@@ -103,8 +102,7 @@ final class EmbeddedPostgresLauncher {
                             writePasswordFile(d.toPath(), password);
                         }
                     })
-                    .setConnectConfig("password", password)
-                    .start();
+                    .setConnectConfig("password", password));
         } finally {
             Files.deleteIfExists(pwfile);
         }
@@ -114,7 +112,7 @@ final class EmbeddedPostgresLauncher {
     private static void secure(Path dir, EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties)
             throws IOException {
         log.info("Securing the embedded PostgreSQL in {}: setting the password of '{}'", dir, USER);
-        try (EmbeddedPostgres open = builder(dir, 0).start()) {
+        try (EmbeddedPostgres open = started(dir, builder(dir, 0))) {
             String password = properties.password().isEmpty() ? generate() : properties.password();
             if (properties.password().isEmpty()) {
                 writePasswordFile(dir, password);
@@ -143,6 +141,51 @@ final class EmbeddedPostgresLauncher {
             }
         });
         return started;
+    }
+
+    /**
+     * Starts the server; if the start fails after PostgreSQL came up (it did not answer in time, or refused the
+     * password), the server it left running is stopped: without zonky's shutdown hook nothing else would, and the
+     * next start would find the data directory in use. A server that was running before (another instance on the
+     * same directory) is never touched.
+     */
+    private static EmbeddedPostgres started(Path dir, EmbeddedPostgres.Builder builder) throws IOException {
+        java.util.OptionalLong before = runningPostmaster(dir);
+        try {
+            return builder.start();
+        } catch (IOException | RuntimeException e) {
+            java.util.OptionalLong after = runningPostmaster(dir);
+            if (after.isPresent() && (before.isEmpty() || before.getAsLong() != after.getAsLong())) {
+                log.warn("The embedded PostgreSQL did not start properly; stopping the server it left (pid {})",
+                        after.getAsLong());
+                ProcessHandle.of(after.getAsLong()).ifPresent(EmbeddedPostgresLauncher::stop);
+            }
+            throw e;
+        }
+    }
+
+    /** The pid in the data directory's {@code postmaster.pid}, if that process is alive. */
+    static java.util.OptionalLong runningPostmaster(Path dir) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(dir.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            long pid = Long.parseLong(lines.get(0).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent()
+                    ? java.util.OptionalLong.of(pid) : java.util.OptionalLong.empty();
+        } catch (IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    private static void stop(ProcessHandle postmaster) {
+        postmaster.destroy(); // SIGTERM: a smart shutdown, and nobody is connected
+        try {
+            postmaster.onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            postmaster.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            postmaster.destroyForcibly();
+        }
     }
 
     private static EmbeddedPostgres.Builder builder(Path dir, int port) {

@@ -113,6 +113,20 @@ class EmbeddedPostgresLauncherTest {
         }
     }
 
+    @Test
+    void aStartThatFailsLeavesNoServerRunning() throws Exception {
+        // given a data directory made with one password
+        EmbeddedPostgresLauncher.start(properties("the-right-one")).destroy();
+
+        // when the service starts on it with another (the server comes up but never answers the check)
+        assertThatThrownBy(() -> EmbeddedPostgresLauncher.start(properties("a-wrong-one")))
+                .isInstanceOf(Exception.class);
+
+        // then the server that came up was stopped: the service's next start (a new JVM) finds the directory free
+        assertThat(EmbeddedPostgresLauncher.runningPostmaster(dataDir)).isEmpty();
+        assertThat(dataDir.resolve("postmaster.pid")).doesNotExist();
+    }
+
     private EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties(String password) {
         return new EmbeddedDatabaseConfiguration.EmbeddedDbProperties(dataDir, 0, false, password);
     }
