@@ -63,8 +63,18 @@ class PackagedRunIT {
                     .noneMatch(line -> line.contains(" ERROR "))
                     .noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception: "));
             assertThat(lines).anyMatch(line -> line.contains("shut down postmaster"));
+            assertThat(data.resolve("postmaster.pid")).doesNotExist();
         } finally {
             service.destroyForcibly().waitFor();
+            stopLeftPostgres(data);
+        }
+    }
+
+    /** A service killed by the test's end (a failed assertion) leaves its PostgreSQL: stop it too. */
+    private static void stopLeftPostgres(Path data) throws java.io.IOException {
+        Path pid = data.resolve("postmaster.pid");
+        if (Files.exists(pid)) {
+            ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim())).ifPresent(ProcessHandle::destroy);
         }
     }
 }
