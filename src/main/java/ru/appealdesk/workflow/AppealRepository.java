@@ -39,8 +39,23 @@ interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecification
 
     List<Appeal> findByIntakeExternalIdIgnoreCase(String externalId);
 
-    /** The appeals a person holds in these statuses. */
-    List<Appeal> findByStepExecutorIdAndStepStatusIn(String executorId, java.util.Collection<AppealStatus> statuses);
+    /**
+     * The ids of up to {@code limit} appeals a person holds in these statuses, the oldest first, locked until the
+     * transaction ends; an appeal another transaction has locked (a person acting on it right now) is skipped.
+     */
+    @Query(value = "select id from appeal where executor_id = ?1 and status = any(cast(?2 as text[])) "
+            + "order by id limit ?3 for no key update skip locked", nativeQuery = true)
+    List<Long> lockHeldBy(String executorId, String[] statuses, int limit);
+
+    /** How many appeals a person holds in these statuses. */
+    @Query(value = "select count(*) from appeal where executor_id = ?1 and status = any(cast(?2 as text[]))",
+            nativeQuery = true)
+    long countHeldBy(String executorId, String[] statuses);
+
+    /** The numbers of up to {@code limit} appeals a person holds in these statuses, the oldest first. */
+    @Query(value = "select external_id from appeal where executor_id = ?1 and status = any(cast(?2 as text[])) "
+            + "order by id limit ?3", nativeQuery = true)
+    List<String> numbersHeldBy(String executorId, String[] statuses, int limit);
 
     /** Arrays rather than IN lists: a list of another length would be a new query to translate on every call. */
     @Query(value = "select executor_id as executorId, count(*) as open from appeal "
