@@ -23,10 +23,26 @@ interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecification
     @Query("select a from Appeal a where a.intake.source = ?1 and a.intake.externalId = ?2")
     Optional<Appeal> findBySourceAndExternalId(Source source, String externalId);
 
-    /** The appeals of a source and category about a street received since then (surge candidates). */
-    @Query("select a from Appeal a where a.intake.source = ?1 and a.intake.category = ?2 and a.streetKey = ?3 "
+    /**
+     * The appeals of a source and category about a street received since then (surge candidates), as the surge rule
+     * reads them: not as entities, as a busy street has hundreds.
+     */
+    @Query("select a.id as id, a.terms.receivedAt as receivedAt, a.clusterId as clusterId, a.addressKey as addressKey "
+            + "from Appeal a where a.intake.source = ?1 and a.intake.category = ?2 and a.streetKey = ?3 "
             + "and a.terms.receivedAt >= ?4 and a.id <> ?5 order by a.id")
-    List<Appeal> onStreetSince(Source source, String category, String streetKey, java.time.Instant since, long except);
+    List<OnStreet> onStreetSince(Source source, String category, String streetKey, java.time.Instant since,
+                                 long except);
+
+    /** An appeal about a street as the surge rule reads it. */
+    interface OnStreet {
+        long getId();
+
+        java.time.Instant getReceivedAt();
+
+        Long getClusterId();
+
+        String getAddressKey();
+    }
 
     /** The appeals of a department received in {@code [from, until)}, in the order received. */
     @Query("select a from Appeal a where a.step.departmentId = ?1 and a.terms.receivedAt >= ?2 "
