@@ -64,7 +64,7 @@ public class HandOvers {
     private record Batch(Outcome outcome, int moved) {
     }
 
-    /** Goes on with every hand-over not done yet, {@link #PASS} batches each at most; returns how many appeals moved. */
+    /** Goes on with every hand-over not done yet, {@link #PASS} batches each at most; returns the appeals moved. */
     public int run() {
         int moved = 0;
         for (long absenceId : handOvers.pending()) {
@@ -143,7 +143,8 @@ public class HandOvers {
             }
         }
         // nothing left (or the person is back, or the substitute is gone from the directory): the coordinators learn
-        // what moved, in the transaction that ends the hand-over; of an absence cancelled before anything moved, nothing
+        // what moved, in the transaction that ends the hand-over; of an absence cancelled before anything moved,
+        // nothing
         AppealEvents.AbsenceHandled handled = handOver.done(now);
         handOvers.flush();
         if (away || handled.count() > 0) {

@@ -24,8 +24,9 @@ import ru.appealdesk.support.FakeTelegram.Sent;
 /**
  * Issue 25 (PRODUCT.md §13.2), on a variant of the sample that turns the rules on: a surge of appeals about one
  * street tells the department's head, deputy head and coordinators and links the appeals as a cluster (002 п.11,
- * 004 п.25), which a later appeal near one of them joins with the appeals near it; the head of a department with {@code new-appeals-digest} gets yesterday's appeals at the start of the
- * working day (003 §2); a coordinator hands a difficult appeal to the {@code case-decider}, who routes it (001 §3).
+ * 004 п.25), which a later appeal near one of them joins with the appeals near it; the head of a department with
+ * {@code new-appeals-digest} gets yesterday's appeals at the start of the working day (003 §2); a coordinator hands
+ * a difficult appeal to the {@code case-decider}, who routes it (001 §3).
  */
 class HeadsSurgeDigestDeciderTest extends EndToEndTest {
 
