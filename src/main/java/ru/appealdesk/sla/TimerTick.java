@@ -82,7 +82,7 @@ public class TimerTick {
     /** Fires everything that is due, batch by batch; returns how many timers were handled. */
     public int run() {
         // one instant for the whole tick: absences that have begun by then hand their appeals over (seed 002 п.4)
-        // before any timer due by then acts on them: in batches, a bounded number a tick (a hand-over of thousands
+        // before any timer due by then acts on them: in batches, for a bounded time a tick (a hand-over of thousands
         // goes on at the next ticks, after a restart too); an appeal a timer gives back to the absent executor
         // meanwhile goes on to the substitute at once (workflow's Substitutions)
         Instant now = clock.instant();

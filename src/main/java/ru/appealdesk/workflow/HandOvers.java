@@ -2,10 +2,11 @@ package ru.appealdesk.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,8 +31,11 @@ public class HandOvers {
     private static final Logger log = LoggerFactory.getLogger(HandOvers.class);
     /** Appeals moved in one transaction. */
     static final int BATCH = 200;
-    /** Batches of one hand-over in one pass of the tick: the timers are not held up for long; the next tick goes on. */
-    static final int PASS = 20;
+    /**
+     * How long a pass of the tick goes on with the hand-overs (it ends the batch under way, and does one at least):
+     * the timers are not held up for long, and the next tick goes on.
+     */
+    static final java.time.Duration PASS = java.time.Duration.ofSeconds(10);
     /** A batch that met a change made at the same moment is tried again on the appeals as they are then, this often. */
     private static final int ATTEMPTS = 3;
     /** The statuses in which an appeal is handed over: its executor holds it. */
@@ -44,10 +48,13 @@ public class HandOvers {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate own;
+    private final EntityManager entities;
     private volatile int batch = BATCH;
 
     HandOvers(HandOverRepository handOvers, AppealRepository appeals, Absences absences, Directory directory,
-              ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+              ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
+              EntityManager entities) {
+        this.entities = entities;
         this.handOvers = handOvers;
         this.appeals = appeals;
         this.absences = absences;
@@ -64,11 +71,12 @@ public class HandOvers {
     private record Batch(Outcome outcome, int moved) {
     }
 
-    /** Goes on with every hand-over not done yet, {@link #PASS} batches each at most; returns the appeals moved. */
+    /** Goes on with the hand-overs not done yet, for {@link #PASS} at most; returns how many appeals moved. */
     public int run() {
+        long until = System.nanoTime() + PASS.toNanos();
         int moved = 0;
         for (long absenceId : handOvers.pending()) {
-            moved += handOver(absenceId, PASS);
+            moved += handOver(absenceId, until);
         }
         return moved;
     }
@@ -78,11 +86,19 @@ public class HandOvers {
         handOvers.save(new HandOver(absence, substitute.id(), clock.instant()));
     }
 
-    /** Up to {@code batches} batches of one hand-over; a failure leaves the rest to the next pass. */
-    int handOver(long absenceId, int batches) {
+    /** The first batch of a hand-over that has just begun, at once. */
+    void first(long absenceId) {
+        handOver(absenceId, System.nanoTime());
+    }
+
+    /**
+     * Batches of one hand-over until it is done or {@code until} ({@link System#nanoTime()}) has passed, one at least;
+     * a failure leaves the rest to the next pass.
+     */
+    private int handOver(long absenceId, long until) {
         int moved = 0;
         int conflicts = 0;
-        for (int i = 0; i < batches; i++) {
+        for (boolean first = true; first || System.nanoTime() - until < 0; first = false) {
             Batch done;
             try {
                 done = own.execute(status -> batch(absenceId));
@@ -125,19 +141,14 @@ public class HandOvers {
             Absences.Absence absence = handOver.absence();
             // the facts of the entry: the absence's dates, put into words when the history is shown
             List<String> why = List.of(absence.from().toString(), absence.to().toString());
-            List<Long> ids = appeals.lockHeldBy(handOver.staffId(), HELD, batch);
-            for (Appeal appeal : appeals.findAllById(ids).stream().sorted(Comparator.comparing(Appeal::id)).toList()) {
-                if (!handOver.staffId().equals(appeal.executorId())
-                        || !Transition.SUBSTITUTE.from().contains(appeal.status())) {
-                    continue;
-                }
-                AppealEvents.AppealSubstituted event = appeal.substitute(substitute.get().id(),
-                        substitute.get().departmentId(), why, now);
-                appeals.flush();
-                events.publishEvent(event);
-                handOver.moved(event.appeal().number());
-                moved++;
+            List<String> numbers = new ArrayList<>();
+            for (long id : appeals.lockHeldBy(handOver.staffId(), HELD, batch)) {
+                substitute(id, handOver.staffId(), substitute.get(), why, now).ifPresent(numbers::add);
             }
+            // read again: the row stays locked, what the transaction had read was let go with the appeals
+            handOver = handOvers.findById(absenceId).orElseThrow();
+            numbers.forEach(handOver::moved);
+            moved = numbers.size();
             if (appeals.countHeldBy(handOver.staffId(), HELD) > 0) {
                 return new Batch(moved > 0 ? Outcome.MOVED : Outcome.BUSY, moved);
             }
@@ -153,6 +164,27 @@ public class HandOvers {
         log.info("Hand-over of {}'s appeals to {} done: {} moved", handOver.staffId(), handOver.substituteId(),
                 handled.count());
         return new Batch(Outcome.DONE, moved);
+    }
+
+    /**
+     * Substitutes one locked appeal if it is still the absent executor's, and returns its number. Then what it and its
+     * events brought into the transaction is written and let go: a flush checks every entity the transaction holds,
+     * so a batch that kept them all would take time with the square of its size.
+     */
+    private Optional<String> substitute(long id, String absent, StaffMember substitute, List<String> why,
+                                        Instant now) {
+        Optional<Appeal> found = appeals.findById(id).filter(a -> absent.equals(a.executorId())
+                && Transition.SUBSTITUTE.from().contains(a.status()));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        AppealEvents.AppealSubstituted event = found.get().substitute(substitute.id(), substitute.departmentId(), why,
+                now);
+        appeals.flush();
+        events.publishEvent(event);
+        entities.flush();
+        entities.clear();
+        return Optional.of(event.appeal().number());
     }
 
     /** For tests: batches of {@code size} appeals. */

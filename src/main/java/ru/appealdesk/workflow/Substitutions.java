@@ -77,7 +77,7 @@ class Substitutions {
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void afterBegan(AbsenceBegan began) {
         if (began.substitute().isPresent()) {
-            handOvers.handOver(began.absence().id(), 1);
+            handOvers.first(began.absence().id());
         }
     }
 }
