@@ -69,8 +69,8 @@ class Substitutions {
         }
         String absent = began.absence().staffId();
         events.publishEvent(new AbsenceHandled(began.absence(), null,
-                appeals.numbersHeldBy(absent, HandOvers.HELD, HandOver.LISTED),
-                (int) appeals.countHeldBy(absent, HandOvers.HELD), clock.instant()));
+                appeals.numbersHeldBy(absent, HandOverBatch.HELD, HandOver.LISTED),
+                (int) appeals.countHeldBy(absent, HandOverBatch.HELD), clock.instant()));
     }
 
     /** Once the beginning is committed, its first batch at once: a small hand-over is done before this returns. */
