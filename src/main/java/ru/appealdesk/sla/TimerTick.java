@@ -25,6 +25,7 @@ import ru.appealdesk.workflow.AppealCommands;
 import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.HandOvers;
 import ru.appealdesk.workflow.Transition;
 import ru.appealdesk.workflow.HistoryType;
 import ru.appealdesk.workflow.TransitionRefused;
@@ -57,10 +58,12 @@ public class TimerTick {
     private final Directory directory;
     private final ru.appealdesk.directory.Absences absences;
     private final TimerPlanner planner;
+    private final HandOvers handOvers;
 
     TimerTick(TimerRepository timers, AppealCommands appeals, AppealQueries queries, StepOwners owners,
               WorkingTime workingTime, ApplicationEventPublisher events, TransactionTemplate tx, Clock clock, Directory directory,
-              ru.appealdesk.directory.Absences absences, TimerPlanner planner) {
+              ru.appealdesk.directory.Absences absences, TimerPlanner planner, HandOvers handOvers) {
+        this.handOvers = handOvers;
         this.planner = planner;
         this.absences = absences;
         this.directory = directory;
@@ -79,9 +82,12 @@ public class TimerTick {
     /** Fires everything that is due, batch by batch; returns how many timers were handled. */
     public int run() {
         // one instant for the whole tick: absences that have begun by then hand their appeals over (seed 002 п.4)
-        // before any timer due by then acts on them
+        // before any timer due by then acts on them: in batches, for a bounded time a tick (a hand-over of thousands
+        // goes on at the next ticks, after a restart too); an appeal a timer gives back to the absent executor
+        // meanwhile goes on to the substitute at once (workflow's Substitutions)
         Instant now = clock.instant();
         tx.executeWithoutResult(status -> absences.beginDue(now));
+        handOvers.run();
         int total = 0;
         int handled;
         do {

@@ -123,10 +123,12 @@ public final class AppealEvents {
     }
 
     /**
-     * An absence began and was handled: {@code substituteId} took over {@code numbers}; null when nobody could (no
-     * substitute, or they are away too), and the appeals stay with the absent person for the coordinators to move.
+     * An absence began and was handled: {@code substituteId} took over {@code count} appeals, the first of them
+     * {@code numbers} (at most 30); null when nobody could (no substitute, or they are away too), and the appeals
+     * stay with the absent person for the coordinators to move. Published once, when the hand-over is done.
      */
-    public record AbsenceHandled(Absences.Absence absence, String substituteId, List<String> numbers, Instant at) {
+    public record AbsenceHandled(Absences.Absence absence, String substituteId, List<String> numbers, int count,
+                                 Instant at) {
     }
 
     /** «Передать согласование»: {@code toId} reviews the answer now instead of {@code fromId}. */

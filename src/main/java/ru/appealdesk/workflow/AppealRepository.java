@@ -23,10 +23,26 @@ interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecification
     @Query("select a from Appeal a where a.intake.source = ?1 and a.intake.externalId = ?2")
     Optional<Appeal> findBySourceAndExternalId(Source source, String externalId);
 
-    /** The appeals of a source and category about a street received since then (surge candidates). */
-    @Query("select a from Appeal a where a.intake.source = ?1 and a.intake.category = ?2 and a.streetKey = ?3 "
+    /**
+     * The appeals of a source and category about a street received since then (surge candidates), as the surge rule
+     * reads them: not as entities, as a busy street has hundreds.
+     */
+    @Query("select a.id as id, a.terms.receivedAt as receivedAt, a.clusterId as clusterId, a.addressKey as addressKey "
+            + "from Appeal a where a.intake.source = ?1 and a.intake.category = ?2 and a.streetKey = ?3 "
             + "and a.terms.receivedAt >= ?4 and a.id <> ?5 order by a.id")
-    List<Appeal> onStreetSince(Source source, String category, String streetKey, java.time.Instant since, long except);
+    List<OnStreet> onStreetSince(Source source, String category, String streetKey, java.time.Instant since,
+                                 long except);
+
+    /** An appeal about a street as the surge rule reads it. */
+    interface OnStreet {
+        long getId();
+
+        java.time.Instant getReceivedAt();
+
+        Long getClusterId();
+
+        String getAddressKey();
+    }
 
     /** The appeals of a department received in {@code [from, until)}, in the order received. */
     @Query("select a from Appeal a where a.step.departmentId = ?1 and a.terms.receivedAt >= ?2 "
@@ -39,8 +55,23 @@ interface AppealRepository extends JpaRepository<Appeal, Long>, JpaSpecification
 
     List<Appeal> findByIntakeExternalIdIgnoreCase(String externalId);
 
-    /** The appeals a person holds in these statuses. */
-    List<Appeal> findByStepExecutorIdAndStepStatusIn(String executorId, java.util.Collection<AppealStatus> statuses);
+    /**
+     * The ids of up to {@code limit} appeals a person holds in these statuses, the oldest first, locked until the
+     * transaction ends; an appeal another transaction has locked (a person acting on it right now) is skipped.
+     */
+    @Query(value = "select id from appeal where executor_id = ?1 and status = any(cast(?2 as text[])) "
+            + "order by id limit ?3 for no key update skip locked", nativeQuery = true)
+    List<Long> lockHeldBy(String executorId, String[] statuses, int limit);
+
+    /** How many appeals a person holds in these statuses. */
+    @Query(value = "select count(*) from appeal where executor_id = ?1 and status = any(cast(?2 as text[]))",
+            nativeQuery = true)
+    long countHeldBy(String executorId, String[] statuses);
+
+    /** The numbers of up to {@code limit} appeals a person holds in these statuses, the oldest first. */
+    @Query(value = "select external_id from appeal where executor_id = ?1 and status = any(cast(?2 as text[])) "
+            + "order by id limit ?3", nativeQuery = true)
+    List<String> numbersHeldBy(String executorId, String[] statuses, int limit);
 
     /** Arrays rather than IN lists: a list of another length would be a new query to translate on every call. */
     @Query(value = "select executor_id as executorId, count(*) as open from appeal "

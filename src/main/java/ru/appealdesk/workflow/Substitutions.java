@@ -1,20 +1,21 @@
 package ru.appealdesk.workflow;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import ru.appealdesk.directory.Absences.AbsenceBegan;
-import ru.appealdesk.directory.StaffMember;
 import ru.appealdesk.workflow.AppealEvents.AbsenceHandled;
 
 /**
- * When an absence begins (seed 002 п.4) the absent executor's open appeals go to their substitute, in the same
- * transaction; whether or not anyone could take them, {@link AbsenceHandled} tells the coordinators.
+ * When an absence begins (seed 002 п.4) the absent executor's open appeals go to their substitute, batch by batch
+ * ({@link HandOvers}); whether or not anyone could take them, {@link AbsenceHandled} tells the coordinators. An
+ * appeal that comes back to an absent executor later goes on to the substitute at once.
  */
 @Component
 class Substitutions {
@@ -23,9 +24,11 @@ class Substitutions {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ru.appealdesk.directory.Absences absences;
+    private final HandOvers handOvers;
 
     Substitutions(AppealRepository appeals, ApplicationEventPublisher events, Clock clock,
-                  ru.appealdesk.directory.Absences absences) {
+                  ru.appealdesk.directory.Absences absences, HandOvers handOvers) {
+        this.handOvers = handOvers;
         this.appeals = appeals;
         this.events = events;
         this.clock = clock;
@@ -36,8 +39,7 @@ class Substitutions {
      * An appeal that comes back to an executor who is away (a rework, a rejected return, a coordinator's choice, a
      * reopen) goes on to their substitute, once every other listener of the change has run.
      */
-    @org.springframework.transaction.event.TransactionalEventListener(
-            phase = org.springframework.transaction.event.TransactionPhase.BEFORE_COMMIT)
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void handOver(AppealEvents.AppealEvent event) {
         AppealView a = event.appeal();
         if (event instanceof AppealEvents.AppealSubstituted || a.executorId() == null
@@ -55,26 +57,27 @@ class Substitutions {
                 }));
     }
 
+    /**
+     * With a substitute the hand-over is recorded here and done in batches ({@link HandOvers}), so the beginning's
+     * transaction stays short; with none the coordinators learn at once how many appeals they must move.
+     */
     @EventListener
     void on(AbsenceBegan began) {
-        Instant now = clock.instant();
-        String absent = began.absence().staffId();
-        List<Appeal> held = appeals.findByStepExecutorIdAndStepStatusIn(absent, Transition.WITH_EXECUTOR);
-        if (began.substitute().isEmpty()) {
-            events.publishEvent(new AbsenceHandled(began.absence(), null,
-                    held.stream().map(a -> a.view().number()).toList(), now));
+        if (began.substitute().isPresent()) {
+            handOvers.begin(began.absence(), began.substitute().get());
             return;
         }
-        StaffMember substitute = began.substitute().get();
-        // the facts of the entry: the absence's dates, put into words when the history is shown
-        List<String> why = List.of(began.absence().from().toString(), began.absence().to().toString());
-        for (Appeal appeal : held) {
-            AppealEvents.AppealSubstituted event = appeal.substitute(substitute.id(), substitute.departmentId(), why,
-                    now);
-            appeals.flush();
-            events.publishEvent(event);
+        String absent = began.absence().staffId();
+        events.publishEvent(new AbsenceHandled(began.absence(), null,
+                appeals.numbersHeldBy(absent, HandOverBatch.HELD, HandOver.LISTED),
+                (int) appeals.countHeldBy(absent, HandOverBatch.HELD), clock.instant()));
+    }
+
+    /** Once the beginning is committed, its first batch at once: a small hand-over is done before this returns. */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void afterBegan(AbsenceBegan began) {
+        if (began.substitute().isPresent()) {
+            handOvers.first(began.absence().id());
         }
-        events.publishEvent(new AbsenceHandled(began.absence(), substitute.id(),
-                held.stream().map(a -> a.view().number()).toList(), now));
     }
 }

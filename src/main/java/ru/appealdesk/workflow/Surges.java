@@ -65,24 +65,27 @@ class Surges {
         if (key == null) {
             return;
         }
-        List<Appeal> same = appeals.onStreetSince(a.source(), a.category(), appeal.streetKey(),
+        List<AppealRepository.OnStreet> same = appeals.onStreetSince(a.source(), a.category(), appeal.streetKey(),
                 a.receivedAt().minus(LOOK_BACK), a.id()).stream()
-                .filter(o -> rule.same() == Surge.Same.STREET || key.equals(o.addressKey())).toList();
+                .filter(o -> rule.same() == Surge.Same.STREET || key.equals(o.getAddressKey())).toList();
         Decision d = decide(rule, new Candidate(a.id(), a.receivedAt(), null),
-                same.stream().map(o -> new Candidate(o.id(), o.receivedAt(), o.clusterId())).toList(),
+                same.stream().map(o -> new Candidate(o.getId(), o.getReceivedAt(), o.getClusterId())).toList(),
                 deadlines::plus);
-        if (d.joins != null || d.surge()) {
-            long cluster = d.joins != null ? d.joins : d.members.get(0);
-            appeal.joinCluster(cluster);
-            same.stream().filter(o -> d.members.contains(o.id())).forEach(o -> o.joinCluster(cluster));
+        if (d.joins == null && !d.surge()) {
+            return;
         }
+        long cluster = cluster(d);
+        appeal.joinCluster(cluster);
+        // only the appeals that join are loaded, to write their cluster
+        List<Appeal> joining = appeals.findAllById(d.members.stream().filter(id -> id != a.id()).toList()).stream()
+                .sorted(Comparator.comparing(Appeal::id)).toList();
+        joining.forEach(o -> o.joinCluster(cluster));
         if (d.surge()) {
-            List<AppealView> members = new ArrayList<>(same.stream().filter(o -> d.members.contains(o.id()))
-                    .map(Appeal::view).toList());
+            List<AppealView> members = new ArrayList<>(joining.stream().map(Appeal::view).toList());
             members.add(appeal.view());
             members.sort(Comparator.comparingLong(AppealView::id));
-            log.info("Surge: cluster {} of {} appeals ({} {})", cluster(d), members.size(), a.source(), a.category());
-            events.publishEvent(new AppealEvents.SurgeDetected(cluster(d), a.departmentId(), a.category(), rule,
+            log.info("Surge: cluster {} of {} appeals ({} {})", cluster, members.size(), a.source(), a.category());
+            events.publishEvent(new AppealEvents.SurgeDetected(cluster, a.departmentId(), a.category(), rule,
                     List.copyOf(members), now));
         }
     }

@@ -7,6 +7,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,13 +24,18 @@ import ru.appealdesk.support.FakeTelegram.Sent;
 /**
  * Issue 25 (PRODUCT.md §13.2), on a variant of the sample that turns the rules on: a surge of appeals about one
  * street tells the department's head, deputy head and coordinators and links the appeals as a cluster (002 п.11,
- * 004 п.25); the head of a department with {@code new-appeals-digest} gets yesterday's appeals at the start of the
- * working day (003 §2); a coordinator hands a difficult appeal to the {@code case-decider}, who routes it (001 §3).
+ * 004 п.25), which a later appeal near one of them joins with the appeals near it; the head of a department with
+ * {@code new-appeals-digest} gets yesterday's appeals at the start of the working day (003 §2); a coordinator hands
+ * a difficult appeal to the {@code case-decider}, who routes it (001 §3).
  */
 class HeadsSurgeDigestDeciderTest extends EndToEndTest {
 
+    private static final String APPEAL = "ru.appealdesk.workflow.Appeal";
+
     @Autowired
     NewAppealsDigests digests;
+    @Autowired
+    EntityManagerFactory entityManagers;
 
     @DynamicPropertySource
     static void organisation(DynamicPropertyRegistry registry) {
@@ -39,6 +47,8 @@ class HeadsSurgeDigestDeciderTest extends EndToEndTest {
                         "    deputy-head: orlov\n    approver: belov\n    head: belov\n    new-appeals-digest: true")
                 .replace("staff.yml", "secondary-approver: popov", "secondary-approver: popov\ncase-decider: smirnova")
                 .write("heads-surge-digest-decider"));
+        // how many appeals a registration loads as entities (a surge's check reads the street's facts alone)
+        registry.add("spring.jpa.properties.hibernate.generate_statistics", () -> "true");
     }
 
     static Instant msk(String local) {
@@ -71,7 +81,8 @@ class HeadsSurgeDigestDeciderTest extends EndToEndTest {
 
         // then the head (belov), the deputy head (orlov) and each coordinator get one message listing the three
         for (String person : new String[] {"belov", "orlov", "sokolova", "popov"}) {
-            Sent told = telegram.awaitMessage(user(person), m -> m.text().contains("Повышенная социальная активность"));
+            Sent told = telegram.awaitMessage(user(person), m -> m.text().contains("Повышенная социальная активность")
+                    && m.text().contains("SU-2026-1"));
             assertThat(told.text()).contains("SU-2026-1", "SU-2026-2", "SU-2026-4", "Обращений за 24 часа: 3")
                     .doesNotContain("SU-2026-3");
         }
@@ -108,6 +119,38 @@ class HeadsSurgeDigestDeciderTest extends EndToEndTest {
                 .filteredOn(m -> m.text().contains("Повышенная социальная активность")).hasSize(1);
         assertThat(telegram.messagesTo(user("orlov")).size()).isGreaterThan(orlovSeen);
         assertThat(telegram.messagesTo(user("sokolova")).size()).isGreaterThan(sokolovaSeen);
+    }
+
+    @Test
+    void aLateAppealBringsTheAppealsNearItIntoItsClusterAndOnlyThoseAreLoaded() {
+        // given a surge of three appeals about ул. Полевая on the morning of 11.03.2026, and two about it on the 12th,
+        // too late for that cluster and too few for one of their own
+        clock.set(msk("2026-03-13T10:00"));
+        long first = registerOther("PO-2026-1", "lighting", "ул. Полевая, 1", "2026-03-11T08:00:00+03:00")
+                .get("id").asLong();
+        registerOther("PO-2026-2", "lighting", "ул. Полевая, 2", "2026-03-11T09:00:00+03:00");
+        registerOther("PO-2026-3", "lighting", "ул. Полевая, 3", "2026-03-11T10:00:00+03:00");
+        long fourth = registerOther("PO-2026-4", "lighting", "ул. Полевая, 4", "2026-03-12T12:00:00+03:00")
+                .get("id").asLong();
+        long fifth = registerOther("PO-2026-5", "lighting", "ул. Полевая, 5", "2026-03-12T13:00:00+03:00")
+                .get("id").asLong();
+        assertThat(appeal(fourth).get("cluster").isNull()).isTrue();
+        assertThat(appeal(fifth).get("cluster").isNull()).isTrue();
+
+        // when one received on the afternoon of the 11th, within a day of all five, is registered late
+        Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
+        long loaded = statistics.getEntityStatistics(APPEAL).getLoadCount();
+        long late = registerOther("PO-2026-6", "lighting", "ул. Полевая, 6", "2026-03-11T14:00:00+03:00")
+                .get("id").asLong();
+        loaded = statistics.getEntityStatistics(APPEAL).getLoadCount() - loaded;
+
+        // then it joins the cluster and brings the two into it, and of the street's appeals only those two were
+        // loaded as entities (to write their cluster); the rule read the others' facts alone
+        for (long id : new long[] {late, fourth, fifth}) {
+            assertThat(appeal(id).get("cluster").asLong()).isEqualTo(first);
+        }
+        assertThat(loaded).isEqualTo(2);
+        awaitOutboxDrained();
     }
 
     @Test

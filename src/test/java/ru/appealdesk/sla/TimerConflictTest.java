@@ -20,6 +20,7 @@ import ru.appealdesk.workflow.AppealCommands;
 import ru.appealdesk.workflow.AppealQueries;
 import ru.appealdesk.workflow.AppealStatus;
 import ru.appealdesk.workflow.AppealView;
+import ru.appealdesk.workflow.HandOvers;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.mockito.ArgumentMatchers.any;
@@ -58,7 +59,7 @@ class TimerConflictTest {
         TimerTick tick = new TimerTick(timers, appeals, queries, mock(StepOwners.class), mock(WorkingTime.class),
                 mock(ApplicationEventPublisher.class), new TransactionTemplate(transactions),
                 Clock.fixed(NOW, ZoneOffset.UTC), mock(Directory.class), mock(Absences.class),
-                mock(TimerPlanner.class));
+                mock(TimerPlanner.class), mock(HandOvers.class));
 
         // when the tick runs
         assertThatCode(tick::run).doesNotThrowAnyException();

@@ -16,9 +16,13 @@ import ru.appealdesk.workflow.Transition;
 
 /**
  * The cards an event brings besides the step cards: the head's socially significant appeal, a request for help,
- * a reopened appeal, the third disagreement, an answer sent to rework; drawn from facts alone.
+ * a reopened appeal, the third disagreement, an answer sent to rework; the numbers an absence's notice lists; drawn
+ * from facts alone.
  */
 final class EventCards {
+
+    /** How many numbers of an absent person's appeals the coordinators' message lists. */
+    static final int ABSENT_LISTED = 30;
 
     private EventCards() {
     }
@@ -65,5 +69,18 @@ final class EventCards {
         return Message.card(f, CardLines.header(EventWords.REWORK_TITLE.text(), f),
                 EventWords.REWORK_REASON.text(f.name(moderatorId), reason, CardLines.appealAndAnswer(f)),
                 List.of(List.of(Keyboards.offer(a, Transition.SUBMIT_ANSWER))));
+    }
+
+    /**
+     * The numbers of an absent person's appeals after their count in the coordinators' message: thousands may have
+     * moved, so the first {@link #ABSENT_LISTED} are listed and the rest counted; empty when there are none.
+     */
+    static String absentNumbers(List<String> numbers, int count) {
+        int listed = Math.min(numbers.size(), ABSENT_LISTED);
+        if (listed == 0) {
+            return "";
+        }
+        return ": " + Html.escape(String.join(", ", numbers.subList(0, listed)))
+                + (count > listed ? EventWords.ABSENT_AND_MORE.text(count - listed) : "");
     }
 }

@@ -88,16 +88,15 @@ class PeopleNotifier {
         String who = Html.escape(texts.name(e.absence().staffId()));
         String period = EventWords.PERIOD.text(CardTexts.DATE.format(e.absence().from()),
                 CardTexts.DATE.format(e.absence().to()));
-        String numbers = e.numbers().isEmpty() ? "" : ": " + Html.escape(String.join(", ", e.numbers().subList(0,
-                Math.min(e.numbers().size(), 30)))) + (e.numbers().size() > 30 ? " …" : "");
+        String numbers = EventCards.absentNumbers(e.numbers(), e.count());
         String text = e.substituteId() != null
                 ? EventWords.ABSENT_SUBSTITUTED.text(who, period, Html.escape(texts.name(e.substituteId())),
-                        e.numbers().size(), numbers)
-                : EventWords.ABSENT_WITHOUT_SUBSTITUTE.text(who, period, e.numbers().size(), numbers);
+                        e.count(), numbers)
+                : EventWords.ABSENT_WITHOUT_SUBSTITUTE.text(who, period, e.count(), numbers);
         quiet.after(() -> {
             audience.coordinators().forEach(c -> steps.tell(c.id(), text));
             if (e.substituteId() != null) {
-                steps.tell(e.substituteId(), EventWords.YOU_SUBSTITUTE.text(who, period, e.numbers().size()));
+                steps.tell(e.substituteId(), EventWords.YOU_SUBSTITUTE.text(who, period, e.count()));
             }
         });
     }

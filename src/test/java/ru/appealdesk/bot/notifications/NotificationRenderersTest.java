@@ -53,6 +53,16 @@ class NotificationRenderersTest {
     }
 
     @Test
+    void anAbsenceOfThousandsOfAppealsListsTheFirstNumbersAndCountsTheRest() {
+        List<String> first = java.util.stream.IntStream.rangeClosed(1, 30).mapToObj(i -> "E-" + i).toList();
+
+        assertThat(EventCards.absentNumbers(first, 2500)).startsWith(": E-1, E-2, ").endsWith(", E-30 и ещё 2470");
+        assertThat(EventCards.absentNumbers(List.of("E-1", "E-2"), 2)).isEqualTo(": E-1, E-2");
+        assertThat(EventCards.absentNumbers(List.of("A&B"), 1)).isEqualTo(": A&amp;B");
+        assertThat(EventCards.absentNumbers(List.of(), 0)).isEmpty();
+    }
+
+    @Test
     void oneAlertIsAParagraphAndSeveralAreADigestWithAButtonPerAppeal() {
         AppealView a = appeal(AppealStatus.ASSIGNED, null, null);
         Alert reminder = alert(Type.REMINDER, 1);
