@@ -1,6 +1,7 @@
 package ru.appealdesk;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -11,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,12 +35,16 @@ class EmbeddedDatabaseConfiguration {
      * @param clean Wipe the data directory at start-up
      * @param password The password of its postgres user; blank: generated at the first start and kept in the data
      *                 directory (appealdesk-db-password, mode 0600)
+     * @param startupWait How long the server may take to accept connections after it was started (a slow or busy
+     *                    machine may need more); then the start fails and the server is stopped
      */
     @ConfigurationProperties("appealdesk.embedded-db")
-    record EmbeddedDbProperties(Path dataDir, int port, boolean clean, String password) {
+    record EmbeddedDbProperties(Path dataDir, int port, boolean clean, String password,
+                                @DefaultValue("10s") Duration startupWait) {
         EmbeddedDbProperties {
             dataDir = dataDir == null ? Path.of("data") : dataDir;
             password = password == null ? "" : password;
+            startupWait = startupWait == null ? Duration.ofSeconds(10) : startupWait;
         }
 
         @Override

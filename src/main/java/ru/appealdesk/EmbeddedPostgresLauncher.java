@@ -70,7 +70,7 @@ final class EmbeddedPostgresLauncher {
                 secure(dir, properties);
             }
             String password = password(dir, properties);
-            EmbeddedPostgres postgres = started(dir, builder(dir, properties.port())
+            EmbeddedPostgres postgres = started(dir, builder(dir, properties.port(), properties)
                     .setDataDirectoryCustomizer(d -> writeHba(d.toPath()))
                     .setConnectConfig("password", password));
             return stoppedLast(new Started(postgres, password));
@@ -93,7 +93,7 @@ final class EmbeddedPostgresLauncher {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             Files.writeString(pwfile, password, StandardCharsets.UTF_8);
-            return started(dir, builder(dir, properties.port())
+            return started(dir, builder(dir, properties.port(), properties)
                     .setLocaleConfig("auth", "scram-sha-256")
                     .setLocaleConfig("pwfile", pwfile.toString())
                     .setDataDirectoryCustomizer(d -> {
@@ -112,7 +112,7 @@ final class EmbeddedPostgresLauncher {
     private static void secure(Path dir, EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties)
             throws IOException {
         log.info("Securing the embedded PostgreSQL in {}: setting the password of '{}'", dir, USER);
-        try (EmbeddedPostgres open = started(dir, builder(dir, 0))) {
+        try (EmbeddedPostgres open = started(dir, builder(dir, 0, properties))) {
             String password = properties.password().isEmpty() ? generate() : properties.password();
             if (properties.password().isEmpty()) {
                 writePasswordFile(dir, password);
@@ -188,9 +188,11 @@ final class EmbeddedPostgresLauncher {
         }
     }
 
-    private static EmbeddedPostgres.Builder builder(Path dir, int port) {
+    private static EmbeddedPostgres.Builder builder(Path dir, int port,
+                                                    EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties) {
         return EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
+                .setPGStartupWait(properties.startupWait())
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setPort(port)

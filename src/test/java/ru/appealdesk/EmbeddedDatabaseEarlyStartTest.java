@@ -39,7 +39,7 @@ class EmbeddedDatabaseEarlyStartTest {
 
             // then the bean takes that very server, with its password
             EmbeddedPostgresLauncher.Started started = context.getBeanFactory().getBean(EmbeddedDatabaseEarlyStart.Pending.class)
-                    .take(new EmbeddedDatabaseConfiguration.EmbeddedDbProperties(dataDir, 0, false, ""));
+                    .take(new EmbeddedDatabaseConfiguration.EmbeddedDbProperties(dataDir, 0, false, "", null));
             try (Connection c = DriverManager.getConnection(started.postgres().getJdbcUrl("postgres", "postgres"),
                     EmbeddedPostgresLauncher.USER, started.password())) {
                 assertThat(c.isValid(1)).isTrue();

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,8 @@ class EmbeddedPostgresLauncherTest {
         EmbeddedPostgresLauncher.start(properties("the-right-one")).destroy();
 
         // when the service starts on it with another (the server comes up but never answers the check)
-        assertThatThrownBy(() -> EmbeddedPostgresLauncher.start(properties("a-wrong-one")))
+        assertThatThrownBy(() -> EmbeddedPostgresLauncher.start(new EmbeddedDatabaseConfiguration.EmbeddedDbProperties(
+                dataDir, 0, false, "a-wrong-one", Duration.ofSeconds(2))))
                 .isInstanceOf(Exception.class);
 
         // then the server that came up was stopped: the service's next start (a new JVM) finds the directory free
@@ -128,7 +130,7 @@ class EmbeddedPostgresLauncherTest {
     }
 
     private EmbeddedDatabaseConfiguration.EmbeddedDbProperties properties(String password) {
-        return new EmbeddedDatabaseConfiguration.EmbeddedDbProperties(dataDir, 0, false, password);
+        return new EmbeddedDatabaseConfiguration.EmbeddedDbProperties(dataDir, 0, false, password, null);
     }
 
     private static void assertRefusedWithout(String url, String password) {
