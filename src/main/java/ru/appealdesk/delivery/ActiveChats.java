@@ -43,13 +43,15 @@ final class ActiveChats {
         long now = nanoTime.getAsLong();
         chats.compute(chat, (c, a) -> a == null || now - a.lastActed() >= pauseNanos
                 ? new Activity(now, false, 0) : new Activity(now, a.holding(), a.holdingSince()));
-        if (chats.size() > 10_000) {
-            chats.entrySet().removeIf(e -> now - e.getValue().lastActed() > pauseNanos);
-        }
     }
 
-    /** How many chats have a person acting (or did lately): at most this many heads are held back. */
+    /**
+     * How many chats have a person acting now: at most this many heads are held back. Forgets the chats whose person
+     * has paused (the senders ask before every lease, so only the people of the last pause are kept).
+     */
     int count() {
+        long now = nanoTime.getAsLong();
+        chats.values().removeIf(a -> now - a.lastActed() >= pauseNanos);
         return chats.size();
     }
 

@@ -54,6 +54,18 @@ class ActiveChatsTest {
     }
 
     @Test
+    void onlyThePeopleActingWithinThePauseAreCounted() {
+        chats.acted(PERSON);
+        now.addAndGet(5 * SECOND);
+        chats.acted(new ChatAddress(MessengerKind.TELEGRAM, 43));
+        assertThat(chats.count()).isEqualTo(2);
+        now.addAndGet(5 * SECOND);
+        assertThat(chats.count()).as("the first has paused").isEqualTo(1);
+        now.addAndGet(5 * SECOND);
+        assertThat(chats.count()).isZero();
+    }
+
+    @Test
     void noPauseHoldsNothing() {
         ActiveChats off = new ActiveChats(Duration.ZERO, now::get);
         off.acted(PERSON);
