@@ -9,11 +9,11 @@ import ru.appealdesk.chat.ChatAddress;
 
 /**
  * The chats whose person is acting now (a command, a press, typed text within the last {@code pause}): new cards,
- * notices and reminders to such a chat wait (not replies, not edits of cards already there), so the chat's own pace (a message a second) is free for the replies to what the
- * person does, instead of a reply waiting out the card sent just before it. A bulk message waits at most {@link
- * #MAX_HOLD_PAUSES} pauses (a minute by default) however long the person goes on; then one goes and the next waits
- * again. What this instance handled only: another instance's sender does not know of it, which costs a reply the
- * chat's pace at worst, never a message.
+ * notices and reminders to such a chat wait (not replies, not edits of cards already there), so the chat's own pace
+ * (a message a second) is free for the replies to what the person does, instead of a reply waiting out the card sent
+ * just before it. A bulk message waits at most {@link #MAX_HOLD_PAUSES} pauses (a minute by default) however long
+ * the person goes on; then one goes and the next waits again. What this instance handled only: another instance's
+ * sender does not know of it, which costs a reply the chat's pace at worst, never a message.
  */
 final class ActiveChats {
 

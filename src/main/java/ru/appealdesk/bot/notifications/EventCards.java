@@ -21,9 +21,6 @@ import ru.appealdesk.workflow.Transition;
  */
 final class EventCards {
 
-    /** How many numbers of an absent person's appeals the coordinators' message lists. */
-    static final int ABSENT_LISTED = 30;
-
     private EventCards() {
     }
 
@@ -73,14 +70,14 @@ final class EventCards {
 
     /**
      * The numbers of an absent person's appeals after their count in the coordinators' message: thousands may have
-     * moved, so the first {@link #ABSENT_LISTED} are listed and the rest counted; empty when there are none.
+     * moved, so the event carries the first of them (workflow decides how many) and the rest are counted; empty when
+     * there are none.
      */
     static String absentNumbers(List<String> numbers, int count) {
-        int listed = Math.min(numbers.size(), ABSENT_LISTED);
-        if (listed == 0) {
+        if (numbers.isEmpty()) {
             return "";
         }
-        return ": " + Html.escape(String.join(", ", numbers.subList(0, listed)))
-                + (count > listed ? EventWords.ABSENT_AND_MORE.text(count - listed) : "");
+        return ": " + Html.escape(String.join(", ", numbers))
+                + (count > numbers.size() ? EventWords.ABSENT_AND_MORE.text(count - numbers.size()) : "");
     }
 }
